@@ -1,0 +1,116 @@
+package io.s3wire.error;
+
+/**
+ * The server answered with an error status. S3 fields come from the error XML body when there is
+ * one; without a body (HEAD, a front end's HTML page) they are {@code null} and {@link #rawBody()}
+ * holds what came.
+ */
+public final class ServiceException extends S3Exception {
+  private final int status;
+  private final String errorCode;
+  private final String errorMessage;
+  private final String requestId;
+  private final String hostId;
+  private final String resource;
+  private final String serverStringToSign;
+  private final String serverCanonicalRequest;
+  private final String rawBody;
+
+  private ServiceException(Builder b) {
+    super(message(b), RetrySafety.PROCESSED, null);
+    this.status = b.status;
+    this.errorCode = b.errorCode;
+    this.errorMessage = b.errorMessage;
+    this.requestId = b.requestId;
+    this.hostId = b.hostId;
+    this.resource = b.resource;
+    this.serverStringToSign = b.serverStringToSign;
+    this.serverCanonicalRequest = b.serverCanonicalRequest;
+    this.rawBody = b.rawBody;
+  }
+
+  private static String message(Builder b) {
+    StringBuilder sb = new StringBuilder().append(b.status);
+    if (b.errorCode != null) {
+      sb.append(' ').append(b.errorCode);
+    }
+    if (b.errorMessage != null) {
+      sb.append(": ").append(b.errorMessage);
+    }
+    if (b.resource != null) {
+      sb.append(" (").append(b.resource).append(')');
+    }
+    if (b.requestId != null) {
+      sb.append(" [request id ").append(b.requestId).append(']');
+    }
+    return sb.toString();
+  }
+
+  public static Builder builder(int status) {
+    return new Builder(status);
+  }
+
+  public int status() { return status; }
+  /** The S3 error code, e.g. {@code NoSuchKey}, or {@code null}. */
+  public String errorCode() { return errorCode; }
+  public String errorMessage() { return errorMessage; }
+  public String requestId() { return requestId; }
+  public String hostId() { return hostId; }
+  public String resource() { return resource; }
+  /** For SignatureDoesNotMatch: the string to sign the server computed, when it sent it. */
+  public String serverStringToSign() { return serverStringToSign; }
+  /** For SignatureDoesNotMatch: the canonical request the server computed, when it sent it. */
+  public String serverCanonicalRequest() { return serverCanonicalRequest; }
+  /** The body as received when it was not S3 error XML (truncated), or {@code null}. */
+  public String rawBody() { return rawBody; }
+
+  @Override
+  public boolean isRetryable() {
+    if (status == 500 || status == 502 || status == 503 || status == 504 || status == 429) {
+      return true;
+    }
+    return "SlowDown".equals(errorCode) || "RequestTimeout".equals(errorCode) || "InternalError".equals(errorCode);
+  }
+
+  @Override
+  public String explain() {
+    StringBuilder sb = new StringBuilder("The server answered ").append(getMessage()).append('.');
+    if (errorCode == null && rawBody != null) {
+      sb.append(" The body is not S3 error XML, so something in front of the S3 service (a proxy or load balancer) answered.");
+    }
+    if ("SignatureDoesNotMatch".equals(errorCode)) {
+      sb.append(" The signature the server computed differs from ours: a wrong secret key, or a request changed after signing (a header added or rewritten, the host or path altered by a proxy).");
+    }
+    return sb.toString();
+  }
+
+  /** Builds a {@link ServiceException}. */
+  public static final class Builder {
+    private final int status;
+    private String errorCode;
+    private String errorMessage;
+    private String requestId;
+    private String hostId;
+    private String resource;
+    private String serverStringToSign;
+    private String serverCanonicalRequest;
+    private String rawBody;
+
+    private Builder(int status) {
+      this.status = status;
+    }
+
+    public Builder errorCode(String v) { errorCode = v; return this; }
+    public Builder errorMessage(String v) { errorMessage = v; return this; }
+    public Builder requestId(String v) { requestId = v; return this; }
+    public Builder hostId(String v) { hostId = v; return this; }
+    public Builder resource(String v) { resource = v; return this; }
+    public Builder serverStringToSign(String v) { serverStringToSign = v; return this; }
+    public Builder serverCanonicalRequest(String v) { serverCanonicalRequest = v; return this; }
+    public Builder rawBody(String v) { rawBody = v; return this; }
+
+    public ServiceException build() {
+      return new ServiceException(this);
+    }
+  }
+}

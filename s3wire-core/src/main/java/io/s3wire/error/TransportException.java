@@ -1,0 +1,74 @@
+package io.s3wire.error;
+
+/** A failure below HTTP semantics: connecting, TLS, timeouts, a connection that closed. */
+public final class TransportException extends S3Exception {
+  /** What kind of transport failure this is. */
+  public enum Kind {
+    CONNECTION_REFUSED(true),
+    UNKNOWN_HOST(false),
+    TLS_HANDSHAKE(false),
+    UNTRUSTED_CERTIFICATE(false),
+    HOSTNAME_MISMATCH(false),
+    /** The server selected no protocol the policy accepts (e.g. HTTP/2 required, server chose http/1.1). */
+    ALPN_MISMATCH(false),
+    CONNECT_TIMEOUT(true),
+    TLS_HANDSHAKE_TIMEOUT(true),
+    RESPONSE_HEADERS_TIMEOUT(true),
+    IDLE_READ_TIMEOUT(true),
+    CALL_TIMEOUT(false),
+    /** The connection closed before the response was complete. */
+    CONNECTION_CLOSED(true),
+    /** The server broke the protocol (oversized headers, a malformed frame, too many control frames). */
+    PROTOCOL_VIOLATION(false),
+    CANCELLED(false),
+    IO(true);
+
+    private final boolean transientByNature;
+
+    Kind(boolean transientByNature) {
+      this.transientByNature = transientByNature;
+    }
+
+    boolean transientByNature() {
+      return transientByNature;
+    }
+  }
+
+  private final Kind kind;
+
+  public TransportException(Kind kind, String message, RetrySafety retrySafety, Throwable cause) {
+    super(message, retrySafety, cause);
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  @Override
+  public boolean isRetryable() {
+    return kind.transientByNature() && retrySafety() != RetrySafety.PROCESSED;
+  }
+
+  @Override
+  public String explain() {
+    String what = switch (kind) {
+      case CONNECTION_REFUSED -> "Nothing is listening at that address, or a firewall refused the connection.";
+      case UNKNOWN_HOST -> "The host name does not resolve; check the endpoint.";
+      case TLS_HANDSHAKE -> "The TLS handshake failed; the server and client share no protocol version or cipher, or the server sent an alert.";
+      case UNTRUSTED_CERTIFICATE -> "The server's certificate is not trusted: give its CA with --ca (a PEM bundle), or use --insecure only for a test server you control.";
+      case HOSTNAME_MISMATCH -> "The server's certificate does not name the host we connected to: use the host name the certificate names.";
+      case ALPN_MISMATCH -> "The server did not select an HTTP version this policy accepts in ALPN (RFC 7301): allow HTTP/1.1, or offer h2.";
+      case CONNECT_TIMEOUT -> "The TCP connection was not established in time.";
+      case TLS_HANDSHAKE_TIMEOUT -> "The TLS handshake did not finish in time.";
+      case RESPONSE_HEADERS_TIMEOUT -> "The server did not send response headers in time.";
+      case IDLE_READ_TIMEOUT -> "The server stopped sending data for longer than the idle read timeout.";
+      case CALL_TIMEOUT -> "The whole call took longer than its deadline.";
+      case CONNECTION_CLOSED -> "The connection closed before the response was complete.";
+      case PROTOCOL_VIOLATION -> "The server broke the HTTP protocol, so the client stopped.";
+      case CANCELLED -> "The call was cancelled.";
+      case IO -> "An I/O error ended the exchange.";
+    };
+    return getMessage() + ". " + what + " Retry-safety: " + retrySafety() + ".";
+  }
+}

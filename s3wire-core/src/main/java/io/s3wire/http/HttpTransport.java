@@ -1,0 +1,35 @@
+package io.s3wire.http;
+
+import io.s3wire.wire.WireListener;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * An asynchronous HTTP/1.1 and HTTP/2 client on Netty: the layer the S3 client sits on.
+ *
+ * <p>Thread-safe; one instance holds an event loop and the connection pools, so share it. Closing it
+ * closes every connection and stops its threads.
+ *
+ * <p>{@link #execute} completes with the response head once it has arrived (the body streams
+ * afterwards) or exceptionally with an {@code io.s3wire.error.S3Exception}: {@code ClientException}
+ * when the request cannot be sent on the chosen version (nothing was sent), {@code
+ * TransportException} or {@code StreamResetException} for what happened on the wire. A non-2xx
+ * status is a response, not an exception. Cancelling the returned future cancels the call: its
+ * HTTP/2 stream is reset, or its HTTP/1.1 connection closed, and every buffer released.
+ */
+public interface HttpTransport extends AutoCloseable {
+  static HttpTransport create(TransportConfig config) {
+    return io.s3wire.http.internal.NettyHttpTransport.create(config);
+  }
+
+  TransportConfig config();
+
+  /** Sends a request; {@code listener} receives this call's wire events on top of the client's. */
+  CompletableFuture<HttpResponse> execute(HttpRequest request, WireListener listener);
+
+  default CompletableFuture<HttpResponse> execute(HttpRequest request) {
+    return execute(request, WireListener.NONE);
+  }
+
+  @Override
+  void close();
+}

@@ -1,0 +1,35 @@
+package io.s3wire.http;
+
+/**
+ * How a connection chooses its HTTP version.
+ *
+ * <p>Over TLS, ALPN decides: the policy sets what the client offers and what it accepts. Over plain
+ * TCP there is no negotiation: HTTP/1.1, or HTTP/2 with prior knowledge (h2c).
+ */
+public enum HttpVersionPolicy {
+  /** HTTP/1.1 only. Over TLS, ALPN offers {@code http/1.1} (unless the offer is set explicitly). */
+  HTTP_1_1,
+  /**
+   * HTTP/2 only. Over TLS, ALPN must select {@code h2}, else the connection fails with an error
+   * naming what the server chose; over plain TCP, h2c with prior knowledge.
+   */
+  HTTP_2,
+  /** ALPN offers {@code h2, http/1.1} and the server chooses; plain TCP speaks HTTP/1.1. */
+  NEGOTIATE,
+  /**
+   * As {@link #NEGOTIATE}, and a request the server refuses over HTTP/2 in a way that is evidence of
+   * a version problem is retried once over HTTP/1.1 (see ARCHITECTURE.md, "Fallback, gated on
+   * evidence"). The default.
+   */
+  NEGOTIATE_WITH_FALLBACK;
+
+  /** Whether this policy may put a request on an HTTP/2 connection. */
+  public boolean allowsHttp2() {
+    return this != HTTP_1_1;
+  }
+
+  /** Whether this policy may put a request on an HTTP/1.1 connection. */
+  public boolean allowsHttp1() {
+    return this != HTTP_2;
+  }
+}

@@ -1,0 +1,109 @@
+package io.s3wire.wire;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides what of a header or URL may be printed. Used by every trace format, exception message and
+ * {@code toString()} that shows headers or URLs: redaction is the default.
+ *
+ * <p>Redacted by default: the signature and credential in {@code Authorization} (the algorithm and
+ * signed-header list stay visible, they help diagnosis), {@code x-amz-security-token}, {@code
+ * cookie}, {@code set-cookie}, {@code proxy-authorization}, and the {@code X-Amz-Signature}, {@code
+ * X-Amz-Credential} and {@code X-Amz-Security-Token} query parameters.
+ */
+public final class Redaction {
+  public static final String MASK = "<redacted>";
+
+  private static final Set<String> SECRET_HEADERS =
+      Set.of("x-amz-security-token", "cookie", "set-cookie", "proxy-authorization", "x-goog-security-token");
+  private static final Set<String> SECRET_QUERY =
+      Set.of("x-amz-signature", "x-amz-credential", "x-amz-security-token", "signature", "x-goog-signature", "x-goog-credential");
+
+  public static final Redaction DEFAULT = new Redaction(Set.of());
+
+  private final Set<String> extraSensitive;
+
+  private Redaction(Set<String> extraSensitive) {
+    this.extraSensitive = extraSensitive;
+  }
+
+  /** This redaction plus the given header names (any case). */
+  public Redaction withSensitiveHeaders(Set<String> names) {
+    if (names.isEmpty()) {
+      return this;
+    }
+    java.util.HashSet<String> all = new java.util.HashSet<>(extraSensitive);
+    for (String n : names) {
+      all.add(n.toLowerCase(Locale.ROOT));
+    }
+    return new Redaction(Set.copyOf(all));
+  }
+
+  /** The value of header {@code name} as it may be printed. */
+  public String headerValue(String name, String value) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.equals("authorization")) {
+      return authorization(value);
+    }
+    if (SECRET_HEADERS.contains(n) || extraSensitive.contains(n)) {
+      return MASK;
+    }
+    return value;
+  }
+
+  /** A URL or request target with secret query values masked. */
+  public String url(String url) {
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return url;
+    }
+    StringBuilder sb = new StringBuilder(url.length()).append(url, 0, q + 1);
+    String[] params = url.substring(q + 1).split("&", -1);
+    for (int i = 0; i < params.length; i++) {
+      if (i > 0) {
+        sb.append('&');
+      }
+      String p = params[i];
+      int eq = p.indexOf('=');
+      String name = eq < 0 ? p : p.substring(0, eq);
+      if (eq >= 0 && SECRET_QUERY.contains(name.toLowerCase(Locale.ROOT))) {
+        sb.append(name).append('=').append(MASK);
+      } else {
+        sb.append(p);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Keeps the scheme and SignedHeaders of a SigV4 Authorization value, masks Credential and
+   * Signature; anything else is masked whole.
+   */
+  static String authorization(String value) {
+    String v = value.trim();
+    if (!v.startsWith("AWS4-")) {
+      int sp = v.indexOf(' ');
+      return sp > 0 ? v.substring(0, sp) + " " + MASK : MASK;
+    }
+    int sp = v.indexOf(' ');
+    if (sp < 0) {
+      return MASK;
+    }
+    StringBuilder sb = new StringBuilder(v.substring(0, sp)).append(' ');
+    String[] parts = v.substring(sp + 1).split(",");
+    for (int i = 0; i < parts.length; i++) {
+      String part = parts[i].trim();
+      if (i > 0) {
+        sb.append(", ");
+      }
+      if (part.startsWith("SignedHeaders=")) {
+        sb.append(part);
+      } else {
+        int eq = part.indexOf('=');
+        sb.append(eq > 0 ? part.substring(0, eq + 1) : "").append(MASK);
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,174 @@
+package io.s3wire.wire;
+
+import io.s3wire.http.TlsProvider;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One fact observed on the wire. Every event names its connection ({@code connectionId}, unique per
+ * transport, e.g. {@code c3}) and when it happened ({@code nanoTime}, from {@link System#nanoTime()},
+ * for relative timelines). Header values inside events are already redacted by the emitter.
+ */
+public sealed interface WireEvent {
+  long nanoTime();
+
+  String connectionId();
+
+  /** Which way a frame or message travelled. */
+  enum Direction {
+    SENT,
+    RECEIVED
+  }
+
+  /** One header field, redacted where sensitive. */
+  record Header(String name, String value) {}
+
+  record ConnectionOpened(long nanoTime, String connectionId, String remoteAddress, String localAddress, boolean tls)
+      implements WireEvent {}
+
+  record ConnectionClosed(long nanoTime, String connectionId, String reason) implements WireEvent {}
+
+  /**
+   * A finished TLS handshake. {@code alpnOffered} empty means the ClientHello carried no ALPN
+   * extension; {@code alpnSelected} is {@code null} when the server selected none.
+   */
+  record TlsHandshake(
+      long nanoTime,
+      String connectionId,
+      TlsProvider provider,
+      String protocolVersion,
+      String cipherSuite,
+      List<String> alpnOffered,
+      String alpnSelected,
+      String peerSubject,
+      Instant peerNotBefore,
+      Instant peerNotAfter)
+      implements WireEvent {}
+
+  /** A TLS handshake that failed, with the alert or reason. */
+  record TlsFailed(long nanoTime, String connectionId, TlsProvider provider, List<String> alpnOffered, String reason)
+      implements WireEvent {}
+
+  /** An HTTP/1.1 request head as sent. */
+  record Http1Request(long nanoTime, String connectionId, String method, String target, List<Header> headers)
+      implements WireEvent {}
+
+  /** An HTTP/1.1 response head as received. */
+  record Http1Response(long nanoTime, String connectionId, int status, String reason, List<Header> headers)
+      implements WireEvent {}
+
+  /** A warning the user should see in the trace (e.g. certificate verification switched off). */
+  record Warning(long nanoTime, String connectionId, String message) implements WireEvent {}
+
+  /** The transport retried a request over another HTTP version (see the fallback rules). */
+  record Fallback(long nanoTime, String connectionId, String from, String to, String reason) implements WireEvent {}
+
+  /** An HTTP/2 frame, sent or received, decoded by the frame reader/writer decorators. */
+  sealed interface Http2Frame extends WireEvent {
+    Direction direction();
+
+    int streamId();
+
+    /** The frame's payload length in bytes (for HEADERS: the decoded header block is not its length). */
+    int length();
+  }
+
+  /** The client connection preface ({@code PRI * HTTP/2.0...}), sent before any frame. */
+  record Http2Preface(long nanoTime, String connectionId, Direction direction) implements WireEvent {}
+
+  record DataFrame(long nanoTime, String connectionId, Direction direction, int streamId, int length, int padding, boolean endStream)
+      implements Http2Frame {}
+
+  record HeadersFrame(
+      long nanoTime,
+      String connectionId,
+      Direction direction,
+      int streamId,
+      int length,
+      boolean endStream,
+      List<Header> headers)
+      implements Http2Frame {}
+
+  record PriorityFrame(long nanoTime, String connectionId, Direction direction, int streamId, int dependency, int weight, boolean exclusive)
+      implements Http2Frame {
+    @Override
+    public int length() {
+      return 5;
+    }
+  }
+
+  record RstStreamFrame(long nanoTime, String connectionId, Direction direction, int streamId, long errorCode)
+      implements Http2Frame {
+    @Override
+    public int length() {
+      return 4;
+    }
+
+    public String errorName() {
+      return io.s3wire.error.Http2ErrorCode.nameOf(errorCode);
+    }
+  }
+
+  /** SETTINGS; {@code settings} maps names such as {@code SETTINGS_MAX_CONCURRENT_STREAMS} to values, in frame order. */
+  record SettingsFrame(long nanoTime, String connectionId, Direction direction, boolean ack, Map<String, Long> settings)
+      implements Http2Frame {
+    @Override
+    public int streamId() {
+      return 0;
+    }
+
+    @Override
+    public int length() {
+      return ack ? 0 : settings.size() * 6;
+    }
+  }
+
+  record PushPromiseFrame(long nanoTime, String connectionId, Direction direction, int streamId, int promisedStreamId, List<Header> headers)
+      implements Http2Frame {
+    @Override
+    public int length() {
+      return 0;
+    }
+  }
+
+  record PingFrame(long nanoTime, String connectionId, Direction direction, boolean ack, long data) implements Http2Frame {
+    @Override
+    public int streamId() {
+      return 0;
+    }
+
+    @Override
+    public int length() {
+      return 8;
+    }
+  }
+
+  record GoAwayFrame(long nanoTime, String connectionId, Direction direction, int lastStreamId, long errorCode, String debugData)
+      implements Http2Frame {
+    @Override
+    public int streamId() {
+      return 0;
+    }
+
+    @Override
+    public int length() {
+      return 8 + debugData.length();
+    }
+
+    public String errorName() {
+      return io.s3wire.error.Http2ErrorCode.nameOf(errorCode);
+    }
+  }
+
+  record WindowUpdateFrame(long nanoTime, String connectionId, Direction direction, int streamId, int increment)
+      implements Http2Frame {
+    @Override
+    public int length() {
+      return 4;
+    }
+  }
+
+  record UnknownFrame(long nanoTime, String connectionId, Direction direction, int streamId, int type, int flags, int length)
+      implements Http2Frame {}
+}

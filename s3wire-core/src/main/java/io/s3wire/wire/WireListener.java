@@ -1,0 +1,42 @@
+package io.s3wire.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Receives wire events. Called on the connection's event loop: a listener must be fast, must not
+ * throw (what it throws is dropped), must not block and must not call back into the transport.
+ */
+@FunctionalInterface
+public interface WireListener {
+  void onEvent(WireEvent event);
+
+  /** Ignores everything. */
+  WireListener NONE = event -> {};
+
+  /** A listener that passes each event to every listener given, in order. */
+  static WireListener composite(WireListener... listeners) {
+    List<WireListener> list = new ArrayList<>();
+    for (WireListener l : listeners) {
+      if (l != null && l != NONE) {
+        list.add(l);
+      }
+    }
+    if (list.isEmpty()) {
+      return NONE;
+    }
+    if (list.size() == 1) {
+      return list.get(0);
+    }
+    List<WireListener> copy = List.copyOf(list);
+    return event -> {
+      for (WireListener l : copy) {
+        try {
+          l.onEvent(event);
+        } catch (RuntimeException ignored) {
+          // A listener's failure must not break the exchange or the other listeners.
+        }
+      }
+    };
+  }
+}
