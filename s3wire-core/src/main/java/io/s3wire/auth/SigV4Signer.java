@@ -138,6 +138,12 @@ public final class SigV4Signer {
     return presignWithDetails(request, credentials, region, service, time, expires, payload).request();
   }
 
+  /** Presigns with {@link PayloadHash#UNSIGNED}, as S3 presigned URLs are. */
+  public HttpRequest presign(HttpRequest request, Credentials credentials, String region, String service,
+      Instant time, Duration expires) {
+    return presign(request, credentials, region, service, time, expires, PayloadHash.UNSIGNED);
+  }
+
   /** {@link #presign} with the canonical request, string to sign and signature. */
   public SigningResult presignWithDetails(HttpRequest request, Credentials credentials, String region,
       String service, Instant time, Duration expires, PayloadHash payload) {

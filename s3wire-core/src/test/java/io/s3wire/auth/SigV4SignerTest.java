@@ -196,6 +196,19 @@ class SigV4SignerTest {
     assertThat(r.toString()).doesNotContain(r.signature());
   }
 
+  @Test
+  void s3DefaultPayloadHashIsUnsignedOverTlsAndTheHashOtherwise() {
+    RequestBody hello = RequestBody.ofBytes("hello".getBytes(StandardCharsets.UTF_8));
+    assertThat(PayloadHash.s3Default(new HttpRequest("PUT", URI.create("https://h/b/k"), null, hello)))
+        .isEqualTo(PayloadHash.UNSIGNED);
+    assertThat(PayloadHash.s3Default(new HttpRequest("PUT", URI.create("http://h/b/k"), null, hello)).value())
+        .isEqualTo("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+    assertThat(PayloadHash.s3Default(HttpRequest.get(URI.create("http://h/b/k")))).isEqualTo(PayloadHash.EMPTY);
+    RequestBody stream = RequestBody.ofStream(new java.io.ByteArrayInputStream(new byte[3]), 3);
+    assertThat(PayloadHash.s3Default(new HttpRequest("PUT", URI.create("http://h/b/k"), null, stream)))
+        .isEqualTo(PayloadHash.UNSIGNED);
+  }
+
   static String signatureOf(HttpRequest signed) {
     String auth = signed.headers().first("Authorization").orElseThrow();
     return auth.substring(auth.indexOf("Signature=") + "Signature=".length());
