@@ -1,20 +1,113 @@
 package io.s3wire.http.internal;
 
+import io.s3wire.error.ClientException;
+import io.s3wire.error.RetrySafety;
+import io.s3wire.error.S3Exception;
+import io.s3wire.error.TransportException;
+import io.s3wire.http.AlpnOffer;
+import io.s3wire.http.HttpProtocol;
 import io.s3wire.http.HttpRequest;
+import io.s3wire.http.HttpVersionPolicy;
+import io.s3wire.wire.WireEvent;
 import io.s3wire.http.HttpResponse;
 import io.s3wire.http.HttpTransport;
 import io.s3wire.http.TransportConfig;
 import io.s3wire.wire.WireListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The Netty implementation of {@link HttpTransport}. Placeholder until the transport lands. */
+/**
+ * The Netty implementation of {@link HttpTransport}: event loops, one {@link OriginPool} per origin,
+ * a {@link Connector}, and an executor for blocking body work.
+ *
+ * <p>{@link #execute} refuses an invalid request before anything is sent ({@link
+ * RequestNormalizer#validate}), arms the call timeout, and queues the call at its origin's pool.
+ */
 public final class NettyHttpTransport implements HttpTransport {
   private final TransportConfig config;
+  private final EventLoops loops;
+  private final ExecutorService bodyExecutor;
+  private volatile TlsContexts.Built tls;
+  private final Connector connector;
+  private final Map<Origin, OriginPool> pools = new ConcurrentHashMap<>();
+  /** HTTP/1.1-only pools (ALPN offers http/1.1) for calls that fall back from HTTP/2. */
+  private final Map<Origin, OriginPool> fallbackPools = new ConcurrentHashMap<>();
+  private final TransportConfig fallbackConfig;
+  private final Connector fallbackConnector;
+  private volatile TlsContexts.Built fallbackTls;
+  private volatile boolean closed;
 
   private NettyHttpTransport(TransportConfig config) {
     this.config = config;
+    TlsContexts.check(config);
+    this.loops = EventLoops.create(config.ioThreads());
+    AtomicInteger n = new AtomicInteger();
+    this.bodyExecutor = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "s3wire-body-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    TransportContext context = new TransportContext(config, bodyExecutor);
+    this.connector = new Connector(context, loops, this::sslContext);
+    this.fallbackConfig = config.toBuilder().versionPolicy(HttpVersionPolicy.HTTP_1_1).alpnOffer(AlpnOffer.of("http/1.1")).build();
+    this.fallbackConnector = new Connector(new TransportContext(fallbackConfig, bodyExecutor), loops, this::fallbackSslContext);
   }
 
+  /** The TLS context, built on first use: plain-HTTP users never pay for it. */
+  private io.netty.handler.ssl.SslContext sslContext() {
+    TlsContexts.Built t = tls;
+    if (t == null) {
+      synchronized (this) {
+        t = tls;
+        if (t == null) {
+          t = TlsContexts.build(config);
+          tls = t;
+        }
+      }
+    }
+    return t.context();
+  }
+
+  private synchronized io.netty.handler.ssl.SslContext fallbackSslContext() {
+    if (fallbackTls == null) {
+      fallbackTls = TlsContexts.build(fallbackConfig.toBuilder().keyLogFile(null).build());
+    }
+    return fallbackTls.context();
+  }
+
+  /**
+   * The one place a failed call may be retried on another HTTP version: when {@link
+   * ProtocolSelection#fallBackToHttp1} says the failure of an HTTP/2 attempt is evidence enough,
+   * the call goes to an HTTP/1.1-only pool, with a Fallback wire event.
+   */
+  private boolean fallback(Call call, S3Exception failure, ConnectionInfo failedOn) {
+    if (closed || failedOn.protocol() != HttpProtocol.HTTP_2
+        || !ProtocolSelection.fallBackToHttp1(config.versionPolicy(), call.request, failedOn.protocol(), failure)) {
+      return false;
+    }
+    call.retrying(failure, failedOn);
+    WireEvent.Fallback event = new WireEvent.Fallback(System.nanoTime(), failedOn.id(), "HTTP/2", "HTTP/1.1", failure.getMessage());
+    config.listener().onEvent(event);
+    call.listener.onEvent(event);
+    Origin origin = Origin.of(call.request);
+    fallbackPools.computeIfAbsent(origin, o -> new OriginPool(o, fallbackConfig, HttpProtocol.HTTP_1_1, fallbackConnector)).acquire(call);
+    return true;
+  }
+
+  /**
+   * Creates a transport.
+   *
+   * @throws ClientException when the TLS setup cannot be built (provider unavailable, unreadable CA
+   *     bundle, key log not possible with the provider)
+   */
   public static HttpTransport create(TransportConfig config) {
     return new NettyHttpTransport(config);
   }
@@ -24,11 +117,75 @@ public final class NettyHttpTransport implements HttpTransport {
     return config;
   }
 
-  @Override
-  public CompletableFuture<HttpResponse> execute(HttpRequest request, WireListener listener) {
-    return CompletableFuture.failedFuture(new IllegalStateException("transport not built yet"));
+  /** The I/O transport in use: {@code epoll} or {@code nio}. */
+  public String ioTransport() {
+    return loops.name();
   }
 
   @Override
-  public void close() {}
+  public CompletableFuture<HttpResponse> execute(HttpRequest request, WireListener listener) {
+    Call call = new Call(request, listener == null ? WireListener.NONE : listener, config.tlsProvider(), config.alpnProtocols(),
+        this::fallback);
+    try {
+      RequestNormalizer.validate(request);
+    } catch (ClientException e) {
+      call.fail(e, null);
+      return call.future;
+    }
+    if (closed) {
+      call.fail(new TransportException(TransportException.Kind.CANCELLED, "the transport is closed", RetrySafety.UNPROCESSED, null), null);
+      return call.future;
+    }
+    Duration deadline = config.callTimeout();
+    if (!deadline.isZero()) {
+      var timer = loops.group().next().schedule(() -> call.abort(new TransportException(TransportException.Kind.CALL_TIMEOUT,
+          "call timeout: the call did not finish within " + deadline.toMillis() + " ms", RetrySafety.UNKNOWN, null)),
+          deadline.toMillis(), TimeUnit.MILLISECONDS);
+      // The deadline covers the body too: the exchange cancels it when the response has ended.
+      call.deadline(timer);
+    }
+    Origin origin = Origin.of(request);
+    OriginPool pool = pools.computeIfAbsent(origin,
+        o -> new OriginPool(o, config, ProtocolSelection.beforeHandshake(config.versionPolicy(), o.tls()), connector));
+    pool.acquire(call);
+    return call.future;
+  }
+
+  /** Connection counts per origin, for tests: {HTTP/1.1 open, HTTP/1.1 idle, HTTP/2 open, waiting calls}. */
+  public Map<String, int[]> poolCounts() {
+    Map<String, int[]> out = new java.util.TreeMap<>();
+    pools.forEach((o, p) -> out.put(o.toString(), p.counts()));
+    return out;
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    List<PooledConnection> all = new ArrayList<>();
+    for (OriginPool p : pools.values()) {
+      all.addAll(p.closeAll());
+    }
+    for (OriginPool p : fallbackPools.values()) {
+      all.addAll(p.closeAll());
+    }
+    for (PooledConnection c : all) {
+      c.close("transport closed");
+    }
+    loops.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    bodyExecutor.shutdownNow();
+    TlsContexts.Built t = tls;
+    if (t != null && t.keyLog() != null) {
+      t.keyLog().close();
+    }
+    if (t != null) {
+      io.netty.util.ReferenceCountUtil.release(t.context());
+    }
+    TlsContexts.Built f = fallbackTls;
+    if (f != null) {
+      io.netty.util.ReferenceCountUtil.release(f.context());
+    }
+  }
 }
