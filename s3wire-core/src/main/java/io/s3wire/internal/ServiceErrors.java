@@ -2,6 +2,9 @@ package io.s3wire.internal;
 
 import io.s3wire.error.ServiceException;
 import io.s3wire.http.HttpHeaders;
+import io.s3wire.xml.ErrorDocument;
+import io.s3wire.xml.S3Xml;
+import io.s3wire.xml.S3XmlException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -19,8 +22,9 @@ final class ServiceErrors {
     ServiceException.Builder b = ServiceException.builder(status)
         .requestId(headers.first("x-amz-request-id").orElse(null))
         .hostId(headers.first("x-amz-id-2").orElse(null));
-    if (body.length > 0 && ErrorDocuments.looksLikeXml(body) && ErrorDocuments.fill(body, b)) {
-      return b.build();
+    ErrorDocument doc = errorDocument(body);
+    if (doc != null) {
+      return fill(b, doc).build();
     }
     if (body.length == 0) {
       b.errorCode(codeForEmptyBody(status, call)).resource(resource(call));
@@ -29,6 +33,43 @@ final class ServiceErrors {
       b.rawBody(text).resource(resource(call));
     }
     return b.build();
+  }
+
+  /** The exception for an {@code <Error>} document that came with status 200 (CompleteMultipartUpload, CopyObject). */
+  static ServiceException fromDocument(int status, HttpHeaders headers, ErrorDocument doc) {
+    ServiceException.Builder b = ServiceException.builder(status)
+        .requestId(headers.first("x-amz-request-id").orElse(null))
+        .hostId(headers.first("x-amz-id-2").orElse(null));
+    return fill(b, doc).build();
+  }
+
+  private static ServiceException.Builder fill(ServiceException.Builder b, ErrorDocument doc) {
+    b.errorCode(doc.code()).errorMessage(doc.message()).resource(doc.resource())
+        .serverStringToSign(doc.stringToSign()).serverCanonicalRequest(doc.canonicalRequest());
+    if (doc.requestId() != null) {
+      b.requestId(doc.requestId());
+    }
+    if (doc.hostId() != null) {
+      b.hostId(doc.hostId());
+    }
+    return b;
+  }
+
+  /** The error document in {@code body}, or {@code null} when the body is not one. */
+  private static ErrorDocument errorDocument(byte[] body) {
+    int i = 0;
+    while (i < body.length && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t' || body[i] == (byte) 0xEF
+        || body[i] == (byte) 0xBB || body[i] == (byte) 0xBF)) {
+      i++;
+    }
+    if (i >= body.length || body[i] != '<') {
+      return null;
+    }
+    try {
+      return "Error".equals(S3Xml.rootElement(body)) ? S3Xml.readError(body) : null;
+    } catch (S3XmlException e) {
+      return null;
+    }
   }
 
   private static String codeForEmptyBody(int status, S3Call call) {
