@@ -79,11 +79,23 @@ public final class ErrorXml {
     return new ErrorDocument(code, message, resource, requestId, hostId, stringToSign, canonicalRequest, extra);
   }
 
+  private static void requireSimpleName(String name) {
+    boolean ok = !name.isEmpty() && Character.isLetter(name.charAt(0));
+    for (int i = 1; ok && i < name.length(); i++) {
+      char c = name.charAt(i);
+      ok = c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.');
+    }
+    if (!ok || name.regionMatches(true, 0, "xml", 0, 3)) {
+      throw new S3XmlException("cannot write <Error>: '" + XmlCursor.excerpt(name) + "' is not a simple element name");
+    }
+  }
+
   /** Writes the error without a namespace, as S3 does: Code, Message, extras, Resource, then ids. */
   public static byte[] write(ErrorDocument e) {
     XmlOut out = XmlOut.documentWithoutNamespace("Error");
     out.leaf("Code", e.code()).leaf("Message", e.message());
     for (Map.Entry<String, String> x : e.extra().entrySet()) {
+      requireSimpleName(x.getKey());
       out.leaf(x.getKey(), x.getValue());
     }
     out.leaf("Resource", e.resource())

@@ -131,11 +131,11 @@ public final class XmlCursor implements AutoCloseable {
 
   /** Reads the current leaf element's text (possibly empty) and moves past its end tag. */
   public String text() {
-    try {
-      return reader.getElementText();
-    } catch (XMLStreamException e) {
-      throw malformed(e);
+    String value = readText(false);
+    if (value == null) {
+      throw new S3XmlException("malformed XML: <" + reader.getLocalName() + "> holds elements where text was expected");
     }
+    return value;
   }
 
   /**
@@ -143,14 +143,19 @@ public final class XmlCursor implements AutoCloseable {
    * null} (having skipped it) when it has child elements.
    */
   public String leafTextOrNull() {
+    return readText(true);
+  }
+
+  // StAX's getElementText would quietly append an undeclared entity reference's (empty) text; with
+  // DTDs refused every entity reference that is not predefined is undeclared, so it is an error.
+  private String readText(boolean skipNested) {
     StringBuilder sb = null;
     String single = "";
     try {
       while (true) {
         int event = reader.next();
         switch (event) {
-          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
-              XMLStreamConstants.ENTITY_REFERENCE -> {
+          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
             if (sb == null && single.isEmpty()) {
               single = reader.getText();
             } else {
@@ -160,7 +165,12 @@ public final class XmlCursor implements AutoCloseable {
               sb.append(reader.getText());
             }
           }
+          case XMLStreamConstants.ENTITY_REFERENCE -> throw new S3XmlException(
+              "malformed XML: the entity &" + reader.getLocalName() + "; is not declared (DTDs are not allowed)");
           case XMLStreamConstants.START_ELEMENT -> {
+            if (!skipNested) {
+              return null;
+            }
             skip();
             skip();
             return null;
