@@ -1,6 +1,6 @@
 package io.s3wire.internal;
 
-import io.s3wire.Addressing;
+import io.s3wire.config.AddressingStyle;
 import io.s3wire.error.ClientException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,16 +11,21 @@ import java.util.Objects;
 /**
  * Where requests go and how buckets are named in them: the base URL and the addressing style.
  *
+ * <p>Virtual-hosted style ({@code https://bucket.endpoint/key}) is used only where it can work: the
+ * bucket is a single DNS label safe for TLS certificates (no dots over https) and the endpoint's host
+ * is a DNS name with a dot (not an IP literal, not {@code localhost}); elsewhere path style ({@code
+ * https://endpoint/bucket/key}), as the AWS SDKs fall back.
+ *
  * @param base an absolute {@code http} or {@code https} URL without query or fragment; its path (if
  *     any) prefixes every request path
- * @param addressing {@link Addressing#PATH} or {@link Addressing#VIRTUAL_HOST}, already resolved
- *     from the profile
+ * @param addressing {@link AddressingStyle#PATH} or {@link AddressingStyle#VIRTUAL}, already resolved
+ *     from the profile when the user chose {@code AUTO}
  */
-public record Endpoint(URI base, Addressing addressing) {
+public record Endpoint(URI base, AddressingStyle addressing) {
   public Endpoint {
     Objects.requireNonNull(base, "base");
-    if (addressing == null || addressing == Addressing.PROFILE) {
-      throw new IllegalArgumentException("addressing must be resolved to PATH or VIRTUAL_HOST");
+    if (addressing == null || addressing == AddressingStyle.AUTO) {
+      throw new IllegalArgumentException("addressing must be resolved to PATH or VIRTUAL");
     }
   }
 
@@ -60,7 +65,7 @@ public record Endpoint(URI base, Addressing addressing) {
 
   /** Whether {@code bucket} is named in the host for this endpoint. */
   public boolean virtualHosted(String bucket) {
-    if (addressing != Addressing.VIRTUAL_HOST || bucket == null) {
+    if (addressing != AddressingStyle.VIRTUAL || bucket == null) {
       return false;
     }
     // A dotted bucket breaks the certificate's single-label wildcard over TLS; an IP literal or a
