@@ -41,58 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * conditionals, copy and errors. Listing, multipart and deletes are in {@link S3ClientBulkContract}.
  * Each test works in its own bucket, so tests do not see each other's objects.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(60)
-public abstract class S3ClientContract {
-  private static final AtomicInteger BUCKETS = new AtomicInteger();
-
-  protected S3Client client;
-  @TempDir protected Path temp;
-
-  /** The server under test; called once, before any test. */
-  protected abstract S3Target target();
-
-  @BeforeAll
-  void openClient() {
-    client = newClient(target().secretKey());
-  }
-
-  @AfterAll
-  void closeClient() {
-    if (client != null) {
-      client.close();
-    }
-  }
-
-  /** A client for the target, isolated from the machine's AWS configuration. */
-  protected S3Client newClient(String secretKey) {
-    return builder(secretKey).build();
-  }
-
-  protected S3ClientBuilder builder(String secretKey) {
-    S3Target t = target();
-    return t.configure(S3Client.builder()
-        .awsConfig(new AwsConfigResolver(Map.of(), Path.of("target", "no-aws-home")))
-        .endpoint(t.endpoint())
-        .region("us-east-1")
-        .credentials(t.accessKey(), secretKey));
-  }
-
-  /** A fresh bucket with a unique, valid name. */
-  protected String newBucket() {
-    String name = "s3w-" + BUCKETS.incrementAndGet() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
-    client.createBucket(name);
-    return name;
-  }
-
-  protected static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  protected static String md5(byte[] b) throws Exception {
-    return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(b));
-  }
-
+public abstract class S3ClientContract extends ClientFixture {
   @Test
   void bucketLifecycle() {
     String bucket = newBucket();
@@ -275,13 +224,5 @@ public abstract class S3ClientContract {
             assertThat(e.explain()).contains("wrong secret key");
           });
     }
-  }
-
-  protected static void assertStatus(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int status, String code) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(ServiceException.class, e -> {
-      assertThat(e.status()).as("status of " + e.getMessage()).isEqualTo(status);
-      assertThat(e.errorCode()).as("code of " + e.getMessage()).isEqualTo(code);
-      assertThat(e.attempts()).as("attempts").isNotEmpty();
-    });
   }
 }
