@@ -13,12 +13,13 @@ import io.s3wire.http.TransportConfig;
 import io.s3wire.internal.Capabilities;
 import io.s3wire.internal.ClientCore;
 import io.s3wire.internal.Endpoint;
-import io.s3wire.internal.RetryRules;
+import io.s3wire.provider.ProviderProfile;
+import io.s3wire.provider.ProviderProfiles;
+import io.s3wire.retry.RetryPolicy;
 import io.s3wire.internal.Validation;
 import io.s3wire.wire.WireListener;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -28,8 +29,9 @@ import java.util.Objects;
  * more than once.
  *
  * <p>{@link #build()} throws a {@link ClientException} naming the problem when an option is invalid
- * or options clash: an endpoint that is not a URL, no credentials anywhere, a part size under 5 MiB, a
- * transport and a transport config both given.
+ * or options clash: an endpoint that is not a URL, no credentials anywhere, no region where the
+ * provider has no default, plain HTTP to an HTTPS-only provider, a part size under 5 MiB, a transport
+ * and a transport config both given.
  */
 public final class S3ClientBuilder {
   static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
@@ -40,12 +42,8 @@ public final class S3ClientBuilder {
   private CredentialsProvider credentialsProvider;
   private HttpTransport transport;
   private TransportConfig transportConfig;
-  private Boolean supportsDeleteObjects;
-  private Boolean deleteObjectsNeedsContentMd5;
-  private Boolean listObjectsV2;
-  private Boolean checksumHeaders;
-  private int maxAttempts = RetryRules.DEFAULT.maxAttempts();
-  private Duration retryDeadline = Duration.ZERO;
+  private ProviderProfile provider;
+  private RetryPolicy retryPolicy = RetryPolicy.defaults();
   private int partSize = DEFAULT_PART_SIZE;
   private Clock clock = Clock.systemUTC();
   private WireListener listener = WireListener.NONE;
@@ -65,7 +63,7 @@ public final class S3ClientBuilder {
   /** The AWS profile to read ({@code AWS_PROFILE} otherwise). */
   public S3ClientBuilder profile(String v) { explicit = explicit.withProfile(v, "S3ClientBuilder.profile"); return this; }
 
-  /** PATH, VIRTUAL, or AUTO (the provider's choice: virtual-hosted on AWS, path style on a custom endpoint). */
+  /** PATH, VIRTUAL, or AUTO (default: what the provider profile says). */
   public S3ClientBuilder addressing(AddressingStyle v) {
     explicit = explicit.withAddressingStyle(v, "S3ClientBuilder.addressing");
     return this;
@@ -89,23 +87,15 @@ public final class S3ClientBuilder {
   /** The transport the client makes and closes; default {@link TransportConfig#defaults()}. */
   public S3ClientBuilder transportConfig(TransportConfig v) { transportConfig = v; return this; }
 
-  /** Overrides whether the provider supports DeleteObjects ({@code POST ?delete}); default true. */
-  public S3ClientBuilder supportsDeleteObjects(boolean v) { supportsDeleteObjects = v; return this; }
+  /**
+   * What the service accepts ({@link io.s3wire.provider.ProviderProfiles}: aws, gcs, minio, r2, ceph,
+   * b2, generic); override single capabilities with {@link ProviderProfile#toBuilder()}. Default: aws
+   * without an endpoint, generic with one.
+   */
+  public S3ClientBuilder provider(ProviderProfile v) { provider = Objects.requireNonNull(v); return this; }
 
-  /** Overrides whether DeleteObjects needs {@code Content-MD5}; default false. */
-  public S3ClientBuilder deleteObjectsNeedsContentMd5(boolean v) { deleteObjectsNeedsContentMd5 = v; return this; }
-
-  /** Overrides whether ListObjectsV2 is available (else v1 with markers); default true. */
-  public S3ClientBuilder listObjectsV2(boolean v) { listObjectsV2 = v; return this; }
-
-  /** Overrides whether {@code x-amz-checksum-*} headers may be sent; default false. */
-  public S3ClientBuilder checksumHeaders(boolean v) { checksumHeaders = v; return this; }
-
-  /** Attempts per call, at least 1 (default 4). */
-  public S3ClientBuilder maxAttempts(int v) { maxAttempts = v; return this; }
-
-  /** No new attempt after this long from a call's start; {@link Duration#ZERO} (default) for none. */
-  public S3ClientBuilder retryDeadline(Duration v) { retryDeadline = Objects.requireNonNull(v); return this; }
+  /** How calls are retried; default {@link RetryPolicy#defaults()}. */
+  public S3ClientBuilder retryPolicy(RetryPolicy v) { retryPolicy = Objects.requireNonNull(v); return this; }
 
   /** The part size of uploads of unknown length, 5 MiB to 5 GiB (default 8 MiB). */
   public S3ClientBuilder multipartPartSize(int v) { partSize = v; return this; }
@@ -140,12 +130,8 @@ public final class S3ClientBuilder {
     b.credentialsProvider = credentialsProvider;
     b.transport = transport;
     b.transportConfig = transportConfig;
-    b.supportsDeleteObjects = supportsDeleteObjects;
-    b.deleteObjectsNeedsContentMd5 = deleteObjectsNeedsContentMd5;
-    b.listObjectsV2 = listObjectsV2;
-    b.checksumHeaders = checksumHeaders;
-    b.maxAttempts = maxAttempts;
-    b.retryDeadline = retryDeadline;
+    b.provider = provider;
+    b.retryPolicy = retryPolicy;
     b.partSize = partSize;
     b.clock = clock;
     b.listener = listener;
@@ -159,38 +145,32 @@ public final class S3ClientBuilder {
     if (partSize < Validation.MIN_PART_SIZE || partSize > Validation.MAX_PART_SIZE) {
       throw new ClientException("multipart part size", "must be 5 MiB to 5 GiB, was " + partSize);
     }
-    if (maxAttempts < 1) {
-      throw new ClientException("max attempts", "must be at least 1, was " + maxAttempts);
-    }
     ExplicitSettings given = explicit;
     if (endpointText != null) {
       given = given.withEndpoint(Endpoint.parse(endpointText), "S3ClientBuilder.endpoint");
     }
     AwsSettings aws = (awsConfig != null ? awsConfig : AwsConfigResolver.system()).resolve(given);
-    String region = aws.region().map(Resolved::value).orElse("us-east-1");
     URI base = aws.endpoint().map(Resolved::value).orElse(null);
-    boolean customEndpoint = base != null;
+    ProviderProfile profile = provider != null ? provider : base != null ? ProviderProfiles.generic() : ProviderProfiles.aws();
+    String region = aws.region().map(Resolved::value).orElse(profile.defaultRegion());
+    if (region == null || region.isBlank()) {
+      throw new ClientException("region", "none configured, and provider profile " + profile.name()
+          + " has no default (its region is part of the endpoint): set one");
+    }
     if (base == null) {
       base = URI.create("https://s3." + region + ".amazonaws.com");
     }
-    AddressingStyle style = aws.addressingStyle().value();
-    if (style == AddressingStyle.AUTO) {
-      // AWS serves every bucket name as a virtual host; S3-compatible services behind a custom
-      // endpoint rarely have wildcard DNS and certificates, so path style is their safe default.
-      style = customEndpoint ? AddressingStyle.PATH : AddressingStyle.VIRTUAL;
+    if (profile.httpsOnly() && !base.getScheme().equalsIgnoreCase("https")) {
+      throw new ClientException("endpoint", base + " is plain HTTP, which provider profile " + profile.name() + " refuses");
     }
+    AddressingStyle style = Capabilities.resolve(aws.addressingStyle().value(), profile);
     Credentials credentials = credentialsProvider != null && explicit.credentials() == null
         ? credentialsProvider.resolve()
         : aws.requireCredentials();
-    Capabilities caps = new Capabilities(style, region,
-        supportsDeleteObjects == null || supportsDeleteObjects,
-        deleteObjectsNeedsContentMd5 != null && deleteObjectsNeedsContentMd5,
-        listObjectsV2 == null || listObjectsV2,
-        checksumHeaders != null && checksumHeaders);
+    Capabilities caps = new Capabilities(profile, style);
     boolean owns = transport == null;
     HttpTransport t = owns ? HttpTransport.create(transportConfig != null ? transportConfig : TransportConfig.defaults()) : transport;
     return new ClientCore.Settings(new Endpoint(base, style), region, credentials, caps, t, owns, listener,
-        new RetryRules(maxAttempts, RetryRules.DEFAULT.baseDelay(), RetryRules.DEFAULT.maxDelay(), retryDeadline),
-        partSize, clock, "s3wire/0.1");
+        retryPolicy, partSize, clock, "s3wire/0.1");
   }
 }

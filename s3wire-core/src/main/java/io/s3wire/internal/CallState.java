@@ -13,7 +13,6 @@ import java.util.List;
  */
 final class CallState {
   private final List<Attempt> attempts = new ArrayList<>();
-  private final List<S3Exception> earlierFailures = new ArrayList<>();
   private String payloadSha256;
   private int attempt;
   private Instant serverDate;
@@ -44,32 +43,26 @@ final class CallState {
     serverDate = v;
   }
 
-  /** Keeps a failed attempt that is about to be retried, so the final failure can tell all of them. */
-  synchronized void rememberFailure(S3Exception failure) {
-    earlierFailures.add(failure);
-    attempts.addAll(failure.attempts());
+  /**
+   * Records a failed attempt's wire facts so the next failure (and the last) carries all of them. A
+   * failure this pipeline built already starts with the earlier attempts; one the transport raised
+   * carries only its own, and gets the earlier ones appended.
+   */
+  synchronized void record(S3Exception failure) {
+    List<Attempt> own = failure.attempts();
+    boolean hasEarlier = own.size() >= attempts.size() && own.subList(0, attempts.size()).equals(attempts);
+    if (hasEarlier) {
+      attempts.clear();
+      attempts.addAll(own);
+    } else {
+      List<Attempt> earlier = List.copyOf(attempts);
+      attempts.addAll(own);
+      earlier.forEach(failure::addAttempt);
+    }
   }
 
-  /** The attempts of the failures before this one, oldest first. */
+  /** The attempts of the failures so far, oldest first. */
   synchronized List<Attempt> earlierAttempts() {
     return List.copyOf(attempts);
-  }
-
-  /**
-   * Gives the final failure the attempts of the failures retried before it (which it may already
-   * carry when this pipeline built it) and keeps them as suppressed exceptions.
-   */
-  synchronized S3Exception withEarlierAttempts(S3Exception failure) {
-    List<Attempt> own = failure.attempts();
-    boolean hasThem = own.size() >= attempts.size() && own.subList(0, attempts.size()).equals(attempts);
-    if (!hasThem) {
-      attempts.forEach(failure::addAttempt);
-    }
-    for (S3Exception earlier : earlierFailures) {
-      if (earlier != failure) {
-        failure.addSuppressed(earlier);
-      }
-    }
-    return failure;
   }
 }

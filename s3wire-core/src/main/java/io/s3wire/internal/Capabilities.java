@@ -1,22 +1,31 @@
 package io.s3wire.internal;
 
 import io.s3wire.config.AddressingStyle;
+import io.s3wire.provider.ProviderProfile;
+import java.util.Objects;
 
 /**
- * The provider capabilities the operations consult, resolved from the provider profile and the
- * user's overrides. Code asks these questions; it never asks which provider it is talking to.
+ * The provider profile a client runs with, and the addressing style resolved from it and the user's
+ * setting. Code asks the profile's capability questions; it never asks which provider it talks to.
  *
- * @param addressing PATH or VIRTUAL, what AUTO means for this provider
- * @param defaultRegion the region to sign with when none is configured
- * @param supportsDeleteObjects whether {@code POST ?delete} works; without it each key is deleted alone
- * @param deleteObjectsNeedsContentMd5 whether {@code POST ?delete} must carry {@code Content-MD5}
- * @param listObjectsV2 whether ListObjectsV2 ({@code list-type=2}) works; otherwise v1 with markers
- * @param acceptsChecksumHeaders whether {@code x-amz-checksum-*} headers are accepted
+ * @param addressing PATH or VIRTUAL: what the user chose, or for AUTO what the profile says
  */
-public record Capabilities(
-    AddressingStyle addressing,
-    String defaultRegion,
-    boolean supportsDeleteObjects,
-    boolean deleteObjectsNeedsContentMd5,
-    boolean listObjectsV2,
-    boolean acceptsChecksumHeaders) {}
+public record Capabilities(ProviderProfile profile, AddressingStyle addressing) {
+  public Capabilities {
+    Objects.requireNonNull(profile, "profile");
+    if (addressing == null || addressing == AddressingStyle.AUTO) {
+      throw new IllegalArgumentException("addressing must be resolved to PATH or VIRTUAL");
+    }
+  }
+
+  /**
+   * The addressing for a user setting: an explicit PATH or VIRTUAL wins; AUTO takes the profile's
+   * style, whose own AUTO means virtual-hosted where the bucket name allows it (see {@link Endpoint}).
+   */
+  public static AddressingStyle resolve(AddressingStyle user, ProviderProfile profile) {
+    if (user != null && user != AddressingStyle.AUTO) {
+      return user;
+    }
+    return profile.addressingStyle() == io.s3wire.provider.AddressingStyle.PATH ? AddressingStyle.PATH : AddressingStyle.VIRTUAL;
+  }
+}

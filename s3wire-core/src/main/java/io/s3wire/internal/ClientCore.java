@@ -36,7 +36,7 @@ public final class ClientCore implements AutoCloseable {
       HttpTransport transport,
       boolean ownsTransport,
       WireListener listener,
-      RetryRules retry,
+      io.s3wire.retry.RetryPolicy retry,
       int partSize,
       Clock clock,
       String userAgent) {}
@@ -46,7 +46,7 @@ public final class ClientCore implements AutoCloseable {
     this.ownsTransport = s.ownsTransport();
     this.blocking = Executors.newCachedThreadPool(daemonThreads());
     this.pipeline = new Pipeline(s.transport(), s.listener(), s.endpoint(), s.capabilities(),
-        new SigV4RequestSigner(s.credentials(), s.region()), new ClockSkew(s.clock()), s.retry(), s.userAgent());
+        new SigV4RequestSigner(s.credentials(), s.region()), new ClockSkew(s.clock()), s.retry(), blocking, s.userAgent());
     this.buckets = new BucketOperations(pipeline, s.region());
     this.objects = new ObjectOperations(pipeline);
     this.downloads = new Downloads(objects);

@@ -14,13 +14,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * DeleteObjects in batches of at most 1,000 keys (S3's limit), with per-key results; one DELETE per
+ * DeleteObjects in batches of at most 1,000 keys (S3's limit; fewer where the profile says), with per-key results; one DELETE per
  * key where the provider has no batch delete; {@code Content-MD5} on the batch where the provider
  * requires it.
  */
 public final class DeleteOperations {
-  static final int BATCH = 1000;
-
   private final Pipeline pipeline;
   private final ObjectOperations objects;
 
@@ -35,9 +33,10 @@ public final class DeleteOperations {
     List<String> deleted = new ArrayList<>();
     List<DeleteObjectsResult.Failure> failures = new ArrayList<>();
     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-    boolean batch = pipeline.capabilities().supportsDeleteObjects();
-    for (int from = 0; from < keys.size(); from += batch ? BATCH : 1) {
-      List<String> slice = keys.subList(from, Math.min(keys.size(), from + (batch ? BATCH : 1)));
+    boolean batch = pipeline.capabilities().profile().supportsDeleteObjects();
+    int size = batch ? pipeline.capabilities().profile().maxDeleteBatch() : 1;
+    for (int from = 0; from < keys.size(); from += size) {
+      List<String> slice = keys.subList(from, Math.min(keys.size(), from + size));
       chain = chain.thenCompose(v -> batch
           ? batch(bucket, slice, deleted, failures)
           : single(bucket, slice.get(0), deleted, failures));
@@ -54,7 +53,7 @@ public final class DeleteOperations {
         .header("Content-Type", "application/xml")
         .body(RequestBody.ofBytes(xml))
         .payloadSha256(Digests.sha256Hex(xml));
-    if (pipeline.capabilities().deleteObjectsNeedsContentMd5()) {
+    if (pipeline.capabilities().profile().deleteObjectsNeedsContentMd5()) {
       b.header("Content-MD5", Digests.md5Base64(xml));
     }
     S3Call call = b.build();

@@ -27,7 +27,7 @@ public final class ListOperations {
    * is a continuation token (v2) or a marker (v1).
    */
   public CompletableFuture<ListObjectsPage> page(ListObjectsRequest request, String token) {
-    boolean v2 = pipeline.capabilities().listObjectsV2();
+    boolean v2 = pipeline.capabilities().profile().supportsListObjectsV2();
     S3Call.Builder b = S3Call.builder(v2 ? "ListObjectsV2" : "ListObjects", "GET").bucket(request.bucket());
     if (v2) {
       b.query("list-type", "2").queryIfPresent("continuation-token", token).queryIfPresent("start-after", request.startAfter());

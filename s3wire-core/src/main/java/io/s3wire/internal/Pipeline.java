@@ -23,7 +23,8 @@ public final class Pipeline {
       Capabilities capabilities,
       RequestSigner signer,
       ClockSkew clock,
-      RetryRules retry,
+      io.s3wire.retry.RetryPolicy retry,
+      java.util.concurrent.Executor executor,
       String userAgent) {
     this.endpoint = endpoint;
     this.capabilities = capabilities;
@@ -32,7 +33,7 @@ public final class Pipeline {
     SigningStage signing = new SigningStage(wire, endpoint, signer, clock);
     QuirksStage quirks = new QuirksStage(signing, capabilities);
     DefaultsStage defaults = new DefaultsStage(quirks, endpoint.isTls(), userAgent);
-    this.head = new RetryStage(defaults, retry, clock);
+    this.head = new RetryStage(defaults, new io.s3wire.retry.Retrier(retry), clock, executor);
   }
 
   /**

@@ -22,12 +22,14 @@ final class QuirksStage implements Exchange {
 
   @Override
   public CompletableFuture<HttpResponse> send(S3Call call, CallState state) {
-    if (!capabilities.acceptsChecksumHeaders()) {
+    boolean checksums = capabilities.profile().acceptsFlexibleChecksums();
+    boolean algorithmHeader = capabilities.profile().acceptsSdkChecksumAlgorithmHeader();
+    if (!checksums || !algorithmHeader) {
       HttpHeaders.Builder h = HttpHeaders.builder();
       boolean changed = false;
       for (HttpHeaders.Field f : call.headers().fields()) {
         String name = f.name().toLowerCase(Locale.ROOT);
-        if (name.startsWith("x-amz-checksum-") || name.equals("x-amz-sdk-checksum-algorithm")) {
+        if ((!checksums && name.startsWith("x-amz-checksum-")) || (!algorithmHeader && name.equals("x-amz-sdk-checksum-algorithm"))) {
           changed = true;
         } else {
           h.add(f.name(), f.value());

@@ -2,95 +2,59 @@ package io.s3wire.internal;
 
 import io.s3wire.error.RetrySafety;
 import io.s3wire.error.S3Exception;
-import io.s3wire.error.ServiceException;
 import io.s3wire.error.TransportException;
 import io.s3wire.http.HttpResponse;
+import io.s3wire.retry.RequestTraits;
+import io.s3wire.retry.Retrier;
+import io.s3wire.retry.RetryLoop;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 
 /**
- * The first stage: runs the rest of the pipeline once per attempt and decides whether a failure is
- * tried again.
+ * The first stage: runs the rest of the pipeline once per attempt under the retry policy ({@link
+ * Retrier}: transient failures, replayable bodies only, non-idempotent operations only when the
+ * server certainly did not process them, full-jitter backoff, a deadline). RequestTimeTooSkewed
+ * corrects the signing clock from the server's {@code Date} and tries once more at once.
  *
- * <p>A failure is retried when it says it is retryable ({@link S3Exception#isRetryable()}: 5xx,
- * SlowDown, 429, RequestTimeout, a reset before any response, REFUSED_STREAM, ...), attempts and the
- * deadline remain, the body can be sent again, and repeating cannot apply the operation twice: the
- * operation is idempotent, or the server certainly did not process it. RequestTimeTooSkewed is
- * different: the clock offset is corrected from the server's time and the call tried once more at
- * once.
+ * <p>The final failure carries the attempts of every try, and the earlier failures as suppressed
+ * exceptions.
  */
 final class RetryStage implements Exchange {
   private final Exchange next;
-  private final RetryRules rules;
+  private final Retrier retrier;
   private final ClockSkew skew;
+  private final Executor executor;
 
-  RetryStage(Exchange next, RetryRules rules, ClockSkew skew) {
+  RetryStage(Exchange next, Retrier retrier, ClockSkew skew, Executor executor) {
     this.next = next;
-    this.rules = rules;
+    this.retrier = retrier;
     this.skew = skew;
+    this.executor = executor;
   }
 
   @Override
   public CompletableFuture<HttpResponse> send(S3Call call, CallState state) {
-    CompletableFuture<HttpResponse> result = new CompletableFuture<>();
-    long deadline = rules.deadline().isZero() ? Long.MAX_VALUE : System.nanoTime() + rules.deadline().toNanos();
-    attempt(call, state, result, deadline, false);
-    return result;
+    RequestTraits traits = new RequestTraits(call.body().isReplayable(), call.idempotent());
+    return RetryLoop.run(retrier, traits, n -> attempt(call, state), failure -> skew.correct(state.serverDate()), executor);
   }
 
-  private void attempt(S3Call call, CallState state, CompletableFuture<HttpResponse> result, long deadline, boolean skewFixed) {
-    if (result.isDone()) {
-      return;
-    }
-    int n = state.nextAttempt();
+  private CompletableFuture<HttpResponse> attempt(S3Call call, CallState state) {
+    state.nextAttempt();
     CompletableFuture<HttpResponse> sent;
     try {
       sent = next.send(call, state);
     } catch (RuntimeException e) {
       sent = CompletableFuture.failedFuture(e);
     }
-    // Cancelling the caller's future cancels the attempt in flight.
-    CompletableFuture<HttpResponse> inFlight = sent;
-    result.whenComplete((r, e) -> {
-      if (result.isCancelled()) {
-        inFlight.cancel(true);
-      }
-    });
-    sent.whenComplete((response, err) -> {
+    return sent.handle((response, err) -> {
       if (err == null) {
-        if (!result.complete(response)) {
-          response.close();
-        }
-        return;
+        return response;
       }
-      S3Exception failure = asS3(Futures.unwrap(err), call);
-      boolean replayable = call.body().isReplayable();
-      if (!skewFixed && replayable && failure instanceof ServiceException se
-          && "RequestTimeTooSkewed".equals(se.errorCode()) && skew.correct(state.serverDate())) {
-        state.rememberFailure(failure);
-        attempt(call, state, result, deadline, true);
-        return;
-      }
-      boolean safe = call.idempotent() || failure.retrySafety() == RetrySafety.UNPROCESSED;
-      if (failure.isRetryable() && safe && replayable && n < rules.maxAttempts()) {
-        long delay = rules.delayMillis(n + 1, ThreadLocalRandom.current());
-        if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay) < deadline) {
-          state.rememberFailure(failure);
-          CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)
-              .execute(() -> attempt(call, state, result, deadline, skewFixed));
-          return;
-        }
-      }
-      result.completeExceptionally(state.withEarlierAttempts(failure));
+      Throwable t = Futures.unwrap(err);
+      S3Exception failure = t instanceof S3Exception s3 ? s3
+          : new TransportException(TransportException.Kind.IO, call.describe() + " failed: " + t, RetrySafety.UNKNOWN, t);
+      state.record(failure);
+      throw Futures.asCompletion(failure);
     });
-  }
-
-  private static S3Exception asS3(Throwable t, S3Call call) {
-    if (t instanceof S3Exception s3) {
-      return s3;
-    }
-    return new TransportException(
-        TransportException.Kind.IO, call.describe() + " failed: " + t, RetrySafety.UNKNOWN, t);
   }
 }

@@ -63,6 +63,11 @@ public abstract class ClientFixture {
     }
   }
 
+  /** The provider profile the target runs with; its capabilities can be varied per test. */
+  protected io.s3wire.provider.ProviderProfile profile() {
+    return target().profile();
+  }
+
   /** A client for the target, isolated from the machine's AWS configuration. */
   protected S3Client newClient(String secretKey) {
     return builder(secretKey).build();
@@ -74,7 +79,8 @@ public abstract class ClientFixture {
         .awsConfig(new AwsConfigResolver(Map.of(), Path.of("target", "no-aws-home")))
         .endpoint(t.endpoint())
         .region("us-east-1")
-        .credentials(t.accessKey(), secretKey));
+        .credentials(t.accessKey(), secretKey)
+        .provider(t.profile()));
   }
 
   /** A fresh bucket with a unique, valid name. */

@@ -87,7 +87,7 @@ public abstract class S3ClientBulkContract extends ClientFixture {
   void listingV1FollowsMarkers() {
     String bucket = newBucket();
     List<String> keys = putMany(bucket, "v1/", 25);
-    try (S3Client v1 = builder(target().secretKey()).listObjectsV2(false).build()) {
+    try (S3Client v1 = builder(target().secretKey()).provider(profile().toBuilder().supportsListObjectsV2(false).build()).build()) {
       List<ListObjectsPage> pages = v1.listObjects(ListObjectsRequest.of(bucket).withMaxKeys(10)).pages().toList();
       assertThat(pages).extracting(p -> p.objects().size()).containsExactly(10, 10, 5);
       assertThat(pages.get(0).nextToken()).isEqualTo("v1/00009");
@@ -177,7 +177,7 @@ public abstract class S3ClientBulkContract extends ClientFixture {
   void oneDeletePerKeyWhereTheProviderHasNoBatchDelete() {
     String bucket = newBucket();
     List<String> keys = putMany(bucket, "single/", 3);
-    try (S3Client noBatch = builder(target().secretKey()).supportsDeleteObjects(false).build()) {
+    try (S3Client noBatch = builder(target().secretKey()).provider(profile().toBuilder().supportsDeleteObjects(false).build()).build()) {
       DeleteObjectsResult r = noBatch.deleteObjects(bucket, keys);
       assertThat(r.deleted()).containsExactlyElementsOf(keys);
       assertThat(r.failures()).isEmpty();
@@ -186,11 +186,13 @@ public abstract class S3ClientBulkContract extends ClientFixture {
   }
 
   @Test
-  void batchDeleteWithContentMd5() {
+  void batchDeleteWithAndWithoutContentMd5() {
     String bucket = newBucket();
-    List<String> keys = putMany(bucket, "md5/", 3);
-    try (S3Client md5 = builder(target().secretKey()).deleteObjectsNeedsContentMd5(true).build()) {
-      assertThat(md5.deleteObjects(bucket, keys).deleted()).containsExactlyInAnyOrderElementsOf(keys);
+    for (boolean md5 : new boolean[] {true, false}) {
+      List<String> keys = putMany(bucket, "md5-" + md5 + "/", 3);
+      try (S3Client c = builder(target().secretKey()).provider(profile().toBuilder().deleteObjectsNeedsContentMd5(md5).build()).build()) {
+        assertThat(c.deleteObjects(bucket, keys).deleted()).containsExactlyInAnyOrderElementsOf(keys);
+      }
     }
   }
 

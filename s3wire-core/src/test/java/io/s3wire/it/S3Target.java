@@ -13,6 +13,11 @@ public interface S3Target {
 
   String secretKey();
 
+  /** What the server accepts; default the generic profile. */
+  default io.s3wire.provider.ProviderProfile profile() {
+    return io.s3wire.provider.ProviderProfiles.generic();
+  }
+
   /** Adds what this server needs (capability overrides) to a builder that has endpoint and credentials. */
   default S3ClientBuilder configure(S3ClientBuilder builder) {
     return builder;
