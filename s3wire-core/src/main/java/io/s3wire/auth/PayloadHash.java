@@ -71,6 +71,22 @@ public record PayloadHash(String value) {
     return new PayloadHash(Crypto.hex(md.digest()));
   }
 
+  /**
+   * What the AWS SDKs send for S3 by default: {@link #UNSIGNED} over TLS (TLS protects the body),
+   * otherwise the body's hash when it can be read twice, else {@link #UNSIGNED}. Hashing reads a
+   * replayable body once before it is sent.
+   */
+  public static PayloadHash s3Default(io.s3wire.http.HttpRequest request) {
+    if (request.isTls()) {
+      return UNSIGNED;
+    }
+    RequestBody body = request.body();
+    if (body.contentLength() == 0) {
+      return EMPTY;
+    }
+    return body.isReplayable() ? ofBody(body) : UNSIGNED;
+  }
+
   /** Whether the body is left out of the signature. */
   public boolean isUnsigned() {
     return value.equals(UNSIGNED.value);

@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * SigV4 constants and the signature function shared by the signer and by verifiers.
  *
- * <p>Verifying a request (what a server does):
+ * <p>Verifying a request (what a server does; {@link SigV4Verifier#verify} does all of it in one
+ * call and maps failures to S3 error codes):
  *
  * <ol>
  *   <li>parse the credentials: {@link SigV4Authorization#parseHeader(String)} or {@link
@@ -47,6 +48,13 @@ public final class SigV4 {
   public static final String X_AMZ_SIGNED_HEADERS = "X-Amz-SignedHeaders";
   public static final String X_AMZ_SIGNATURE = "X-Amz-Signature";
 
+  /** Payload hash of an aws-chunked body whose every chunk is signed. */
+  public static final String STREAMING_PAYLOAD = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD";
+  /** As {@link #STREAMING_PAYLOAD}, with signed trailers (a checksum after the last chunk). */
+  public static final String STREAMING_PAYLOAD_TRAILER = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER";
+  /** aws-chunked with unsigned chunks and trailers (what recent AWS SDKs send over TLS). */
+  public static final String STREAMING_UNSIGNED_PAYLOAD_TRAILER = "STREAMING-UNSIGNED-PAYLOAD-TRAILER";
+
   /** The longest a presigned URL may live: 7 days. */
   public static final Duration MAX_PRESIGN_EXPIRY = Duration.ofDays(7);
 
@@ -60,6 +68,39 @@ public final class SigV4 {
     Objects.requireNonNull(secretAccessKey, "secretAccessKey");
     CredentialScope s = stringToSign.scope();
     return SigningKeys.signatureHex(secretAccessKey, s.date(), s.region(), s.service(), stringToSign.text());
+  }
+
+  /**
+   * The signature of one chunk of an aws-chunked body ({@link #STREAMING_PAYLOAD}): HMAC over
+   * {@code AWS4-HMAC-SHA256-PAYLOAD\n<amzDate>\n<scope>\n<previous signature>\n<SHA-256 of
+   * "">\n<SHA-256 of the chunk>}. The first chunk's previous signature is the request's (the seed);
+   * the final zero-length chunk is signed too.
+   *
+   * @param chunkSha256 lower-case hex SHA-256 of the chunk's data
+   */
+  public static String chunkSignature(String secretAccessKey, String amzDate, CredentialScope scope,
+      String previousSignature, String chunkSha256) {
+    return chained("AWS4-HMAC-SHA256-PAYLOAD", secretAccessKey, amzDate, scope, previousSignature,
+        EMPTY_SHA256 + '\n' + chunkSha256);
+  }
+
+  /**
+   * The signature of the trailer block of an aws-chunked body ({@link #STREAMING_PAYLOAD_TRAILER}):
+   * HMAC over {@code AWS4-HMAC-SHA256-TRAILER\n<amzDate>\n<scope>\n<previous signature>\n<SHA-256
+   * of the trailer lines>}, the previous signature being the final chunk's.
+   *
+   * @param trailerSha256 lower-case hex SHA-256 of the trailer lines, each {@code name:value\n}
+   */
+  public static String trailerSignature(String secretAccessKey, String amzDate, CredentialScope scope,
+      String previousSignature, String trailerSha256) {
+    return chained("AWS4-HMAC-SHA256-TRAILER", secretAccessKey, amzDate, scope, previousSignature, trailerSha256);
+  }
+
+  private static String chained(String algorithm, String secret, String amzDate, CredentialScope scope,
+      String previousSignature, String tail) {
+    Objects.requireNonNull(secret, "secretAccessKey");
+    String text = algorithm + '\n' + amzDate + '\n' + scope + '\n' + previousSignature + '\n' + tail;
+    return SigningKeys.signatureHex(secret, scope.date(), scope.region(), scope.service(), text);
   }
 
   /**

@@ -129,6 +129,21 @@ class SigV4SignerTest {
   }
 
   @Test
+  void canonicalRequestPrintsWithoutTheSessionToken() {
+    Credentials temp = Credentials.of("AKID", "secret", "the-token");
+    HttpRequest req = HttpRequest.get(URI.create("https://s3.example.com/b/k"));
+    CanonicalRequest header = SigV4Signer.s3().signWithDetails(req, temp, "us-east-1", "s3", T, PayloadHash.UNSIGNED)
+        .canonicalRequest();
+    assertThat(header.text()).contains("x-amz-security-token:the-token\n");
+    assertThat(header.redactedText()).isEqualTo(header.text().replace("the-token", "<redacted>"));
+    assertThat(header.toString()).doesNotContain("the-token");
+    CanonicalRequest query = SigV4Signer.s3().presignWithDetails(req, temp, "us-east-1", "s3", T,
+        Duration.ofMinutes(1), PayloadHash.UNSIGNED).canonicalRequest();
+    assertThat(query.text()).contains("X-Amz-Security-Token=the-token&");
+    assertThat(query.redactedText()).isEqualTo(query.text().replace("the-token", "<redacted>"));
+  }
+
+  @Test
   void signingAgainReplacesTheOldSignatureWithAFreshDate() {
     HttpRequest req = new HttpRequest("PUT", URI.create("https://s3.example.com/b/k"), HttpHeaders.empty(),
         RequestBody.ofBytes("hello".getBytes(StandardCharsets.UTF_8)));
@@ -194,6 +209,19 @@ class SigV4SignerTest {
         PayloadHash.UNSIGNED);
     assertThat(r.canonicalRequest().method()).isEqualTo("DELETE");
     assertThat(r.toString()).doesNotContain(r.signature());
+  }
+
+  @Test
+  void s3DefaultPayloadHashIsUnsignedOverTlsAndTheHashOtherwise() {
+    RequestBody hello = RequestBody.ofBytes("hello".getBytes(StandardCharsets.UTF_8));
+    assertThat(PayloadHash.s3Default(new HttpRequest("PUT", URI.create("https://h/b/k"), null, hello)))
+        .isEqualTo(PayloadHash.UNSIGNED);
+    assertThat(PayloadHash.s3Default(new HttpRequest("PUT", URI.create("http://h/b/k"), null, hello)).value())
+        .isEqualTo("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+    assertThat(PayloadHash.s3Default(HttpRequest.get(URI.create("http://h/b/k")))).isEqualTo(PayloadHash.EMPTY);
+    RequestBody stream = RequestBody.ofStream(new java.io.ByteArrayInputStream(new byte[3]), 3);
+    assertThat(PayloadHash.s3Default(new HttpRequest("PUT", URI.create("http://h/b/k"), null, stream)))
+        .isEqualTo(PayloadHash.UNSIGNED);
   }
 
   static String signatureOf(HttpRequest signed) {

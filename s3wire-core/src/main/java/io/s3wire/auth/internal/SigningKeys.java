@@ -10,8 +10,9 @@ import javax.crypto.Mac;
  * service), "aws4_request")}) and keeps a bounded cache of them per (secret, date, region,
  * service): the four HMACs run once a day per scope instead of per request.
  *
- * <p>Each cache entry holds a {@link Mac} already initialised with the signing key; a signature
- * clones it (cheap: the key schedule is copied, not recomputed). Thread-safe. Nothing here is ever
+ * <p>Each cache entry holds a {@link Mac} already initialised with the signing key; each thread
+ * keeps a clone of the last one it used, so consecutive signatures for one scope (the common case)
+ * neither derive nor initialise anything. Thread-safe. Nothing here is ever
  * printed: the key record's {@code toString} does not show the secret.
  */
 public final class SigningKeys {
@@ -48,17 +49,34 @@ public final class SigningKeys {
     }
 
     byte[] sign(byte[] data) {
+      ThreadMac t = THREAD_MAC.get();
+      if (t.owner != this) {
+        t.mac = newMac();
+        t.owner = this;
+      }
+      // doFinal leaves the Mac initialised with the same key, ready for the next signature.
+      return t.mac.doFinal(data);
+    }
+
+    private Mac newMac() {
       if (cloneable) {
         try {
-          Mac mac = (Mac) prototype.clone();
-          return mac.doFinal(data);
+          return (Mac) prototype.clone();
         } catch (CloneNotSupportedException e) {
           // Checked once in the constructor; fall through to a fresh instance.
         }
       }
-      return Crypto.initialisedMac(key).doFinal(data);
+      return Crypto.initialisedMac(key);
     }
   }
+
+  /** The last signing key's Mac on this thread: consecutive signatures for one scope reuse it. */
+  private static final class ThreadMac {
+    Entry owner;
+    Mac mac;
+  }
+
+  private static final ThreadLocal<ThreadMac> THREAD_MAC = ThreadLocal.withInitial(ThreadMac::new);
 
   /** The derived signing key (a copy) for the scope; for tests and diagnostics. */
   public static byte[] signingKey(String secret, String date, String region, String service) {

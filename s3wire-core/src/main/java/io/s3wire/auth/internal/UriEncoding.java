@@ -89,21 +89,31 @@ public final class UriEncoding {
    * (RFC 3986), not a space.
    */
   public static void recode(StringBuilder out, String encoded, boolean keepSlash) {
-    if (isCanonical(encoded, keepSlash)) {
-      out.append(encoded);
-      return;
-    }
-    encodeBytes(out, decode(encoded), keepSlash);
-  }
-
-  private static boolean isCanonical(String s, boolean keepSlash) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 128 || !(UNRESERVED[c] || (keepSlash && c == '/'))) {
-        return false;
+    int n = encoded.length();
+    for (int i = 0; i < n; i++) {
+      char c = encoded.charAt(i);
+      if (c < 128 && (UNRESERVED[c] || (keepSlash && c == '/'))) {
+        out.append(c);
+      } else if (c == '%' && i + 2 < n && hex(encoded.charAt(i + 1)) >= 0 && hex(encoded.charAt(i + 2)) >= 0) {
+        int b = hex(encoded.charAt(i + 1)) << 4 | hex(encoded.charAt(i + 2));
+        if (b < 128 && (UNRESERVED[b] || (keepSlash && b == '/'))) {
+          out.append((char) b);
+        } else {
+          appendByte(out, b);
+        }
+        i += 2;
+      } else if (c < 128) {
+        appendByte(out, c);
+      } else {
+        // Raw non-ASCII text (not valid on the wire, but accepted): its UTF-8 bytes, encoded.
+        int end = i + 1;
+        while (end < n && encoded.charAt(end) >= 128) {
+          end++;
+        }
+        encodeBytes(out, encoded.substring(i, end).getBytes(StandardCharsets.UTF_8), keepSlash);
+        i = end - 1;
       }
     }
-    return true;
   }
 
   /** Decodes percent-escapes to bytes; malformed escapes are kept as data. */
