@@ -63,78 +63,138 @@ public final class S3Xml {
 
   // ---- Listings
 
-  public static ListAllMyBucketsResult readListAllMyBucketsResult(byte[] body) { return read(body, ListingXml::readBuckets); }
-  public static ListAllMyBucketsResult readListAllMyBucketsResult(InputStream body) { return read(body, ListingXml::readBuckets); }
+  public static ListAllMyBucketsResult readListAllMyBucketsResult(byte[] body) {
+    return read(body, ListingXml::readBuckets);
+  }
+  public static ListAllMyBucketsResult readListAllMyBucketsResult(InputStream body) {
+    return read(body, ListingXml::readBuckets);
+  }
   public static byte[] write(ListAllMyBucketsResult doc) { return ListingXml.write(doc); }
 
   /** ListObjects v1 or v2; names come back url-decoded when the document says {@code EncodingType url}. */
-  public static ListBucketResult readListBucketResult(byte[] body) { return read(body, ListingXml::readListBucket); }
-  public static ListBucketResult readListBucketResult(InputStream body) { return read(body, ListingXml::readListBucket); }
+  public static ListBucketResult readListBucketResult(byte[] body) {
+    return read(body, ListingXml::readListBucket);
+  }
+  public static ListBucketResult readListBucketResult(InputStream body) {
+    return read(body, ListingXml::readListBucket);
+  }
   /** Writes v1 or v2 per {@link ListBucketResult#version()}; url-encodes names when {@code encodingType} is {@code url}. */
   public static byte[] write(ListBucketResult doc) { return ListingXml.write(doc); }
 
-  public static ListVersionsResult readListVersionsResult(byte[] body) { return read(body, VersionsXml::read); }
-  public static ListVersionsResult readListVersionsResult(InputStream body) { return read(body, VersionsXml::read); }
+  public static ListVersionsResult readListVersionsResult(byte[] body) {
+    return read(body, VersionsXml::read);
+  }
+  public static ListVersionsResult readListVersionsResult(InputStream body) {
+    return read(body, VersionsXml::read);
+  }
   public static byte[] write(ListVersionsResult doc) { return VersionsXml.write(doc); }
 
   // ---- Multipart
 
-  public static InitiateMultipartUploadResult readInitiateMultipartUploadResult(byte[] body) { return read(body, MultipartXml::readInitiate); }
-  public static InitiateMultipartUploadResult readInitiateMultipartUploadResult(InputStream body) { return read(body, MultipartXml::readInitiate); }
+  public static InitiateMultipartUploadResult readInitiateMultipartUploadResult(byte[] body) {
+    return read(body, MultipartXml::readInitiate);
+  }
+  public static InitiateMultipartUploadResult readInitiateMultipartUploadResult(InputStream body) {
+    return read(body, MultipartXml::readInitiate);
+  }
   public static byte[] write(InitiateMultipartUploadResult doc) { return MultipartXml.write(doc); }
 
-  public static CompleteMultipartUpload readCompleteMultipartUpload(byte[] body) { return read(body, MultipartXml::readComplete); }
-  public static CompleteMultipartUpload readCompleteMultipartUpload(InputStream body) { return read(body, MultipartXml::readComplete); }
+  public static CompleteMultipartUpload readCompleteMultipartUpload(byte[] body) {
+    return read(body, MultipartXml::readComplete);
+  }
+  public static CompleteMultipartUpload readCompleteMultipartUpload(InputStream body) {
+    return read(body, MultipartXml::readComplete);
+  }
   public static byte[] write(CompleteMultipartUpload doc) { return MultipartXml.write(doc); }
 
   /** @throws ErrorBodyException when the (status 200) body is an {@code <Error>} */
-  public static CompleteMultipartUploadResult readCompleteMultipartUploadResult(byte[] body) { return read(body, MultipartXml::readCompleteResult); }
+  public static CompleteMultipartUploadResult readCompleteMultipartUploadResult(byte[] body) {
+    return read(body, MultipartXml::readCompleteResult);
+  }
   /** @throws ErrorBodyException when the (status 200) body is an {@code <Error>} */
-  public static CompleteMultipartUploadResult readCompleteMultipartUploadResult(InputStream body) { return read(body, MultipartXml::readCompleteResult); }
+  public static CompleteMultipartUploadResult readCompleteMultipartUploadResult(InputStream body) {
+    return read(body, MultipartXml::readCompleteResult);
+  }
   public static byte[] write(CompleteMultipartUploadResult doc) { return MultipartXml.write(doc); }
 
-  public static ListPartsResult readListPartsResult(byte[] body) { return read(body, MultipartXml::readListParts); }
-  public static ListPartsResult readListPartsResult(InputStream body) { return read(body, MultipartXml::readListParts); }
+  public static ListPartsResult readListPartsResult(byte[] body) {
+    return read(body, MultipartXml::readListParts);
+  }
+  public static ListPartsResult readListPartsResult(InputStream body) {
+    return read(body, MultipartXml::readListParts);
+  }
   public static byte[] write(ListPartsResult doc) { return MultipartXml.write(doc); }
 
-  public static ListMultipartUploadsResult readListMultipartUploadsResult(byte[] body) { return read(body, MultipartXml::readListUploads); }
-  public static ListMultipartUploadsResult readListMultipartUploadsResult(InputStream body) { return read(body, MultipartXml::readListUploads); }
+  public static ListMultipartUploadsResult readListMultipartUploadsResult(byte[] body) {
+    return read(body, MultipartXml::readListUploads);
+  }
+  public static ListMultipartUploadsResult readListMultipartUploadsResult(InputStream body) {
+    return read(body, MultipartXml::readListUploads);
+  }
   public static byte[] write(ListMultipartUploadsResult doc) { return MultipartXml.write(doc); }
 
   // ---- Copy
 
   /** @throws ErrorBodyException when the (status 200) body is an {@code <Error>} */
-  public static CopyObjectResult readCopyObjectResult(byte[] body) { return read(body, ObjectXml::readCopyObject); }
-  public static CopyObjectResult readCopyObjectResult(InputStream body) { return read(body, ObjectXml::readCopyObject); }
+  public static CopyObjectResult readCopyObjectResult(byte[] body) {
+    return read(body, ObjectXml::readCopyObject);
+  }
+  public static CopyObjectResult readCopyObjectResult(InputStream body) {
+    return read(body, ObjectXml::readCopyObject);
+  }
   public static byte[] write(CopyObjectResult doc) { return ObjectXml.write(doc); }
 
   /** @throws ErrorBodyException when the (status 200) body is an {@code <Error>} */
-  public static CopyPartResult readCopyPartResult(byte[] body) { return read(body, ObjectXml::readCopyPart); }
-  public static CopyPartResult readCopyPartResult(InputStream body) { return read(body, ObjectXml::readCopyPart); }
+  public static CopyPartResult readCopyPartResult(byte[] body) {
+    return read(body, ObjectXml::readCopyPart);
+  }
+  public static CopyPartResult readCopyPartResult(InputStream body) {
+    return read(body, ObjectXml::readCopyPart);
+  }
   public static byte[] write(CopyPartResult doc) { return ObjectXml.write(doc); }
 
   // ---- DeleteObjects
 
-  public static DeleteRequest readDeleteRequest(byte[] body) { return read(body, ObjectXml::readDelete); }
-  public static DeleteRequest readDeleteRequest(InputStream body) { return read(body, ObjectXml::readDelete); }
+  public static DeleteRequest readDeleteRequest(byte[] body) {
+    return read(body, ObjectXml::readDelete);
+  }
+  public static DeleteRequest readDeleteRequest(InputStream body) {
+    return read(body, ObjectXml::readDelete);
+  }
   public static byte[] write(DeleteRequest doc) { return ObjectXml.write(doc); }
 
-  public static DeleteResult readDeleteResult(byte[] body) { return read(body, ObjectXml::readDeleteResult); }
-  public static DeleteResult readDeleteResult(InputStream body) { return read(body, ObjectXml::readDeleteResult); }
+  public static DeleteResult readDeleteResult(byte[] body) {
+    return read(body, ObjectXml::readDeleteResult);
+  }
+  public static DeleteResult readDeleteResult(InputStream body) {
+    return read(body, ObjectXml::readDeleteResult);
+  }
   public static byte[] write(DeleteResult doc) { return ObjectXml.write(doc); }
 
   // ---- Bucket configuration
 
-  public static CreateBucketConfiguration readCreateBucketConfiguration(byte[] body) { return read(body, ObjectXml::readCreateBucket); }
-  public static CreateBucketConfiguration readCreateBucketConfiguration(InputStream body) { return read(body, ObjectXml::readCreateBucket); }
+  public static CreateBucketConfiguration readCreateBucketConfiguration(byte[] body) {
+    return read(body, ObjectXml::readCreateBucket);
+  }
+  public static CreateBucketConfiguration readCreateBucketConfiguration(InputStream body) {
+    return read(body, ObjectXml::readCreateBucket);
+  }
   public static byte[] write(CreateBucketConfiguration doc) { return ObjectXml.write(doc); }
 
-  public static LocationConstraint readLocationConstraint(byte[] body) { return read(body, ObjectXml::readLocation); }
-  public static LocationConstraint readLocationConstraint(InputStream body) { return read(body, ObjectXml::readLocation); }
+  public static LocationConstraint readLocationConstraint(byte[] body) {
+    return read(body, ObjectXml::readLocation);
+  }
+  public static LocationConstraint readLocationConstraint(InputStream body) {
+    return read(body, ObjectXml::readLocation);
+  }
   /** Writes an empty element for us-east-1 ({@code value} empty), as S3 does. */
   public static byte[] write(LocationConstraint doc) { return ObjectXml.write(doc); }
 
-  public static VersioningConfiguration readVersioningConfiguration(byte[] body) { return read(body, ObjectXml::readVersioning); }
-  public static VersioningConfiguration readVersioningConfiguration(InputStream body) { return read(body, ObjectXml::readVersioning); }
+  public static VersioningConfiguration readVersioningConfiguration(byte[] body) {
+    return read(body, ObjectXml::readVersioning);
+  }
+  public static VersioningConfiguration readVersioningConfiguration(InputStream body) {
+    return read(body, ObjectXml::readVersioning);
+  }
   public static byte[] write(VersioningConfiguration doc) { return ObjectXml.write(doc); }
 }

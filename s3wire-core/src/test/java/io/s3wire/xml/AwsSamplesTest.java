@@ -182,6 +182,20 @@ class AwsSamplesTest {
   }
 
   @Test
+  void errorResponseWrapperAndByteOrderMark() {
+    String wrapped = "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type>"
+        + "<Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message>"
+        + "</Error><RequestId>42d4e0a6</RequestId></ErrorResponse>";
+    ErrorDocument e = S3Xml.readError(utf8(wrapped));
+    assertThat(e.code()).isEqualTo("InvalidClientTokenId");
+    assertThat(e.requestId()).isEqualTo("42d4e0a6");
+    assertThat(e.extra()).containsExactly(java.util.Map.entry("Type", "Sender"));
+
+    byte[] bom = utf8("\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code></Error>");
+    assertThat(S3Xml.readError(bom).code()).isEqualTo("AccessDenied");
+  }
+
+  @Test
   void completeMultipartUploadAnsweredWith200AndAnError() {
     String xml = """
         <?xml version="1.0" encoding="UTF-8"?>

@@ -52,6 +52,27 @@ class XmlSecurityTest {
   }
 
   @Test
+  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  void noExternalDtdOrEntityIsFetchedOverTheNetwork() throws Exception {
+    try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+      String url = "http://127.0.0.1:" + listener.getLocalPort() + "/evil.dtd";
+      String[] docs = {
+        "<?xml version=\"1.0\"?><!DOCTYPE Error SYSTEM \"" + url + "\"><Error><Code>x</Code></Error>",
+        "<?xml version=\"1.0\"?><!DOCTYPE Error [<!ENTITY % p SYSTEM \"" + url + "\"> %p;]><Error/>",
+        "<?xml version=\"1.0\"?><!DOCTYPE Error [<!ENTITY e SYSTEM \"" + url + "\">]><Error><Code>&e;</Code></Error>",
+      };
+      for (String doc : docs) {
+        assertThatThrownBy(() -> S3Xml.readError(utf8(doc)))
+            .isInstanceOf(S3XmlException.class)
+            .hasMessage("malformed XML: DTDs are not allowed");
+      }
+      // The parser is synchronous: had it fetched anything, the connection would already be queued.
+      listener.setSoTimeout(200);
+      assertThatThrownBy(listener::accept).isInstanceOf(java.net.SocketTimeoutException.class);
+    }
+  }
+
+  @Test
   @Timeout(value = 5, unit = TimeUnit.SECONDS)
   void billionLaughsIsRefusedQuickly() {
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n");

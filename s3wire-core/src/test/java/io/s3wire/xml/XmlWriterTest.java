@@ -31,6 +31,18 @@ class XmlWriterTest {
   }
 
   @Test
+  void anIndependentDomParserReadsTheSameTextBack() throws Exception {
+    String key = "a&b<c>\"'\r\n\r\t x \u00e9\ud83d\ude00";
+    byte[] xml = S3Xml.write(new DeleteRequest(false, List.of(ObjectIdentifier.of(key))));
+    var f = javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance();
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    f.setNamespaceAware(true);
+    var doc = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml));
+    assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo(S3Xml.NAMESPACE);
+    assertThat(doc.getElementsByTagNameNS(S3Xml.NAMESPACE, "Key").item(0).getTextContent()).isEqualTo(key);
+  }
+
+  @Test
   void errorIsWrittenWithoutNamespace() {
     assertThat(new String(S3Xml.write(new ErrorDocument("NoSuchKey", "The specified key does not exist.",
         "/b/k", "RID", null, null, null, java.util.Map.of("Key", "k"))), StandardCharsets.UTF_8)).isEqualTo(
