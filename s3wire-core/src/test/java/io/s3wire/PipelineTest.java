@@ -216,4 +216,33 @@ class PipelineTest {
     assertThat(get.header("If-Modified-Since")).isEqualTo("Thu, 05 Mar 2026 07:08:09 GMT");
     assertThat(get.header("If-Unmodified-Since")).isEqualTo("Thu, 05 Mar 2026 07:08:09 GMT");
   }
+
+  @Test
+  void checksumHeadersOnlyWhereTheProfileAcceptsThem() throws Exception {
+    byte[] body = "checksummed".getBytes(StandardCharsets.UTF_8);
+    String sha = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
+    try (S3Client aws = builder().provider(ProviderProfiles.aws()).build()) {
+      aws.putObject(BucketKey.of("bucket", "with"), body);
+    }
+    client.putObject(BucketKey.of("bucket", "without"), body);
+    try (S3Client gcs = builder().provider(ProviderProfiles.gcs()).build()) {
+      gcs.putObject(BucketKey.of("bucket", "gcs"), body);
+    }
+    List<Received> got = peer.received();
+    assertThat(got.get(0).header("x-amz-checksum-sha256")).isEqualTo(sha);
+    assertThat(got.get(1).header("x-amz-checksum-sha256")).isNull();
+    assertThat(got.get(2).header("x-amz-checksum-sha256")).isNull();
+    assertThat(got).extracting(q -> q.header("x-amz-content-sha256")).containsOnly(sha256(body));
+  }
+
+  @Test
+  void aTruncatedListingWithoutATokenIsAnErrorNotASilentEnd() {
+    peer.then(new Answer(200, Map.of(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult>"
+        + "<Name>bucket</Name><Prefix></Prefix><KeyCount>1</KeyCount><MaxKeys>1</MaxKeys><IsTruncated>true</IsTruncated>"
+        + "<Contents><Key>a</Key><Size>1</Size><ETag>\"x\"</ETag></Contents></ListBucketResult>"));
+    assertThatThrownBy(() -> client.listObjects(ListObjectsRequest.of("bucket")).objects().count())
+        .isInstanceOf(TransportException.class)
+        .hasMessage("the answer to ListObjectsV2 s3://bucket says more keys follow but gives no NextContinuationToken");
+    assertThat(peer.received().get(0).rawPathAndQuery()).isEqualTo("/bucket?list-type=2&encoding-type=url");
+  }
 }
