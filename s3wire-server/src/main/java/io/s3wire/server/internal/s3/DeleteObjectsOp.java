@@ -1,0 +1,45 @@
+package io.s3wire.server.internal.s3;
+
+import io.s3wire.server.S3ErrorCode;
+import io.s3wire.server.S3ErrorException;
+import io.s3wire.xml.DeleteError;
+import io.s3wire.xml.DeleteRequest;
+import io.s3wire.xml.DeleteResult;
+import io.s3wire.xml.DeletedObject;
+import io.s3wire.xml.ObjectIdentifier;
+import io.s3wire.xml.S3Xml;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** DeleteObjects: up to 1,000 keys, quiet mode reporting only errors. */
+final class DeleteObjectsOp {
+  private DeleteObjectsOp() {}
+
+  static void deleteObjects(S3Call call) throws IOException {
+    if (call.ctx.profile().deleteObjectsNeedsContentMd5() && call.header("content-md5") == null
+        && call.header("x-amz-checksum-crc32") == null) {
+      throw new S3ErrorException(S3ErrorCode.INVALID_REQUEST, "Missing required header for this request: Content-MD5");
+    }
+    call.requireBucket();
+    DeleteRequest req = XmlIn.delete(XmlIn.readBody(call.body, XmlIn.MAX_BODY));
+    List<DeletedObject> deleted = new ArrayList<>();
+    List<DeleteError> errors = new ArrayList<>();
+    for (ObjectIdentifier o : req.objects()) {
+      String key = o.key();
+      try {
+        if (key.getBytes(StandardCharsets.UTF_8).length > ObjectOps.MAX_KEY_BYTES) {
+          throw new S3ErrorException(S3ErrorCode.KEY_TOO_LONG);
+        }
+        call.store().deleteObject(call.bucket, key);
+        if (!req.quiet()) {
+          deleted.add(DeletedObject.of(key));
+        }
+      } catch (S3ErrorException e) {
+        errors.add(new DeleteError(key, o.versionId(), e.code().code(), e.getMessage()));
+      }
+    }
+    call.xml(S3Xml.write(new DeleteResult(deleted, errors)));
+  }
+}

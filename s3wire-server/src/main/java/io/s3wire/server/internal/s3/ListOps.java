@@ -1,0 +1,189 @@
+package io.s3wire.server.internal.s3;
+
+import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.S3ErrorCode;
+import io.s3wire.server.S3ErrorException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import io.s3wire.xml.ListBucketResult;
+import io.s3wire.xml.ListVersionsResult;
+import io.s3wire.xml.ObjectSummary;
+import io.s3wire.xml.ObjectVersion;
+import io.s3wire.xml.S3Xml;
+
+/**
+ * ListObjects (v1), ListObjectsV2 and ListObjectVersions with S3's semantics: UTF-8 byte order,
+ * prefix, delimiter rolling keys into CommonPrefixes (each counted once against max-keys), markers
+ * and continuation tokens that resume after a key or a common prefix, max-keys capped at 1,000.
+ */
+final class ListOps {
+  private ListOps() {}
+
+  /** One page: objects and common prefixes in order, whether more follow, and the last entry returned. */
+  record Page(List<ObjectInfo> contents, List<String> prefixes, boolean truncated, String lastReturned) {}
+
+  static Page page(S3Call call, String prefix, String delimiter, String after, int maxKeys) throws IOException {
+    call.requireBucket();
+    List<ObjectInfo> contents = new ArrayList<>();
+    List<String> prefixes = new ArrayList<>();
+    if (maxKeys == 0) {
+      return new Page(contents, prefixes, false, null);
+    }
+    // A marker that is itself a common prefix resumes after every key under it.
+    String lastPrefix = !delimiter.isEmpty() && after.startsWith(prefix) && after.endsWith(delimiter)
+        && after.indexOf(delimiter, prefix.length()) == after.length() - delimiter.length() ? after : null;
+    Iterator<ObjectInfo> it = call.store().listObjects(call.bucket, prefix, after);
+    int count = 0;
+    String last = null;
+    boolean truncated = false;
+    while (it.hasNext()) {
+      ObjectInfo o = it.next();
+      String key = o.key();
+      if (!delimiter.isEmpty()) {
+        int d = key.indexOf(delimiter, prefix.length());
+        if (d >= 0) {
+          String cp = key.substring(0, d + delimiter.length());
+          if (cp.equals(lastPrefix)) {
+            continue;
+          }
+          if (count == maxKeys) {
+            truncated = true;
+            break;
+          }
+          prefixes.add(cp);
+          lastPrefix = cp;
+          last = cp;
+          count++;
+          continue;
+        }
+      }
+      if (count == maxKeys) {
+        truncated = true;
+        break;
+      }
+      contents.add(o);
+      last = key;
+      count++;
+    }
+    return new Page(contents, prefixes, truncated, last);
+  }
+
+  static int maxKeys(S3Call call, String param) {
+    String v = call.query(param);
+    if (v == null) {
+      return 1000;
+    }
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n < 0) {
+        throw new NumberFormatException();
+      }
+      return Math.min(n, 1000);
+    } catch (NumberFormatException e) {
+      throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT, "Provided max-keys not an integer or within integer range",
+          Map.of("ArgumentName", param, "ArgumentValue", v));
+    }
+  }
+
+  private static boolean urlEncoding(S3Call call) {
+    String enc = call.query("encoding-type");
+    if (enc == null) {
+      return false;
+    }
+    if (!enc.equals("url")) {
+      throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT, "Invalid Encoding Method specified in Request",
+          Map.of("ArgumentName", "encoding-type", "ArgumentValue", enc));
+    }
+    return true;
+  }
+
+  private static ObjectSummary summary(ObjectInfo o, boolean owner) {
+    return new ObjectSummary(o.key(), o.lastModified(), o.etag(), o.size(), "STANDARD", owner ? BucketOps.OWNER : null);
+  }
+
+  static void listObjectsV2(S3Call call) throws IOException {
+    boolean url = urlEncoding(call);
+    String prefix = call.query.getOrDefault("prefix", "");
+    String delimiter = call.query.getOrDefault("delimiter", "");
+    String token = call.query("continuation-token");
+    String startAfter = call.query.getOrDefault("start-after", "");
+    int maxKeys = maxKeys(call, "max-keys");
+    String after = token != null ? decodeToken(token) : startAfter;
+    boolean fetchOwner = "true".equals(call.query("fetch-owner"));
+    Page p = page(call, prefix, delimiter, after, maxKeys);
+    ListBucketResult.Builder b = ListBucketResult.builder(ListBucketResult.ListVersion.V2, call.bucket)
+        .prefix(prefix).maxKeys(maxKeys).truncated(p.truncated)
+        .keyCount(p.contents.size() + p.prefixes.size())
+        .continuationToken(token)
+        .startAfter(startAfter.isEmpty() ? null : startAfter)
+        .delimiter(delimiter.isEmpty() ? null : delimiter)
+        .encodingType(url ? "url" : null)
+        .nextContinuationToken(p.truncated ? encodeToken(p.lastReturned) : null)
+        .commonPrefixes(p.prefixes);
+    for (ObjectInfo o : p.contents) {
+      b.addContents(summary(o, fetchOwner));
+    }
+    call.xml(S3Xml.write(b.build()));
+  }
+
+  static void listObjectsV1(S3Call call) throws IOException {
+    boolean url = urlEncoding(call);
+    String prefix = call.query.getOrDefault("prefix", "");
+    String delimiter = call.query.getOrDefault("delimiter", "");
+    String marker = call.query.getOrDefault("marker", "");
+    int maxKeys = maxKeys(call, "max-keys");
+    Page p = page(call, prefix, delimiter, marker, maxKeys);
+    ListBucketResult.Builder b = ListBucketResult.builder(ListBucketResult.ListVersion.V1, call.bucket)
+        .prefix(prefix).marker(marker).maxKeys(maxKeys).truncated(p.truncated)
+        .delimiter(delimiter.isEmpty() ? null : delimiter)
+        .encodingType(url ? "url" : null)
+        // S3 sends NextMarker only with a delimiter; without one the client uses the last key.
+        .nextMarker(p.truncated && !delimiter.isEmpty() ? p.lastReturned : null)
+        .commonPrefixes(p.prefixes);
+    for (ObjectInfo o : p.contents) {
+      b.addContents(summary(o, true));
+    }
+    call.xml(S3Xml.write(b.build()));
+  }
+
+  static void listObjectVersions(S3Call call) throws IOException {
+    boolean url = urlEncoding(call);
+    String prefix = call.query.getOrDefault("prefix", "");
+    String delimiter = call.query.getOrDefault("delimiter", "");
+    String keyMarker = call.query.getOrDefault("key-marker", "");
+    int maxKeys = maxKeys(call, "max-keys");
+    Page p = page(call, prefix, delimiter, keyMarker, maxKeys);
+    List<ObjectVersion> versions = new ArrayList<>();
+    for (ObjectInfo o : p.contents) {
+      // An unversioned bucket: every object is its only, latest version, with version id "null".
+      versions.add(new ObjectVersion(false, o.key(), "null", true, o.lastModified(), o.etag(), o.size(), "STANDARD",
+          BucketOps.OWNER));
+    }
+    call.xml(S3Xml.write(new ListVersionsResult(call.bucket, prefix, keyMarker,
+        call.query.getOrDefault("version-id-marker", ""), p.truncated ? p.lastReturned : null,
+        p.truncated ? "null" : null, maxKeys, delimiter.isEmpty() ? null : delimiter, url ? "url" : null,
+        p.truncated, versions, p.prefixes)));
+  }
+
+  static String encodeToken(String lastReturned) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(("1:" + lastReturned).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String decodeToken(String token) {
+    try {
+      String s = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      if (!s.startsWith("1:")) {
+        throw new IllegalArgumentException();
+      }
+      return s.substring(2);
+    } catch (IllegalArgumentException e) {
+      throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT, "The continuation token provided is incorrect",
+          Map.of("ArgumentName", "continuation-token"));
+    }
+  }
+}

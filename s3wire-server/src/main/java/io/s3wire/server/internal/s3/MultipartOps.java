@@ -1,0 +1,174 @@
+package io.s3wire.server.internal.s3;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.PartInfo;
+import io.s3wire.server.S3ErrorCode;
+import io.s3wire.server.S3ErrorException;
+import io.s3wire.server.UploadInfo;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import io.s3wire.xml.CompleteMultipartUploadResult;
+import io.s3wire.xml.CompletedPart;
+import io.s3wire.xml.InitiateMultipartUploadResult;
+import io.s3wire.xml.ListMultipartUploadsResult;
+import io.s3wire.xml.ListPartsResult;
+import io.s3wire.xml.MultipartUploadSummary;
+import io.s3wire.xml.PartSummary;
+import io.s3wire.xml.S3Xml;
+
+/** Multipart uploads: create, upload part, complete (with S3's validation), abort, list parts and uploads. */
+final class MultipartOps {
+  static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+
+  private MultipartOps() {}
+
+  static void create(S3Call call) throws IOException {
+    ObjectOps.validateKey(call.key);
+    call.requireBucket();
+    String id = call.store().createMultipartUpload(call.bucket, call.key, ObjectOps.attributes(call));
+    call.xml(S3Xml.write(new InitiateMultipartUploadResult(call.bucket, call.key, id)));
+  }
+
+  static int partNumber(S3Call call) {
+    String v = call.query("partNumber");
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= 1 && n <= 10_000) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT, "Part number must be an integer between 1 and 10000, inclusive",
+        Map.of("ArgumentName", "partNumber", "ArgumentValue", String.valueOf(v)));
+  }
+
+  static void uploadPart(S3Call call) throws IOException {
+    int n = partNumber(call);
+    call.requireBucket();
+    PartInfo part = call.store().uploadPart(call.bucket, call.key, call.query("uploadId"), n, call.body);
+    HttpHeaders h = call.responseHeaders();
+    h.set("etag", part.etag());
+    call.respond(200, h);
+  }
+
+  static void complete(S3Call call) throws IOException {
+    call.requireBucket();
+    String uploadId = call.query("uploadId");
+    call.store().upload(call.bucket, call.key, uploadId);
+    List<CompletedPart> requested =
+        XmlIn.completeMultipartUpload(XmlIn.readBody(call.body, XmlIn.MAX_BODY)).parts();
+    Map<Integer, PartInfo> stored = new HashMap<>();
+    for (PartInfo p : call.store().listParts(call.bucket, call.key, uploadId)) {
+      stored.put(p.partNumber(), p);
+    }
+    MessageDigest md5 = PayloadStreams.digest("MD5");
+    List<Integer> numbers = new ArrayList<>();
+    int previous = 0;
+    for (CompletedPart r : requested) {
+      if (r.partNumber() <= previous) {
+        throw new S3ErrorException(S3ErrorCode.INVALID_PART_ORDER);
+      }
+      previous = r.partNumber();
+    }
+    List<PartInfo> chosen = new ArrayList<>();
+    for (CompletedPart r : requested) {
+      PartInfo p = stored.get(r.partNumber());
+      if (p == null || !Conditionals.unquote(p.etag()).equals(Conditionals.unquote(r.eTag()))) {
+        throw new S3ErrorException(S3ErrorCode.INVALID_PART, S3ErrorCode.INVALID_PART.message(),
+            Map.of("UploadId", uploadId, "PartNumber", Integer.toString(r.partNumber()), "ETag", r.eTag()));
+      }
+      chosen.add(p);
+    }
+    for (int i = 0; i < chosen.size(); i++) {
+      PartInfo p = chosen.get(i);
+      if (i < chosen.size() - 1 && p.size() < MIN_PART_SIZE) {
+        Map<String, String> extra = new java.util.LinkedHashMap<>();
+        extra.put("ProposedSize", Long.toString(p.size()));
+        extra.put("MinSizeAllowed", Long.toString(MIN_PART_SIZE));
+        extra.put("PartNumber", Integer.toString(p.partNumber()));
+        extra.put("ETag", p.etag());
+        throw new S3ErrorException(S3ErrorCode.ENTITY_TOO_SMALL, S3ErrorCode.ENTITY_TOO_SMALL.message(), extra);
+      }
+      md5.update(HexFormat.of().parseHex(Conditionals.unquote(p.etag())));
+      numbers.add(p.partNumber());
+    }
+    String etag = "\"" + HexFormat.of().formatHex(md5.digest()) + "-" + numbers.size() + "\"";
+    ObjectInfo info = call.store().completeMultipartUpload(call.bucket, call.key, uploadId, numbers, etag);
+    call.xml(S3Xml.write(new CompleteMultipartUploadResult("/" + call.bucket + "/" + call.key, call.bucket, call.key,
+        info.etag())));
+  }
+
+  static void abort(S3Call call) throws IOException {
+    call.requireBucket();
+    call.store().abortMultipartUpload(call.bucket, call.key, call.query("uploadId"));
+    call.respond(204, call.responseHeaders());
+  }
+
+  static void listParts(S3Call call) throws IOException {
+    call.requireBucket();
+    String uploadId = call.query("uploadId");
+    UploadInfo upload = call.store().upload(call.bucket, call.key, uploadId);
+    int marker = parseInt(call, "part-number-marker", 0);
+    int max = Math.min(parseInt(call, "max-parts", 1000), 1000);
+    List<PartInfo> parts = call.store().listParts(call.bucket, call.key, uploadId);
+    List<PartSummary> page = new ArrayList<>();
+    boolean truncated = false;
+    for (PartInfo p : parts) {
+      if (p.partNumber() <= marker) {
+        continue;
+      }
+      if (page.size() == max) {
+        truncated = true;
+        break;
+      }
+      page.add(new PartSummary(p.partNumber(), p.lastModified(), p.etag(), p.size()));
+    }
+    int next = page.isEmpty() ? 0 : page.get(page.size() - 1).partNumber();
+    call.xml(S3Xml.write(new ListPartsResult(call.bucket, upload.key(), uploadId, marker, next, max, truncated, page,
+        BucketOps.OWNER, BucketOps.OWNER, "STANDARD")));
+  }
+
+  private static int parseInt(S3Call call, String name, int dflt) {
+    String v = call.query(name);
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT, "Invalid " + name, Map.of("ArgumentName", name));
+    }
+  }
+
+  static void listUploads(S3Call call) throws IOException {
+    call.requireBucket();
+    String prefix = call.query.getOrDefault("prefix", "");
+    String keyMarker = call.query.getOrDefault("key-marker", "");
+    int max = Math.min(parseInt(call, "max-uploads", 1000), 1000);
+    String uploadIdMarker = call.query.getOrDefault("upload-id-marker", "");
+    List<MultipartUploadSummary> page = new ArrayList<>();
+    boolean truncated = false;
+    for (UploadInfo u : call.store().listMultipartUploads(call.bucket)) {
+      if (!u.key().startsWith(prefix) || !keyMarker.isEmpty() && u.key().compareTo(keyMarker) <= 0) {
+        continue;
+      }
+      if (page.size() == max) {
+        truncated = true;
+        break;
+      }
+      page.add(new MultipartUploadSummary(u.key(), u.uploadId(), BucketOps.OWNER, BucketOps.OWNER, "STANDARD",
+          u.initiated()));
+    }
+    MultipartUploadSummary last = page.isEmpty() ? null : page.get(page.size() - 1);
+    call.xml(S3Xml.write(new ListMultipartUploadsResult(call.bucket, keyMarker, uploadIdMarker,
+        last == null ? null : last.key(), last == null ? null : last.uploadId(), prefix.isEmpty() ? null : prefix,
+        null, max, null, truncated, page, List.of())));
+  }
+}
