@@ -7,7 +7,8 @@
 # Sizes and durations come from the environment, with defaults that keep the whole set near ten
 # minutes on a quiet 2-core machine:
 #   BENCH_JMH_FORKS=1 BENCH_JMH_WARMUPS=3 BENCH_JMH_ITERATIONS=5 BENCH_JMH_SECONDS=1
-#   BENCH_BIG=1g          size of the transport's large GET/PUT
+#   BENCH_BIG=1g          size of the transport's large GET/PUT (a sparse temp file, deleted after)
+#   BENCH_REPEATS=1       timed runs of each large transfer, best kept
 #   BENCH_SMALL_SECONDS=5 seconds per small-request rate figure
 #   BENCH_CONCURRENCY=16  requests in flight for the rate figures
 #   BENCH_OBJECT=256m     size of the server comparison's large PUT/GET
@@ -38,6 +39,11 @@ JAR="s3wire-bench/target/s3wire-benchmarks.jar"
 JAVA=${JAVA:-java}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/s3wire-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
+
+if ! command -v curl >/dev/null 2>&1; then
+  echo "bench: curl is missing; installing it (apt-get install -y curl)" >&2
+  apt-get install -y -q curl >/dev/null 2>&1 || echo "bench: could not install curl; the curl figures will be missing" >&2
+fi
 
 echo "bench: building the benchmarks jar (mvn package, tests skipped)..." >&2
 if ! mvn -B -q -pl s3wire-bench -am package -DskipTests >"$WORK/build.log" 2>&1; then
@@ -79,6 +85,10 @@ for h in ${ONLY//,/ }; do
       run micro "$JAVA" -cp "$JAR" io.s3wire.bench.jmh.MicroBench \
         --forks "${BENCH_JMH_FORKS:-1}" --warmups "${BENCH_JMH_WARMUPS:-3}" \
         --iterations "${BENCH_JMH_ITERATIONS:-5}" --seconds "${BENCH_JMH_SECONDS:-1}" ;;
+    transport)
+      run transport "$JAVA" -cp "$JAR" io.s3wire.bench.transport.TransportBench \
+        --big "${BENCH_BIG:-1g}" --small-seconds "${BENCH_SMALL_SECONDS:-5}" \
+        --concurrency "${BENCH_CONCURRENCY:-16}" --repeats "${BENCH_REPEATS:-1}" ;;
     *) echo "bench: unknown harness $h" >&2; FAILED+=("$h") ;;
   esac
 done
