@@ -2,6 +2,7 @@ package io.s3wire.bench.transport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 
 /**
  * What the bench responder answers, the same on HTTP/1.1 and HTTP/2:
@@ -19,15 +20,22 @@ final class Routes {
   /** Bytes written per DATA frame / HTTP content chunk for streamed bodies. */
   static final int CHUNK = 64 * 1024;
   /** A shared chunk of zeros; write duplicates, never change or release it. */
-  static final ByteBuf ZEROS = Unpooled.unreleasableBuffer(
-      Unpooled.directBuffer(CHUNK).writeZero(CHUNK));
+  static final ByteBuf ZEROS = zeros(CHUNK);
 
-  private static volatile ByteBuf small = Unpooled.unreleasableBuffer(Unpooled.directBuffer(1024).writeZero(1024));
+  private static volatile ByteBuf small = zeros(1024);
 
   private Routes() {}
 
   static void smallSize(int bytes) {
-    small = Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes).writeZero(bytes));
+    small = zeros(bytes);
+  }
+
+  /**
+   * {@code n} zero bytes in a direct buffer that no one releases: wrapping a JDK buffer keeps it out
+   * of Netty's leak detector (the GC frees it when a new size replaces it).
+   */
+  private static ByteBuf zeros(int n) {
+    return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(n)));
   }
 
   static ByteBuf smallBody() {
