@@ -12,6 +12,7 @@
 #   BENCH_SMALL_SECONDS=5 seconds per small-request rate figure
 #   BENCH_CONCURRENCY=16  requests in flight for the rate figures
 #   BENCH_OBJECT=256m     size of the server comparison's large PUT/GET
+#   BENCH_SMALL_OBJECT=4k size of the server comparison's small objects
 #
 # Exit status: 0 when every harness ran; 1 when one failed to run (a broken harness, not a slow
 # result: figures never fail the run); 2 when the benchmarks could not be built.
@@ -89,6 +90,17 @@ for h in ${ONLY//,/ }; do
       run transport "$JAVA" -cp "$JAR" io.s3wire.bench.transport.TransportBench \
         --big "${BENCH_BIG:-1g}" --small-seconds "${BENCH_SMALL_SECONDS:-5}" \
         --concurrency "${BENCH_CONCURRENCY:-16}" --repeats "${BENCH_REPEATS:-1}" ;;
+    server)
+      S3PROXY_CP="$WORK/s3proxy.classpath"
+      if ! mvn -B -q -f s3wire-bench/peers/s3proxy/pom.xml dependency:build-classpath \
+          -Dmdep.outputFile="$S3PROXY_CP" >"$WORK/s3proxy-resolve.log" 2>&1; then
+        cat "$WORK/s3proxy-resolve.log" >&2
+        echo "bench: could not resolve s3proxy's class path; its figures will be missing" >&2
+      fi
+      run server "$JAVA" -cp "$JAR" io.s3wire.bench.server.ServerBench \
+        --object "${BENCH_OBJECT:-256m}" --small "${BENCH_SMALL_OBJECT:-4k}" \
+        --concurrency "${BENCH_CONCURRENCY:-16}" --seconds "${BENCH_SMALL_SECONDS:-5}" \
+        --s3proxy-classpath "$S3PROXY_CP" ;;
     *) echo "bench: unknown harness $h" >&2; FAILED+=("$h") ;;
   esac
 done
