@@ -17,7 +17,10 @@ final class Curl {
   enum Upload {
     /** {@code -T FILE}: streams the file. */
     UPLOAD_FILE("-T"),
-    /** {@code --data-binary @FILE}: curl reads the whole file into memory first, then sends it. */
+    /**
+     * {@code --data-binary @FILE}: curl reads the whole file into memory first, then sends it; curl
+     * 7.88 gives up with "out of memory" on 1 GiB, so it runs only up to {@link #DATA_BINARY_MAX}.
+     */
     DATA_BINARY("--data-binary");
 
     final String flag;
@@ -26,6 +29,9 @@ final class Curl {
       this.flag = flag;
     }
   }
+
+  /** The largest PUT also measured with {@code --data-binary}. */
+  static final long DATA_BINARY_MAX = 256L << 20;
 
   private final String curl;
   private final Path ca;
