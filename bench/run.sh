@@ -64,7 +64,8 @@ fi
   echo "## Machine"
   echo
   "$JAVA" -cp "$JAR" io.s3wire.bench.report.MachineFacts
-  echo "- environment: $(env | grep "^BENCH_" | sort | tr "\n" " " || true)"
+  SETTINGS=$(env | grep "^BENCH_" | sort | tr "\n" " " || true)
+  echo "- BENCH_ settings: ${SETTINGS:-none (defaults)}"
   echo "- curl: $(curl --version 2>/dev/null | head -1 || echo 'not installed')"
   echo
 } >"$OUT"
