@@ -196,6 +196,17 @@ public abstract class S3ClientContract extends ClientFixture {
   }
 
   @Test
+  void aSkewedClockIsCorrectedFromTheServersTime() {
+    String bucket = newBucket();
+    java.time.Clock hourBehind = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofHours(-1));
+    try (S3Client skewed = builder(target().secretKey()).clock(hourBehind).build()) {
+      skewed.putObject(BucketKey.of(bucket, "skewed"), utf8("signed an hour late"));
+      assertThat(skewed.getObjectBytes(BucketKey.of(bucket, "skewed")).asUtf8()).isEqualTo("signed an hour late");
+      skewed.headObject(BucketKey.of(bucket, "skewed"));
+    }
+  }
+
+  @Test
   void serviceErrors() {
     String bucket = newBucket();
     assertStatus(() -> client.getObjectBytes(BucketKey.of("s3w-no-such-bucket-" + BUCKETS.incrementAndGet(), "k")),
