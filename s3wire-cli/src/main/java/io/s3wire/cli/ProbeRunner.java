@@ -57,18 +57,20 @@ final class ProbeRunner {
     try {
       if (request.local()) {
         responder = ProbeLocalResponder.start();
-        ca = Files.createTempFile("s3wire-probe-ca", ".pem");
-        responder.certificate().writeCertificate(ca);
+        if (!request.insecure()) {
+          ca = Files.createTempFile("s3wire-probe-ca", ".pem");
+          responder.certificate().writeCertificate(ca);
+        }
       }
       URI uri = responder != null ? responder.uri() : request.uri();
       TraceFormat format = request.json() ? TraceFormat.JSON : TraceFormat.TEXT;
-      long start = System.nanoTime();
-      TraceRecorder recorder = TraceRecorder.create(100_000, Redaction.DEFAULT).startAt(start);
+      // Times count from the first event (the connection), as nghttp's count from its start.
+      TraceRecorder recorder = TraceRecorder.create(100_000, Redaction.DEFAULT);
       WireListener listener = recorder;
       if (request.trace() == ProbeRequest.Trace.FILE) {
         traceFile = Files.newBufferedWriter(request.traceFile(), StandardCharsets.UTF_8,
             StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        listener = WireListener.composite(recorder, new TraceWriter(traceFile, format, Redaction.DEFAULT).startAt(start));
+        listener = WireListener.composite(recorder, new TraceWriter(traceFile, format, Redaction.DEFAULT));
       }
       return call(request, uri, ca, listener, recorder, format);
     } catch (IOException e) {

@@ -27,7 +27,8 @@ import java.util.Map;
  *   <li>{@code fallback}: {@code from}, {@code to}, {@code reason}
  *   <li>{@code preface}: {@code dir}
  *   <li>{@code frame}: {@code dir} ({@code send}|{@code recv}), {@code type} ({@code DATA}, {@code
- *       HEADERS}, ... or {@code UNKNOWN(0x..)}), {@code stream_id}, {@code length}, {@code flags}
+ *       HEADERS}, ... or {@code UNKNOWN(0x..)}), {@code stream_id}, {@code length} (null when the
+ *       emitter could not know it, e.g. HEADERS from the codec's decoded block), {@code flags}
  *       (the flags byte), {@code flag_names} (array), then by type: DATA {@code end_stream},
  *       {@code padding}; HEADERS {@code end_stream}, {@code headers}; PRIORITY {@code
  *       dep_stream_id}, {@code weight}, {@code exclusive}; RST_STREAM {@code error_code} (number),
@@ -59,7 +60,8 @@ public final class JsonTrace {
     if (event instanceof WireEvent.Http2Frame f) {
       frame(j, f);
     } else if (event instanceof WireEvent.ConnectionOpened e) {
-      j.string("event", "connection_opened").string("remote", e.remoteAddress()).string("local", e.localAddress()).bool("tls", e.tls());
+      j.string("event", "connection_opened").string("remote", FrameFacts.address(e.remoteAddress()))
+          .string("local", FrameFacts.address(e.localAddress())).bool("tls", e.tls());
     } else if (event instanceof WireEvent.ConnectionClosed e) {
       j.string("event", "connection_closed").string("reason", e.reason());
     } else if (event instanceof WireEvent.TlsHandshake e) {
@@ -90,7 +92,7 @@ public final class JsonTrace {
 
   private void frame(JsonLine j, WireEvent.Http2Frame f) {
     j.string("event", "frame").string("dir", dir(f.direction())).string("type", FrameFacts.typeName(f))
-        .number("stream_id", f.streamId()).number("length", f.length()).number("flags", FrameFacts.flags(f))
+        .number("stream_id", f.streamId()).raw("length", f.length() < 0 ? "null" : Integer.toString(f.length())).number("flags", FrameFacts.flags(f))
         .strings("flag_names", FrameFacts.flagNames(f));
     if (f instanceof WireEvent.DataFrame d) {
       j.bool("end_stream", d.endStream()).number("padding", d.padding());

@@ -20,7 +20,8 @@ import java.util.Map;
  *           [SETTINGS_MAX_CONCURRENT_STREAMS(0x03):100]
  * </pre>
  *
- * <p>Header values and URLs pass through a {@link Redaction} on top of the emitter's, and control
+ * <p>A length the emitter could not know (HEADERS: the codec hands over the decoded block) shows as
+ * {@code length=?}. Header values and URLs pass through a {@link Redaction} on top of the emitter's, and control
  * characters are escaped so a hostile peer cannot forge trace lines. Stateless and thread-safe.
  */
 public final class TextTrace {
@@ -51,7 +52,8 @@ public final class TextTrace {
     if (event instanceof WireEvent.Http2Frame f) {
       frame(head, f, out);
     } else if (event instanceof WireEvent.ConnectionOpened e) {
-      out.add(head + "connected to " + clean(e.remoteAddress()) + " from " + clean(e.localAddress()) + (e.tls() ? " (TLS)" : " (plain TCP)"));
+      out.add(head + "connected to " + clean(FrameFacts.address(e.remoteAddress())) + " from "
+          + clean(FrameFacts.address(e.localAddress())) + (e.tls() ? " (TLS)" : " (plain TCP)"));
     } else if (event instanceof WireEvent.ConnectionClosed e) {
       out.add(head + "connection closed" + (e.reason() == null || e.reason().isEmpty() ? "" : ": " + clean(e.reason())));
     } else if (event instanceof WireEvent.TlsHandshake e) {
@@ -83,7 +85,7 @@ public final class TextTrace {
   }
 
   private void frame(String head, WireEvent.Http2Frame f, List<String> out) {
-    out.add(head + direction(f.direction()) + " " + FrameFacts.typeName(f) + " frame <length=" + f.length()
+    out.add(head + direction(f.direction()) + " " + FrameFacts.typeName(f) + " frame <length=" + (f.length() < 0 ? "?" : Integer.toString(f.length()))
         + ", flags=0x" + FrameFacts.hex2(FrameFacts.flags(f)) + ", stream_id=" + f.streamId() + ">");
     List<String> flagNames = FrameFacts.flagNames(f);
     if (!flagNames.isEmpty()) {

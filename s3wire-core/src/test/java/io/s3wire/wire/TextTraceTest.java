@@ -102,6 +102,28 @@ class TextTraceTest {
   }
 
   @Test
+  void unknownLengthsAndJavaSocketAddressesReadNaturally() {
+    List<WireEvent> events = List.of(
+        new WireEvent.ConnectionOpened(TraceEvents.ms(0), "c1", "127.0.0.1/127.0.0.1:443", "/127.0.0.1:5000", true),
+        new WireEvent.ConnectionOpened(TraceEvents.ms(1), "c2", "localhost/127.0.0.1:443", "[::1]:5000", false),
+        new WireEvent.HeadersFrame(TraceEvents.ms(2), "c1", WireEvent.Direction.SENT, 1, -1, false,
+            List.of(new WireEvent.Header(":method", "PUT"))));
+    assertThat(render(events)).containsExactly(
+        "[  0.000] c1 connected to 127.0.0.1:443 from 127.0.0.1:5000 (TLS)",
+        "[  0.001] c2 connected to localhost/127.0.0.1:443 from [::1]:5000 (plain TCP)",
+        "[  0.002] c1 send HEADERS frame <length=?, flags=0x04, stream_id=1>",
+        "          ; END_HEADERS",
+        "          :method: PUT");
+    assertThat(JsonTrace.standard().line(events.get(0), TraceEvents.BASE)).isEqualTo(
+        "{\"t_ms\":0.000,\"conn\":\"c1\",\"event\":\"connection_opened\",\"remote\":\"127.0.0.1:443\","
+            + "\"local\":\"127.0.0.1:5000\",\"tls\":true}");
+    assertThat(JsonTrace.standard().line(events.get(2), TraceEvents.BASE)).isEqualTo(
+        "{\"t_ms\":2.000,\"conn\":\"c1\",\"event\":\"frame\",\"dir\":\"send\",\"type\":\"HEADERS\",\"stream_id\":1,"
+            + "\"length\":null,\"flags\":4,\"flag_names\":[\"END_HEADERS\"],\"end_stream\":false,"
+            + "\"headers\":[{\"name\":\":method\",\"value\":\"PUT\"}]}");
+  }
+
+  @Test
   void timestampsGrowPastAThousandSecondsAndNeverGoNegative() {
     assertThat(TextTrace.timestamp(1_234_567_890_123L)).isEqualTo("[1234.567]");
     assertThat(TextTrace.timestamp(-5)).isEqualTo("[  0.000]");

@@ -82,6 +82,24 @@ public final class FrameFacts {
     return names;
   }
 
+  /**
+   * A socket address as people write it: {@code 127.0.0.1:443}, not {@link
+   * java.net.InetSocketAddress#toString()}'s {@code /127.0.0.1:443} or {@code 127.0.0.1/127.0.0.1:443};
+   * a host name that differs from the address stays: {@code localhost/127.0.0.1:443}.
+   */
+  public static String address(String a) {
+    if (a == null) {
+      return null;
+    }
+    int slash = a.indexOf('/');
+    if (slash < 0) {
+      return a;
+    }
+    String host = a.substring(0, slash);
+    String rest = a.substring(slash + 1);
+    return host.isEmpty() || rest.startsWith(host + ":") ? rest : a;
+  }
+
   /** Two lower-case hex digits (at least). */
   public static String hex2(long v) {
     String h = Long.toHexString(v);
