@@ -132,12 +132,31 @@ public final class ProbeLocalResponder implements AutoCloseable {
     }
 
     @Override
+    protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
+      // A client that does not trust our certificate is an expected outcome of a probe, not news.
+      ctx.close();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close();
+    }
+
+    @Override
     protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
       if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
-        ctx.pipeline().addLast(Http2FrameCodecBuilder.forServer().build(), new Http2Responder());
+        ctx.pipeline().addLast(Http2FrameCodecBuilder.forServer().build(), new Http2Responder(), new QuietClose());
       } else {
-        ctx.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024), new Http1Responder());
+        ctx.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024), new Http1Responder(), new QuietClose());
       }
+    }
+  }
+
+  /** Ends the pipeline: a connection that fails (a reset, a broken client) is closed without a log line. */
+  private static final class QuietClose extends ChannelInboundHandlerAdapter {
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close();
     }
   }
 
