@@ -32,10 +32,10 @@ import javax.net.ssl.SSLSession;
 final class Connector implements OriginPool.Opener {
   private final TransportContext context;
   private final EventLoops loops;
-  private final SslContext ssl;
+  private final java.util.function.Supplier<SslContext> ssl;
   private final AtomicLong ids = new AtomicLong();
 
-  Connector(TransportContext context, EventLoops loops, SslContext ssl) {
+  Connector(TransportContext context, EventLoops loops, java.util.function.Supplier<SslContext> ssl) {
     this.context = context;
     this.loops = loops;
     this.ssl = ssl;
@@ -72,6 +72,13 @@ final class Connector implements OriginPool.Opener {
   private void connect(OriginPool pool, HttpProtocol expected, Call opener, InetSocketAddress address) {
     Origin origin = pool.origin();
     TransportConfig c = config();
+    SslContext sslContext;
+    try {
+      sslContext = origin.tls() ? ssl.get() : null;
+    } catch (S3Exception e) {
+      pool.connectFailed(expected, e);
+      return;
+    }
     Bootstrap b = new Bootstrap()
         .group(loops.group())
         .channel(loops.channelType())
@@ -85,7 +92,7 @@ final class Connector implements OriginPool.Opener {
           @Override
           protected void initChannel(SocketChannel ch) {
             if (origin.tls()) {
-              SslHandler h = ssl.newHandler(ch.alloc(), origin.host(), origin.port());
+              SslHandler h = sslContext.newHandler(ch.alloc(), origin.host(), origin.port());
               h.setHandshakeTimeoutMillis(c.tlsHandshakeTimeout().toMillis());
               ch.pipeline().addLast("tls", h);
             }

@@ -50,6 +50,8 @@ final class Http2Connection implements PooledConnection {
   private long goAwayErrorCode;
   private String goAwayDebug = "";
   private Throwable connectionError;
+  /** Client streams are odd; we start at 1 (Netty's own counter skips 1, kept for h2c upgrade). */
+  private int nextStreamId = 1;
 
   Http2Connection(Channel channel, ConnectionInfo info, EventRouter router, TransportContext context, OriginPool pool) {
     this.channel = channel;
@@ -149,6 +151,16 @@ final class Http2Connection implements PooledConnection {
       }
       e.send();
     });
+  }
+
+  /** The id for the next stream, or -1 when the id space is exhausted (the connection must drain). */
+  int nextStreamId() {
+    int id = nextStreamId;
+    if (id < 0 || id > Integer.MAX_VALUE - 2) {
+      return -1;
+    }
+    nextStreamId += 2;
+    return id;
   }
 
   void register(int streamId, Http2Exchange e) {

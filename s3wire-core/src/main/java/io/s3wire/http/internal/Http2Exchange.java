@@ -51,8 +51,7 @@ final class Http2Exchange implements Call.Exchange, StreamingResponseBody.Source
 
   void send() {
     ChannelHandlerContext ctx = conn.ctx();
-    var connection = conn.handler().connection();
-    streamId = connection.local().incrementAndGetNextStreamId();
+    streamId = conn.nextStreamId();
     if (streamId < 0) {
       conn.pool().draining(conn);
       releaseSlot();

@@ -30,14 +30,14 @@ public final class NettyHttpTransport implements HttpTransport {
   private final TransportConfig config;
   private final EventLoops loops;
   private final ExecutorService bodyExecutor;
-  private final TlsContexts.Built tls;
+  private volatile TlsContexts.Built tls;
   private final Connector connector;
   private final Map<Origin, OriginPool> pools = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   private NettyHttpTransport(TransportConfig config) {
     this.config = config;
-    this.tls = TlsContexts.build(config);
+    TlsContexts.check(config);
     this.loops = EventLoops.create(config.ioThreads());
     AtomicInteger n = new AtomicInteger();
     this.bodyExecutor = Executors.newCachedThreadPool(r -> {
@@ -46,7 +46,22 @@ public final class NettyHttpTransport implements HttpTransport {
       return t;
     });
     TransportContext context = new TransportContext(config, bodyExecutor);
-    this.connector = new Connector(context, loops, tls.context());
+    this.connector = new Connector(context, loops, this::sslContext);
+  }
+
+  /** The TLS context, built on first use: plain-HTTP users never pay for it. */
+  private io.netty.handler.ssl.SslContext sslContext() {
+    TlsContexts.Built t = tls;
+    if (t == null) {
+      synchronized (this) {
+        t = tls;
+        if (t == null) {
+          t = TlsContexts.build(config);
+          tls = t;
+        }
+      }
+    }
+    return t.context();
   }
 
   /**
@@ -119,8 +134,9 @@ public final class NettyHttpTransport implements HttpTransport {
     }
     loops.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     bodyExecutor.shutdownNow();
-    if (tls.keyLog() != null) {
-      tls.keyLog().close();
+    TlsContexts.Built t = tls;
+    if (t != null && t.keyLog() != null) {
+      t.keyLog().close();
     }
   }
 }

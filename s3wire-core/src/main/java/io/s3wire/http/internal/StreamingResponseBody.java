@@ -171,8 +171,8 @@ final class StreamingResponseBody implements ResponseBody {
   private void claim(String how) {
     lock.lock();
     try {
-      if (claimed) {
-        throw new IllegalStateException("the response body was already consumed; " + how + " is not allowed twice");
+      if (claimed || closed) {
+        throw new IllegalStateException("the response body was already consumed or closed; " + how + " is not allowed");
       }
       claimed = true;
     } finally {

@@ -23,7 +23,11 @@ final class TlsContexts {
 
   private TlsContexts() {}
 
-  static Built build(TransportConfig config) {
+  /**
+   * Refuses, at transport creation, a TLS setup that cannot work: the OPENSSL provider when
+   * BoringSSL cannot load, a key log with the JDK provider.
+   */
+  static void check(TransportConfig config) {
     TlsProvider provider = config.tlsProvider();
     if (!provider.isAvailable()) {
       throw new ClientException("tlsProvider " + provider, provider.unavailabilityCause());
@@ -33,6 +37,11 @@ final class TlsContexts {
           "Java 17 cannot export TLS 1.3 secrets from the JDK TLS provider; use the OPENSSL provider,"
               + " or run with the extract-tls-secrets agent (the s3wire launcher adds it for --keylog with --tls jdk)");
     }
+  }
+
+  static Built build(TransportConfig config) {
+    check(config);
+    TlsProvider provider = config.tlsProvider();
     SslContextBuilder b = SslContextBuilder.forClient()
         .sslProvider(provider == TlsProvider.OPENSSL ? SslProvider.OPENSSL : SslProvider.JDK)
         .protocols(config.minTlsVersion().equals("TLSv1.3") ? new String[] {"TLSv1.3"} : new String[] {"TLSv1.3", "TLSv1.2"});
