@@ -79,8 +79,9 @@ public record TransferConfig(
     if (partSize != 0) {
       long parts = size == 0 ? 1 : (size + partSize - 1) / partSize;
       if (parts > MAX_PARTS) {
-        throw new io.s3wire.error.ClientException("part size", "parts of " + partSize + " bytes make " + parts
-            + " parts of a " + size + "-byte object; S3 allows at most 10,000");
+        throw new io.s3wire.error.ClientException("part size", "parts of " + partSize + " bytes make "
+            + String.format(java.util.Locale.ROOT, "%,d", parts) + " parts of a " + size
+            + "-byte object; S3 allows at most 10,000");
       }
       return partSize;
     }
