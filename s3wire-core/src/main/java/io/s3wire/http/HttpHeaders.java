@@ -103,13 +103,18 @@ public final class HttpHeaders {
 
   @Override
   public String toString() {
+    return toString(io.s3wire.wire.Redaction.DEFAULT);
+  }
+
+  /** The fields as {@code [name: value, ...]} with values redacted by {@code redaction}. */
+  public String toString(io.s3wire.wire.Redaction redaction) {
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < fields.size(); i++) {
       Field f = fields.get(i);
       if (i > 0) {
         sb.append(", ");
       }
-      sb.append(f.name()).append(": ").append(io.s3wire.wire.Redaction.DEFAULT.headerValue(f.name(), f.value()));
+      sb.append(f.name()).append(": ").append(redaction.headerValue(f.name(), f.value()));
     }
     return sb.append(']').toString();
   }

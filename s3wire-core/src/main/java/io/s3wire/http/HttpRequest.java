@@ -77,6 +77,7 @@ public record HttpRequest(
 
   @Override
   public String toString() {
-    return method + " " + io.s3wire.wire.Redaction.DEFAULT.url(uri.toString()) + " " + headers;
+    io.s3wire.wire.Redaction redaction = io.s3wire.wire.Redaction.DEFAULT.withSensitiveHeaders(sensitiveHeaders);
+    return method + " " + redaction.url(uri.toString()) + " " + headers.toString(redaction);
   }
 }
