@@ -1,0 +1,34 @@
+package io.s3wire.auth;
+
+import io.s3wire.auth.internal.AmzDate;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The SigV4 credential scope {@code date/region/service/aws4_request}.
+ *
+ * @param date the signing day, {@code yyyyMMdd} (UTC)
+ * @param region the region, e.g. {@code us-east-1} ({@code auto} for R2 and GCS)
+ * @param service the service, {@code s3} for S3
+ */
+public record CredentialScope(String date, String region, String service) {
+  /** The constant last element of every scope. */
+  public static final String TERMINATOR = "aws4_request";
+
+  public CredentialScope {
+    Objects.requireNonNull(date, "date");
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(service, "service");
+  }
+
+  /** The scope for a signing time (its UTC day). */
+  public static CredentialScope of(Instant time, String region, String service) {
+    return new CredentialScope(AmzDate.format(time).substring(0, 8), region, service);
+  }
+
+  /** {@code date/region/service/aws4_request}, as in the string to sign and the Credential field. */
+  @Override
+  public String toString() {
+    return date + '/' + region + '/' + service + '/' + TERMINATOR;
+  }
+}

@@ -1,0 +1,173 @@
+package io.s3wire.auth;
+
+import io.s3wire.config.AwsProfile;
+import io.s3wire.config.AwsProfileFiles;
+import io.s3wire.config.Resolved;
+import io.s3wire.error.ClientException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where credentials come from. {@link #find()} looks; {@link #resolve()} insists.
+ *
+ * <p>Implementations must be thread-safe and must never put a secret into a message.
+ */
+public interface CredentialsProvider {
+  /**
+   * The credentials and where they came from, or empty when this source has none.
+   *
+   * @throws ClientException when the source has partial or invalid credentials (e.g. an access key
+   *     without its secret), naming the source
+   */
+  Optional<Resolved<Credentials>> find();
+
+  /** Where this provider looks, in words, for error messages. */
+  String description();
+
+  /**
+   * The credentials.
+   *
+   * @throws ClientException naming every place looked at when there are none
+   */
+  default Credentials resolve() {
+    return find().map(Resolved::value).orElseThrow(() -> new ClientException("credentials",
+        "no AWS credentials found; looked in " + description()));
+  }
+
+  /** Fixed credentials given by the caller. */
+  static CredentialsProvider of(Credentials credentials) {
+    return of(credentials, "explicit credentials");
+  }
+
+  /** Fixed credentials, with a source label for {@code config show} (e.g. {@code "--access-key"}). */
+  static CredentialsProvider of(Credentials credentials, String source) {
+    Objects.requireNonNull(credentials, "credentials");
+    Resolved<Credentials> r = Resolved.of(credentials, source);
+    return new CredentialsProvider() {
+      @Override
+      public Optional<Resolved<Credentials>> find() {
+        return Optional.of(r);
+      }
+
+      @Override
+      public String description() {
+        return source;
+      }
+    };
+  }
+
+  /**
+   * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and optional {@code AWS_SESSION_TOKEN}
+   * from the given environment (pass {@code System.getenv()} in production).
+   */
+  static CredentialsProvider environment(Map<String, String> env) {
+    Map<String, String> copy = Map.copyOf(env);
+    return new CredentialsProvider() {
+      @Override
+      public Optional<Resolved<Credentials>> find() {
+        String id = blankToNull(copy.get("AWS_ACCESS_KEY_ID"));
+        String secret = blankToNull(copy.get("AWS_SECRET_ACCESS_KEY"));
+        if (id == null && secret == null) {
+          return Optional.empty();
+        }
+        if (id == null || secret == null) {
+          throw new ClientException("credentials", (id == null ? "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not"
+              : "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not") + " (environment variables)");
+        }
+        return Optional.of(Resolved.of(new Credentials(id, secret, blankToNull(copy.get("AWS_SESSION_TOKEN"))),
+            "environment variables AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY"));
+      }
+
+      @Override
+      public String description() {
+        return "environment variables AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY";
+      }
+    };
+  }
+
+  /**
+   * {@code aws_access_key_id}, {@code aws_secret_access_key} and optional {@code aws_session_token}
+   * of a profile: the credentials file's {@code [name]} first, then the config file's {@code
+   * [profile name]}, each section taken whole (keys are never mixed across files).
+   */
+  static CredentialsProvider profile(AwsProfileFiles files, String profileName) {
+    Objects.requireNonNull(files, "files");
+    Objects.requireNonNull(profileName, "profileName");
+    return new CredentialsProvider() {
+      @Override
+      public Optional<Resolved<Credentials>> find() {
+        Optional<Resolved<Credentials>> c = files.credentialsFileProfile(profileName).flatMap(p -> fromProfile(p));
+        return c.isPresent() ? c : files.configFileProfile(profileName).flatMap(p -> fromProfile(p));
+      }
+
+      @Override
+      public String description() {
+        return files.credentialsFile() + " [" + profileName + "], " + files.configFile() + " ["
+            + (profileName.equals("default") ? "default" : "profile " + profileName) + "]";
+      }
+    };
+  }
+
+  /** The first provider that has credentials, in order. */
+  static CredentialsProvider chain(List<CredentialsProvider> providers) {
+    List<CredentialsProvider> copy = List.copyOf(providers);
+    return new CredentialsProvider() {
+      @Override
+      public Optional<Resolved<Credentials>> find() {
+        for (CredentialsProvider p : copy) {
+          Optional<Resolved<Credentials>> c = p.find();
+          if (c.isPresent()) {
+            return c;
+          }
+        }
+        return Optional.empty();
+      }
+
+      @Override
+      public String description() {
+        List<String> parts = new ArrayList<>();
+        for (CredentialsProvider p : copy) {
+          parts.add(p.description());
+        }
+        return String.join("; ", parts);
+      }
+    };
+  }
+
+  /**
+   * The AWS CLI's order: environment variables, then the profile ({@code AWS_PROFILE}, else
+   * {@code AWS_DEFAULT_PROFILE}, else {@code default}) in the credentials file, then in the config
+   * file.
+   */
+  static CredentialsProvider defaultChain(Map<String, String> env, Path home) {
+    String profile = Optional.ofNullable(blankToNull(env.get("AWS_PROFILE")))
+        .or(() -> Optional.ofNullable(blankToNull(env.get("AWS_DEFAULT_PROFILE"))))
+        .orElse("default");
+    return chain(List.of(environment(env), profile(AwsProfileFiles.load(env, home), profile)));
+  }
+
+  private static Optional<Resolved<Credentials>> fromProfile(AwsProfile profile) {
+    Optional<Resolved<String>> id = profile.property("aws_access_key_id");
+    Optional<Resolved<String>> secret = profile.property("aws_secret_access_key");
+    if (id.isEmpty() && secret.isEmpty()) {
+      return Optional.empty();
+    }
+    if (id.isEmpty() || secret.isEmpty()) {
+      String where = id.orElseGet(secret::get).source();
+      throw new ClientException("credentials", where + " has " + (id.isEmpty()
+          ? "aws_secret_access_key but no aws_access_key_id" : "aws_access_key_id but no aws_secret_access_key"));
+    }
+    Optional<Resolved<String>> token = profile.property("aws_session_token")
+        .or(() -> profile.property("aws_security_token"));
+    return Optional.of(Resolved.of(new Credentials(id.get().value(), secret.get().value(),
+        token.map(Resolved::value).orElse(null)), id.get().source()));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,36 @@
+package io.s3wire.config;
+
+import java.util.Locale;
+
+/** How a bucket is put into a request URL: the AWS CLI's {@code s3.addressing_style}. */
+public enum AddressingStyle {
+  /** Virtual-hosted style when the bucket name allows it (DNS-compatible), else path style. */
+  AUTO,
+  /** {@code https://bucket.endpoint/key}. */
+  VIRTUAL,
+  /** {@code https://endpoint/bucket/key}. */
+  PATH;
+
+  /**
+   * Parses {@code auto}, {@code virtual} or {@code path}, any case.
+   *
+   * @throws IllegalArgumentException naming the accepted values
+   */
+  public static AddressingStyle parse(String text) {
+    switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "auto":
+        return AUTO;
+      case "virtual":
+        return VIRTUAL;
+      case "path":
+        return PATH;
+      default:
+        throw new IllegalArgumentException("addressing style must be auto, virtual or path, not '" + text + "'");
+    }
+  }
+
+  /** The lower-case name as written in config files. */
+  public String configName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

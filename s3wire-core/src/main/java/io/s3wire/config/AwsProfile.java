@@ -1,0 +1,35 @@
+package io.s3wire.config;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One named profile as the AWS CLI sees it: the {@code [profile name]} section of the config file
+ * (or {@code [default]}) merged with the {@code [name]} section of the credentials file, the
+ * credentials file winning for keys both define.
+ *
+ * @param name the profile name
+ * @param properties each key's value and the file and section it came from
+ * @param nested nested sections ({@code s3 =} followed by indented lines): section name to key to
+ *     value with its source
+ */
+public record AwsProfile(
+    String name, Map<String, Resolved<String>> properties, Map<String, Map<String, Resolved<String>>> nested) {
+  public AwsProfile {
+    properties = Map.copyOf(properties);
+    Map<String, Map<String, Resolved<String>>> copy = new java.util.HashMap<>();
+    nested.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+    nested = Map.copyOf(copy);
+  }
+
+  /** A plain property, e.g. {@code region}. */
+  public Optional<Resolved<String>> property(String key) {
+    return Optional.ofNullable(properties.get(key));
+  }
+
+  /** A property of a nested section, e.g. {@code s3} / {@code addressing_style}. */
+  public Optional<Resolved<String>> nestedProperty(String section, String key) {
+    Map<String, Resolved<String>> s = nested.get(section);
+    return s == null ? Optional.empty() : Optional.ofNullable(s.get(key));
+  }
+}

@@ -1,0 +1,62 @@
+package io.s3wire.config;
+
+import io.s3wire.auth.Credentials;
+import io.s3wire.auth.CredentialsProvider;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The resolved AWS settings, each with where it came from. Credentials are looked up when asked
+ * for (so {@code config show} works without them); a missing region or endpoint is empty and the
+ * provider profile chooses.
+ *
+ * @param profile the profile name in use
+ * @param region the region, when configured
+ * @param endpoint the S3 endpoint, when configured
+ * @param addressingStyle the addressing style ({@code AUTO} from "default" when not configured)
+ * @param credentialsProvider where credentials come from, in precedence order
+ */
+public record AwsSettings(
+    Resolved<String> profile,
+    Optional<Resolved<String>> region,
+    Optional<Resolved<URI>> endpoint,
+    Resolved<AddressingStyle> addressingStyle,
+    CredentialsProvider credentialsProvider) {
+
+  /**
+   * The credentials and their source, or empty.
+   *
+   * @throws io.s3wire.error.ClientException when a source holds partial credentials
+   */
+  public Optional<Resolved<Credentials>> credentials() {
+    return credentialsProvider.find();
+  }
+
+  /**
+   * The credentials.
+   *
+   * @throws io.s3wire.error.ClientException naming where it looked when there are none
+   */
+  public Credentials requireCredentials() {
+    return credentialsProvider.resolve();
+  }
+
+  /**
+   * One line per setting, {@code name = value (source)}, secrets masked: what {@code s3wire config
+   * show} prints.
+   */
+  public List<String> describe() {
+    List<String> lines = new ArrayList<>();
+    lines.add("profile = " + profile);
+    lines.add("region = " + region.map(Resolved::toString).orElse("<not set>"));
+    lines.add("endpoint_url = " + endpoint.map(Resolved::toString).orElse("<not set>"));
+    lines.add("s3.addressing_style = " + addressingStyle.value().configName() + " (" + addressingStyle.source() + ")");
+    lines.add("credentials = " + credentialsProvider.find()
+        .map(c -> "access key " + c.value().accessKeyId()
+            + (c.value().sessionToken() != null ? " with session token" : "") + " (" + c.source() + ")")
+        .orElse("<not found; looked in " + credentialsProvider.description() + ">"));
+    return lines;
+  }
+}
