@@ -1,0 +1,100 @@
+package io.s3wire.error;
+
+import io.s3wire.http.HttpHeaders;
+import io.s3wire.xml.ErrorBodyException;
+import io.s3wire.xml.ErrorDocument;
+import io.s3wire.xml.S3Xml;
+import io.s3wire.xml.S3XmlException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a {@link ServiceException} from what an error answer carried: status, headers and body.
+ *
+ * <p>An S3 {@code <Error>} body fills code, message, resource, request id, host id and, for
+ * SignatureDoesNotMatch, the server's string to sign and canonical request. Any other body (an HTML
+ * page from a proxy or load balancer, plain text, truncated XML) goes to {@link
+ * ServiceException#rawBody()}, decoded as UTF-8, cut at {@value #MAX_RAW_BODY_CHARS} characters and
+ * with signatures and security tokens masked. The request id and host id fall back to the {@code
+ * x-amz-request-id} and {@code x-amz-id-2} headers. Thread-safe and stateless.
+ */
+public final class ServiceExceptions {
+  /** How many characters of a non-XML body {@link ServiceException#rawBody()} keeps. */
+  public static final int MAX_RAW_BODY_CHARS = 2048;
+
+  private static final Pattern SECRETS = Pattern.compile(
+      "(?i)((?:x-amz-signature|signature|x-amz-security-token|x-amz-credential)\\s*[=:]\\s*)[^\\s,&\"'<]+");
+
+  private ServiceExceptions() {}
+
+  /**
+   * The exception for an error answer.
+   *
+   * @param body the body as received; {@code null} or empty for none (HEAD)
+   */
+  public static ServiceException from(int status, HttpHeaders headers, byte[] body) {
+    if (body != null && looksLikeXml(body)) {
+      try {
+        return fromErrorDocument(status, headers, S3Xml.readError(body));
+      } catch (ErrorBodyException e) {
+        return fromErrorDocument(status, headers, e.error());
+      } catch (S3XmlException notS3Error) {
+        // An HTML page or other XML: keep the text below.
+      }
+    }
+    ServiceException.Builder b = ServiceException.builder(status)
+        .requestId(header(headers, "x-amz-request-id"))
+        .hostId(header(headers, "x-amz-id-2"));
+    if (body != null && body.length > 0) {
+      b.rawBody(rawBody(body));
+    }
+    return b.build();
+  }
+
+  /**
+   * The exception for a parsed {@code <Error>} document, e.g. the one an {@link ErrorBodyException}
+   * carries when S3 answered status 200 with an error body.
+   */
+  public static ServiceException fromErrorDocument(int status, HttpHeaders headers, ErrorDocument error) {
+    return ServiceException.builder(status)
+        .errorCode(error.code())
+        .errorMessage(error.message())
+        .resource(error.resource())
+        .requestId(error.requestId() != null ? error.requestId() : header(headers, "x-amz-request-id"))
+        .hostId(error.hostId() != null ? error.hostId() : header(headers, "x-amz-id-2"))
+        .serverStringToSign(error.stringToSign())
+        .serverCanonicalRequest(error.canonicalRequest())
+        .build();
+  }
+
+  /** The text kept of a body that is not S3 error XML: UTF-8, secrets masked, at most {@value #MAX_RAW_BODY_CHARS} characters plus a note of what was cut. */
+  public static String rawBody(byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8);
+    String cut = "";
+    if (text.length() > MAX_RAW_BODY_CHARS) {
+      int end = MAX_RAW_BODY_CHARS;
+      if (Character.isHighSurrogate(text.charAt(end - 1))) {
+        end--;
+      }
+      cut = String.format(Locale.ROOT, "... (%d more characters)", text.length() - end);
+      text = text.substring(0, end);
+    }
+    return SECRETS.matcher(text).replaceAll("$1" + io.s3wire.wire.Redaction.MASK) + cut;
+  }
+
+  private static boolean looksLikeXml(byte[] body) {
+    int i = 0;
+    if (body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF) {
+      i = 3;
+    }
+    while (i < body.length && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t')) {
+      i++;
+    }
+    return i < body.length && body[i] == '<';
+  }
+
+  private static String header(HttpHeaders headers, String name) {
+    return headers == null ? null : headers.first(name).orElse(null);
+  }
+}

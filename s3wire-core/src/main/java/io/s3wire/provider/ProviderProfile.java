@@ -1,0 +1,160 @@
+package io.s3wire.provider;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What an S3-compatible service accepts, as a set of capabilities the client consults; code asks
+ * {@code profile.acceptsAwsChunked()}, never which provider it is talking to. Built-in profiles
+ * come from {@link ProviderProfiles}; every capability can be overridden ({@link #toBuilder()},
+ * {@link #withOverrides(Map)}) or loaded from a file ({@link ProviderProfileFile}). {@link
+ * Capability} lists each one with its file key and meaning.
+ *
+ * @param name a label for messages and files (e.g. {@code gcs}); it decides nothing
+ * @param defaultRegion the signing region when the user gives none, or {@code null} when the user
+ *     must give one (e.g. it is part of the endpoint host)
+ * @param addressingStyle path or virtual-hosted URLs
+ * @param supportsListObjectsV2 whether {@code list-type=2} works; otherwise ListObjects v1 is used
+ * @param supportsDeleteObjects whether {@code POST ?delete} works; otherwise one DELETE per key
+ * @param deleteObjectsNeedsContentMd5 whether {@code POST ?delete} must carry {@code Content-MD5}
+ * @param maxDeleteBatch the most keys in one DeleteObjects request (S3: 1000)
+ * @param acceptsContentMd5 whether {@code Content-MD5} on uploads is honoured
+ * @param acceptsFlexibleChecksums whether {@code x-amz-checksum-*} headers are accepted
+ * @param acceptsSdkChecksumAlgorithmHeader whether {@code x-amz-sdk-checksum-algorithm} is accepted
+ * @param acceptsAwsChunked whether {@code Content-Encoding: aws-chunked} signed streaming works
+ * @param acceptsAwsChunkedTrailers whether aws-chunked bodies may carry checksum trailers
+ * @param forbidsHostHeaderOnH2 whether an HTTP/2 request with a {@code host} header is reset
+ * @param sends100ContinueOnH2 whether the server answers {@code Expect: 100-continue} on HTTP/2
+ * @param supportsConditionalWrites whether {@code If-None-Match}/{@code If-Match} on PUT are honoured
+ * @param supportsObjectAcls whether {@code x-amz-acl} on uploads is accepted
+ * @param httpsOnly whether plain HTTP is refused
+ */
+public record ProviderProfile(
+    String name,
+    String defaultRegion,
+    AddressingStyle addressingStyle,
+    boolean supportsListObjectsV2,
+    boolean supportsDeleteObjects,
+    boolean deleteObjectsNeedsContentMd5,
+    int maxDeleteBatch,
+    boolean acceptsContentMd5,
+    boolean acceptsFlexibleChecksums,
+    boolean acceptsSdkChecksumAlgorithmHeader,
+    boolean acceptsAwsChunked,
+    boolean acceptsAwsChunkedTrailers,
+    boolean forbidsHostHeaderOnH2,
+    boolean sends100ContinueOnH2,
+    boolean supportsConditionalWrites,
+    boolean supportsObjectAcls,
+    boolean httpsOnly) {
+
+  public ProviderProfile {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(addressingStyle, "addressingStyle");
+    if (maxDeleteBatch < 1 || maxDeleteBatch > 1000) {
+      throw new IllegalArgumentException("maxDeleteBatch must be 1..1000, was " + maxDeleteBatch);
+    }
+    if (acceptsAwsChunkedTrailers && !acceptsAwsChunked) {
+      throw new IllegalArgumentException("acceptsAwsChunkedTrailers needs acceptsAwsChunked");
+    }
+  }
+
+  /** A builder starting from this profile's values. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * This profile with capabilities replaced by {@code overrides}, keyed as in files ({@link
+   * Capability#key()}, e.g. {@code acceptsAwsChunked=false}).
+   *
+   * @throws IllegalArgumentException naming an unknown key or a value that does not parse
+   */
+  public ProviderProfile withOverrides(Map<String, String> overrides) {
+    Builder b = toBuilder();
+    overrides.forEach(b::set);
+    return b.build();
+  }
+
+  /** Sets capabilities one by one; {@link #build()} checks they fit together. */
+  public static final class Builder {
+    String name;
+    String defaultRegion;
+    AddressingStyle addressingStyle;
+    boolean supportsListObjectsV2;
+    boolean supportsDeleteObjects;
+    boolean deleteObjectsNeedsContentMd5;
+    int maxDeleteBatch;
+    boolean acceptsContentMd5;
+    boolean acceptsFlexibleChecksums;
+    boolean acceptsSdkChecksumAlgorithmHeader;
+    boolean acceptsAwsChunked;
+    boolean acceptsAwsChunkedTrailers;
+    boolean forbidsHostHeaderOnH2;
+    boolean sends100ContinueOnH2;
+    boolean supportsConditionalWrites;
+    boolean supportsObjectAcls;
+    boolean httpsOnly;
+
+    Builder(ProviderProfile p) {
+      name = p.name;
+      defaultRegion = p.defaultRegion;
+      addressingStyle = p.addressingStyle;
+      supportsListObjectsV2 = p.supportsListObjectsV2;
+      supportsDeleteObjects = p.supportsDeleteObjects;
+      deleteObjectsNeedsContentMd5 = p.deleteObjectsNeedsContentMd5;
+      maxDeleteBatch = p.maxDeleteBatch;
+      acceptsContentMd5 = p.acceptsContentMd5;
+      acceptsFlexibleChecksums = p.acceptsFlexibleChecksums;
+      acceptsSdkChecksumAlgorithmHeader = p.acceptsSdkChecksumAlgorithmHeader;
+      acceptsAwsChunked = p.acceptsAwsChunked;
+      acceptsAwsChunkedTrailers = p.acceptsAwsChunkedTrailers;
+      forbidsHostHeaderOnH2 = p.forbidsHostHeaderOnH2;
+      sends100ContinueOnH2 = p.sends100ContinueOnH2;
+      supportsConditionalWrites = p.supportsConditionalWrites;
+      supportsObjectAcls = p.supportsObjectAcls;
+      httpsOnly = p.httpsOnly;
+    }
+
+    public Builder name(String v) { name = v; return this; }
+    public Builder defaultRegion(String v) { defaultRegion = v; return this; }
+    public Builder addressingStyle(AddressingStyle v) { addressingStyle = v; return this; }
+    public Builder supportsListObjectsV2(boolean v) { supportsListObjectsV2 = v; return this; }
+    public Builder supportsDeleteObjects(boolean v) { supportsDeleteObjects = v; return this; }
+    public Builder deleteObjectsNeedsContentMd5(boolean v) { deleteObjectsNeedsContentMd5 = v; return this; }
+    public Builder maxDeleteBatch(int v) { maxDeleteBatch = v; return this; }
+    public Builder acceptsContentMd5(boolean v) { acceptsContentMd5 = v; return this; }
+    public Builder acceptsFlexibleChecksums(boolean v) { acceptsFlexibleChecksums = v; return this; }
+    public Builder acceptsSdkChecksumAlgorithmHeader(boolean v) { acceptsSdkChecksumAlgorithmHeader = v; return this; }
+    public Builder acceptsAwsChunked(boolean v) { acceptsAwsChunked = v; return this; }
+    public Builder acceptsAwsChunkedTrailers(boolean v) { acceptsAwsChunkedTrailers = v; return this; }
+    public Builder forbidsHostHeaderOnH2(boolean v) { forbidsHostHeaderOnH2 = v; return this; }
+    public Builder sends100ContinueOnH2(boolean v) { sends100ContinueOnH2 = v; return this; }
+    public Builder supportsConditionalWrites(boolean v) { supportsConditionalWrites = v; return this; }
+    public Builder supportsObjectAcls(boolean v) { supportsObjectAcls = v; return this; }
+    public Builder httpsOnly(boolean v) { httpsOnly = v; return this; }
+
+    /**
+     * Sets a capability by its file key from text, as an override map or a file gives it.
+     *
+     * @throws IllegalArgumentException naming the key when it is unknown or the value does not parse
+     */
+    public Builder set(String key, String value) {
+      Capability.forKey(key).apply(this, value);
+      return this;
+    }
+
+    /**
+     * The profile.
+     *
+     * @throws IllegalArgumentException when capabilities contradict each other (trailers without
+     *     aws-chunked, a batch size outside 1..1000)
+     */
+    public ProviderProfile build() {
+      return new ProviderProfile(name, defaultRegion, addressingStyle, supportsListObjectsV2, supportsDeleteObjects,
+          deleteObjectsNeedsContentMd5, maxDeleteBatch, acceptsContentMd5, acceptsFlexibleChecksums,
+          acceptsSdkChecksumAlgorithmHeader, acceptsAwsChunked, acceptsAwsChunkedTrailers, forbidsHostHeaderOnH2,
+          sends100ContinueOnH2, supportsConditionalWrites, supportsObjectAcls, httpsOnly);
+    }
+  }
+}

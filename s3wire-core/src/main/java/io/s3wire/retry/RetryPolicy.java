@@ -1,0 +1,73 @@
+package io.s3wire.retry;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * How often and how patiently a call is retried: at most {@code maxAttempts} attempts in all,
+ * exponential backoff with full jitter between them, and an optional deadline for the whole call.
+ *
+ * @param maxAttempts attempts in all, the first included (1: never retry)
+ * @param baseDelay the backoff ceiling before the first retry; it doubles with every attempt
+ * @param maxDelay the highest backoff ceiling
+ * @param deadline the longest a call may take from its first attempt to the start of its last, or
+ *     {@code null} for none
+ */
+public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration deadline) {
+  public RetryPolicy {
+    Objects.requireNonNull(baseDelay, "baseDelay");
+    Objects.requireNonNull(maxDelay, "maxDelay");
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+    }
+    if (baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0) {
+      throw new IllegalArgumentException("need 0 <= baseDelay <= maxDelay, was " + baseDelay + " and " + maxDelay);
+    }
+    if (deadline != null && (deadline.isNegative() || deadline.isZero())) {
+      throw new IllegalArgumentException("deadline must be positive, was " + deadline);
+    }
+  }
+
+  /** Three attempts, 100 ms base, 20 s cap, no deadline: the AWS SDKs' standard mode. */
+  public static RetryPolicy defaults() {
+    return new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(20), null);
+  }
+
+  /** One attempt, no retries. */
+  public static RetryPolicy none() {
+    return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, null);
+  }
+
+  public RetryPolicy withMaxAttempts(int n) {
+    return new RetryPolicy(n, baseDelay, maxDelay, deadline);
+  }
+
+  public RetryPolicy withDeadline(Duration d) {
+    return new RetryPolicy(maxAttempts, baseDelay, maxDelay, d);
+  }
+
+  /**
+   * The ceiling of the backoff after attempt {@code attemptNumber} failed: {@code min(maxDelay,
+   * baseDelay * 2^(attemptNumber-1))}.
+   */
+  public Duration backoffCeiling(int attemptNumber) {
+    if (attemptNumber < 1) {
+      throw new IllegalArgumentException("attempts are numbered from 1, was " + attemptNumber);
+    }
+    long base = baseDelay.toNanos();
+    long max = maxDelay.toNanos();
+    int shift = Math.min(attemptNumber - 1, 62);
+    long ceiling = base == 0 ? 0 : (base > (max >> shift) ? max : Math.min(max, base << shift));
+    return Duration.ofNanos(ceiling);
+  }
+
+  /**
+   * The wait after attempt {@code attemptNumber} failed, with full jitter: uniform in {@code [0,
+   * backoffCeiling(attemptNumber)]}, so clients that failed together do not retry together.
+   */
+  public Duration backoff(int attemptNumber, RandomGenerator random) {
+    long ceiling = backoffCeiling(attemptNumber).toNanos();
+    return ceiling == 0 ? Duration.ZERO : Duration.ofNanos(random.nextLong(ceiling + 1));
+  }
+}

@@ -1,0 +1,6 @@
+package io.s3wire.xml;
+
+import java.time.Instant;
+
+/** The answer to CopyObject. A 200 with an {@code <Error>} body makes the reader throw {@link ErrorBodyException}. */
+public record CopyObjectResult(String eTag, Instant lastModified) {}
