@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * SigV4 constants and the signature function shared by the signer and by verifiers.
  *
- * <p>Verifying a request (what a server does):
+ * <p>Verifying a request (what a server does; {@link SigV4Verifier#verify} does all of it in one
+ * call and maps failures to S3 error codes):
  *
  * <ol>
  *   <li>parse the credentials: {@link SigV4Authorization#parseHeader(String)} or {@link
