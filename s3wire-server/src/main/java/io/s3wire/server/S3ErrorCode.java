@@ -9,6 +9,9 @@ package io.s3wire.server;
 public enum S3ErrorCode {
   ACCESS_DENIED("AccessDenied", 403, "Access Denied"),
   AUTHORIZATION_HEADER_MALFORMED("AuthorizationHeaderMalformed", 400, "The authorization header is malformed"),
+  AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError", 400,
+      "Query-string authentication requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date,"
+          + " X-Amz-SignedHeaders, and X-Amz-Expires parameters."),
   BAD_DIGEST("BadDigest", 400, "The Content-MD5 you specified did not match what we received."),
   BUCKET_ALREADY_OWNED_BY_YOU("BucketAlreadyOwnedByYou", 409,
       "Your previous request to create the named bucket succeeded and you already own it."),

@@ -30,7 +30,7 @@ public record ServerProfile(
   }
 
   /** Amazon S3 as the default: region {@code us-east-1}, checksums accepted. */
-  public static final ServerProfile S3 = new ServerProfile("s3", false, Set.of("us-east-1"), false, true, false);
+  public static final ServerProfile S3 = new ServerProfile("s3", false, Set.of("us-east-1"), false, true, true);
 
   /** Google Cloud Storage's XML API and its front end. */
   public static final ServerProfile GCS = new ServerProfile("gcs", true, Set.of("auto", "us-east-1"), true, false, false);

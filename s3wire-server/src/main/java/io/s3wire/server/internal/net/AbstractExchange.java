@@ -93,12 +93,15 @@ abstract class AbstractExchange implements Exchange {
   @Override
   public void stream(HttpResponseStatus status, HttpHeaders headers, ObjectContent content, ResponseShaping shaping)
       throws IOException {
-    try (content) {
+    boolean handedOff = false;
+    try {
       if (!claim()) {
         return;
       }
       headers.set(HttpHeaderNames.CONTENT_LENGTH, content.length());
       if (shaping.isNone() && content.file() != null && tryZeroCopy(status, headers, content)) {
+        // The file region now owns the file and closes it when sent.
+        handedOff = true;
         return;
       }
       ChannelFuture last = writeHead(status, headers, content.length() == 0);
@@ -140,6 +143,10 @@ abstract class AbstractExchange implements Exchange {
     } catch (IOException | RuntimeException e) {
       finish();
       throw e;
+    } finally {
+      if (!handedOff) {
+        content.close();
+      }
     }
   }
 

@@ -47,10 +47,10 @@ record ByteRange(long first, long last) {
         return new ByteRange(Math.max(0, size - suffix), size - 1);
       }
       long first = Long.parseLong(a);
-      long last = b.isEmpty() ? size - 1 : Long.parseLong(b);
-      if (last < first) {
+      if (!b.isEmpty() && Long.parseLong(b) < first) {
         return null;
       }
+      long last = b.isEmpty() ? size - 1 : Long.parseLong(b);
       if (first >= size) {
         throw unsatisfiable(header, size);
       }

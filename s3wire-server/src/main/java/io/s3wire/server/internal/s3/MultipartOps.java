@@ -64,27 +64,33 @@ final class MultipartOps {
     MessageDigest md5 = PayloadStreams.digest("MD5");
     List<Integer> numbers = new ArrayList<>();
     int previous = 0;
-    for (int i = 0; i < requested.size(); i++) {
-      XmlIn.Part r = requested.get(i);
+    for (XmlIn.Part r : requested) {
       if (r.number() <= previous) {
         throw new S3ErrorException(S3ErrorCode.INVALID_PART_ORDER);
       }
       previous = r.number();
+    }
+    List<PartInfo> chosen = new ArrayList<>();
+    for (XmlIn.Part r : requested) {
       PartInfo p = stored.get(r.number());
       if (p == null || !Conditionals.unquote(p.etag()).equals(Conditionals.unquote(r.etag()))) {
         throw new S3ErrorException(S3ErrorCode.INVALID_PART, S3ErrorCode.INVALID_PART.message(),
             Map.of("UploadId", uploadId, "PartNumber", Integer.toString(r.number()), "ETag", r.etag()));
       }
-      if (i < requested.size() - 1 && p.size() < MIN_PART_SIZE) {
+      chosen.add(p);
+    }
+    for (int i = 0; i < chosen.size(); i++) {
+      PartInfo p = chosen.get(i);
+      if (i < chosen.size() - 1 && p.size() < MIN_PART_SIZE) {
         Map<String, String> extra = new java.util.LinkedHashMap<>();
         extra.put("ProposedSize", Long.toString(p.size()));
         extra.put("MinSizeAllowed", Long.toString(MIN_PART_SIZE));
-        extra.put("PartNumber", Integer.toString(r.number()));
+        extra.put("PartNumber", Integer.toString(p.partNumber()));
         extra.put("ETag", p.etag());
         throw new S3ErrorException(S3ErrorCode.ENTITY_TOO_SMALL, S3ErrorCode.ENTITY_TOO_SMALL.message(), extra);
       }
       md5.update(HexFormat.of().parseHex(Conditionals.unquote(p.etag())));
-      numbers.add(r.number());
+      numbers.add(p.partNumber());
     }
     String etag = "\"" + HexFormat.of().formatHex(md5.digest()) + "-" + numbers.size() + "\"";
     ObjectInfo info = call.store().completeMultipartUpload(call.bucket, call.key, uploadId, numbers, etag);

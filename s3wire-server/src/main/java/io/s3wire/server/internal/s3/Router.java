@@ -151,9 +151,24 @@ public final class Router implements RequestHandler {
     }
   }
 
+  /** Bodies up to this size are read to their end before an early error answer, so HTTP/1.1 clients see the answer. */
+  private static final long DRAIN_LIMIT = 16L << 20;
+
   private static void answerError(S3Call call, S3ErrorException e) {
-    if (!call.exchange.isDone()) {
-      ErrorResponses.send(call, e, 0);
+    if (call.exchange.isDone()) {
+      return;
     }
+    if (call.exchange.protocol() == HttpProtocol.HTTP_1_1 && e.code() != S3ErrorCode.REQUEST_TIMEOUT
+        && e.code() != S3ErrorCode.ENTITY_TOO_LARGE) {
+      String length = call.header("content-length");
+      try {
+        if (length != null && Long.parseLong(length.trim()) <= DRAIN_LIMIT) {
+          call.exchange.body().drain();
+        }
+      } catch (IOException | RuntimeException ignored) {
+        // The connection closes after the answer instead.
+      }
+    }
+    ErrorResponses.send(call, e, 0);
   }
 }
