@@ -32,6 +32,8 @@ final class MatrixRunner {
   private final Target target;
   private final Prober prober;
   private final String prefix;
+  private io.s3wire.auth.CanonicalRequest canonical;
+  private io.s3wire.auth.StringToSign stringToSign;
 
   MatrixRunner(Target target, Clock clock) {
     this.target = target;
@@ -70,32 +72,53 @@ final class MatrixRunner {
       if (target.bucket() != null) {
         prober.send(h1, put(key("fixture")));
       }
+      List<java.util.concurrent.Callable<List<Cell>>> rows = new ArrayList<>();
       for (TlsProvider provider : TlsProvider.values()) {
         for (Map.Entry<String, AlpnOffer> offer : OFFERS.entrySet()) {
-          String unavailable = provider.unavailabilityCause();
-          if (plain && (provider != TlsProvider.JDK || !offer.getKey().equals("none"))) {
-            unavailable = "plain HTTP: no TLS, no ALPN";
-          }
-          if (unavailable != null) {
-            for (Shape shape : Shape.values()) {
-              for (Operation op : Operation.values()) {
-                cells.add(new Cell(provider, offer.getKey(), shape, op, null, "unavailable"));
-              }
-            }
-            continue;
-          }
-          try (HttpTransport t = HttpTransport.create(config(provider, HttpVersionPolicy.NEGOTIATE, offer.getValue()))) {
-            for (Shape shape : Shape.values()) {
-              runRow(t, provider, offer.getKey(), shape, cells);
-            }
-          }
+          rows.add(() -> row(provider, offer.getKey(), offer.getValue(), plain));
         }
+      }
+      // Rows are independent (own transport, own keys): run them side by side, keep their order.
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(rows.size());
+      try {
+        for (java.util.concurrent.Future<List<Cell>> f : pool.invokeAll(rows)) {
+          cells.addAll(f.get());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while running the matrix", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("a matrix row failed: " + e.getCause(), e.getCause());
+      } finally {
+        pool.shutdownNow();
       }
       probes(h1, probes);
       cleanup(h1, cells, cleanup);
     }
-    return new Measurements(target, List.copyOf(cells), probes, prober.lastCanonical(), prober.lastStringToSign(), prefix,
+    return new Measurements(target, List.copyOf(cells), probes, canonical, stringToSign, prefix,
         cleanup);
+  }
+
+  private List<Cell> row(TlsProvider provider, String alpn, AlpnOffer offer, boolean plain) {
+    List<Cell> cells = new ArrayList<>();
+    String unavailable = provider.unavailabilityCause();
+    if (plain && (provider != TlsProvider.JDK || !alpn.equals("none"))) {
+      unavailable = "plain HTTP: no TLS, no ALPN";
+    }
+    if (unavailable != null) {
+      for (Shape shape : Shape.values()) {
+        for (Operation op : Operation.values()) {
+          cells.add(new Cell(provider, alpn, shape, op, null, "unavailable"));
+        }
+      }
+      return cells;
+    }
+    try (HttpTransport t = HttpTransport.create(config(provider, HttpVersionPolicy.NEGOTIATE, offer))) {
+      for (Shape shape : Shape.values()) {
+        runRow(t, provider, alpn, shape, cells);
+      }
+    }
+    return cells;
   }
 
   private void runRow(HttpTransport t, TlsProvider provider, String alpn, Shape shape, List<Cell> cells) {
@@ -141,6 +164,7 @@ final class MatrixRunner {
     }
     if (target.bucket() == null) {
       probes.put("get-h1", prober.send(h1, prober.signed("GET", target.uri(null, null, null), HttpHeaders.empty(), null)));
+      keepSigningTexts();
       return;
     }
     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
@@ -155,9 +179,16 @@ final class MatrixRunner {
         + "</Key></Object></Delete>").getBytes(StandardCharsets.UTF_8);
     probes.put("delete-objects", prober.send(h1,
         prober.signed("POST", target.uri(target.bucket(), null, "delete="), HttpHeaders.of("content-type", "application/xml"), delete)));
-    // Last, so the signing texts kept for SignatureDoesNotMatch are those of a plain request.
+    // A plain GET whose signing texts are kept: the SignatureDoesNotMatch rule sets them beside the server's.
     probes.put("get-h1", prober.send(h1,
         prober.signed("GET", target.uri(target.bucket(), key("fixture"), null), HttpHeaders.empty(), null)));
+    keepSigningTexts();
+  }
+
+  /** Keeps the canonical request and string to sign of the request just sent (the get-h1 probe). */
+  private void keepSigningTexts() {
+    canonical = prober.lastCanonical();
+    stringToSign = prober.lastStringToSign();
   }
 
   /** Deletes exactly the keys the doctor wrote: the fixture, one per row, the checksum probe's. */
