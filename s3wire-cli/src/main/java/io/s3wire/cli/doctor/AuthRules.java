@@ -27,8 +27,20 @@ final class AuthRules {
     accessKey(m, out, explained);
   }
 
+  /**
+   * The failing cells with S3 error {@code code}, plus the bodiless ones (HEAD answers carry no error
+   * document) with the same status: when GETs say why, the HEADs beside them fail for the same reason.
+   */
   private static List<Cell> withCode(Measurements m, String code) {
-    return m.failing().stream().filter(c -> code.equals(c.outcome().s3Error())).toList();
+    List<Cell> coded = m.failing().stream().filter(c -> code.equals(c.outcome().s3Error())).toList();
+    if (coded.isEmpty()) {
+      return coded;
+    }
+    int status = coded.get(0).outcome().status();
+    return m.failing().stream().filter(c -> code.equals(c.outcome().s3Error())
+        || (c.outcome().s3Error() == null && c.outcome().failure() == null && c.outcome().status() == status
+            && c.operation() == Operation.BUCKET && c.outcome().serviceError() != null
+            && c.outcome().serviceError().rawBody() == null)).toList();
   }
 
   private static Stream<Outcome> outcomes(Measurements m, String code) {

@@ -71,7 +71,7 @@ final class ProtocolRules {
 
   private static void hostHeader(Measurements m, List<Finding> out, Set<Cell> explained) {
     List<Cell> cells = failing(m, c -> c.shape() == Shape.HOST_HEADER && onH2(c)
-        && "PROTOCOL_ERROR".equals(c.outcome().h2Error()) && passes(normalised(m, c)));
+        && "PROTOCOL_ERROR".equals(c.outcome().h2Error()) && differs(c, normalised(m, c)));
     if (cells.isEmpty()) {
       return;
     }
@@ -81,7 +81,7 @@ final class ProtocolRules {
     Cell first = cells.stream().filter(c -> c.operation() == Operation.PUT).findFirst().orElse(cells.get(0));
     evidence.add(Evidence.cellLine(first));
     evidence.addAll(Evidence.frames(first, "host"));
-    String differs = "only the explicit host header: the normalised request (no host, authority in :authority) passes"
+    String differs = "only the explicit host header: the normalised request (no host, authority in :authority) is not reset"
         + " on the same HTTP/2 connection";
     String whatFails = cells.size() + " HTTP/2 cell(s) with a host header are reset with RST_STREAM(PROTOCOL_ERROR) before"
         + " any response: " + Diagnosis.rows(cells);
@@ -111,7 +111,7 @@ final class ProtocolRules {
 
   private static void keepAlive(Measurements m, List<Finding> out, Set<Cell> explained) {
     List<Cell> cells = failing(m, c -> c.shape() == Shape.KEEP_ALIVE && onH2(c)
-        && "PROTOCOL_ERROR".equals(c.outcome().h2Error()) && passes(normalised(m, c)));
+        && "PROTOCOL_ERROR".equals(c.outcome().h2Error()) && differs(c, normalised(m, c)));
     if (cells.isEmpty()) {
       return;
     }
@@ -133,7 +133,7 @@ final class ProtocolRules {
 
   private static void shapeOnAnyVersion(Measurements m, Shape shape, String id, String title, String source,
       List<Finding> out, Set<Cell> explained) {
-    List<Cell> cells = failing(m, c -> c.shape() == shape && passes(normalised(m, c)));
+    List<Cell> cells = failing(m, c -> c.shape() == shape && differs(c, normalised(m, c)));
     if (cells.isEmpty()) {
       return;
     }
@@ -178,7 +178,13 @@ final class ProtocolRules {
         "RFC 7301 section 3.2 (ALPN selection) and RFC 9113 section 3.2 (starting HTTP/2 for https URIs)"));
   }
 
-  private static boolean passes(Cell c) {
-    return c != null && c.passed();
+  /**
+   * Whether the shape is what made {@code c} fail: s3wire's normalised request in the same place
+   * passed, or failed differently (e.g. every request fails authentication, but only this shape is
+   * reset before the server even reads the signature).
+   */
+  private static boolean differs(Cell c, Cell normalised) {
+    return normalised != null && normalised.ran()
+        && (normalised.passed() || !normalised.outcome().result().equals(c.outcome().result()));
   }
 }

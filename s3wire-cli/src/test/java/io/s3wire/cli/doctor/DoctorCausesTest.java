@@ -45,13 +45,17 @@ class DoctorCausesTest {
     return DoctorTestServer.env(server, dir, DoctorTestServer.ca(server, dir));
   }
 
+  private Map<String, Object> run(Map<String, String> env) {
+    return DoctorTestServer.runJson(server, env);
+  }
+
   private static ServerProfile profile(boolean hostReset, boolean needsMd5, boolean checksums) {
     return new ServerProfile("test", hostReset, Set.of("us-east-1"), needsMd5, checksums, false);
   }
 
   @Test
   void healthyServerHasNoProblem() throws Exception {
-    Map<String, Object> doc = DoctorTestServer.runJson(server, start(S3Server.builder()));
+    Map<String, Object> doc = run(start(S3Server.builder()));
     assertThat(ids(doc, "problem")).isEmpty();
     assertThat(ids(doc, "note")).containsExactly("connection-header-reset");
     assertThat(doc.get("verdict")).isEqualTo("no problem found");
@@ -59,8 +63,8 @@ class DoctorCausesTest {
 
   @Test
   void hostHeaderReset() throws Exception {
-    Map<String, Object> doc = DoctorTestServer.runJson(server, start(S3Server.builder().profile(profile(true, false, true))));
-    assertThat(ids(doc, "problem")).containsExactly("host-header-reset");
+    Map<String, Object> doc = run(start(S3Server.builder().profile(profile(true, false, true))));
+    assertThat(ids(doc, "problem")).as(() -> String.valueOf(doc.get("findings"))).containsExactly("host-header-reset");
     @SuppressWarnings("unchecked")
     List<String> evidence = (List<String>) finding(doc, "host-header-reset").get("evidence");
     assertThat(evidence).anyMatch(l -> l.matches("\\[ *\\d+\\.\\d{3}\\] c\\d+ send HEADERS frame <length=\\?, flags=0x0[45], stream_id=\\d+>"));
@@ -74,8 +78,8 @@ class DoctorCausesTest {
   void http11Required() throws Exception {
     Map<String, String> env = start(S3Server.builder()
         .faultRules(List.of(FaultRule.when().protocol(HttpProtocol.HTTP_2).http11Required())));
-    Map<String, Object> doc = DoctorTestServer.runJson(server, env);
-    assertThat(ids(doc, "problem")).containsExactly("http-1-1-required");
+    Map<String, Object> doc = run(env);
+    assertThat(ids(doc, "problem")).as(() -> String.valueOf(doc.get("findings"))).containsExactly("http-1-1-required");
     assertThat((String) finding(doc, "http-1-1-required").get("source")).contains("RFC 9113 section 7");
   }
 
@@ -83,7 +87,7 @@ class DoctorCausesTest {
   @ValueSource(strings = {"none", "http/1.1"})
   void serverWithoutH2(String alpn) throws Exception {
     List<String> offer = alpn.equals("none") ? List.of() : List.of("http/1.1");
-    Map<String, Object> doc = DoctorTestServer.runJson(server, start(S3Server.builder().alpn(offer)));
+    Map<String, Object> doc = run(start(S3Server.builder().alpn(offer)));
     assertThat(ids(doc, "problem")).isEmpty();
     assertThat(ids(doc, "note")).containsExactly("no-h2");
     Map<String, Object> f = finding(doc, "no-h2");
@@ -97,8 +101,8 @@ class DoctorCausesTest {
 
   @Test
   void clockSkewWithTheMeasuredOffset() throws Exception {
-    Map<String, Object> doc = DoctorTestServer.runJson(server, start(S3Server.builder().clockOffset(Duration.ofHours(2))));
-    assertThat(ids(doc, "problem")).containsExactly("clock-skew");
+    Map<String, Object> doc = run(start(S3Server.builder().clockOffset(Duration.ofHours(2))));
+    assertThat(ids(doc, "problem")).as(() -> String.valueOf(doc.get("findings"))).containsExactly("clock-skew");
     String title = (String) finding(doc, "clock-skew").get("title");
     Matcher m = Pattern.compile("Clock skew: the server's clock is (\\d+) s ahead of this machine's clock").matcher(title);
     assertThat(m.matches()).as(title).isTrue();
@@ -109,8 +113,8 @@ class DoctorCausesTest {
   void wrongRegionNamesTheExpectedOne() throws Exception {
     Map<String, String> env = new java.util.HashMap<>(start(S3Server.builder()));
     env.put("AWS_REGION", "eu-west-1");
-    Map<String, Object> doc = DoctorTestServer.runJson(server, env);
-    assertThat(ids(doc, "problem")).containsExactly("wrong-region");
+    Map<String, Object> doc = run(env);
+    assertThat(ids(doc, "problem")).as(() -> String.valueOf(doc.get("findings"))).containsExactly("wrong-region");
     assertThat(finding(doc, "wrong-region").get("title"))
         .isEqualTo("Wrong region: requests are signed for eu-west-1, the server expects us-east-1");
   }
@@ -119,8 +123,8 @@ class DoctorCausesTest {
   void wrongSecretShowsIdenticalCanonicalTexts() throws Exception {
     Map<String, String> env = new java.util.HashMap<>(start(S3Server.builder()));
     env.put("AWS_SECRET_ACCESS_KEY", "not-the-secret-0123456789abcdefghijklmnop");
-    Map<String, Object> doc = DoctorTestServer.runJson(server, env);
-    assertThat(ids(doc, "problem")).containsExactly("signature-mismatch");
+    Map<String, Object> doc = run(env);
+    assertThat(ids(doc, "problem")).as(() -> String.valueOf(doc.get("findings"))).containsExactly("signature-mismatch");
     Map<String, Object> f = finding(doc, "signature-mismatch");
     assertThat(f.get("title")).isEqualTo("SignatureDoesNotMatch: wrong secret key");
     @SuppressWarnings("unchecked")
@@ -135,28 +139,28 @@ class DoctorCausesTest {
   void unknownAccessKey() throws Exception {
     Map<String, String> env = new java.util.HashMap<>(start(S3Server.builder()));
     env.put("AWS_ACCESS_KEY_ID", "AKIAUNKNOWNKEY000000");
-    Map<String, Object> doc = DoctorTestServer.runJson(server, env);
-    assertThat(ids(doc, "problem")).containsExactly("invalid-access-key");
+    Map<String, Object> doc = run(env);
+    assertThat(ids(doc, "problem")).as(() -> String.valueOf(doc.get("findings"))).containsExactly("invalid-access-key");
   }
 
   @Test
   void untrustedCertificate() throws Exception {
     Map<String, String> env = new java.util.HashMap<>(start(S3Server.builder()));
     env.remove("AWS_CA_BUNDLE");
-    Map<String, Object> doc = DoctorTestServer.runJson(server, env);
-    assertThat(ids(doc, "problem")).containsExactly("untrusted-certificate");
+    Map<String, Object> doc = run(env);
+    assertThat(ids(doc, "problem")).as(() -> String.valueOf(doc.get("findings"))).containsExactly("untrusted-certificate");
     assertThat(ids(doc, "note")).isEmpty();
   }
 
   @Test
   void flexibleChecksumsRejected() throws Exception {
-    Map<String, Object> doc = DoctorTestServer.runJson(server, start(S3Server.builder().profile(profile(false, false, false))));
-    assertThat(ids(doc, "problem")).containsExactly("checksum-rejected");
+    Map<String, Object> doc = run(start(S3Server.builder().profile(profile(false, false, false))));
+    assertThat(ids(doc, "problem")).as(() -> String.valueOf(doc.get("findings"))).containsExactly("checksum-rejected");
   }
 
   @Test
   void deleteObjectsWithoutContentMd5Rejected() throws Exception {
-    Map<String, Object> doc = DoctorTestServer.runJson(server, start(S3Server.builder().profile(profile(false, true, true))));
-    assertThat(ids(doc, "problem")).containsExactly("delete-objects-needs-md5");
+    Map<String, Object> doc = run(start(S3Server.builder().profile(profile(false, true, true))));
+    assertThat(ids(doc, "problem")).as(() -> String.valueOf(doc.get("findings"))).containsExactly("delete-objects-needs-md5");
   }
 }

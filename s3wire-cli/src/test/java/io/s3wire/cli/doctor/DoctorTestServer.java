@@ -41,13 +41,12 @@ final class DoctorTestServer {
   /** The parsed JSON document of one run. */
   @SuppressWarnings("unchecked")
   static Map<String, Object> runJson(S3Server server, Map<String, String> env, String... extra) {
-    String[] args = new String[4 + extra.length + 1];
+    String[] args = new String[4 + extra.length];
     args[0] = "doctor";
     args[1] = "--endpoint=" + server.endpoint();
     args[2] = "--bucket=" + BUCKET;
     args[3] = "--json";
     System.arraycopy(extra, 0, args, 4, extra.length);
-    args[args.length - 1] = "--bucket=" + BUCKET;
     CliRun run = CliRun.run(env, args);
     if (run.exitCode() != 0) {
       throw new AssertionError("doctor failed: " + run);
