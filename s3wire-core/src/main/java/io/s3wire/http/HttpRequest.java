@@ -26,6 +26,13 @@ public record HttpRequest(
     body = body == null ? RequestBody.empty() : body;
     sensitiveHeaders = sensitiveHeaders == null ? Set.of() : Set.copyOf(sensitiveHeaders);
     options = options == null ? RequestOptions.DEFAULT : options;
+    // One set of marks: names marked on the request or on its headers are redacted by both.
+    headers = headers.markSensitive(sensitiveHeaders);
+    if (!headers.sensitiveNames().isEmpty()) {
+      java.util.Set<String> all = new java.util.HashSet<>(sensitiveHeaders);
+      all.addAll(headers.sensitiveNames());
+      sensitiveHeaders = Set.copyOf(all);
+    }
     if (!uri.isAbsolute() || uri.getRawAuthority() == null) {
       throw new IllegalArgumentException("request URI must be absolute: " + uri);
     }

@@ -89,6 +89,19 @@ class RedactionTest {
   }
 
   @Test
+  void headersMarkedSensitiveStayMarkedThroughTheRequest() {
+    HttpHeaders marked = HEADERS.toBuilder().markSensitive("X-API-KEY").build();
+    assertThat(marked.toString()).doesNotContain(SECRET).contains("X-Api-Key: <redacted>");
+    assertThat(marked.toBuilder().build().toString()).doesNotContain(SECRET);
+    HttpRequest viaHeaders = new HttpRequest("GET", URL, marked, RequestBody.empty());
+    assertThat(viaHeaders.sensitiveHeaders()).contains("x-api-key");
+    assertThat(viaHeaders.toString()).doesNotContain(SECRET);
+    HttpRequest viaRequest = new HttpRequest("GET", URL, HEADERS, RequestBody.empty(), MARKED);
+    assertThat(viaRequest.headers().toString()).doesNotContain(SECRET);
+    assertThat(viaRequest.headers()).isEqualTo(HEADERS);
+  }
+
+  @Test
   void exceptionMessagesAndAttemptsNeverShowTheSecret() {
     TraceRecorder r = TraceRecorder.create(100, redaction);
     rawEvents().forEach(r::onEvent);

@@ -34,9 +34,28 @@ abstract class AbstractExchange implements Exchange {
     this.body = new RequestBodyStream(this::demand, limits.readTimeout().toNanos(), limits.maxRequestBodyBytes());
   }
 
-  /** Asks the channel for one more read of request bytes. */
+  private volatile boolean continueSent;
+
+  /** Asks the channel for one more read of request bytes; first answers {@code Expect: 100-continue}. */
   private void demand() {
-    channel.eventLoop().execute(channel::read);
+    channel.eventLoop().execute(() -> {
+      if (expectsContinue() && !continueSent) {
+        continueSent = true;
+        sendContinue();
+      }
+      channel.read();
+    });
+  }
+
+  /** Whether the client waits for {@code 100 Continue} before sending its body. */
+  abstract boolean expectsContinue();
+
+  /** Writes the interim {@code 100 Continue} response. Called on the event loop. */
+  abstract void sendContinue();
+
+  @Override
+  public boolean awaitingContinue() {
+    return expectsContinue() && !continueSent && !body.isComplete();
   }
 
   /** Starts the per-stream deadline; past it the stream is cancelled (HTTP/2) or the connection closed. */

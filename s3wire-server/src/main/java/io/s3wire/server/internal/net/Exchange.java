@@ -67,6 +67,12 @@ public interface Exchange {
     reset(Http2ErrorCode.HTTP_1_1_REQUIRED);
   }
 
+  /**
+   * Whether the client sent {@code Expect: 100-continue} and still waits for it: its body has not
+   * been asked for, so an error can be answered without reading it.
+   */
+  boolean awaitingContinue();
+
   /** Closes the connection at once, with no response. */
   void closeConnection();
 

@@ -41,6 +41,17 @@ final class Http1Exchange extends AbstractExchange {
   }
 
   @Override
+  boolean expectsContinue() {
+    return HttpUtil.is100ContinueExpected(request);
+  }
+
+  @Override
+  void sendContinue() {
+    channel.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+        Unpooled.EMPTY_BUFFER));
+  }
+
+  @Override
   public HttpProtocol protocol() {
     return HttpProtocol.HTTP_1_1;
   }

@@ -55,6 +55,17 @@ final class Http2Exchange extends AbstractExchange {
   }
 
   @Override
+  boolean expectsContinue() {
+    CharSequence expect = requestHeaders.get("expect");
+    return expect != null && expect.toString().equalsIgnoreCase("100-continue");
+  }
+
+  @Override
+  void sendContinue() {
+    stream.writeAndFlush(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status("100"), false));
+  }
+
+  @Override
   public HttpProtocol protocol() {
     return HttpProtocol.HTTP_2;
   }
@@ -190,6 +201,17 @@ final class Http2Exchange extends AbstractExchange {
     claim();
     finish();
     stream.parent().close();
+  }
+
+  @Override
+  void finish() {
+    super.finish();
+    // Frames still queued in the stream channel are delivered (and released) instead of waiting there.
+    stream.eventLoop().execute(() -> {
+      if (stream.isActive()) {
+        stream.config().setAutoRead(true);
+      }
+    });
   }
 
   void streamClosed(String why) {

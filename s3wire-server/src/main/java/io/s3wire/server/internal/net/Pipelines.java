@@ -7,7 +7,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
@@ -55,7 +54,6 @@ public final class Pipelines extends ChannelInitializer<SocketChannel> {
   void http1(ChannelPipeline p) {
     WritabilityGate gate = new WritabilityGate();
     p.addLast("http1", new HttpServerCodec(limits.maxInitialLineLength(), limits.maxHeaderSize(), 256 * 1024));
-    p.addLast("continue", new HttpServerExpectContinueHandler());
     p.addLast("gate", gate);
     p.addLast("exchanges", new Http1Handler(requests, limits, gate));
   }

@@ -158,7 +158,8 @@ public final class Router implements RequestHandler {
     if (call.exchange.isDone()) {
       return;
     }
-    if (call.exchange.protocol() == HttpProtocol.HTTP_1_1 && e.code() != S3ErrorCode.REQUEST_TIMEOUT
+    if (call.exchange.protocol() == HttpProtocol.HTTP_1_1 && !call.exchange.awaitingContinue()
+        && e.code() != S3ErrorCode.REQUEST_TIMEOUT
         && e.code() != S3ErrorCode.ENTITY_TOO_LARGE) {
       String length = call.header("content-length");
       try {
