@@ -74,7 +74,18 @@ public final class S3AsyncClient implements AutoCloseable {
 
   /** Writes {@code bytes} (not copied: do not change them until the future completes). */
   public CompletableFuture<PutObjectResult> putObject(BucketKey object, byte[] bytes) {
-    return putObject(object, RequestBody.ofBytes(bytes), ObjectMetadata.NONE);
+    return putObject(object, bytes, ObjectMetadata.NONE);
+  }
+
+  /**
+   * Writes {@code bytes} (not copied) with metadata. Their SHA-256 is computed up front: it signs the
+   * payload over plain HTTP and goes as {@code x-amz-checksum-sha256} where the provider accepts it.
+   */
+  public CompletableFuture<PutObjectResult> putObject(BucketKey object, byte[] bytes, ObjectMetadata metadata) {
+    return run(() -> {
+      Objects.requireNonNull(object, "object");
+      return core.objects.putBytes(object, bytes, metadata == null ? ObjectMetadata.NONE : metadata);
+    });
   }
 
   /** Writes a file. */

@@ -52,6 +52,10 @@ public final class S3Client implements AutoCloseable {
 
   public PutObjectResult putObject(BucketKey object, byte[] bytes) { return Futures.await(async.putObject(object, bytes)); }
 
+  public PutObjectResult putObject(BucketKey object, byte[] bytes, ObjectMetadata metadata) {
+    return Futures.await(async.putObject(object, bytes, metadata));
+  }
+
   public PutObjectResult putObject(BucketKey object, Path file, ObjectMetadata metadata) {
     return Futures.await(async.putObject(object, file, metadata));
   }

@@ -6,8 +6,9 @@ import io.s3wire.auth.internal.Crypto;
  * A SigV4 canonical request, in parts. {@link #text()} is the exact text whose SHA-256 enters the
  * string to sign; S3 sends its own in a SignatureDoesNotMatch error, so both can be compared.
  *
- * <p>Contains no secret (a session token, when signed, is in {@code canonicalHeaders} or {@code
- * canonicalQuery}: treat {@link #text()} like a request trace and redact before printing it).
+ * <p>Holds no key or signature, but a signed session token is in {@code canonicalHeaders} or
+ * {@code canonicalQuery}: print {@link #redactedText()} (as {@link #toString()} does), never
+ * {@link #text()}.
  *
  * @param method the HTTP method, as sent
  * @param canonicalUri the canonical path
@@ -36,6 +37,20 @@ public record CanonicalRequest(
         .append(payloadHash)
         .toString();
   }
+
+  /** {@link #text()} with the session token's value replaced by {@code <redacted>}, for printing. */
+  public String redactedText() {
+    String query = canonicalQuery.replaceAll("(^|&)(X-Amz-Security-Token=)[^&]*", "$1$2" + MASK);
+    String headers = canonicalHeaders.replaceAll("(?m)^(x-amz-security-token:).*$", "$1" + MASK);
+    return new CanonicalRequest(method, canonicalUri, query, headers, signedHeaders, payloadHash).text();
+  }
+
+  @Override
+  public String toString() {
+    return "CanonicalRequest[" + redactedText() + "]";
+  }
+
+  private static final String MASK = io.s3wire.wire.Redaction.MASK;
 
   /** Lower-case hex SHA-256 of {@link #text()}: the last line of the string to sign. */
   public String hash() {

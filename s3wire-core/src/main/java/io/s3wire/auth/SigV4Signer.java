@@ -92,6 +92,15 @@ public final class SigV4Signer {
     return signWithDetails(request, credentials, region, service, time, payload).request();
   }
 
+  /**
+   * Signs with the payload hash S3 clients use by default ({@link PayloadHash#s3Default}):
+   * {@code UNSIGNED-PAYLOAD} over TLS, the body's hash over plain HTTP when it can be read twice.
+   */
+  public HttpRequest sign(HttpRequest request, Credentials credentials, String region, String service,
+      Instant time) {
+    return sign(request, credentials, region, service, time, PayloadHash.s3Default(request));
+  }
+
   /** {@link #sign} with the canonical request, string to sign and signature. */
   public SigningResult signWithDetails(HttpRequest request, Credentials credentials, String region,
       String service, Instant time, PayloadHash payload) {

@@ -61,7 +61,7 @@ public final class SigV4Verifier {
       Function<String, Optional<String>> secretForAccessKey, Instant now) {
     Objects.requireNonNull(secretForAccessKey, "secretForAccessKey");
     Optional<String> header = headers.first(SigV4.AUTHORIZATION);
-    boolean presigned = rawQuery != null && (rawQuery.contains("X-Amz-Algorithm=") || rawQuery.contains("X-Amz-Signature="));
+    boolean presigned = hasParameter(rawQuery, SigV4.X_AMZ_ALGORITHM) || hasParameter(rawQuery, SigV4.X_AMZ_SIGNATURE);
     if (header.isPresent() && presigned) {
       return new Rejected(400, "InvalidArgument", "Only one auth mechanism allowed; only the X-Amz-Algorithm query "
           + "parameter or the Authorization header should be specified", null);
@@ -105,5 +105,18 @@ public final class SigV4Verifier {
           + "signature you provided. Check your key and signing method.", input);
     }
     return new Verified(auth);
+  }
+
+  private static boolean hasParameter(String rawQuery, String name) {
+    if (rawQuery == null) {
+      return false;
+    }
+    for (String p : rawQuery.split("&")) {
+      int eq = p.indexOf('=');
+      if (io.s3wire.auth.internal.UriEncoding.decodeToString(eq < 0 ? p : p.substring(0, eq)).equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -17,6 +17,10 @@ final class Digests {
     return get("MD5");
   }
 
+  static byte[] sha256(byte[] bytes) {
+    return sha256().digest(bytes);
+  }
+
   static String sha256Hex(byte[] bytes) {
     return HexFormat.of().formatHex(sha256().digest(bytes));
   }

@@ -3,6 +3,8 @@ package io.s3wire.internal;
 import io.s3wire.ListObjectsPage;
 import io.s3wire.ListObjectsRequest;
 import io.s3wire.S3Object;
+import io.s3wire.error.RetrySafety;
+import io.s3wire.error.TransportException;
 import io.s3wire.xml.ListBucketResult;
 import io.s3wire.xml.ObjectSummary;
 import io.s3wire.xml.S3Xml;
@@ -41,7 +43,16 @@ public final class ListOperations {
     S3Call call = b.build();
     return pipeline.execute(call)
         .thenCompose(r -> Xml.read(call, r, S3Xml::readListBucketResult))
-        .thenApply(r -> toPage(r, v2));
+        .thenApply(r -> {
+          ListObjectsPage page = toPage(r, v2);
+          if (page.truncated() && page.nextToken() == null) {
+            // Stopping here would silently drop the rest of the listing.
+            throw Futures.asCompletion(new TransportException(TransportException.Kind.PROTOCOL_VIOLATION,
+                "the answer to " + call.describe() + " says more keys follow but gives no "
+                    + (v2 ? "NextContinuationToken" : "marker"), RetrySafety.PROCESSED, null));
+          }
+          return page;
+        });
   }
 
   private static ListObjectsPage toPage(ListBucketResult r, boolean v2) {

@@ -30,8 +30,28 @@ public final class ObjectOperations {
    * bytes are then suspect.
    */
   public CompletableFuture<PutObjectResult> putSingle(BucketKey object, RequestBody body, ObjectMetadata metadata) {
+    return putSingle(object, body, metadata, null);
+  }
+
+  /**
+   * One PUT of bytes already in memory: their SHA-256 is known before sending, so it signs the
+   * payload over plain HTTP and, where the profile accepts checksum headers, travels as {@code
+   * x-amz-checksum-sha256} for the server to verify.
+   */
+  public CompletableFuture<PutObjectResult> putBytes(BucketKey object, byte[] bytes, ObjectMetadata metadata) {
+    return putSingle(object, RequestBody.ofBytes(bytes), metadata, Digests.sha256(bytes));
+  }
+
+  private CompletableFuture<PutObjectResult> putSingle(
+      BucketKey object, RequestBody body, ObjectMetadata metadata, byte[] sha256) {
     Md5Body md5 = new Md5Body(body);
     S3Call.Builder b = S3Call.builder("PutObject", "PUT").bucket(object.bucket()).key(object.key()).body(md5);
+    if (sha256 != null) {
+      b.payloadSha256(java.util.HexFormat.of().formatHex(sha256));
+      if (pipeline.capabilities().profile().acceptsFlexibleChecksums()) {
+        b.header("x-amz-checksum-sha256", java.util.Base64.getEncoder().encodeToString(sha256));
+      }
+    }
     Headers.metadata(b, metadata);
     S3Call call = b.build();
     return pipeline.execute(call).thenApply(response -> {

@@ -29,7 +29,7 @@ public final class Pipeline {
     this.endpoint = endpoint;
     this.capabilities = capabilities;
     this.clock = clock;
-    TransportStage wire = new TransportStage(transport, listener);
+    TransportStage wire = new TransportStage(transport, listener, clock);
     SigningStage signing = new SigningStage(wire, endpoint, signer, clock);
     QuirksStage quirks = new QuirksStage(signing, capabilities);
     DefaultsStage defaults = new DefaultsStage(quirks, endpoint.isTls(), userAgent);

@@ -13,14 +13,14 @@ import io.s3wire.xml.ErrorDocument;
 final class ServiceErrors {
   private ServiceErrors() {}
 
-  static ServiceException from(int status, HttpHeaders headers, byte[] body, S3Call call) {
+  static ServiceException from(int status, HttpHeaders headers, byte[] body, S3Call call, boolean skewed) {
     if (body.length > 0) {
       return ServiceExceptions.from(status, headers, body);
     }
     return ServiceException.builder(status)
         .requestId(headers.first("x-amz-request-id").orElse(null))
         .hostId(headers.first("x-amz-id-2").orElse(null))
-        .errorCode(codeForEmptyBody(status, call))
+        .errorCode(skewed ? "RequestTimeTooSkewed" : codeForEmptyBody(status, call))
         .resource(resource(call))
         .build();
   }

@@ -129,6 +129,21 @@ class SigV4SignerTest {
   }
 
   @Test
+  void canonicalRequestPrintsWithoutTheSessionToken() {
+    Credentials temp = Credentials.of("AKID", "secret", "the-token");
+    HttpRequest req = HttpRequest.get(URI.create("https://s3.example.com/b/k"));
+    CanonicalRequest header = SigV4Signer.s3().signWithDetails(req, temp, "us-east-1", "s3", T, PayloadHash.UNSIGNED)
+        .canonicalRequest();
+    assertThat(header.text()).contains("x-amz-security-token:the-token\n");
+    assertThat(header.redactedText()).isEqualTo(header.text().replace("the-token", "<redacted>"));
+    assertThat(header.toString()).doesNotContain("the-token");
+    CanonicalRequest query = SigV4Signer.s3().presignWithDetails(req, temp, "us-east-1", "s3", T,
+        Duration.ofMinutes(1), PayloadHash.UNSIGNED).canonicalRequest();
+    assertThat(query.text()).contains("X-Amz-Security-Token=the-token&");
+    assertThat(query.redactedText()).isEqualTo(query.text().replace("the-token", "<redacted>"));
+  }
+
+  @Test
   void signingAgainReplacesTheOldSignatureWithAFreshDate() {
     HttpRequest req = new HttpRequest("PUT", URI.create("https://s3.example.com/b/k"), HttpHeaders.empty(),
         RequestBody.ofBytes("hello".getBytes(StandardCharsets.UTF_8)));
