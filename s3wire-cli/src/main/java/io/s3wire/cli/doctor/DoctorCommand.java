@@ -35,6 +35,9 @@ public final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--provider", paramLabel = "P", description = "Provider profile (aws, gcs, minio, r2, ceph, b2, generic): default region, and the base of --write-profile.")
   String provider;
 
+  @Option(names = "--provider-file", paramLabel = "FILE", description = "Provider profile file (as --write-profile writes it) instead of --provider.")
+  Path providerFile;
+
   @Option(names = "--ca", paramLabel = "FILE", description = "Trust the CA certificates in this PEM file (default: AWS_CA_BUNDLE, else the system's).")
   Path ca;
 
@@ -74,7 +77,10 @@ public final class DoctorCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
     }
-    return new DoctorOptions(uri, bucket, provider, ca, json, report, writeProfile);
+    if (provider != null && providerFile != null) {
+      throw new ParameterException(spec.commandLine(), "--provider and --provider-file clash: give one");
+    }
+    return new DoctorOptions(uri, bucket, provider, providerFile, ca, json, report, writeProfile);
   }
 
   @Override

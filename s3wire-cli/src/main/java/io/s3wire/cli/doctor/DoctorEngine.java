@@ -42,7 +42,8 @@ public final class DoctorEngine {
 
   public DoctorReport run(DoctorOptions options) throws IOException {
     long start = System.nanoTime();
-    ProviderProfile provider = options.provider() == null ? null : ProviderProfiles.named(options.provider());
+    ProviderProfile provider = options.providerFile() != null ? io.s3wire.provider.ProviderProfileFile.read(options.providerFile())
+        : options.provider() == null ? null : ProviderProfiles.named(options.provider());
     Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
     ExplicitSettings explicit = ExplicitSettings.none();
     if (options.endpoint() != null) {
