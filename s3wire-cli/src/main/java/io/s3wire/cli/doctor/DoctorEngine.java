@@ -69,6 +69,11 @@ public final class DoctorEngine {
 
   private DoctorReport embedded(DoctorOptions options, ProviderProfile provider, List<String> headline, long start)
       throws IOException {
+    // The embedded server logs the abuse it sees (the doctor's malformed shapes are exactly that) as
+    // warnings; the doctor reports those facts itself, so its own server stays quiet meanwhile.
+    java.util.logging.Logger serverLog = java.util.logging.Logger.getLogger("io.s3wire.server");
+    java.util.logging.Level level = serverLog.getLevel();
+    serverLog.setLevel(java.util.logging.Level.SEVERE);
     try (S3Server server = S3Server.builder().tls(true).profile(ServerProfile.GCS).build().start()) {
       Path dir = Files.createTempDirectory("s3wire-doctor");
       Path ca = dir.resolve("embedded-ca.pem");
@@ -86,6 +91,8 @@ public final class DoctorEngine {
         Files.deleteIfExists(ca);
         Files.deleteIfExists(dir);
       }
+    } finally {
+      serverLog.setLevel(level);
     }
   }
 
