@@ -72,8 +72,11 @@ public final class DoctorEngine {
     // The embedded server logs the abuse it sees (the doctor's malformed shapes are exactly that) as
     // warnings; the doctor reports those facts itself, so its own server stays quiet meanwhile.
     java.util.logging.Logger serverLog = java.util.logging.Logger.getLogger("io.s3wire.server");
+    java.util.logging.Logger h2Log = java.util.logging.Logger.getLogger("io.netty.handler.codec.http2");
     java.util.logging.Level level = serverLog.getLevel();
+    java.util.logging.Level h2Level = h2Log.getLevel();
     serverLog.setLevel(java.util.logging.Level.SEVERE);
+    h2Log.setLevel(java.util.logging.Level.WARNING);
     try (S3Server server = S3Server.builder().tls(true).profile(ServerProfile.GCS).build().start()) {
       Path dir = Files.createTempDirectory("s3wire-doctor");
       Path ca = dir.resolve("embedded-ca.pem");
@@ -93,6 +96,7 @@ public final class DoctorEngine {
       }
     } finally {
       serverLog.setLevel(level);
+      h2Log.setLevel(h2Level);
     }
   }
 
