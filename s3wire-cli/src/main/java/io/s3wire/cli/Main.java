@@ -25,7 +25,7 @@ public final class Main implements Runnable {
 
   /** The subcommands, in the order help lists them. A new command is one more entry here. */
   static List<Object> subcommands(Map<String, String> env) {
-    return List.of(new ProbeCommand(env));
+    return List.of(new ProbeCommand(env), new io.s3wire.cli.doctor.DoctorCommand(env));
   }
 
   /** A configured command line; {@code env} stands for the process environment. */

@@ -44,6 +44,11 @@ public abstract sealed class S3Exception extends RuntimeException
     return retrySafety;
   }
 
+  /** What the failure means on any HTTP version (e.g. a 400 and an HTTP/2 PROTOCOL_ERROR are both MALFORMED_REQUEST). */
+  public FailureClass failureClass() {
+    return FailureClass.of(this);
+  }
+
   /** Whether repeating the request could succeed and is safe as far as this failure tells. */
   public abstract boolean isRetryable();
 

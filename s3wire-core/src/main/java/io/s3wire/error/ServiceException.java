@@ -78,6 +78,16 @@ public final class ServiceException extends S3Exception {
     if (errorCode == null && rawBody != null) {
       sb.append(" The body is not S3 error XML, so something in front of the S3 service (a proxy or load balancer) answered.");
     }
+    if (status == 400) {
+      java.util.List<Attempt> all = attempts();
+      boolean h2 = !all.isEmpty() && all.get(all.size() - 1).protocol() == io.s3wire.http.HttpProtocol.HTTP_2;
+      sb.append(h2
+          ? " HTTP/2 answered :status 400 with a body: the server considers the request malformed (other HTTP/2 servers"
+              + " reset such a stream with RST_STREAM(PROTOCOL_ERROR) instead);"
+          : " HTTP/1.1 400 Bad Request: the server considers the request malformed (on HTTP/2 the same can arrive as"
+              + " RST_STREAM(PROTOCOL_ERROR) before any response);");
+      sb.append(" it will fail the same way until the request changes.");
+    }
     if ("SignatureDoesNotMatch".equals(errorCode)) {
       sb.append(" The signature the server computed differs from ours: a wrong secret key, or a request changed after signing (a header added or rewritten, the host or path altered by a proxy).");
     }

@@ -12,10 +12,12 @@ import java.util.Set;
  * encoded as they go on the wire ({@link URI#getRawPath()}, {@link URI#getRawQuery()}): the
  * transport never re-encodes or normalises them (S3 keys may hold {@code //}, {@code .} and
  * {@code ..} as data). {@code sensitiveHeaders} names extra headers whose values are redacted in
- * every trace, log and exception, on top of the defaults.
+ * every trace, log and exception, on top of the defaults. {@code options} carries per-request
+ * choices that are not part of the message (fallback safety; see {@link RequestOptions}).
  */
 public record HttpRequest(
-    String method, URI uri, HttpHeaders headers, RequestBody body, Set<String> sensitiveHeaders) {
+    String method, URI uri, HttpHeaders headers, RequestBody body, Set<String> sensitiveHeaders,
+    RequestOptions options) {
 
   public HttpRequest {
     Objects.requireNonNull(method, "method");
@@ -23,6 +25,7 @@ public record HttpRequest(
     headers = headers == null ? HttpHeaders.empty() : headers;
     body = body == null ? RequestBody.empty() : body;
     sensitiveHeaders = sensitiveHeaders == null ? Set.of() : Set.copyOf(sensitiveHeaders);
+    options = options == null ? RequestOptions.DEFAULT : options;
     // One set of marks: names marked on the request or on its headers are redacted by both.
     headers = headers.markSensitive(sensitiveHeaders);
     if (!headers.sensitiveNames().isEmpty()) {
@@ -37,6 +40,10 @@ public record HttpRequest(
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new IllegalArgumentException("request URI scheme must be http or https: " + uri.getScheme());
     }
+  }
+
+  public HttpRequest(String method, URI uri, HttpHeaders headers, RequestBody body, Set<String> sensitiveHeaders) {
+    this(method, uri, headers, body, sensitiveHeaders, RequestOptions.DEFAULT);
   }
 
   public HttpRequest(String method, URI uri, HttpHeaders headers, RequestBody body) {
@@ -79,7 +86,11 @@ public record HttpRequest(
   }
 
   public HttpRequest withHeaders(HttpHeaders newHeaders) {
-    return new HttpRequest(method, uri, newHeaders, body, sensitiveHeaders);
+    return new HttpRequest(method, uri, newHeaders, body, sensitiveHeaders, options);
+  }
+
+  public HttpRequest withOptions(RequestOptions newOptions) {
+    return new HttpRequest(method, uri, headers, body, sensitiveHeaders, newOptions);
   }
 
   @Override

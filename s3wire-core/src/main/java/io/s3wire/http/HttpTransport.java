@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface HttpTransport extends AutoCloseable {
   static HttpTransport create(TransportConfig config) {
-    return io.s3wire.http.internal.NettyHttpTransport.create(config);
+    // NEGOTIATE_WITH_FALLBACK: the evidence-gated HTTP/1.1 fallback decorates the Netty transport.
+    return io.s3wire.http.internal.fallback.FallbackTransport.decorate(config, io.s3wire.http.internal.NettyHttpTransport::create);
   }
 
   TransportConfig config();

@@ -116,7 +116,8 @@ public final class RequestNormalizer {
     h.add(HttpHeaderNames.HOST, r.headers().first("host").orElse(r.authority()));
     for (HttpHeaders.Field f : r.headers().fields()) {
       String lower = f.name().toLowerCase(Locale.ROOT);
-      if (!lower.equals("host") && !lower.equals("content-length")) {
+      // options().keepsAsGiven: the diagnostics-only escape hatch (RequestOptions.diagnosticRawHeaders).
+      if (!lower.equals("host") && (!lower.equals("content-length") || r.options().keepsAsGiven(lower))) {
         h.add(f.name(), f.value());
       }
     }
@@ -142,7 +143,7 @@ public final class RequestNormalizer {
     h.path(r.pathAndQuery());
     for (HttpHeaders.Field f : r.headers().fields()) {
       String lower = f.name().toLowerCase(Locale.ROOT);
-      if (NOT_ON_HTTP2.contains(lower) || lower.equals("content-length")) {
+      if ((NOT_ON_HTTP2.contains(lower) || lower.equals("content-length")) && !r.options().keepsAsGiven(lower)) {
         continue;
       }
       if (lower.equals("te") && !f.value().trim().equalsIgnoreCase("trailers")) {

@@ -1,0 +1,19 @@
+package io.s3wire.cli.doctor;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * What {@code s3wire doctor} was asked, as a value (the CLI's arguments, testable without the network).
+ *
+ * @param endpoint {@code --endpoint}, or {@code null} to use the AWS configuration, or the embedded server
+ * @param bucket {@code --bucket}, or {@code null}
+ * @param provider {@code --provider} name, or {@code null}
+ * @param providerFile {@code --provider-file}, a profile file, or {@code null}
+ * @param ca {@code --ca} (or {@code AWS_CA_BUNDLE}), or {@code null}
+ * @param json print one JSON document instead of text
+ * @param report write a self-contained HTML report here, or {@code null}
+ * @param writeProfile write the measured capabilities as a provider profile file here, or {@code null}
+ */
+public record DoctorOptions(URI endpoint, String bucket, String provider, Path providerFile, Path ca, boolean json, Path report,
+    Path writeProfile) {}

@@ -1,0 +1,55 @@
+package io.s3wire.cli.doctor;
+
+import io.s3wire.provider.ProviderProfile;
+import io.s3wire.provider.ProviderProfileFile;
+import io.s3wire.provider.ProviderProfiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code --write-profile}: the capabilities the doctor measured, as a provider profile file that
+ * {@code --provider-file} loads. Starts from {@code --provider} (or the generic profile) and sets
+ * what the matrix and probes showed; what was not measured keeps the base profile's value.
+ */
+public final class ProfileWriter {
+  private ProfileWriter() {}
+
+  /** The measured profile. */
+  public static ProviderProfile measured(DoctorReport r) {
+    Measurements m = r.measurements();
+    ProviderProfile base = m.target().provider() != null ? m.target().provider() : ProviderProfiles.generic();
+    ProviderProfile.Builder b = base.toBuilder();
+    b.set("name", "measured");
+    List<String> ids = r.findings().stream().map(Finding::id).toList();
+    boolean h2Seen = m.cells().stream().anyMatch(c -> c.ran() && c.outcome().protocol() == io.s3wire.http.HttpProtocol.HTTP_2);
+    if (ids.contains("host-header-reset")) {
+      b.set("forbidsHostHeaderOnH2", "true");
+    } else if (h2Seen && m.cells().stream().anyMatch(c -> c.shape() == Shape.HOST_HEADER && c.passed()
+        && c.outcome().protocol() == io.s3wire.http.HttpProtocol.HTTP_2)) {
+      b.set("forbidsHostHeaderOnH2", "false");
+    }
+    Outcome checksum = m.probes().get("checksum");
+    if (checksum != null && checksum.passed()) {
+      b.set("acceptsFlexibleChecksums", "true");
+      b.set("acceptsSdkChecksumAlgorithmHeader", "true");
+    } else if (ids.contains("checksum-rejected")) {
+      b.set("acceptsFlexibleChecksums", "false");
+      b.set("acceptsSdkChecksumAlgorithmHeader", "false");
+    }
+    Outcome delete = m.probes().get("delete-objects");
+    if (delete != null && delete.passed()) {
+      b.set("supportsDeleteObjects", "true");
+      b.set("deleteObjectsNeedsContentMd5", "false");
+    } else if (ids.contains("delete-objects-needs-md5")) {
+      b.set("supportsDeleteObjects", "true");
+      b.set("deleteObjectsNeedsContentMd5", "true");
+    }
+    b.set("defaultRegion", m.target().region());
+    return b.build();
+  }
+
+  public static void write(DoctorReport r, Path file) throws IOException {
+    ProviderProfileFile.write(file, measured(r));
+  }
+}

@@ -1,0 +1,56 @@
+package io.s3wire.cli.doctor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The human output: headline, matrix table, diagnosis. */
+public final class TextRenderer {
+  private TextRenderer() {}
+
+  public static List<String> render(DoctorReport r) {
+    List<String> out = new ArrayList<>(r.headline());
+    Measurements m = r.measurements();
+    out.add("");
+    out.add("matrix (cell: negotiated protocol, status or HTTP/2 error code, time; " + m.cells().stream().filter(Cell::ran).count()
+        + " requests, objects under " + (m.target().bucket() == null ? "-" : m.target().bucket() + "/" + m.prefix() + "/") + ")");
+    String fmt = "%-8s %-12s %-17s" + " %-24s".repeat(Operation.values().length);
+    List<Object> head = new ArrayList<>(List.of("tls", "alpn", "shape"));
+    for (Operation op : Operation.values()) {
+      head.add(op.id());
+    }
+    out.add(String.format(Locale.ROOT, fmt, head.toArray()).stripTrailing());
+    int ops = Operation.values().length;
+    for (int i = 0; i < m.cells().size(); i += ops) {
+      Cell c = m.cells().get(i);
+      List<Object> row = new ArrayList<>(List.of(c.tls().name().toLowerCase(Locale.ROOT), c.alpn(), c.shape().id()));
+      for (int j = 0; j < ops; j++) {
+        Cell x = m.cells().get(i + j);
+        row.add((x.failed() ? "!" : " ") + x.text());
+      }
+      out.add(String.format(Locale.ROOT, fmt, row.toArray()).stripTrailing());
+    }
+    out.add("");
+    out.add("diagnosis: " + r.verdict());
+    int n = 1;
+    for (Finding f : r.findings()) {
+      out.add("");
+      out.add(n++ + ". [" + f.id() + "] " + (f.isProblem() ? "" : "(note) ") + f.title());
+      out.add("   what fails: " + f.whatFails());
+      out.add("   differs:    " + f.differs());
+      out.add("   evidence:");
+      for (String e : f.evidence()) {
+        out.add("     " + e);
+      }
+      out.add("   cause:      " + f.cause());
+      for (String fix : f.fixes()) {
+        out.add("   fix:        " + fix);
+      }
+      out.add("   source:     " + f.source());
+    }
+    out.add("");
+    out.add("cleanup: deleted " + m.cleanup().size() + " test object(s) under " + m.prefix() + "/ ("
+        + String.format(Locale.ROOT, "%.1f", r.millis() / 1000.0) + " s in all)");
+    return out;
+  }
+}
