@@ -23,12 +23,15 @@ public final class HttpHeaders {
     }
   }
 
-  private static final HttpHeaders EMPTY = new HttpHeaders(List.of());
+  private static final HttpHeaders EMPTY = new HttpHeaders(List.of(), java.util.Set.of());
 
   private final List<Field> fields;
+  /** Lower-case names the caller marked sensitive: redacted wherever these headers are printed. */
+  private final java.util.Set<String> sensitive;
 
-  private HttpHeaders(List<Field> fields) {
+  private HttpHeaders(List<Field> fields, java.util.Set<String> sensitive) {
     this.fields = fields;
+    this.sensitive = sensitive;
   }
 
   public static HttpHeaders empty() {
@@ -51,7 +54,23 @@ public final class HttpHeaders {
   }
 
   public Builder toBuilder() {
-    return new Builder(new ArrayList<>(fields));
+    Builder b = new Builder(new ArrayList<>(fields));
+    b.sensitive.addAll(sensitive);
+    return b;
+  }
+
+  /** The lower-case names of headers marked sensitive (on top of the defaults of {@code io.s3wire.wire.Redaction}). */
+  public java.util.Set<String> sensitiveNames() {
+    return sensitive;
+  }
+
+  /** These fields, with {@code names} (any case) also marked sensitive. */
+  public HttpHeaders markSensitive(java.util.Collection<String> names) {
+    java.util.Set<String> all = new java.util.HashSet<>(sensitive);
+    for (String n : names) {
+      all.add(lower(n));
+    }
+    return all.equals(sensitive) ? this : new HttpHeaders(fields, java.util.Set.copyOf(all));
   }
 
   public List<Field> fields() {
@@ -103,13 +122,19 @@ public final class HttpHeaders {
 
   @Override
   public String toString() {
+    return toString(io.s3wire.wire.Redaction.DEFAULT);
+  }
+
+  /** The fields as {@code [name: value, ...]} with values redacted by {@code redaction} and this list's marks. */
+  public String toString(io.s3wire.wire.Redaction redaction) {
+    redaction = redaction.withSensitiveHeaders(sensitive);
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < fields.size(); i++) {
       Field f = fields.get(i);
       if (i > 0) {
         sb.append(", ");
       }
-      sb.append(f.name()).append(": ").append(io.s3wire.wire.Redaction.DEFAULT.headerValue(f.name(), f.value()));
+      sb.append(f.name()).append(": ").append(redaction.headerValue(f.name(), f.value()));
     }
     return sb.append(']').toString();
   }
@@ -117,6 +142,7 @@ public final class HttpHeaders {
   /** Collects fields; {@link #set} replaces every field of that name. */
   public static final class Builder {
     private final List<Field> fields;
+    private final java.util.Set<String> sensitive = new java.util.HashSet<>();
 
     private Builder(List<Field> fields) {
       this.fields = fields;
@@ -139,11 +165,21 @@ public final class HttpHeaders {
 
     public Builder addAll(HttpHeaders other) {
       fields.addAll(other.fields);
+      sensitive.addAll(other.sensitive);
+      return this;
+    }
+
+    /** Marks header {@code name} (any case) sensitive: its value is redacted wherever it is printed. */
+    public Builder markSensitive(String name) {
+      sensitive.add(lower(name));
       return this;
     }
 
     public HttpHeaders build() {
-      return fields.isEmpty() ? EMPTY : new HttpHeaders(Collections.unmodifiableList(new ArrayList<>(fields)));
+      if (fields.isEmpty() && sensitive.isEmpty()) {
+        return EMPTY;
+      }
+      return new HttpHeaders(Collections.unmodifiableList(new ArrayList<>(fields)), java.util.Set.copyOf(sensitive));
     }
   }
 

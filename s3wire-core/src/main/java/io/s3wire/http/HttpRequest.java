@@ -23,6 +23,13 @@ public record HttpRequest(
     headers = headers == null ? HttpHeaders.empty() : headers;
     body = body == null ? RequestBody.empty() : body;
     sensitiveHeaders = sensitiveHeaders == null ? Set.of() : Set.copyOf(sensitiveHeaders);
+    // One set of marks: names marked on the request or on its headers are redacted by both.
+    headers = headers.markSensitive(sensitiveHeaders);
+    if (!headers.sensitiveNames().isEmpty()) {
+      java.util.Set<String> all = new java.util.HashSet<>(sensitiveHeaders);
+      all.addAll(headers.sensitiveNames());
+      sensitiveHeaders = Set.copyOf(all);
+    }
     if (!uri.isAbsolute() || uri.getRawAuthority() == null) {
       throw new IllegalArgumentException("request URI must be absolute: " + uri);
     }
@@ -77,6 +84,7 @@ public record HttpRequest(
 
   @Override
   public String toString() {
-    return method + " " + io.s3wire.wire.Redaction.DEFAULT.url(uri.toString()) + " " + headers;
+    io.s3wire.wire.Redaction redaction = io.s3wire.wire.Redaction.DEFAULT.withSensitiveHeaders(sensitiveHeaders);
+    return method + " " + redaction.url(uri.toString()) + " " + headers.toString(redaction);
   }
 }

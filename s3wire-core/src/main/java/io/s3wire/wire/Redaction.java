@@ -40,6 +40,44 @@ public final class Redaction {
     return new Redaction(Set.copyOf(all));
   }
 
+  /** Whether the value of header {@code name} is hidden whole (Authorization is partly shown instead). */
+  public boolean isSensitive(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return SECRET_HEADERS.contains(n) || extraSensitive.contains(n);
+  }
+
+  /** A trace header with its value as it may be printed: what emitters put in {@link WireEvent}s. */
+  public WireEvent.Header header(String name, String value) {
+    return new WireEvent.Header(name, headerValue(name, value));
+  }
+
+  /**
+   * Masks secrets that free text may carry: the values of secret query parameters, SigV4 {@code
+   * Credential=}/{@code Signature=} parts, and {@code name: value} pairs of secret headers (through
+   * the end of the line or the next {@code ", name: "}). For messages built from input this class
+   * did not format, e.g. an exception's message, as a last line of defence: structured paths
+   * ({@link #headerValue}, {@link #url}) are the first.
+   */
+  public String text(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String t = SECRET_PAIR.matcher(text).replaceAll("$1=" + MASK);
+    t = SECRET_HEADER_LINE.matcher(t).replaceAll("$1$2" + MASK);
+    for (String name : extraSensitive) {
+      t = java.util.regex.Pattern.compile("(?i)(\\b" + java.util.regex.Pattern.quote(name) + ")(\\s*[:=]\\s*)" + HEADER_VALUE_TAIL)
+          .matcher(t).replaceAll("$1$2" + MASK);
+    }
+    return t;
+  }
+
+  private static final String HEADER_VALUE_TAIL = "(?:[^\\r\\n]*?)(?=, [A-Za-z0-9-]+: |\\]|\\r|\\n|$)";
+  private static final java.util.regex.Pattern SECRET_PAIR = java.util.regex.Pattern.compile(
+      "(?i)\\b(x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential|signature|credential)"
+          + "=(?!<redacted>)[^&\\s,;\"'<>\\]]+");
+  private static final java.util.regex.Pattern SECRET_HEADER_LINE = java.util.regex.Pattern.compile(
+      "(?i)\\b(x-amz-security-token|x-goog-security-token|cookie|set-cookie|proxy-authorization)(\\s*:\\s*)" + HEADER_VALUE_TAIL);
+
   /** The value of header {@code name} as it may be printed. */
   public String headerValue(String name, String value) {
     String n = name.toLowerCase(Locale.ROOT);

@@ -14,6 +14,14 @@ public interface WireListener {
   /** Ignores everything. */
   WireListener NONE = event -> {};
 
+  /**
+   * Whether events given to {@code listener} would be observed. Emitters check this before building
+   * an event, so a call traced by nobody ({@link #NONE}) pays for one comparison, not for events.
+   */
+  static boolean wants(WireListener listener) {
+    return listener != null && listener != NONE;
+  }
+
   /** A listener that passes each event to every listener given, in order. */
   static WireListener composite(WireListener... listeners) {
     List<WireListener> list = new ArrayList<>();

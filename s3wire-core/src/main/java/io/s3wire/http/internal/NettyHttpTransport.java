@@ -1,20 +1,75 @@
 package io.s3wire.http.internal;
 
+import io.s3wire.error.ClientException;
+import io.s3wire.error.RetrySafety;
+import io.s3wire.error.TransportException;
 import io.s3wire.http.HttpRequest;
 import io.s3wire.http.HttpResponse;
 import io.s3wire.http.HttpTransport;
 import io.s3wire.http.TransportConfig;
 import io.s3wire.wire.WireListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The Netty implementation of {@link HttpTransport}. Placeholder until the transport lands. */
+/**
+ * The Netty implementation of {@link HttpTransport}: event loops, one {@link OriginPool} per origin,
+ * a {@link Connector}, and an executor for blocking body work.
+ *
+ * <p>{@link #execute} refuses an invalid request before anything is sent ({@link
+ * RequestNormalizer#validate}), arms the call timeout, and queues the call at its origin's pool.
+ */
 public final class NettyHttpTransport implements HttpTransport {
   private final TransportConfig config;
+  private final EventLoops loops;
+  private final ExecutorService bodyExecutor;
+  private volatile TlsContexts.Built tls;
+  private final Connector connector;
+  private final Map<Origin, OriginPool> pools = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   private NettyHttpTransport(TransportConfig config) {
     this.config = config;
+    TlsContexts.check(config);
+    this.loops = EventLoops.create(config.ioThreads());
+    AtomicInteger n = new AtomicInteger();
+    this.bodyExecutor = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "s3wire-body-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    TransportContext context = new TransportContext(config, bodyExecutor);
+    this.connector = new Connector(context, loops, this::sslContext);
   }
 
+  /** The TLS context, built on first use: plain-HTTP users never pay for it. */
+  private io.netty.handler.ssl.SslContext sslContext() {
+    TlsContexts.Built t = tls;
+    if (t == null) {
+      synchronized (this) {
+        t = tls;
+        if (t == null) {
+          t = TlsContexts.build(config);
+          tls = t;
+        }
+      }
+    }
+    return t.context();
+  }
+
+  /**
+   * Creates a transport.
+   *
+   * @throws ClientException when the TLS setup cannot be built (provider unavailable, unreadable CA
+   *     bundle, key log not possible with the provider)
+   */
   public static HttpTransport create(TransportConfig config) {
     return new NettyHttpTransport(config);
   }
@@ -24,11 +79,64 @@ public final class NettyHttpTransport implements HttpTransport {
     return config;
   }
 
-  @Override
-  public CompletableFuture<HttpResponse> execute(HttpRequest request, WireListener listener) {
-    return CompletableFuture.failedFuture(new IllegalStateException("transport not built yet"));
+  /** The I/O transport in use: {@code epoll} or {@code nio}. */
+  public String ioTransport() {
+    return loops.name();
   }
 
   @Override
-  public void close() {}
+  public CompletableFuture<HttpResponse> execute(HttpRequest request, WireListener listener) {
+    Call call = new Call(request, listener == null ? WireListener.NONE : listener, config.tlsProvider(), config.alpnProtocols());
+    try {
+      RequestNormalizer.validate(request);
+    } catch (ClientException e) {
+      call.fail(e, null);
+      return call.future;
+    }
+    if (closed) {
+      call.fail(new TransportException(TransportException.Kind.CANCELLED, "the transport is closed", RetrySafety.UNPROCESSED, null), null);
+      return call.future;
+    }
+    Duration deadline = config.callTimeout();
+    if (!deadline.isZero()) {
+      var timer = loops.group().next().schedule(() -> call.abort(new TransportException(TransportException.Kind.CALL_TIMEOUT,
+          "call timeout: the call did not finish within " + deadline.toMillis() + " ms", RetrySafety.UNKNOWN, null)),
+          deadline.toMillis(), TimeUnit.MILLISECONDS);
+      // The deadline covers the body too: the exchange cancels it when the response has ended.
+      call.deadline(timer);
+    }
+    Origin origin = Origin.of(request);
+    OriginPool pool = pools.computeIfAbsent(origin,
+        o -> new OriginPool(o, config, ProtocolSelection.beforeHandshake(config.versionPolicy(), o.tls()), connector));
+    pool.acquire(call);
+    return call.future;
+  }
+
+  /** Connection counts per origin, for tests: {HTTP/1.1 open, HTTP/1.1 idle, HTTP/2 open, waiting calls}. */
+  public Map<String, int[]> poolCounts() {
+    Map<String, int[]> out = new java.util.TreeMap<>();
+    pools.forEach((o, p) -> out.put(o.toString(), p.counts()));
+    return out;
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    List<PooledConnection> all = new ArrayList<>();
+    for (OriginPool p : pools.values()) {
+      all.addAll(p.closeAll());
+    }
+    for (PooledConnection c : all) {
+      c.close("transport closed");
+    }
+    loops.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    bodyExecutor.shutdownNow();
+    TlsContexts.Built t = tls;
+    if (t != null && t.keyLog() != null) {
+      t.keyLog().close();
+    }
+  }
 }

@@ -1,0 +1,66 @@
+package io.s3wire.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code s3wire} command line. Exit codes: 0 success, 1 the operation failed (one line on
+ * stderr says why), 2 usage error.
+ */
+@Command(name = "s3wire", mixinStandardHelpOptions = true, version = "s3wire 0.1.0",
+    description = "S3-compatible storage client in which the network protocol is explicit and visible.",
+    subcommands = CommandLine.HelpCommand.class)
+public final class Main implements Runnable {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+
+  @Spec CommandSpec spec;
+
+  /** The subcommands, in the order help lists them. A new command is one more entry here. */
+  static List<Object> subcommands(Map<String, String> env) {
+    return List.of(new ProbeCommand(env));
+  }
+
+  /** A configured command line; {@code env} stands for the process environment. */
+  static CommandLine commandLine(Map<String, String> env, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    for (Object sub : subcommands(env)) {
+      cl.addSubcommand(sub);
+    }
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println("s3wire: " + io.s3wire.wire.Redaction.DEFAULT.text(ProbeRunner.message(e)));
+      commandLine.getErr().flush();
+      return FAILED;
+    });
+    return cl;
+  }
+
+  /** Runs the command line and returns its exit code; nothing here calls {@link System#exit}. */
+  public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+    int code = commandLine(env, out, err).execute(TraceOptions.rewrite(args));
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(run(System.getenv(), out, err, args));
+  }
+
+  @Override
+  public void run() {
+    // "s3wire" alone is a usage error: picocli prints this message and the usage, exit code 2.
+    throw new CommandLine.ParameterException(spec.commandLine(), "choose a command, e.g. s3wire probe --local --trace");
+  }
+}

@@ -1,0 +1,84 @@
+package io.s3wire.cli;
+
+import io.s3wire.http.AlpnOffer;
+import io.s3wire.http.HttpVersionPolicy;
+import io.s3wire.http.TlsProvider;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** How a command speaks HTTP and TLS: the options every network command shares (a picocli mixin). */
+public final class TransportOptions {
+  @Option(names = "--http", paramLabel = "1.1|2|negotiate|auto", converter = PolicyConverter.class,
+      description = "HTTP version policy: 1.1, 2, negotiate (ALPN decides) or auto (negotiate, fall back to"
+          + " HTTP/1.1 on evidence; the default).")
+  HttpVersionPolicy policy = HttpVersionPolicy.NEGOTIATE_WITH_FALLBACK;
+
+  @Option(names = "--tls", paramLabel = "jdk|openssl", converter = ProviderConverter.class,
+      description = "TLS provider: jdk (the JDK's own, the default) or openssl (BoringSSL).")
+  TlsProvider tlsProvider = TlsProvider.JDK;
+
+  @Option(names = "--alpn", paramLabel = "h2,http/1.1|none", converter = AlpnConverter.class,
+      description = "Protocols to offer in ALPN, in order, or none for no ALPN extension. Default: per policy.")
+  AlpnOffer alpnOffer = AlpnOffer.forPolicy();
+
+  @Option(names = "--ca", paramLabel = "FILE", description = "Trust the CA certificates in this PEM file instead of the system's.")
+  Path ca;
+
+  @Option(names = "--insecure", description = "Do not verify the server's certificate (test servers only; a warning is traced).")
+  boolean insecure;
+
+  @Option(names = "--keylog", paramLabel = "FILE",
+      description = "Append NSS key-log lines (for Wireshark/tshark) to FILE. Default: $SSLKEYLOGFILE when set.")
+  Path keyLog;
+
+  /** The key log file: {@code --keylog}, else {@code SSLKEYLOGFILE} from {@code env}, else {@code null}. */
+  Path keyLog(Map<String, String> env) {
+    if (keyLog != null) {
+      return keyLog;
+    }
+    String fromEnv = env.get("SSLKEYLOGFILE");
+    return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
+  }
+
+  /** Parses {@code --http}. */
+  static final class PolicyConverter implements ITypeConverter<HttpVersionPolicy> {
+    @Override
+    public HttpVersionPolicy convert(String value) {
+      return switch (value.toLowerCase(Locale.ROOT)) {
+        case "1.1", "http/1.1", "1" -> HttpVersionPolicy.HTTP_1_1;
+        case "2", "h2", "http/2" -> HttpVersionPolicy.HTTP_2;
+        case "negotiate" -> HttpVersionPolicy.NEGOTIATE;
+        case "auto" -> HttpVersionPolicy.NEGOTIATE_WITH_FALLBACK;
+        default -> throw new TypeConversionException("expected 1.1, 2, negotiate or auto, not '" + value + "'");
+      };
+    }
+  }
+
+  /** Parses {@code --tls}. */
+  static final class ProviderConverter implements ITypeConverter<TlsProvider> {
+    @Override
+    public TlsProvider convert(String value) {
+      return switch (value.toLowerCase(Locale.ROOT)) {
+        case "jdk" -> TlsProvider.JDK;
+        case "openssl", "boringssl" -> TlsProvider.OPENSSL;
+        default -> throw new TypeConversionException("expected jdk or openssl, not '" + value + "'");
+      };
+    }
+  }
+
+  /** Parses {@code --alpn}. */
+  static final class AlpnConverter implements ITypeConverter<AlpnOffer> {
+    @Override
+    public AlpnOffer convert(String value) {
+      try {
+        return AlpnOffer.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

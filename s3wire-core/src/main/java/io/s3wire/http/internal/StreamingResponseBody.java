@@ -1,0 +1,346 @@
+package io.s3wire.http.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.s3wire.error.RetrySafety;
+import io.s3wire.error.S3Exception;
+import io.s3wire.error.TransportException;
+import io.s3wire.http.ResponseBody;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A response body fed by the event loop and read by the caller's thread, with bounded read-ahead.
+ *
+ * <p>The event loop {@link #offer}s buffers it received (ownership passes here: this class releases
+ * them), then {@link #end}s or {@link #fail}s the body. The consumer reads; each buffer fully read is
+ * released and reported to the {@link Source} as consumed, which asks the network for more
+ * (HTTP/1.1: {@code read()}; HTTP/2: WINDOW_UPDATE through the local flow controller). So the
+ * network never runs further ahead than the source allows. {@link #close()} on an unfinished body
+ * cancels the exchange through {@link Source#cancel()} and releases every queued buffer.
+ */
+final class StreamingResponseBody implements ResponseBody {
+  /** The network side of a body. Both methods are called from consumer threads and must hop to the event loop. */
+  interface Source {
+    /** {@code bytes} of the body were consumed; the source may let more in. */
+    void consumed(int bytes);
+
+    /** The consumer gave up before the end: reset the stream or close the connection. */
+    void cancel();
+  }
+
+  private final long contentLength;
+  private final Source source;
+  private final Executor executor;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final ArrayDeque<ByteBuf> queue = new ArrayDeque<>();
+  private long queuedBytes;
+  private boolean ended;
+  private Throwable failure;
+  private boolean closed;
+  private boolean claimed;
+
+  StreamingResponseBody(long contentLength, Source source, Executor executor) {
+    this.contentLength = contentLength;
+    this.source = source;
+    this.executor = executor;
+  }
+
+  // ---- producer side (event loop) ----
+
+  /** Queues {@code buf}; this body now owns it. */
+  void offer(ByteBuf buf) {
+    lock.lock();
+    try {
+      if (closed || ended || failure != null) {
+        buf.release();
+        return;
+      }
+      if (!buf.isReadable()) {
+        buf.release();
+        return;
+      }
+      queue.add(buf);
+      queuedBytes += buf.readableBytes();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void end() {
+    lock.lock();
+    try {
+      ended = true;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Ends the body with an error; queued bytes are dropped, the reader sees {@code cause}. */
+  void fail(Throwable cause) {
+    lock.lock();
+    try {
+      if (ended || failure != null) {
+        return;
+      }
+      failure = cause;
+      releaseQueued();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  long queuedBytes() {
+    lock.lock();
+    try {
+      return queuedBytes;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether the body was ended, failed or closed: nothing more is wanted from the network. */
+  boolean isFinished() {
+    lock.lock();
+    try {
+      return ended || failure != null || closed;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---- consumer side ----
+
+  @Override
+  public long contentLength() {
+    return contentLength;
+  }
+
+  /**
+   * The next buffer, which the caller must release and report through {@link #consumed}; {@code
+   * null} at the end.
+   */
+  private ByteBuf take() throws IOException {
+    lock.lock();
+    try {
+      while (true) {
+        if (closed) {
+          throw new IOException("the response body is closed");
+        }
+        ByteBuf b = queue.poll();
+        if (b != null) {
+          queuedBytes -= b.readableBytes();
+          return b;
+        }
+        if (failure != null) {
+          throw asIoException(failure);
+        }
+        if (ended) {
+          return null;
+        }
+        try {
+          changed.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while waiting for the response body");
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void consumed(int bytes) {
+    if (bytes > 0) {
+      source.consumed(bytes);
+    }
+  }
+
+  private void claim(String how) {
+    lock.lock();
+    try {
+      if (claimed || closed) {
+        throw new IllegalStateException("the response body was already consumed or closed; " + how + " is not allowed");
+      }
+      claimed = true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public InputStream stream() {
+    claim("stream()");
+    return new BodyStream();
+  }
+
+  @Override
+  public byte[] bytes() throws IOException {
+    claim("bytes()");
+    ByteArrayOutputStream out = new ByteArrayOutputStream(contentLength > 0 && contentLength < (1 << 24) ? (int) contentLength : 8192);
+    try {
+      ByteBuf b;
+      while ((b = take()) != null) {
+        int n = b.readableBytes();
+        try {
+          b.readBytes(out, n);
+        } finally {
+          b.release();
+        }
+        consumed(n);
+      }
+      return out.toByteArray();
+    } finally {
+      close();
+    }
+  }
+
+  @Override
+  public CompletableFuture<Long> transferTo(WritableByteChannel target) {
+    claim("transferTo()");
+    CompletableFuture<Long> done = new CompletableFuture<>();
+    executor.execute(() -> {
+      long total = 0;
+      try {
+        ByteBuf b;
+        while ((b = take()) != null) {
+          int n = b.readableBytes();
+          try {
+            for (ByteBuffer nio : b.nioBuffers()) {
+              while (nio.hasRemaining()) {
+                target.write(nio);
+              }
+            }
+          } finally {
+            b.release();
+          }
+          total += n;
+          consumed(n);
+        }
+        close();
+        done.complete(total);
+      } catch (Throwable t) {
+        close();
+        done.completeExceptionally(unwrapIo(t));
+      }
+    });
+    return done;
+  }
+
+  @Override
+  public void close() {
+    boolean cancel;
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      cancel = !ended && failure == null;
+      releaseQueued();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    if (cancel) {
+      source.cancel();
+    }
+  }
+
+  private void releaseQueued() {
+    ByteBuf b;
+    while ((b = queue.poll()) != null) {
+      b.release();
+    }
+    queuedBytes = 0;
+  }
+
+  private static IOException asIoException(Throwable t) {
+    if (t instanceof IOException io) {
+      return io;
+    }
+    return new IOException(t.getMessage(), t);
+  }
+
+  /** What {@link #transferTo} fails with: the S3Exception behind an IOException when there is one. */
+  private static Throwable unwrapIo(Throwable t) {
+    if (t instanceof IOException && t.getCause() instanceof S3Exception s) {
+      return s;
+    }
+    if (t instanceof IOException io) {
+      return new TransportException(TransportException.Kind.IO, "writing the response body failed: " + io.getMessage(), RetrySafety.PROCESSED, io);
+    }
+    return t;
+  }
+
+  /** Blocking reads over the queued buffers. */
+  private final class BodyStream extends InputStream {
+    private ByteBuf current;
+    private int currentSize;
+    private boolean eof;
+
+    private boolean fill() throws IOException {
+      while (current == null || !current.isReadable()) {
+        if (current != null) {
+          current.release();
+          current = null;
+          consumed(currentSize);
+        }
+        if (eof) {
+          return false;
+        }
+        current = take();
+        if (current == null) {
+          eof = true;
+          return false;
+        }
+        currentSize = current.readableBytes();
+      }
+      return true;
+    }
+
+    @Override
+    public int read() throws IOException {
+      return fill() ? current.readByte() & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (!fill()) {
+        return -1;
+      }
+      int n = Math.min(len, current.readableBytes());
+      current.readBytes(b, off, n);
+      return n;
+    }
+
+    @Override
+    public int available() {
+      return current == null ? 0 : current.readableBytes();
+    }
+
+    @Override
+    public void close() {
+      if (current != null) {
+        current.release();
+        current = null;
+      }
+      StreamingResponseBody.this.close();
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.s3wire.http.internal;
+
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.s3wire.error.ClientException;
+import io.s3wire.http.TlsProvider;
+import io.s3wire.http.TransportConfig;
+import java.io.File;
+import java.util.List;
+import javax.net.ssl.SSLException;
+
+/**
+ * Builds the one client {@link SslContext} a transport uses, from its config: provider, ALPN offer
+ * (an empty offer sends no ALPN extension at all), minimum version, trust and hostname
+ * verification, key log.
+ */
+final class TlsContexts {
+  /** The built context and, for the OPENSSL provider with a key log, the log to close. */
+  record Built(SslContext context, OpenSslKeyLog keyLog) {}
+
+  private TlsContexts() {}
+
+  /**
+   * Refuses, at transport creation, a TLS setup that cannot work: the OPENSSL provider when
+   * BoringSSL cannot load, a key log with the JDK provider.
+   */
+  static void check(TransportConfig config) {
+    TlsProvider provider = config.tlsProvider();
+    if (!provider.isAvailable()) {
+      throw new ClientException("tlsProvider " + provider, provider.unavailabilityCause());
+    }
+    if (config.keyLogFile() != null && provider == TlsProvider.JDK) {
+      throw new ClientException("keyLogFile",
+          "Java 17 cannot export TLS 1.3 secrets from the JDK TLS provider; use the OPENSSL provider,"
+              + " or run with the extract-tls-secrets agent (the s3wire launcher adds it for --keylog with --tls jdk)");
+    }
+  }
+
+  static Built build(TransportConfig config) {
+    check(config);
+    TlsProvider provider = config.tlsProvider();
+    SslContextBuilder b = SslContextBuilder.forClient()
+        .sslProvider(provider == TlsProvider.OPENSSL ? SslProvider.OPENSSL : SslProvider.JDK)
+        .protocols(config.minTlsVersion().equals("TLSv1.3") ? new String[] {"TLSv1.3"} : new String[] {"TLSv1.3", "TLSv1.2"});
+    List<String> alpn = config.alpnProtocols();
+    if (!alpn.isEmpty()) {
+      // ACCEPT: whatever the server selects reaches ProtocolSelection, which decides and names it.
+      b.applicationProtocolConfig(new ApplicationProtocolConfig(
+          ApplicationProtocolConfig.Protocol.ALPN,
+          ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+          ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+          alpn));
+    }
+    if (config.insecure()) {
+      b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
+    } else {
+      if (config.trustedCertificates() != null) {
+        File pem = config.trustedCertificates().toFile();
+        if (!pem.canRead()) {
+          throw new ClientException("trustedCertificates", "cannot read the CA bundle " + pem);
+        }
+        b.trustManager(pem);
+      }
+      b.endpointIdentificationAlgorithm("HTTPS");
+    }
+    SslContext context;
+    try {
+      context = b.build();
+    } catch (SSLException | IllegalArgumentException e) {
+      throw new ClientException("TLS configuration", e.getMessage() == null ? e.toString() : e.getMessage(), e);
+    }
+    OpenSslKeyLog keyLog = config.keyLogFile() == null ? null : OpenSslKeyLog.install(context, config.keyLogFile());
+    return new Built(context, keyLog);
+  }
+}

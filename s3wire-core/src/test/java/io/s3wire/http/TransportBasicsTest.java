@@ -1,0 +1,60 @@
+package io.s3wire.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.handler.ssl.SslProvider;
+import io.s3wire.testing.TestCertificates;
+import io.s3wire.testing.TestHttpServer;
+import io.s3wire.wire.WireEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class TransportBasicsTest {
+  private static final TestCertificates CERT = TestCertificates.localhost();
+
+  private static String get(HttpTransport t, java.net.URI uri, HttpProtocol expected) throws Exception {
+    try (HttpResponse r = t.execute(HttpRequest.get(uri)).get(10, TimeUnit.SECONDS)) {
+      assertThat(r.protocol()).isEqualTo(expected);
+      assertThat(r.status()).isEqualTo(200);
+      return new String(r.body().bytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void http1Plain() throws Exception {
+    try (TestHttpServer s = TestHttpServer.builder().build();
+        HttpTransport t = HttpTransport.create(TransportConfig.defaults())) {
+      assertThat(get(t, s.uri("/hello"), HttpProtocol.HTTP_1_1)).isEqualTo("hello HTTP/1.1");
+      assertThat(get(t, s.uri("/hello"), HttpProtocol.HTTP_1_1)).isEqualTo("hello HTTP/1.1");
+      assertThat(s.connections()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void h2cPriorKnowledge() throws Exception {
+    try (TestHttpServer s = TestHttpServer.builder().build();
+        HttpTransport t = HttpTransport.create(TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_2).build())) {
+      assertThat(get(t, s.uri("/hello"), HttpProtocol.HTTP_2)).isEqualTo("hello HTTP/2");
+      assertThat(get(t, s.uri("/hello"), HttpProtocol.HTTP_2)).isEqualTo("hello HTTP/2");
+      assertThat(s.connections()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void h2OverTlsBothProviders() throws Exception {
+    for (TlsProvider p : TlsProvider.values()) {
+      List<WireEvent> events = new CopyOnWriteArrayList<>();
+      try (TestHttpServer s = TestHttpServer.builder().tls(CERT).provider(SslProvider.JDK).build();
+          HttpTransport t = HttpTransport.create(TransportConfig.builder().tlsProvider(p)
+              .trustedCertificates(CERT.pemFile()).listener(events::add).build())) {
+        assertThat(get(t, s.uri("/hello"), HttpProtocol.HTTP_2)).isEqualTo("hello HTTP/2");
+        assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOf(WireEvent.TlsHandshake.class));
+      }
+    }
+  }
+}

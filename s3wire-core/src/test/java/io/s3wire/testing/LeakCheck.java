@@ -1,0 +1,86 @@
+package io.s3wire.testing;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Fails a test after which Netty's leak detector reports a leaked buffer.
+ *
+ * <p>The detector (PARANOID in this build) logs a leak when a buffer it tracks is garbage-collected
+ * unreleased; this extension listens to that logger (Netty logs through java.util.logging when no
+ * other framework is on the class path), forces collection after each test, allocates to make the
+ * detector look, and fails on any report.
+ */
+public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
+  private static final List<String> LEAKS = new CopyOnWriteArrayList<>();
+  private static final Logger LOGGER = Logger.getLogger("io.netty.util.ResourceLeakDetector");
+
+  static {
+    LOGGER.addHandler(new Handler() {
+      @Override
+      public void publish(LogRecord r) {
+        String m = r.getMessage();
+        if (r.getLevel().intValue() >= Level.SEVERE.intValue() && m != null && m.contains("LEAK")) {
+          LEAKS.add(m);
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    });
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    LEAKS.clear();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    check();
+  }
+
+  /** The same check once after all tests of a class, for classes with many small cases. */
+  public static final class PerClass implements org.junit.jupiter.api.extension.BeforeAllCallback,
+      org.junit.jupiter.api.extension.AfterAllCallback {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      LEAKS.clear();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+      check();
+    }
+  }
+
+  static void check() {
+    for (int i = 0; i < 2 && LEAKS.isEmpty(); i++) {
+      System.gc();
+      for (ByteBufAllocator a : new ByteBufAllocator[] {PooledByteBufAllocator.DEFAULT, ByteBufAllocator.DEFAULT}) {
+        ByteBuf b = a.directBuffer(16);
+        b.release();
+        b = a.heapBuffer(16);
+        b.release();
+      }
+      Unpooled.directBuffer(1).release();
+    }
+    if (!LEAKS.isEmpty()) {
+      throw new AssertionError("Netty reported " + LEAKS.size() + " leaked buffer(s):\n" + LEAKS.get(0));
+    }
+  }
+}

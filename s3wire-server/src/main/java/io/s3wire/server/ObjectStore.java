@@ -1,0 +1,111 @@
+package io.s3wire.server;
+
+import io.s3wire.server.internal.store.FaultyStore;
+import io.s3wire.server.internal.store.FileStore;
+import io.s3wire.server.internal.store.LatencyStore;
+import io.s3wire.server.internal.store.MemoryStore;
+import io.s3wire.server.internal.store.ReadOnlyStore;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Where the server keeps buckets and objects.
+ *
+ * <p>Implementations are thread-safe; methods block (the server calls them off its event loops).
+ * S3-defined failures (NoSuchBucket, NoSuchKey, BucketNotEmpty, NoSuchUpload, ...) are thrown as
+ * {@link S3ErrorException}; I/O failures as {@link IOException}. A put or a completed multipart
+ * upload becomes visible atomically, only after its whole body was read without error: when
+ * reading {@code body} throws, nothing is stored. Keys and bucket names reach stores validated
+ * (bucket names per S3's rules, keys at most 1,024 UTF-8 bytes) but are otherwise arbitrary text.
+ *
+ * <p>Built by the static factories: {@link #memory()}, {@link #file(Path)}, and decorators
+ * {@link #withLatency}, {@link #readOnly}, {@link #withFaults}.
+ */
+public interface ObjectStore extends Closeable {
+
+  /** A store that keeps everything in memory. */
+  static ObjectStore memory() {
+    return new MemoryStore();
+  }
+
+  /** A store in directory {@code root} (created if missing) that finds every earlier object on reopen. */
+  static ObjectStore file(Path root) throws IOException {
+    return FileStore.open(root);
+  }
+
+  /** {@code store} with {@code latency} added before every call. */
+  static ObjectStore withLatency(ObjectStore store, Duration latency) {
+    return new LatencyStore(store, latency);
+  }
+
+  /** {@code store} refusing every change with AccessDenied. */
+  static ObjectStore readOnly(ObjectStore store) {
+    return new ReadOnlyStore(store);
+  }
+
+  /** {@code store} throwing an IOException from every call whose operation name matches {@code failing}. */
+  static ObjectStore withFaults(ObjectStore store, Predicate<String> failing) {
+    return new FaultyStore(store, failing);
+  }
+
+  void createBucket(String bucket) throws IOException;
+
+  /** Deletes an empty bucket; BucketNotEmpty while it holds objects or open uploads. */
+  void deleteBucket(String bucket) throws IOException;
+
+  boolean bucketExists(String bucket) throws IOException;
+
+  /** Buckets in name order. */
+  List<BucketInfo> listBuckets() throws IOException;
+
+  /** Stores {@code body} (read to its end) under {@code key}, replacing any earlier object. */
+  ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException;
+
+  /** The object's description; NoSuchKey when absent. */
+  ObjectInfo headObject(String bucket, String key) throws IOException;
+
+  /** Opens {@code length} bytes from {@code offset} (the caller checked them against the size). */
+  ObjectContent getObject(String bucket, String key, long offset, long length) throws IOException;
+
+  /** Deletes an object; deleting an absent key is not an error (S3 answers 204 alike). */
+  void deleteObject(String bucket, String key) throws IOException;
+
+  /**
+   * Objects whose key starts with {@code prefix} and sorts after {@code startAfter} (empty: from
+   * the first), in UTF-8 byte order of their keys. The iterator is weakly consistent.
+   */
+  Iterator<ObjectInfo> listObjects(String bucket, String prefix, String startAfter) throws IOException;
+
+  /** Starts a multipart upload and returns its id. */
+  String createMultipartUpload(String bucket, String key, ObjectAttributes attributes) throws IOException;
+
+  /** Stores a part, replacing an earlier part with the same number. */
+  PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, InputStream body) throws IOException;
+
+  /** The upload's parts in part-number order; NoSuchUpload when it is not open. */
+  List<PartInfo> listParts(String bucket, String key, String uploadId) throws IOException;
+
+  /** The upload's description; NoSuchUpload when it is not open. */
+  UploadInfo upload(String bucket, String key, String uploadId) throws IOException;
+
+  /**
+   * Makes the object from {@code partNumbers} in that order (validated by the caller), with
+   * {@code etag}, and ends the upload.
+   */
+  ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers, String etag)
+      throws IOException;
+
+  void abortMultipartUpload(String bucket, String key, String uploadId) throws IOException;
+
+  /** Open uploads of a bucket ordered by key, then initiation time. */
+  List<UploadInfo> listMultipartUploads(String bucket) throws IOException;
+
+  @Override
+  default void close() throws IOException {}
+}

@@ -1,0 +1,10 @@
+package io.s3wire.server;
+
+/**
+ * Sees every request once its operation is known, before it is handled; tests use it to count
+ * requests by operation. Called on an event loop: must be fast, must not throw, must not block.
+ */
+@FunctionalInterface
+public interface RequestObserver {
+  void onRequest(ObservedRequest request);
+}

@@ -1,0 +1,42 @@
+package io.s3wire.server;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An S3 error that the server answers with: a code from {@link S3ErrorCode}, a message and extra
+ * XML elements (e.g. {@code StringToSign} for SignatureDoesNotMatch).
+ *
+ * <p>Stores throw it for the errors S3 defines (NoSuchKey, BucketNotEmpty, ...); the server renders
+ * it as S3 error XML. It carries no stack trace: it is an answer, not a failure of the server.
+ */
+public final class S3ErrorException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final S3ErrorCode code;
+  private final transient Map<String, String> extra;
+
+  public S3ErrorException(S3ErrorCode code) {
+    this(code, code.message(), Map.of());
+  }
+
+  public S3ErrorException(S3ErrorCode code, String message) {
+    this(code, message, Map.of());
+  }
+
+  /** {@code extra} elements are written after {@code Message} in iteration order. */
+  public S3ErrorException(S3ErrorCode code, String message, Map<String, String> extra) {
+    super(message, null, false, false);
+    this.code = Objects.requireNonNull(code, "code");
+    this.extra = extra;
+  }
+
+  public S3ErrorCode code() {
+    return code;
+  }
+
+  /** Additional elements of the error document, in order. */
+  public Map<String, String> extra() {
+    return extra;
+  }
+}

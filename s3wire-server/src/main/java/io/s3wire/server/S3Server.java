@@ -1,0 +1,414 @@
+package io.s3wire.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.s3wire.http.TlsProvider;
+import io.s3wire.server.internal.auth.Authenticator;
+import io.s3wire.server.internal.auth.SigV4Verifier;
+import io.s3wire.server.internal.fault.FaultEngine;
+import io.s3wire.server.internal.net.Pipelines;
+import io.s3wire.server.internal.net.ServerCertificate;
+import io.s3wire.server.internal.net.TlsContexts;
+import io.s3wire.server.internal.s3.Router;
+import io.s3wire.server.internal.s3.ServerContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An embedded S3-compatible server: HTTP/1.1 and HTTP/2 with prior knowledge on a plain port, or
+ * TLS with ALPN; a memory or file store; SigV4 verification; provider profiles; fault rules.
+ *
+ * <p>Build with {@link #builder()}, then {@link #start()}; {@link #close()} stops it. Thread-safe.
+ * Store calls run on a worker pool, never on the event loops. Fault rules and observers may be
+ * changed while it runs. Defaults: 127.0.0.1, an OS-chosen port, plain HTTP, a memory store,
+ * generated credentials, profile {@link ServerProfile#S3}, {@link ServerLimits#defaults()}.
+ */
+public final class S3Server implements AutoCloseable {
+  private final Builder options;
+  private final ObjectStore store;
+  private final FaultEngine faults = new FaultEngine();
+  private final List<RequestObserver> observers = new CopyOnWriteArrayList<>();
+  private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+  private final String accessKey;
+  private final String secretKey;
+  private final boolean secretGenerated;
+  private final ServerCertificate certificate;
+  private EventLoopGroup group;
+  private ThreadPoolExecutor workers;
+  private Channel serverChannel;
+  private ChannelGroup connections;
+
+  private S3Server(Builder b) throws IOException {
+    this.options = b;
+    this.store = b.store != null ? b.store : ObjectStore.memory();
+    if (b.anonymous) {
+      this.accessKey = null;
+      this.secretKey = null;
+      this.secretGenerated = false;
+    } else if (b.accessKey != null) {
+      this.accessKey = b.accessKey;
+      this.secretKey = b.secretKey;
+      this.secretGenerated = false;
+    } else {
+      this.accessKey = Secrets.accessKey();
+      this.secretKey = Secrets.secretKey();
+      this.secretGenerated = true;
+    }
+    this.certificate = !b.tls ? null
+        : b.certFile != null ? ServerCertificate.fromPem(b.certFile, b.keyFile) : ServerCertificate.selfSigned();
+    faults.set(b.faultRules);
+    observers.add(r -> counts.computeIfAbsent(r.operation(), k -> new AtomicLong()).incrementAndGet());
+    observers.addAll(b.observers);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Binds and starts serving; returns this server. */
+  public synchronized S3Server start() throws IOException {
+    if (serverChannel != null) {
+      throw new IllegalStateException("the server is already started");
+    }
+    SslContext ssl = certificate == null ? null : TlsContexts.server(certificate, options.tlsProvider, options.alpn);
+    workers = new ThreadPoolExecutor(0, options.workerThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        new DefaultThreadFactory("s3wire-server-worker", true));
+    Authenticator auth = options.anonymous ? Authenticator.ANONYMOUS
+        : new SigV4Verifier(accessKey, secretKey, options.profile, false);
+    Clock clock = Clock.offset(Clock.systemUTC(), options.clockOffset);
+    ServerContext ctx = new ServerContext(store, options.profile, auth, faults, observers, options.limits, clock,
+        workers);
+    boolean epoll = Epoll.isAvailable();
+    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    group = new MultiThreadIoEventLoopGroup(options.ioThreads, new DefaultThreadFactory("s3wire-server-io", true), io);
+    connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    String fallback = options.alpn.isEmpty() || options.alpn.contains("http/1.1") ? "http/1.1" : "h2";
+    Pipelines pipelines = new Pipelines(new Router(ctx), options.limits, ssl, fallback);
+    Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class
+        : NioServerSocketChannel.class;
+    ServerBootstrap sb = new ServerBootstrap()
+        .group(group)
+        .channel(channelType)
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new io.netty.channel.ChannelInitializer<io.netty.channel.socket.SocketChannel>() {
+          @Override
+          protected void initChannel(io.netty.channel.socket.SocketChannel ch) {
+            connections.add(ch);
+            ch.pipeline().addLast(pipelines);
+          }
+        });
+    try {
+      serverChannel = sb.bind(new InetSocketAddress(options.host, options.port)).sync().channel();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while binding", e);
+    } catch (RuntimeException e) {
+      close();
+      throw new IOException("could not bind " + options.host + ":" + options.port + ": " + e.getMessage(), e);
+    }
+    return this;
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  /** {@code http://host:port} or {@code https://host:port}. */
+  public URI endpoint() {
+    String host = options.host.contains(":") ? "[" + options.host + "]" : options.host;
+    return URI.create((certificate != null ? "https" : "http") + "://" + host + ":" + port());
+  }
+
+  /** The access key requests must be signed with, or {@code null} in anonymous mode. */
+  public String accessKey() {
+    return accessKey;
+  }
+
+  /** The secret key, or {@code null} in anonymous mode. Never log it. */
+  public String secretKey() {
+    return secretKey;
+  }
+
+  /** Whether the server generated its credentials (then the secret is shown to the user once). */
+  public boolean secretGenerated() {
+    return secretGenerated;
+  }
+
+  public boolean isTls() {
+    return certificate != null;
+  }
+
+  /** The TLS certificate, or {@code null} on a plain port. */
+  public X509Certificate certificate() {
+    return certificate == null ? null : certificate.certificate();
+  }
+
+  /** SHA-256 fingerprint of the certificate (colon-separated hex), or {@code null} on a plain port. */
+  public String certificateSha256() {
+    return certificate == null ? null : certificate.sha256Fingerprint();
+  }
+
+  /** The certificate as PEM, for clients to trust, or {@code null} on a plain port. */
+  public String certificatePem() {
+    return certificate == null ? null : certificate.pem();
+  }
+
+  /** Writes the certificate as PEM to {@code file}. */
+  public void writeCertificatePem(Path file) throws IOException {
+    if (certificate == null) {
+      throw new IllegalStateException("the server has no certificate: it was built without tls()");
+    }
+    Files.writeString(file, certificate.pem(), StandardCharsets.US_ASCII);
+  }
+
+  public ObjectStore store() {
+    return store;
+  }
+
+  public ServerProfile profile() {
+    return options.profile;
+  }
+
+  /** Replaces all fault rules; their counters start from zero. */
+  public void faultRules(List<FaultRule> rules) {
+    faults.set(rules);
+  }
+
+  public void addFaultRule(FaultRule rule) {
+    faults.add(rule);
+  }
+
+  public void clearFaultRules() {
+    faults.set(List.of());
+  }
+
+  public List<FaultRule> faultRules() {
+    return faults.rules();
+  }
+
+  public void addObserver(RequestObserver observer) {
+    observers.add(observer);
+  }
+
+  public void removeObserver(RequestObserver observer) {
+    observers.remove(observer);
+  }
+
+  /** How many requests of an operation (AWS name, e.g. {@code PutObject}) arrived since start or reset. */
+  public long requestCount(String operation) {
+    AtomicLong c = counts.get(operation);
+    return c == null ? 0 : c.get();
+  }
+
+  /** Request counts by operation name, sorted. */
+  public Map<String, Long> requestCounts() {
+    Map<String, Long> out = new TreeMap<>();
+    counts.forEach((k, v) -> out.put(k, v.get()));
+    return out;
+  }
+
+  public void resetRequestCounts() {
+    counts.clear();
+  }
+
+  /** Stops accepting, closes every connection, stops the threads; closes the store if the server made it. */
+  @Override
+  public synchronized void close() {
+    if (serverChannel != null) {
+      serverChannel.close().syncUninterruptibly();
+    }
+    if (connections != null) {
+      connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+    if (group != null) {
+      group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+    if (workers != null) {
+      workers.shutdownNow();
+    }
+    if (options.store == null) {
+      try {
+        store.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "S3Server[" + (serverChannel == null ? "not started" : endpoint()) + ", profile " + options.profile.name()
+        + "]";
+  }
+
+  /** Options of a server; every one has a default. */
+  public static final class Builder {
+    private ObjectStore store;
+    private ServerProfile profile = ServerProfile.S3;
+    private ServerLimits limits = ServerLimits.defaults();
+    private String host = "127.0.0.1";
+    private int port;
+    private boolean tls;
+    private TlsProvider tlsProvider = TlsProvider.JDK;
+    private List<String> alpn = List.of("h2", "http/1.1");
+    private Path certFile;
+    private Path keyFile;
+    private String accessKey;
+    private String secretKey;
+    private boolean anonymous;
+    private Duration clockOffset = Duration.ZERO;
+    private List<FaultRule> faultRules = List.of();
+    private final List<RequestObserver> observers = new java.util.ArrayList<>();
+    private int workerThreads = 256;
+    private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private Builder() {}
+
+    /** The store; the caller keeps ownership (the server does not close it). Default: a new memory store. */
+    public Builder store(ObjectStore store) {
+      this.store = store;
+      return this;
+    }
+
+    public Builder profile(ServerProfile profile) {
+      this.profile = java.util.Objects.requireNonNull(profile);
+      return this;
+    }
+
+    public Builder limits(ServerLimits limits) {
+      this.limits = java.util.Objects.requireNonNull(limits);
+      return this;
+    }
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    /** 0 (the default) lets the OS choose. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** Serves TLS (self-signed certificate unless {@link #certificate} is given). */
+    public Builder tls(boolean tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    public Builder tlsProvider(TlsProvider provider) {
+      this.tlsProvider = java.util.Objects.requireNonNull(provider);
+      return this;
+    }
+
+    /** ALPN protocols the server selects from, in preference order; empty: no ALPN (HTTP/1.1). */
+    public Builder alpn(List<String> protocols) {
+      this.alpn = List.copyOf(protocols);
+      return this;
+    }
+
+    /** A PEM certificate (chain) and PKCS#8 PEM key to serve instead of a generated certificate. */
+    public Builder certificate(Path certFile, Path keyFile) {
+      this.certFile = certFile;
+      this.keyFile = keyFile;
+      return this;
+    }
+
+    public Builder credentials(String accessKey, String secretKey) {
+      this.accessKey = java.util.Objects.requireNonNull(accessKey);
+      this.secretKey = java.util.Objects.requireNonNull(secretKey);
+      return this;
+    }
+
+    /** Accepts unsigned requests and checks no signature. */
+    public Builder anonymous(boolean anonymous) {
+      this.anonymous = anonymous;
+      return this;
+    }
+
+    /** Runs the server's clock {@code offset} ahead (negative: behind) of the system clock, to test skew. */
+    public Builder clockOffset(Duration offset) {
+      this.clockOffset = java.util.Objects.requireNonNull(offset);
+      return this;
+    }
+
+    public Builder faultRules(List<FaultRule> rules) {
+      this.faultRules = List.copyOf(rules);
+      return this;
+    }
+
+    public Builder observer(RequestObserver observer) {
+      this.observers.add(observer);
+      return this;
+    }
+
+    /** The most store operations running at once; more requests are answered with SlowDown. */
+    public Builder workerThreads(int n) {
+      this.workerThreads = n;
+      return this;
+    }
+
+    public Builder ioThreads(int n) {
+      this.ioThreads = n;
+      return this;
+    }
+
+    public S3Server build() throws IOException {
+      if (anonymous && accessKey != null) {
+        throw new IllegalArgumentException("anonymous(true) and credentials(...) clash: choose one");
+      }
+      if (!tls && (certFile != null || tlsProvider != TlsProvider.JDK)) {
+        throw new IllegalArgumentException("certificate(...) and tlsProvider(...) need tls(true)");
+      }
+      if (certFile != null && keyFile == null) {
+        throw new IllegalArgumentException("certificate(...) needs both a certificate and a key file");
+      }
+      for (String p : alpn) {
+        if (!p.equals("h2") && !p.equals("http/1.1")) {
+          throw new IllegalArgumentException("ALPN protocols are h2 and http/1.1, not '" + p + "'");
+        }
+      }
+      return new S3Server(this);
+    }
+
+    /** Builds and starts. */
+    public S3Server start() throws IOException {
+      return build().start();
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.s3wire.server;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Every limit the server enforces, each named and set explicitly (Netty's own defaults have changed
+ * between releases, so none is left to them).
+ *
+ * @param maxConcurrentStreams HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS
+ * @param maxHeaderListSize HTTP/2 SETTINGS_MAX_HEADER_LIST_SIZE in bytes; larger header blocks are refused
+ * @param initialWindowSize HTTP/2 SETTINGS_INITIAL_WINDOW_SIZE for request bodies (bytes buffered per stream)
+ * @param maxFrameSize HTTP/2 SETTINGS_MAX_FRAME_SIZE
+ * @param maxReceivedRstFrames RST_STREAM frames a client may send per {@code rstWindow} (rapid reset) before GOAWAY(ENHANCE_YOUR_CALM)
+ * @param maxSentRstFrames RST_STREAM frames the server sends per {@code rstWindow} before it closes the connection (MadeYouReset)
+ * @param rstWindow the window for both RST limits
+ * @param maxSmallContinuationFrames small CONTINUATION frames per header block (CONTINUATION flood)
+ * @param maxConsecutiveEmptyDataFrames empty DATA frames without end-of-stream in a row
+ * @param maxQueuedControlFrames control frames (SETTINGS ack, PING ack, RST) queued for a client that does not read
+ * @param maxRequestBodyBytes the largest request body (S3's single PUT limit is 5 GiB)
+ * @param maxInitialLineLength HTTP/1.1 request line length
+ * @param maxHeaderSize HTTP/1.1 header section size
+ * @param readTimeout how long a request body may stall before the request ends with RequestTimeout
+ * @param writeTimeout how long the client may stop reading (full socket, zero HTTP/2 window) before the response is cut
+ * @param idleTimeout how long a connection may carry no bytes at all before it is closed
+ * @param requestHeadTimeout how long an HTTP/1.1 client may take to send a whole request head (slowloris)
+ * @param streamDeadline the longest one request may take from its head to the end of its response
+ */
+public record ServerLimits(
+    int maxConcurrentStreams,
+    long maxHeaderListSize,
+    int initialWindowSize,
+    int maxFrameSize,
+    int maxReceivedRstFrames,
+    int maxSentRstFrames,
+    Duration rstWindow,
+    int maxSmallContinuationFrames,
+    int maxConsecutiveEmptyDataFrames,
+    int maxQueuedControlFrames,
+    long maxRequestBodyBytes,
+    int maxInitialLineLength,
+    int maxHeaderSize,
+    Duration readTimeout,
+    Duration writeTimeout,
+    Duration idleTimeout,
+    Duration requestHeadTimeout,
+    Duration streamDeadline) {
+
+  public ServerLimits {
+    Objects.requireNonNull(rstWindow, "rstWindow");
+    Objects.requireNonNull(readTimeout, "readTimeout");
+    Objects.requireNonNull(writeTimeout, "writeTimeout");
+    Objects.requireNonNull(idleTimeout, "idleTimeout");
+    Objects.requireNonNull(requestHeadTimeout, "requestHeadTimeout");
+    Objects.requireNonNull(streamDeadline, "streamDeadline");
+    positive("maxConcurrentStreams", maxConcurrentStreams);
+    positive("maxHeaderListSize", maxHeaderListSize);
+    positive("maxReceivedRstFrames", maxReceivedRstFrames);
+    positive("maxSentRstFrames", maxSentRstFrames);
+    positive("maxSmallContinuationFrames", maxSmallContinuationFrames);
+    positive("maxConsecutiveEmptyDataFrames", maxConsecutiveEmptyDataFrames);
+    positive("maxQueuedControlFrames", maxQueuedControlFrames);
+    positive("maxRequestBodyBytes", maxRequestBodyBytes);
+    if (initialWindowSize < 65_535 || maxFrameSize < 16_384 || maxFrameSize > 16_777_215) {
+      throw new IllegalArgumentException("initialWindowSize must be >= 65535 and maxFrameSize within 16384..16777215");
+    }
+  }
+
+  private static void positive(String name, long value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be positive: " + value);
+    }
+  }
+
+  /** The defaults: generous for 1 GiB transfers and benchmarks, strict against abuse. */
+  public static ServerLimits defaults() {
+    return new ServerLimits(
+        128,
+        64 * 1024,
+        1 << 20,
+        64 * 1024,
+        200,
+        200,
+        Duration.ofSeconds(30),
+        16,
+        2,
+        10_000,
+        5L << 30,
+        16 * 1024,
+        64 * 1024,
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(60),
+        Duration.ofMinutes(5),
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(30));
+  }
+
+  public ServerLimits withTimeouts(Duration read, Duration write, Duration idle, Duration requestHead, Duration deadline) {
+    return new ServerLimits(maxConcurrentStreams, maxHeaderListSize, initialWindowSize, maxFrameSize,
+        maxReceivedRstFrames, maxSentRstFrames, rstWindow, maxSmallContinuationFrames, maxConsecutiveEmptyDataFrames,
+        maxQueuedControlFrames, maxRequestBodyBytes, maxInitialLineLength, maxHeaderSize, read, write, idle,
+        requestHead, deadline);
+  }
+
+  public ServerLimits withMaxRequestBodyBytes(long bytes) {
+    return new ServerLimits(maxConcurrentStreams, maxHeaderListSize, initialWindowSize, maxFrameSize,
+        maxReceivedRstFrames, maxSentRstFrames, rstWindow, maxSmallContinuationFrames, maxConsecutiveEmptyDataFrames,
+        maxQueuedControlFrames, bytes, maxInitialLineLength, maxHeaderSize, readTimeout, writeTimeout, idleTimeout,
+        requestHeadTimeout, streamDeadline);
+  }
+
+  public ServerLimits withHttp2(int concurrentStreams, long headerListSize, int receivedRst, int sentRst,
+      int smallContinuations, int queuedControlFrames) {
+    return new ServerLimits(concurrentStreams, headerListSize, initialWindowSize, maxFrameSize, receivedRst, sentRst,
+        rstWindow, smallContinuations, maxConsecutiveEmptyDataFrames, queuedControlFrames, maxRequestBodyBytes,
+        maxInitialLineLength, maxHeaderSize, readTimeout, writeTimeout, idleTimeout, requestHeadTimeout,
+        streamDeadline);
+  }
+}

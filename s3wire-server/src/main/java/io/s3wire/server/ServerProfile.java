@@ -1,0 +1,57 @@
+package io.s3wire.server;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How the server behaves like a given provider's front end, as data (capabilities), so profiles
+ * can be added without code.
+ *
+ * @param name the profile's name ({@code s3}, {@code gcs})
+ * @param forbidsHostHeaderOnH2 an HTTP/2 request carrying a regular {@code host} header is reset
+ *     with RST_STREAM(PROTOCOL_ERROR) before any response (Google's front end)
+ * @param acceptedRegions regions a signature may name; {@code *} accepts any
+ * @param deleteObjectsNeedsContentMd5 DeleteObjects without Content-MD5 answers InvalidRequest
+ * @param acceptsFlexibleChecksums {@code x-amz-checksum-*}, {@code x-amz-sdk-checksum-algorithm} and
+ *     {@code x-amz-trailer} are accepted (else rejected with InvalidArgument, as GCS does)
+ * @param acceptsAwsChunked {@code aws-chunked} bodies and STREAMING-* payload hashes are accepted
+ */
+public record ServerProfile(
+    String name,
+    boolean forbidsHostHeaderOnH2,
+    Set<String> acceptedRegions,
+    boolean deleteObjectsNeedsContentMd5,
+    boolean acceptsFlexibleChecksums,
+    boolean acceptsAwsChunked) {
+
+  public ServerProfile {
+    Objects.requireNonNull(name, "name");
+    acceptedRegions = Set.copyOf(acceptedRegions);
+  }
+
+  /** Amazon S3 as the default: region {@code us-east-1}, checksums accepted. */
+  public static final ServerProfile S3 = new ServerProfile("s3", false, Set.of("us-east-1"), false, true, true);
+
+  /** Google Cloud Storage's XML API and its front end. */
+  public static final ServerProfile GCS = new ServerProfile("gcs", true, Set.of("auto", "us-east-1"), true, false, false);
+
+  /** The profile named {@code s3} or {@code gcs}. */
+  public static ServerProfile named(String name) {
+    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+      case "s3", "aws" -> S3;
+      case "gcs", "google" -> GCS;
+      default -> throw new IllegalArgumentException("unknown server profile '" + name + "' (known: s3, gcs)");
+    };
+  }
+
+  /** Whether a signature scoped to {@code region} is accepted. */
+  public boolean acceptsRegion(String region) {
+    return acceptedRegions.contains("*") || acceptedRegions.contains(region);
+  }
+
+  /** The region the server names as expected (first listed, {@code us-east-1} for S3). */
+  public String expectedRegion() {
+    return acceptedRegions.contains("us-east-1") && !acceptedRegions.contains("auto") ? "us-east-1"
+        : acceptedRegions.stream().sorted().findFirst().orElse("us-east-1");
+  }
+}

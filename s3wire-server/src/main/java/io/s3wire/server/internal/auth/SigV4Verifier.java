@@ -1,0 +1,143 @@
+package io.s3wire.server.internal.auth;
+
+import io.s3wire.auth.CanonicalRequest;
+import io.s3wire.auth.MalformedAuthorizationException;
+import io.s3wire.auth.PathMode;
+import io.s3wire.auth.SigV4;
+import io.s3wire.auth.SigV4Authorization;
+import io.s3wire.auth.SigV4Canonicalizer;
+import io.s3wire.auth.internal.SigningKeys;
+import io.s3wire.http.HttpHeaders;
+import io.s3wire.server.S3ErrorCode;
+import io.s3wire.server.S3ErrorException;
+import io.s3wire.server.ServerProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Verifies SigV4 signatures, in the Authorization header or presigned query parameters, with core's
+ * canonicaliser: access key, region (per profile), a 15-minute clock-skew window, presigned
+ * expiry, the payload hash the signature commits to. Errors carry what S3 puts in them
+ * (StringToSign and CanonicalRequest for SignatureDoesNotMatch), never a secret or a signature.
+ */
+public final class SigV4Verifier implements Authenticator {
+  static final Duration MAX_SKEW = Duration.ofMinutes(15);
+  private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+
+  private final String accessKey;
+  private final String secretKey;
+  private final ServerProfile profile;
+  private final boolean allowAnonymous;
+
+  public SigV4Verifier(String accessKey, String secretKey, ServerProfile profile, boolean allowAnonymous) {
+    this.accessKey = accessKey;
+    this.secretKey = secretKey;
+    this.profile = profile;
+    this.allowAnonymous = allowAnonymous;
+  }
+
+  @Override
+  public Verdict verify(Request r) {
+    String authorization = r.headers().get("authorization");
+    boolean presigned = r.rawQuery().contains("X-Amz-Signature=") || r.rawQuery().contains("X-Amz-Credential=");
+    if (authorization == null && !presigned) {
+      if (allowAnonymous) {
+        return Verdict.UNSIGNED;
+      }
+      throw new S3ErrorException(S3ErrorCode.ACCESS_DENIED);
+    }
+    HttpHeaders headers = coreHeaders(r.headers());
+    SigV4Authorization auth;
+    try {
+      auth = presigned ? SigV4Authorization.parseQuery(r.rawQuery()) : SigV4Authorization.parseHeader(authorization, headers);
+    } catch (MalformedAuthorizationException e) {
+      throw new S3ErrorException(e.presigned() ? S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR
+          : S3ErrorCode.AUTHORIZATION_HEADER_MALFORMED, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new S3ErrorException(presigned ? S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR
+          : S3ErrorCode.AUTHORIZATION_HEADER_MALFORMED, "the authorization could not be parsed");
+    }
+    if (!auth.accessKeyId().equals(accessKey)) {
+      throw new S3ErrorException(S3ErrorCode.INVALID_ACCESS_KEY_ID, S3ErrorCode.INVALID_ACCESS_KEY_ID.message(),
+          Map.of("AWSAccessKeyId", auth.accessKeyId()));
+    }
+    String region = auth.scope().region();
+    if (!profile.acceptsRegion(region)) {
+      String expected = profile.expectedRegion();
+      throw new S3ErrorException(presigned ? S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR
+          : S3ErrorCode.AUTHORIZATION_HEADER_MALFORMED,
+          "The authorization header is malformed; the region '" + region + "' is wrong; expecting '" + expected + "'",
+          Map.of("Region", expected));
+    }
+    if (!auth.scope().service().equals("s3")) {
+      throw new S3ErrorException(S3ErrorCode.AUTHORIZATION_HEADER_MALFORMED,
+          "The authorization header is malformed; incorrect service '" + auth.scope().service() + "'. This endpoint belongs to 's3'.");
+    }
+    Instant requestTime = auth.requestTime();
+    checkTime(r.now(), requestTime, auth);
+    String payloadHash = headers.first(SigV4.X_AMZ_CONTENT_SHA256).map(String::trim).orElse(null);
+    if (payloadHash == null) {
+      if (!presigned) {
+        throw new S3ErrorException(S3ErrorCode.INVALID_REQUEST,
+            "Missing required header for this request: x-amz-content-sha256");
+      }
+      payloadHash = SigV4.UNSIGNED_PAYLOAD;
+    }
+    SigV4Canonicalizer.SignatureInput input = SigV4Canonicalizer.forVerification(r.method(), r.rawPath(),
+        r.rawQuery(), headers, auth, payloadHash, PathMode.S3);
+    String expected = SigV4.signature(secretKey, input.stringToSign());
+    if (!SigV4.signaturesMatch(expected, auth.signature())) {
+      CanonicalRequest cr = input.canonicalRequest();
+      Map<String, String> extra = new LinkedHashMap<>();
+      extra.put("AWSAccessKeyId", auth.accessKeyId());
+      extra.put("StringToSign", input.stringToSign().text());
+      extra.put("CanonicalRequest", cr.text());
+      throw new S3ErrorException(S3ErrorCode.SIGNATURE_DOES_NOT_MATCH, S3ErrorCode.SIGNATURE_DOES_NOT_MATCH.message(),
+          extra);
+    }
+    if (HEX64.matcher(payloadHash).matches()) {
+      return new Verdict(payloadHash, null);
+    }
+    if (payloadHash.startsWith("STREAMING-AWS4-HMAC-SHA256-PAYLOAD")) {
+      byte[] key = SigningKeys.signingKey(secretKey, auth.scope().date(), region, auth.scope().service());
+      return new Verdict(null, new ChunkSigning(key, auth.amzDate(), auth.scope().toString(), auth.signature()));
+    }
+    return Verdict.UNSIGNED;
+  }
+
+  private static void checkTime(Instant now, Instant requestTime, SigV4Authorization auth) {
+    if (auth.isPresigned()) {
+      Instant expires = auth.expiresAt().orElseThrow();
+      if (now.isAfter(expires)) {
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("X-Amz-Expires", Long.toString(auth.expires().toSeconds()));
+        extra.put("Expires", SigV4.amzDate(expires));
+        extra.put("ServerTime", SigV4.amzDate(now));
+        throw new S3ErrorException(S3ErrorCode.ACCESS_DENIED, "Request has expired", extra);
+      }
+      if (requestTime.isAfter(now.plus(MAX_SKEW))) {
+        throw new S3ErrorException(S3ErrorCode.ACCESS_DENIED, "Request is not valid yet");
+      }
+      return;
+    }
+    if (Duration.between(requestTime, now).abs().compareTo(MAX_SKEW) > 0) {
+      Map<String, String> extra = new LinkedHashMap<>();
+      extra.put("RequestTime", SigV4.amzDate(requestTime));
+      extra.put("ServerTime", SigV4.amzDate(now));
+      extra.put("MaxAllowedSkewMilliseconds", Long.toString(MAX_SKEW.toMillis()));
+      throw new S3ErrorException(S3ErrorCode.REQUEST_TIME_TOO_SKEWED, S3ErrorCode.REQUEST_TIME_TOO_SKEWED.message(),
+          extra);
+    }
+  }
+
+  private static HttpHeaders coreHeaders(io.netty.handler.codec.http.HttpHeaders in) {
+    HttpHeaders.Builder b = HttpHeaders.builder();
+    for (Map.Entry<String, String> e : in) {
+      b.add(e.getKey(), e.getValue());
+    }
+    return b.build();
+  }
+}

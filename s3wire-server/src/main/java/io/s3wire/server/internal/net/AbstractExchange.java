@@ -1,0 +1,173 @@
+package io.s3wire.server.internal.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.s3wire.server.ObjectContent;
+import io.s3wire.server.ServerLimits;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** What both HTTP versions share: the one-response rule, the per-stream deadline and body streaming. */
+abstract class AbstractExchange implements Exchange {
+  static final int CHUNK = 64 * 1024;
+
+  final Channel channel;
+  final WritabilityGate gate;
+  final ServerLimits limits;
+  final RequestBodyStream body;
+  private final AtomicBoolean answered = new AtomicBoolean();
+  private volatile boolean finished;
+  private ScheduledFuture<?> deadline;
+
+  AbstractExchange(Channel channel, WritabilityGate gate, ServerLimits limits) {
+    this.channel = channel;
+    this.gate = gate;
+    this.limits = limits;
+    this.body = new RequestBodyStream(this::demand, limits.readTimeout().toNanos(), limits.maxRequestBodyBytes());
+  }
+
+  private volatile boolean continueSent;
+
+  /** Asks the channel for one more read of request bytes; first answers {@code Expect: 100-continue}. */
+  private void demand() {
+    channel.eventLoop().execute(() -> {
+      if (expectsContinue() && !continueSent) {
+        continueSent = true;
+        sendContinue();
+      }
+      channel.read();
+    });
+  }
+
+  /** Whether the client waits for {@code 100 Continue} before sending its body. */
+  abstract boolean expectsContinue();
+
+  /** Writes the interim {@code 100 Continue} response. Called on the event loop. */
+  abstract void sendContinue();
+
+  @Override
+  public boolean awaitingContinue() {
+    return expectsContinue() && !continueSent && !body.isComplete();
+  }
+
+  /** Starts the per-stream deadline; past it the stream is cancelled (HTTP/2) or the connection closed. */
+  void startDeadline() {
+    deadline = channel.eventLoop().schedule(() -> {
+      if (!finished) {
+        ServerLog.abuse(describe(), "request exceeded the stream deadline of " + limits.streamDeadline());
+        onDeadline();
+      }
+    }, limits.streamDeadline().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  abstract void onDeadline();
+
+  /** Claims the right to answer; false when the exchange was already answered. */
+  final boolean claim() {
+    return answered.compareAndSet(false, true);
+  }
+
+  /** The response is fully handed over (or the exchange is over for another reason). */
+  void finish() {
+    finished = true;
+    body.close();
+    ScheduledFuture<?> d = deadline;
+    if (d != null) {
+      d.cancel(false);
+    }
+  }
+
+  @Override
+  public boolean isDone() {
+    return finished || answered.get();
+  }
+
+  @Override
+  public RequestBodyStream body() {
+    return body;
+  }
+
+  /** Writes the response head; {@code endOfResponse} when no body follows. */
+  abstract ChannelFuture writeHead(HttpResponseStatus status, HttpHeaders headers, boolean endOfResponse);
+
+  /** Writes a body chunk (ownership passes); {@code last} ends the response. */
+  abstract ChannelFuture writeChunk(ByteBuf chunk, boolean last);
+
+  /** Sends the body without copying when the protocol allows; false to fall back to chunks. */
+  boolean tryZeroCopy(HttpResponseStatus status, HttpHeaders headers, ObjectContent content) throws IOException {
+    return false;
+  }
+
+  /** Called once the last byte of the response was written (or failed). */
+  abstract void onResponseWritten(ChannelFuture last);
+
+  @Override
+  public void stream(HttpResponseStatus status, HttpHeaders headers, ObjectContent content, ResponseShaping shaping)
+      throws IOException {
+    boolean handedOff = false;
+    try {
+      if (!claim()) {
+        return;
+      }
+      headers.set(HttpHeaderNames.CONTENT_LENGTH, content.length());
+      if (shaping.isNone() && content.file() != null && tryZeroCopy(status, headers, content)) {
+        // The file region now owns the file and closes it when sent.
+        handedOff = true;
+        return;
+      }
+      ChannelFuture last = writeHead(status, headers, content.length() == 0);
+      long remaining = content.length();
+      long sent = 0;
+      long started = System.nanoTime();
+      while (remaining > 0) {
+        gate.await(channel, limits.writeTimeout().toNanos());
+        int n = (int) Math.min(CHUNK, remaining);
+        if (shaping.cutAfterBytes() >= 0) {
+          n = (int) Math.min(n, shaping.cutAfterBytes() - sent);
+          if (n <= 0) {
+            channel.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER);
+            closeConnection();
+            throw new IOException("fault rule cut the response after " + sent + " bytes");
+          }
+        }
+        ByteBuf buf = channel.alloc().directBuffer(n);
+        try {
+          ByteBuffer nio = buf.nioBuffer(0, n);
+          while (nio.hasRemaining()) {
+            if (content.channel().read(nio) < 0) {
+              throw new EOFException("object ended early");
+            }
+          }
+          buf.writerIndex(n);
+        } catch (IOException | RuntimeException e) {
+          buf.release();
+          throw e;
+        }
+        remaining -= n;
+        sent += n;
+        last = writeChunk(buf, remaining == 0);
+        if (shaping.bytesPerSecond() > 0) {
+          Pacing.pace(started, sent, shaping.bytesPerSecond());
+        }
+      }
+      onResponseWritten(last);
+    } catch (IOException | RuntimeException e) {
+      finish();
+      throw e;
+    } finally {
+      if (!handedOff) {
+        content.close();
+      }
+    }
+  }
+
+
+}

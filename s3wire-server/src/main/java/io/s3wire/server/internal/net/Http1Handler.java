@@ -1,0 +1,181 @@
+package io.s3wire.server.internal.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.s3wire.server.ServerLimits;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns the HTTP/1.1 codec's messages into exchanges, one at a time per connection.
+ *
+ * <p>While a request is in flight the channel reads only when its body stream asks (auto-read
+ * off); once the response is written and the body read, reading resumes for the next request.
+ * A request head must arrive within the request-head timeout (slowloris).
+ */
+final class Http1Handler extends ChannelInboundHandlerAdapter {
+  private final RequestHandler requests;
+  private final ServerLimits limits;
+  private final WritabilityGate gate;
+  private final ArrayDeque<Object> pending = new ArrayDeque<>();
+  private Http1Exchange current;
+  private ChannelHandlerContext ctx;
+  private ScheduledFuture<?> headTimer;
+
+  Http1Handler(RequestHandler requests, ServerLimits limits, WritabilityGate gate) {
+    this.requests = requests;
+    this.limits = limits;
+    this.gate = gate;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    armHeadTimer();
+  }
+
+  private void armHeadTimer() {
+    cancelHeadTimer();
+    headTimer = ctx.executor().schedule(() -> {
+      ServerLog.abuse("HTTP/1.1 " + ctx.channel().remoteAddress(),
+          "no complete request head within " + limits.requestHeadTimeout() + "; closing");
+      ctx.close();
+    }, limits.requestHeadTimeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void cancelHeadTimer() {
+    if (headTimer != null) {
+      headTimer.cancel(false);
+      headTimer = null;
+    }
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (current != null && msg instanceof HttpRequest || !pending.isEmpty()) {
+      pending.add(msg);
+      return;
+    }
+    handle(msg);
+  }
+
+  private void handle(Object msg) {
+    if (msg instanceof HttpRequest request) {
+      cancelHeadTimer();
+      if (request.decoderResult().isFailure()) {
+        ReferenceCountUtil.release(msg);
+        rejectMalformed(request.decoderResult().cause());
+        return;
+      }
+      ctx.channel().config().setAutoRead(false);
+      current = new Http1Exchange(ctx.channel(), gate, limits, request, this);
+      current.startDeadline();
+      if (msg instanceof LastHttpContent last) {
+        current.body().offer(last.content().retain());
+        current.body().end();
+      }
+      ReferenceCountUtil.release(msg);
+      requests.onRequest(current);
+      return;
+    }
+    if (msg instanceof HttpContent content) {
+      if (current == null || content.decoderResult().isFailure()) {
+        content.release();
+        if (current != null) {
+          current.body().fail(new IOException("malformed request body: " + content.decoderResult().cause()));
+        }
+        return;
+      }
+      current.body().offer(content.content().retain());
+      if (content instanceof LastHttpContent) {
+        current.body().end();
+      }
+      content.release();
+      return;
+    }
+    ReferenceCountUtil.release(msg);
+  }
+
+  private void rejectMalformed(Throwable cause) {
+    HttpResponseStatus status = HttpResponseStatus.BAD_REQUEST;
+    if (cause instanceof TooLongFrameException) {
+      status = cause.getMessage() != null && cause.getMessage().contains("header")
+          ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE : HttpResponseStatus.REQUEST_URI_TOO_LONG;
+    }
+    ServerLog.abuse("HTTP/1.1 " + ctx.channel().remoteAddress(), "malformed request: " + cause.getMessage());
+    ByteBuf body = ByteBufUtil.writeUtf8(ctx.alloc(), status.reasonPhrase() + "\n");
+    DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+    response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    ctx.channel().config().setAutoRead(false);
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (current != null) {
+      current.body().readComplete();
+    }
+    ctx.fireChannelReadComplete();
+  }
+
+  /** Called on the event loop when an exchange's response is written and its body was read. */
+  void exchangeDone(Http1Exchange exchange) {
+    if (!ctx.executor().inEventLoop()) {
+      ctx.executor().execute(() -> exchangeDone(exchange));
+      return;
+    }
+    if (current != exchange) {
+      return;
+    }
+    current = null;
+    armHeadTimer();
+    while (current == null && !pending.isEmpty()) {
+      handle(pending.poll());
+    }
+    if (current == null) {
+      ctx.channel().config().setAutoRead(true);
+      ctx.read();
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    cancelHeadTimer();
+    if (current != null) {
+      current.connectionClosed();
+    }
+    Object m;
+    while ((m = pending.poll()) != null) {
+      ReferenceCountUtil.release(m);
+    }
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof IOException) {
+      ServerLog.debug("HTTP/1.1 " + ctx.channel().remoteAddress() + ": " + cause.getMessage());
+    } else {
+      ServerLog.error("HTTP/1.1 " + ctx.channel().remoteAddress() + ": unexpected failure", cause);
+    }
+    ctx.close();
+  }
+
+}

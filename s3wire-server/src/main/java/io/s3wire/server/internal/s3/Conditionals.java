@@ -1,0 +1,99 @@
+package io.s3wire.server.internal.s3;
+
+import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.S3ErrorCode;
+import io.s3wire.server.S3ErrorException;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * S3's conditional requests (RFC 9110 section 13.2.2 order): If-Match, else If-Unmodified-Since
+ * (412); then If-None-Match, else If-Modified-Since (304 for GET/HEAD). A date that does not parse
+ * is ignored, as S3 ignores it.
+ */
+final class Conditionals {
+  private Conditionals() {}
+
+  /** Checks the conditions; {@code prefix} is {@code ""} or {@code x-amz-copy-source-} for copies. */
+  static void check(S3Call call, ObjectInfo info, String prefix, boolean notModifiedAllowed) {
+    String ifMatch = call.header(prefix + "if-match");
+    String ifUnmodified = call.header(prefix + "if-unmodified-since");
+    String ifNoneMatch = call.header(prefix + "if-none-match");
+    String ifModified = call.header(prefix + "if-modified-since");
+    if (ifMatch != null) {
+      if (!etagMatches(ifMatch, info.etag())) {
+        throw failed(prefix.isEmpty() ? "If-Match" : "x-amz-copy-source-If-Match");
+      }
+    } else if (ifUnmodified != null) {
+      Instant t = date(ifUnmodified);
+      if (t != null && info.lastModified().isAfter(t)) {
+        throw failed(prefix.isEmpty() ? "If-Unmodified-Since" : "x-amz-copy-source-If-Unmodified-Since");
+      }
+    }
+    if (ifNoneMatch != null) {
+      if (etagMatches(ifNoneMatch, info.etag())) {
+        if (notModifiedAllowed) {
+          throw notModified(info);
+        }
+        throw failed(prefix.isEmpty() ? "If-None-Match" : "x-amz-copy-source-If-None-Match");
+      }
+    } else if (ifModified != null) {
+      Instant t = date(ifModified);
+      if (t != null && !info.lastModified().isAfter(t)) {
+        if (notModifiedAllowed) {
+          throw notModified(info);
+        }
+        throw failed(prefix.isEmpty() ? "If-Modified-Since" : "x-amz-copy-source-If-Modified-Since");
+      }
+    }
+  }
+
+  private static S3ErrorException failed(String condition) {
+    return new S3ErrorException(S3ErrorCode.PRECONDITION_FAILED, S3ErrorCode.PRECONDITION_FAILED.message(),
+        Map.of("Condition", condition));
+  }
+
+  private static S3ErrorException notModified(ObjectInfo info) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("header:etag", info.etag());
+    h.put("header:last-modified", S3Call.httpDate(info.lastModified()));
+    return new S3ErrorException(S3ErrorCode.NOT_MODIFIED, S3ErrorCode.NOT_MODIFIED.message(), h);
+  }
+
+  static boolean etagMatches(String header, String etag) {
+    String bare = unquote(etag);
+    for (String candidate : header.split(",")) {
+      String c = candidate.trim();
+      if (c.equals("*")) {
+        return true;
+      }
+      if (c.startsWith("W/")) {
+        c = c.substring(2);
+      }
+      if (unquote(c).equals(bare)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String unquote(String s) {
+    return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+  }
+
+  static Instant date(String text) {
+    try {
+      return ZonedDateTime.parse(text.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return Instant.parse(text.trim());
+      } catch (DateTimeParseException e2) {
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.s3wire.server.internal.s3;
+
+import io.s3wire.server.ObjectAttributes;
+import io.s3wire.server.ObjectContent;
+import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.PartInfo;
+import io.s3wire.server.S3ErrorCode;
+import io.s3wire.server.S3ErrorException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.util.Map;
+
+/** CopyObject (metadata directive COPY or REPLACE) and UploadPartCopy (optionally a source range). */
+final class CopyOps {
+  private CopyOps() {}
+
+  record Source(String bucket, String key) {}
+
+  static Source source(S3Call call) {
+    String raw = call.header("x-amz-copy-source");
+    int q = raw.indexOf('?');
+    if (q >= 0) {
+      raw = raw.substring(0, q);
+    }
+    String decoded;
+    try {
+      decoded = RequestTarget.percentDecode(raw, false);
+    } catch (IllegalArgumentException e) {
+      throw invalidSource();
+    }
+    if (decoded.startsWith("/")) {
+      decoded = decoded.substring(1);
+    }
+    int slash = decoded.indexOf('/');
+    if (slash <= 0 || slash == decoded.length() - 1) {
+      throw invalidSource();
+    }
+    return new Source(decoded.substring(0, slash), decoded.substring(slash + 1));
+  }
+
+  private static S3ErrorException invalidSource() {
+    return new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT, "Copy Source must mention the source bucket and key: sourcebucket/sourcekey",
+        Map.of("ArgumentName", "x-amz-copy-source"));
+  }
+
+  static void copyObject(S3Call call) throws IOException {
+    ObjectOps.validateKey(call.key);
+    call.requireBucket();
+    Source src = source(call);
+    if (!call.store().bucketExists(src.bucket)) {
+      throw new S3ErrorException(S3ErrorCode.NO_SUCH_BUCKET);
+    }
+    ObjectInfo info = call.store().headObject(src.bucket, src.key);
+    Conditionals.check(call, info, "x-amz-copy-source-", false);
+    String directive = call.header("x-amz-metadata-directive");
+    boolean replace = directive != null && directive.equalsIgnoreCase("REPLACE");
+    if (directive != null && !replace && !directive.equalsIgnoreCase("COPY")) {
+      throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT, "Unknown metadata directive.",
+          Map.of("ArgumentName", "x-amz-metadata-directive", "ArgumentValue", directive));
+    }
+    if (!replace && src.bucket.equals(call.bucket) && src.key.equals(call.key)) {
+      throw new S3ErrorException(S3ErrorCode.INVALID_REQUEST,
+          "This copy request is illegal because it is trying to copy an object to itself without changing the"
+              + " object's metadata, storage class, website redirect location or encryption attributes.");
+    }
+    ObjectAttributes attrs = replace ? ObjectOps.attributes(call) : info.attributes();
+    ObjectInfo copied;
+    try (ObjectContent content = call.store().getObject(src.bucket, src.key, 0, info.size());
+        InputStream in = Channels.newInputStream(content.channel())) {
+      copied = call.store().putObject(call.bucket, call.key, attrs, in);
+    }
+    XmlOut x = XmlOut.document("CopyObjectResult");
+    x.element("LastModified", S3Call.xmlDate(copied.lastModified())).element("ETag", copied.etag());
+    call.xml(x.finish("CopyObjectResult"));
+  }
+
+  static void uploadPartCopy(S3Call call) throws IOException {
+    int n = MultipartOps.partNumber(call);
+    call.requireBucket();
+    Source src = source(call);
+    ObjectInfo info = call.store().headObject(src.bucket, src.key);
+    Conditionals.check(call, info, "x-amz-copy-source-", false);
+    long offset = 0;
+    long length = info.size();
+    String rangeHeader = call.header("x-amz-copy-source-range");
+    if (rangeHeader != null) {
+      ByteRange r = ByteRange.parse(rangeHeader, info.size());
+      if (r == null) {
+        throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT, "The x-amz-copy-source-range value must be of the form bytes=first-last",
+            Map.of("ArgumentName", "x-amz-copy-source-range", "ArgumentValue", rangeHeader));
+      }
+      offset = r.first();
+      length = r.length();
+    }
+    PartInfo part;
+    try (ObjectContent content = call.store().getObject(src.bucket, src.key, offset, length);
+        InputStream in = Channels.newInputStream(content.channel())) {
+      part = call.store().uploadPart(call.bucket, call.key, call.query("uploadId"), n, in);
+    }
+    XmlOut x = XmlOut.document("CopyPartResult");
+    x.element("LastModified", S3Call.xmlDate(part.lastModified())).element("ETag", part.etag());
+    call.xml(x.finish("CopyPartResult"));
+  }
+}

@@ -1,0 +1,124 @@
+package io.s3wire.server.internal.s3;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.s3wire.server.ObjectAttributes;
+import io.s3wire.server.ObjectContent;
+import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.S3ErrorCode;
+import io.s3wire.server.S3ErrorException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Single-object operations: PUT, GET (ranges, conditionals), HEAD, DELETE. */
+final class ObjectOps {
+  static final int MAX_KEY_BYTES = 1024;
+  private static final String META = "x-amz-meta-";
+  private static final Map<String, String> RESPONSE_OVERRIDES = Map.of(
+      "response-content-type", "content-type",
+      "response-content-language", "content-language",
+      "response-expires", "expires",
+      "response-cache-control", "cache-control",
+      "response-content-disposition", "content-disposition",
+      "response-content-encoding", "content-encoding");
+
+  private ObjectOps() {}
+
+  static void validateKey(String key) {
+    if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+      throw new S3ErrorException(S3ErrorCode.KEY_TOO_LONG, S3ErrorCode.KEY_TOO_LONG.message(),
+          Map.of("MaxSizeAllowed", Integer.toString(MAX_KEY_BYTES)));
+    }
+  }
+
+  /** The attributes a PUT, copy with REPLACE or multipart create sets from its headers. */
+  static ObjectAttributes attributes(S3Call call) {
+    Map<String, String> headers = new TreeMap<>();
+    Map<String, String> meta = new TreeMap<>();
+    for (Map.Entry<String, String> h : call.requestHeaders()) {
+      String name = h.getKey().toLowerCase(Locale.ROOT);
+      if (name.startsWith(META)) {
+        meta.merge(name.substring(META.length()), h.getValue(), (a, b) -> a + "," + b);
+      } else if (ObjectAttributes.STORED_HEADERS.contains(name)) {
+        String v = h.getValue();
+        if (name.equals("content-encoding")) {
+          // aws-chunked is how the body travelled, not how the object is encoded.
+          v = String.join(",", java.util.Arrays.stream(v.split(",")).map(String::trim)
+              .filter(s -> !s.equalsIgnoreCase("aws-chunked") && !s.isEmpty()).toList());
+          if (v.isEmpty()) {
+            continue;
+          }
+        }
+        headers.put(name, v);
+      }
+    }
+    headers.putIfAbsent("content-type", "binary/octet-stream");
+    return new ObjectAttributes(headers, meta);
+  }
+
+  static void putObject(S3Call call) throws IOException {
+    validateKey(call.key);
+    call.requireBucket();
+    ObjectInfo info = call.store().putObject(call.bucket, call.key, attributes(call), call.body);
+    HttpHeaders h = call.responseHeaders();
+    h.set("etag", info.etag());
+    call.respond(200, h);
+  }
+
+  /** Headers describing an object in GET and HEAD answers. */
+  static void describe(HttpHeaders h, ObjectInfo info, S3Call call) {
+    h.set("etag", info.etag());
+    h.set("last-modified", S3Call.httpDate(info.lastModified()));
+    h.set("accept-ranges", "bytes");
+    info.attributes().headers().forEach(h::set);
+    info.attributes().userMetadata().forEach((k, v) -> h.set(META + k, v));
+    for (Map.Entry<String, String> o : RESPONSE_OVERRIDES.entrySet()) {
+      String v = call.query(o.getKey());
+      if (v != null) {
+        h.set(o.getValue(), v);
+      }
+    }
+  }
+
+  static void getObject(S3Call call) throws IOException {
+    read(call, true);
+  }
+
+  static void headObject(S3Call call) throws IOException {
+    read(call, false);
+  }
+
+  private static void read(S3Call call, boolean withBody) throws IOException {
+    call.requireBucket();
+    ObjectInfo info = call.store().headObject(call.bucket, call.key);
+    Conditionals.check(call, info, "", true);
+    ByteRange range = ByteRange.parse(call.header("range"), info.size());
+    HttpHeaders h = call.responseHeaders();
+    describe(h, info, call);
+    int status = 200;
+    long offset = 0;
+    long length = info.size();
+    if (range != null) {
+      status = 206;
+      offset = range.first();
+      length = range.length();
+      h.set("content-range", range.contentRange(info.size()));
+    }
+    if (!withBody) {
+      h.set("content-length", length);
+      call.respond(status, h);
+      return;
+    }
+    ObjectContent content = call.store().getObject(call.bucket, call.key, offset, length);
+    call.exchange.stream(HttpResponseStatus.valueOf(status), h, content, call.shaping);
+  }
+
+  static void deleteObject(S3Call call) throws IOException {
+    call.requireBucket();
+    call.store().deleteObject(call.bucket, call.key);
+    call.respond(204, call.responseHeaders());
+  }
+}

@@ -1,0 +1,116 @@
+package io.s3wire.server.internal.s3;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.s3wire.server.ObjectStore;
+import io.s3wire.server.S3ErrorCode;
+import io.s3wire.server.S3ErrorException;
+import io.s3wire.server.internal.net.Exchange;
+import io.s3wire.server.internal.net.ResponseShaping;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * One S3 request being handled on a worker thread: the exchange, the resolved operation and
+ * resource, the decoded query, and the helpers every operation uses to answer.
+ */
+final class S3Call {
+  final Exchange exchange;
+  final ServerContext ctx;
+  final String requestId;
+  final Operation operation;
+  final String bucket;
+  final String key;
+  final String path;
+  final Map<String, String> query;
+  ResponseShaping shaping = ResponseShaping.NONE;
+  /** The request body as the operation must read it (decoded from aws-chunked, verified). */
+  InputStream body;
+
+  S3Call(Exchange exchange, ServerContext ctx, String requestId, Operation operation, String bucket, String key,
+      String path, Map<String, String> query) {
+    this.exchange = exchange;
+    this.ctx = ctx;
+    this.requestId = requestId;
+    this.operation = operation;
+    this.bucket = bucket;
+    this.key = key;
+    this.path = path;
+    this.query = query;
+    this.body = exchange.body();
+  }
+
+  ObjectStore store() {
+    return ctx.store();
+  }
+
+  String header(String name) {
+    return exchange.headers().get(name);
+  }
+
+  HttpHeaders requestHeaders() {
+    return exchange.headers();
+  }
+
+  String query(String name) {
+    return query.get(name);
+  }
+
+  /** Response headers every S3 answer carries. */
+  HttpHeaders responseHeaders() {
+    HttpHeaders h = new DefaultHttpHeaders();
+    h.set("x-amz-request-id", requestId);
+    h.set("x-amz-id-2", requestId);
+    h.set("date", httpDate(ZonedDateTime.now(ctx.clock())));
+    h.set("server", "s3wire");
+    return h;
+  }
+
+  static String httpDate(ZonedDateTime t) {
+    return DateTimeFormatter.RFC_1123_DATE_TIME.format(t.withZoneSameInstant(ZoneOffset.UTC));
+  }
+
+  static String httpDate(java.time.Instant t) {
+    return DateTimeFormatter.RFC_1123_DATE_TIME.format(t.atZone(ZoneOffset.UTC));
+  }
+
+  /** ISO-8601 with milliseconds, as S3 writes times in XML. */
+  static String xmlDate(java.time.Instant t) {
+    return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").format(t.atZone(ZoneOffset.UTC));
+  }
+
+  void respond(int status, HttpHeaders headers) {
+    exchange.respond(HttpResponseStatus.valueOf(status), headers, null);
+  }
+
+  void xml(int status, HttpHeaders headers, String document) {
+    if (exchange.method().equals("HEAD")) {
+      respond(status, headers);
+      return;
+    }
+    ByteBuf body = Unpooled.wrappedBuffer(document.getBytes(StandardCharsets.UTF_8));
+    headers.set("content-type", "application/xml");
+    exchange.respond(HttpResponseStatus.valueOf(status), headers, body);
+  }
+
+  void xml(String document) {
+    xml(200, responseHeaders(), document);
+  }
+
+  void requireBucket() throws java.io.IOException {
+    if (!store().bucketExists(bucket)) {
+      throw new S3ErrorException(S3ErrorCode.NO_SUCH_BUCKET);
+    }
+  }
+
+  String resource() {
+    return path;
+  }
+}

@@ -1,0 +1,489 @@
+package io.s3wire.server.internal.store;
+
+import io.s3wire.server.BucketInfo;
+import io.s3wire.server.ObjectAttributes;
+import io.s3wire.server.ObjectContent;
+import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.ObjectStore;
+import io.s3wire.server.PartInfo;
+import io.s3wire.server.S3ErrorCode;
+import io.s3wire.server.S3ErrorException;
+import io.s3wire.server.UploadInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * An {@link ObjectStore} in a directory, crash-safe: an object is visible only once its data and
+ * metadata are both on disk.
+ *
+ * <p>Directory layout under the root:
+ * <pre>
+ * tmp/                                   temp files being written; emptied on open
+ * buckets/&lt;bucket&gt;/bucket.properties    creation time (bucket names are validated S3 names)
+ * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.meta      the object's metadata (key, size, ETag, time, headers,
+ *                                        user metadata, name of its data file) as a properties file
+ * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.&lt;uuid&gt;.data  the object's bytes
+ * buckets/&lt;bucket&gt;/uploads/&lt;id&gt;/upload.meta     an open multipart upload (key, time, attributes)
+ * buckets/&lt;bucket&gt;/uploads/&lt;id&gt;/&lt;n&gt;.meta and &lt;n&gt;.&lt;uuid&gt;.data   its part n
+ * </pre>
+ * {@code <h>} is the lower-case hex SHA-256 of the key's UTF-8 bytes: keys are never used as path
+ * elements, so no key ({@code ..}, absolute, NUL, overlong) can name a file outside the root. Upload
+ * ids are generated here (32 hex digits) and checked against that form before use.
+ *
+ * <p>Writes go to {@code tmp/}, are fsynced and atomically renamed into place; data first under a
+ * fresh name, then the metadata that points at it (the commit point), then the old data is
+ * deleted. A killed process thus leaves either the old object or the new one, plus at most an
+ * orphan data file or temp file, which {@link #open} deletes. An index of keys is held in memory
+ * and rebuilt from the metadata files on open.
+ */
+public final class FileStore implements ObjectStore {
+  private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f]{32}");
+  private static final int BUFFER = 64 * 1024;
+
+  private record Entry(ObjectInfo info, String dataName) {}
+
+  private static final class Bucket {
+    final Path dir;
+    final Instant created;
+    final ConcurrentSkipListMap<String, Entry> index = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
+
+    Bucket(Path dir, Instant created) {
+      this.dir = dir;
+      this.created = created;
+    }
+
+    Path objects() {
+      return dir.resolve("objects");
+    }
+
+    Path uploads() {
+      return dir.resolve("uploads");
+    }
+  }
+
+  private final Path root;
+  private final AtomicFiles files;
+  private final ConcurrentSkipListMap<String, Bucket> buckets = new ConcurrentSkipListMap<>();
+  private final ConcurrentHashMap<String, Object> uploadLocks = new ConcurrentHashMap<>();
+
+  private FileStore(Path root) {
+    this.root = root;
+    this.files = new AtomicFiles(root.resolve("tmp"));
+  }
+
+  /** Opens (creating if needed) the store at {@code root}, deleting leftovers of interrupted writes. */
+  public static FileStore open(Path root) throws IOException {
+    FileStore store = new FileStore(root.toAbsolutePath().normalize());
+    store.load();
+    return store;
+  }
+
+  private void load() throws IOException {
+    Files.createDirectories(root.resolve("buckets"));
+    Path tmp = Files.createDirectories(root.resolve("tmp"));
+    try (Stream<Path> leftovers = Files.list(tmp)) {
+      for (Path p : (Iterable<Path>) leftovers::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
+    try (Stream<Path> dirs = Files.list(root.resolve("buckets"))) {
+      for (Path dir : (Iterable<Path>) dirs::iterator) {
+        Path props = dir.resolve("bucket.properties");
+        if (!Files.isRegularFile(props)) {
+          continue;
+        }
+        Instant created = Instant.ofEpochMilli(Long.parseLong(AtomicFiles.readProperties(props).getProperty("created")));
+        Bucket b = new Bucket(dir, created);
+        loadObjects(b);
+        buckets.put(dir.getFileName().toString(), b);
+      }
+    }
+  }
+
+  private void loadObjects(Bucket b) throws IOException {
+    Set<String> referenced = new HashSet<>();
+    List<Path> data = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(b.objects())) {
+      for (Path p : (Iterable<Path>) entries::iterator) {
+        String name = p.getFileName().toString();
+        if (name.endsWith(".meta")) {
+          java.util.Properties props = AtomicFiles.readProperties(p);
+          Entry e = new Entry(MetaFiles.readInfo(props), props.getProperty("data"));
+          b.index.put(e.info.key(), e);
+          referenced.add(e.dataName);
+        } else {
+          data.add(p);
+        }
+      }
+    }
+    for (Path p : data) {
+      if (!referenced.contains(p.getFileName().toString())) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  static String storageName(String key) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always has SHA-256", e);
+    }
+  }
+
+  private Bucket bucket(String name) {
+    Bucket b = buckets.get(name);
+    if (b == null) {
+      throw new S3ErrorException(S3ErrorCode.NO_SUCH_BUCKET);
+    }
+    return b;
+  }
+
+  @Override
+  public synchronized void createBucket(String bucket) throws IOException {
+    if (buckets.containsKey(bucket)) {
+      throw new S3ErrorException(S3ErrorCode.BUCKET_ALREADY_OWNED_BY_YOU);
+    }
+    Path dir = root.resolve("buckets").resolve(bucket);
+    if (!dir.getParent().equals(root.resolve("buckets"))) {
+      throw new S3ErrorException(S3ErrorCode.INVALID_BUCKET_NAME);
+    }
+    Files.createDirectories(dir.resolve("objects"));
+    Files.createDirectories(dir.resolve("uploads"));
+    Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("created", Long.toString(created.toEpochMilli()));
+    files.writeProperties(dir.resolve("bucket.properties"), p);
+    buckets.put(bucket, new Bucket(dir, created));
+  }
+
+  @Override
+  public synchronized void deleteBucket(String bucket) throws IOException {
+    Bucket b = bucket(bucket);
+    synchronized (b) {
+      boolean uploadsOpen;
+      try (Stream<Path> s = Files.list(b.uploads())) {
+        uploadsOpen = s.findAny().isPresent();
+      }
+      if (!b.index.isEmpty() || uploadsOpen) {
+        throw new S3ErrorException(S3ErrorCode.BUCKET_NOT_EMPTY);
+      }
+      // The properties file goes first: without it the directory is no bucket on the next open.
+      Files.delete(b.dir.resolve("bucket.properties"));
+      AtomicFiles.forceDirectory(b.dir);
+      buckets.remove(bucket);
+      deleteTree(b.dir);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  @Override
+  public boolean bucketExists(String bucket) {
+    return buckets.containsKey(bucket);
+  }
+
+  @Override
+  public List<BucketInfo> listBuckets() {
+    List<BucketInfo> out = new ArrayList<>();
+    buckets.forEach((name, b) -> out.add(new BucketInfo(name, b.created)));
+    return out;
+  }
+
+  /** Streams {@code body} into a fresh forced temp file; returns the temp path, size and ETag. */
+  private record Written(Path temp, long size, String etag) {}
+
+  private Written writeTemp(InputStream body) throws IOException {
+    Path temp = files.newTemp();
+    Digests.Md5InputStream in = new Digests.Md5InputStream(body);
+    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      OutputStream out = Channels.newOutputStream(ch);
+      byte[] buf = new byte[BUFFER];
+      int n;
+      while ((n = in.read(buf)) >= 0) {
+        out.write(buf, 0, n);
+      }
+      ch.force(true);
+    } catch (IOException | RuntimeException | Error e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    return new Written(temp, in.count(), in.etag());
+  }
+
+  @Override
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException {
+    Bucket b = bucket(bucket);
+    Written w = writeTemp(body);
+    ObjectInfo info = new ObjectInfo(key, w.size, w.etag, Instant.now().truncatedTo(ChronoUnit.SECONDS), attributes);
+    commit(b, info, w.temp);
+    return info;
+  }
+
+  private void commit(Bucket b, ObjectInfo info, Path temp) throws IOException {
+    String h = storageName(info.key());
+    String dataName = h + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
+    try {
+      files.publish(temp, b.objects().resolve(dataName));
+      synchronized (b) {
+        if (buckets.get(b.dir.getFileName().toString()) != b) {
+          throw new S3ErrorException(S3ErrorCode.NO_SUCH_BUCKET);
+        }
+        files.writeProperties(b.objects().resolve(h + ".meta"), MetaFiles.writeObject(info, dataName));
+        Entry old = b.index.put(info.key(), new Entry(info, dataName));
+        if (old != null) {
+          Files.deleteIfExists(b.objects().resolve(old.dataName));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      if (b.index.get(info.key()) == null || !b.index.get(info.key()).dataName.equals(dataName)) {
+        Files.deleteIfExists(b.objects().resolve(dataName));
+      }
+      throw e;
+    }
+  }
+
+  private Entry entry(String bucket, String key) {
+    Entry e = bucket(bucket).index.get(key);
+    if (e == null) {
+      throw new S3ErrorException(S3ErrorCode.NO_SUCH_KEY);
+    }
+    return e;
+  }
+
+  @Override
+  public ObjectInfo headObject(String bucket, String key) {
+    return entry(bucket, key).info;
+  }
+
+  @Override
+  public ObjectContent getObject(String bucket, String key, long offset, long length) throws IOException {
+    Bucket b = bucket(bucket);
+    for (int attempt = 0; ; attempt++) {
+      Entry e = entry(bucket, key);
+      try {
+        FileChannel ch = FileChannel.open(b.objects().resolve(e.dataName), StandardOpenOption.READ);
+        return ObjectContent.ofFile(e.info, ch, offset, length);
+      } catch (NoSuchFileException raced) {
+        // Replaced between the index read and the open: read the index again.
+        if (attempt > 3) {
+          throw raced;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void deleteObject(String bucket, String key) throws IOException {
+    Bucket b = bucket(bucket);
+    synchronized (b) {
+      Entry e = b.index.get(key);
+      if (e == null) {
+        return;
+      }
+      Files.deleteIfExists(b.objects().resolve(storageName(key) + ".meta"));
+      AtomicFiles.forceDirectory(b.objects());
+      b.index.remove(key);
+      Files.deleteIfExists(b.objects().resolve(e.dataName));
+    }
+  }
+
+  @Override
+  public Iterator<ObjectInfo> listObjects(String bucket, String prefix, String startAfter) {
+    Bucket b = bucket(bucket);
+    String from = startAfter.isEmpty() || KeyOrder.UTF8.compare(prefix, startAfter) > 0 ? prefix : startAfter;
+    boolean inclusive = !from.equals(startAfter);
+    return new PrefixIterator<>(b.index.tailMap(from, inclusive).values().iterator(), prefix, e -> e.info);
+  }
+
+  private Path uploadDir(Bucket b, String uploadId) {
+    if (!UPLOAD_ID.matcher(uploadId).matches()) {
+      throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
+    }
+    return b.uploads().resolve(uploadId);
+  }
+
+  @Override
+  public UploadInfo upload(String bucket, String key, String uploadId) throws IOException {
+    Path dir = uploadDir(bucket(bucket), uploadId);
+    Path meta = dir.resolve("upload.meta");
+    if (!Files.isRegularFile(meta)) {
+      throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
+    }
+    UploadInfo info = MetaFiles.readUpload(AtomicFiles.readProperties(meta), uploadId);
+    if (!info.key().equals(key)) {
+      throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
+    }
+    return info;
+  }
+
+  @Override
+  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes) throws IOException {
+    Bucket b = bucket(bucket);
+    String id = UUID.randomUUID().toString().replace("-", "");
+    Path dir = Files.createDirectories(uploadDir(b, id));
+    files.writeProperties(dir.resolve("upload.meta"),
+        MetaFiles.writeUpload(new UploadInfo(key, id, Instant.now(), attributes)));
+    return id;
+  }
+
+  private Object lock(String uploadId) {
+    return uploadLocks.computeIfAbsent(uploadId, k -> new Object());
+  }
+
+  @Override
+  public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, InputStream body)
+      throws IOException {
+    Bucket b = bucket(bucket);
+    upload(bucket, key, uploadId);
+    Path dir = uploadDir(b, uploadId);
+    Written w = writeTemp(body);
+    PartInfo part = new PartInfo(partNumber, w.etag, w.size, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    String dataName = partNumber + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
+    synchronized (lock(uploadId)) {
+      if (!Files.isDirectory(dir)) {
+        Files.deleteIfExists(w.temp);
+        throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
+      }
+      files.publish(w.temp, dir.resolve(dataName));
+      Path metaFile = dir.resolve(partNumber + ".meta");
+      String oldData = Files.isRegularFile(metaFile) ? AtomicFiles.readProperties(metaFile).getProperty("data") : null;
+      files.writeProperties(metaFile, MetaFiles.writePart(part, dataName));
+      if (oldData != null) {
+        Files.deleteIfExists(dir.resolve(oldData));
+      }
+    }
+    return part;
+  }
+
+  private record StoredPart(PartInfo info, String dataName) {}
+
+  private List<StoredPart> parts(Path dir) throws IOException {
+    List<StoredPart> out = new ArrayList<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        String name = p.getFileName().toString();
+        if (name.endsWith(".meta") && !name.equals("upload.meta")) {
+          java.util.Properties props = AtomicFiles.readProperties(p);
+          out.add(new StoredPart(MetaFiles.readPart(props), props.getProperty("data")));
+        }
+      }
+    }
+    out.sort(Comparator.comparingInt(p -> p.info.partNumber()));
+    return out;
+  }
+
+  @Override
+  public List<PartInfo> listParts(String bucket, String key, String uploadId) throws IOException {
+    upload(bucket, key, uploadId);
+    return parts(uploadDir(bucket(bucket), uploadId)).stream().map(StoredPart::info).toList();
+  }
+
+  @Override
+  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+      String etag) throws IOException {
+    Bucket b = bucket(bucket);
+    UploadInfo upload = upload(bucket, key, uploadId);
+    Path dir = uploadDir(b, uploadId);
+    synchronized (lock(uploadId)) {
+      java.util.Map<Integer, StoredPart> byNumber = new java.util.HashMap<>();
+      for (StoredPart p : parts(dir)) {
+        byNumber.put(p.info.partNumber(), p);
+      }
+      Path temp = files.newTemp();
+      long size = 0;
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        for (int n : partNumbers) {
+          StoredPart p = byNumber.get(n);
+          if (p == null) {
+            throw new S3ErrorException(S3ErrorCode.INVALID_PART);
+          }
+          try (FileChannel in = FileChannel.open(dir.resolve(p.dataName), StandardOpenOption.READ)) {
+            long len = in.size();
+            long done = 0;
+            while (done < len) {
+              done += in.transferTo(done, len - done, out);
+            }
+            size += len;
+          }
+        }
+        out.force(true);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(temp);
+        throw e;
+      }
+      ObjectInfo info = new ObjectInfo(key, size, etag, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+          upload.attributes());
+      commit(b, info, temp);
+      deleteTree(dir);
+      uploadLocks.remove(uploadId);
+      return info;
+    }
+  }
+
+  @Override
+  public void abortMultipartUpload(String bucket, String key, String uploadId) throws IOException {
+    Bucket b = bucket(bucket);
+    upload(bucket, key, uploadId);
+    synchronized (lock(uploadId)) {
+      // upload.meta goes first: without it the directory is no upload.
+      Path dir = uploadDir(b, uploadId);
+      Files.deleteIfExists(dir.resolve("upload.meta"));
+      deleteTree(dir);
+      uploadLocks.remove(uploadId);
+    }
+  }
+
+  @Override
+  public List<UploadInfo> listMultipartUploads(String bucket) throws IOException {
+    Bucket b = bucket(bucket);
+    List<UploadInfo> out = new ArrayList<>();
+    try (Stream<Path> s = Files.list(b.uploads())) {
+      for (Path dir : (Iterable<Path>) s::iterator) {
+        Path meta = dir.resolve("upload.meta");
+        String id = dir.getFileName().toString();
+        if (UPLOAD_ID.matcher(id).matches() && Files.isRegularFile(meta)) {
+          out.add(MetaFiles.readUpload(AtomicFiles.readProperties(meta), id));
+        }
+      }
+    }
+    out.sort(Comparator.comparing(UploadInfo::key, KeyOrder.UTF8).thenComparing(UploadInfo::initiated));
+    return out;
+  }
+
+  /** The root directory. */
+  public Path root() {
+    return root;
+  }
+}

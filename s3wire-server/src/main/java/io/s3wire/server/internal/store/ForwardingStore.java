@@ -1,0 +1,131 @@
+package io.s3wire.server.internal.store;
+
+import io.s3wire.server.BucketInfo;
+import io.s3wire.server.ObjectAttributes;
+import io.s3wire.server.ObjectContent;
+import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.ObjectStore;
+import io.s3wire.server.PartInfo;
+import io.s3wire.server.UploadInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A store that passes every call to another, after {@link #before(String, boolean)} had its say;
+ * decorators override only that hook.
+ */
+abstract class ForwardingStore implements ObjectStore {
+  private final ObjectStore delegate;
+
+  ForwardingStore(ObjectStore delegate) {
+    this.delegate = delegate;
+  }
+
+  /** Called before each delegated call with the method's name and whether it changes the store. */
+  abstract void before(String operation, boolean mutating) throws IOException;
+
+  @Override
+  public void createBucket(String bucket) throws IOException {
+    before("createBucket", true);
+    delegate.createBucket(bucket);
+  }
+
+  @Override
+  public void deleteBucket(String bucket) throws IOException {
+    before("deleteBucket", true);
+    delegate.deleteBucket(bucket);
+  }
+
+  @Override
+  public boolean bucketExists(String bucket) throws IOException {
+    before("bucketExists", false);
+    return delegate.bucketExists(bucket);
+  }
+
+  @Override
+  public List<BucketInfo> listBuckets() throws IOException {
+    before("listBuckets", false);
+    return delegate.listBuckets();
+  }
+
+  @Override
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException {
+    before("putObject", true);
+    return delegate.putObject(bucket, key, attributes, body);
+  }
+
+  @Override
+  public ObjectInfo headObject(String bucket, String key) throws IOException {
+    before("headObject", false);
+    return delegate.headObject(bucket, key);
+  }
+
+  @Override
+  public ObjectContent getObject(String bucket, String key, long offset, long length) throws IOException {
+    before("getObject", false);
+    return delegate.getObject(bucket, key, offset, length);
+  }
+
+  @Override
+  public void deleteObject(String bucket, String key) throws IOException {
+    before("deleteObject", true);
+    delegate.deleteObject(bucket, key);
+  }
+
+  @Override
+  public Iterator<ObjectInfo> listObjects(String bucket, String prefix, String startAfter) throws IOException {
+    before("listObjects", false);
+    return delegate.listObjects(bucket, prefix, startAfter);
+  }
+
+  @Override
+  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes) throws IOException {
+    before("createMultipartUpload", true);
+    return delegate.createMultipartUpload(bucket, key, attributes);
+  }
+
+  @Override
+  public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, InputStream body)
+      throws IOException {
+    before("uploadPart", true);
+    return delegate.uploadPart(bucket, key, uploadId, partNumber, body);
+  }
+
+  @Override
+  public List<PartInfo> listParts(String bucket, String key, String uploadId) throws IOException {
+    before("listParts", false);
+    return delegate.listParts(bucket, key, uploadId);
+  }
+
+  @Override
+  public UploadInfo upload(String bucket, String key, String uploadId) throws IOException {
+    before("upload", false);
+    return delegate.upload(bucket, key, uploadId);
+  }
+
+  @Override
+  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+      String etag) throws IOException {
+    before("completeMultipartUpload", true);
+    return delegate.completeMultipartUpload(bucket, key, uploadId, partNumbers, etag);
+  }
+
+  @Override
+  public void abortMultipartUpload(String bucket, String key, String uploadId) throws IOException {
+    before("abortMultipartUpload", true);
+    delegate.abortMultipartUpload(bucket, key, uploadId);
+  }
+
+  @Override
+  public List<UploadInfo> listMultipartUploads(String bucket) throws IOException {
+    before("listMultipartUploads", false);
+    return delegate.listMultipartUploads(bucket);
+  }
+
+  @Override
+  public void close() throws IOException {
+    delegate.close();
+  }
+}

@@ -1,0 +1,259 @@
+package io.s3wire.server.internal.store;
+
+import io.s3wire.server.BucketInfo;
+import io.s3wire.server.ObjectAttributes;
+import io.s3wire.server.ObjectContent;
+import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.ObjectStore;
+import io.s3wire.server.PartInfo;
+import io.s3wire.server.S3ErrorCode;
+import io.s3wire.server.S3ErrorException;
+import io.s3wire.server.UploadInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * An {@link ObjectStore} in memory. Bytes live in 1 MiB chunks so that large objects never need one
+ * huge array. Thread-safe: maps are concurrent, a value is replaced as a whole.
+ */
+public final class MemoryStore implements ObjectStore {
+  private static final int CHUNK = 1 << 20;
+
+  private record Blob(ObjectInfo info, List<byte[]> chunks) {}
+
+  private record Upload(UploadInfo info, ConcurrentSkipListMap<Integer, Blob> parts) {}
+
+  private static final class Bucket {
+    final Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    final ConcurrentSkipListMap<String, Blob> objects = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
+    final ConcurrentHashMap<String, Upload> uploads = new ConcurrentHashMap<>();
+  }
+
+  private final ConcurrentSkipListMap<String, Bucket> buckets = new ConcurrentSkipListMap<>();
+
+  @Override
+  public void createBucket(String bucket) {
+    if (buckets.putIfAbsent(bucket, new Bucket()) != null) {
+      throw new S3ErrorException(S3ErrorCode.BUCKET_ALREADY_OWNED_BY_YOU);
+    }
+  }
+
+  @Override
+  public synchronized void deleteBucket(String bucket) {
+    Bucket b = bucket(bucket);
+    if (!b.objects.isEmpty() || !b.uploads.isEmpty()) {
+      throw new S3ErrorException(S3ErrorCode.BUCKET_NOT_EMPTY);
+    }
+    buckets.remove(bucket);
+  }
+
+  @Override
+  public boolean bucketExists(String bucket) {
+    return buckets.containsKey(bucket);
+  }
+
+  @Override
+  public List<BucketInfo> listBuckets() {
+    List<BucketInfo> out = new ArrayList<>();
+    buckets.forEach((name, b) -> out.add(new BucketInfo(name, b.created)));
+    return out;
+  }
+
+  @Override
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException {
+    Bucket b = bucket(bucket);
+    Blob blob = read(key, attributes, body);
+    b.objects.put(key, blob);
+    return blob.info;
+  }
+
+  private static Blob read(String key, ObjectAttributes attributes, InputStream body) throws IOException {
+    Digests.Md5InputStream in = new Digests.Md5InputStream(body);
+    List<byte[]> chunks = new ArrayList<>();
+    while (true) {
+      byte[] chunk = in.readNBytes(CHUNK);
+      if (chunk.length > 0) {
+        chunks.add(chunk);
+      }
+      if (chunk.length < CHUNK) {
+        break;
+      }
+    }
+    ObjectInfo info = new ObjectInfo(key, in.count(), in.etag(), now(), attributes);
+    return new Blob(info, List.copyOf(chunks));
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  @Override
+  public ObjectInfo headObject(String bucket, String key) {
+    return blob(bucket, key).info;
+  }
+
+  @Override
+  public ObjectContent getObject(String bucket, String key, long offset, long length) {
+    Blob blob = blob(bucket, key);
+    return ObjectContent.of(blob.info, length, new ChunkChannel(blob.chunks, offset, length));
+  }
+
+  private Blob blob(String bucket, String key) {
+    Blob blob = bucket(bucket).objects.get(key);
+    if (blob == null) {
+      throw new S3ErrorException(S3ErrorCode.NO_SUCH_KEY);
+    }
+    return blob;
+  }
+
+  @Override
+  public void deleteObject(String bucket, String key) {
+    bucket(bucket).objects.remove(key);
+  }
+
+  @Override
+  public Iterator<ObjectInfo> listObjects(String bucket, String prefix, String startAfter) {
+    Bucket b = bucket(bucket);
+    String from = startAfter.isEmpty() || KeyOrder.UTF8.compare(prefix, startAfter) > 0 ? prefix : startAfter;
+    boolean inclusive = !from.equals(startAfter);
+    Iterator<Blob> it = b.objects.tailMap(from, inclusive).values().iterator();
+    return new PrefixIterator<>(it, prefix, blob -> blob.info);
+  }
+
+  @Override
+  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes) {
+    Bucket b = bucket(bucket);
+    String id = UUID.randomUUID().toString().replace("-", "");
+    b.uploads.put(id, new Upload(new UploadInfo(key, id, Instant.now(), attributes), new ConcurrentSkipListMap<>()));
+    return id;
+  }
+
+  private Upload upload(Bucket b, String key, String uploadId) {
+    Upload u = b.uploads.get(uploadId);
+    if (u == null || !u.info.key().equals(key)) {
+      throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
+    }
+    return u;
+  }
+
+  @Override
+  public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, InputStream body)
+      throws IOException {
+    Upload u = upload(bucket(bucket), key, uploadId);
+    Blob part = read(key, ObjectAttributes.empty(), body);
+    u.parts.put(partNumber, part);
+    return partInfo(partNumber, part);
+  }
+
+  private static PartInfo partInfo(int number, Blob part) {
+    return new PartInfo(number, part.info.etag(), part.info.size(), part.info.lastModified());
+  }
+
+  @Override
+  public List<PartInfo> listParts(String bucket, String key, String uploadId) {
+    Upload u = upload(bucket(bucket), key, uploadId);
+    List<PartInfo> out = new ArrayList<>();
+    u.parts.forEach((n, p) -> out.add(partInfo(n, p)));
+    return out;
+  }
+
+  @Override
+  public UploadInfo upload(String bucket, String key, String uploadId) {
+    return upload(bucket(bucket), key, uploadId).info;
+  }
+
+  @Override
+  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+      String etag) {
+    Bucket b = bucket(bucket);
+    Upload u = upload(b, key, uploadId);
+    List<byte[]> chunks = new ArrayList<>();
+    long size = 0;
+    for (int n : partNumbers) {
+      Blob p = u.parts.get(n);
+      if (p == null) {
+        throw new S3ErrorException(S3ErrorCode.INVALID_PART);
+      }
+      chunks.addAll(p.chunks);
+      size += p.info.size();
+    }
+    ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes());
+    b.objects.put(key, new Blob(info, List.copyOf(chunks)));
+    b.uploads.remove(uploadId);
+    return info;
+  }
+
+  @Override
+  public void abortMultipartUpload(String bucket, String key, String uploadId) {
+    Bucket b = bucket(bucket);
+    upload(b, key, uploadId);
+    b.uploads.remove(uploadId);
+  }
+
+  @Override
+  public List<UploadInfo> listMultipartUploads(String bucket) {
+    List<UploadInfo> out = new ArrayList<>();
+    bucket(bucket).uploads.values().forEach(u -> out.add(u.info));
+    out.sort(Comparator.comparing(UploadInfo::key, KeyOrder.UTF8).thenComparing(UploadInfo::initiated));
+    return out;
+  }
+
+  private Bucket bucket(String name) {
+    Bucket b = buckets.get(name);
+    if (b == null) {
+      throw new S3ErrorException(S3ErrorCode.NO_SUCH_BUCKET);
+    }
+    return b;
+  }
+
+  /** Reads a range of a chunk list. */
+  private static final class ChunkChannel implements ReadableByteChannel {
+    private final List<byte[]> chunks;
+    private long position;
+    private long remaining;
+    private boolean open = true;
+
+    ChunkChannel(List<byte[]> chunks, long offset, long length) {
+      this.chunks = chunks;
+      this.position = offset;
+      this.remaining = length;
+    }
+
+    @Override
+    public int read(ByteBuffer dst) {
+      if (remaining == 0) {
+        return -1;
+      }
+      int index = (int) (position / CHUNK);
+      int within = (int) (position % CHUNK);
+      byte[] chunk = chunks.get(index);
+      int n = (int) Math.min(Math.min(dst.remaining(), chunk.length - within), remaining);
+      dst.put(chunk, within, n);
+      position += n;
+      remaining -= n;
+      return n;
+    }
+
+    @Override
+    public boolean isOpen() {
+      return open;
+    }
+
+    @Override
+    public void close() {
+      open = false;
+    }
+  }
+
+}

@@ -1,0 +1,77 @@
+package io.s3wire.server.internal.store;
+
+import io.s3wire.server.ObjectAttributes;
+import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.PartInfo;
+import io.s3wire.server.UploadInfo;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/** FileStore's metadata files as {@link Properties} (which escapes any Unicode text safely). */
+final class MetaFiles {
+  private MetaFiles() {}
+
+  static Properties writeObject(ObjectInfo info, String dataName) {
+    Properties p = attributes(info.attributes());
+    p.setProperty("key", info.key());
+    p.setProperty("size", Long.toString(info.size()));
+    p.setProperty("etag", info.etag());
+    p.setProperty("lastModified", Long.toString(info.lastModified().toEpochMilli()));
+    p.setProperty("data", dataName);
+    return p;
+  }
+
+  static Properties writeUpload(UploadInfo info) {
+    Properties p = attributes(info.attributes());
+    p.setProperty("key", info.key());
+    p.setProperty("initiated", Long.toString(info.initiated().toEpochMilli()));
+    return p;
+  }
+
+  static UploadInfo readUpload(Properties p, String uploadId) {
+    return new UploadInfo(p.getProperty("key"), uploadId, Instant.ofEpochMilli(Long.parseLong(p.getProperty("initiated"))),
+        attributes(p));
+  }
+
+  static Properties writePart(PartInfo part, String dataName) {
+    Properties p = new Properties();
+    p.setProperty("partNumber", Integer.toString(part.partNumber()));
+    p.setProperty("etag", part.etag());
+    p.setProperty("size", Long.toString(part.size()));
+    p.setProperty("lastModified", Long.toString(part.lastModified().toEpochMilli()));
+    p.setProperty("data", dataName);
+    return p;
+  }
+
+  static PartInfo readPart(Properties p) {
+    return new PartInfo(Integer.parseInt(p.getProperty("partNumber")), p.getProperty("etag"),
+        Long.parseLong(p.getProperty("size")), Instant.ofEpochMilli(Long.parseLong(p.getProperty("lastModified"))));
+  }
+
+  static ObjectInfo readInfo(Properties p) {
+    return new ObjectInfo(p.getProperty("key"), Long.parseLong(p.getProperty("size")), p.getProperty("etag"),
+        Instant.ofEpochMilli(Long.parseLong(p.getProperty("lastModified"))), attributes(p));
+  }
+
+  private static Properties attributes(ObjectAttributes a) {
+    Properties p = new Properties();
+    a.headers().forEach((k, v) -> p.setProperty("h." + k, v));
+    a.userMetadata().forEach((k, v) -> p.setProperty("m." + k, v));
+    return p;
+  }
+
+  private static ObjectAttributes attributes(Properties p) {
+    Map<String, String> headers = new TreeMap<>();
+    Map<String, String> meta = new TreeMap<>();
+    for (String name : p.stringPropertyNames()) {
+      if (name.startsWith("h.")) {
+        headers.put(name.substring(2), p.getProperty(name));
+      } else if (name.startsWith("m.")) {
+        meta.put(name.substring(2), p.getProperty(name));
+      }
+    }
+    return new ObjectAttributes(headers, meta);
+  }
+}
