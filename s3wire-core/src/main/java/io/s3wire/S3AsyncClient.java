@@ -1,0 +1,207 @@
+package io.s3wire;
+
+import io.s3wire.http.RequestBody;
+import io.s3wire.internal.ClientCore;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The asynchronous S3 client: every operation returns a {@link CompletableFuture}.
+ *
+ * <p>Thread-safe; share one instance. Futures complete exceptionally with an {@code
+ * io.s3wire.error.S3Exception}: a {@code ClientException} for invalid input (nothing was sent), a
+ * {@code ServiceException} for an error status, {@code TransportException} or {@code
+ * StreamResetException} for what happened on the wire; each carries the attempts made. Bad input is
+ * reported through the future too, never thrown from the call.
+ *
+ * <p>Requests pass a fixed pipeline: retry, defaults, provider quirks, SigV4 signing (each attempt
+ * signed afresh), transport. {@link #close()} closes the transport when this client made it.
+ */
+public final class S3AsyncClient implements AutoCloseable {
+  private final ClientCore core;
+  private final S3ClientBuilder origin;
+
+  S3AsyncClient(ClientCore core, S3ClientBuilder origin) {
+    this.core = core;
+    this.origin = origin;
+  }
+
+  public static S3ClientBuilder builder() {
+    return new S3ClientBuilder();
+  }
+
+  /** A builder with this client's options that shares its transport (event loop and pools). */
+  public S3ClientBuilder newBuilder() {
+    return origin.copyWithTransport(core.transport());
+  }
+
+  // ---- buckets
+
+  public CompletableFuture<List<Bucket>> listBuckets() {
+    return run(core.buckets::listBuckets);
+  }
+
+  public CompletableFuture<Void> createBucket(String bucket) {
+    return run(() -> core.buckets.createBucket(bucket));
+  }
+
+  /** Deletes an empty bucket; a bucket with objects fails with BucketNotEmpty. */
+  public CompletableFuture<Void> deleteBucket(String bucket) {
+    return run(() -> core.buckets.deleteBucket(bucket));
+  }
+
+  /** Completes normally when the bucket exists and is accessible. */
+  public CompletableFuture<Void> headBucket(String bucket) {
+    return run(() -> core.buckets.headBucket(bucket));
+  }
+
+  // ---- listing
+
+  /**
+   * One page of a listing: the first when {@code token} is {@code null}, else the page after the
+   * given {@link ListObjectsPage#nextToken()}.
+   */
+  public CompletableFuture<ListObjectsPage> listObjectsPage(ListObjectsRequest request, String token) {
+    return run(() -> core.listings.page(Objects.requireNonNull(request, "request"), token));
+  }
+
+  // ---- objects
+
+  /** Writes {@code bytes} (not copied: do not change them until the future completes). */
+  public CompletableFuture<PutObjectResult> putObject(BucketKey object, byte[] bytes) {
+    return putObject(object, bytes, ObjectMetadata.NONE);
+  }
+
+  /**
+   * Writes {@code bytes} (not copied) with metadata. Their SHA-256 is computed up front: it signs the
+   * payload over plain HTTP and goes as {@code x-amz-checksum-sha256} where the provider accepts it.
+   */
+  public CompletableFuture<PutObjectResult> putObject(BucketKey object, byte[] bytes, ObjectMetadata metadata) {
+    return run(() -> {
+      Objects.requireNonNull(object, "object");
+      return core.objects.putBytes(object, bytes, metadata == null ? ObjectMetadata.NONE : metadata);
+    });
+  }
+
+  /** Writes a file. */
+  public CompletableFuture<PutObjectResult> putObject(BucketKey object, Path file, ObjectMetadata metadata) {
+    return run(() -> {
+      if (!Files.isRegularFile(file)) {
+        throw new io.s3wire.error.ClientException("file", file + " is not a readable regular file");
+      }
+      return putObject(object, RequestBody.ofFile(file), metadata);
+    });
+  }
+
+  /**
+   * Writes what a stream holds, read once: {@code length} bytes, or until its end when {@code length}
+   * is {@code -1} (then as a multipart upload of parts read into memory). The caller closes the
+   * stream after the future completes.
+   */
+  public CompletableFuture<PutObjectResult> putObject(BucketKey object, InputStream in, long length, ObjectMetadata metadata) {
+    return putObject(object, RequestBody.ofStream(in, length), metadata);
+  }
+
+  /**
+   * Writes a body. A known length up to 5 GiB goes as one PUT whose MD5 is checked against the ETag;
+   * an unknown length, or over 5 GiB, as a multipart upload (aborted if any part fails).
+   */
+  public CompletableFuture<PutObjectResult> putObject(BucketKey object, RequestBody body, ObjectMetadata metadata) {
+    return run(() -> {
+      Objects.requireNonNull(object, "object");
+      ObjectMetadata m = metadata == null ? ObjectMetadata.NONE : metadata;
+      long length = body.contentLength();
+      return length < 0 || length > io.s3wire.internal.Validation.MAX_PART_SIZE
+          ? core.streamUpload.upload(object, body, m)
+          : core.objects.putSingle(object, body, m);
+    });
+  }
+
+  public CompletableFuture<ObjectBytes> getObjectBytes(GetObjectRequest request) {
+    return run(() -> core.downloads.bytes(request));
+  }
+
+  public CompletableFuture<ObjectBytes> getObjectBytes(BucketKey object) {
+    return getObjectBytes(GetObjectRequest.of(object));
+  }
+
+  /** The object as a stream of bytes as they arrive; the caller must close it. */
+  public CompletableFuture<ObjectStream> getObjectStream(GetObjectRequest request) {
+    return run(() -> core.downloads.stream(request));
+  }
+
+  /** Writes the object to {@code target} via a temporary file renamed into place when complete. */
+  public CompletableFuture<ObjectInfo> getObjectToFile(GetObjectRequest request, Path target) {
+    return run(() -> core.downloads.toFile(request, target));
+  }
+
+  public CompletableFuture<ObjectInfo> headObject(BucketKey object) {
+    return headObject(object, Conditions.NONE);
+  }
+
+  public CompletableFuture<ObjectInfo> headObject(BucketKey object, Conditions conditions) {
+    return run(() -> core.objects.head(object, conditions));
+  }
+
+  public CompletableFuture<Void> deleteObject(BucketKey object) {
+    return run(() -> core.objects.delete(object));
+  }
+
+  /**
+   * Deletes many keys: batches of up to 1,000 (or one DELETE per key where the provider has no batch
+   * delete), with a result per key.
+   */
+  public CompletableFuture<DeleteObjectsResult> deleteObjects(String bucket, List<String> keys) {
+    return run(() -> core.deletes.deleteObjects(bucket, List.copyOf(keys)));
+  }
+
+  public CompletableFuture<CopyObjectResult> copyObject(CopyObjectRequest request) {
+    return run(() -> core.objects.copy(request));
+  }
+
+  // ---- multipart
+
+  public CompletableFuture<MultipartUpload> createMultipartUpload(BucketKey object, ObjectMetadata metadata) {
+    return run(() -> core.multipart.create(object, metadata));
+  }
+
+  public CompletableFuture<CompletedPart> uploadPart(MultipartUpload upload, int partNumber, RequestBody body) {
+    return run(() -> core.multipart.uploadPart(upload, partNumber, body));
+  }
+
+  public CompletableFuture<PutObjectResult> completeMultipartUpload(MultipartUpload upload, List<CompletedPart> parts) {
+    return run(() -> core.multipart.complete(upload, List.copyOf(parts)));
+  }
+
+  public CompletableFuture<Void> abortMultipartUpload(MultipartUpload upload) {
+    return run(() -> core.multipart.abort(upload));
+  }
+
+  public CompletableFuture<List<PartInfo>> listParts(MultipartUpload upload) {
+    return run(() -> core.multipart.listParts(upload));
+  }
+
+  /** Uploads in progress in {@code bucket}, under {@code prefix} ({@code null} for all). */
+  public CompletableFuture<List<UploadInfo>> listMultipartUploads(String bucket, String prefix) {
+    return run(() -> core.multipart.listUploads(bucket, prefix));
+  }
+
+  @Override
+  public void close() {
+    core.close();
+  }
+
+  /** Turns input errors thrown while a call is built into a failed future, as the contract says. */
+  private static <T> CompletableFuture<T> run(Supplier<CompletableFuture<T>> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package io.s3wire;
+
+import io.s3wire.auth.Credentials;
+import io.s3wire.auth.CredentialsProvider;
+import io.s3wire.config.AddressingStyle;
+import io.s3wire.config.AwsConfigResolver;
+import io.s3wire.config.AwsSettings;
+import io.s3wire.config.ExplicitSettings;
+import io.s3wire.config.Resolved;
+import io.s3wire.error.ClientException;
+import io.s3wire.http.HttpTransport;
+import io.s3wire.http.TransportConfig;
+import io.s3wire.internal.Capabilities;
+import io.s3wire.internal.ClientCore;
+import io.s3wire.internal.Endpoint;
+import io.s3wire.provider.ProviderProfile;
+import io.s3wire.provider.ProviderProfiles;
+import io.s3wire.retry.RetryPolicy;
+import io.s3wire.internal.Validation;
+import io.s3wire.wire.WireListener;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Configures an {@link S3Client} or {@link S3AsyncClient}. Anything not set explicitly comes from the
+ * AWS configuration as the AWS CLI reads it (environment variables, {@code ~/.aws/config} and {@code
+ * ~/.aws/credentials}); see {@link AwsConfigResolver}. Not thread-safe; {@link #build()} may be called
+ * more than once.
+ *
+ * <p>{@link #build()} throws a {@link ClientException} naming the problem when an option is invalid
+ * or options clash: an endpoint that is not a URL, no credentials anywhere, no region where the
+ * provider has no default, plain HTTP to an HTTPS-only provider, a part size under 5 MiB, a transport
+ * and a transport config both given.
+ */
+public final class S3ClientBuilder {
+  static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+
+  private AwsConfigResolver awsConfig;
+  private ExplicitSettings explicit = ExplicitSettings.none();
+  private String endpointText;
+  private CredentialsProvider credentialsProvider;
+  private HttpTransport transport;
+  private TransportConfig transportConfig;
+  private ProviderProfile provider;
+  private RetryPolicy retryPolicy = RetryPolicy.defaults();
+  private int partSize = DEFAULT_PART_SIZE;
+  private Clock clock = Clock.systemUTC();
+  private WireListener listener = WireListener.NONE;
+
+  S3ClientBuilder() {}
+
+  /** Where the AWS settings not given here come from; default {@link AwsConfigResolver#system()}. */
+  public S3ClientBuilder awsConfig(AwsConfigResolver v) { awsConfig = Objects.requireNonNull(v); return this; }
+
+  /** The service URL, e.g. {@code https://storage.googleapis.com} or {@code http://127.0.0.1:9000}. */
+  public S3ClientBuilder endpoint(String url) { endpointText = url; return this; }
+
+  public S3ClientBuilder endpoint(URI url) { endpointText = url.toString(); return this; }
+
+  public S3ClientBuilder region(String v) { explicit = explicit.withRegion(v, "S3ClientBuilder.region"); return this; }
+
+  /** The AWS profile to read ({@code AWS_PROFILE} otherwise). */
+  public S3ClientBuilder profile(String v) { explicit = explicit.withProfile(v, "S3ClientBuilder.profile"); return this; }
+
+  /** PATH, VIRTUAL, or AUTO (default: what the provider profile says). */
+  public S3ClientBuilder addressing(AddressingStyle v) {
+    explicit = explicit.withAddressingStyle(v, "S3ClientBuilder.addressing");
+    return this;
+  }
+
+  public S3ClientBuilder credentials(Credentials v) {
+    explicit = explicit.withCredentials(v, "S3ClientBuilder.credentials");
+    credentialsProvider = null;
+    return this;
+  }
+
+  public S3ClientBuilder credentials(String accessKeyId, String secretAccessKey) {
+    return credentials(Credentials.of(accessKeyId, secretAccessKey));
+  }
+
+  public S3ClientBuilder credentialsProvider(CredentialsProvider v) { credentialsProvider = v; return this; }
+
+  /** A transport to share; the client does not close it. Clashes with {@link #transportConfig}. */
+  public S3ClientBuilder transport(HttpTransport v) { transport = v; return this; }
+
+  /** The transport the client makes and closes; default {@link TransportConfig#defaults()}. */
+  public S3ClientBuilder transportConfig(TransportConfig v) { transportConfig = v; return this; }
+
+  /**
+   * What the service accepts ({@link io.s3wire.provider.ProviderProfiles}: aws, gcs, minio, r2, ceph,
+   * b2, generic); override single capabilities with {@link ProviderProfile#toBuilder()}. Default: aws
+   * without an endpoint, generic with one.
+   */
+  public S3ClientBuilder provider(ProviderProfile v) { provider = Objects.requireNonNull(v); return this; }
+
+  /** How calls are retried; default {@link RetryPolicy#defaults()}. */
+  public S3ClientBuilder retryPolicy(RetryPolicy v) { retryPolicy = Objects.requireNonNull(v); return this; }
+
+  /** The part size of uploads of unknown length, 5 MiB to 5 GiB (default 8 MiB). */
+  public S3ClientBuilder multipartPartSize(int v) { partSize = v; return this; }
+
+  /** The clock requests are signed with (corrected by the server's time after RequestTimeTooSkewed). */
+  public S3ClientBuilder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
+
+  /** Receives every call's wire events. */
+  public S3ClientBuilder listener(WireListener v) { listener = Objects.requireNonNull(v); return this; }
+
+  public S3Client build() {
+    return new S3Client(buildAsync());
+  }
+
+  public S3AsyncClient buildAsync() {
+    return new S3AsyncClient(new ClientCore(settings()), copy());
+  }
+
+  /** A builder with the same options and the given transport, for {@link S3AsyncClient#newBuilder()}. */
+  S3ClientBuilder copyWithTransport(HttpTransport shared) {
+    S3ClientBuilder b = copy();
+    b.transport = shared;
+    b.transportConfig = null;
+    return b;
+  }
+
+  private S3ClientBuilder copy() {
+    S3ClientBuilder b = new S3ClientBuilder();
+    b.awsConfig = awsConfig;
+    b.explicit = explicit;
+    b.endpointText = endpointText;
+    b.credentialsProvider = credentialsProvider;
+    b.transport = transport;
+    b.transportConfig = transportConfig;
+    b.provider = provider;
+    b.retryPolicy = retryPolicy;
+    b.partSize = partSize;
+    b.clock = clock;
+    b.listener = listener;
+    return b;
+  }
+
+  private ClientCore.Settings settings() {
+    if (transport != null && transportConfig != null) {
+      throw new ClientException("transport", "transport and transportConfig clash: a shared transport keeps its own config");
+    }
+    if (partSize < Validation.MIN_PART_SIZE || partSize > Validation.MAX_PART_SIZE) {
+      throw new ClientException("multipart part size", "must be 5 MiB to 5 GiB, was " + partSize);
+    }
+    ExplicitSettings given = explicit;
+    if (endpointText != null) {
+      given = given.withEndpoint(Endpoint.parse(endpointText), "S3ClientBuilder.endpoint");
+    }
+    AwsSettings aws = (awsConfig != null ? awsConfig : AwsConfigResolver.system()).resolve(given);
+    URI base = aws.endpoint().map(Resolved::value).orElse(null);
+    ProviderProfile profile = provider != null ? provider : base != null ? ProviderProfiles.generic() : ProviderProfiles.aws();
+    String region = aws.region().map(Resolved::value).orElse(profile.defaultRegion());
+    if (region == null || region.isBlank()) {
+      throw new ClientException("region", "none configured, and provider profile " + profile.name()
+          + " has no default (its region is part of the endpoint): set one");
+    }
+    if (base == null) {
+      base = URI.create("https://s3." + region + ".amazonaws.com");
+    }
+    if (profile.httpsOnly() && !base.getScheme().equalsIgnoreCase("https")) {
+      throw new ClientException("endpoint", base + " is plain HTTP, which provider profile " + profile.name() + " refuses");
+    }
+    AddressingStyle style = Capabilities.resolve(aws.addressingStyle().value(), profile);
+    Credentials credentials = credentialsProvider != null && explicit.credentials() == null
+        ? credentialsProvider.resolve()
+        : aws.requireCredentials();
+    Capabilities caps = new Capabilities(profile, style);
+    boolean owns = transport == null;
+    HttpTransport t = owns ? HttpTransport.create(transportConfig != null ? transportConfig : TransportConfig.defaults()) : transport;
+    return new ClientCore.Settings(new Endpoint(base, style), region, credentials, caps, t, owns, listener,
+        retryPolicy, partSize, clock, "s3wire/0.1");
+  }
+}

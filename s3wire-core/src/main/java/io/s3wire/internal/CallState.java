@@ -1,0 +1,68 @@
+package io.s3wire.internal;
+
+import io.s3wire.error.Attempt;
+import io.s3wire.error.S3Exception;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one call accumulates across its attempts: the wire facts of each attempt, and values worth
+ * computing once (a file body's SHA-256). Confined to one call; attempts run one after another, never
+ * at once, so plain synchronisation on the lists is enough.
+ */
+final class CallState {
+  private final List<Attempt> attempts = new ArrayList<>();
+  private String payloadSha256;
+  private int attempt;
+  private Instant serverDate;
+
+  synchronized String payloadSha256() {
+    return payloadSha256;
+  }
+
+  synchronized void payloadSha256(String v) {
+    payloadSha256 = v;
+  }
+
+  /** Starts the next attempt; returns its number, from 1. */
+  synchronized int nextAttempt() {
+    return ++attempt;
+  }
+
+  synchronized int attempt() {
+    return attempt;
+  }
+
+  /** The server's clock as its last answer stated it ({@code Date}), or {@code null}. */
+  synchronized Instant serverDate() {
+    return serverDate;
+  }
+
+  synchronized void serverDate(Instant v) {
+    serverDate = v;
+  }
+
+  /**
+   * Records a failed attempt's wire facts so the next failure (and the last) carries all of them. A
+   * failure this pipeline built already starts with the earlier attempts; one the transport raised
+   * carries only its own, and gets the earlier ones appended.
+   */
+  synchronized void record(S3Exception failure) {
+    List<Attempt> own = failure.attempts();
+    boolean hasEarlier = own.size() >= attempts.size() && own.subList(0, attempts.size()).equals(attempts);
+    if (hasEarlier) {
+      attempts.clear();
+      attempts.addAll(own);
+    } else {
+      List<Attempt> earlier = List.copyOf(attempts);
+      attempts.addAll(own);
+      earlier.forEach(failure::addAttempt);
+    }
+  }
+
+  /** The attempts of the failures so far, oldest first. */
+  synchronized List<Attempt> earlierAttempts() {
+    return List.copyOf(attempts);
+  }
+}

@@ -1,0 +1,94 @@
+package io.s3wire.internal;
+
+import io.s3wire.BucketKey;
+import io.s3wire.Conditions;
+import io.s3wire.ObjectInfo;
+import io.s3wire.ObjectMetadata;
+import io.s3wire.http.HttpHeaders;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Maps the operation records to S3 headers and back. Locale-independent throughout. */
+final class Headers {
+  static final String META_PREFIX = "x-amz-meta-";
+  /** IMF-fixdate (RFC 9110 section 5.6.7), always English names and two-digit days. */
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+  private Headers() {}
+
+  static String httpDate(Instant t) {
+    return HTTP_DATE.format(t);
+  }
+
+  /** Adds content type, cache control, storage class and user metadata. */
+  static void metadata(S3Call.Builder b, ObjectMetadata m) {
+    if (m == null) {
+      return;
+    }
+    b.headerIfPresent("Content-Type", m.contentType());
+    b.headerIfPresent("Cache-Control", m.cacheControl());
+    b.headerIfPresent("x-amz-storage-class", m.storageClass());
+    m.userMetadata().forEach((name, value) -> b.header(META_PREFIX + name, value));
+  }
+
+  /** Adds preconditions under the given prefix ({@code ""} or {@code x-amz-copy-source-}). */
+  static void conditions(S3Call.Builder b, Conditions c, String prefix) {
+    if (c == null) {
+      return;
+    }
+    if (c.ifMatch() != null) {
+      b.header(prefix.isEmpty() ? "If-Match" : prefix + "if-match", quoted(c.ifMatch()));
+    }
+    if (c.ifNoneMatch() != null) {
+      b.header(prefix.isEmpty() ? "If-None-Match" : prefix + "if-none-match", quoted(c.ifNoneMatch()));
+    }
+    if (c.ifModifiedSince() != null) {
+      b.header(prefix.isEmpty() ? "If-Modified-Since" : prefix + "if-modified-since", httpDate(c.ifModifiedSince()));
+    }
+    if (c.ifUnmodifiedSince() != null) {
+      b.header(prefix.isEmpty() ? "If-Unmodified-Since" : prefix + "if-unmodified-since", httpDate(c.ifUnmodifiedSince()));
+    }
+  }
+
+  static String quoted(String etag) {
+    return etag.equals("*") || etag.startsWith("\"") || etag.startsWith("W/") ? etag : '"' + etag + '"';
+  }
+
+  /** An ETag without its quotes. */
+  static String unquoted(String etag) {
+    if (etag == null) {
+      return null;
+    }
+    String e = etag.trim();
+    return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
+  }
+
+  static ObjectInfo objectInfo(BucketKey object, HttpHeaders h) {
+    Map<String, String> user = new LinkedHashMap<>();
+    for (HttpHeaders.Field f : h.fields()) {
+      String name = f.name().toLowerCase(Locale.ROOT);
+      if (name.startsWith(META_PREFIX)) {
+        user.put(name.substring(META_PREFIX.length()), f.value());
+      }
+    }
+    ObjectMetadata meta = new ObjectMetadata(
+        h.first("Content-Type").orElse(null),
+        h.first("Cache-Control").orElse(null),
+        h.first("x-amz-storage-class").orElse(null),
+        user);
+    long length = h.first("Content-Length").map(v -> Long.parseLong(v.trim())).orElse(-1L);
+    return new ObjectInfo(
+        object,
+        length,
+        unquoted(h.first("ETag").orElse(null)),
+        h.first("Last-Modified").map(TransportStage::parseHttpDate).orElse(null),
+        meta,
+        h.first("Content-Range").orElse(null),
+        h.first("x-amz-version-id").orElse(null));
+  }
+}

@@ -1,0 +1,144 @@
+package io.s3wire.internal;
+
+import io.s3wire.BucketKey;
+import io.s3wire.CompletedPart;
+import io.s3wire.MultipartUpload;
+import io.s3wire.ObjectMetadata;
+import io.s3wire.PartInfo;
+import io.s3wire.PutObjectResult;
+import io.s3wire.UploadInfo;
+import io.s3wire.error.ClientException;
+import io.s3wire.http.RequestBody;
+import io.s3wire.xml.CompleteMultipartUpload;
+import io.s3wire.xml.ListMultipartUploadsResult;
+import io.s3wire.xml.ListPartsResult;
+import io.s3wire.xml.MultipartUploadSummary;
+import io.s3wire.xml.PartSummary;
+import io.s3wire.xml.S3Xml;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** CreateMultipartUpload, UploadPart, CompleteMultipartUpload, AbortMultipartUpload, ListParts, ListMultipartUploads. */
+public final class MultipartOperations {
+  private final Pipeline pipeline;
+
+  public MultipartOperations(Pipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  public CompletableFuture<MultipartUpload> create(BucketKey object, ObjectMetadata metadata) {
+    S3Call.Builder b = S3Call.builder("CreateMultipartUpload", "POST").bucket(object.bucket()).key(object.key())
+        .query("uploads", null).idempotent(false);
+    Headers.metadata(b, metadata);
+    S3Call call = b.build();
+    return pipeline.execute(call)
+        .thenCompose(r -> Xml.read(call, r, S3Xml::readInitiateMultipartUploadResult))
+        .thenApply(r -> new MultipartUpload(object, r.uploadId()));
+  }
+
+  /**
+   * Uploads one part. Its MD5 is computed as it is sent and compared with the part's ETag.
+   *
+   * @throws ClientException (in the future) for a part number outside 1..10,000 or a part over 5 GiB
+   */
+  public CompletableFuture<CompletedPart> uploadPart(MultipartUpload upload, int partNumber, RequestBody body) {
+    Validation.partNumber(partNumber);
+    Validation.partSize(partNumber, body.contentLength(), true);
+    BucketKey object = upload.object();
+    Md5Body md5 = new Md5Body(body);
+    S3Call call = S3Call.builder("UploadPart", "PUT").bucket(object.bucket()).key(object.key())
+        .query("partNumber", Integer.toString(partNumber)).query("uploadId", upload.uploadId())
+        .body(md5).build();
+    return pipeline.execute(call).thenApply(r -> {
+      r.close();
+      String eTag = Headers.unquoted(r.headers().first("ETag").orElse(null));
+      ObjectOperations.checkMd5(object, md5.md5Hex(), eTag, r);
+      return new CompletedPart(partNumber, eTag, body.contentLength());
+    });
+  }
+
+  /**
+   * Completes an upload. The parts must be in ascending order without repeats, and every part but
+   * the last of known size at least 5 MiB: both checked before anything is sent.
+   */
+  public CompletableFuture<PutObjectResult> complete(MultipartUpload upload, List<CompletedPart> parts) {
+    if (parts.isEmpty()) {
+      throw new ClientException("parts", "a multipart upload needs at least one part");
+    }
+    List<io.s3wire.xml.CompletedPart> xmlParts = new ArrayList<>(parts.size());
+    for (int i = 0; i < parts.size(); i++) {
+      CompletedPart p = parts.get(i);
+      if (i > 0 && p.partNumber() <= parts.get(i - 1).partNumber()) {
+        throw new ClientException("parts", "part numbers must ascend without repeats; "
+            + p.partNumber() + " follows " + parts.get(i - 1).partNumber());
+      }
+      Validation.partSize(p.partNumber(), p.size(), i == parts.size() - 1);
+      xmlParts.add(new io.s3wire.xml.CompletedPart(p.partNumber(), Headers.quoted(p.eTag())));
+    }
+    byte[] xml = S3Xml.write(new CompleteMultipartUpload(xmlParts));
+    BucketKey object = upload.object();
+    S3Call call = S3Call.builder("CompleteMultipartUpload", "POST").bucket(object.bucket()).key(object.key())
+        .query("uploadId", upload.uploadId()).header("Content-Type", "application/xml")
+        .body(RequestBody.ofBytes(xml)).payloadSha256(Digests.sha256Hex(xml)).idempotent(false).build();
+    return pipeline.execute(call).thenCompose(r -> Xml.read(call, r, S3Xml::readCompleteMultipartUploadResult)
+        .thenApply(res -> new PutObjectResult(object, Headers.unquoted(res.eTag()),
+            r.headers().first("x-amz-version-id").orElse(null), parts.size())));
+  }
+
+  public CompletableFuture<Void> abort(MultipartUpload upload) {
+    BucketKey object = upload.object();
+    S3Call call = S3Call.builder("AbortMultipartUpload", "DELETE").bucket(object.bucket()).key(object.key())
+        .query("uploadId", upload.uploadId()).build();
+    return pipeline.execute(call).thenApply(r -> Bodies.discard(r, null));
+  }
+
+  /** Every part uploaded so far, following part-number markers. */
+  public CompletableFuture<List<PartInfo>> listParts(MultipartUpload upload) {
+    return listParts(upload, 0, new ArrayList<>());
+  }
+
+  private CompletableFuture<List<PartInfo>> listParts(MultipartUpload upload, int marker, List<PartInfo> acc) {
+    BucketKey object = upload.object();
+    S3Call.Builder b = S3Call.builder("ListParts", "GET").bucket(object.bucket()).key(object.key())
+        .query("uploadId", upload.uploadId());
+    if (marker > 0) {
+      b.query("part-number-marker", Integer.toString(marker));
+    }
+    S3Call call = b.build();
+    return pipeline.execute(call).thenCompose(r -> Xml.read(call, r, S3Xml::readListPartsResult)).thenCompose(r -> {
+      for (PartSummary p : r.parts()) {
+        acc.add(new PartInfo(p.partNumber(), Headers.unquoted(p.eTag()), p.size(), p.lastModified()));
+      }
+      if (r.truncated() && r.nextPartNumberMarker() > marker) {
+        return listParts(upload, r.nextPartNumberMarker(), acc);
+      }
+      return CompletableFuture.completedFuture(List.copyOf(acc));
+    });
+  }
+
+  /** Every upload in progress in {@code bucket} under {@code prefix} ({@code null}: all), following markers. */
+  public CompletableFuture<List<UploadInfo>> listUploads(String bucket, String prefix) {
+    Validation.bucketName(bucket);
+    return listUploads(bucket, prefix, null, null, new ArrayList<>());
+  }
+
+  private CompletableFuture<List<UploadInfo>> listUploads(
+      String bucket, String prefix, String keyMarker, String uploadIdMarker, List<UploadInfo> acc) {
+    S3Call call = S3Call.builder("ListMultipartUploads", "GET").bucket(bucket).query("uploads", null)
+        .queryIfPresent("prefix", prefix).queryIfPresent("key-marker", keyMarker)
+        .queryIfPresent("upload-id-marker", uploadIdMarker).build();
+    return pipeline.execute(call).thenCompose(r -> Xml.read(call, r, S3Xml::readListMultipartUploadsResult))
+        .thenCompose((ListMultipartUploadsResult r) -> {
+          for (MultipartUploadSummary u : r.uploads()) {
+            acc.add(new UploadInfo(new MultipartUpload(new BucketKey(bucket, u.key()), u.uploadId()), u.initiated(),
+                u.storageClass()));
+          }
+          if (r.truncated() && r.nextKeyMarker() != null
+              && !(r.nextKeyMarker().equals(keyMarker) && java.util.Objects.equals(r.nextUploadIdMarker(), uploadIdMarker))) {
+            return listUploads(bucket, prefix, r.nextKeyMarker(), r.nextUploadIdMarker(), acc);
+          }
+          return CompletableFuture.completedFuture(List.copyOf(acc));
+        });
+  }
+}

@@ -1,0 +1,62 @@
+package io.s3wire.internal;
+
+import io.s3wire.http.HttpResponse;
+import io.s3wire.http.HttpTransport;
+import io.s3wire.wire.WireListener;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The request pipeline of one client, its stages in a fixed order: retry, defaults, provider quirks,
+ * SigV4 signing, transport. Signing is last so every attempt is signed afresh with its own date.
+ * Thread-safe; shared by every call of the client.
+ */
+public final class Pipeline {
+  private final Exchange head;
+  private final Endpoint endpoint;
+  private final Capabilities capabilities;
+  private final ClockSkew clock;
+
+  public Pipeline(
+      HttpTransport transport,
+      WireListener listener,
+      Endpoint endpoint,
+      Capabilities capabilities,
+      RequestSigner signer,
+      ClockSkew clock,
+      io.s3wire.retry.RetryPolicy retry,
+      java.util.concurrent.Executor executor,
+      String userAgent) {
+    this.endpoint = endpoint;
+    this.capabilities = capabilities;
+    this.clock = clock;
+    TransportStage wire = new TransportStage(transport, listener, clock);
+    SigningStage signing = new SigningStage(wire, endpoint, signer, clock);
+    QuirksStage quirks = new QuirksStage(signing, capabilities);
+    DefaultsStage defaults = new DefaultsStage(quirks, endpoint.isTls(), userAgent);
+    this.head = new RetryStage(defaults, new io.s3wire.retry.Retrier(retry), clock, executor);
+  }
+
+  /**
+   * Runs a call. Completes with a 2xx response whose body the caller must consume or close, or
+   * exceptionally with an {@code S3Exception} that carries every attempt.
+   */
+  public CompletableFuture<HttpResponse> execute(S3Call call) {
+    try {
+      return head.send(call, new CallState());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  public Capabilities capabilities() {
+    return capabilities;
+  }
+
+  public ClockSkew clock() {
+    return clock;
+  }
+}

@@ -1,0 +1,116 @@
+package io.s3wire.internal;
+
+import io.s3wire.BucketKey;
+import io.s3wire.CompletedPart;
+import io.s3wire.MultipartUpload;
+import io.s3wire.ObjectMetadata;
+import io.s3wire.PutObjectResult;
+import io.s3wire.error.ClientException;
+import io.s3wire.http.RequestBody;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Uploads a body of unknown length (or one too long for a single PUT) as a multipart upload: the
+ * source is read in parts of {@code partSize} bytes on a blocking executor, each part sent from
+ * memory (so it can be retried), one after another. A source that ends within the first part is sent
+ * as one PUT instead. Any failure aborts the upload before it is reported, so no parts are left
+ * behind to be billed.
+ */
+public final class StreamUpload {
+  private final ObjectOperations objects;
+  private final MultipartOperations multipart;
+  private final Executor blocking;
+  private final int partSize;
+
+  public StreamUpload(ObjectOperations objects, MultipartOperations multipart, Executor blocking, int partSize) {
+    if (partSize < Validation.MIN_PART_SIZE) {
+      throw new IllegalArgumentException("part size must be at least 5 MiB, was " + partSize);
+    }
+    this.objects = objects;
+    this.multipart = multipart;
+    this.blocking = blocking;
+    this.partSize = partSize;
+  }
+
+  public CompletableFuture<PutObjectResult> upload(BucketKey object, RequestBody body, ObjectMetadata metadata) {
+    ReadableByteChannel source;
+    try {
+      source = body.open();
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(new ClientException("body", "cannot open the source of " + object + ": " + e.getMessage(), e));
+    }
+    return read(source, object).thenCompose(first -> {
+      if (first.length < partSize) {
+        close(source);
+        return objects.putSingle(object, RequestBody.ofBytes(first), metadata);
+      }
+      return multipart.create(object, metadata).thenCompose(upload -> {
+        List<CompletedPart> parts = new ArrayList<>();
+        return uploadFrom(upload, source, first, 1, parts)
+            .thenCompose(v -> multipart.complete(upload, parts))
+            .handle((result, err) -> {
+              close(source);
+              if (err == null) {
+                return CompletableFuture.completedFuture(result);
+              }
+              // Abort so no orphaned parts remain; report the original failure whatever abort says.
+              return multipart.abort(upload).handle((x, abortErr) -> {
+                Throwable cause = Futures.unwrap(err);
+                if (abortErr != null) {
+                  cause.addSuppressed(Futures.unwrap(abortErr));
+                }
+                throw Futures.asCompletion(cause);
+              }).thenApply(x -> result);
+            })
+            .thenCompose(f -> f);
+      });
+    });
+  }
+
+  private CompletableFuture<Void> uploadFrom(
+      MultipartUpload upload, ReadableByteChannel source, byte[] chunk, int partNumber, List<CompletedPart> parts) {
+    if (partNumber > Validation.MAX_PART_NUMBER) {
+      return CompletableFuture.failedFuture(new ClientException("body", "the source of " + upload.object()
+          + " needs more than " + Validation.MAX_PART_NUMBER + " parts of " + partSize + " bytes; use a larger part size"));
+    }
+    return multipart.uploadPart(upload, partNumber, RequestBody.ofBytes(chunk)).thenCompose(part -> {
+      parts.add(part);
+      if (chunk.length < partSize) {
+        return CompletableFuture.completedFuture(null);
+      }
+      return read(source, upload.object()).thenCompose(next -> next.length == 0
+          ? CompletableFuture.completedFuture(null)
+          : uploadFrom(upload, source, next, partNumber + 1, parts));
+    });
+  }
+
+  /** Reads up to one part; shorter only at the end of the source. */
+  private CompletableFuture<byte[]> read(ReadableByteChannel source, BucketKey object) {
+    return CompletableFuture.supplyAsync(() -> {
+      ByteBuffer buf = ByteBuffer.allocate(partSize);
+      try {
+        while (buf.hasRemaining() && source.read(buf) >= 0) {
+          // keep filling: a stream may return short reads long before its end
+        }
+      } catch (IOException e) {
+        throw Futures.asCompletion(new ClientException("body", "reading the source of " + object + " failed: " + e.getMessage(), e));
+      }
+      return buf.position() == partSize ? buf.array() : Arrays.copyOf(buf.array(), buf.position());
+    }, blocking);
+  }
+
+  private static void close(ReadableByteChannel ch) {
+    try {
+      ch.close();
+    } catch (IOException ignored) {
+      // The source was read to the end or the upload failed; a failing close changes neither.
+    }
+  }
+}
