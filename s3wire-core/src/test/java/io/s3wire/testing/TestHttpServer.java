@@ -160,6 +160,14 @@ public final class TestHttpServer implements AutoCloseable {
 
   void configureHttp2(ChannelPipeline p) {
     p.addLast(Http2FrameCodecBuilder.forServer().initialSettings(http2Settings).build());
+    // A 16 MiB connection window, like a bulk-transfer server; the codec turns this frame into credit.
+    p.addLast(new ChannelInboundHandlerAdapter() {
+      @Override
+      public void handlerAdded(ChannelHandlerContext ctx) {
+        ctx.writeAndFlush(new io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame((16 << 20) - 65_535));
+        ctx.pipeline().remove(this);
+      }
+    });
     p.addLast(new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
       @Override
       protected void initChannel(Http2StreamChannel ch) {
@@ -293,7 +301,7 @@ public final class TestHttpServer implements AutoCloseable {
     private TestCertificates certificates;
     private SslProvider provider = SslProvider.JDK;
     private List<String> alpn = List.of("h2", "http/1.1");
-    private Http2Settings http2Settings = Http2Settings.defaultSettings();
+    private Http2Settings http2Settings = Http2Settings.defaultSettings().initialWindowSize(4 << 20);
 
     /** TLS with this certificate; without it the server is plain TCP. */
     public Builder tls(TestCertificates c) {

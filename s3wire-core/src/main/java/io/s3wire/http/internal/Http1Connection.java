@@ -346,8 +346,9 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Pool
     }
 
     @Override
-    public void consumed(int bytes) {
+    public void consumed() {
       channel.eventLoop().execute(() -> {
+        body.drainConsumed();
         if (current == this && wantsRead()) {
           channel.read();
         }

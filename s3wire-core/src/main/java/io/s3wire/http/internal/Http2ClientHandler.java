@@ -22,6 +22,12 @@ import io.s3wire.http.TransportConfig;
  * more, and the frame reader and writer carry our {@link WireFrameLogger}.
  */
 final class Http2ClientHandler extends Http2ConnectionHandler {
+  /**
+   * The largest DATA frame we accept (SETTINGS_MAX_FRAME_SIZE): 256 KiB rather than 16 KiB cuts
+   * per-frame work sixteenfold on bulk downloads from servers that use it.
+   */
+  static final int MAX_FRAME_SIZE = 256 * 1024;
+
   private final Http2Connection owner;
 
   private Http2ClientHandler(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings settings, Http2Connection owner) {
@@ -63,6 +69,7 @@ final class Http2ClientHandler extends Http2ConnectionHandler {
       Http2Settings s = new Http2Settings()
           .pushEnabled(false)
           .initialWindowSize(config.http2InitialStreamWindow())
+          .maxFrameSize(MAX_FRAME_SIZE)
           .maxHeaderListSize(config.maxResponseHeaderBytes());
       initialSettings(s);
       frameListener(listener);

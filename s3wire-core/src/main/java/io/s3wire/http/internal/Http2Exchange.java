@@ -237,10 +237,11 @@ final class Http2Exchange implements Call.Exchange, StreamingResponseBody.Source
   }
 
   @Override
-  public void consumed(int bytes) {
+  public void consumed() {
     conn.channel().eventLoop().execute(() -> {
+      int bytes = body.drainConsumed();
       Http2Stream stream = stream();
-      if (stream == null || stream.state() == Http2Stream.State.CLOSED) {
+      if (bytes == 0 || stream == null || stream.state() == Http2Stream.State.CLOSED) {
         return;
       }
       try {

@@ -30,8 +30,13 @@ import java.util.concurrent.locks.ReentrantLock;
 final class StreamingResponseBody implements ResponseBody {
   /** The network side of a body. Both methods are called from consumer threads and must hop to the event loop. */
   interface Source {
-    /** {@code bytes} of the body were consumed; the source may let more in. */
-    void consumed(int bytes);
+    /**
+     * Bytes of the body were consumed; the source takes their count with {@link #drainConsumed()} on
+     * its event loop and may let more in. Called once per batch: further consumption before the
+     * drain only adds to the count, so a fast reader costs one event-loop task per batch, not per
+     * buffer.
+     */
+    void consumed();
 
     /** The consumer gave up before the end: reset the stream or close the connection. */
     void cancel();
@@ -48,6 +53,7 @@ final class StreamingResponseBody implements ResponseBody {
   private Throwable failure;
   private boolean closed;
   private boolean claimed;
+  private final java.util.concurrent.atomic.AtomicLong unreported = new java.util.concurrent.atomic.AtomicLong();
 
   StreamingResponseBody(long contentLength, Source source, Executor executor) {
     this.contentLength = contentLength;
@@ -163,9 +169,14 @@ final class StreamingResponseBody implements ResponseBody {
   }
 
   private void consumed(int bytes) {
-    if (bytes > 0) {
-      source.consumed(bytes);
+    if (bytes > 0 && unreported.getAndAdd(bytes) == 0) {
+      source.consumed();
     }
+  }
+
+  /** The bytes consumed since the last drain (event loop). */
+  int drainConsumed() {
+    return (int) Math.min(Integer.MAX_VALUE, unreported.getAndSet(0));
   }
 
   private void claim(String how) {
