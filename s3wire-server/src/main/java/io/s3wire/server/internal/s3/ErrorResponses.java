@@ -25,7 +25,6 @@ final class ErrorResponses {
    */
   static void send(S3Call call, S3ErrorException e, int statusOverride) {
     int status = statusOverride > 0 ? statusOverride : e.code().status();
-    System.err.println("DEBUG error " + call.operation + " " + e.code() + " " + e.getMessage() + " " + e.extra());
     HttpHeaders h = call.responseHeaders();
     Map<String, String> visible = new java.util.LinkedHashMap<>();
     e.extra().forEach((k, v) -> {
