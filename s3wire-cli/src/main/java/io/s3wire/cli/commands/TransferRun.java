@@ -1,0 +1,113 @@
+package io.s3wire.cli.commands;
+
+import io.s3wire.S3Client;
+import io.s3wire.UploadInfo;
+import io.s3wire.error.S3Exception;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs transfers on up to {@code parallel} threads and collects what failed.
+ *
+ * <p>While it runs, a shutdown hook (Ctrl-C, SIGTERM) interrupts every transfer, which cancels its
+ * call, waits for them to stop (a download's temporary file is removed, never renamed into place),
+ * and aborts any multipart upload still open for an object being uploaded, so nothing partial is
+ * left behind.
+ */
+final class TransferRun {
+  private static final long STOP_SECONDS = 10;
+
+  private TransferRun() {}
+
+  /**
+   * Runs every transfer; {@code done} is called (on a worker thread, serialised) after each success.
+   *
+   * @return the failures, in no particular order
+   */
+  static List<Summary.Failed> run(S3Client client, List<Plans.Transfer> transfers, int parallel, CopyOptions options,
+      Progress progress, Consumer<Plans.Transfer> done) {
+    List<Summary.Failed> failures = Collections.synchronizedList(new ArrayList<>());
+    Set<Plans.Transfer> inFlight = ConcurrentHashMap.newKeySet();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, transfers.size())), r -> {
+      Thread t = new Thread(r, "s3wire-transfer");
+      t.setDaemon(true);
+      return t;
+    });
+    Thread hook = new Thread(() -> stop(client, pool, inFlight), "s3wire-cancel");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      List<Future<?>> futures = new ArrayList<>(transfers.size());
+      for (Plans.Transfer t : transfers) {
+        futures.add(pool.submit(() -> {
+          inFlight.add(t);
+          try {
+            Transfers.copy(client, t, options, progress);
+            synchronized (done) {
+              done.accept(t);
+            }
+          } catch (S3Exception e) {
+            failures.add(new Summary.Failed(t.source() + " -> " + t.target(), StorageCommand.oneLine(e), e));
+          } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            failures.add(new Summary.Failed(t.source() + " -> " + t.target(), String.valueOf(e.getMessage())));
+          } finally {
+            inFlight.remove(t);
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          failures.add(new Summary.Failed("transfer", String.valueOf(e.getCause())));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          pool.shutdownNow();
+          failures.add(new Summary.Failed("transfer", "interrupted"));
+          break;
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running or has run: it owns the clean-up now.
+      }
+    }
+    return failures;
+  }
+
+  /** The shutdown hook's work: interrupt, wait, abort open multipart uploads of interrupted uploads. */
+  static void stop(S3Client client, ExecutorService pool, Set<Plans.Transfer> inFlight) {
+    List<Plans.Transfer> interrupted = new ArrayList<>(inFlight);
+    pool.shutdownNow();
+    try {
+      pool.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (Plans.Transfer t : interrupted) {
+      if (t.target() instanceof Location.Remote r && !(t.source() instanceof Location.Remote)) {
+        try {
+          for (UploadInfo u : client.listMultipartUploads(r.bucket(), r.key())) {
+            if (u.upload().object().key().equals(r.key())) {
+              client.abortMultipartUpload(u.upload());
+            }
+          }
+        } catch (S3Exception e) {
+          System.err.println("s3wire: could not abort the multipart upload of " + r + ": " + StorageCommand.oneLine(e));
+        }
+      }
+    }
+  }
+}
