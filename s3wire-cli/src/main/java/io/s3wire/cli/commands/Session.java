@@ -75,7 +75,10 @@ final class Session implements AutoCloseable {
         .alpnOffer(s.transport().alpnOffer())
         .insecure(s.transport().insecure())
         .trustedCertificates(s.transport().ca())
-        .listener(listener);
+        .listener(listener)
+        // One command is one short-lived process: two event loops carry many parallel transfers,
+        // and starting more only slows the start.
+        .ioThreads(2);
     // The JDK provider's key log comes from the agent the launcher attaches; BoringSSL's from here.
     if (s.transport().keyLog() != null && s.transport().tlsProvider() == TlsProvider.OPENSSL) {
       t.keyLogFile(s.transport().keyLog());
