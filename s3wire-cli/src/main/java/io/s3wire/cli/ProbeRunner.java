@@ -1,6 +1,6 @@
 package io.s3wire.cli;
 
-import io.s3wire.cli.local.ProbeLocalResponder;
+import io.s3wire.cli.local.LocalS3Target;
 import io.s3wire.error.Attempt;
 import io.s3wire.error.S3Exception;
 import io.s3wire.http.HttpHeaders;
@@ -51,18 +51,15 @@ final class ProbeRunner {
         return fail(request, request.uri(), "--keylog: " + problem, List.of());
       }
     }
-    ProbeLocalResponder responder = null;
-    Path ca = null;
+    LocalS3Target local = null;
     Writer traceFile = null;
     try {
+      Path ca = null;
       if (request.local()) {
-        responder = ProbeLocalResponder.start();
-        if (!request.insecure()) {
-          ca = Files.createTempFile("s3wire-probe-ca", ".pem");
-          responder.certificate().writeCertificate(ca);
-        }
+        local = LocalS3Target.start();
+        ca = request.insecure() ? null : local.caFile();
       }
-      URI uri = responder != null ? responder.uri() : request.uri();
+      URI uri = local != null ? local.uri() : request.uri();
       TraceFormat format = request.json() ? TraceFormat.JSON : TraceFormat.TEXT;
       // Times count from the first event (the connection), as nghttp's count from its start.
       TraceRecorder recorder = TraceRecorder.create(100_000, Redaction.DEFAULT);
@@ -83,15 +80,8 @@ final class ProbeRunner {
           // The trace was flushed event by event; a failing close loses nothing more.
         }
       }
-      if (responder != null) {
-        responder.close();
-      }
-      if (ca != null) {
-        try {
-          Files.deleteIfExists(ca);
-        } catch (IOException ignored) {
-          // A temporary public certificate left behind harms nothing.
-        }
+      if (local != null) {
+        local.close();
       }
     }
   }

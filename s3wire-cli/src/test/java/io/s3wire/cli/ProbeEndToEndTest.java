@@ -2,7 +2,7 @@ package io.s3wire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.s3wire.cli.local.ProbeLocalResponder;
+import io.s3wire.cli.local.LocalS3Target;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code s3wire probe} through the real entry point, in this JVM, against the local responder. */
+/** {@code s3wire probe} through the real entry point, in this JVM, against the embedded S3 server. */
 @Timeout(60)
 class ProbeEndToEndTest {
   @TempDir Path tmp;
@@ -34,14 +34,14 @@ class ProbeEndToEndTest {
     assertThat(lines).anyMatch(l -> l.matches("\\[ *\\d+\\.\\d{3}\\] c1 TLS handshake done: TLSv1\\.3 TLS_\\w+ \\(provider JDK\\)"));
     assertThat(lines).contains(
         "          ALPN: h2,http/1.1 -> h2",
-        "          peer: O=s3wire probe local responder,CN=localhost",
+        "          peer: CN=s3wire server",
         "          ; END_STREAM | END_HEADERS",
         "          :method: GET",
         "          :path: /",
-        "          :status: 200",
-        "          [SETTINGS_MAX_CONCURRENT_STREAMS(0x03):100]");
+        "          :status: 200");
+    assertThat(lines).anyMatch(l -> l.matches("          \\[SETTINGS_MAX_CONCURRENT_STREAMS\\(0x03\\):\\d+\\]"));
     assertThat(lines).anyMatch(l -> l.matches("\\[ *\\d+\\.\\d{3}\\] c1 send HEADERS frame <length=\\?, flags=0x05, stream_id=\\d+>"));
-    assertThat(lines).anyMatch(l -> l.matches("\\[ *\\d+\\.\\d{3}\\] c1 recv DATA frame <length=37, flags=0x01, stream_id=\\d+>"));
+    assertThat(lines).anyMatch(l -> l.matches("\\[ *\\d+\\.\\d{3}\\] c1 recv DATA frame <length=\\d+, flags=0x01, stream_id=\\d+>"));
     int summary = lines.size() - 8;
     assertThat(lines.get(summary)).matches("GET https://127\\.0\\.0\\.1:\\d+/");
     assertThat(lines.subList(summary + 1, lines.size())).satisfiesExactly(
@@ -49,9 +49,9 @@ class ProbeEndToEndTest {
         l -> assertThat(l).isEqualTo("protocol: HTTP/2"),
         l -> assertThat(l).matches("TLS:      TLSv1\\.3, TLS_\\w+ \\(provider JDK\\)"),
         l -> assertThat(l).isEqualTo("ALPN:     h2,http/1.1 -> h2"),
-        l -> assertThat(l).matches("peer:     O=s3wire probe local responder,CN=localhost \\(valid \\S+Z to \\S+Z\\)"),
+        l -> assertThat(l).matches("peer:     CN=s3wire server \\(valid \\S+Z to \\S+Z\\)"),
         l -> assertThat(l).isEqualTo("status:   200"),
-        l -> assertThat(l).isEqualTo("body:     37 bytes"));
+        l -> assertThat(l).matches("body:     [1-9]\\d* bytes"));
   }
 
   static Stream<Arguments> matrix() {
@@ -110,9 +110,9 @@ class ProbeEndToEndTest {
     assertThat(lines).anyMatch(l -> l.contains("\"event\":\"http1_response\",\"dir\":\"recv\",\"status\":200,\"reason\":\"OK\""));
     assertThat(lines.get(lines.size() - 1)).matches(
         "\\{\"event\":\"probe_result\",\"method\":\"GET\",\"url\":\"https://127\\.0\\.0\\.1:\\d+/\",\"policy\":\"HTTP_1_1\","
-            + "\"protocol\":\"HTTP/1\\.1\",\"status\":200,\"body_bytes\":39,\"tls_provider\":\"JDK\",\"tls_version\":\"TLSv1\\.3\","
+            + "\"protocol\":\"HTTP/1\\.1\",\"status\":200,\"body_bytes\":[1-9]\\d*,\"tls_provider\":\"JDK\",\"tls_version\":\"TLSv1\\.3\","
             + "\"cipher\":\"TLS_\\w+\",\"alpn_offered\":\\[\"http/1\\.1\"\\],\"alpn_selected\":\"http/1\\.1\","
-            + "\"peer_subject\":\"O=s3wire probe local responder,CN=localhost\",\"fallbacks\":\\[\\],\"warnings\":\\[\\]\\}");
+            + "\"peer_subject\":\"CN=s3wire server\",\"fallbacks\":\\[\\],\"warnings\":\\[\\]\\}");
   }
 
   @Test
@@ -120,7 +120,9 @@ class ProbeEndToEndTest {
     Path file = tmp.resolve("trace.txt");
     CliRun run = CliRun.run("probe", "--local", "--trace=" + file, "--head");
     assertThat(run.exitCode()).as("%s", run).isZero();
-    assertThat(run.out()).doesNotContain("frame <").contains("status:   200\n", "body:     0 bytes\n").startsWith("HEAD https://");
+    // The server's status for HEAD of the service is its business; what the probe shows is ours.
+    assertThat(run.out()).doesNotContain("frame <").containsPattern("(?m)^status:   \\d{3}$").contains("body:     0 bytes\n")
+        .startsWith("HEAD https://");
     List<String> trace = Files.readAllLines(file);
     assertThat(trace.get(0)).startsWith("[  0.000] c1 connected to 127.0.0.1:");
     assertThat(trace).contains("          :method: HEAD", "          ; END_STREAM | END_HEADERS");
@@ -135,7 +137,7 @@ class ProbeEndToEndTest {
 
   @Test
   void untrustedCertificateFailsWithOneLine() {
-    try (ProbeLocalResponder responder = ProbeLocalResponder.start()) {
+    try (LocalS3Target responder = LocalS3Target.start()) {
       CliRun run = CliRun.run("probe", "--trace", responder.uri().toString());
       assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
       assertThat(run.err()).as("%s", run).startsWith("s3wire: probe failed: ").endsWith("\n");
@@ -146,9 +148,8 @@ class ProbeEndToEndTest {
 
   @Test
   void trustedWithCaFileSucceeds() {
-    try (ProbeLocalResponder responder = ProbeLocalResponder.start()) {
-      Path ca = responder.certificate().writeCertificate(tmp.resolve("ca.pem"));
-      CliRun run = CliRun.run("probe", "--ca", ca.toString(), responder.uri().toString());
+    try (LocalS3Target responder = LocalS3Target.start()) {
+      CliRun run = CliRun.run("probe", "--ca", responder.caFile().toString(), responder.uri().toString());
       assertThat(run.exitCode()).as("%s", run).isZero();
       assertThat(run.out()).contains("protocol: HTTP/2\n");
     }

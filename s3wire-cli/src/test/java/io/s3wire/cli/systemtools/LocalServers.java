@@ -1,6 +1,5 @@
 package io.s3wire.cli.systemtools;
 
-import io.s3wire.cli.local.SelfSignedCertificate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.s3wire.cli.local;
+package io.s3wire.cli.systemtools;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -27,10 +27,10 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A certificate made at start for the probe's local responder, valid for {@code localhost} and
+ * A certificate made at start for nginx and nghttpd in the system-tools suite, valid for {@code localhost} and
  * {@code 127.0.0.1} for one day. The JDK has no public API to make one, so BouncyCastle signs it.
  */
-public record SelfSignedCertificate(X509Certificate certificate, PrivateKey key) {
+record SelfSignedCertificate(X509Certificate certificate, PrivateKey key) {
   /** Makes a new EC P-256 key and a self-signed certificate for it. */
   public static SelfSignedCertificate create() {
     try {
