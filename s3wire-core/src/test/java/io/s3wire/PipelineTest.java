@@ -245,4 +245,16 @@ class PipelineTest {
         .hasMessage("the answer to ListObjectsV2 s3://bucket says more keys follow but gives no NextContinuationToken");
     assertThat(peer.received().get(0).rawPathAndQuery()).isEqualTo("/bucket?list-type=2&encoding-type=url");
   }
+
+  @Test
+  void aDerivedClientSharesTheTransportAndClosingItLeavesTheOriginalWorking() {
+    try (S3Client derived = client.newBuilder().region("ap-south-1").build()) {
+      derived.headBucket("bucket");
+    }
+    client.headBucket("bucket");
+    List<Received> got = peer.received();
+    assertThat(got).hasSize(2);
+    assertThat(got.get(0).header("Authorization")).contains("/ap-south-1/s3/aws4_request");
+    assertThat(got.get(1).header("Authorization")).contains("/eu-central-1/s3/aws4_request");
+  }
 }

@@ -4,7 +4,6 @@ import io.s3wire.Bucket;
 import io.s3wire.http.RequestBody;
 import io.s3wire.xml.BucketSummary;
 import io.s3wire.xml.CreateBucketConfiguration;
-import io.s3wire.xml.ListAllMyBucketsResult;
 import io.s3wire.xml.S3Xml;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,7 +11,6 @@ import io.s3wire.error.ClientException;
 import io.s3wire.http.RequestBody;
 import io.s3wire.xml.CompleteMultipartUpload;
 import io.s3wire.xml.ListMultipartUploadsResult;
-import io.s3wire.xml.ListPartsResult;
 import io.s3wire.xml.MultipartUploadSummary;
 import io.s3wire.xml.PartSummary;
 import io.s3wire.xml.S3Xml;

@@ -16,8 +16,6 @@ import io.s3wire.ObjectStream;
 import io.s3wire.PutObjectResult;
 import io.s3wire.Range;
 import io.s3wire.S3Client;
-import io.s3wire.S3ClientBuilder;
-import io.s3wire.config.AwsConfigResolver;
 import io.s3wire.error.ServiceException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,16 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The client suite, run against any S3 server ({@link #target()}): buckets, objects, ranges,
@@ -203,6 +193,17 @@ public abstract class S3ClientContract extends ClientFixture {
     BucketKey streamed = BucketKey.of(bucket, "streamed-known-length");
     client.putObject(streamed, new ByteArrayInputStream(body), body.length, ObjectMetadata.NONE);
     assertThat(client.getObjectBytes(streamed).bytes()).isEqualTo(body);
+  }
+
+  @Test
+  void aSkewedClockIsCorrectedFromTheServersTime() {
+    String bucket = newBucket();
+    java.time.Clock hourBehind = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofHours(-1));
+    try (S3Client skewed = builder(target().secretKey()).clock(hourBehind).build()) {
+      skewed.putObject(BucketKey.of(bucket, "skewed"), utf8("signed an hour late"));
+      assertThat(skewed.getObjectBytes(BucketKey.of(bucket, "skewed")).asUtf8()).isEqualTo("signed an hour late");
+      skewed.headObject(BucketKey.of(bucket, "skewed"));
+    }
   }
 
   @Test

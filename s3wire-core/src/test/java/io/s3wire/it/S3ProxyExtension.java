@@ -23,7 +23,7 @@ public final class S3ProxyExtension implements ParameterResolver {
   }
 
   /** Closes the peer when JUnit closes the root store. */
-  private static final class Holder implements ExtensionContext.Store.CloseableResource {
+  private static final class Holder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     final S3ProxyPeer peer;
 
     Holder() {

@@ -67,6 +67,9 @@ public final class TestHttpServer implements AutoCloseable {
     this.http2Settings = b.http2Settings;
     if (tls) {
       SslContextBuilder sb = SslContextBuilder.forServer(b.certificates.key(), b.certificates.certificate()).sslProvider(b.provider);
+      if (b.tlsProtocols != null) {
+        sb.protocols(b.tlsProtocols);
+      }
       if (b.alpn != null && !b.alpn.isEmpty()) {
         sb.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
             ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
@@ -302,6 +305,13 @@ public final class TestHttpServer implements AutoCloseable {
     private SslProvider provider = SslProvider.JDK;
     private List<String> alpn = List.of("h2", "http/1.1");
     private Http2Settings http2Settings = Http2Settings.defaultSettings().initialWindowSize(4 << 20);
+    private String[] tlsProtocols;
+
+    /** Restricts the TLS versions the server accepts, e.g. {@code TLSv1.2}. */
+    public Builder tlsProtocols(String... protocols) {
+      tlsProtocols = protocols;
+      return this;
+    }
 
     /** TLS with this certificate; without it the server is plain TCP. */
     public Builder tls(TestCertificates c) {

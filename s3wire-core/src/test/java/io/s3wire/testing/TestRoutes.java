@@ -131,7 +131,25 @@ final class TestRoutes extends ChannelInboundHandlerAdapter {
     ctx.fireChannelWritabilityChanged();
   }
 
+  private boolean pumping;
+
   private void pump(ChannelHandlerContext ctx) {
+    // A write can fire a writability change synchronously; re-entering here would interleave writes.
+    if (pumping) {
+      return;
+    }
+    pumping = true;
+    try {
+      pumpOnce(ctx);
+    } finally {
+      pumping = false;
+    }
+    if (streaming && toSend > 0 && ctx.channel().isWritable()) {
+      ctx.channel().eventLoop().execute(() -> pump(ctx));
+    }
+  }
+
+  private void pumpOnce(ChannelHandlerContext ctx) {
     while (toSend > 0 && ctx.channel().isWritable()) {
       int n = (int) Math.min(Pattern.BLOCK, toSend);
       toSend -= n;

@@ -61,6 +61,38 @@ public final class ObjectContent implements Closeable {
     return fileOffset;
   }
 
+  /** A stream of exactly {@link #length()} bytes from {@link #channel()}; closing it closes this content. */
+  public java.io.InputStream newInputStream() {
+    java.io.InputStream raw = java.nio.channels.Channels.newInputStream(channel);
+    return new java.io.FilterInputStream(raw) {
+      private long left = length;
+
+      @Override
+      public int read() throws IOException {
+        if (left <= 0) {
+          return -1;
+        }
+        int b = super.read();
+        if (b >= 0) {
+          left--;
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (left <= 0) {
+          return -1;
+        }
+        int n = super.read(b, off, (int) Math.min(len, left));
+        if (n > 0) {
+          left -= n;
+        }
+        return n;
+      }
+    };
+  }
+
   @Override
   public void close() throws IOException {
     channel.close();

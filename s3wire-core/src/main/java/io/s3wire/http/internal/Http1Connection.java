@@ -131,8 +131,9 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Pool
     Exchange e = current;
     if (e == null) {
       // Bytes from the server while no request is outstanding: the connection cannot be trusted.
+      String why = "unexpected data from the server on an idle connection: " + ((HttpObject) msg).decoderResult();
       ReferenceCountUtil.release(msg);
-      close("unexpected data from the server on an idle connection");
+      close(why);
       return;
     }
     e.read((HttpObject) msg);
@@ -191,6 +192,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Pool
     private boolean finished;
     private boolean uploadBlocked;
     private boolean lastWritten;
+    private boolean pumping;
     private long bodyBytes;
     private StreamingResponseBody body;
 
@@ -251,9 +253,19 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Pool
     }
 
     void pumpBody() {
-      if (pump == null || finished) {
+      // A write may fire a writability change synchronously: never interleave with ourselves.
+      if (pump == null || finished || pumping) {
         return;
       }
+      pumping = true;
+      try {
+        writeChunks();
+      } finally {
+        pumping = false;
+      }
+    }
+
+    private void writeChunks() {
       boolean wrote = false;
       BodyPump.Chunk c;
       while (channel.isWritable() && (c = pump.next()) != null) {

@@ -31,6 +31,7 @@ final class Http2Exchange implements Call.Exchange, StreamingResponseBody.Source
   private boolean finished;
   private boolean slotReleased;
   private boolean uploadBlocked;
+  private boolean pumping;
   private StreamingResponseBody body;
 
   Http2Exchange(Http2Connection conn, Call call) {
@@ -109,9 +110,19 @@ final class Http2Exchange implements Call.Exchange, StreamingResponseBody.Source
   }
 
   private void pumpBody() {
-    if (pump == null || finished) {
+    // A write may fire a writability change synchronously: never interleave with ourselves.
+    if (pump == null || finished || pumping) {
       return;
     }
+    pumping = true;
+    try {
+      writeChunks();
+    } finally {
+      pumping = false;
+    }
+  }
+
+  private void writeChunks() {
     Http2Stream stream = stream();
     if (stream == null) {
       return;

@@ -4,27 +4,31 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.s3wire.server.BucketInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
+import io.s3wire.xml.BucketSummary;
+import io.s3wire.xml.ListAllMyBucketsResult;
+import io.s3wire.xml.LocationConstraint;
+import io.s3wire.xml.Owner;
+import io.s3wire.xml.S3Xml;
+import io.s3wire.xml.VersioningConfiguration;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Bucket operations: list, create, delete (only when empty), head, location, versioning. */
 final class BucketOps {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
   private static final Pattern IP = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
-  static final String OWNER_ID = "75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a";
-  static final String OWNER_NAME = "s3wire";
+  static final Owner OWNER = new Owner("75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a", "s3wire");
 
   private BucketOps() {}
 
   static void listBuckets(S3Call call) throws IOException {
-    XmlOut x = XmlOut.document("ListAllMyBucketsResult");
-    x.start("Owner").element("ID", OWNER_ID).element("DisplayName", OWNER_NAME).end("Owner");
-    x.start("Buckets");
+    List<BucketSummary> buckets = new ArrayList<>();
     for (BucketInfo b : call.store().listBuckets()) {
-      x.start("Bucket").element("Name", b.name()).element("CreationDate", S3Call.xmlDate(b.creationDate())).end("Bucket");
+      buckets.add(new BucketSummary(b.name(), b.creationDate()));
     }
-    x.end("Buckets");
-    call.xml(x.finish("ListAllMyBucketsResult"));
+    call.xml(S3Xml.write(new ListAllMyBucketsResult(OWNER, buckets)));
   }
 
   static void validateName(String bucket) {
@@ -59,17 +63,11 @@ final class BucketOps {
 
   static void getBucketLocation(S3Call call) throws IOException {
     call.requireBucket();
-    String region = call.ctx.profile().expectedRegion();
-    // S3 answers an empty LocationConstraint for us-east-1.
-    XmlOut x = XmlOut.document("LocationConstraint");
-    String doc = region.equals("us-east-1") ? x.finish("LocationConstraint")
-        : x.finish("LocationConstraint").replace("\"></LocationConstraint>", "\">" + region + "</LocationConstraint>");
-    call.xml(doc);
+    call.xml(S3Xml.write(LocationConstraint.forRegion(call.ctx.profile().expectedRegion())));
   }
 
   static void getBucketVersioning(S3Call call) throws IOException {
     call.requireBucket();
-    // A bucket that was never versioned: no Status element at all.
-    call.xml(XmlOut.document("VersioningConfiguration").finish("VersioningConfiguration"));
+    call.xml(S3Xml.write(VersioningConfiguration.unversioned()));
   }
 }

@@ -8,7 +8,9 @@ import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
+import io.s3wire.xml.CopyObjectResult;
+import io.s3wire.xml.CopyPartResult;
+import io.s3wire.xml.S3Xml;
 import java.util.Map;
 
 /** CopyObject (metadata directive COPY or REPLACE) and UploadPartCopy (optionally a source range). */
@@ -67,12 +69,10 @@ final class CopyOps {
     ObjectAttributes attrs = replace ? ObjectOps.attributes(call) : info.attributes();
     ObjectInfo copied;
     try (ObjectContent content = call.store().getObject(src.bucket, src.key, 0, info.size());
-        InputStream in = Channels.newInputStream(content.channel())) {
+        InputStream in = content.newInputStream()) {
       copied = call.store().putObject(call.bucket, call.key, attrs, in);
     }
-    XmlOut x = XmlOut.document("CopyObjectResult");
-    x.element("LastModified", S3Call.xmlDate(copied.lastModified())).element("ETag", copied.etag());
-    call.xml(x.finish("CopyObjectResult"));
+    call.xml(S3Xml.write(new CopyObjectResult(copied.etag(), copied.lastModified())));
   }
 
   static void uploadPartCopy(S3Call call) throws IOException {
@@ -95,11 +95,9 @@ final class CopyOps {
     }
     PartInfo part;
     try (ObjectContent content = call.store().getObject(src.bucket, src.key, offset, length);
-        InputStream in = Channels.newInputStream(content.channel())) {
+        InputStream in = content.newInputStream()) {
       part = call.store().uploadPart(call.bucket, call.key, call.query("uploadId"), n, in);
     }
-    XmlOut x = XmlOut.document("CopyPartResult");
-    x.element("LastModified", S3Call.xmlDate(part.lastModified())).element("ETag", part.etag());
-    call.xml(x.finish("CopyPartResult"));
+    call.xml(S3Xml.write(new CopyPartResult(part.etag(), part.lastModified())));
   }
 }

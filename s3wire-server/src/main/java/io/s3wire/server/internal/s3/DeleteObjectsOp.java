@@ -2,8 +2,16 @@ package io.s3wire.server.internal.s3;
 
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
+import io.s3wire.xml.DeleteError;
+import io.s3wire.xml.DeleteRequest;
+import io.s3wire.xml.DeleteResult;
+import io.s3wire.xml.DeletedObject;
+import io.s3wire.xml.ObjectIdentifier;
+import io.s3wire.xml.S3Xml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** DeleteObjects: up to 1,000 keys, quiet mode reporting only errors. */
 final class DeleteObjectsOp {
@@ -15,22 +23,23 @@ final class DeleteObjectsOp {
       throw new S3ErrorException(S3ErrorCode.INVALID_REQUEST, "Missing required header for this request: Content-MD5");
     }
     call.requireBucket();
-    XmlIn.DeleteRequest req = XmlIn.delete(XmlIn.readBody(call.body, XmlIn.MAX_BODY));
-    XmlOut x = XmlOut.document("DeleteResult");
-    for (String key : req.keys()) {
+    DeleteRequest req = XmlIn.delete(XmlIn.readBody(call.body, XmlIn.MAX_BODY));
+    List<DeletedObject> deleted = new ArrayList<>();
+    List<DeleteError> errors = new ArrayList<>();
+    for (ObjectIdentifier o : req.objects()) {
+      String key = o.key();
       try {
         if (key.getBytes(StandardCharsets.UTF_8).length > ObjectOps.MAX_KEY_BYTES) {
           throw new S3ErrorException(S3ErrorCode.KEY_TOO_LONG);
         }
         call.store().deleteObject(call.bucket, key);
         if (!req.quiet()) {
-          x.start("Deleted").element("Key", key).end("Deleted");
+          deleted.add(DeletedObject.of(key));
         }
       } catch (S3ErrorException e) {
-        x.start("Error").element("Key", key).element("Code", e.code().code()).element("Message", e.getMessage())
-            .end("Error");
+        errors.add(new DeleteError(key, o.versionId(), e.code().code(), e.getMessage()));
       }
     }
-    call.xml(x.finish("DeleteResult"));
+    call.xml(S3Xml.write(new DeleteResult(deleted, errors)));
   }
 }

@@ -3,20 +3,20 @@ package io.s3wire.server.internal.s3;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
+import io.s3wire.xml.ErrorDocument;
+import io.s3wire.xml.S3Xml;
 import java.util.Map;
 
 /** The one renderer of S3 error responses: the XML document S3 writes, with the request id. */
 final class ErrorResponses {
   private ErrorResponses() {}
 
-  static String document(S3ErrorException e, String resource, String requestId) {
-    XmlOut x = XmlOut.plainDocument("Error");
-    x.element("Code", e.code().code()).element("Message", e.getMessage());
-    for (Map.Entry<String, String> extra : e.extra().entrySet()) {
-      x.element(extra.getKey(), extra.getValue());
-    }
-    x.element("Resource", resource).element("RequestId", requestId).element("HostId", requestId);
-    return x.finish("Error");
+  static byte[] document(S3ErrorException e, String resource, String requestId) {
+    Map<String, String> extra = new java.util.LinkedHashMap<>(e.extra());
+    String stringToSign = extra.remove("StringToSign");
+    String canonicalRequest = extra.remove("CanonicalRequest");
+    return S3Xml.write(new ErrorDocument(e.code().code(), e.getMessage(), resource, requestId, requestId, stringToSign,
+        canonicalRequest, extra));
   }
 
   /**

@@ -10,6 +10,11 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import io.s3wire.xml.ListBucketResult;
+import io.s3wire.xml.ListVersionsResult;
+import io.s3wire.xml.ObjectSummary;
+import io.s3wire.xml.ObjectVersion;
+import io.s3wire.xml.S3Xml;
 
 /**
  * ListObjects (v1), ListObjectsV2 and ListObjectVersions with S3's semantics: UTF-8 byte order,
@@ -97,27 +102,8 @@ final class ListOps {
     return true;
   }
 
-  private static String enc(boolean url, String s) {
-    return s == null ? null : url ? RequestTarget.urlEncode(s) : s;
-  }
-
-  private static void contents(XmlOut x, String element, ObjectInfo o, boolean url, boolean owner, boolean versions) {
-    x.start(element).element("Key", enc(url, o.key()));
-    if (versions) {
-      x.element("VersionId", "null").element("IsLatest", "true");
-    }
-    x.element("LastModified", S3Call.xmlDate(o.lastModified())).element("ETag", o.etag())
-        .element("Size", o.size());
-    if (owner) {
-      x.start("Owner").element("ID", BucketOps.OWNER_ID).element("DisplayName", BucketOps.OWNER_NAME).end("Owner");
-    }
-    x.element("StorageClass", "STANDARD").end(element);
-  }
-
-  private static void prefixes(XmlOut x, Page p, boolean url) {
-    for (String cp : p.prefixes) {
-      x.start("CommonPrefixes").element("Prefix", enc(url, cp)).end("CommonPrefixes");
-    }
+  private static ObjectSummary summary(ObjectInfo o, boolean owner) {
+    return new ObjectSummary(o.key(), o.lastModified(), o.etag(), o.size(), "STANDARD", owner ? BucketOps.OWNER : null);
   }
 
   static void listObjectsV2(S3Call call) throws IOException {
@@ -127,36 +113,22 @@ final class ListOps {
     String token = call.query("continuation-token");
     String startAfter = call.query.getOrDefault("start-after", "");
     int maxKeys = maxKeys(call, "max-keys");
-    String after = startAfter;
-    if (token != null) {
-      after = decodeToken(token);
-    }
+    String after = token != null ? decodeToken(token) : startAfter;
     boolean fetchOwner = "true".equals(call.query("fetch-owner"));
     Page p = page(call, prefix, delimiter, after, maxKeys);
-    XmlOut x = XmlOut.document("ListBucketResult");
-    x.element("Name", call.bucket).element("Prefix", enc(url, prefix));
-    if (token != null) {
-      x.element("ContinuationToken", token);
-    }
-    if (!startAfter.isEmpty()) {
-      x.element("StartAfter", enc(url, startAfter));
-    }
-    x.element("KeyCount", p.contents.size() + p.prefixes.size()).element("MaxKeys", maxKeys);
-    if (!delimiter.isEmpty()) {
-      x.element("Delimiter", enc(url, delimiter));
-    }
-    if (url) {
-      x.element("EncodingType", "url");
-    }
-    x.element("IsTruncated", p.truncated);
-    if (p.truncated) {
-      x.element("NextContinuationToken", encodeToken(p.lastReturned));
-    }
+    ListBucketResult.Builder b = ListBucketResult.builder(ListBucketResult.ListVersion.V2, call.bucket)
+        .prefix(prefix).maxKeys(maxKeys).truncated(p.truncated)
+        .keyCount(p.contents.size() + p.prefixes.size())
+        .continuationToken(token)
+        .startAfter(startAfter.isEmpty() ? null : startAfter)
+        .delimiter(delimiter.isEmpty() ? null : delimiter)
+        .encodingType(url ? "url" : null)
+        .nextContinuationToken(p.truncated ? encodeToken(p.lastReturned) : null)
+        .commonPrefixes(p.prefixes);
     for (ObjectInfo o : p.contents) {
-      contents(x, "Contents", o, url, fetchOwner, false);
+      b.addContents(summary(o, fetchOwner));
     }
-    prefixes(x, p, url);
-    call.xml(x.finish("ListBucketResult"));
+    call.xml(S3Xml.write(b.build()));
   }
 
   static void listObjectsV1(S3Call call) throws IOException {
@@ -166,25 +138,17 @@ final class ListOps {
     String marker = call.query.getOrDefault("marker", "");
     int maxKeys = maxKeys(call, "max-keys");
     Page p = page(call, prefix, delimiter, marker, maxKeys);
-    XmlOut x = XmlOut.document("ListBucketResult");
-    x.element("Name", call.bucket).element("Prefix", enc(url, prefix)).element("Marker", enc(url, marker))
-        .element("MaxKeys", maxKeys);
-    if (!delimiter.isEmpty()) {
-      x.element("Delimiter", enc(url, delimiter));
-    }
-    if (url) {
-      x.element("EncodingType", "url");
-    }
-    x.element("IsTruncated", p.truncated);
-    if (p.truncated && !delimiter.isEmpty()) {
-      // S3 sends NextMarker only with a delimiter; without one the client uses the last key.
-      x.element("NextMarker", enc(url, p.lastReturned));
-    }
+    ListBucketResult.Builder b = ListBucketResult.builder(ListBucketResult.ListVersion.V1, call.bucket)
+        .prefix(prefix).marker(marker).maxKeys(maxKeys).truncated(p.truncated)
+        .delimiter(delimiter.isEmpty() ? null : delimiter)
+        .encodingType(url ? "url" : null)
+        // S3 sends NextMarker only with a delimiter; without one the client uses the last key.
+        .nextMarker(p.truncated && !delimiter.isEmpty() ? p.lastReturned : null)
+        .commonPrefixes(p.prefixes);
     for (ObjectInfo o : p.contents) {
-      contents(x, "Contents", o, url, true, false);
+      b.addContents(summary(o, true));
     }
-    prefixes(x, p, url);
-    call.xml(x.finish("ListBucketResult"));
+    call.xml(S3Xml.write(b.build()));
   }
 
   static void listObjectVersions(S3Call call) throws IOException {
@@ -194,24 +158,16 @@ final class ListOps {
     String keyMarker = call.query.getOrDefault("key-marker", "");
     int maxKeys = maxKeys(call, "max-keys");
     Page p = page(call, prefix, delimiter, keyMarker, maxKeys);
-    XmlOut x = XmlOut.document("ListVersionsResult");
-    x.element("Name", call.bucket).element("Prefix", enc(url, prefix)).element("KeyMarker", enc(url, keyMarker))
-        .element("VersionIdMarker", call.query.getOrDefault("version-id-marker", "")).element("MaxKeys", maxKeys);
-    if (!delimiter.isEmpty()) {
-      x.element("Delimiter", enc(url, delimiter));
-    }
-    if (url) {
-      x.element("EncodingType", "url");
-    }
-    x.element("IsTruncated", p.truncated);
-    if (p.truncated) {
-      x.element("NextKeyMarker", enc(url, p.lastReturned)).element("NextVersionIdMarker", "null");
-    }
+    List<ObjectVersion> versions = new ArrayList<>();
     for (ObjectInfo o : p.contents) {
-      contents(x, "Version", o, url, true, true);
+      // An unversioned bucket: every object is its only, latest version, with version id "null".
+      versions.add(new ObjectVersion(false, o.key(), "null", true, o.lastModified(), o.etag(), o.size(), "STANDARD",
+          BucketOps.OWNER));
     }
-    prefixes(x, p, url);
-    call.xml(x.finish("ListVersionsResult"));
+    call.xml(S3Xml.write(new ListVersionsResult(call.bucket, prefix, keyMarker,
+        call.query.getOrDefault("version-id-marker", ""), p.truncated ? p.lastReturned : null,
+        p.truncated ? "null" : null, maxKeys, delimiter.isEmpty() ? null : delimiter, url ? "url" : null,
+        p.truncated, versions, p.prefixes)));
   }
 
   static String encodeToken(String lastReturned) {

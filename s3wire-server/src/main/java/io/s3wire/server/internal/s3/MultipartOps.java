@@ -13,6 +13,14 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import io.s3wire.xml.CompleteMultipartUploadResult;
+import io.s3wire.xml.CompletedPart;
+import io.s3wire.xml.InitiateMultipartUploadResult;
+import io.s3wire.xml.ListMultipartUploadsResult;
+import io.s3wire.xml.ListPartsResult;
+import io.s3wire.xml.MultipartUploadSummary;
+import io.s3wire.xml.PartSummary;
+import io.s3wire.xml.S3Xml;
 
 /** Multipart uploads: create, upload part, complete (with S3's validation), abort, list parts and uploads. */
 final class MultipartOps {
@@ -24,9 +32,7 @@ final class MultipartOps {
     ObjectOps.validateKey(call.key);
     call.requireBucket();
     String id = call.store().createMultipartUpload(call.bucket, call.key, ObjectOps.attributes(call));
-    XmlOut x = XmlOut.document("InitiateMultipartUploadResult");
-    x.element("Bucket", call.bucket).element("Key", call.key).element("UploadId", id);
-    call.xml(x.finish("InitiateMultipartUploadResult"));
+    call.xml(S3Xml.write(new InitiateMultipartUploadResult(call.bucket, call.key, id)));
   }
 
   static int partNumber(S3Call call) {
@@ -56,7 +62,8 @@ final class MultipartOps {
     call.requireBucket();
     String uploadId = call.query("uploadId");
     call.store().upload(call.bucket, call.key, uploadId);
-    List<XmlIn.Part> requested = XmlIn.completeMultipartUpload(XmlIn.readBody(call.body, XmlIn.MAX_BODY));
+    List<CompletedPart> requested =
+        XmlIn.completeMultipartUpload(XmlIn.readBody(call.body, XmlIn.MAX_BODY)).parts();
     Map<Integer, PartInfo> stored = new HashMap<>();
     for (PartInfo p : call.store().listParts(call.bucket, call.key, uploadId)) {
       stored.put(p.partNumber(), p);
@@ -64,18 +71,18 @@ final class MultipartOps {
     MessageDigest md5 = PayloadStreams.digest("MD5");
     List<Integer> numbers = new ArrayList<>();
     int previous = 0;
-    for (XmlIn.Part r : requested) {
-      if (r.number() <= previous) {
+    for (CompletedPart r : requested) {
+      if (r.partNumber() <= previous) {
         throw new S3ErrorException(S3ErrorCode.INVALID_PART_ORDER);
       }
-      previous = r.number();
+      previous = r.partNumber();
     }
     List<PartInfo> chosen = new ArrayList<>();
-    for (XmlIn.Part r : requested) {
-      PartInfo p = stored.get(r.number());
-      if (p == null || !Conditionals.unquote(p.etag()).equals(Conditionals.unquote(r.etag()))) {
+    for (CompletedPart r : requested) {
+      PartInfo p = stored.get(r.partNumber());
+      if (p == null || !Conditionals.unquote(p.etag()).equals(Conditionals.unquote(r.eTag()))) {
         throw new S3ErrorException(S3ErrorCode.INVALID_PART, S3ErrorCode.INVALID_PART.message(),
-            Map.of("UploadId", uploadId, "PartNumber", Integer.toString(r.number()), "ETag", r.etag()));
+            Map.of("UploadId", uploadId, "PartNumber", Integer.toString(r.partNumber()), "ETag", r.eTag()));
       }
       chosen.add(p);
     }
@@ -94,10 +101,8 @@ final class MultipartOps {
     }
     String etag = "\"" + HexFormat.of().formatHex(md5.digest()) + "-" + numbers.size() + "\"";
     ObjectInfo info = call.store().completeMultipartUpload(call.bucket, call.key, uploadId, numbers, etag);
-    XmlOut x = XmlOut.document("CompleteMultipartUploadResult");
-    x.element("Location", "/" + call.bucket + "/" + call.key).element("Bucket", call.bucket)
-        .element("Key", call.key).element("ETag", info.etag());
-    call.xml(x.finish("CompleteMultipartUploadResult"));
+    call.xml(S3Xml.write(new CompleteMultipartUploadResult("/" + call.bucket + "/" + call.key, call.bucket, call.key,
+        info.etag())));
   }
 
   static void abort(S3Call call) throws IOException {
@@ -113,12 +118,7 @@ final class MultipartOps {
     int marker = parseInt(call, "part-number-marker", 0);
     int max = Math.min(parseInt(call, "max-parts", 1000), 1000);
     List<PartInfo> parts = call.store().listParts(call.bucket, call.key, uploadId);
-    XmlOut x = XmlOut.document("ListPartsResult");
-    x.element("Bucket", call.bucket).element("Key", upload.key()).element("UploadId", uploadId);
-    owner(x, "Initiator");
-    owner(x, "Owner");
-    x.element("StorageClass", "STANDARD").element("PartNumberMarker", marker);
-    List<PartInfo> page = new ArrayList<>();
+    List<PartSummary> page = new ArrayList<>();
     boolean truncated = false;
     for (PartInfo p : parts) {
       if (p.partNumber() <= marker) {
@@ -128,19 +128,11 @@ final class MultipartOps {
         truncated = true;
         break;
       }
-      page.add(p);
+      page.add(new PartSummary(p.partNumber(), p.lastModified(), p.etag(), p.size()));
     }
-    x.element("NextPartNumberMarker", page.isEmpty() ? 0 : page.get(page.size() - 1).partNumber())
-        .element("MaxParts", max).element("IsTruncated", truncated);
-    for (PartInfo p : page) {
-      x.start("Part").element("PartNumber", p.partNumber()).element("LastModified", S3Call.xmlDate(p.lastModified()))
-          .element("ETag", p.etag()).element("Size", p.size()).end("Part");
-    }
-    call.xml(x.finish("ListPartsResult"));
-  }
-
-  private static void owner(XmlOut x, String element) {
-    x.start(element).element("ID", BucketOps.OWNER_ID).element("DisplayName", BucketOps.OWNER_NAME).end(element);
+    int next = page.isEmpty() ? 0 : page.get(page.size() - 1).partNumber();
+    call.xml(S3Xml.write(new ListPartsResult(call.bucket, upload.key(), uploadId, marker, next, max, truncated, page,
+        BucketOps.OWNER, BucketOps.OWNER, "STANDARD")));
   }
 
   private static int parseInt(S3Call call, String name, int dflt) {
@@ -160,10 +152,8 @@ final class MultipartOps {
     String prefix = call.query.getOrDefault("prefix", "");
     String keyMarker = call.query.getOrDefault("key-marker", "");
     int max = Math.min(parseInt(call, "max-uploads", 1000), 1000);
-    XmlOut x = XmlOut.document("ListMultipartUploadsResult");
-    x.element("Bucket", call.bucket).element("KeyMarker", keyMarker).element("UploadIdMarker",
-        call.query.getOrDefault("upload-id-marker", ""));
-    List<UploadInfo> page = new ArrayList<>();
+    String uploadIdMarker = call.query.getOrDefault("upload-id-marker", "");
+    List<MultipartUploadSummary> page = new ArrayList<>();
     boolean truncated = false;
     for (UploadInfo u : call.store().listMultipartUploads(call.bucket)) {
       if (!u.key().startsWith(prefix) || !keyMarker.isEmpty() && u.key().compareTo(keyMarker) <= 0) {
@@ -173,21 +163,12 @@ final class MultipartOps {
         truncated = true;
         break;
       }
-      page.add(u);
+      page.add(new MultipartUploadSummary(u.key(), u.uploadId(), BucketOps.OWNER, BucketOps.OWNER, "STANDARD",
+          u.initiated()));
     }
-    UploadInfo last = page.isEmpty() ? null : page.get(page.size() - 1);
-    x.element("NextKeyMarker", last == null ? "" : last.key())
-        .element("NextUploadIdMarker", last == null ? "" : last.uploadId());
-    if (!prefix.isEmpty()) {
-      x.element("Prefix", prefix);
-    }
-    x.element("MaxUploads", max).element("IsTruncated", truncated);
-    for (UploadInfo u : page) {
-      x.start("Upload").element("Key", u.key()).element("UploadId", u.uploadId());
-      owner(x, "Initiator");
-      owner(x, "Owner");
-      x.element("StorageClass", "STANDARD").element("Initiated", S3Call.xmlDate(u.initiated())).end("Upload");
-    }
-    call.xml(x.finish("ListMultipartUploadsResult"));
+    MultipartUploadSummary last = page.isEmpty() ? null : page.get(page.size() - 1);
+    call.xml(S3Xml.write(new ListMultipartUploadsResult(call.bucket, keyMarker, uploadIdMarker,
+        last == null ? null : last.key(), last == null ? null : last.uploadId(), prefix.isEmpty() ? null : prefix,
+        null, max, null, truncated, page, List.of())));
   }
 }

@@ -11,7 +11,6 @@ import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.internal.net.Exchange;
 import io.s3wire.server.internal.net.ResponseShaping;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -81,26 +80,21 @@ final class S3Call {
     return DateTimeFormatter.RFC_1123_DATE_TIME.format(t.atZone(ZoneOffset.UTC));
   }
 
-  /** ISO-8601 with milliseconds, as S3 writes times in XML. */
-  static String xmlDate(java.time.Instant t) {
-    return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").format(t.atZone(ZoneOffset.UTC));
-  }
-
   void respond(int status, HttpHeaders headers) {
     exchange.respond(HttpResponseStatus.valueOf(status), headers, null);
   }
 
-  void xml(int status, HttpHeaders headers, String document) {
+  void xml(int status, HttpHeaders headers, byte[] document) {
     if (exchange.method().equals("HEAD")) {
       respond(status, headers);
       return;
     }
-    ByteBuf body = Unpooled.wrappedBuffer(document.getBytes(StandardCharsets.UTF_8));
+    ByteBuf body = Unpooled.wrappedBuffer(document);
     headers.set("content-type", "application/xml");
     exchange.respond(HttpResponseStatus.valueOf(status), headers, body);
   }
 
-  void xml(String document) {
+  void xml(byte[] document) {
     xml(200, responseHeaders(), document);
   }
 

@@ -1,0 +1,115 @@
+package io.s3wire.server;
+
+import io.s3wire.auth.Credentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * A JUnit 5 extension that starts an {@link S3Server} once per test class on 127.0.0.1 and an
+ * OS-chosen port, and stops it after the class.
+ *
+ * <p>Use {@code @ExtendWith(S3ServerExtension.class)} for the defaults, or
+ * {@code @RegisterExtension static S3ServerExtension s3 = new S3ServerExtension(b -> b.tls(true));}
+ * to configure the server. Test methods and constructors may declare parameters of type
+ * {@link S3Server}, {@link URI} (the endpoint) and {@link Credentials}. Fault rules set during a
+ * test with {@link #faultRules} are cleared after it, as are request counts.
+ */
+public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallback, AfterEachCallback,
+    ParameterResolver {
+  private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(S3ServerExtension.class);
+
+  private final Consumer<S3Server.Builder> configure;
+  private S3Server server;
+
+  /** A server with the defaults. */
+  public S3ServerExtension() {
+    this(b -> { });
+  }
+
+  /** A server configured by {@code configure}. */
+  public S3ServerExtension(Consumer<S3Server.Builder> configure) {
+    this.configure = configure;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    S3Server.Builder b = S3Server.builder();
+    configure.accept(b);
+    server = b.start();
+    // The store closes the server when JUnit closes the class's context, even if afterAll is skipped.
+    context.getStore(NS).put(S3Server.class, (ExtensionContext.Store.CloseableResource) server::close);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    context.getStore(NS).remove(S3Server.class);
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (server != null) {
+      server.clearFaultRules();
+      server.resetRequestCounts();
+    }
+  }
+
+  /** The running server. */
+  public S3Server server() {
+    if (server == null) {
+      throw new IllegalStateException("the server runs only between beforeAll and afterAll of the test class");
+    }
+    return server;
+  }
+
+  public URI endpoint() {
+    return server().endpoint();
+  }
+
+  /** The server's credentials, or {@code null} in anonymous mode. */
+  public Credentials credentials() {
+    S3Server s = server();
+    return s.accessKey() == null ? null : Credentials.of(s.accessKey(), s.secretKey());
+  }
+
+  /** Sets fault rules for the current test; they are cleared after it. */
+  public void faultRules(FaultRule... rules) {
+    server().faultRules(List.of(rules));
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
+    Class<?> t = p.getParameter().getType();
+    return t == S3Server.class || t == URI.class || t == Credentials.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext p, ExtensionContext c) {
+    Class<?> t = p.getParameter().getType();
+    try {
+      if (t == S3Server.class) {
+        return server();
+      } else if (t == URI.class) {
+        return endpoint();
+      } else if (t == Credentials.class) {
+        return credentials();
+      }
+    } catch (IllegalStateException | UncheckedIOException e) {
+      throw new ParameterResolutionException(e.getMessage(), e);
+    }
+    throw new ParameterResolutionException("S3ServerExtension cannot resolve " + t.getName());
+  }
+}

@@ -1,0 +1,113 @@
+package io.s3wire.server;
+
+import io.s3wire.http.TlsProvider;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * What {@code s3wire serve} asks for, as one value the CLI fills from its flags; {@link #run} starts
+ * the server, prints how to reach it and blocks until the JVM shuts down (Ctrl-C).
+ *
+ * @param dir a FileStore directory, or {@code null} for a memory store
+ * @param host the address to bind
+ * @param port the port, 0 for any
+ * @param tls serve TLS (self-signed certificate unless {@code certFile} and {@code keyFile} are given)
+ * @param tlsProvider JDK or OPENSSL
+ * @param alpn ALPN protocols offered on TLS; {@code [h2]} for HTTP/2 only, empty for no ALPN
+ * @param profile {@code s3} or {@code gcs}
+ * @param faultsFile a JSON fault-rules file, or {@code null}
+ * @param accessKey access key, or {@code null} to generate one (unless anonymous)
+ * @param secretKey secret key, with {@code accessKey}
+ * @param anonymous accept unsigned requests
+ * @param caFile where to write the certificate as PEM for clients' {@code --ca}, or {@code null}
+ */
+public record ServeOptions(
+    Path dir,
+    String host,
+    int port,
+    boolean tls,
+    TlsProvider tlsProvider,
+    List<String> alpn,
+    String profile,
+    Path faultsFile,
+    String accessKey,
+    String secretKey,
+    boolean anonymous,
+    Path certFile,
+    Path keyFile,
+    Path caFile) {
+
+  public ServeOptions {
+    alpn = List.copyOf(alpn);
+  }
+
+  /** The defaults of {@code s3wire serve}: memory store, 127.0.0.1:9000, plain HTTP, generated credentials. */
+  public static ServeOptions defaults() {
+    return new ServeOptions(null, "127.0.0.1", 9000, false, TlsProvider.JDK, List.of("h2", "http/1.1"), "s3", null,
+        null, null, false, null, null, null);
+  }
+
+  /** Builds and starts the server these options describe and prints its banner to {@code out}. */
+  public S3Server start(PrintStream out) throws IOException {
+    S3Server.Builder b = S3Server.builder().host(host).port(port).profile(ServerProfile.named(profile));
+    if (dir != null) {
+      b.store(ObjectStore.file(dir));
+    }
+    if (tls) {
+      b.tls(true).tlsProvider(tlsProvider).alpn(alpn);
+      if (certFile != null) {
+        b.certificate(certFile, keyFile);
+      }
+    }
+    if (anonymous) {
+      b.anonymous(true);
+    } else if (accessKey != null) {
+      b.credentials(accessKey, secretKey);
+    }
+    if (faultsFile != null) {
+      b.faultRules(FaultRules.load(faultsFile));
+    }
+    S3Server server = b.start();
+    if (caFile != null && server.isTls()) {
+      server.writeCertificatePem(caFile);
+    }
+    banner(server, out);
+    return server;
+  }
+
+  /** Prints where the server is and how to sign requests; the secret only when the server generated it. */
+  void banner(S3Server server, PrintStream out) {
+    out.println("s3wire server listening on " + server.endpoint());
+    out.println("  store:       " + (dir == null ? "memory" : dir.toAbsolutePath()));
+    out.println("  profile:     " + server.profile().name());
+    if (server.isTls()) {
+      out.println("  tls:         " + tlsProvider + ", alpn " + (alpn.isEmpty() ? "none" : String.join(",", alpn)));
+      out.println("  certificate: sha256 " + server.certificateSha256());
+      if (caFile != null) {
+        out.println("  ca file:     " + caFile.toAbsolutePath());
+      }
+    }
+    if (server.accessKey() == null) {
+      out.println("  auth:        anonymous");
+    } else {
+      out.println("  access key:  " + server.accessKey());
+      out.println("  secret key:  " + (server.secretGenerated() ? server.secretKey() : "(as given)"));
+    }
+    out.flush();
+  }
+
+  /** Starts, prints the banner and blocks until the JVM shuts down; then stops the server cleanly. */
+  public void run(PrintStream out) throws IOException, InterruptedException {
+    S3Server server = start(out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "s3wire-serve-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    stopped.await();
+  }
+}

@@ -1,0 +1,51 @@
+package io.s3wire.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.s3wire.auth.Credentials;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The extension starts one server for the class, injects it, and clears per-test fault rules. */
+@Timeout(30)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class S3ServerExtensionTest {
+  @RegisterExtension
+  static final S3ServerExtension S3 = new S3ServerExtension(b -> b.credentials("AKIDTEST", "secret-test"));
+
+  static S3Server first;
+
+  @Test
+  @Order(1)
+  void injectsServerEndpointAndCredentials(S3Server server, URI endpoint, Credentials credentials) throws Exception {
+    first = server;
+    assertThat(endpoint).isEqualTo(server.endpoint());
+    assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
+    assertThat(endpoint.getPort()).isPositive();
+    assertThat(credentials.accessKeyId()).isEqualTo("AKIDTEST");
+    assertThat(credentials.secretAccessKey()).isEqualTo("secret-test");
+    S3.faultRules(FaultRule.when().error(S3ErrorCode.SLOW_DOWN));
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(503);
+  }
+
+  @Test
+  @Order(2)
+  void sameServerForTheClassAndRulesClearedBetweenTests(S3Server server) throws Exception {
+    assertThat(server).isSameAs(first);
+    assertThat(server.faultRules()).isEmpty();
+    assertThat(server.requestCounts()).isEmpty();
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.endpoint()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(403);
+  }
+}
