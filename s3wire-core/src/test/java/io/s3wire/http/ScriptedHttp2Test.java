@@ -185,6 +185,30 @@ class ScriptedHttp2Test {
   }
 
   @Test
+  void windowUpdatesFollowTheReaderNotTheNetwork() throws Exception {
+    try (ScriptedHttp2Peer peer = new ScriptedHttp2Peer(new Http2Settings(), (c, id, h, end) -> {
+          c.headers(id, 200, false);
+          c.data(id, 60_000, false);
+        });
+        HttpTransport t = HttpTransport.create(h2c().http2InitialStreamWindow(65_535).build())) {
+      try (HttpResponse r = t.execute(HttpRequest.get(peer.uri("/x"))).get(10, TimeUnit.SECONDS)) {
+        java.io.InputStream in = r.body().stream();
+        // 60 000 bytes sit unread in the client: no credit for the stream goes back yet.
+        String early = peer.received().poll(300, TimeUnit.MILLISECONDS);
+        while (early != null) {
+          assertThat(early).doesNotStartWith("1: WINDOW_UPDATE 1 ");
+          early = peer.received().poll(100, TimeUnit.MILLISECONDS);
+        }
+        assertThat(in.readNBytes(60_000)).hasSize(60_000);
+        // Credit returns once at least half the window was read (Netty's ratio), never more than was read.
+        String update = peer.await("WINDOW_UPDATE 1 ");
+        int increment = Integer.parseInt(update.substring("1: WINDOW_UPDATE 1 ".length()));
+        assertThat(increment).isBetween(32_768, 60_000);
+      }
+    }
+  }
+
+  @Test
   void cancellingTheFutureResetsTheStream() throws Exception {
     try (ScriptedHttp2Peer peer = new ScriptedHttp2Peer(new Http2Settings(), (c, id, h, end) -> {});
         HttpTransport t = HttpTransport.create(h2c().build())) {

@@ -91,7 +91,7 @@ class StreamingTest {
   @ParameterizedTest
   @EnumSource(HttpProtocol.class)
   void downloadsWithBoundedPooledMemory(HttpProtocol protocol) throws Exception {
-    long size = 128L << 20;
+    long size = 32L << 20;
     try (TestHttpServer s = TestHttpServer.builder().build();
         HttpTransport t = HttpTransport.create(TransportConfig.builder().versionPolicy(plain(protocol)).build())) {
       try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/bytes/" + size))).get(10, TimeUnit.SECONDS)) {
@@ -109,7 +109,7 @@ class StreamingTest {
   @ParameterizedTest
   @EnumSource(HttpProtocol.class)
   void uploadsWithBoundedPooledMemory(HttpProtocol protocol) throws Exception {
-    long size = 128L << 20;
+    long size = 32L << 20;
     try (TestHttpServer s = TestHttpServer.builder().build();
         HttpTransport t = HttpTransport.create(TransportConfig.builder().versionPolicy(plain(protocol)).build())) {
       HttpRequest put = new HttpRequest("PUT", s.uri("/count"), HttpHeaders.empty(), Pattern.body(size, true));
@@ -133,7 +133,7 @@ class StreamingTest {
   @ParameterizedTest
   @EnumSource(TlsProvider.class)
   void streamsOverTlsWithEitherProvider(TlsProvider provider) throws Exception {
-    long size = 16L << 20;
+    long size = 2L << 20;
     try (TestHttpServer s = TestHttpServer.builder().tls(CERT).build();
         HttpTransport t = HttpTransport.create(TransportConfig.builder().tlsProvider(provider).trustedCertificates(CERT.pemFile()).build())) {
       try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/bytes/" + size))).get(10, TimeUnit.SECONDS);

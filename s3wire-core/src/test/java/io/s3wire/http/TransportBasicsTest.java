@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
+@org.junit.jupiter.api.extension.ExtendWith(io.s3wire.testing.LeakCheck.class)
 class TransportBasicsTest {
   private static final TestCertificates CERT = TestCertificates.localhost();
 

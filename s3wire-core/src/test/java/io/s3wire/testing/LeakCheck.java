@@ -44,6 +44,22 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
     });
   }
 
+  /**
+   * Runs a GC and waits until the JVM's reference handler has enqueued what it cleared (a sentinel
+   * shows up): System.gc() returns before that, and the detector only sees enqueued references.
+   */
+  private static void collect() {
+    java.lang.ref.ReferenceQueue<Object> queue = new java.lang.ref.ReferenceQueue<>();
+    java.lang.ref.WeakReference<Object> sentinel = new java.lang.ref.WeakReference<>(new Object(), queue);
+    System.gc();
+    try {
+      queue.remove(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    sentinel.clear();
+  }
+
   @Override
   public void beforeEach(ExtensionContext context) {
     LEAKS.clear();
@@ -69,8 +85,8 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
   }
 
   static void check() {
-    for (int i = 0; i < 2 && LEAKS.isEmpty(); i++) {
-      System.gc();
+    for (int i = 0; i < 3 && LEAKS.isEmpty(); i++) {
+      collect();
       for (ByteBufAllocator a : new ByteBufAllocator[] {PooledByteBufAllocator.DEFAULT, ByteBufAllocator.DEFAULT}) {
         ByteBuf b = a.directBuffer(16);
         b.release();
