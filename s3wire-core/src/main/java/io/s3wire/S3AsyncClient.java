@@ -140,6 +140,15 @@ public final class S3AsyncClient implements AutoCloseable {
     return run(() -> core.downloads.toFile(request, target));
   }
 
+  /**
+   * Writes the object, or the request's range, to {@code target} as it arrives (off the event loop,
+   * without copying through the heap) and completes with its head once every announced byte was
+   * written. The target is not closed; a positional channel lets parallel ranges fill one file.
+   */
+  public CompletableFuture<ObjectInfo> getObject(GetObjectRequest request, java.nio.channels.WritableByteChannel target) {
+    return run(() -> core.downloads.toChannel(request, target));
+  }
+
   public CompletableFuture<ObjectInfo> headObject(BucketKey object) {
     return headObject(object, Conditions.NONE);
   }
@@ -172,6 +181,15 @@ public final class S3AsyncClient implements AutoCloseable {
 
   public CompletableFuture<CompletedPart> uploadPart(MultipartUpload upload, int partNumber, RequestBody body) {
     return run(() -> core.multipart.uploadPart(upload, partNumber, body));
+  }
+
+  /**
+   * Uploads a part whose MD5 the caller computed ({@code null}: computed while sending). It is sent
+   * as {@code Content-MD5} where the provider accepts it and compared with the returned ETag; a
+   * mismatch fails the call naming the object.
+   */
+  public CompletableFuture<CompletedPart> uploadPart(MultipartUpload upload, int partNumber, RequestBody body, byte[] md5) {
+    return run(() -> core.multipart.uploadPart(upload, partNumber, body, md5));
   }
 
   public CompletableFuture<PutObjectResult> completeMultipartUpload(MultipartUpload upload, List<CompletedPart> parts) {

@@ -41,6 +41,37 @@ public final class Downloads {
     });
   }
 
+  /**
+   * Writes the object (or its range) to {@code target} off the event loop, straight from the
+   * transport's buffers, and completes with its head once every announced byte was written. The
+   * target is not closed. Fails when fewer bytes arrive than the response announced.
+   */
+  public CompletableFuture<ObjectInfo> toChannel(GetObjectRequest request, java.nio.channels.WritableByteChannel target) {
+    return objects.get(request).thenCompose(response -> {
+      ObjectInfo info = Headers.objectInfo(request.object(), response.headers());
+      CompletableFuture<Long> transfer;
+      try {
+        transfer = response.body().transferTo(target);
+      } catch (RuntimeException e) {
+        transfer = CompletableFuture.failedFuture(e);
+      }
+      return transfer.handle((n, err) -> {
+        response.close();
+        if (err != null) {
+          throw Futures.asCompletion(err);
+        }
+        long announced = response.body().contentLength();
+        if (announced >= 0 && n != announced) {
+          TransportException e = new TransportException(TransportException.Kind.IO, request.object() + ": "
+              + n + " bytes arrived but " + announced + " were announced", RetrySafety.PROCESSED, null);
+          response.attempts().forEach(e::addAttempt);
+          throw Futures.asCompletion(e);
+        }
+        return info;
+      });
+    });
+  }
+
   /** The object as a stream; the caller closes it. */
   public CompletableFuture<ObjectStream> stream(GetObjectRequest request) {
     return objects.get(request).thenApply(response ->

@@ -42,17 +42,32 @@ public final class MultipartOperations {
    * @throws ClientException (in the future) for a part number outside 1..10,000 or a part over 5 GiB
    */
   public CompletableFuture<CompletedPart> uploadPart(MultipartUpload upload, int partNumber, RequestBody body) {
+    return uploadPart(upload, partNumber, body, null);
+  }
+
+  /**
+   * Uploads one part whose MD5 the caller computed: it travels as {@code Content-MD5} where the
+   * profile accepts it (the server then refuses altered bytes with BadDigest) and is compared with
+   * the part's ETag; the body is not hashed again. With {@code md5 == null}, as {@link
+   * #uploadPart(MultipartUpload, int, RequestBody)}.
+   */
+  public CompletableFuture<CompletedPart> uploadPart(MultipartUpload upload, int partNumber, RequestBody body, byte[] md5) {
     Validation.partNumber(partNumber);
     Validation.partSize(partNumber, body.contentLength(), true);
     BucketKey object = upload.object();
-    Md5Body md5 = new Md5Body(body);
-    S3Call call = S3Call.builder("UploadPart", "PUT").bucket(object.bucket()).key(object.key())
+    Md5Body hashing = md5 == null ? new Md5Body(body) : null;
+    S3Call.Builder b = S3Call.builder("UploadPart", "PUT").bucket(object.bucket()).key(object.key())
         .query("partNumber", Integer.toString(partNumber)).query("uploadId", upload.uploadId())
-        .body(md5).build();
+        .body(hashing == null ? body : hashing);
+    if (md5 != null && pipeline.capabilities().profile().acceptsContentMd5()) {
+      b.header("Content-MD5", java.util.Base64.getEncoder().encodeToString(md5));
+    }
+    S3Call call = b.build();
+    String given = md5 == null ? null : java.util.HexFormat.of().formatHex(md5);
     return pipeline.execute(call).thenApply(r -> {
       r.close();
       String eTag = Headers.unquoted(r.headers().first("ETag").orElse(null));
-      ObjectOperations.checkMd5(object, md5.md5Hex(), eTag, r);
+      ObjectOperations.checkMd5(object, given != null ? given : hashing.md5Hex(), eTag, r);
       return new CompletedPart(partNumber, eTag, body.contentLength());
     });
   }

@@ -1,0 +1,93 @@
+package io.s3wire.transfer;
+
+import io.s3wire.retry.RetryPolicy;
+import java.util.Objects;
+
+/**
+ * How a {@link TransferManager} splits and paces transfers.
+ *
+ * @param multipartThreshold objects up to this size go as one PUT or one GET; larger ones in parts
+ * @param partSize the part (and download range) size; {@code 0} chooses it from the object's size
+ *     (at least {@link #DEFAULT_PART_SIZE}, large enough for at most 10,000 parts)
+ * @param maxConcurrency parts in flight at once per transfer; for streams also the number of part
+ *     buffers, so a stream upload holds at most {@code maxConcurrency * partSize} bytes
+ * @param contentMd5 whether each part's MD5 is computed before it is sent and sent as {@code
+ *     Content-MD5} (where the provider accepts it); otherwise it is computed while sending. Either
+ *     way it is compared with the part's ETag
+ * @param partRetry how often one part is sent again after its request failed, on top of the client's
+ *     own retries: a part may be replaced, so any failure but invalid input is worth another try
+ */
+public record TransferConfig(
+    long multipartThreshold, long partSize, int maxConcurrency, boolean contentMd5, RetryPolicy partRetry) {
+  /** 8 MiB, as the AWS transfer managers use. */
+  public static final long DEFAULT_PART_SIZE = 8L * 1024 * 1024;
+
+  public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+  public static final long MAX_PART_SIZE = 5L * 1024 * 1024 * 1024;
+  public static final int MAX_PARTS = 10_000;
+  public static final long MAX_OBJECT_SIZE = 5L * 1024 * 1024 * 1024 * 1024;
+
+  public TransferConfig {
+    Objects.requireNonNull(partRetry, "partRetry");
+    if (multipartThreshold < 0) {
+      throw new IllegalArgumentException("multipartThreshold must not be negative, was " + multipartThreshold);
+    }
+    if (partSize != 0 && (partSize < MIN_PART_SIZE || partSize > MAX_PART_SIZE)) {
+      throw new IllegalArgumentException("partSize must be 0 (automatic) or 5 MiB to 5 GiB, was " + partSize);
+    }
+    if (maxConcurrency < 1 || maxConcurrency > 256) {
+      throw new IllegalArgumentException("maxConcurrency must be 1 to 256, was " + maxConcurrency);
+    }
+  }
+
+  /** 16 MiB threshold, automatic part size, 8 parts in flight, Content-MD5, three tries per part. */
+  public static TransferConfig defaults() {
+    return new TransferConfig(16L * 1024 * 1024, 0, 8, true, RetryPolicy.defaults());
+  }
+
+  public TransferConfig withMultipartThreshold(long v) {
+    return new TransferConfig(v, partSize, maxConcurrency, contentMd5, partRetry);
+  }
+
+  public TransferConfig withPartSize(long v) {
+    return new TransferConfig(multipartThreshold, v, maxConcurrency, contentMd5, partRetry);
+  }
+
+  public TransferConfig withMaxConcurrency(int v) {
+    return new TransferConfig(multipartThreshold, partSize, v, contentMd5, partRetry);
+  }
+
+  public TransferConfig withContentMd5(boolean v) {
+    return new TransferConfig(multipartThreshold, partSize, maxConcurrency, v, partRetry);
+  }
+
+  public TransferConfig withPartRetry(RetryPolicy v) {
+    return new TransferConfig(multipartThreshold, partSize, maxConcurrency, contentMd5, v);
+  }
+
+  /**
+   * The part size for an object of {@code size} bytes: {@code partSize} when set, else the smallest
+   * whole number of MiB at least {@link #DEFAULT_PART_SIZE} that needs no more than 10,000 parts.
+   *
+   * @throws io.s3wire.error.ClientException when the object is over 5 TiB or the set part size
+   *     would need more than 10,000 parts
+   */
+  public long partSizeFor(long size) {
+    if (size > MAX_OBJECT_SIZE) {
+      throw new io.s3wire.error.ClientException("object size", size + " bytes is over S3's 5 TiB object limit");
+    }
+    if (partSize != 0) {
+      long parts = size == 0 ? 1 : (size + partSize - 1) / partSize;
+      if (parts > MAX_PARTS) {
+        throw new io.s3wire.error.ClientException("part size", "parts of " + partSize + " bytes make "
+            + String.format(java.util.Locale.ROOT, "%,d", parts) + " parts of a " + size
+            + "-byte object; S3 allows at most 10,000");
+      }
+      return partSize;
+    }
+    long mib = 1024 * 1024;
+    long needed = (size + MAX_PARTS - 1) / MAX_PARTS;
+    long rounded = (needed + mib - 1) / mib * mib;
+    return Math.max(DEFAULT_PART_SIZE, rounded);
+  }
+}

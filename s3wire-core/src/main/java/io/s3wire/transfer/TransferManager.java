@@ -1,0 +1,86 @@
+package io.s3wire.transfer;
+
+import io.s3wire.BucketKey;
+import io.s3wire.ObjectInfo;
+import io.s3wire.PutObjectResult;
+import io.s3wire.S3AsyncClient;
+import io.s3wire.transfer.internal.Transfers;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Moves whole objects between files, streams or arrays and S3, in parallel parts with bounded
+ * memory and end-to-end integrity checks.
+ *
+ * <p>Uploads: up to {@link TransferConfig#multipartThreshold()} one PUT, above it a multipart upload
+ * of {@link TransferConfig#partSizeFor} parts, {@link TransferConfig#maxConcurrency()} in flight, each
+ * its own request over the client's connection pool. A file part is streamed from the file; each
+ * part's MD5 is sent as {@code Content-MD5} and checked against its ETag, and the object's ETag
+ * against the MD5 of the part MD5s. A failed part is sent again ({@link TransferConfig#partRetry()});
+ * a transfer that cannot finish aborts its upload, unless {@link UploadOptions#withResume()}.
+ *
+ * <p>Downloads: parallel ranged GETs into a temporary file renamed into place when complete and
+ * verified, or a stream that reads ahead a bounded number of ranges.
+ *
+ * <p>Thread-safe; share one. Hashing and blocking reads run on this manager's worker threads, never
+ * on the client's event loop. {@link #close()} stops the workers; it does not close the client.
+ */
+public final class TransferManager implements AutoCloseable {
+  private final Transfers transfers;
+  private final TransferConfig config;
+
+  private TransferManager(S3AsyncClient client, TransferConfig config) {
+    this.config = config;
+    this.transfers = new Transfers(Objects.requireNonNull(client, "client"), config);
+  }
+
+  public static TransferManager create(S3AsyncClient client) {
+    return new TransferManager(client, TransferConfig.defaults());
+  }
+
+  public static TransferManager create(S3AsyncClient client, TransferConfig config) {
+    return new TransferManager(client, Objects.requireNonNull(config, "config"));
+  }
+
+  public TransferConfig config() {
+    return config;
+  }
+
+  /** Uploads a file. The file must not change while it is uploaded. */
+  public Transfer<PutObjectResult> uploadFile(BucketKey target, Path file, UploadOptions options) {
+    return transfers.uploadFile(target, file, options == null ? UploadOptions.DEFAULTS : options);
+  }
+
+  /**
+   * Uploads what a stream holds until its end, length unknown: parts are read into a bounded pool of
+   * {@code maxConcurrency} buffers. The caller closes the stream after the transfer ends.
+   */
+  public Transfer<PutObjectResult> uploadStream(BucketKey target, InputStream in, UploadOptions options) {
+    return transfers.uploadStream(target, in, options == null ? UploadOptions.DEFAULTS : options);
+  }
+
+  /** Uploads an array (not copied: do not change it until the transfer ends). */
+  public Transfer<PutObjectResult> uploadBytes(BucketKey target, byte[] bytes, UploadOptions options) {
+    return transfers.uploadBytes(target, bytes, options == null ? UploadOptions.DEFAULTS : options);
+  }
+
+  /** Downloads an object to {@code target}, replacing it only once the whole object arrived and was verified. */
+  public Transfer<ObjectInfo> downloadFile(BucketKey source, Path target, TransferListener listener) {
+    return transfers.downloadFile(source, target, listener == null ? TransferListener.NONE : listener);
+  }
+
+  /**
+   * An object as a stream read in order, fetched as parallel ranges with at most {@code
+   * maxConcurrency} ranges read ahead. The caller must close the stream; closing it early cancels
+   * the ranges in flight.
+   */
+  public Transfer<InputStream> downloadStream(BucketKey source, TransferListener listener) {
+    return transfers.downloadStream(source, listener == null ? TransferListener.NONE : listener);
+  }
+
+  @Override
+  public void close() {
+    transfers.close();
+  }
+}

@@ -1,0 +1,93 @@
+package io.s3wire.transfer.internal;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.security.MessageDigest;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The MD5 of a file being filled by parallel ranges, computed while they arrive: as soon as the
+ * ranges from the start form an unbroken run, that run is hashed from the file (page cache) on a
+ * worker, one range after another, so hashing overlaps the download instead of following it.
+ */
+final class OrderedMd5 {
+  private final FileChannel file;
+  private final long[] offsets;
+  private final long[] lengths;
+  private final boolean[] done;
+  private final Executor workers;
+  private final MessageDigest md = Md5.digest();
+  /** Used only by the one drain running at a time. */
+  private final java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(256 * 1024);
+  private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+  private int next;
+  private boolean running;
+
+  OrderedMd5(FileChannel file, long[] offsets, long[] lengths, Executor workers) {
+    this.file = file;
+    this.offsets = offsets;
+    this.lengths = lengths;
+    this.done = new boolean[offsets.length];
+    this.workers = workers;
+    if (offsets.length == 0) {
+      result.complete(md.digest());
+    }
+  }
+
+  /** The digest of the whole file, once every range was {@link #completed}. */
+  CompletableFuture<byte[]> result() {
+    return result;
+  }
+
+  synchronized void completed(int index) {
+    done[index] = true;
+    if (!running && next < done.length && done[next]) {
+      running = true;
+      workers.execute(this::drain);
+    }
+  }
+
+  private void drain() {
+    while (true) {
+      int i;
+      synchronized (this) {
+        if (next >= done.length || !done[next]) {
+          running = false;
+          return;
+        }
+        i = next;
+      }
+      try {
+        hashInto(i);
+      } catch (IOException | RuntimeException e) {
+        result.completeExceptionally(e);
+        return;
+      }
+      synchronized (this) {
+        next++;
+        if (next == done.length) {
+          running = false;
+          result.complete(md.digest());
+          return;
+        }
+      }
+    }
+  }
+
+  private void hashInto(int i) throws IOException {
+    long pos = offsets[i];
+    long end = pos + lengths[i];
+    while (pos < end) {
+      buf.clear();
+      buf.limit((int) Math.min(buf.capacity(), end - pos));
+      int n = file.read(buf, pos);
+      if (n < 0) {
+        throw new IOException("the downloaded file ended at byte " + pos + " before " + end);
+      }
+      buf.flip();
+      md.update(buf);
+      pos += n;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.s3wire.transfer.internal;
+
+import io.s3wire.BucketKey;
+import io.s3wire.MultipartUpload;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where a resumable file upload keeps its journal, and whether an existing journal belongs to this
+ * upload: same bucket, key, part size, and a source of the same size and modification time.
+ */
+record Resume(Path file, Path source) {
+  static Path defaultFile(Path source) {
+    return source.resolveSibling(source.getFileName() + ".s3wire-upload");
+  }
+
+  /** The journal of an earlier try of this very upload, or {@code null}. */
+  UploadJournal load(BucketKey object, long partSize, long size) {
+    try {
+      UploadJournal j = UploadJournal.load(file);
+      if (j == null) {
+        return null;
+      }
+      UploadJournal.Header h = j.header();
+      boolean same = h.object().equals(object) && h.partSize() == partSize && h.sourceSize() == size
+          && h.sourceModified() == modified();
+      return same ? j : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  UploadJournal create(MultipartUpload upload, long partSize, long size) throws IOException {
+    return UploadJournal.create(file, new UploadJournal.Header(upload.object(), upload.uploadId(), partSize, size, modified()));
+  }
+
+  private long modified() throws IOException {
+    return Files.getLastModifiedTime(source).toMillis();
+  }
+}

@@ -1,0 +1,195 @@
+package io.s3wire.transfer.internal;
+
+import io.s3wire.BucketKey;
+import io.s3wire.PutObjectResult;
+import io.s3wire.S3AsyncClient;
+import io.s3wire.error.ClientException;
+import io.s3wire.internal.Futures;
+import io.s3wire.transfer.TransferConfig;
+import io.s3wire.transfer.UploadOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Uploads a stream of unknown length. One reader (a worker thread) fills part buffers from a bounded
+ * pool of {@code maxConcurrency} buffers of {@code partSize} bytes, hashes each and hands it to an
+ * UploadPart; a buffer returns to the pool when its part is done, so memory stays at most {@code
+ * maxConcurrency * partSize} whatever the stream's length. A stream that ends within the first part
+ * goes as one PUT. The stream is not closed.
+ */
+public final class StreamPartsUpload {
+  private final S3AsyncClient client;
+  private final TransferConfig config;
+  private final Executor workers;
+  private final BucketKey object;
+  private final InputStream in;
+  private final UploadOptions options;
+  private final TransferState state;
+  private final long partSize;
+  private final BlockingQueue<byte[]> pool;
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private int allocated;
+
+  StreamPartsUpload(S3AsyncClient client, TransferConfig config, Executor workers, BucketKey object, InputStream in,
+      UploadOptions options, TransferState state) {
+    this.client = client;
+    this.config = config;
+    this.workers = workers;
+    this.object = object;
+    this.in = in;
+    this.options = options;
+    this.state = state;
+    this.partSize = config.partSize() == 0 ? TransferConfig.DEFAULT_PART_SIZE : config.partSize();
+    this.pool = new ArrayBlockingQueue<>(config.maxConcurrency());
+    state.totals(-1, -1);
+  }
+
+  CompletableFuture<PutObjectResult> run() {
+    return CompletableFuture.supplyAsync(() -> {
+      byte[] first = take();
+      int n = fill(first);
+      return new Filled(first, n);
+    }, workers).thenCompose(first -> {
+      if (first.length() < partSize) {
+        state.totals(first.length(), 1);
+        CountingBody body = new CountingBody(new SliceBody(first.buffer(), 0, first.length()), 0, state);
+        return PartRetry.run(() -> client.putObject(object, body, options.metadata()).whenComplete((r, e) -> {
+          if (e != null) {
+            body.forget();
+          }
+        }), config.partRetry(), state, object.toString()).thenApply(r -> {
+          state.partCompleted(0, first.length());
+          return r;
+        });
+      }
+      return client.createMultipartUpload(object, options.metadata()).thenCompose(upload -> {
+        MultipartSession session = new MultipartSession(client, config, state, upload, null);
+        return CompletableFuture.supplyAsync(() -> readAndSend(session, first), workers)
+            .thenCompose(parts -> parts.thenCompose(count -> session.complete(count)))
+            .handle((result, err) -> {
+              if (err == null) {
+                return CompletableFuture.completedFuture(result);
+              }
+              Throwable cause = Futures.unwrap(err);
+              return session.abort().<PutObjectResult>thenApply(abortErr -> {
+                if (abortErr != null) {
+                  cause.addSuppressed(abortErr);
+                }
+                throw cause instanceof CompletionException ce ? ce : new CompletionException(cause);
+              });
+            }).thenCompose(f -> f);
+      });
+    });
+  }
+
+  private record Filled(byte[] buffer, int length) {}
+
+  /** On the reader thread: sends parts until the stream ends; completes with the part count once all are done. */
+  private CompletableFuture<Integer> readAndSend(MultipartSession session, Filled first) {
+    List<CompletableFuture<?>> inFlight = new ArrayList<>();
+    Filled current = first;
+    int number = 1;
+    while (true) {
+      if (number > TransferConfig.MAX_PARTS) {
+        failure.compareAndSet(null, new ClientException("stream", "the stream needs more than 10,000 parts of "
+            + partSize + " bytes; set a larger part size"));
+        pool.offer(current.buffer());
+        break;
+      }
+      Filled part = current;
+      byte[] md5 = config.contentMd5() ? Md5.of(part.buffer(), 0, part.length()) : null;
+      CompletableFuture<?> sent = session.send(number, new SliceBody(part.buffer(), 0, part.length()), md5)
+          .whenComplete((d, err) -> {
+            if (err != null) {
+              failure.compareAndSet(null, Futures.unwrap(err));
+            }
+            pool.offer(part.buffer());
+          });
+      inFlight.add(sent);
+      if (part.length() < partSize || failure.get() != null || state.isCancelled()) {
+        break;
+      }
+      byte[] next;
+      int n;
+      try {
+        next = take();
+        if (next == null) {
+          break;
+        }
+        n = fill(next);
+      } catch (CompletionException e) {
+        // Reported after the parts in flight have ended, so the abort never races one.
+        failure.compareAndSet(null, e.getCause());
+        break;
+      }
+      if (n == 0) {
+        pool.offer(next);
+        break;
+      }
+      current = new Filled(next, n);
+      number++;
+    }
+    int count = number;
+    return CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).handle((v, err) -> {
+      Throwable f = failure.get();
+      if (f == null && state.isCancelled()) {
+        f = TransferState.cancelledException();
+      }
+      if (f != null) {
+        throw new CompletionException(f);
+      }
+      return count;
+    });
+  }
+
+  /** A free buffer: from the pool, or a new one while fewer than the bound exist; waits otherwise. */
+  private byte[] take() {
+    byte[] b = pool.poll();
+    if (b != null) {
+      return b;
+    }
+    if (allocated < config.maxConcurrency()) {
+      allocated++;
+      return new byte[(int) partSize];
+    }
+    try {
+      while (failure.get() == null && !state.isCancelled()) {
+        b = pool.poll(100, TimeUnit.MILLISECONDS);
+        if (b != null) {
+          return b;
+        }
+      }
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CompletionException(TransferState.cancelledException());
+    }
+  }
+
+  /** Reads until the buffer is full or the stream ends; the count read. */
+  private int fill(byte[] buf) {
+    int n = 0;
+    try {
+      while (n < buf.length) {
+        state.checkCancelled();
+        int r = in.read(buf, n, buf.length - n);
+        if (r < 0) {
+          break;
+        }
+        n += r;
+      }
+    } catch (IOException e) {
+      throw new CompletionException(new ClientException("stream", "reading the source of " + object + " failed: " + e.getMessage(), e));
+    }
+    return n;
+  }
+}

@@ -1,0 +1,111 @@
+package io.s3wire.transfer;
+
+import io.s3wire.server.BucketInfo;
+import io.s3wire.server.ObjectAttributes;
+import io.s3wire.server.ObjectContent;
+import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.ObjectStore;
+import io.s3wire.server.PartInfo;
+import io.s3wire.server.S3ErrorCode;
+import io.s3wire.server.S3ErrorException;
+import io.s3wire.server.UploadInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A memory store whose UploadPart misbehaves for one part number, {@code times} times, after reading
+ * the whole body (so the client always sees a complete response): it answers a wrong ETag (the part
+ * is stored intact; what a client sees when a part is damaged on the way in), or AccessDenied.
+ */
+final class PartFaultStore implements ObjectStore {
+  enum Fault { WRONG_ETAG, ACCESS_DENIED }
+
+  private final ObjectStore d = ObjectStore.memory();
+  private final Fault fault;
+  private final int partNumber;
+  private final AtomicInteger remaining;
+
+  PartFaultStore(Fault fault, int partNumber, int times) {
+    this.fault = fault;
+    this.partNumber = partNumber;
+    this.remaining = new AtomicInteger(times);
+  }
+
+  @Override
+  public PartInfo uploadPart(String bucket, String key, String uploadId, int n, InputStream body) throws IOException {
+    if (fault == Fault.ACCESS_DENIED && n == partNumber && remaining.getAndDecrement() > 0) {
+      body.transferTo(java.io.OutputStream.nullOutputStream());
+      throw new S3ErrorException(S3ErrorCode.ACCESS_DENIED);
+    }
+    PartInfo p = d.uploadPart(bucket, key, uploadId, n, body);
+    if (fault == Fault.WRONG_ETAG && n == partNumber && remaining.getAndDecrement() > 0) {
+      return new PartInfo(n, "\"00000000000000000000000000000000\"", p.size(), p.lastModified());
+    }
+    return p;
+  }
+
+  @Override
+  public void createBucket(String bucket) throws IOException { d.createBucket(bucket); }
+
+  @Override
+  public void deleteBucket(String bucket) throws IOException { d.deleteBucket(bucket); }
+
+  @Override
+  public boolean bucketExists(String bucket) throws IOException { return d.bucketExists(bucket); }
+
+  @Override
+  public List<BucketInfo> listBuckets() throws IOException { return d.listBuckets(); }
+
+  @Override
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes a, InputStream body) throws IOException {
+    return d.putObject(bucket, key, a, body);
+  }
+
+  @Override
+  public ObjectInfo headObject(String bucket, String key) throws IOException { return d.headObject(bucket, key); }
+
+  @Override
+  public ObjectContent getObject(String bucket, String key, long offset, long length) throws IOException {
+    return d.getObject(bucket, key, offset, length);
+  }
+
+  @Override
+  public void deleteObject(String bucket, String key) throws IOException { d.deleteObject(bucket, key); }
+
+  @Override
+  public Iterator<ObjectInfo> listObjects(String bucket, String prefix, String startAfter) throws IOException {
+    return d.listObjects(bucket, prefix, startAfter);
+  }
+
+  @Override
+  public String createMultipartUpload(String bucket, String key, ObjectAttributes a) throws IOException {
+    return d.createMultipartUpload(bucket, key, a);
+  }
+
+  @Override
+  public List<PartInfo> listParts(String bucket, String key, String uploadId) throws IOException {
+    return d.listParts(bucket, key, uploadId);
+  }
+
+  @Override
+  public UploadInfo upload(String bucket, String key, String uploadId) throws IOException {
+    return d.upload(bucket, key, uploadId);
+  }
+
+  @Override
+  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> parts, String etag)
+      throws IOException {
+    return d.completeMultipartUpload(bucket, key, uploadId, parts, etag);
+  }
+
+  @Override
+  public void abortMultipartUpload(String bucket, String key, String uploadId) throws IOException {
+    d.abortMultipartUpload(bucket, key, uploadId);
+  }
+
+  @Override
+  public List<UploadInfo> listMultipartUploads(String bucket) throws IOException { return d.listMultipartUploads(bucket); }
+}
