@@ -1,10 +1,6 @@
 package io.s3wire.cli.commands;
 
-import io.s3wire.http.RequestBody;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.channels.ReadableByteChannel;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,49 +58,6 @@ class Progress implements AutoCloseable {
 
   void objectDone() {
     objects.incrementAndGet();
-  }
-
-  /** {@code body}, counting its bytes into this bar as the transport reads them. */
-  RequestBody counting(RequestBody body) {
-    if (this == NONE) {
-      return body;
-    }
-    return new RequestBody() {
-      @Override
-      public long contentLength() {
-        return body.contentLength();
-      }
-
-      @Override
-      public boolean isReplayable() {
-        return body.isReplayable();
-      }
-
-      @Override
-      public ReadableByteChannel open() throws IOException {
-        ReadableByteChannel ch = body.open();
-        return new ReadableByteChannel() {
-          @Override
-          public int read(ByteBuffer dst) throws IOException {
-            int n = ch.read(dst);
-            if (n > 0) {
-              addBytes(n);
-            }
-            return n;
-          }
-
-          @Override
-          public boolean isOpen() {
-            return ch.isOpen();
-          }
-
-          @Override
-          public void close() throws IOException {
-            ch.close();
-          }
-        };
-      }
-    };
   }
 
   /** The bar's text, e.g. {@code 12.0 MiB / 40.0 MiB  3.1 MiB/s  ETA 9s  (3/10 objects)}. */

@@ -1,12 +1,14 @@
 package io.s3wire.cli.commands;
 
-import io.s3wire.server.FaultRules;
-import io.s3wire.server.ObjectStore;
+import io.s3wire.http.TlsProvider;
 import io.s3wire.server.S3Server;
+import io.s3wire.server.ServeOptions;
 import io.s3wire.server.ServerProfile;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,10 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code s3wire serve}: the embedded S3-compatible server, until Ctrl-C. */
+/** {@code s3wire serve}: the embedded S3-compatible server ({@link ServeOptions}), until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Run the embedded S3-compatible server (HTTP/1.1 and h2c on a plain port; TLS with ALPN h2,http/1.1 with --tls)",
-        "until Ctrl-C. It prints its endpoint and the flags a client needs."},
+        "until Ctrl-C. It prints its endpoint, credentials (a generated secret once) and, with --tls, the CA file for --ca."},
     footerHeading = "%nExamples:%n",
     footer = {"  s3wire serve --memory --port 9000 --access-key dev --secret-key devsecret",
         "  s3wire serve --dir ./data --tls --profile gcs", "  s3wire serve --memory --anonymous --faults faults.json"})
@@ -70,11 +72,8 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--anonymous", description = "Accept unsigned requests.")
   boolean anonymous;
 
-  /** What {@code serve} was asked. {@code dir} is {@code null} for a memory store; {@code alpn} empty for none. */
-  public record Request(Path dir, String host, int port, boolean tls, List<String> alpn, ServerProfile profile,
-      Path faults, String accessKey, String secretKey, boolean anonymous) {}
-
-  Request toRequest() {
+  /** The server's own options value ({@link ServeOptions}) these arguments describe. */
+  ServeOptions toRequest() {
     if ((accessKey == null) != (secretKey == null)) {
       throw usage("--access-key and --secret-key go together");
     }
@@ -87,81 +86,41 @@ public final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw usage("--port must be 0 to 65535, not " + port);
     }
-    ServerProfile p;
     try {
-      p = ServerProfile.named(profile);
+      ServerProfile.named(profile);
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
     List<String> alpn = alpnChoice == null ? List.of("h2", "http/1.1")
         : alpnChoice.http2Only ? List.of("h2") : List.of();
-    return new Request(store == null ? null : store.dir, host, port, tls, alpn, p, faults, accessKey, secretKey, anonymous);
+    Path caFile = tls ? Path.of(System.getProperty("java.io.tmpdir"), "s3wire-serve-" + port + "-ca.pem") : null;
+    return new ServeOptions(store == null ? null : store.dir, host, port, tls, TlsProvider.JDK, alpn,
+        profile.toLowerCase(java.util.Locale.ROOT), faults, accessKey, secretKey, anonymous, null, null, caFile);
   }
 
   private ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
   }
 
-  /** Builds and starts the server a request describes; the caller closes it. */
-  static S3Server start(Request r) throws IOException {
-    S3Server.Builder b = S3Server.builder().host(r.host()).port(r.port()).profile(r.profile()).tls(r.tls()).anonymous(r.anonymous());
-    if (r.tls()) {
-      b.alpn(r.alpn());
-    }
-    if (r.dir() != null) {
-      b.store(ObjectStore.file(r.dir()));
-    }
-    if (r.accessKey() != null) {
-      b.credentials(r.accessKey(), r.secretKey());
-    }
-    if (r.faults() != null) {
-      b.faultRules(FaultRules.load(r.faults()));
-    }
-    return b.start();
-  }
-
-  /** The lines that tell a user how to reach the server. A secret appears only when the server generated it. */
-  static void describe(S3Server server, Path caFile, PrintWriter out) {
-    out.println("s3wire serve: listening on " + server.endpoint() + " (" + server.profile().name() + " profile)");
-    if (server.accessKey() != null) {
-      out.println("  export AWS_ACCESS_KEY_ID=" + server.accessKey());
-      if (server.secretGenerated()) {
-        out.println("  export AWS_SECRET_ACCESS_KEY=" + server.secretKey() + "   # generated; shown once");
-      }
-    } else {
-      out.println("  anonymous: requests are not signed-checked");
-    }
-    out.println("  s3wire ls --endpoint " + server.endpoint() + (caFile != null ? " --ca " + caFile : ""));
-    if (server.isTls()) {
-      out.println("  certificate SHA-256 " + server.certificateSha256());
-    }
+  /** Starts the server and writes its banner to {@code out}; the caller closes the server. */
+  static S3Server start(ServeOptions options, PrintWriter out) throws IOException {
+    ByteArrayOutputStream banner = new ByteArrayOutputStream();
+    S3Server server = options.start(new PrintStream(banner, true, StandardCharsets.UTF_8));
+    out.print(banner.toString(StandardCharsets.UTF_8));
     out.println("Ctrl-C stops the server.");
     out.flush();
+    return server;
   }
 
   @Override
   public Integer call() throws IOException {
-    Request r = toRequest();
-    S3Server server = start(r);
-    Path ca = null;
-    if (server.isTls()) {
-      ca = Files.createTempFile("s3wire-serve-", ".pem");
-      server.writeCertificatePem(ca);
-    }
+    ServeOptions options = toRequest();
+    S3Server server = start(options, spec.commandLine().getOut());
     CountDownLatch stopped = new CountDownLatch(1);
-    Path caFile = ca;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
-      try {
-        if (caFile != null) {
-          Files.deleteIfExists(caFile);
-        }
-      } catch (IOException ignored) {
-        // A leftover public certificate harms nothing.
-      }
       stopped.countDown();
     }, "s3wire-serve-stop"));
-    describe(server, ca, spec.commandLine().getOut());
     try {
       stopped.await();
     } catch (InterruptedException e) {

@@ -3,6 +3,8 @@ package io.s3wire.cli.commands;
 import io.s3wire.S3Client;
 import io.s3wire.UploadInfo;
 import io.s3wire.error.S3Exception;
+import io.s3wire.transfer.Transfer;
+import io.s3wire.transfer.TransferManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -36,6 +38,14 @@ final class TransferRun {
    */
   static List<Summary.Failed> run(S3Client client, List<Plans.Transfer> transfers, int parallel, CopyOptions options,
       Progress progress, Consumer<Plans.Transfer> done) {
+    try (TransferManager manager = TransferManager.create(client.async())) {
+      return run(client, manager, transfers, parallel, options, progress, done);
+    }
+  }
+
+  private static List<Summary.Failed> run(S3Client client, TransferManager manager, List<Plans.Transfer> transfers,
+      int parallel, CopyOptions options, Progress progress, Consumer<Plans.Transfer> done) {
+    Set<Transfer<?>> active = ConcurrentHashMap.newKeySet();
     List<Summary.Failed> failures = Collections.synchronizedList(new ArrayList<>());
     Set<Plans.Transfer> inFlight = ConcurrentHashMap.newKeySet();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, transfers.size())), r -> {
@@ -43,7 +53,7 @@ final class TransferRun {
       t.setDaemon(true);
       return t;
     });
-    Thread hook = new Thread(() -> stop(client, pool, inFlight), "s3wire-cancel");
+    Thread hook = new Thread(() -> stop(client, pool, inFlight, active), "s3wire-cancel");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       List<Future<?>> futures = new ArrayList<>(transfers.size());
@@ -51,7 +61,7 @@ final class TransferRun {
         futures.add(pool.submit(() -> {
           inFlight.add(t);
           try {
-            Transfers.copy(client, t, options, progress);
+            Transfers.copy(client, manager, active, t, options, progress);
             synchronized (done) {
               done.accept(t);
             }
@@ -87,9 +97,24 @@ final class TransferRun {
     return failures;
   }
 
-  /** The shutdown hook's work: interrupt, wait, abort open multipart uploads of interrupted uploads. */
-  static void stop(S3Client client, ExecutorService pool, Set<Plans.Transfer> inFlight) {
+  /**
+   * The shutdown hook's work: cancel every running transfer and wait until each has cleaned up (its
+   * multipart upload aborted, its temporary file removed), stop the workers, and abort any multipart
+   * upload still open for an object that was being uploaded.
+   */
+  static void stop(S3Client client, ExecutorService pool, Set<Plans.Transfer> inFlight, Set<Transfer<?>> active) {
     List<Plans.Transfer> interrupted = new ArrayList<>(inFlight);
+    List<Transfer<?>> running = new ArrayList<>(active);
+    running.forEach(Transfer::cancel);
+    for (Transfer<?> t : running) {
+      try {
+        t.result().handle((v, e) -> null).get(STOP_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // Reported below: the upload is aborted by listing what is still open.
+      }
+    }
     pool.shutdownNow();
     try {
       pool.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS);

@@ -5,12 +5,17 @@ import io.s3wire.GetObjectRequest;
 import io.s3wire.ObjectInfo;
 import io.s3wire.ObjectStream;
 import io.s3wire.S3Client;
-import io.s3wire.http.RequestBody;
+import io.s3wire.transfer.Transfer;
+import io.s3wire.transfer.TransferListener;
+import io.s3wire.transfer.TransferManager;
+import io.s3wire.transfer.TransferProgress;
+import io.s3wire.transfer.UploadOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Set;
 
 /** One object or file copied: upload, download, server-side copy, or through standard input/output. */
 final class Transfers {
@@ -18,6 +23,16 @@ final class Transfers {
   static final long SINGLE_LIMIT = 5L * 1024 * 1024 * 1024;
 
   private Transfers() {}
+
+  /** Waits for a transfer, registered in {@code active} so a shutdown hook can cancel it meanwhile. */
+  static <T> T await(Transfer<T> transfer, Set<Transfer<?>> active) {
+    active.add(transfer);
+    try {
+      return transfer.join();
+    } finally {
+      active.remove(transfer);
+    }
+  }
 
   /** The verb the AWS CLI prints for a transfer: upload, download or copy. */
   static String verb(Plans.Transfer t) {
@@ -30,27 +45,34 @@ final class Transfers {
    * Copies one object or file. A download goes to a temporary file renamed into place only when
    * complete and verified, and takes the object's last-modified time (so sync sees it current).
    */
-  static void copy(S3Client client, Plans.Transfer t, CopyOptions options, Progress progress) throws IOException {
+  static void copy(S3Client client, TransferManager manager, Set<Transfer<?>> active, Plans.Transfer t,
+      CopyOptions options, Progress progress) throws IOException {
     Location src = t.source();
     Location dst = t.target();
+    TransferListener counting = new TransferListener() {
+      @Override
+      public void onPartBytes(int partNumber, long bytes, TransferProgress total) {
+        progress.addBytes(bytes);
+      }
+    };
+    UploadOptions upload = UploadOptions.DEFAULTS.withMetadata(options.toMetadata()).withListener(counting);
     if (src instanceof Location.Local l && dst instanceof Location.Remote r) {
       if (!Files.isRegularFile(l.path())) {
         throw new IOException(l.path() + " is not a readable regular file");
       }
-      // Over 5 GiB the client switches to a multipart upload (aborted on failure) by itself.
-      client.putObject(r.object(), progress.counting(RequestBody.ofFile(l.path())), options.toMetadata());
+      // Small files go as one PUT; large ones in parallel parts, aborted on failure or Ctrl-C.
+      await(manager.uploadFile(r.object(), l.path(), upload), active);
     } else if (src instanceof Location.Std && dst instanceof Location.Remote r) {
-      client.putObject(r.object(), StdStreams.in(), -1, options.toMetadata());
+      await(manager.uploadStream(r.object(), StdStreams.in(), upload), active);
     } else if (src instanceof Location.Remote r && dst instanceof Location.Local l) {
       Path parent = l.path().toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      ObjectInfo info = client.getObjectToFile(GetObjectRequest.of(r.object()), l.path());
+      ObjectInfo info = await(manager.downloadFile(r.object(), l.path(), counting), active);
       if (info.lastModified() != null) {
         Files.setLastModifiedTime(l.path(), FileTime.from(info.lastModified()));
       }
-      progress.addBytes(info.contentLength());
     } else if (src instanceof Location.Remote r && dst instanceof Location.Std) {
       OutputStream out = StdStreams.out();
       try (ObjectStream in = client.getObjectStream(GetObjectRequest.of(r.object()))) {

@@ -151,15 +151,14 @@ class RecursiveEndToEndTest {
   @Test
   void serveStartsTheServerACommandCanUse() throws IOException {
     Path data = tmp.resolve("data");
-    ServeCommand.Request r = new ServeCommand.Request(data, "127.0.0.1", 0, false, List.of("h2", "http/1.1"),
-        io.s3wire.server.ServerProfile.S3, null, "serve-key", "serve-secret-0123456789", false);
-    try (S3Server server = ServeCommand.start(r)) {
-      StringWriter text = new StringWriter();
-      ServeCommand.describe(server, null, new PrintWriter(text));
-      assertThat(text.toString()).isEqualTo("s3wire serve: listening on " + server.endpoint() + " (s3 profile)\n"
-          + "  export AWS_ACCESS_KEY_ID=serve-key\n"
-          + "  s3wire ls --endpoint " + server.endpoint() + "\n"
-          + "Ctrl-C stops the server.\n");
+    io.s3wire.server.ServeOptions r = new io.s3wire.server.ServeOptions(data, "127.0.0.1", 0, false,
+        io.s3wire.http.TlsProvider.JDK, List.of("h2", "http/1.1"), "s3", null, "serve-key", "serve-secret-0123456789",
+        false, null, null, null);
+    StringWriter text = new StringWriter();
+    try (S3Server server = ServeCommand.start(r, new PrintWriter(text))) {
+      assertThat(text.toString()).startsWith("s3wire server listening on " + server.endpoint() + "\n")
+          .contains("  access key:  serve-key\n").contains("  secret key:  (as given)\n")
+          .endsWith("Ctrl-C stops the server.\n").doesNotContain("serve-secret-0123456789");
       Map<String, String> env = Map.of("HOME", home.toString(), "AWS_ACCESS_KEY_ID", "serve-key",
           "AWS_SECRET_ACCESS_KEY", "serve-secret-0123456789");
       CliRun mb = CliRun.run(env, "mb", "s3://served", "--endpoint", server.endpoint().toString());

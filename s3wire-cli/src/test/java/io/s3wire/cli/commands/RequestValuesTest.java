@@ -180,11 +180,15 @@ class RequestValuesTest {
   void serveRequest() {
     ServeCommand serve = parsed(new ServeCommand(), "--dir", "/data", "--port", "0", "--tls", "--http2-only",
         "--profile", "gcs", "--access-key", "ak", "--secret-key", "sk");
-    ServeCommand.Request r = serve.toRequest();
+    io.s3wire.server.ServeOptions r = serve.toRequest();
     assertThat(r.dir()).isEqualTo(Path.of("/data"));
     assertThat(r.alpn()).containsExactly("h2");
-    assertThat(r.profile().name()).isEqualTo("gcs");
+    assertThat(r.profile()).isEqualTo("gcs");
     assertThat(r.tls()).isTrue();
+    assertThat(r.port()).isZero();
+    assertThat(r.accessKey()).isEqualTo("ak");
+    assertThat(r.caFile()).isNotNull();
+    assertThat(parsed(new ServeCommand()).toRequest()).isEqualTo(io.s3wire.server.ServeOptions.defaults());
     assertThat(parsed(new ServeCommand()).toRequest().alpn()).containsExactly("h2", "http/1.1");
     assertThat(parsed(new ServeCommand(), "--tls", "--no-alpn").toRequest().alpn()).isEmpty();
   }
