@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
  * left behind.
  */
 final class TransferRun {
-  private static final long STOP_SECONDS = 10;
+  private static final long STOP_SECONDS = 20;
 
   private TransferRun() {}
 
@@ -53,7 +54,14 @@ final class TransferRun {
       t.setDaemon(true);
       return t;
     });
-    Thread hook = new Thread(() -> stop(client, pool, inFlight, active), "s3wire-cancel");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      try {
+        stop(client, pool, inFlight, active);
+      } finally {
+        stopped.countDown();
+      }
+    }, "s3wire-cancel");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       List<Future<?>> futures = new ArrayList<>(transfers.size());
@@ -91,7 +99,13 @@ final class TransferRun {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
-        // The hook is running or has run: it owns the clean-up now.
+        // The hook is running: it needs the client open to abort uploads, so the caller (who closes
+        // the client next) waits for it.
+        try {
+          stopped.await(2 * STOP_SECONDS + 5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
     return failures;
