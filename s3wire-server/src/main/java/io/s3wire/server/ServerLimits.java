@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param idleTimeout how long a connection may carry no bytes at all before it is closed
  * @param requestHeadTimeout how long an HTTP/1.1 client may take to send a whole request head (slowloris)
  * @param streamDeadline the longest one request may take from its head to the end of its response
+ * @param gracefulShutdownTimeout how long an HTTP/2 connection being closed waits for its GOAWAY to be
+ *     written (a client that does not read never takes it)
  */
 public record ServerLimits(
     int maxConcurrentStreams,
@@ -44,9 +46,11 @@ public record ServerLimits(
     Duration writeTimeout,
     Duration idleTimeout,
     Duration requestHeadTimeout,
-    Duration streamDeadline) {
+    Duration streamDeadline,
+    Duration gracefulShutdownTimeout) {
 
   public ServerLimits {
+    Objects.requireNonNull(gracefulShutdownTimeout, "gracefulShutdownTimeout");
     Objects.requireNonNull(rstWindow, "rstWindow");
     Objects.requireNonNull(readTimeout, "readTimeout");
     Objects.requireNonNull(writeTimeout, "writeTimeout");
@@ -92,21 +96,22 @@ public record ServerLimits(
         Duration.ofSeconds(60),
         Duration.ofMinutes(5),
         Duration.ofSeconds(30),
-        Duration.ofMinutes(30));
+        Duration.ofMinutes(30),
+        Duration.ofSeconds(2));
   }
 
   public ServerLimits withTimeouts(Duration read, Duration write, Duration idle, Duration requestHead, Duration deadline) {
     return new ServerLimits(maxConcurrentStreams, maxHeaderListSize, initialWindowSize, maxFrameSize,
         maxReceivedRstFrames, maxSentRstFrames, rstWindow, maxSmallContinuationFrames, maxConsecutiveEmptyDataFrames,
         maxQueuedControlFrames, maxRequestBodyBytes, maxInitialLineLength, maxHeaderSize, read, write, idle,
-        requestHead, deadline);
+        requestHead, deadline, gracefulShutdownTimeout);
   }
 
   public ServerLimits withMaxRequestBodyBytes(long bytes) {
     return new ServerLimits(maxConcurrentStreams, maxHeaderListSize, initialWindowSize, maxFrameSize,
         maxReceivedRstFrames, maxSentRstFrames, rstWindow, maxSmallContinuationFrames, maxConsecutiveEmptyDataFrames,
         maxQueuedControlFrames, bytes, maxInitialLineLength, maxHeaderSize, readTimeout, writeTimeout, idleTimeout,
-        requestHeadTimeout, streamDeadline);
+        requestHeadTimeout, streamDeadline, gracefulShutdownTimeout);
   }
 
   public ServerLimits withHttp2(int concurrentStreams, long headerListSize, int receivedRst, int sentRst,
@@ -114,6 +119,6 @@ public record ServerLimits(
     return new ServerLimits(concurrentStreams, headerListSize, initialWindowSize, maxFrameSize, receivedRst, sentRst,
         rstWindow, smallContinuations, maxConsecutiveEmptyDataFrames, queuedControlFrames, maxRequestBodyBytes,
         maxInitialLineLength, maxHeaderSize, readTimeout, writeTimeout, idleTimeout, requestHeadTimeout,
-        streamDeadline);
+        streamDeadline, gracefulShutdownTimeout);
   }
 }

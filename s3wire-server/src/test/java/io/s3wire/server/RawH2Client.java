@@ -59,13 +59,43 @@ final class RawH2Client implements AutoCloseable {
   private final DefaultHttp2HeadersDecoder decoder = new DefaultHttp2HeadersDecoder(false);
 
   RawH2Client(int port) throws IOException {
-    socket = new Socket("127.0.0.1", port);
+    this(port, 0);
+  }
+
+  /** {@code receiveBuffer} > 0 shrinks the socket's receive buffer, so a client that does not read fills up fast. */
+  RawH2Client(int port, int receiveBuffer) throws IOException {
+    socket = new Socket();
+    if (receiveBuffer > 0) {
+      socket.setReceiveBufferSize(receiveBuffer);
+    }
+    socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
     socket.setSoTimeout(10_000);
     socket.setTcpNoDelay(true);
     out = socket.getOutputStream();
     in = new DataInputStream(socket.getInputStream());
     out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     frame(SETTINGS, 0, 0, new byte[0]);
+  }
+
+  /** Writes raw bytes (many frames at once) without flushing per frame. */
+  void raw(byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+  }
+
+  static byte[] frameBytes(int type, int flags, int streamId, byte[] payload) {
+    byte[] f = new byte[9 + payload.length];
+    f[0] = (byte) (payload.length >>> 16);
+    f[1] = (byte) (payload.length >>> 8);
+    f[2] = (byte) payload.length;
+    f[3] = (byte) type;
+    f[4] = (byte) flags;
+    f[5] = (byte) (streamId >>> 24);
+    f[6] = (byte) (streamId >>> 16);
+    f[7] = (byte) (streamId >>> 8);
+    f[8] = (byte) streamId;
+    System.arraycopy(payload, 0, f, 9, payload.length);
+    return f;
   }
 
   synchronized void frame(int type, int flags, int streamId, byte[] payload) throws IOException {

@@ -73,6 +73,7 @@ public final class Pipelines extends ChannelInitializer<SocketChannel> {
         .decoderEnforceMaxSmallContinuationFrames(limits.maxSmallContinuationFrames())
         .decoderEnforceMaxConsecutiveEmptyDataFrames(limits.maxConsecutiveEmptyDataFrames())
         .encoderEnforceMaxQueuedControlFrames(limits.maxQueuedControlFrames())
+        .gracefulShutdownTimeoutMillis(limits.gracefulShutdownTimeout().toMillis())
         .build();
     p.addLast("http2", codec);
     p.addLast("streams", new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
