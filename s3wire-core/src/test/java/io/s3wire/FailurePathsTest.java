@@ -94,4 +94,20 @@ class FailurePathsTest {
       assertThat(files.map(p -> p.getFileName().toString())).doesNotContain("target.bin").noneMatch(n -> n.endsWith(".s3wire-part"));
     }
   }
+
+  @Test
+  void batchDeletesSplitAtTheProfilesBatchSize() {
+    String empty = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><DeleteResult></DeleteResult>";
+    peer.then(new Answer(200, Map.of(), empty), new Answer(200, Map.of(), empty), new Answer(200, Map.of(), empty),
+        new Answer(200, Map.of(), empty));
+    List<String> keys = java.util.stream.IntStream.range(0, 1001).mapToObj(i -> "k" + i).toList();
+    client.deleteObjects("bucket", keys);
+    try (S3Client small = client.newBuilder().provider(ProviderProfiles.generic().toBuilder().maxDeleteBatch(2).build()).build()) {
+      small.deleteObjects("bucket", List.of("a", "b", "c"));
+    }
+    List<Received> got = peer.received();
+    assertThat(got).extracting(r -> r.method() + " " + r.rawPathAndQuery()).containsOnly("POST /bucket?delete");
+    assertThat(got).extracting(r -> new String(r.body(), StandardCharsets.UTF_8).split("<Key>", -1).length - 1)
+        .containsExactly(1000, 1, 2, 1);
+  }
 }

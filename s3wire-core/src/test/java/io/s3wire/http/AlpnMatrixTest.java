@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * TLS provider x client ALPN offer x version policy x what the server supports: the negotiated
  * protocol is what the policy says, or the typed error naming what the server chose.
  */
-@Timeout(20)
+@Timeout(60)
 @ExtendWith(LeakCheck.PerClass.class)
 class AlpnMatrixTest {
   private static final TestCertificates CERT = TestCertificates.localhost();

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every failure surfaces typed, with a one-line message and the attempt's facts. */
-@Timeout(20)
+@Timeout(60)
 @ExtendWith(LeakCheck.class)
 class FailuresTest {
   private static final TestCertificates CERT = TestCertificates.localhost();
@@ -185,6 +185,33 @@ class FailuresTest {
             .trustedCertificates(other.pemFile()).build())) {
       TransportException e = transport(t.execute(HttpRequest.get(s.uri("/hello"))), Kind.HOSTNAME_MISMATCH);
       assertThat(e.getMessage()).startsWith("TLS: the certificate of localhost:" + s.port() + " does not match the host name (");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TlsProvider.class)
+  void minimumTlsVersionIsEnforced(TlsProvider provider) throws Exception {
+    try (TestHttpServer s = TestHttpServer.builder().tls(CERT).tlsProtocols("TLSv1.2").build();
+        HttpTransport t = HttpTransport.create(TransportConfig.builder().tlsProvider(provider).minTlsVersion("TLSv1.3")
+            .trustedCertificates(CERT.pemFile()).build())) {
+      TransportException e = transport(t.execute(HttpRequest.get(s.uri("/hello"))), Kind.TLS_HANDSHAKE);
+      assertThat(e.getMessage()).startsWith("TLS handshake with localhost:" + s.port() + " failed: ");
+    }
+    try (TestHttpServer s = TestHttpServer.builder().tls(CERT).tlsProtocols("TLSv1.2").build();
+        HttpTransport t = HttpTransport.create(TransportConfig.builder().tlsProvider(provider)
+            .trustedCertificates(CERT.pemFile()).build())) {
+      List<WireEvent> events = new CopyOnWriteArrayList<>();
+      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello")), events::add).get(10, TimeUnit.SECONDS)) {
+        assertThat(r.status()).isEqualTo(200);
+      }
+      assertThat(events).filteredOn(WireEvent.TlsHandshake.class::isInstance).singleElement().satisfies(ev -> {
+        WireEvent.TlsHandshake h = (WireEvent.TlsHandshake) ev;
+        assertThat(h.protocolVersion()).isEqualTo("TLSv1.2");
+        assertThat(h.provider()).isEqualTo(provider);
+        assertThat(h.peerSubject()).isEqualTo("O=s3wire test,CN=localhost");
+        assertThat(h.alpnOffered()).containsExactly("h2", "http/1.1");
+        assertThat(h.alpnSelected()).isEqualTo("h2");
+      });
     }
   }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** NSS key-log lines from BoringSSL through the OPENSSL provider; a clear refusal with the JDK provider. */
-@Timeout(20)
+@Timeout(60)
 @ExtendWith(LeakCheck.class)
 class KeyLogTest {
   private static final TestCertificates CERT = TestCertificates.localhost();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Connection reuse, bounds, idle eviction and HTTP/2 spreading, observed from the server's side. */
-@Timeout(30)
+@Timeout(60)
 @ExtendWith(LeakCheck.class)
 class PoolTest {
   private static String origin(TestHttpServer s) {

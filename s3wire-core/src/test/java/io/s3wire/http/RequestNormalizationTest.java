@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** One test per normalisation rule, checked by what the server actually received. */
-@Timeout(20)
+@Timeout(60)
 @ExtendWith(LeakCheck.class)
 class RequestNormalizationTest {
   private static TestHttpServer server;

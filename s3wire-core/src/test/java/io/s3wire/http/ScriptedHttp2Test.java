@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Client behaviour against a peer that sends exactly the frames each test wants. */
-@Timeout(30)
+@Timeout(60)
 class ScriptedHttp2Test {
   private static TransportConfig.Builder h2c() {
     return TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_2);

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Bodies stream both ways with back-pressure: a 1 GiB body goes up and down without the transport
  * ever holding more than a few MiB of pooled buffers, and an abandoned body releases everything.
  */
-@Timeout(120)
+@Timeout(300)
 @ExtendWith(LeakCheck.class)
 class StreamingTest {
   private static final long GIB = 1L << 30;

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(30)
+@Timeout(60)
 @org.junit.jupiter.api.extension.ExtendWith(io.s3wire.testing.LeakCheck.class)
 class TransportBasicsTest {
   private static final TestCertificates CERT = TestCertificates.localhost();

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** What the transport emits, to whom, and that secrets never appear in it. */
-@Timeout(20)
+@Timeout(60)
 @ExtendWith(LeakCheck.class)
 class WireEventsTest {
   private static List<String> frames(List<WireEvent> events, int streamId) {

@@ -70,6 +70,9 @@ abstract class AbstractExchange implements Exchange {
 
   abstract void onDeadline();
 
+  /** Ends a response that cannot be completed: closes the HTTP/1.1 connection, resets the HTTP/2 stream. */
+  abstract void abortResponse();
+
   /** Claims the right to answer; false when the exchange was already answered. */
   final boolean claim() {
     return answered.compareAndSet(false, true);
@@ -160,6 +163,11 @@ abstract class AbstractExchange implements Exchange {
       }
       onResponseWritten(last);
     } catch (IOException | RuntimeException e) {
+      if (e instanceof WritabilityGate.WriteTimeoutException) {
+        ServerLog.abuse(describe(), "client stopped reading the response for " + limits.writeTimeout() + "; cut");
+      }
+      // The head may be out already: no error answer is possible, only ending the response early.
+      abortResponse();
       finish();
       throw e;
     } finally {

@@ -163,6 +163,11 @@ final class Http1Exchange extends AbstractExchange {
   }
 
   @Override
+  void abortResponse() {
+    channel.close();
+  }
+
+  @Override
   void onDeadline() {
     closeConnection();
   }

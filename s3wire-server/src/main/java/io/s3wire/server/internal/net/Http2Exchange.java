@@ -167,6 +167,11 @@ final class Http2Exchange extends AbstractExchange {
   }
 
   @Override
+  void abortResponse() {
+    stream.writeAndFlush(new DefaultHttp2ResetFrame(io.netty.handler.codec.http2.Http2Error.CANCEL));
+  }
+
+  @Override
   void onDeadline() {
     reset(Http2ErrorCode.CANCEL);
   }

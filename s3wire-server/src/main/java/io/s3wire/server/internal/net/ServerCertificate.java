@@ -93,6 +93,11 @@ public final class ServerCertificate {
     return key;
   }
 
+  /** The generated key, for tests that write it out as PEM. */
+  public PrivateKey privateKeyForTests() {
+    return key;
+  }
+
   Path certFile() {
     return certFile;
   }
