@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * TLS provider x client ALPN offer x version policy x what the server supports: the negotiated
  * protocol is what the policy says, or the typed error naming what the server chose.
  */
-@Timeout(60)
+@Timeout(120)
 @ExtendWith(LeakCheck.PerClass.class)
 class AlpnMatrixTest {
   private static final TestCertificates CERT = TestCertificates.localhost();
@@ -119,7 +119,7 @@ class AlpnMatrixTest {
     {
       var future = t.execute(HttpRequest.get(server.uri("/hello")));
       if (expected == null) {
-        Throwable e = catchThrowable(() -> future.get(10, TimeUnit.SECONDS));
+        Throwable e = catchThrowable(() -> future.get(30, TimeUnit.SECONDS));
         assertThat(e).isInstanceOf(ExecutionException.class).cause().isInstanceOf(TransportException.class);
         TransportException te = (TransportException) e.getCause();
         assertThat(te.kind()).isEqualTo(TransportException.Kind.ALPN_MISMATCH);
@@ -130,7 +130,7 @@ class AlpnMatrixTest {
           assertThat(a.alpnOffered()).isEqualTo(offered);
         });
       } else {
-        try (HttpResponse r = future.get(10, TimeUnit.SECONDS)) {
+        try (HttpResponse r = future.get(30, TimeUnit.SECONDS)) {
           assertThat(r.protocol()).isEqualTo(expected);
           assertThat(new String(r.body().bytes(), StandardCharsets.UTF_8)).isEqualTo("hello " + expected);
           assertThat(r.attempts()).singleElement().satisfies(a -> {

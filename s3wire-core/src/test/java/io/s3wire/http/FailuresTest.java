@@ -33,13 +33,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every failure surfaces typed, with a one-line message and the attempt's facts. */
-@Timeout(60)
+@Timeout(120)
 @ExtendWith(LeakCheck.class)
 class FailuresTest {
   private static final TestCertificates CERT = TestCertificates.localhost();
 
   private static S3Exception failure(CompletableFuture<?> f) {
-    Throwable t = catchThrowable(() -> f.get(10, TimeUnit.SECONDS));
+    Throwable t = catchThrowable(() -> f.get(30, TimeUnit.SECONDS));
     assertThat(t).isInstanceOf(ExecutionException.class).cause().isInstanceOf(S3Exception.class);
     S3Exception e = (S3Exception) t.getCause();
     assertThat(e.getMessage()).doesNotContain("\n");
@@ -143,7 +143,7 @@ class FailuresTest {
     try (TestHttpServer s = TestHttpServer.builder().build();
         HttpTransport t = HttpTransport.create(TransportConfig.builder().versionPolicy(policy)
             .idleReadTimeout(Duration.ofMillis(300)).build())) {
-      HttpResponse r = t.execute(HttpRequest.get(s.uri("/stall-body"))).get(10, TimeUnit.SECONDS);
+      HttpResponse r = t.execute(HttpRequest.get(s.uri("/stall-body"))).get(30, TimeUnit.SECONDS);
       TransportException e = bodyFailure(r, Kind.IDLE_READ_TIMEOUT);
       assertThat(e.getMessage()).isEqualTo("idle read timeout: nothing from the server for 300 ms");
     }
@@ -157,7 +157,7 @@ class FailuresTest {
             .callTimeout(Duration.ofMillis(800)).build())) {
       TransportException e = transport(t.execute(HttpRequest.get(s.uri("/hang"))), Kind.CALL_TIMEOUT);
       assertThat(e.getMessage()).isEqualTo("call timeout: the call did not finish within 800 ms");
-      HttpResponse r = t.execute(HttpRequest.get(s.uri("/stall-body"))).get(10, TimeUnit.SECONDS);
+      HttpResponse r = t.execute(HttpRequest.get(s.uri("/stall-body"))).get(30, TimeUnit.SECONDS);
       bodyFailure(r, Kind.CALL_TIMEOUT);
     }
   }
@@ -201,7 +201,7 @@ class FailuresTest {
         HttpTransport t = HttpTransport.create(TransportConfig.builder().tlsProvider(provider)
             .trustedCertificates(CERT.pemFile()).build())) {
       List<WireEvent> events = new CopyOnWriteArrayList<>();
-      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello")), events::add).get(10, TimeUnit.SECONDS)) {
+      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello")), events::add).get(30, TimeUnit.SECONDS)) {
         assertThat(r.status()).isEqualTo(200);
       }
       assertThat(events).filteredOn(WireEvent.TlsHandshake.class::isInstance).singleElement().satisfies(ev -> {
@@ -221,7 +221,7 @@ class FailuresTest {
     TestCertificates other = TestCertificates.forNames("wrong.example");
     try (TestHttpServer s = TestHttpServer.builder().tls(other).provider(SslProvider.JDK).build();
         HttpTransport t = HttpTransport.create(TransportConfig.builder().insecure(true).listener(events::add).build())) {
-      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello"))).get(10, TimeUnit.SECONDS)) {
+      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello"))).get(30, TimeUnit.SECONDS)) {
         assertThat(r.status()).isEqualTo(200);
       }
       assertThat(events).filteredOn(WireEvent.Warning.class::isInstance).singleElement()
@@ -234,7 +234,7 @@ class FailuresTest {
   void connectionClosedMidResponseOnHttp1() throws Exception {
     try (TestHttpServer s = TestHttpServer.builder().build();
         HttpTransport t = HttpTransport.create(TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_1_1).build())) {
-      HttpResponse r = t.execute(HttpRequest.get(s.uri("/close-mid-body"))).get(10, TimeUnit.SECONDS);
+      HttpResponse r = t.execute(HttpRequest.get(s.uri("/close-mid-body"))).get(30, TimeUnit.SECONDS);
       TransportException e = bodyFailure(r, Kind.CONNECTION_CLOSED);
       assertThat(e.getMessage()).isEqualTo("connection closed by the server after 10 bytes of the response body");
       assertThat(e.retrySafety()).isEqualTo(RetrySafety.PROCESSED);
@@ -245,7 +245,7 @@ class FailuresTest {
   void connectionClosedMidResponseOnHttp2IsAGoAwayCoveringTheStream() throws Exception {
     try (TestHttpServer s = TestHttpServer.builder().build();
         HttpTransport t = HttpTransport.create(TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_2).build())) {
-      HttpResponse r = t.execute(HttpRequest.get(s.uri("/close-mid-body"))).get(10, TimeUnit.SECONDS);
+      HttpResponse r = t.execute(HttpRequest.get(s.uri("/close-mid-body"))).get(30, TimeUnit.SECONDS);
       Throwable thrown = catchThrowable(() -> r.body().bytes());
       assertThat(thrown).isInstanceOf(IOException.class).hasCauseInstanceOf(StreamResetException.class);
       StreamResetException e = (StreamResetException) thrown.getCause();
@@ -260,7 +260,7 @@ class FailuresTest {
   void redirectsAreReturnedNotFollowed(HttpVersionPolicy policy) throws Exception {
     try (TestHttpServer s = TestHttpServer.builder().build();
         HttpTransport t = HttpTransport.create(TransportConfig.builder().versionPolicy(policy).build())) {
-      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/status/302"))).get(10, TimeUnit.SECONDS)) {
+      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/status/302"))).get(30, TimeUnit.SECONDS)) {
         assertThat(r.status()).isEqualTo(302);
         assertThat(r.headers().first("location")).contains("/hello");
         assertThat(r.attempts().get(0).outcome()).isEqualTo("302 Found");

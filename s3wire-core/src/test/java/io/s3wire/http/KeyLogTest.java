@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** NSS key-log lines from BoringSSL through the OPENSSL provider; a clear refusal with the JDK provider. */
-@Timeout(60)
+@Timeout(120)
 @ExtendWith(LeakCheck.class)
 class KeyLogTest {
   private static final TestCertificates CERT = TestCertificates.localhost();
@@ -32,7 +32,7 @@ class KeyLogTest {
     try (TestHttpServer s = TestHttpServer.builder().tls(CERT).provider(SslProvider.JDK).build();
         HttpTransport t = HttpTransport.create(TransportConfig.builder().tlsProvider(TlsProvider.OPENSSL)
             .trustedCertificates(CERT.pemFile()).minTlsVersion("TLSv1.3").keyLogFile(log).build())) {
-      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello"))).get(10, TimeUnit.SECONDS)) {
+      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello"))).get(30, TimeUnit.SECONDS)) {
         assertThat(r.status()).isEqualTo(200);
       }
     }
@@ -51,7 +51,7 @@ class KeyLogTest {
     try (TestHttpServer s = TestHttpServer.builder().tls(CERT).provider(SslProvider.JDK).tlsProtocols("TLSv1.2").build();
         HttpTransport t = HttpTransport.create(TransportConfig.builder().tlsProvider(TlsProvider.OPENSSL)
             .trustedCertificates(CERT.pemFile()).keyLogFile(log).build())) {
-      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello"))).get(10, TimeUnit.SECONDS)) {
+      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello"))).get(30, TimeUnit.SECONDS)) {
         assertThat(r.status()).isEqualTo(200);
       }
     }

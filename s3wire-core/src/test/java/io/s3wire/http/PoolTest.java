@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Connection reuse, bounds, idle eviction and HTTP/2 spreading, observed from the server's side. */
-@Timeout(60)
+@Timeout(120)
 @ExtendWith(LeakCheck.class)
 class PoolTest {
   private static String origin(TestHttpServer s) {
@@ -29,12 +29,12 @@ class PoolTest {
         HttpTransport t = HttpTransport.create(TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_1_1)
             .poolIdleTimeout(Duration.ofMillis(200)).build())) {
       NettyHttpTransport nt = (NettyHttpTransport) t;
-      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello"))).get(10, TimeUnit.SECONDS)) {
+      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello"))).get(30, TimeUnit.SECONDS)) {
         r.body().bytes();
       }
       assertThat(nt.poolCounts().get(origin(s))[0]).isEqualTo(1);
       Await.until("the idle connection is evicted", () -> nt.poolCounts().get(origin(s))[0] == 0);
-      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello"))).get(10, TimeUnit.SECONDS)) {
+      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello"))).get(30, TimeUnit.SECONDS)) {
         r.body().bytes();
       }
       assertThat(s.connections()).isEqualTo(2);
@@ -51,7 +51,7 @@ class PoolTest {
         calls.add(t.execute(HttpRequest.get(s.uri("/bytes/200000"))));
       }
       for (CompletableFuture<HttpResponse> c : calls) {
-        try (HttpResponse r = c.get(10, TimeUnit.SECONDS)) {
+        try (HttpResponse r = c.get(30, TimeUnit.SECONDS)) {
           assertThat(r.body().bytes()).hasSize(200_000);
         }
       }
@@ -68,7 +68,7 @@ class PoolTest {
         calls.add(t.execute(HttpRequest.get(s.uri("/bytes/100000"))));
       }
       for (CompletableFuture<HttpResponse> c : calls) {
-        try (HttpResponse r = c.get(10, TimeUnit.SECONDS)) {
+        try (HttpResponse r = c.get(30, TimeUnit.SECONDS)) {
           assertThat(r.body().bytes()).hasSize(100_000);
         }
       }
@@ -87,7 +87,7 @@ class PoolTest {
         calls.add(t.execute(HttpRequest.get(s.uri("/bytes/" + (8 << 20)))));
       }
       for (CompletableFuture<HttpResponse> c : calls) {
-        open.add(c.get(10, TimeUnit.SECONDS));
+        open.add(c.get(30, TimeUnit.SECONDS));
       }
       assertThat(s.connections()).isEqualTo(3);
       assertThat(((NettyHttpTransport) t).poolCounts().get(origin(s))[2]).isEqualTo(3);

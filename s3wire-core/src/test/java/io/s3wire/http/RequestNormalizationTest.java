@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** One test per normalisation rule, checked by what the server actually received. */
-@Timeout(60)
+@Timeout(120)
 @ExtendWith(LeakCheck.class)
 class RequestNormalizationTest {
   private static TestHttpServer server;
@@ -46,7 +46,7 @@ class RequestNormalizationTest {
 
   private static ReceivedRequest send(HttpTransport t, HttpRequest r) throws Exception {
     server.requests().clear();
-    try (HttpResponse res = t.execute(r).get(10, TimeUnit.SECONDS)) {
+    try (HttpResponse res = t.execute(r).get(30, TimeUnit.SECONDS)) {
       res.body().bytes();
       assertThat(res.status()).isEqualTo(200);
     }
@@ -165,11 +165,11 @@ class RequestNormalizationTest {
   private static ClientException refused(HttpRequest r) {
     int before = server.connections();
     for (HttpTransport t : List.of(h1, h2)) {
-      Throwable e = catchThrowable(() -> t.execute(r).get(10, TimeUnit.SECONDS));
+      Throwable e = catchThrowable(() -> t.execute(r).get(30, TimeUnit.SECONDS));
       assertThat(e).isInstanceOf(ExecutionException.class).cause().isInstanceOf(ClientException.class);
     }
     assertThat(server.connections()).as("no connection was opened").isEqualTo(before);
-    Throwable e = catchThrowable(() -> h2.execute(r).get(10, TimeUnit.SECONDS));
+    Throwable e = catchThrowable(() -> h2.execute(r).get(30, TimeUnit.SECONDS));
     ClientException c = (ClientException) e.getCause();
     assertThat(c.retrySafety()).isEqualTo(RetrySafety.UNPROCESSED);
     assertThat(c.attempts()).singleElement().satisfies(a -> assertThat(a.protocol()).isNull());

@@ -21,14 +21,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Client behaviour against a peer that sends exactly the frames each test wants. */
-@Timeout(60)
+@Timeout(120)
+@org.junit.jupiter.api.extension.ExtendWith(io.s3wire.testing.LeakCheck.class)
 class ScriptedHttp2Test {
   private static TransportConfig.Builder h2c() {
     return TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_2);
   }
 
   private static Throwable failure(CompletableFuture<?> f) {
-    Throwable t = catchThrowable(() -> f.get(10, TimeUnit.SECONDS));
+    Throwable t = catchThrowable(() -> f.get(30, TimeUnit.SECONDS));
     assertThat(t).isInstanceOf(ExecutionException.class);
     return t.getCause();
   }
@@ -61,7 +62,7 @@ class ScriptedHttp2Test {
           c.rstStream(id, Http2ErrorCode.INTERNAL_ERROR.code());
         });
         HttpTransport t = HttpTransport.create(h2c().build())) {
-      HttpResponse r = t.execute(HttpRequest.get(peer.uri("/x"))).get(10, TimeUnit.SECONDS);
+      HttpResponse r = t.execute(HttpRequest.get(peer.uri("/x"))).get(30, TimeUnit.SECONDS);
       assertThat(r.status()).isEqualTo(200);
       Throwable e = catchThrowable(() -> r.body().bytes());
       assertThat(e).isInstanceOf(IOException.class).hasCauseInstanceOf(StreamResetException.class);
@@ -97,11 +98,11 @@ class ScriptedHttp2Test {
           c.data(id, 5, true);
         });
         HttpTransport t = HttpTransport.create(h2c().build())) {
-      try (HttpResponse r = t.execute(HttpRequest.get(peer.uri("/x"))).get(10, TimeUnit.SECONDS)) {
+      try (HttpResponse r = t.execute(HttpRequest.get(peer.uri("/x"))).get(30, TimeUnit.SECONDS)) {
         assertThat(r.body().bytes()).hasSize(5);
       }
       // The drained connection is not reused: the next call opens a new one.
-      try (HttpResponse r = t.execute(HttpRequest.get(peer.uri("/x"))).get(10, TimeUnit.SECONDS)) {
+      try (HttpResponse r = t.execute(HttpRequest.get(peer.uri("/x"))).get(30, TimeUnit.SECONDS)) {
         assertThat(r.status()).isEqualTo(200);
       }
       assertThat(peer.connections()).isEqualTo(2);
@@ -152,17 +153,17 @@ class ScriptedHttp2Test {
         });
         HttpTransport t = HttpTransport.create(h2c().build())) {
       CompletableFuture<HttpResponse> a = t.execute(HttpRequest.get(peer.uri("/a")));
-      assertThat(opened.poll(10, TimeUnit.SECONDS)).isEqualTo(1);
+      assertThat(opened.poll(30, TimeUnit.SECONDS)).isEqualTo(1);
       CompletableFuture<HttpResponse> b = t.execute(HttpRequest.get(peer.uri("/b")));
       // The second call must wait while stream 1 is open.
       assertThat(opened.poll(300, TimeUnit.MILLISECONDS)).isNull();
       conn.get().run(() -> {
         conn.get().headers(1, 200, true);
       });
-      a.get(10, TimeUnit.SECONDS).close();
-      assertThat(opened.poll(10, TimeUnit.SECONDS)).isEqualTo(3);
+      a.get(30, TimeUnit.SECONDS).close();
+      assertThat(opened.poll(30, TimeUnit.SECONDS)).isEqualTo(3);
       conn.get().run(() -> conn.get().headers(3, 204, true));
-      try (HttpResponse r = b.get(10, TimeUnit.SECONDS)) {
+      try (HttpResponse r = b.get(30, TimeUnit.SECONDS)) {
         assertThat(r.status()).isEqualTo(204);
       }
       assertThat(peer.connections()).isEqualTo(1);
@@ -178,8 +179,8 @@ class ScriptedHttp2Test {
         HttpTransport t = HttpTransport.create(h2c().http2ConnectionsPerOrigin(2).build())) {
       CompletableFuture<HttpResponse> a = t.execute(HttpRequest.get(peer.uri("/a")));
       CompletableFuture<HttpResponse> b = t.execute(HttpRequest.get(peer.uri("/b")));
-      a.get(10, TimeUnit.SECONDS).close();
-      b.get(10, TimeUnit.SECONDS).close();
+      a.get(30, TimeUnit.SECONDS).close();
+      b.get(30, TimeUnit.SECONDS).close();
       assertThat(peer.connections()).isEqualTo(2);
     }
   }
@@ -191,7 +192,7 @@ class ScriptedHttp2Test {
           c.data(id, 60_000, false);
         });
         HttpTransport t = HttpTransport.create(h2c().http2InitialStreamWindow(65_535).build())) {
-      try (HttpResponse r = t.execute(HttpRequest.get(peer.uri("/x"))).get(10, TimeUnit.SECONDS)) {
+      try (HttpResponse r = t.execute(HttpRequest.get(peer.uri("/x"))).get(30, TimeUnit.SECONDS)) {
         java.io.InputStream in = r.body().stream();
         // 60 000 bytes sit unread in the client: no credit for the stream goes back yet.
         String early = peer.received().poll(300, TimeUnit.MILLISECONDS);
@@ -226,7 +227,7 @@ class ScriptedHttp2Test {
           c.data(id, 100, false);
         });
         HttpTransport t = HttpTransport.create(h2c().build())) {
-      HttpResponse r = t.execute(HttpRequest.get(peer.uri("/x"))).get(10, TimeUnit.SECONDS);
+      HttpResponse r = t.execute(HttpRequest.get(peer.uri("/x"))).get(30, TimeUnit.SECONDS);
       r.close();
       assertThat(peer.await("RST_STREAM 1")).isEqualTo("1: RST_STREAM 1 CANCEL");
       assertThatThrownBy(() -> r.body().stream()).isInstanceOf(IllegalStateException.class);

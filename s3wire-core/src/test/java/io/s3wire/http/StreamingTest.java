@@ -94,7 +94,7 @@ class StreamingTest {
     long size = 32L << 20;
     try (TestHttpServer s = TestHttpServer.builder().build();
         HttpTransport t = HttpTransport.create(TransportConfig.builder().versionPolicy(plain(protocol)).build())) {
-      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/bytes/" + size))).get(10, TimeUnit.SECONDS)) {
+      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/bytes/" + size))).get(30, TimeUnit.SECONDS)) {
         assertThat(r.protocol()).isEqualTo(protocol);
         assertThat(r.body().contentLength()).isEqualTo(size);
         CheckingSink sink = new CheckingSink();
@@ -136,7 +136,7 @@ class StreamingTest {
     long size = 2L << 20;
     try (TestHttpServer s = TestHttpServer.builder().tls(CERT).build();
         HttpTransport t = HttpTransport.create(TransportConfig.builder().tlsProvider(provider).trustedCertificates(CERT.pemFile()).build())) {
-      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/bytes/" + size))).get(10, TimeUnit.SECONDS);
+      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/bytes/" + size))).get(30, TimeUnit.SECONDS);
           InputStream in = r.body().stream()) {
         CRC32 crc = new CRC32();
         byte[] buf = new byte[8192];
@@ -156,19 +156,39 @@ class StreamingTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(HttpProtocol.class)
+  void uploadsAFileRegion(HttpProtocol protocol, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    long size = 3L << 20;
+    java.nio.file.Path file = dir.resolve("body.bin");
+    try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.ReadableByteChannel in = Pattern.body(size + 1000, true).open()) {
+      out.transferFrom(in, 0, size + 1000);
+    }
+    try (TestHttpServer s = TestHttpServer.builder().build();
+        HttpTransport t = HttpTransport.create(TransportConfig.builder().versionPolicy(plain(protocol)).build())) {
+      // A region from offset 0 (plain HTTP/1.1 sends it with sendfile; HTTP/2 reads it in chunks).
+      HttpRequest put = new HttpRequest("PUT", s.uri("/count"), HttpHeaders.empty(), RequestBody.ofFile(file, 0, size));
+      try (HttpResponse r = t.execute(put).get(30, TimeUnit.SECONDS)) {
+        assertThat(new String(r.body().bytes(), StandardCharsets.US_ASCII)).isEqualTo(size + " " + Long.toHexString(Pattern.crc(size)));
+      }
+    }
+  }
+
   @Test
   void abandonedHttp1BodyClosesTheConnectionAndReleasesEverything() throws Exception {
     try (TestHttpServer s = TestHttpServer.builder().build();
         HttpTransport t = HttpTransport.create(TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_1_1).build())) {
       NettyHttpTransport nt = (NettyHttpTransport) t;
-      HttpResponse r = t.execute(HttpRequest.get(s.uri("/bytes/" + GIB))).get(10, TimeUnit.SECONDS);
+      HttpResponse r = t.execute(HttpRequest.get(s.uri("/bytes/" + GIB))).get(30, TimeUnit.SECONDS);
       try (InputStream in = r.body().stream()) {
         assertThat(in.readNBytes(1 << 20)).hasSize(1 << 20);
       }
       String origin = "http://127.0.0.1:" + s.port();
       Await.until("the connection is closed", () -> nt.poolCounts().get(origin)[0] == 0);
       // Never reused: the next call opens a new connection.
-      try (HttpResponse again = t.execute(HttpRequest.get(s.uri("/hello"))).get(10, TimeUnit.SECONDS)) {
+      try (HttpResponse again = t.execute(HttpRequest.get(s.uri("/hello"))).get(30, TimeUnit.SECONDS)) {
         assertThat(again.body().bytes()).isEqualTo("hello HTTP/1.1".getBytes(StandardCharsets.US_ASCII));
       }
       assertThat(s.connections()).isEqualTo(2);
@@ -180,11 +200,11 @@ class StreamingTest {
     try (TestHttpServer s = TestHttpServer.builder().build();
         HttpTransport t = HttpTransport.create(TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_2).build())) {
       NettyHttpTransport nt = (NettyHttpTransport) t;
-      HttpResponse r = t.execute(HttpRequest.get(s.uri("/bytes/" + GIB))).get(10, TimeUnit.SECONDS);
+      HttpResponse r = t.execute(HttpRequest.get(s.uri("/bytes/" + GIB))).get(30, TimeUnit.SECONDS);
       try (InputStream in = r.body().stream()) {
         assertThat(in.readNBytes(1 << 20)).hasSize(1 << 20);
       }
-      try (HttpResponse again = t.execute(HttpRequest.get(s.uri("/hello"))).get(10, TimeUnit.SECONDS)) {
+      try (HttpResponse again = t.execute(HttpRequest.get(s.uri("/hello"))).get(30, TimeUnit.SECONDS)) {
         assertThat(again.body().bytes()).isEqualTo("hello HTTP/2".getBytes(StandardCharsets.US_ASCII));
       }
       assertThat(s.connections()).isEqualTo(1);

@@ -13,13 +13,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(60)
+@Timeout(120)
 @org.junit.jupiter.api.extension.ExtendWith(io.s3wire.testing.LeakCheck.class)
 class TransportBasicsTest {
   private static final TestCertificates CERT = TestCertificates.localhost();
 
   private static String get(HttpTransport t, java.net.URI uri, HttpProtocol expected) throws Exception {
-    try (HttpResponse r = t.execute(HttpRequest.get(uri)).get(10, TimeUnit.SECONDS)) {
+    try (HttpResponse r = t.execute(HttpRequest.get(uri)).get(30, TimeUnit.SECONDS)) {
       assertThat(r.protocol()).isEqualTo(expected);
       assertThat(r.status()).isEqualTo(200);
       return new String(r.body().bytes(), StandardCharsets.UTF_8);

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** What the transport emits, to whom, and that secrets never appear in it. */
-@Timeout(60)
+@Timeout(120)
 @ExtendWith(LeakCheck.class)
 class WireEventsTest {
   private static List<String> frames(List<WireEvent> events, int streamId) {
@@ -31,7 +31,7 @@ class WireEventsTest {
     try (TestHttpServer s = TestHttpServer.builder().build()) {
       try (HttpTransport t = HttpTransport.create(TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_1_1)
           .listener(all::add).build())) {
-        try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello")), call::add).get(10, TimeUnit.SECONDS)) {
+        try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello")), call::add).get(30, TimeUnit.SECONDS)) {
           r.body().bytes();
         }
       }
@@ -56,14 +56,19 @@ class WireEventsTest {
     List<WireEvent> second = new CopyOnWriteArrayList<>();
     try (TestHttpServer s = TestHttpServer.builder().build();
         HttpTransport t = HttpTransport.create(TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_2).build())) {
-      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello")), first::add).get(10, TimeUnit.SECONDS)) {
+      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello")), first::add).get(30, TimeUnit.SECONDS)) {
         r.body().bytes();
       }
-      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello")), second::add).get(10, TimeUnit.SECONDS)) {
+      try (HttpResponse r = t.execute(HttpRequest.get(s.uri("/hello")), second::add).get(30, TimeUnit.SECONDS)) {
         r.body().bytes();
       }
       // The opener sees the connection being set up, then its stream; the second call only its own stream.
-      assertThat(first.get(0)).isInstanceOf(WireEvent.ConnectionOpened.class);
+      assertThat(first.subList(0, 4).stream().map(e -> e.getClass().getSimpleName()))
+          .containsExactly("ConnectionOpened", "Http2Preface", "SettingsFrame", "WindowUpdateFrame");
+      assertThat(((WireEvent.SettingsFrame) first.get(2)).settings()).containsExactly(
+          java.util.Map.entry("SETTINGS_ENABLE_PUSH", 0L), java.util.Map.entry("SETTINGS_INITIAL_WINDOW_SIZE", 4_194_304L),
+          java.util.Map.entry("SETTINGS_MAX_FRAME_SIZE", 262_144L), java.util.Map.entry("SETTINGS_MAX_HEADER_LIST_SIZE", 65_536L));
+      assertThat(((WireEvent.WindowUpdateFrame) first.get(3)).increment()).isEqualTo((16 << 20) - 65_535);
       assertThat(first).anySatisfy(e -> assertThat(e).isInstanceOf(WireEvent.Http2Preface.class));
       assertThat(first).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(WireEvent.SettingsFrame.class,
           f -> assertThat(f.direction()).isEqualTo(WireEvent.Direction.RECEIVED)));
@@ -93,7 +98,7 @@ class WireEventsTest {
           "x-custom-secret", "customsecretvalue");
       HttpRequest r = new HttpRequest("GET", s.uri("/hello?X-Amz-Signature=querysignaturesecret&x=1"), h, RequestBody.empty(),
           Set.of("X-Custom-Secret"));
-      try (HttpResponse res = t.execute(r).get(10, TimeUnit.SECONDS)) {
+      try (HttpResponse res = t.execute(r).get(30, TimeUnit.SECONDS)) {
         res.body().bytes();
       }
       String dump = all.toString();

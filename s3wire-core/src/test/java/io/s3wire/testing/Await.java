@@ -9,10 +9,10 @@ public final class Await {
   private Await() {}
 
   public static void until(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 10 s: " + what);
+        throw new AssertionError("not within 30 s: " + what);
       }
       LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The leak check can fail: a buffer dropped unreleased is reported. */
-@Timeout(60)
+@Timeout(120)
 class LeakCheckTest {
   @Test
   void anUnreleasedBufferFailsTheCheck() {

@@ -74,11 +74,11 @@ public final class ScriptedHttp2Peer implements AutoCloseable {
 
   /** Waits for the next received line that starts with {@code prefix} (after the connection number), skipping others. */
   public String await(String prefix) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (true) {
       String line = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
       if (line == null) {
-        throw new AssertionError("the peer received no frame starting with '" + prefix + "' within 10 s");
+        throw new AssertionError("the peer received no frame starting with '" + prefix + "' within 30 s");
       }
       if (line.substring(line.indexOf(':') + 2).startsWith(prefix)) {
         return line;

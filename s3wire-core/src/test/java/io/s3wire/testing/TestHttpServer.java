@@ -135,9 +135,9 @@ public final class TestHttpServer implements AutoCloseable {
 
   /** Waits for the next recorded request. */
   public ReceivedRequest nextRequest() throws InterruptedException {
-    ReceivedRequest r = requests.poll(10, TimeUnit.SECONDS);
+    ReceivedRequest r = requests.poll(30, TimeUnit.SECONDS);
     if (r == null) {
-      throw new AssertionError("no request reached the test server within 10 s");
+      throw new AssertionError("no request reached the test server within 30 s");
     }
     return r;
   }

@@ -37,6 +37,8 @@ final class Http2ClientHandler extends Http2ConnectionHandler {
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+    // The preface goes out inside super.handlerAdded, before our SETTINGS: report it first.
+    owner.prefaceSending();
     super.handlerAdded(ctx);
     owner.prefaceSent(ctx);
   }

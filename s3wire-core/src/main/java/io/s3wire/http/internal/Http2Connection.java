@@ -167,10 +167,13 @@ final class Http2Connection implements PooledConnection {
     exchanges.put(streamId, e);
   }
 
+  void prefaceSending() {
+    router.emit(new WireEvent.Http2Preface(System.nanoTime(), info.id(), WireEvent.Direction.SENT));
+  }
+
   /** Called by the handler once the preface and our SETTINGS were written: raise the connection window. */
   void prefaceSent(ChannelHandlerContext ctx) throws Http2Exception {
     this.ctx = ctx;
-    router.emit(new WireEvent.Http2Preface(System.nanoTime(), info.id(), WireEvent.Direction.SENT));
     int extra = context.config().http2InitialConnectionWindow() - 65_535;
     if (extra > 0) {
       Http2Stream connectionStream = handler.connection().connectionStream();

@@ -191,10 +191,15 @@ final class StreamingResponseBody implements ResponseBody {
     }
   }
 
+  /** The stream handed out, so {@link #close()} can release the buffer it is reading. */
+  private BodyStream stream;
+
   @Override
   public InputStream stream() {
     claim("stream()");
-    return new BodyStream();
+    BodyStream s = new BodyStream();
+    stream = s;
+    return s;
   }
 
   @Override
@@ -261,6 +266,9 @@ final class StreamingResponseBody implements ResponseBody {
       closed = true;
       cancel = !ended && failure == null;
       releaseQueued();
+      if (stream != null) {
+        stream.releaseCurrent();
+      }
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -337,7 +345,20 @@ final class StreamingResponseBody implements ResponseBody {
       }
       int n = Math.min(len, current.readableBytes());
       current.readBytes(b, off, n);
+      if (!current.isReadable()) {
+        // Give the buffer back (and its flow-control credit) as soon as it is read, not on the next read.
+        releaseCurrent();
+        consumed(currentSize);
+      }
       return n;
+    }
+
+    private void releaseCurrent() {
+      ByteBuf c = current;
+      current = null;
+      if (c != null) {
+        c.release();
+      }
     }
 
     @Override
@@ -347,10 +368,7 @@ final class StreamingResponseBody implements ResponseBody {
 
     @Override
     public void close() {
-      if (current != null) {
-        current.release();
-        current = null;
-      }
+      releaseCurrent();
       StreamingResponseBody.this.close();
     }
   }
