@@ -192,6 +192,15 @@ public final class S3AsyncClient implements AutoCloseable {
     return run(() -> core.multipart.uploadPart(upload, partNumber, body, md5));
   }
 
+  /**
+   * Copies a byte range of {@code source} ({@code null}: all of it) into a part, on the server
+   * (UploadPartCopy), under optional conditions on the source.
+   */
+  public CompletableFuture<CompletedPart> uploadPartCopy(MultipartUpload upload, int partNumber, BucketKey source,
+      Range range, Conditions sourceConditions) {
+    return run(() -> core.multipart.uploadPartCopy(upload, partNumber, source, range, sourceConditions));
+  }
+
   public CompletableFuture<PutObjectResult> completeMultipartUpload(MultipartUpload upload, List<CompletedPart> parts) {
     return run(() -> core.multipart.complete(upload, List.copyOf(parts)));
   }

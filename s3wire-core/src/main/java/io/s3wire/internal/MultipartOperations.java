@@ -73,6 +73,28 @@ public final class MultipartOperations {
   }
 
   /**
+   * Copies {@code range} of {@code source} (the whole object when {@code null}) into part {@code
+   * partNumber}, on the server (UploadPartCopy); nothing passes through the client. Idempotent: a
+   * retry replaces the part.
+   */
+  public CompletableFuture<CompletedPart> uploadPartCopy(MultipartUpload upload, int partNumber, BucketKey source,
+      io.s3wire.Range range, io.s3wire.Conditions sourceConditions) {
+    Validation.partNumber(partNumber);
+    BucketKey object = upload.object();
+    S3Call.Builder b = S3Call.builder("UploadPartCopy", "PUT").bucket(object.bucket()).key(object.key())
+        .query("partNumber", Integer.toString(partNumber)).query("uploadId", upload.uploadId())
+        .header("x-amz-copy-source", UriEncoding.path(source.bucket() + "/" + source.key()));
+    if (range != null) {
+      b.header("x-amz-copy-source-range", range.headerValue());
+    }
+    Headers.conditions(b, sourceConditions == null ? io.s3wire.Conditions.NONE : sourceConditions, "x-amz-copy-source-");
+    S3Call call = b.build();
+    long size = range != null && range.first() >= 0 && range.last() >= 0 ? range.last() - range.first() + 1 : -1;
+    return pipeline.execute(call).thenCompose(r -> Xml.read(call, r, S3Xml::readCopyPartResult))
+        .thenApply(r -> new CompletedPart(partNumber, Headers.unquoted(r.eTag()), size));
+  }
+
+  /**
    * Completes an upload. The parts must be in ascending order without repeats, and every part but
    * the last of known size at least 5 MiB: both checked before anything is sent.
    */

@@ -79,6 +79,15 @@ public final class TransferManager implements AutoCloseable {
     return transfers.downloadStream(source, listener == null ? TransferListener.NONE : listener);
   }
 
+  /**
+   * Copies an object on the server: one CopyObject up to the threshold, else parallel UploadPartCopy
+   * parts of the source's ranges (for objects over CopyObject's 5 GiB limit too). The target keeps
+   * the source's metadata.
+   */
+  public Transfer<PutObjectResult> copy(BucketKey source, BucketKey target, TransferListener listener) {
+    return transfers.copy(source, target, listener == null ? TransferListener.NONE : listener);
+  }
+
   @Override
   public void close() {
     transfers.close();

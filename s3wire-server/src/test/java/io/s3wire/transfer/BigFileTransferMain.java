@@ -54,7 +54,9 @@ public final class BigFileTransferMain {
             .awsConfig(new AwsConfigResolver(Map.of(), dir.resolve("no-aws-home")))
             .endpoint(server.endpoint()).region("us-east-1").credentials(server.accessKey(), server.secretKey())
             .provider(ProviderProfiles.generic())
-            .transportConfig(TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_1_1).build())
+            // The file store concatenates 5 GiB of parts before it answers CompleteMultipartUpload.
+            .transportConfig(TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_1_1)
+                .responseHeadersTimeout(java.time.Duration.ofMinutes(10)).build())
             .buildAsync();
         TransferManager tm = TransferManager.create(client)) {
       client.createBucket("big").join();

@@ -116,6 +116,31 @@ class DownloadTest extends TransferFixture {
     assertThat(server.requestCount("GetObject")).isLessThanOrEqualTo(4);
   }
 
+  @Test
+  void cancellingADownloadStopsTheRangesAndLeavesNoFile() throws Exception {
+    start(HttpVersionPolicy.HTTP_2, fiveMiBParts().withMultipartThreshold(MIB));
+    put("d", 20 * MIB, true);
+    server.addFaultRule(FaultRule.when().method("GET").bandwidth(MIB));
+    java.util.concurrent.CountDownLatch moving = new java.util.concurrent.CountDownLatch(1);
+    TransferListener listener = new TransferListener() {
+      @Override
+      public void onPartBytes(int partNumber, long bytes, TransferProgress total) {
+        moving.countDown();
+      }
+    };
+    Path target = temp.resolve("cancelled.bin");
+    Transfer<ObjectInfo> t = manager.downloadFile(key("d"), target, listener);
+    assertThat(moving.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    t.cancel();
+
+    assertThatThrownBy(t::join).isInstanceOfSatisfying(io.s3wire.error.TransportException.class,
+        e -> assertThat(e.kind()).isEqualTo(io.s3wire.error.TransportException.Kind.CANCELLED));
+    assertThat(target).doesNotExist();
+    assertThat(tempFilesIn(temp)).isZero();
+    assertThat(t.progress().transferredBytes()).isLessThan(20L * MIB);
+  }
+
   static long tempFilesIn(Path dir) throws Exception {
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(p -> p.getFileName().toString().endsWith(".s3wire-download")).count();

@@ -102,7 +102,8 @@ final class MultipartSession {
       allKnown &= d.md5() != null;
     }
     String expected = allKnown ? Md5.multipartETag(md5s) : null;
-    return client.completeMultipartUpload(upload, parts).thenApply(result -> {
+    return client.completeMultipartUpload(upload, parts).exceptionallyCompose(err -> confirm(err, expected, parts.size()))
+        .thenApply(result -> {
       String eTag = result.eTag();
       if (expected != null && eTag != null && eTag.matches("[0-9a-fA-F]{32}-[0-9]+") && !eTag.equalsIgnoreCase(expected)) {
         throw new TransportException(TransportException.Kind.IO,
@@ -110,6 +111,23 @@ final class MultipartSession {
                 + " parts but the MD5 of the parts' MD5s is " + expected, RetrySafety.PROCESSED, null);
       }
       return result;
+    });
+  }
+
+  /**
+   * After CompleteMultipartUpload failed without an answer (a timeout, a closed connection), the
+   * server may still have made the object: when HEAD shows the expected multipart ETag, it did.
+   */
+  private CompletableFuture<PutObjectResult> confirm(Throwable err, String expected, int parts) {
+    Throwable t = Futures.unwrap(err);
+    if (expected == null || t instanceof io.s3wire.error.ServiceException || t instanceof io.s3wire.error.ClientException) {
+      return CompletableFuture.failedFuture(t);
+    }
+    return client.headObject(upload.object()).handle((info, headErr) -> {
+      if (headErr == null && expected.equalsIgnoreCase(info.eTag())) {
+        return new PutObjectResult(upload.object(), info.eTag(), info.versionId(), parts);
+      }
+      throw t instanceof java.util.concurrent.CompletionException ce ? ce : new java.util.concurrent.CompletionException(t);
     });
   }
 

@@ -79,6 +79,12 @@ public final class Transfers implements AutoCloseable {
     return start(state, () -> OrderedDownload.open(client, config, source, state));
   }
 
+  public Transfer<PutObjectResult> copy(BucketKey source, BucketKey target, TransferListener listener) {
+    TransferState state = new TransferState(listener, -1, -1);
+    return start(state, () -> new ServerCopy(client, config, Objects.requireNonNull(source, "source"),
+        Objects.requireNonNull(target, "target"), state).run());
+  }
+
   private static <T> Transfer<T> start(TransferState state, Supplier<CompletableFuture<T>> run) {
     CompletableFuture<T> f;
     try {
