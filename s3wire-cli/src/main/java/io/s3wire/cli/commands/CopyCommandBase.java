@@ -122,11 +122,16 @@ abstract class CopyCommandBase extends StorageCommand {
         return;
       }
       s.out.println(s.settings.json()
-          ? new Json().str("op", Transfers.verb(t)).str("source", t.source().toString())
-              .str("target", t.target().toString()).num("size", t.size()).build()
+          ? json(t)
           : Transfers.verb(t) + ": " + t.source() + " to " + t.target());
       s.out.flush();
     };
+  }
+
+  /** A transfer as JSON; the size only where it was known before the transfer. */
+  static String json(Plans.Transfer t) {
+    Json j = new Json().str("op", Transfers.verb(t)).str("source", t.source().toString()).str("target", t.target().toString());
+    return (t.size() >= 0 ? j.num("size", t.size()) : j).build();
   }
 
   /** Reports the failure of a single transfer: exit code 1. */

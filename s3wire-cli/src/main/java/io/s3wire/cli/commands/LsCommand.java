@@ -4,7 +4,6 @@ import io.s3wire.Bucket;
 import io.s3wire.ListObjectsPage;
 import io.s3wire.ListObjectsRequest;
 import io.s3wire.S3Object;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,13 +89,5 @@ public final class LsCommand extends StorageCommand {
   static String json(S3Object o) {
     return new Json().str("key", o.key()).num("size", o.size()).str("etag", o.eTag())
         .str("last_modified", Format.iso(o.lastModified())).str("storage_class", o.storageClass()).build();
-  }
-
-  static List<String> keys(List<S3Object> objects) {
-    List<String> keys = new ArrayList<>(objects.size());
-    for (S3Object o : objects) {
-      keys.add(o.key());
-    }
-    return keys;
   }
 }
