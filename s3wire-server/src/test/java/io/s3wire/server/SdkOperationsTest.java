@@ -243,6 +243,14 @@ class SdkOperationsTest {
       assertThat(got.asByteArray()).hasSize(p1.length + p2.length);
       assertThat(java.util.Arrays.copyOfRange(got.asByteArray(), p1.length, p1.length + 4)).isEqualTo(p2);
 
+      String copyId = s3.createMultipartUpload(r -> r.bucket(b).key("copied")).uploadId();
+      String c1 = s3.uploadPartCopy(r -> r.sourceBucket(b).sourceKey("big").destinationBucket(b).destinationKey("copied")
+          .uploadId(copyId).partNumber(1).copySourceRange("bytes=" + p1.length + "-" + (p1.length + 3)))
+          .copyPartResult().eTag();
+      s3.completeMultipartUpload(r -> r.bucket(b).key("copied").uploadId(copyId).multipartUpload(
+          CompletedMultipartUpload.builder().parts(CompletedPart.builder().partNumber(1).eTag(c1).build()).build()));
+      assertThat(s3.getObjectAsBytes(r -> r.bucket(b).key("copied")).asByteArray()).isEqualTo(p2);
+
       String small = s3.createMultipartUpload(r -> r.bucket(b).key("small")).uploadId();
       String s1 = s3.uploadPart(r -> r.bucket(b).key("small").uploadId(small).partNumber(1), RequestBody.fromBytes(p2)).eTag();
       String s2 = s3.uploadPart(r -> r.bucket(b).key("small").uploadId(small).partNumber(2), RequestBody.fromBytes(p2)).eTag();
