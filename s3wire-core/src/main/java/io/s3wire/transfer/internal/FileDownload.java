@@ -32,7 +32,7 @@ import java.util.concurrent.Executor;
  * and verified: a plain-MD5 ETag against the MD5 of the file (hashed while ranges arrive); a
  * multipart ETag ({@code md5-N}) by size and a plausible part count. Any failure deletes it.
  */
-public final class FileDownload {
+final class FileDownload {
   private final S3AsyncClient client;
   private final TransferConfig config;
   private final Executor workers;

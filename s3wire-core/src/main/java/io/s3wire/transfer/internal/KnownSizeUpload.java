@@ -24,7 +24,7 @@ import java.util.concurrent.Executor;
  * are hashed on workers and sent {@code maxConcurrency} at a time. A failure aborts the upload unless
  * it is resumable; then the journal keeps what was done for the next try.
  */
-public final class KnownSizeUpload {
+final class KnownSizeUpload {
   /** A part to send: number, offset and length in the source. */
   record Part(int number, long offset, long length) {}
 

@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * overwrite fails the copy instead of mixing versions. The bytes never pass through the client. The
  * target gets the source's content type, cache control and user metadata. A failure aborts.
  */
-public final class ServerCopy {
+final class ServerCopy {
   private final S3AsyncClient client;
   private final TransferConfig config;
   private final BucketKey source;

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * maxConcurrency * partSize} whatever the stream's length. A stream that ends within the first part
  * goes as one PUT. The stream is not closed.
  */
-public final class StreamPartsUpload {
+final class StreamPartsUpload {
   private final S3AsyncClient client;
   private final TransferConfig config;
   private final Executor workers;
