@@ -25,7 +25,21 @@ public final class Main implements Runnable {
 
   /** The subcommands, in the order help lists them. A new command is one more entry here. */
   static List<Object> subcommands(Map<String, String> env) {
-    return List.of(new ProbeCommand(env), new io.s3wire.cli.doctor.DoctorCommand(env));
+    return List.of(new io.s3wire.cli.doctor.DoctorCommand(env),
+        new ProbeCommand(env),
+        new io.s3wire.cli.commands.LsCommand(env),
+        new io.s3wire.cli.commands.CpCommand(env),
+        new io.s3wire.cli.commands.MvCommand(env),
+        new io.s3wire.cli.commands.RmCommand(env),
+        new io.s3wire.cli.commands.MbCommand(env),
+        new io.s3wire.cli.commands.RbCommand(env),
+        new io.s3wire.cli.commands.CatCommand(env),
+        new io.s3wire.cli.commands.StatCommand(env),
+        new io.s3wire.cli.commands.PresignCommand(env),
+        new io.s3wire.cli.commands.SyncCommand(env),
+        io.s3wire.cli.commands.ConfigCommand.commandLine(env),
+        new io.s3wire.cli.commands.ServeCommand(),
+        new io.s3wire.cli.commands.CompletionCommand());
   }
 
   /** A configured command line; {@code env} stands for the process environment. */

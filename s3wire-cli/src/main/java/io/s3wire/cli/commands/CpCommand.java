@@ -1,0 +1,52 @@
+package io.s3wire.cli.commands;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+/** {@code s3wire cp}: upload, download, server-side copy, standard input and output, recursive. */
+@Command(name = "cp", mixinStandardHelpOptions = true,
+    description = {"Copy a file to an object, an object to a file, or an object to an object (server-side copy).",
+        "'-' is standard input or output. --recursive copies a directory or prefix, filtered by --include/--exclude,",
+        "with --parallel transfers at once. Downloads appear under their name only when complete.",
+        "Exit code 3 when some objects of a recursive copy failed; stderr lists them."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  s3wire cp photo.jpg s3://bucket/2024/", "  s3wire cp s3://bucket/report.pdf .",
+        "  tar c dir | s3wire cp - s3://bucket/dir.tar", "  s3wire cp s3://bucket/log.gz - | zcat",
+        "  s3wire cp ./site s3://bucket/site --recursive --exclude '*.tmp' --parallel 32",
+        "  s3wire cp s3://a/key s3://b/key --metadata owner=ops --content-type text/plain"})
+public final class CpCommand extends CopyCommandBase {
+  public CpCommand(Map<String, String> env) {
+    super(env);
+  }
+
+  @Override
+  boolean allowsStd() {
+    return true;
+  }
+
+  @Override
+  int run() throws IOException {
+    CopyRequest r = toRequest();
+    try (Session s = open(settings(List.of(r.source(), r.target())))) {
+      if (!r.recursive()) {
+        Plans.Transfer t = single(r);
+        try (Progress p = Progress.start(s.progress(), s.err, Math.max(t.size(), 0), 1)) {
+          List<Summary.Failed> failed = TransferRun.run(s.client, List.of(t), 1, r.options(), p, printer(s));
+          if (!failed.isEmpty()) {
+            return failedSingle(s, failed.get(0));
+          }
+        }
+        return ExitCodes.OK;
+      }
+      List<Plans.Transfer> plan = Plans.copy(Listings.list(s.client, r.source(), false), r.source(), r.target(), r.filters());
+      long bytes = plan.stream().mapToLong(Plans.Transfer::size).sum();
+      List<Summary.Failed> failed;
+      try (Progress p = Progress.start(s.progress(), s.err, bytes, plan.size())) {
+        failed = TransferRun.run(s.client, plan, r.parallel(), r.options(), p, printer(s));
+      }
+      return Summary.finish(s, "copy", plan.size(), failed);
+    }
+  }
+}
