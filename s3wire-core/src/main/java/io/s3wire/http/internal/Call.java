@@ -24,12 +24,6 @@ import java.util.concurrent.CompletableFuture;
  * volatile.
  */
 final class Call {
-  /** Decides, for a call that failed before any response, whether to retry it on another version. */
-  interface Fallback {
-    /** Takes the call over (returns true) to retry it, or leaves the failure to be reported (false). */
-    boolean retry(Call call, S3Exception failure, ConnectionInfo failedOn);
-  }
-
   /** What serves a call on a connection; aborting runs on the connection's event loop. */
   interface Exchange {
     /** Ends the exchange with {@code reason}: resets the stream or closes the connection, releases buffers. */
@@ -46,13 +40,9 @@ final class Call {
   private volatile Exchange exchange;
   private volatile S3Exception aborted;
   private volatile java.util.concurrent.Future<?> deadline;
-  private final Fallback fallback;
-  /** Attempts before the current one (after a fallback), oldest first. */
-  private final List<Attempt> earlier = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  Call(HttpRequest request, WireListener listener, TlsProvider tlsProvider, List<String> alpnOffered, Fallback fallback) {
+  Call(HttpRequest request, WireListener listener, TlsProvider tlsProvider, List<String> alpnOffered) {
     this.request = request;
-    this.fallback = fallback;
     this.listener = listener;
     this.redaction = Redaction.DEFAULT.withSensitiveHeaders(request.sensitiveHeaders());
     this.tlsProvider = request.isTls() ? tlsProvider : null;
@@ -104,41 +94,24 @@ final class Call {
     }
   }
 
-  /**
-   * Fails the call's future with {@code e}, recording the attempt, unless the fallback decision
-   * takes the call over to retry it.
-   */
+  /** Fails the call's future with {@code e}, recording the attempt. */
   void fail(S3Exception e, ConnectionInfo info) {
     if (future.isDone()) {
-      return;
-    }
-    if (aborted == null && info != null && fallback != null && fallback.retry(this, e, info)) {
       return;
     }
     future.completeExceptionally(withAttempt(e, info));
   }
 
-  /** Records the failed attempt and unbinds its exchange, before the call is queued again elsewhere. */
-  void retrying(S3Exception failure, ConnectionInfo info) {
-    earlier.add(attempt(info, failure.getMessage()));
-    exchange = null;
-  }
-
-  /** Adds the earlier attempts and this attempt's facts to {@code e} (once) and returns it. */
+  /** Adds this attempt's facts to {@code e} (once) and returns it. */
   S3Exception withAttempt(S3Exception e, ConnectionInfo info) {
     if (e.attempts().isEmpty()) {
-      for (Attempt a : earlier) {
-        e.addAttempt(a);
-      }
       e.addAttempt(attempt(info, e.getMessage()));
     }
     return e;
   }
 
   void succeed(int status, HttpHeaders headers, HttpProtocol protocol, StreamingResponseBody body, ConnectionInfo info) {
-    List<Attempt> all = new java.util.ArrayList<>(earlier);
-    all.add(attempt(info, status + reason(status)));
-    if (!future.complete(new HttpResponse(status, headers, protocol, body, List.copyOf(all)))) {
+    if (!future.complete(new HttpResponse(status, headers, protocol, body, List.of(attempt(info, status + reason(status)))))) {
       body.close();
     }
   }

@@ -38,11 +38,6 @@ public final class NettyHttpTransport implements HttpTransport {
   private volatile TlsContexts.Built tls;
   private final Connector connector;
   private final Map<Origin, OriginPool> pools = new ConcurrentHashMap<>();
-  /** HTTP/1.1-only pools (ALPN offers http/1.1) for calls that fall back from HTTP/2. */
-  private final Map<Origin, OriginPool> fallbackPools = new ConcurrentHashMap<>();
-  private final TransportConfig fallbackConfig;
-  private final Connector fallbackConnector;
-  private volatile TlsContexts.Built fallbackTls;
   private volatile boolean closed;
 
   private NettyHttpTransport(TransportConfig config) {
@@ -57,8 +52,6 @@ public final class NettyHttpTransport implements HttpTransport {
     });
     TransportContext context = new TransportContext(config, bodyExecutor);
     this.connector = new Connector(context, loops, this::sslContext);
-    this.fallbackConfig = config.toBuilder().versionPolicy(HttpVersionPolicy.HTTP_1_1).alpnOffer(AlpnOffer.of("http/1.1")).build();
-    this.fallbackConnector = new Connector(new TransportContext(fallbackConfig, bodyExecutor), loops, this::fallbackSslContext);
   }
 
   /** The TLS context, built on first use: plain-HTTP users never pay for it. */
@@ -74,32 +67,6 @@ public final class NettyHttpTransport implements HttpTransport {
       }
     }
     return t.context();
-  }
-
-  private synchronized io.netty.handler.ssl.SslContext fallbackSslContext() {
-    if (fallbackTls == null) {
-      fallbackTls = TlsContexts.build(fallbackConfig.toBuilder().keyLogFile(null).build());
-    }
-    return fallbackTls.context();
-  }
-
-  /**
-   * The one place a failed call may be retried on another HTTP version: when {@link
-   * ProtocolSelection#fallBackToHttp1} says the failure of an HTTP/2 attempt is evidence enough,
-   * the call goes to an HTTP/1.1-only pool, with a Fallback wire event.
-   */
-  private boolean fallback(Call call, S3Exception failure, ConnectionInfo failedOn) {
-    if (closed || failedOn.protocol() != HttpProtocol.HTTP_2
-        || !ProtocolSelection.fallBackToHttp1(config.versionPolicy(), call.request, failedOn.protocol(), failure)) {
-      return false;
-    }
-    call.retrying(failure, failedOn);
-    WireEvent.Fallback event = new WireEvent.Fallback(System.nanoTime(), failedOn.id(), "HTTP/2", "HTTP/1.1", failure.getMessage());
-    config.listener().onEvent(event);
-    call.listener.onEvent(event);
-    Origin origin = Origin.of(call.request);
-    fallbackPools.computeIfAbsent(origin, o -> new OriginPool(o, fallbackConfig, HttpProtocol.HTTP_1_1, fallbackConnector)).acquire(call);
-    return true;
   }
 
   /**
@@ -124,8 +91,7 @@ public final class NettyHttpTransport implements HttpTransport {
 
   @Override
   public CompletableFuture<HttpResponse> execute(HttpRequest request, WireListener listener) {
-    Call call = new Call(request, listener == null ? WireListener.NONE : listener, config.tlsProvider(), config.alpnProtocols(),
-        this::fallback);
+    Call call = new Call(request, listener == null ? WireListener.NONE : listener, config.tlsProvider(), config.alpnProtocols());
     try {
       RequestNormalizer.validate(request);
     } catch (ClientException e) {
@@ -168,9 +134,6 @@ public final class NettyHttpTransport implements HttpTransport {
     for (OriginPool p : pools.values()) {
       all.addAll(p.closeAll());
     }
-    for (OriginPool p : fallbackPools.values()) {
-      all.addAll(p.closeAll());
-    }
     for (PooledConnection c : all) {
       c.close("transport closed");
     }
@@ -182,10 +145,6 @@ public final class NettyHttpTransport implements HttpTransport {
     }
     if (t != null) {
       io.netty.util.ReferenceCountUtil.release(t.context());
-    }
-    TlsContexts.Built f = fallbackTls;
-    if (f != null) {
-      io.netty.util.ReferenceCountUtil.release(f.context());
     }
   }
 }

@@ -59,16 +59,4 @@ final class ProtocolSelection {
         "ALPN: the server selected " + chose + " but version policy " + policy + " needs " + needs,
         RetrySafety.UNPROCESSED, null);
   }
-
-  /**
-   * The fallback decision point for {@link HttpVersionPolicy#NEGOTIATE_WITH_FALLBACK}: whether the
-   * failure of an HTTP/2 attempt is evidence enough to retry {@code request} once over HTTP/1.1.
-   *
-   * <p>The evidence-gated rules of ARCHITECTURE.md ("Fallback, gated on evidence") plug in here and
-   * nowhere else; until they land, no failure is taken as such evidence, so every policy reports the
-   * HTTP/2 failure as it happened.
-   */
-  static boolean fallBackToHttp1(HttpVersionPolicy policy, HttpRequest request, HttpProtocol failedOn, S3Exception failure) {
-    return false;
-  }
 }
