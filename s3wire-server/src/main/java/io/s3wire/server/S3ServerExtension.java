@@ -1,7 +1,16 @@
 package io.s3wire.server;
 
+import io.s3wire.S3Client;
+import io.s3wire.S3ClientBuilder;
 import io.s3wire.auth.Credentials;
+import io.s3wire.config.AddressingStyle;
+import io.s3wire.config.AwsConfigResolver;
+import io.s3wire.http.TransportConfig;
+import io.s3wire.provider.ProviderProfiles;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
@@ -21,7 +30,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Use {@code @ExtendWith(S3ServerExtension.class)} for the defaults, or
  * {@code @RegisterExtension static S3ServerExtension s3 = new S3ServerExtension(b -> b.tls(true));}
  * to configure the server. Test methods and constructors may declare parameters of type
- * {@link S3Server}, {@link URI} (the endpoint) and {@link Credentials}. Fault rules set during a
+ * {@link S3Server}, {@link URI} (the endpoint), {@link Credentials} and {@link S3Client} (a client
+ * made for this server on first use: path style, region us-east-1, the server's credentials, its
+ * certificate trusted over TLS, and no AWS settings of the machine; closed after the class). Fault rules set during a
  * test with {@link #faultRules} are cleared after it, as are request counts.
  */
 public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallback, AfterEachCallback,
@@ -30,6 +41,8 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
 
   private final Consumer<S3Server.Builder> configure;
   private S3Server server;
+  private S3Client client;
+  private Path certificateFile;
 
   /** A server with the defaults. */
   public S3ServerExtension() {
@@ -51,8 +64,16 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
   }
 
   @Override
-  public void afterAll(ExtensionContext context) {
+  public void afterAll(ExtensionContext context) throws IOException {
     context.getStore(NS).remove(S3Server.class);
+    if (client != null) {
+      client.close();
+      client = null;
+    }
+    if (certificateFile != null) {
+      Files.deleteIfExists(certificateFile);
+      certificateFile = null;
+    }
     if (server != null) {
       server.close();
       server = null;
@@ -85,6 +106,36 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
     return s.accessKey() == null ? null : Credentials.of(s.accessKey(), s.secretKey());
   }
 
+  /** A client for this server, made on first use and closed after the class. */
+  public synchronized S3Client client() throws IOException {
+    if (client == null) {
+      S3Server s = server();
+      TransportConfig.Builder transport = TransportConfig.builder();
+      if (s.isTls()) {
+        certificateFile = Files.createTempFile("s3wire-server-ca", ".pem");
+        s.writeCertificatePem(certificateFile);
+        transport.trustedCertificates(certificateFile);
+      }
+      S3ClientBuilder b = S3Client.builder()
+          // Nothing from the machine's AWS environment or files reaches a test's client.
+          .awsConfig(new AwsConfigResolver(Map.of(), certificateDirectoryOrTemp().resolve("no-aws-home")))
+          .endpoint(s.endpoint())
+          .region("us-east-1")
+          .addressing(AddressingStyle.PATH)
+          .provider(ProviderProfiles.generic())
+          .transportConfig(transport.build());
+      if (s.accessKey() != null) {
+        b.credentials(s.accessKey(), s.secretKey());
+      }
+      client = b.build();
+    }
+    return client;
+  }
+
+  private Path certificateDirectoryOrTemp() {
+    return certificateFile != null ? certificateFile.getParent() : Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
   /** Sets fault rules for the current test; they are cleared after it. */
   public void faultRules(FaultRule... rules) {
     server().faultRules(List.of(rules));
@@ -93,7 +144,7 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
   @Override
   public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
     Class<?> t = p.getParameter().getType();
-    return t == S3Server.class || t == URI.class || t == Credentials.class;
+    return t == S3Server.class || t == URI.class || t == Credentials.class || t == S3Client.class;
   }
 
   @Override
@@ -106,8 +157,10 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
         return endpoint();
       } else if (t == Credentials.class) {
         return credentials();
+      } else if (t == S3Client.class) {
+        return client();
       }
-    } catch (IllegalStateException | UncheckedIOException e) {
+    } catch (IllegalStateException | IOException | UncheckedIOException e) {
       throw new ParameterResolutionException(e.getMessage(), e);
     }
     throw new ParameterResolutionException("S3ServerExtension cannot resolve " + t.getName());

@@ -2,6 +2,7 @@ package io.s3wire.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s3wire.S3Client;
 import io.s3wire.auth.Credentials;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,5 +48,16 @@ class S3ServerExtensionTest {
     HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.endpoint()).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  @Order(3)
+  void injectsAReadyClientForTheServer(S3Client client, S3Server server) throws Exception {
+    assertThat(client).isSameAs(S3.client());
+    client.createBucket("extension-bucket");
+    client.putObject(io.s3wire.BucketKey.of("extension-bucket", "k"), "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(new String(client.getObjectBytes(io.s3wire.BucketKey.of("extension-bucket", "k")).bytes(),
+        java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("hello");
+    assertThat(server.requestCounts()).isNotEmpty();
   }
 }
