@@ -153,6 +153,17 @@ class DoctorCausesTest {
   }
 
   @Test
+  void certificateForAnotherHost() throws Exception {
+    Path[] pem = OtherHostCertificate.write(dir);
+    Map<String, Object> doc = run(start(S3Server.builder().certificate(pem[0], pem[1])));
+    assertThat(ids(doc, "problem")).as(() -> String.valueOf(doc.get("findings"))).containsExactly("hostname-mismatch");
+    assertThat(ids(doc, "note")).isEmpty();
+    Map<String, Object> f = finding(doc, "hostname-mismatch");
+    assertThat((String) f.get("cause")).contains("(127.0.0.1)");
+    assertThat((String) f.get("source")).contains("RFC 6125 section 6");
+  }
+
+  @Test
   void flexibleChecksumsRejected() throws Exception {
     Map<String, Object> doc = run(start(S3Server.builder().profile(profile(false, false, false))));
     assertThat(ids(doc, "problem")).as(() -> String.valueOf(doc.get("findings"))).containsExactly("checksum-rejected");
