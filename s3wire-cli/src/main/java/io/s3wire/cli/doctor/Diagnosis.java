@@ -19,6 +19,7 @@ public final class Diagnosis {
     List<Finding> out = new ArrayList<>();
     Set<Cell> explained = new LinkedHashSet<>();
     TransportRules.apply(m, out, explained);
+    AddressingRules.apply(m, out, explained);
     AuthRules.apply(m, out, explained);
     ProtocolRules.apply(m, out, explained);
     CapabilityRules.apply(m, out);

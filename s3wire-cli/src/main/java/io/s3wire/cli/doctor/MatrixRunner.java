@@ -32,12 +32,15 @@ final class MatrixRunner {
   private final Target target;
   private final Prober prober;
   private final String prefix;
+  /** The target the extra probes and the cleanup use: the other addressing style when only it works. */
+  private Target probeTarget;
   private io.s3wire.auth.CanonicalRequest canonical;
   private io.s3wire.auth.StringToSign stringToSign;
 
   MatrixRunner(Target target, Clock clock) {
     this.target = target;
     this.prober = new Prober(target, clock);
+    this.probeTarget = target;
     this.prefix = "s3wire-doctor-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
   }
 
@@ -70,6 +73,7 @@ final class MatrixRunner {
     boolean plain = !target.endpoint().getScheme().equalsIgnoreCase("https");
     try (HttpTransport h1 = HttpTransport.create(config(TlsProvider.JDK, HttpVersionPolicy.HTTP_1_1, AlpnOffer.of("http/1.1")))) {
       if (target.bucket() != null) {
+        addressing(h1, probes);
         prober.send(h1, put(key("fixture")));
       }
       List<java.util.concurrent.Callable<List<Cell>>> rows = new ArrayList<>();
@@ -144,6 +148,27 @@ final class MatrixRunner {
     }
   }
 
+  /**
+   * HEAD bucket in both addressing styles, recorded as the probes {@code addressing-path} and
+   * {@code addressing-virtual}. When only the style the user did not configure works, the other probes
+   * and the cleanup use it, so they measure the server's capabilities rather than the addressing again.
+   */
+  private void addressing(HttpTransport h1, Map<String, Outcome> probes) {
+    Target other = target.withVirtualHosted(!target.virtualHosted());
+    Outcome configured = prober.send(h1, prober.signed("HEAD", target.uri(target.bucket(), null, null), HttpHeaders.empty(), null));
+    Outcome alternative = prober.send(h1, prober.signed("HEAD", other.uri(target.bucket(), null, null), HttpHeaders.empty(), null));
+    probes.put(addressingProbe(target.virtualHosted()), configured);
+    probes.put(addressingProbe(other.virtualHosted()), alternative);
+    if (!configured.passed() && alternative.passed()) {
+      probeTarget = other;
+    }
+  }
+
+  /** The probe name of one addressing style's HEAD bucket. */
+  static String addressingProbe(boolean virtualHosted) {
+    return virtualHosted ? "addressing-virtual" : "addressing-path";
+  }
+
   private HttpRequest put(String key) {
     return prober.signed("PUT", target.uri(target.bucket(), key, null), HttpHeaders.of("content-type", "text/plain"), PAYLOAD);
   }
@@ -154,6 +179,7 @@ final class MatrixRunner {
 
   /** Requests beside the matrix, each over HTTP/1.1 unless it is about HTTP/2. */
   private void probes(HttpTransport h1, Map<String, Outcome> probes) {
+    Target target = probeTarget; // the addressing style that works, so each probe measures only its own question
     if (target.endpoint().getScheme().equalsIgnoreCase("https")) {
       try (HttpTransport h2only = HttpTransport.create(config(TlsProvider.JDK, HttpVersionPolicy.HTTP_2, AlpnOffer.of("h2")))) {
         HttpRequest r = target.bucket() == null
@@ -193,6 +219,7 @@ final class MatrixRunner {
 
   /** Deletes exactly the keys the doctor wrote: the fixture, one per row, the checksum probe's. */
   private void cleanup(HttpTransport h1, List<Cell> cells, List<String> done) {
+    Target target = probeTarget;
     if (target.bucket() == null) {
       return;
     }

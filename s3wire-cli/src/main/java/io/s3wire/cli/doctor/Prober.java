@@ -55,6 +55,9 @@ final class Prober {
   HttpRequest signed(String method, URI uri, HttpHeaders headers, byte[] body) {
     RequestBody rb = body == null ? RequestBody.empty() : RequestBody.ofBytes(body);
     HttpRequest r = new HttpRequest(method, uri, headers, rb);
+    if (uri.getHost() == null) {
+      return r; // no host name to sign or connect to: send() reports it
+    }
     PayloadHash hash = body == null ? PayloadHash.EMPTY : PayloadHash.ofBytes(body);
     SigningResult s = signer.signWithDetails(r, target.credentials(), target.region(), "s3", clock.instant(), hash);
     lastCanonical = s.canonicalRequest();
@@ -76,6 +79,11 @@ final class Prober {
     long start = System.nanoTime();
     trace.startAt(start);
     Instant requestTime = clock.instant();
+    if (request.uri().getHost() == null) {
+      // e.g. virtual-hosted-style on an IP endpoint: "bucket.127.0.0.1" is no host name, so no DNS can answer it.
+      return failed(new TransportException(TransportException.Kind.UNKNOWN_HOST, "'" + request.uri().getRawAuthority()
+          + "' is not a resolvable host name", io.s3wire.error.RetrySafety.UNPROCESSED, null), requestTime, start, trace);
+    }
     try {
       HttpResponse response = transport.execute(request, trace).get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       try (response) {

@@ -53,7 +53,8 @@ public enum Shape {
     if (header == null) {
       return signed;
     }
-    String v = value != null ? value : signed.authority();
+    // A registry-style authority (bucket.127.0.0.1) has no host: quote it as written; the prober reports it.
+    String v = value != null ? value : signed.uri().getHost() == null ? signed.uri().getRawAuthority() : signed.authority();
     HttpRequest r = signed.withHeaders(signed.headers().toBuilder().set(header, v).build());
     return r.withOptions(r.options().withDiagnosticRawHeaders(header));
   }

@@ -153,6 +153,41 @@ class DoctorCausesTest {
   }
 
   @Test
+  void virtualHostedStyleOnAnAddressWithoutWildcardDns() throws Exception {
+    Map<String, String> env = start(S3Server.builder());
+    java.nio.file.Files.createDirectories(dir.resolve(".aws"));
+    java.nio.file.Files.writeString(dir.resolve(".aws/config"), "[default]\ns3 =\n    addressing_style = virtual\n");
+    Map<String, Object> doc = run(env);
+    assertThat(ids(doc, "problem")).as(() -> String.valueOf(doc.get("findings"))).containsExactly("wrong-addressing-style");
+    assertThat(ids(doc, "note")).isEmpty();
+    Map<String, Object> f = finding(doc, "wrong-addressing-style");
+    assertThat(f.get("title")).isEqualTo("Wrong addressing style: virtual-hosted-style requests fail, path-style requests work");
+    @SuppressWarnings("unchecked")
+    List<String> evidence = (List<String>) f.get("evidence");
+    String port = Integer.toString(server.endpoint().getPort());
+    assertThat(evidence.get(0)).startsWith("virtual-hosted-style: HEAD https://" + DoctorTestServer.BUCKET + ".127.0.0.1:" + port + "/ — ");
+    assertThat(evidence.get(1)).isEqualTo("path-style: HEAD https://127.0.0.1:" + port + "/" + DoctorTestServer.BUCKET + " — 200");
+    assertThat((String) f.get("cause")).contains("does not resolve").contains("it is an IP address");
+    @SuppressWarnings("unchecked")
+    List<String> fixes = (List<String>) f.get("fixes");
+    assertThat(fixes.get(0)).contains("addressing_style = path");
+    assertThat(fixes.get(1)).contains("--provider-file");
+    assertThat((String) f.get("source")).contains("Virtual hosting of buckets").contains("s3s#283");
+    assertThat(server.store().listObjects(DoctorTestServer.BUCKET, "", "").hasNext()).as("the doctor left no object behind").isFalse();
+  }
+
+  @Test
+  void certificateForAnotherHost() throws Exception {
+    Path[] pem = OtherHostCertificate.write(dir);
+    Map<String, Object> doc = run(start(S3Server.builder().certificate(pem[0], pem[1])));
+    assertThat(ids(doc, "problem")).as(() -> String.valueOf(doc.get("findings"))).containsExactly("hostname-mismatch");
+    assertThat(ids(doc, "note")).isEmpty();
+    Map<String, Object> f = finding(doc, "hostname-mismatch");
+    assertThat((String) f.get("cause")).contains("(127.0.0.1)");
+    assertThat((String) f.get("source")).contains("RFC 6125 section 6");
+  }
+
+  @Test
   void flexibleChecksumsRejected() throws Exception {
     Map<String, Object> doc = run(start(S3Server.builder().profile(profile(false, false, false))));
     assertThat(ids(doc, "problem")).as(() -> String.valueOf(doc.get("findings"))).containsExactly("checksum-rejected");
