@@ -80,7 +80,7 @@ client_run() { # client op endpoint key file pem -> RESULT line or FAILED
       echo "RESULT seconds=$t bytes=${b%.*} hwm_kib=$rss heap_peak_mib=0 note=curl single PUT/GET, HTTP/1.1" ;;
     *)
       # MinIO's OkHttp client reads extra trusted certificates from SSL_CERT_FILE.
-      SSL_CERT_FILE="$pem" "$JAVA" -Xmx"$CHEAP" "${trust[@]}" -cp "$W/peer:$PCP" TransferPeer "$c" "$op" "$ep" bench "$key" "$file" \
+      env ${pem:+SSL_CERT_FILE="$pem"} "$JAVA" -Xmx"$CHEAP" "${trust[@]}" -cp "$W/peer:$PCP" TransferPeer "$c" "$op" "$ep" bench "$key" "$file" \
         "$AK" "$SK" "$PART_BYTES" "$CONC" ;;
   esac
 }
