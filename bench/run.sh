@@ -2,7 +2,7 @@
 # Runs s3wire's benchmark set — s3wire side by side with its peers in one run — and writes a
 # Markdown results file (figures, ratios, load average, machine facts, the commands).
 #
-#   bench/run.sh [--only micro,transport,server] [--out FILE]
+#   bench/run.sh [--only micro,transport,server,transfer] [--out FILE]
 #
 # Sizes and durations come from the environment, with defaults that keep the whole set near ten
 # minutes on a quiet 2-core machine:
@@ -13,6 +13,7 @@
 #   BENCH_CONCURRENCY=16  requests in flight for the rate figures
 #   BENCH_OBJECT=256m     size of the server comparison's large PUT/GET
 #   BENCH_SMALL_OBJECT=4k size of the server comparison's small objects
+#   BENCH_TRANSFER_SIZE=1g size of the transfer comparison's file (more knobs: bench/transfer.sh)
 #
 # Exit status: 0 when every harness ran; 1 when one failed to run (a broken harness, not a slow
 # result: figures never fail the run); 2 when the benchmarks could not be built.
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --only) ONLY="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -102,6 +103,8 @@ for h in ${ONLY//,/ }; do
         --object "${BENCH_OBJECT:-256m}" --small "${BENCH_SMALL_OBJECT:-4k}" \
         --concurrency "${BENCH_CONCURRENCY:-16}" --seconds "${BENCH_SMALL_SECONDS:-5}" \
         --s3proxy-classpath "$S3PROXY_CP" ;;
+    transfer)
+      run transfer bash bench/transfer.sh ;;
     *) echo "bench: unknown harness $h" >&2; FAILED+=("$h") ;;
   esac
 done

@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# The transfer harness (issue 7's measure), run by bench/run.sh --only transfer; appends to --out.
+# One file of BENCH_TRANSFER_SIZE (default 1g, random bytes) is uploaded and downloaded (to a file)
+# against s3wire's embedded S3 server (memory store, a child JVM of its own, -Xmx BENCH_SERVER_HEAP)
+# over plain HTTP and over TLS (BoringSSL on the server), by s3wire's TransferManager, the AWS SDK v2
+# (Apache sync client, Netty async client, S3TransferManager), the MinIO client and curl.
+# Every client runs in a JVM of its own (-Xmx BENCH_CLIENT_HEAP) that reports its transfer time,
+# peak RSS (VmHWM) and peak heap; curl's peak RSS comes from /usr/bin/time.
+#   BENCH_TRANSFER_SIZE=1g BENCH_PART_SIZE=16m BENCH_TRANSFER_CONCURRENCY=8
+#   BENCH_CLIENT_HEAP=2g BENCH_SERVER_HEAP=6g BENCH_TRANSFER_CLIENTS="s3wire sdk-apache sdk-netty sdk-tm minio curl"
+set -uo pipefail
+OUT=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --out) OUT="$2"; shift 2 ;;
+    *) echo "transfer.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+[ -n "$OUT" ] || { echo "transfer.sh: --out FILE is required" >&2; exit 2; }
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+JAR="$ROOT/s3wire-bench/target/s3wire-benchmarks.jar"
+JAVA=${JAVA:-java}
+SIZE=${BENCH_TRANSFER_SIZE:-1g}
+PART=${BENCH_PART_SIZE:-16m}
+CONC=${BENCH_TRANSFER_CONCURRENCY:-8}
+CHEAP=${BENCH_CLIENT_HEAP:-2g}
+SHEAP=${BENCH_SERVER_HEAP:-6g}
+CLIENTS=${BENCH_TRANSFER_CLIENTS:-"s3wire sdk-apache sdk-netty sdk-tm minio curl"}
+AK=benchkey
+SK=benchsecret-not-a-real-secret
+W=$(mktemp -d "${TMPDIR:-/tmp}/s3wire-transfer.XXXXXX")
+SERVER_PID=""
+cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$W"; }
+trap cleanup EXIT
+
+bytes_of() {
+  local s=${1,,} n m=1
+  n=${s%[kmg]}
+  case "$s" in *k) m=1024 ;; *m) m=$((1024*1024)) ;; *g) m=$((1024*1024*1024)) ;; esac
+  echo $((n*m))
+}
+BYTES=$(bytes_of "$SIZE")
+PART_BYTES=$(bytes_of "$PART")
+load() { cut -d' ' -f1 /proc/loadavg; }
+
+echo "transfer: resolving the peers' classpath and compiling the peer driver..." >&2
+if ! mvn -B -q -f s3wire-bench/peers/transfer/pom.xml dependency:build-classpath \
+    -Dmdep.outputFile="$W/peers.cp" >"$W/peers-resolve.log" 2>&1; then
+  cat "$W/peers-resolve.log" >&2; echo "transfer: could not resolve the peers" >&2; exit 1
+fi
+PCP=$(cat "$W/peers.cp")
+mkdir -p "$W/peer"
+javac -nowarn -cp "$PCP" -d "$W/peer" s3wire-bench/peers/transfer/TransferPeer.java || exit 1
+
+echo "transfer: writing a $SIZE file of random bytes..." >&2
+head -c "$BYTES" /dev/urandom >"$W/src.bin"
+sync
+
+# s3wire's children run on our jar; the peers' on their own class path (Netty 4.1 for the SDK).
+client_run() { # client op endpoint key file pem -> RESULT line or FAILED
+  local c=$1 op=$2 ep=$3 key=$4 file=$5 pem=$6 trust=()
+  if [ -n "$pem" ]; then trust=(-Djavax.net.ssl.trustStore="$W/trust.p12" -Djavax.net.ssl.trustStorePassword=changeit); fi
+  case "$c" in
+    s3wire)
+      "$JAVA" -Xmx"$CHEAP" -cp "$JAR" io.s3wire.bench.transfer.S3wireTransferMain --op "$op" --endpoint "$ep" \
+        --bucket bench --key "$key" --file "$file" --access-key "$AK" --secret-key "$SK" --cert-pem "$pem" \
+        --part-size "$PART" --concurrency "$CONC" ;;
+    curl)
+      local tls=() args=()
+      [ -n "$pem" ] && tls=(--cacert "$pem")
+      if [ "$op" = put ]; then args=(-T "$file"); else args=(-o "$file"); fi
+      /usr/bin/time -f "RSS %M" -o "$W/curl.time" curl -sS --fail --http1.1 "${tls[@]}" \
+        --aws-sigv4 "aws:amz:us-east-1:s3" --user "$AK:$SK" -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" \
+        "${args[@]}" -w "%{time_total} %{size_upload} %{size_download}\n" "$ep/bench/$key" >"$W/curl.out" || return 1
+      read -r t up down <"$W/curl.out"
+      local rss; rss=$(awk '/^RSS/{print $2}' "$W/curl.time")
+      local b=$down; [ "$op" = put ] && b=${up%.*}
+      echo "RESULT seconds=$t bytes=${b%.*} hwm_kib=$rss heap_peak_mib=0 note=curl single PUT/GET, HTTP/1.1" ;;
+    *)
+      # MinIO's OkHttp client reads extra trusted certificates from SSL_CERT_FILE.
+      env ${pem:+SSL_CERT_FILE="$pem"} "$JAVA" -Xmx"$CHEAP" "${trust[@]}" -cp "$W/peer:$PCP" TransferPeer "$c" "$op" "$ep" bench "$key" "$file" \
+        "$AK" "$SK" "$PART_BYTES" "$CONC" ;;
+  esac
+}
+
+ROWS="$W/rows.tsv"
+: >"$ROWS"
+for proto in http https; do
+  port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+  pem=""
+  tlsargs=(--tls false)
+  if [ "$proto" = https ]; then pem="$W/server.pem"; tlsargs=(--tls true --cert-pem "$pem"); fi
+  "$JAVA" -Xmx"$SHEAP" -cp "$JAR" io.s3wire.bench.transfer.TransferServerMain --port "$port" \
+    --access-key "$AK" --secret-key "$SK" "${tlsargs[@]}" >"$W/server-$proto.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 600); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$W/server-$proto.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  if [ -n "$pem" ]; then
+    rm -f "$W/trust.p12"
+    keytool -importcert -noprompt -alias bench -file "$pem" -keystore "$W/trust.p12" -storetype PKCS12 \
+      -storepass changeit >/dev/null 2>&1 || { echo "transfer: keytool failed" >&2; exit 1; }
+  fi
+  ep="$proto://127.0.0.1:$port"
+  client_run s3wire mkbucket "$ep" x x "$pem" >/dev/null || { echo "transfer: could not create the bucket" >&2; exit 1; }
+  # The object every GET reads is uploaded first, untimed, so each client's PUT can overwrite "up".
+  client_run curl put "$ep" big "$W/src.bin" "$pem" >/dev/null || { echo "transfer: seeding PUT failed" >&2; exit 1; }
+  for op in put get; do
+    for c in $CLIENTS; do
+      l0=$(load)
+      if [ "$op" = put ]; then line=$(client_run "$c" put "$ep" up "$W/src.bin" "$pem" 2>"$W/err.log" | grep '^RESULT')
+      else line=$(client_run "$c" get "$ep" big "$W/dst.bin" "$pem" 2>"$W/err.log" | grep '^RESULT'); fi
+      l1=$(load)
+      if [ -z "$line" ]; then
+        echo "transfer: $c $op over $proto FAILED: $(tail -3 "$W/err.log" | tr '\n' ' ')" >&2
+        printf '%s\t%s\t%s\tFAILED\t\t\t\t%s\t%s\t%s\n' "$proto" "$op" "$c" "$l0" "$l1" \
+          "$(grep -m1 -E 'Exception|Error' "$W/err.log" | cut -c1-160)" >>"$ROWS"
+        continue
+      fi
+      secs=$(sed -E 's/.*seconds=([0-9.]+).*/\1/' <<<"$line")
+      got=$(sed -E 's/.*bytes=([0-9]+).*/\1/' <<<"$line")
+      hwm=$(sed -E 's/.*hwm_kib=([0-9-]+).*/\1/' <<<"$line")
+      heap=$(sed -E 's/.*heap_peak_mib=([0-9-]+).*/\1/' <<<"$line")
+      note=$(sed -E 's/.*note=//' <<<"$line")
+      if [ "$op" = get ] && ! cmp -s "$W/src.bin" "$W/dst.bin"; then note="CONTENT MISMATCH; $note"; fi
+      if [ "$got" != "$BYTES" ]; then note="SIZE $got != $BYTES; $note"; fi
+      mibs=$(awk -v b="$BYTES" -v s="$secs" 'BEGIN{printf "%.0f", b/1048576/s}')
+      echo "transfer: $proto $op $c: $mibs MiB/s (${secs}s), RSS $((hwm/1024)) MiB, heap $heap MiB, load $l0 -> $l1" >&2
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$proto" "$op" "$c" "$mibs" "$secs" "$((hwm/1024))" "$heap" "$l0" "$l1" "$note" >>"$ROWS"
+      rm -f "$W/dst.bin"
+    done
+  done
+  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
+done
+
+CORES=$(nproc)
+{
+  echo "Object: $SIZE ($BYTES bytes, random), uploaded from and downloaded to files in $W (TMPDIR)."
+  echo "Server: s3wire-server, memory store, in a child JVM (-Xmx$SHEAP); TLS by BoringSSL with a generated certificate, ALPN h2/http1.1."
+  echo "Clients: one JVM per client and transfer (-Xmx$CHEAP); part size $PART, $CONC in flight where the client takes them;"
+  echo "SDK checksums WHEN_REQUIRED, path-style; JDK clients trust the server's certificate through a PKCS12 trust store, the CRT by trustAllCertificates."
+  echo "Peak RSS is the client process's VmHWM (curl: /usr/bin/time); heap is the sum of the heap pools' peak usage. Time is the transfer alone (no JVM start)."
+  echo
+  for proto in http https; do
+    for op in put get; do
+      best=$(awk -F'\t' -v p="$proto" -v o="$op" '$1==p&&$2==o&&$3!="s3wire"&&$3!="curl"&&$4!="FAILED"{if($4>m){m=$4;n=$3}}END{print m+0, n}' "$ROWS")
+      ours=$(awk -F'\t' -v p="$proto" -v o="$op" '$1==p&&$2==o&&$3=="s3wire"&&$4!="FAILED"{print $4}' "$ROWS")
+      curlv=$(awk -F'\t' -v p="$proto" -v o="$op" '$1==p&&$2==o&&$3=="curl"&&$4!="FAILED"{print $4}' "$ROWS")
+      echo "### $([ "$op" = put ] && echo upload || echo download) over $([ "$proto" = https ] && echo TLS || echo plain HTTP)"
+      echo
+      echo "| client | MiB/s | s3wire / this | seconds | peak RSS MiB | peak heap MiB | load before -> after | settings |"
+      echo "|---|---:|---:|---:|---:|---:|---|---|"
+      awk -F'\t' -v p="$proto" -v o="$op" -v ours="${ours:-0}" -v cores="$CORES" '$1==p&&$2==o{
+        r = ($4!="FAILED" && ours>0 && $4>0) ? sprintf("%.2fx", ours/$4) : "-";
+        mark = ($8>cores/2 || $9>cores/2) ? " (under load)" : "";
+        printf "| %s | %s | %s | %s | %s | %s | %s -> %s%s | %s |\n", $3, $4, r, $5, $6, $7, $8, $9, mark, $10 }' "$ROWS"
+      echo
+      set -- $best
+      if [ -n "${ours:-}" ] && [ "${1:-0}" != 0 ]; then
+        echo "- s3wire vs best peer ($2, $1 MiB/s): $(awk -v a="$ours" -v b="$1" 'BEGIN{printf "%.2fx", a/b}') (goal 1.3x)"
+      fi
+      if [ -n "${ours:-}" ] && [ -n "${curlv:-}" ]; then
+        echo "- s3wire vs curl ($curlv MiB/s): $(awk -v a="$ours" -v b="$curlv" 'BEGIN{printf "%.0f%%", 100*a/b}') (goal 80%)"
+      fi
+      echo
+    done
+  done
+} >>"$OUT"
+if grep -q "FAILED" "$ROWS"; then exit 1; fi

@@ -1,0 +1,142 @@
+import io.minio.DownloadObjectArgs;
+import io.minio.MinioClient;
+import io.minio.UploadObjectArgs;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.transfer.s3.S3TransferManager;
+
+/**
+ * One peer client, one transfer, in a JVM of its own (single-file source launch on the peers'
+ * classpath, see pom.xml): {@code TransferPeer <client> <put|get> <endpoint> <bucket> <key> <file>
+ * <access-key> <secret-key> <part-size> <concurrency>}. Prints one line
+ * {@code RESULT seconds=.. bytes=.. hwm_kib=.. heap_peak_mib=.. note=..}: the timed part is the
+ * transfer alone (client built and warmed by nothing but its construction, as a user would).
+ * TLS trust for the JDK-based clients comes from -Djavax.net.ssl.trustStore (the server's
+ * certificate); the CRT has its own TLS stack and is told to trust all certificates.
+ */
+public final class TransferPeer {
+  public static void main(String[] a) throws Exception {
+    String client = a[0], op = a[1];
+    URI endpoint = URI.create(a[2]);
+    String bucket = a[3], key = a[4];
+    Path file = Path.of(a[5]);
+    var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create(a[6], a[7]));
+    long partSize = Long.parseLong(a[8]);
+    int concurrency = Integer.parseInt(a[9]);
+    boolean put = op.equals("put");
+    if (!put) {
+      Files.deleteIfExists(file);
+    }
+    String note;
+    long t0;
+    long t1;
+    switch (client) {
+      case "sdk-apache" -> {
+        try (S3Client s3 = S3Client.builder().httpClient(ApacheHttpClient.builder().build())
+            .endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(creds).forcePathStyle(true)
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build()) {
+          t0 = System.nanoTime();
+          if (put) {
+            s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).build(), RequestBody.fromFile(file));
+          } else {
+            s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build(), ResponseTransformer.toFile(file));
+          }
+          t1 = System.nanoTime();
+        }
+        note = "single PutObject/GetObject, Apache client defaults";
+      }
+      case "sdk-netty" -> {
+        try (S3AsyncClient s3 = nettyClient(endpoint, creds, concurrency, false, partSize)) {
+          t0 = System.nanoTime();
+          if (put) {
+            s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).build(), AsyncRequestBody.fromFile(file)).join();
+          } else {
+            s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build(), AsyncResponseTransformer.toFile(file)).join();
+          }
+          t1 = System.nanoTime();
+        }
+        note = "single PutObject/GetObject, Netty client";
+      }
+      case "sdk-tm" -> {
+        S3AsyncClient s3;
+        try {
+          s3 = S3AsyncClient.crtBuilder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(creds)
+              .forcePathStyle(true).minimumPartSizeInBytes(partSize).maxConcurrency(concurrency)
+              .targetThroughputInGbps(20.0)
+              .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+              .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+              .httpConfiguration(h -> h.trustAllCertificatesEnabled(endpoint.getScheme().equals("https"))).build();
+          note = "S3TransferManager over the CRT client (part " + (partSize >> 20) + " MiB, "
+              + concurrency + " in flight, target 20 Gbps)";
+        } catch (Throwable crtUnavailable) {
+          s3 = nettyClient(endpoint, creds, concurrency, true, partSize);
+          note = "S3TransferManager over the Java multipart client + Netty (CRT unavailable: " + crtUnavailable + ")";
+        }
+        try (S3AsyncClient c = s3; S3TransferManager tm = S3TransferManager.builder().s3Client(c).build()) {
+          t0 = System.nanoTime();
+          if (put) {
+            tm.uploadFile(u -> u.putObjectRequest(r -> r.bucket(bucket).key(key)).source(file)).completionFuture().join();
+          } else {
+            tm.downloadFile(d -> d.getObjectRequest(r -> r.bucket(bucket).key(key)).destination(file)).completionFuture().join();
+          }
+          t1 = System.nanoTime();
+        }
+      }
+      case "minio" -> {
+        MinioClient m = MinioClient.builder().endpoint(endpoint.toString()).region("us-east-1").credentials(a[6], a[7]).build();
+        t0 = System.nanoTime();
+        if (put) {
+          m.uploadObject(UploadObjectArgs.builder().bucket(bucket).object(key).filename(file.toString(), partSize).build());
+        } else {
+          m.downloadObject(DownloadObjectArgs.builder().bucket(bucket).object(key).filename(file.toString()).overwrite(true).build());
+        }
+        t1 = System.nanoTime();
+        note = "uploadObject part " + (partSize >> 20) + " MiB (sequential parts) / downloadObject";
+      }
+      default -> throw new IllegalArgumentException("unknown client " + client);
+    }
+    long bytes = Files.size(file);
+    long heapPeak = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        heapPeak += p.getPeakUsage().getUsed();
+      }
+    }
+    long hwm = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+        .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
+    System.out.printf("RESULT seconds=%.3f bytes=%d hwm_kib=%d heap_peak_mib=%d note=%s%n",
+        (t1 - t0) / 1e9, bytes, hwm, heapPeak >> 20, note);
+    System.exit(0);
+  }
+
+  private static S3AsyncClient nettyClient(URI endpoint, StaticCredentialsProvider creds, int concurrency,
+      boolean multipart, long partSize) {
+    return S3AsyncClient.builder().httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(Math.max(concurrency, 16)))
+        .endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(creds).forcePathStyle(true)
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .multipartEnabled(multipart)
+        .multipartConfiguration(c -> c.minimumPartSizeInBytes(partSize).thresholdInBytes(partSize))
+        .build();
+  }
+}

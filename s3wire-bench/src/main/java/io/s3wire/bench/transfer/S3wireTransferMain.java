@@ -1,0 +1,92 @@
+package io.s3wire.bench.transfer;
+
+import io.s3wire.BucketKey;
+import io.s3wire.S3AsyncClient;
+import io.s3wire.S3Client;
+import io.s3wire.bench.Args;
+import io.s3wire.config.AwsConfigResolver;
+import io.s3wire.http.HttpVersionPolicy;
+import io.s3wire.http.TlsProvider;
+import io.s3wire.http.TransportConfig;
+import io.s3wire.provider.ProviderProfiles;
+import io.s3wire.transfer.TransferConfig;
+import io.s3wire.transfer.TransferListener;
+import io.s3wire.transfer.TransferManager;
+import io.s3wire.transfer.UploadOptions;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * s3wire's side of the transfer benchmark, one transfer per JVM (as each peer): {@code --op
+ * put|get|mkbucket} through {@link TransferManager} over {@link S3AsyncClient}, path-style, TLS by
+ * BoringSSL trusting {@code --cert-pem}, HTTP/1.1 (parts go over parallel connections). Prints
+ * {@code RESULT seconds=.. bytes=.. hwm_kib=.. heap_peak_mib=.. note=..}, the format the peers print.
+ */
+public final class S3wireTransferMain {
+  private S3wireTransferMain() {}
+
+  public static void main(String[] argv) throws Exception {
+    Args a = Args.parse(argv, "op", "endpoint", "bucket", "key", "file", "access-key", "secret-key", "cert-pem",
+        "part-size", "concurrency", "http");
+    String op = a.get("op", "put");
+    long partSize = a.getSize("part-size", 16L << 20);
+    int concurrency = a.getInt("concurrency", 8);
+    HttpVersionPolicy http = HttpVersionPolicy.valueOf(a.get("http", "HTTP_1_1"));
+    TransportConfig.Builder transport = TransportConfig.builder().versionPolicy(http).tlsProvider(TlsProvider.OPENSSL)
+        .maxConnectionsPerOrigin(Math.max(concurrency, 8));
+    String pem = a.get("cert-pem", "");
+    if (!pem.isEmpty()) {
+      transport.trustedCertificates(Path.of(pem));
+    }
+    Path noAwsHome = Files.createTempDirectory("s3wire-bench-noaws");
+    S3Client client = S3Client.builder()
+        .awsConfig(new AwsConfigResolver(Map.of(), noAwsHome))
+        .endpoint(a.get("endpoint", "http://127.0.0.1:9000"))
+        .region("us-east-1")
+        .credentials(a.get("access-key", "benchkey"), a.get("secret-key", "benchsecret"))
+        .provider(ProviderProfiles.generic())
+        .transportConfig(transport.build())
+        .build();
+    String bucket = a.get("bucket", "bench");
+    if (op.equals("mkbucket")) {
+      client.createBucket(bucket);
+      client.close();
+      System.exit(0);
+    }
+    BucketKey target = BucketKey.of(bucket, a.get("key", "big"));
+    Path file = Path.of(a.get("file", "big.bin"));
+    TransferConfig config = TransferConfig.defaults().withPartSize(partSize).withMaxConcurrency(concurrency)
+        .withContentMd5(false);
+    long t0;
+    long t1;
+    try (TransferManager tm = TransferManager.create(client.async(), config)) {
+      if (!op.equals("put")) {
+        Files.deleteIfExists(file);
+      }
+      t0 = System.nanoTime();
+      if (op.equals("put")) {
+        tm.uploadFile(target, file, UploadOptions.DEFAULTS).join();
+      } else {
+        tm.downloadFile(target, file, TransferListener.NONE).join();
+      }
+      t1 = System.nanoTime();
+    }
+    client.close();
+    long heapPeak = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        heapPeak += p.getPeakUsage().getUsed();
+      }
+    }
+    long hwm = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+        .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
+    System.out.printf("RESULT seconds=%.3f bytes=%d hwm_kib=%d heap_peak_mib=%d note=%s%n", (t1 - t0) / 1e9,
+        Files.size(file), hwm, heapPeak >> 20, "TransferManager part " + (partSize >> 20) + " MiB, " + concurrency
+            + " in flight, " + http + ", BoringSSL, no Content-MD5");
+    System.exit(0);
+  }
+}

@@ -1,0 +1,40 @@
+package io.s3wire.bench.transfer;
+
+import io.s3wire.bench.Args;
+import io.s3wire.http.TlsProvider;
+import io.s3wire.server.S3Server;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs s3wire's embedded S3 server (memory store) for the transfer benchmark in a JVM of its own:
+ * 127.0.0.1:{@code --port}, plain HTTP or, with {@code --tls true}, TLS through BoringSSL (the
+ * server's fastest provider, so the server is never the TLS bottleneck of a client) with a
+ * generated certificate written as PEM to {@code --cert-pem} for the clients to trust. ALPN offers
+ * h2 and http/1.1; each client picks. Runs until terminated; a shutdown hook closes the server.
+ */
+public final class TransferServerMain {
+  private TransferServerMain() {}
+
+  public static void main(String[] argv) throws Exception {
+    Args a = Args.parse(argv, "port", "access-key", "secret-key", "tls", "cert-pem");
+    boolean tls = Boolean.parseBoolean(a.get("tls", "false"));
+    S3Server.Builder b = S3Server.builder()
+        .port(a.getInt("port", 0))
+        .credentials(a.get("access-key", "benchkey"), a.get("secret-key", "benchsecret"));
+    if (tls) {
+      b.tls(true).tlsProvider(TlsProvider.OPENSSL);
+    }
+    S3Server server = b.start();
+    if (tls) {
+      server.writeCertificatePem(Path.of(a.get("cert-pem", "server.pem")));
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "s3server-shutdown"));
+    System.out.println("s3wire embedded server listening on " + server.endpoint());
+    stopped.await();
+  }
+}
