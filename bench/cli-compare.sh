@@ -39,6 +39,8 @@ trap cleanup EXIT
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 ENDPOINT="http://127.0.0.1:$PORT"
+# Plain HTTP on loopback: no CA bundle (rclone's AWS SDK refuses one it cannot apply to its transport).
+unset AWS_CA_BUNDLE
 export HOME="$WORK/home" AWS_ACCESS_KEY_ID=bench-access AWS_SECRET_ACCESS_KEY=bench-secret-0123456789abcdef
 export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_CONFIG_FILE="$WORK/none" AWS_SHARED_CREDENTIALS_FILE="$WORK/none"
 export RCLONE_CONFIG="$WORK/rclone.conf" RCLONE_CONFIG_BENCH_TYPE=s3 RCLONE_CONFIG_BENCH_PROVIDER=Other \
@@ -119,7 +121,7 @@ ratio() { python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys
   echo
   echo "One \`s3wire serve --memory\` over plain HTTP on 127.0.0.1; $(nproc) cores; load average before:"
   echo "\`$LOAD_BEFORE\`, after: \`$(cut -d' ' -f1-3 /proc/loadavg)\`."
-  echo "Versions: s3wire $("$ROOT/s3wire" --version 2>&1 | head -1), $(aws --version 2>&1 | cut -d' ' -f1-2),"
+  echo "Versions: $("$ROOT/s3wire" --version 2>&1 | head -1), $(aws --version 2>&1 | cut -d' ' -f1-2),"
   echo "$(rclone version 2>/dev/null | head -1), $(java -version 2>&1 | head -1)."
   echo
   echo "| measure | s3wire | aws | rclone | aws / s3wire | rclone / s3wire |"
