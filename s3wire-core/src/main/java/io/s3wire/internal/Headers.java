@@ -70,10 +70,13 @@ final class Headers {
 
   static ObjectInfo objectInfo(BucketKey object, HttpHeaders h) {
     Map<String, String> user = new LinkedHashMap<>();
+    Map<String, String> checksums = new LinkedHashMap<>();
     for (HttpHeaders.Field f : h.fields()) {
       String name = f.name().toLowerCase(Locale.ROOT);
       if (name.startsWith(META_PREFIX)) {
         user.put(name.substring(META_PREFIX.length()), f.value());
+      } else if (name.startsWith("x-amz-checksum-") && !name.equals("x-amz-checksum-type")) {
+        checksums.put(name.substring("x-amz-checksum-".length()), f.value().trim());
       }
     }
     ObjectMetadata meta = new ObjectMetadata(
@@ -89,6 +92,7 @@ final class Headers {
         h.first("Last-Modified").map(TransportStage::parseHttpDate).orElse(null),
         meta,
         h.first("Content-Range").orElse(null),
-        h.first("x-amz-version-id").orElse(null));
+        h.first("x-amz-version-id").orElse(null),
+        checksums);
   }
 }

@@ -38,8 +38,25 @@ abstract class CopyCommandBase extends StorageCommand {
   @Option(names = "--storage-class", paramLabel = "CLASS", description = "Storage class, e.g. STANDARD_IA.")
   String storageClass;
 
+  @Option(names = "--copy-threshold", paramLabel = "SIZE",
+      description = "Server-side copies larger than this go as a multipart copy of parallel UploadPartCopy parts"
+          + " (default and maximum: 5GiB, one CopyObject's limit; at least 5MiB). E.g. 64MiB.")
+  String copyThreshold;
+
   CopyCommandBase(Map<String, String> env) {
     super(env);
+  }
+
+  /** The size above which an object-to-object copy goes multipart: {@code --copy-threshold}, at most 5 GiB. */
+  long copyThreshold() {
+    if (copyThreshold == null) {
+      return Transfers.SINGLE_LIMIT;
+    }
+    long v = Format.parseSize(copyThreshold);
+    if (v < Transfers.MIN_COPY_THRESHOLD || v > Transfers.SINGLE_LIMIT) {
+      throw new IllegalArgumentException("--copy-threshold must be 5MiB to 5GiB, not " + copyThreshold);
+    }
+    return v;
   }
 
   /** Whether {@code -} may be used (cp: yes; mv: no, standard streams cannot be deleted). */

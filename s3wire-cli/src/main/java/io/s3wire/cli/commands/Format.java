@@ -27,6 +27,31 @@ final class Format {
     return String.format(Locale.ROOT, "%.1f %s", v, UNITS[unit]);
   }
 
+  /**
+   * Parses a size: a whole number of bytes, optionally followed by {@code K}, {@code M}, {@code G},
+   * {@code T} or {@code KiB}, {@code MiB}, {@code GiB}, {@code TiB} (all powers of 1024), or {@code B}.
+   *
+   * @throws IllegalArgumentException when {@code text} is not such a size
+   */
+  static long parseSize(String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,19})\\s*([KMGT](?:iB)?|B)?").matcher(text.trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a size: '" + text + "' (e.g. 5GiB, 64MiB, 1048576)");
+    }
+    int shift = m.group(2) == null ? 0 : switch (m.group(2).charAt(0)) {
+      case 'K' -> 10;
+      case 'M' -> 20;
+      case 'G' -> 30;
+      case 'T' -> 40;
+      default -> 0;
+    };
+    long n = Long.parseLong(m.group(1));
+    if (n > (Long.MAX_VALUE >> shift)) {
+      throw new IllegalArgumentException("size too large: '" + text + "'");
+    }
+    return n << shift;
+  }
+
   /** UTC, {@code 2026-11-27 12:00:00}; {@code -} when unknown. */
   static String time(Instant t) {
     return t == null ? "-" : TIME.format(t);

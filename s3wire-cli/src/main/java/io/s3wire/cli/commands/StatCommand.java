@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code s3wire stat}: what the server says about an object. */
 @Command(name = "stat", mixinStandardHelpOptions = true,
-    description = "Show an object's size, ETag, last-modified time, content type, storage class and user metadata.",
+    description = "Show an object's size, ETag, stored checksums (when the server returns them), last-modified time, content type, storage class and user metadata.",
     footerHeading = "%nExamples:%n", footer = {"  s3wire stat s3://bucket/report.pdf", "  s3wire stat s3://bucket/a.bin --json"})
 public final class StatCommand extends StorageCommand {
   @Parameters(paramLabel = "s3://BUCKET/KEY", description = "The object.")
@@ -50,6 +50,7 @@ public final class StatCommand extends StorageCommand {
     lines.add("object:        " + object);
     lines.add("size:          " + info.contentLength() + " (" + Format.human(info.contentLength()) + ")");
     lines.add("etag:          " + info.eTag());
+    new TreeMap<>(info.checksums()).forEach((k, v) -> lines.add("checksum:      " + k + " " + v));
     lines.add("last modified: " + Format.time(info.lastModified()) + " UTC");
     lines.add("content type:  " + orDash(m.contentType()));
     lines.add("storage class: " + (m.storageClass() == null ? "STANDARD" : m.storageClass()));
@@ -67,10 +68,13 @@ public final class StatCommand extends StorageCommand {
     ObjectMetadata m = info.metadata() == null ? ObjectMetadata.NONE : info.metadata();
     Json meta = new Json();
     new TreeMap<>(m.userMetadata()).forEach(meta::str);
+    Json sums = new Json();
+    new TreeMap<>(info.checksums()).forEach(sums::str);
     return new Json().str("bucket", object.bucket()).str("key", object.key()).num("size", info.contentLength())
         .str("etag", info.eTag()).str("last_modified", Format.iso(info.lastModified()))
         .str("content_type", m.contentType()).str("storage_class", m.storageClass() == null ? "STANDARD" : m.storageClass())
-        .str("cache_control", m.cacheControl()).str("version_id", info.versionId()).raw("metadata", meta.build()).build();
+        .str("cache_control", m.cacheControl()).str("version_id", info.versionId()).raw("metadata", meta.build())
+        .raw("checksums", sums.build()).build();
   }
 
   private static String orDash(String v) {

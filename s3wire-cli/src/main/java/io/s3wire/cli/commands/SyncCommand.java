@@ -104,7 +104,8 @@ public final class SyncCommand extends StorageCommand {
       List<Summary.Failed> failed = new ArrayList<>();
       long bytes = plan.copies().stream().mapToLong(Plans.Transfer::size).sum();
       try (Progress p = Progress.start(s.progress(), s.err, bytes, plan.copies().size())) {
-        failed.addAll(TransferRun.run(s.client, plan.copies(), r.parallel(), CopyOptions.NONE, p, CopyCommandBase.printer(s)));
+        failed.addAll(TransferRun.run(s.client, plan.copies(), r.parallel(), CopyOptions.NONE, Transfers.SINGLE_LIMIT, p,
+            CopyCommandBase.printer(s)));
       }
       failed.addAll(deleteExtra(s, plan.deletes()));
       return Summary.finish(s, "sync", plan.copies().size() + plan.deletes().size(), failed);

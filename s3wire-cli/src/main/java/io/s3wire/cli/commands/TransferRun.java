@@ -4,6 +4,7 @@ import io.s3wire.S3Client;
 import io.s3wire.UploadInfo;
 import io.s3wire.error.S3Exception;
 import io.s3wire.transfer.Transfer;
+import io.s3wire.transfer.TransferConfig;
 import io.s3wire.transfer.TransferManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,17 +35,23 @@ final class TransferRun {
 
   /**
    * Runs every transfer; {@code done} is called (on a worker thread, serialised) after each success.
+   * Object-to-object copies over {@code copyThreshold} (at most 5 GiB) go as multipart copies.
    *
    * @return the failures, in no particular order
    */
   static List<Summary.Failed> run(S3Client client, List<Plans.Transfer> transfers, int parallel, CopyOptions options,
-      Progress progress, Consumer<Plans.Transfer> done) {
-    try (TransferManager manager = TransferManager.create(client.async())) {
-      return run(client, manager, transfers, parallel, options, progress, done);
+      long copyThreshold, Progress progress, Consumer<Plans.Transfer> done) {
+    // The copier's own threshold is the copy threshold, so what it is given goes as UploadPartCopy
+    // parts; uploads keep the manager's default threshold.
+    try (TransferManager manager = TransferManager.create(client.async());
+        TransferManager copier = TransferManager.create(client.async(),
+            TransferConfig.defaults().withMultipartThreshold(Math.min(copyThreshold, Transfers.SINGLE_LIMIT)))) {
+      Transfers.Engines engines = new Transfers.Engines(manager, copier, copier.config().multipartThreshold());
+      return run(client, engines, transfers, parallel, options, progress, done);
     }
   }
 
-  private static List<Summary.Failed> run(S3Client client, TransferManager manager, List<Plans.Transfer> transfers,
+  private static List<Summary.Failed> run(S3Client client, Transfers.Engines engines, List<Plans.Transfer> transfers,
       int parallel, CopyOptions options, Progress progress, Consumer<Plans.Transfer> done) {
     Set<Transfer<?>> active = ConcurrentHashMap.newKeySet();
     List<Summary.Failed> failures = Collections.synchronizedList(new ArrayList<>());
@@ -69,7 +76,7 @@ final class TransferRun {
         futures.add(pool.submit(() -> {
           inFlight.add(t);
           try {
-            Transfers.copy(client, manager, active, t, options, progress);
+            Transfers.copy(client, engines, active, t, options, progress);
             synchronized (done) {
               done.accept(t);
             }

@@ -22,6 +22,18 @@ final class Transfers {
   /** The largest object one PUT or one CopyObject may write (S3's limit). */
   static final long SINGLE_LIMIT = 5L * 1024 * 1024 * 1024;
 
+  /** The smallest {@code --copy-threshold}: S3's minimum part size. */
+  static final long MIN_COPY_THRESHOLD = 5L * 1024 * 1024;
+
+  /**
+   * The transfer managers a run uses.
+   *
+   * @param manager uploads and downloads
+   * @param copier object-to-object copies above {@code copyThreshold}, as parallel UploadPartCopy parts
+   * @param copyThreshold the largest object copied with one CopyObject
+   */
+  record Engines(TransferManager manager, TransferManager copier, long copyThreshold) {}
+
   private Transfers() {}
 
   /** Waits for a transfer, registered in {@code active} so a shutdown hook can cancel it meanwhile. */
@@ -45,8 +57,9 @@ final class Transfers {
    * Copies one object or file. A download goes to a temporary file renamed into place only when
    * complete and verified, and takes the object's last-modified time (so sync sees it current).
    */
-  static void copy(S3Client client, TransferManager manager, Set<Transfer<?>> active, Plans.Transfer t,
+  static void copy(S3Client client, Engines engines, Set<Transfer<?>> active, Plans.Transfer t,
       CopyOptions options, Progress progress) throws IOException {
+    TransferManager manager = engines.manager();
     Location src = t.source();
     Location dst = t.target();
     TransferListener counting = new TransferListener() {
@@ -81,13 +94,25 @@ final class Transfers {
       out.flush();
     } else if (src instanceof Location.Remote from && dst instanceof Location.Remote to) {
       long size = t.size() >= 0 ? t.size() : client.headObject(from.object()).contentLength();
-      if (size > SINGLE_LIMIT) {
-        throw new IOException(from + " is " + Format.human(size) + ": a server-side copy over 5 GiB needs a multipart copy,"
-            + " which this version does not do; download and upload instead");
+      if (size > engines.copyThreshold()) {
+        if (options.given()) {
+          // The multipart copy gives the target the source's metadata; it cannot replace it.
+          throw new IOException(from + " is " + Format.human(size) + ", over the copy threshold of "
+              + Format.human(engines.copyThreshold()) + ": a multipart copy keeps the source's metadata, so"
+              + " --content-type, --metadata and --storage-class cannot be used with it");
+        }
+        TransferListener parts = new TransferListener() {
+          @Override
+          public void onPartCompleted(int partNumber, long bytes, TransferProgress total) {
+            progress.addBytes(bytes);
+          }
+        };
+        await(engines.copier().copy(from.object(), to.object(), parts), active);
+      } else {
+        CopyObjectRequest req = CopyObjectRequest.of(from.object(), to.object());
+        client.copyObject(options.given() ? req.replacing(options.toMetadata()) : req);
+        progress.addBytes(size);
       }
-      CopyObjectRequest req = CopyObjectRequest.of(from.object(), to.object());
-      client.copyObject(options.given() ? req.replacing(options.toMetadata()) : req);
-      progress.addBytes(size);
     } else {
       throw new IllegalArgumentException("cannot copy " + src + " to " + dst
           + ": one side must be an s3:// or gs:// address (use your shell to copy local files)");
