@@ -12,6 +12,7 @@ import io.s3wire.error.TransportException;
 import io.s3wire.testing.ScriptedHttp2Peer;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,10 @@ class ScriptedHttp2Test {
       assertThat(r.getMessage()).isEqualTo("RST_STREAM(" + code.name() + ") on stream 1 from the server before any response");
       assertThat(r.attempts()).hasSize(1);
       assertThat(r.attempts().get(0).protocol()).isEqualTo(HttpProtocol.HTTP_2);
+      // The failed attempt carries the tail of its own trace, ending with the reset that ended it.
+      List<String> tail = r.attempts().get(0).traceTail();
+      assertThat(tail).anyMatch(l -> l.contains("send HEADERS frame"));
+      assertThat(tail).anyMatch(l -> l.contains("recv RST_STREAM frame") && l.contains("stream_id=1"));
     }
   }
 

@@ -12,6 +12,7 @@ import io.s3wire.http.HttpRequest;
 import io.s3wire.http.HttpResponse;
 import io.s3wire.http.TlsProvider;
 import io.s3wire.wire.Redaction;
+import io.s3wire.wire.TraceRecorder;
 import io.s3wire.wire.WireListener;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +36,10 @@ final class Call {
   final Redaction redaction;
   final CompletableFuture<HttpResponse> future = new CompletableFuture<>();
   private final long startNanos = System.nanoTime();
+  /** Events kept per call for a failed attempt's trace tail, and the lines shown of them. */
+  private static final int TRACE_EVENTS = 64;
+  private static final int TRACE_TAIL_LINES = 24;
+  private final TraceRecorder recorder;
   private final TlsProvider tlsProvider;
   private final List<String> alpnOffered;
   private volatile Exchange exchange;
@@ -43,8 +48,11 @@ final class Call {
 
   Call(HttpRequest request, WireListener listener, TlsProvider tlsProvider, List<String> alpnOffered) {
     this.request = request;
-    this.listener = listener;
     this.redaction = Redaction.DEFAULT.withSensitiveHeaders(request.sensitiveHeaders());
+    // A small bounded record of this call's events: formatted only when the call fails, as the
+    // failed attempt's trace tail (what `-v` and explain() readers see).
+    this.recorder = TraceRecorder.create(TRACE_EVENTS, redaction).startAt(startNanos);
+    this.listener = WireListener.composite(listener, recorder);
     this.tlsProvider = request.isTls() ? tlsProvider : null;
     this.alpnOffered = request.isTls() ? alpnOffered : List.of();
     future.whenComplete((r, t) -> {
@@ -105,7 +113,9 @@ final class Call {
   /** Adds this attempt's facts to {@code e} (once) and returns it. */
   S3Exception withAttempt(S3Exception e, ConnectionInfo info) {
     if (e.attempts().isEmpty()) {
-      e.addAttempt(attempt(info, e.getMessage()));
+      Attempt a = attempt(info, e.getMessage());
+      e.addAttempt(new Attempt(a.protocol(), a.tlsProvider(), a.alpnOffered(), a.alpnSelected(), a.outcome(), a.duration(),
+          recorder.textTail(TRACE_TAIL_LINES)));
     }
     return e;
   }
