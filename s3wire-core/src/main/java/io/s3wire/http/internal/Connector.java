@@ -94,6 +94,12 @@ final class Connector implements OriginPool.Opener {
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            if (!origin.tls()) {
+              // connect() runs off the event loop, so the connect listener that installs the codec
+              // may run after the channel is active. On plain TCP the server can speak first
+              // (h2c SETTINGS): don't read until the codec is there, or those bytes are dropped.
+              ch.config().setAutoRead(false);
+            }
             if (origin.tls()) {
               SslHandler h = sslContext.newHandler(ch.alloc(), origin.host(), origin.port());
               h.setHandshakeTimeoutMillis(c.tlsHandshakeTimeout().toMillis());
@@ -120,7 +126,12 @@ final class Connector implements OriginPool.Opener {
       router.emit(new WireEvent.ConnectionOpened(System.nanoTime(), id, String.valueOf(ch.remoteAddress()),
           String.valueOf(ch.localAddress()), origin.tls()));
       if (!origin.tls()) {
-        install(pool, expected, opener, ch, router, ProtocolSelection.forPlain(c.versionPolicy()), null);
+        HttpProtocol plain = ProtocolSelection.forPlain(c.versionPolicy());
+        install(pool, expected, opener, ch, router, plain, null);
+        if (plain == HttpProtocol.HTTP_2) {
+          // HTTP/1.1 reads on demand per exchange; HTTP/2 reads continuously once its codec is in.
+          ch.config().setAutoRead(true);
+        }
         return;
       }
       if (c.insecure()) {
