@@ -51,10 +51,16 @@ public interface RequestBody {
   /** The given bytes; the array is not copied, so the caller must not change it. */
   static RequestBody ofBytes(byte[] bytes) {
     Objects.requireNonNull(bytes, "bytes");
+    return ofBytes(bytes, 0, bytes.length);
+  }
+
+  /** {@code length} bytes of an array from {@code offset}; not copied, so the caller must not change them. */
+  static RequestBody ofBytes(byte[] bytes, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, bytes.length);
     return new RequestBody() {
       @Override
       public long contentLength() {
-        return bytes.length;
+        return length;
       }
 
       @Override
@@ -64,7 +70,7 @@ public interface RequestBody {
 
       @Override
       public ReadableByteChannel open() {
-        ByteBuffer buf = ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+        ByteBuffer buf = ByteBuffer.wrap(bytes, offset, length).slice().asReadOnlyBuffer();
         return new ReadableByteChannel() {
           private boolean open = true;
 

@@ -1,5 +1,7 @@
 package io.s3wire.transfer.internal;
 
+import io.s3wire.http.RequestBody;
+
 import io.s3wire.BucketKey;
 import io.s3wire.PutObjectResult;
 import io.s3wire.S3AsyncClient;
@@ -61,7 +63,7 @@ final class StreamPartsUpload {
     }, workers).thenCompose(first -> {
       if (first.length() < partSize) {
         state.totals(first.length(), 1);
-        CountingBody body = new CountingBody(new SliceBody(first.buffer(), 0, first.length()), 0, state);
+        CountingBody body = new CountingBody(RequestBody.ofBytes(first.buffer(), 0, first.length()), 0, state);
         return PartRetry.run(() -> client.putObject(object, body, options.metadata()).whenComplete((r, e) -> {
           if (e != null) {
             body.forget();
@@ -107,7 +109,7 @@ final class StreamPartsUpload {
       }
       Filled part = current;
       byte[] md5 = config.contentMd5() ? Md5.of(part.buffer(), 0, part.length()) : null;
-      CompletableFuture<?> sent = session.send(number, new SliceBody(part.buffer(), 0, part.length()), md5)
+      CompletableFuture<?> sent = session.send(number, RequestBody.ofBytes(part.buffer(), 0, part.length()), md5)
           .whenComplete((d, err) -> {
             if (err != null) {
               failure.compareAndSet(null, Futures.unwrap(err));

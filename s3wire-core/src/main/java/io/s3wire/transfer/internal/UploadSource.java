@@ -64,7 +64,7 @@ interface UploadSource extends AutoCloseable {
 
       @Override
       public RequestBody body(long offset, long length) {
-        return new SliceBody(array, (int) offset, (int) length);
+        return RequestBody.ofBytes(array, (int) offset, (int) length);
       }
 
       @Override
