@@ -47,6 +47,7 @@ public final class S3ClientBuilder {
   private int partSize = DEFAULT_PART_SIZE;
   private Clock clock = Clock.systemUTC();
   private WireListener listener = WireListener.NONE;
+  private PayloadSigning payloadSigning = PayloadSigning.SIGNED_WITHOUT_TLS;
 
   S3ClientBuilder() {}
 
@@ -106,6 +107,9 @@ public final class S3ClientBuilder {
   /** Receives every call's wire events. */
   public S3ClientBuilder listener(WireListener v) { listener = Objects.requireNonNull(v); return this; }
 
+  /** Whether signatures cover request bodies; {@link PayloadSigning#SIGNED_WITHOUT_TLS} unless set. */
+  public S3ClientBuilder payloadSigning(PayloadSigning v) { payloadSigning = Objects.requireNonNull(v); return this; }
+
   public S3Client build() {
     return new S3Client(buildAsync());
   }
@@ -135,6 +139,7 @@ public final class S3ClientBuilder {
     b.partSize = partSize;
     b.clock = clock;
     b.listener = listener;
+    b.payloadSigning = payloadSigning;
     return b;
   }
 
@@ -171,6 +176,6 @@ public final class S3ClientBuilder {
     boolean owns = transport == null;
     HttpTransport t = owns ? HttpTransport.create(transportConfig != null ? transportConfig : TransportConfig.defaults()) : transport;
     return new ClientCore.Settings(new Endpoint(base, style), region, credentials, caps, t, owns, listener,
-        retryPolicy, partSize, clock, "s3wire/0.1");
+        retryPolicy, partSize, clock, "s3wire/0.1", payloadSigning);
   }
 }

@@ -39,14 +39,16 @@ public final class ClientCore implements AutoCloseable {
       io.s3wire.retry.RetryPolicy retry,
       int partSize,
       Clock clock,
-      String userAgent) {}
+      String userAgent,
+      io.s3wire.PayloadSigning payloadSigning) {}
 
   public ClientCore(Settings s) {
     this.transport = s.transport();
     this.ownsTransport = s.ownsTransport();
     this.blocking = Executors.newCachedThreadPool(daemonThreads());
     this.pipeline = new Pipeline(s.transport(), s.listener(), s.endpoint(), s.capabilities(),
-        new SigV4RequestSigner(s.credentials(), s.region()), new ClockSkew(s.clock()), s.retry(), blocking, s.userAgent());
+        new SigV4RequestSigner(s.credentials(), s.region()), new ClockSkew(s.clock()), s.retry(), blocking, s.userAgent(),
+        s.payloadSigning());
     this.buckets = new BucketOperations(pipeline, s.region());
     this.objects = new ObjectOperations(pipeline);
     this.downloads = new Downloads(objects);

@@ -10,12 +10,15 @@ import java.nio.channels.ReadableByteChannel;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The second stage: what every request carries. The payload hash ({@code x-amz-content-sha256}) is
  * decided here: the empty-body hash for no body; {@code UNSIGNED-PAYLOAD} over TLS (TLS protects the
- * bytes, as the AWS SDKs reason) and for one-shot bodies; over plain HTTP the body's SHA-256, taken
- * from the call when the operation knew it, else computed once by reading the replayable body.
+ * bytes, as the AWS SDKs reason), for one-shot bodies and when the client signs no payloads; over
+ * plain HTTP the body's SHA-256, taken from the call when the operation knew it, else computed once
+ * by reading the replayable body on the client's blocking pool (never on the caller's thread, which
+ * may be an event loop).
  */
 final class DefaultsStage implements Exchange {
   static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -23,43 +26,58 @@ final class DefaultsStage implements Exchange {
   static final String CONTENT_SHA256 = "x-amz-content-sha256";
 
   private final Exchange next;
-  private final boolean tls;
+  private final boolean unsigned;
   private final String userAgent;
+  private final Executor hashing;
 
-  DefaultsStage(Exchange next, boolean tls, String userAgent) {
+  /** {@code unsigned}: the connection is TLS or the client signs no payloads. */
+  DefaultsStage(Exchange next, boolean unsigned, String userAgent, Executor hashing) {
     this.next = next;
-    this.tls = tls;
+    this.unsigned = unsigned;
     this.userAgent = userAgent;
+    this.hashing = hashing;
   }
 
   @Override
   public CompletableFuture<HttpResponse> send(S3Call call, CallState state) {
+    String known = knownPayloadHash(call, state);
+    if (known != null) {
+      return sendWith(call, state, known);
+    }
+    return CompletableFuture.supplyAsync(() -> sha256(call), hashing).thenCompose(hash -> {
+      state.payloadSha256(hash);
+      return sendWith(call, state, hash);
+    });
+  }
+
+  private CompletableFuture<HttpResponse> sendWith(S3Call call, CallState state, String payloadHash) {
     HttpHeaders.Builder h = call.headers().toBuilder();
     h.set("User-Agent", userAgent);
-    h.set(CONTENT_SHA256, payloadHash(call, state));
+    h.set(CONTENT_SHA256, payloadHash);
     return next.send(call.withHeaders(h.build()), state);
   }
 
-  private String payloadHash(S3Call call, CallState state) {
+  /** The payload hash line when it needs no reading of the body, else {@code null}. */
+  private String knownPayloadHash(S3Call call, CallState state) {
     RequestBody body = call.body();
     if (body.contentLength() == 0) {
       return EMPTY_SHA256;
     }
-    if (tls || !body.isReplayable()) {
+    if (unsigned || !body.isReplayable()) {
       return UNSIGNED;
     }
     if (call.payloadSha256() != null) {
       return call.payloadSha256();
     }
-    String known = state.payloadSha256();
-    if (known == null) {
-      known = sha256(body, call);
-      state.payloadSha256(known);
-    }
-    return known;
+    return state.payloadSha256();
   }
 
-  private static String sha256(RequestBody body, S3Call call) {
+  private static String sha256(S3Call call) {
+    RequestBody body = call.body();
+    if (body instanceof Md5Body md5) {
+      // Its MD5 belongs to the bytes as sent; hashing reads the source beneath it.
+      body = md5.source();
+    }
     MessageDigest md = Digests.sha256();
     ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
     try (ReadableByteChannel ch = body.open()) {

@@ -31,6 +31,11 @@ final class Md5Body implements RequestBody {
     return delegate.isReplayable();
   }
 
+  /** The body beneath, whose reads are not hashed. */
+  RequestBody source() {
+    return delegate;
+  }
+
   /** The MD5 of the bytes last read to their end, lower-case hex, or {@code null}. */
   String md5Hex() {
     return md5Hex;

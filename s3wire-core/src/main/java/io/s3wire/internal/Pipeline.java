@@ -25,14 +25,16 @@ public final class Pipeline {
       ClockSkew clock,
       io.s3wire.retry.RetryPolicy retry,
       java.util.concurrent.Executor executor,
-      String userAgent) {
+      String userAgent,
+      io.s3wire.PayloadSigning payloadSigning) {
     this.endpoint = endpoint;
     this.capabilities = capabilities;
     this.clock = clock;
     TransportStage wire = new TransportStage(transport, listener, clock);
     SigningStage signing = new SigningStage(wire, endpoint, signer, clock);
     QuirksStage quirks = new QuirksStage(signing, capabilities);
-    DefaultsStage defaults = new DefaultsStage(quirks, endpoint.isTls(), userAgent);
+    DefaultsStage defaults = new DefaultsStage(quirks,
+        endpoint.isTls() || payloadSigning == io.s3wire.PayloadSigning.UNSIGNED, userAgent, executor);
     this.head = new RetryStage(defaults, new io.s3wire.retry.Retrier(retry), clock, executor);
   }
 

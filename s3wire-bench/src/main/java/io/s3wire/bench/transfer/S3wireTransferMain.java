@@ -1,6 +1,7 @@
 package io.s3wire.bench.transfer;
 
 import io.s3wire.BucketKey;
+import io.s3wire.PayloadSigning;
 import io.s3wire.S3AsyncClient;
 import io.s3wire.S3Client;
 import io.s3wire.bench.Args;
@@ -31,11 +32,12 @@ public final class S3wireTransferMain {
 
   public static void main(String[] argv) throws Exception {
     Args a = Args.parse(argv, "op", "endpoint", "bucket", "key", "file", "access-key", "secret-key", "cert-pem",
-        "part-size", "concurrency", "http");
+        "part-size", "concurrency", "http", "payload-signing");
     String op = a.get("op", "put");
     long partSize = a.getSize("part-size", 16L << 20);
     int concurrency = a.getInt("concurrency", 8);
     HttpVersionPolicy http = HttpVersionPolicy.valueOf(a.get("http", "HTTP_1_1"));
+    PayloadSigning signing = PayloadSigning.valueOf(a.get("payload-signing", "UNSIGNED"));
     TransportConfig.Builder transport = TransportConfig.builder().versionPolicy(http).tlsProvider(TlsProvider.OPENSSL)
         .maxConnectionsPerOrigin(Math.max(concurrency, 8));
     String pem = a.get("cert-pem", "");
@@ -49,6 +51,7 @@ public final class S3wireTransferMain {
         .region("us-east-1")
         .credentials(a.get("access-key", "benchkey"), a.get("secret-key", "benchsecret"))
         .provider(ProviderProfiles.generic())
+        .payloadSigning(signing)
         .transportConfig(transport.build())
         .build();
     String bucket = a.get("bucket", "bench");
@@ -86,7 +89,7 @@ public final class S3wireTransferMain {
         .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
     System.out.printf("RESULT seconds=%.3f bytes=%d hwm_kib=%d heap_peak_mib=%d note=%s%n", (t1 - t0) / 1e9,
         Files.size(file), hwm, heapPeak >> 20, "TransferManager part " + (partSize >> 20) + " MiB, " + concurrency
-            + " in flight, " + http + ", BoringSSL, no Content-MD5");
+            + " in flight, " + http + ", BoringSSL, MD5 while sending, payload " + signing);
     System.exit(0);
   }
 }

@@ -46,14 +46,16 @@ public final class MultipartXml {
       if (c.name().equals("Part")) {
         int number = -1;
         String eTag = null;
+        String crc32c = null;
         while (c.nextChild()) {
           switch (c.name()) {
             case "PartNumber" -> number = c.intText();
             case "ETag" -> eTag = c.text();
+            case "ChecksumCRC32C" -> crc32c = c.text();
             default -> c.skip();
           }
         }
-        parts.add(new CompletedPart(number, eTag));
+        parts.add(new CompletedPart(number, eTag, crc32c));
       } else {
         c.skip();
       }
@@ -64,7 +66,8 @@ public final class MultipartXml {
   public static byte[] write(CompleteMultipartUpload r) {
     XmlOut out = XmlOut.document("CompleteMultipartUpload");
     for (CompletedPart p : r.parts()) {
-      out.start("Part").leaf("PartNumber", p.partNumber()).leaf("ETag", p.eTag()).end("Part");
+      out.start("Part").leaf("PartNumber", p.partNumber()).leaf("ETag", p.eTag())
+          .leaf("ChecksumCRC32C", p.checksumCrc32c()).end("Part");
     }
     return out.finish("CompleteMultipartUpload");
   }
@@ -75,21 +78,26 @@ public final class MultipartXml {
     String bucket = null;
     String key = null;
     String eTag = null;
+    String crc32c = null;
+    String checksumType = null;
     while (c.nextChild()) {
       switch (c.name()) {
         case "Location" -> location = c.text();
         case "Bucket" -> bucket = c.text();
         case "Key" -> key = c.text();
         case "ETag" -> eTag = c.text();
+        case "ChecksumCRC32C" -> crc32c = c.text();
+        case "ChecksumType" -> checksumType = c.text();
         default -> c.skip();
       }
     }
-    return new CompleteMultipartUploadResult(location, bucket, key, eTag);
+    return new CompleteMultipartUploadResult(location, bucket, key, eTag, crc32c, checksumType);
   }
 
   public static byte[] write(CompleteMultipartUploadResult r) {
     return XmlOut.document("CompleteMultipartUploadResult")
         .leaf("Location", r.location()).leaf("Bucket", r.bucket()).leaf("Key", r.key()).leaf("ETag", r.eTag())
+        .leaf("ChecksumCRC32C", r.checksumCrc32c()).leaf("ChecksumType", r.checksumType())
         .finish("CompleteMultipartUploadResult");
   }
 

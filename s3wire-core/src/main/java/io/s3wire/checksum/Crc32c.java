@@ -1,0 +1,110 @@
+package io.s3wire.checksum;
+
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.zip.CRC32C;
+
+/**
+ * CRC32C (Castagnoli) as S3 carries it: {@code x-amz-checksum-crc32c} is the base64 of the four
+ * big-endian bytes. The JDK computes it (an intrinsic: many GB/s), so checksumming costs little next
+ * to moving the bytes; {@link #combine} joins the CRCs of adjacent pieces without reading them
+ * again, so pieces hashed in parallel (upload parts, download ranges) give the whole object's value.
+ */
+public final class Crc32c {
+  /** The reflected Castagnoli polynomial. */
+  private static final long POLY = 0x82F63B78L;
+
+  private Crc32c() {}
+
+  /** The CRC32C of {@code bytes}. */
+  public static int of(byte[] bytes) {
+    CRC32C c = new CRC32C();
+    c.update(bytes);
+    return (int) c.getValue();
+  }
+
+  /** The CRC32C of the remaining bytes of {@code buf}, which is consumed. */
+  public static int of(ByteBuffer buf) {
+    CRC32C c = new CRC32C();
+    c.update(buf);
+    return (int) c.getValue();
+  }
+
+  /** S3's header and XML form: base64 of the four big-endian bytes. */
+  public static String base64(int crc) {
+    return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt(crc).array());
+  }
+
+  /**
+   * Parses S3's form.
+   *
+   * @throws IllegalArgumentException when {@code value} is not base64 of exactly four bytes (a
+   *     composite checksum's {@code -N} suffix included)
+   */
+  public static int parse(String value) {
+    byte[] b = Base64.getDecoder().decode(value);
+    if (b.length != 4) {
+      throw new IllegalArgumentException("a CRC32C is 4 bytes, not " + b.length + ": " + value);
+    }
+    return ByteBuffer.wrap(b).getInt();
+  }
+
+  /**
+   * The CRC32C of A followed by B, from {@code crcA}, {@code crcB} and B's length: it appends
+   * {@code lengthB} zero bytes to A's register by squaring the shift-by-one-bit operator (a 32x32
+   * matrix over GF(2)), in O(log lengthB) steps, then adds B's CRC.
+   */
+  public static int combine(int crcA, int crcB, long lengthB) {
+    if (lengthB < 0) {
+      throw new IllegalArgumentException("lengthB must not be negative, was " + lengthB);
+    }
+    if (lengthB == 0) {
+      return crcA;
+    }
+    long[] odd = new long[32];
+    long[] even = new long[32];
+    odd[0] = POLY; // the operator for one zero bit
+    long row = 1;
+    for (int n = 1; n < 32; n++) {
+      odd[n] = row;
+      row <<= 1;
+    }
+    square(even, odd); // two zero bits
+    square(odd, even); // four zero bits
+    long crc = crcA & 0xFFFFFFFFL;
+    long len = lengthB;
+    // Each pass squares the operator (one byte, two bytes, four...) and applies it where len has a 1 bit.
+    do {
+      square(even, odd);
+      if ((len & 1) != 0) {
+        crc = times(even, crc);
+      }
+      len >>>= 1;
+      if (len == 0) {
+        break;
+      }
+      square(odd, even);
+      if ((len & 1) != 0) {
+        crc = times(odd, crc);
+      }
+      len >>>= 1;
+    } while (len != 0);
+    return (int) (crc ^ (crcB & 0xFFFFFFFFL));
+  }
+
+  private static long times(long[] matrix, long vector) {
+    long sum = 0;
+    for (int i = 0; vector != 0; i++, vector >>>= 1) {
+      if ((vector & 1) != 0) {
+        sum ^= matrix[i];
+      }
+    }
+    return sum;
+  }
+
+  private static void square(long[] square, long[] matrix) {
+    for (int n = 0; n < 32; n++) {
+      square[n] = times(matrix, matrix[n]);
+    }
+  }
+}
