@@ -157,6 +157,15 @@ public final class S3AsyncClient implements AutoCloseable {
     return run(() -> core.objects.head(object, conditions));
   }
 
+  /**
+   * HEAD asking, with {@code withChecksums}, for the object's stored checksums ({@code
+   * x-amz-checksum-mode: ENABLED}; in {@link ObjectInfo#checksums()}). Not sent to providers without
+   * flexible checksums. On AWS, SSE-KMS objects then need kms:Decrypt.
+   */
+  public CompletableFuture<ObjectInfo> headObject(BucketKey object, Conditions conditions, boolean withChecksums) {
+    return run(() -> core.objects.head(object, conditions, withChecksums));
+  }
+
   public CompletableFuture<Void> deleteObject(BucketKey object) {
     return run(() -> core.objects.delete(object));
   }
@@ -177,6 +186,38 @@ public final class S3AsyncClient implements AutoCloseable {
 
   public CompletableFuture<MultipartUpload> createMultipartUpload(BucketKey object, ObjectMetadata metadata) {
     return run(() -> core.multipart.create(object, metadata));
+  }
+
+  /**
+   * Starts an upload whose parts carry CRC32C checksums ({@link #uploadPartWithCrc32c}) and whose
+   * object gets a full-object CRC32C ({@link #completeMultipartUploadWithCrc32c}).
+   */
+  public CompletableFuture<MultipartUpload> createMultipartUploadWithCrc32c(BucketKey object, ObjectMetadata metadata) {
+    return run(() -> core.multipart.create(object, metadata, true));
+  }
+
+  /**
+   * Uploads a part with its CRC32C ({@link io.s3wire.checksum.Crc32c}) for the server to check: a
+   * mismatch is refused (BadDigest). The body is sent untouched, a file region without copies.
+   */
+  public CompletableFuture<CompletedPart> uploadPartWithCrc32c(MultipartUpload upload, int partNumber, RequestBody body,
+      int crc32c) {
+    return run(() -> core.multipart.uploadPart(upload, partNumber, body, crc32c));
+  }
+
+  /**
+   * Completes an upload started by {@link #createMultipartUploadWithCrc32c}: {@code fullObjectCrc32c}
+   * (the parts' CRC32Cs combined in order) goes to the server, which refuses a mismatch, and the
+   * checksum it answers must match too.
+   */
+  public CompletableFuture<PutObjectResult> completeMultipartUploadWithCrc32c(MultipartUpload upload,
+      List<CompletedPart> parts, int fullObjectCrc32c) {
+    return run(() -> core.multipart.complete(upload, List.copyOf(parts), fullObjectCrc32c));
+  }
+
+  /** The provider profile the client speaks to (what it accepts: checksums, addressing, ...). */
+  public io.s3wire.provider.ProviderProfile provider() {
+    return core.pipeline.capabilities().profile();
   }
 
   public CompletableFuture<CompletedPart> uploadPart(MultipartUpload upload, int partNumber, RequestBody body) {

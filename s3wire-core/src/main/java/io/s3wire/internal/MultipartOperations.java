@@ -7,7 +7,10 @@ import io.s3wire.ObjectMetadata;
 import io.s3wire.PartInfo;
 import io.s3wire.PutObjectResult;
 import io.s3wire.UploadInfo;
+import io.s3wire.checksum.Crc32c;
 import io.s3wire.error.ClientException;
+import io.s3wire.error.RetrySafety;
+import io.s3wire.error.TransportException;
 import io.s3wire.http.RequestBody;
 import io.s3wire.xml.CompleteMultipartUpload;
 import io.s3wire.xml.ListMultipartUploadsResult;
@@ -27,8 +30,20 @@ public final class MultipartOperations {
   }
 
   public CompletableFuture<MultipartUpload> create(BucketKey object, ObjectMetadata metadata) {
+    return create(object, metadata, false);
+  }
+
+  /**
+   * Starts an upload; with {@code fullObjectCrc32c} its parts carry CRC32C checksums and the object
+   * gets a full-object CRC32C ({@code x-amz-checksum-algorithm: CRC32C}, {@code
+   * x-amz-checksum-type: FULL_OBJECT}).
+   */
+  public CompletableFuture<MultipartUpload> create(BucketKey object, ObjectMetadata metadata, boolean fullObjectCrc32c) {
     S3Call.Builder b = S3Call.builder("CreateMultipartUpload", "POST").bucket(object.bucket()).key(object.key())
         .query("uploads", null).idempotent(false);
+    if (fullObjectCrc32c) {
+      b.header("x-amz-checksum-algorithm", "CRC32C").header("x-amz-checksum-type", "FULL_OBJECT");
+    }
     Headers.metadata(b, metadata);
     S3Call call = b.build();
     return pipeline.execute(call)
@@ -73,6 +88,38 @@ public final class MultipartOperations {
   }
 
   /**
+   * Uploads one part with its CRC32C in {@code x-amz-checksum-crc32c}: the server computes the CRC32C
+   * of what it received and refuses a mismatch (BadDigest), so the body is sent as it is (a file
+   * region without passing through user space) and not hashed again here.
+   */
+  public CompletableFuture<CompletedPart> uploadPart(MultipartUpload upload, int partNumber, RequestBody body, int crc32c) {
+    Validation.partNumber(partNumber);
+    Validation.partSize(partNumber, body.contentLength(), true);
+    BucketKey object = upload.object();
+    String checksum = Crc32c.base64(crc32c);
+    S3Call call = S3Call.builder("UploadPart", "PUT").bucket(object.bucket()).key(object.key())
+        .query("partNumber", Integer.toString(partNumber)).query("uploadId", upload.uploadId())
+        .header("x-amz-checksum-crc32c", checksum).body(body).build();
+    return pipeline.execute(call).thenApply(r -> {
+      r.close();
+      String echoed = r.headers().first("x-amz-checksum-crc32c").orElse(null);
+      if (echoed != null && !echoed.equals(checksum)) {
+        throw Futures.asCompletion(integrityFailure(r, "part " + partNumber + " of " + object + " was sent with CRC32C "
+            + checksum + " but the server answered " + echoed));
+      }
+      String eTag = Headers.unquoted(r.headers().first("ETag").orElse(null));
+      return new CompletedPart(partNumber, eTag, body.contentLength(), checksum);
+    });
+  }
+
+  private static TransportException integrityFailure(io.s3wire.http.HttpResponse r, String what) {
+    TransportException e = new TransportException(TransportException.Kind.IO, "integrity check failed: " + what,
+        RetrySafety.PROCESSED, null);
+    r.attempts().forEach(e::addAttempt);
+    return e;
+  }
+
+  /**
    * Copies {@code range} of {@code source} (the whole object when {@code null}) into part {@code
    * partNumber}, on the server (UploadPartCopy); nothing passes through the client. Idempotent: a
    * retry replaces the part.
@@ -99,6 +146,16 @@ public final class MultipartOperations {
    * the last of known size at least 5 MiB: both checked before anything is sent.
    */
   public CompletableFuture<PutObjectResult> complete(MultipartUpload upload, List<CompletedPart> parts) {
+    return complete(upload, parts, null);
+  }
+
+  /**
+   * Completes an upload created with a full-object CRC32C: the parts' CRC32Cs travel in the XML and
+   * {@code fullObjectCrc32c} (the parts' combined, {@link Crc32c#combine}) in {@code
+   * x-amz-checksum-crc32c}, which the server checks against what it stored; the checksum it answers
+   * is checked here too. {@code null}: no object checksum.
+   */
+  public CompletableFuture<PutObjectResult> complete(MultipartUpload upload, List<CompletedPart> parts, Integer fullObjectCrc32c) {
     if (parts.isEmpty()) {
       throw new ClientException("parts", "a multipart upload needs at least one part");
     }
@@ -110,16 +167,27 @@ public final class MultipartOperations {
             + p.partNumber() + " follows " + parts.get(i - 1).partNumber());
       }
       Validation.partSize(p.partNumber(), p.size(), i == parts.size() - 1);
-      xmlParts.add(new io.s3wire.xml.CompletedPart(p.partNumber(), Headers.quoted(p.eTag())));
+      xmlParts.add(new io.s3wire.xml.CompletedPart(p.partNumber(), Headers.quoted(p.eTag()), p.checksumCrc32c()));
     }
     byte[] xml = S3Xml.write(new CompleteMultipartUpload(xmlParts));
     BucketKey object = upload.object();
-    S3Call call = S3Call.builder("CompleteMultipartUpload", "POST").bucket(object.bucket()).key(object.key())
+    String expected = fullObjectCrc32c == null ? null : Crc32c.base64(fullObjectCrc32c);
+    S3Call.Builder b = S3Call.builder("CompleteMultipartUpload", "POST").bucket(object.bucket()).key(object.key())
         .query("uploadId", upload.uploadId()).header("Content-Type", "application/xml")
-        .body(RequestBody.ofBytes(xml)).payloadSha256(Digests.sha256Hex(xml)).idempotent(false).build();
+        .body(RequestBody.ofBytes(xml)).payloadSha256(Digests.sha256Hex(xml)).idempotent(false);
+    if (expected != null) {
+      b.header("x-amz-checksum-crc32c", expected).header("x-amz-checksum-type", "FULL_OBJECT");
+    }
+    S3Call call = b.build();
     return pipeline.execute(call).thenCompose(r -> Xml.read(call, r, S3Xml::readCompleteMultipartUploadResult)
-        .thenApply(res -> new PutObjectResult(object, Headers.unquoted(res.eTag()),
-            r.headers().first("x-amz-version-id").orElse(null), parts.size())));
+        .thenApply(res -> {
+          if (expected != null && res.checksumCrc32c() != null && !expected.equals(res.checksumCrc32c())) {
+            throw Futures.asCompletion(integrityFailure(r, "the parts of " + object + " combine to CRC32C " + expected
+                + " but the server made " + res.checksumCrc32c() + " of them"));
+          }
+          return new PutObjectResult(object, Headers.unquoted(res.eTag()),
+              r.headers().first("x-amz-version-id").orElse(null), parts.size());
+        }));
   }
 
   public CompletableFuture<Void> abort(MultipartUpload upload) {

@@ -99,8 +99,19 @@ public final class ObjectOperations {
   }
 
   public CompletableFuture<ObjectInfo> head(BucketKey object, io.s3wire.Conditions conditions) {
+    return head(object, conditions, false);
+  }
+
+  /**
+   * HEAD; {@code withChecksums} asks for the stored checksums ({@code x-amz-checksum-mode: ENABLED},
+   * dropped for providers without flexible checksums; on AWS it needs kms:Decrypt for SSE-KMS objects).
+   */
+  public CompletableFuture<ObjectInfo> head(BucketKey object, io.s3wire.Conditions conditions, boolean withChecksums) {
     S3Call.Builder b = S3Call.builder("HeadObject", "HEAD").bucket(object.bucket()).key(object.key());
     Headers.conditions(b, conditions, "");
+    if (withChecksums) {
+      b.header("x-amz-checksum-mode", "ENABLED");
+    }
     return pipeline.execute(b.build()).thenApply(r -> Bodies.discard(r, Headers.objectInfo(object, r.headers())));
   }
 

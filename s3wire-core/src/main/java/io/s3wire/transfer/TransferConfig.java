@@ -16,9 +16,10 @@ import java.util.Objects;
  *     way it is compared with the part's ETag
  * @param partRetry how often one part is sent again after its request failed, on top of the client's
  *     own retries: a part may be replaced, so any failure but invalid input is worth another try
+ * @param checksum how uploads and downloads are verified ({@code contentMd5} applies to MD5 only)
  */
-public record TransferConfig(
-    long multipartThreshold, long partSize, int maxConcurrency, boolean contentMd5, RetryPolicy partRetry) {
+public record TransferConfig(long multipartThreshold, long partSize, int maxConcurrency, boolean contentMd5,
+    RetryPolicy partRetry, TransferChecksum checksum) {
   /** 8 MiB, as the AWS transfer managers use. */
   public static final long DEFAULT_PART_SIZE = 8L * 1024 * 1024;
 
@@ -27,8 +28,14 @@ public record TransferConfig(
   public static final int MAX_PARTS = 10_000;
   public static final long MAX_OBJECT_SIZE = 5L * 1024 * 1024 * 1024 * 1024;
 
+  /** With {@link TransferChecksum#AUTO}. */
+  public TransferConfig(long multipartThreshold, long partSize, int maxConcurrency, boolean contentMd5, RetryPolicy partRetry) {
+    this(multipartThreshold, partSize, maxConcurrency, contentMd5, partRetry, TransferChecksum.AUTO);
+  }
+
   public TransferConfig {
     Objects.requireNonNull(partRetry, "partRetry");
+    Objects.requireNonNull(checksum, "checksum");
     if (multipartThreshold < 0) {
       throw new IllegalArgumentException("multipartThreshold must not be negative, was " + multipartThreshold);
     }
@@ -40,29 +47,36 @@ public record TransferConfig(
     }
   }
 
-  /** 16 MiB threshold, automatic part size, 8 parts in flight, Content-MD5, three tries per part. */
+  /**
+   * 16 MiB threshold, automatic part size, 8 parts in flight, CRC32C where the provider takes it
+   * (else Content-MD5), three tries per part.
+   */
   public static TransferConfig defaults() {
-    return new TransferConfig(16L * 1024 * 1024, 0, 8, true, RetryPolicy.defaults());
+    return new TransferConfig(16L * 1024 * 1024, 0, 8, true, RetryPolicy.defaults(), TransferChecksum.AUTO);
   }
 
   public TransferConfig withMultipartThreshold(long v) {
-    return new TransferConfig(v, partSize, maxConcurrency, contentMd5, partRetry);
+    return new TransferConfig(v, partSize, maxConcurrency, contentMd5, partRetry, checksum);
   }
 
   public TransferConfig withPartSize(long v) {
-    return new TransferConfig(multipartThreshold, v, maxConcurrency, contentMd5, partRetry);
+    return new TransferConfig(multipartThreshold, v, maxConcurrency, contentMd5, partRetry, checksum);
   }
 
   public TransferConfig withMaxConcurrency(int v) {
-    return new TransferConfig(multipartThreshold, partSize, v, contentMd5, partRetry);
+    return new TransferConfig(multipartThreshold, partSize, v, contentMd5, partRetry, checksum);
   }
 
   public TransferConfig withContentMd5(boolean v) {
-    return new TransferConfig(multipartThreshold, partSize, maxConcurrency, v, partRetry);
+    return new TransferConfig(multipartThreshold, partSize, maxConcurrency, v, partRetry, checksum);
+  }
+
+  public TransferConfig withChecksum(TransferChecksum v) {
+    return new TransferConfig(multipartThreshold, partSize, maxConcurrency, contentMd5, partRetry, v);
   }
 
   public TransferConfig withPartRetry(RetryPolicy v) {
-    return new TransferConfig(multipartThreshold, partSize, maxConcurrency, contentMd5, v);
+    return new TransferConfig(multipartThreshold, partSize, maxConcurrency, contentMd5, v, checksum);
   }
 
   /**

@@ -37,13 +37,19 @@ abstract class TransferFixture {
 
   /** Starts a server over {@code store} and a client speaking {@code policy}. */
   void start(ObjectStore store, HttpVersionPolicy policy, TransferConfig config) throws IOException {
+    start(store, policy, config, ProviderProfiles.generic());
+  }
+
+  /** As above, speaking to the server as {@code profile} (which decides, among others, checksum headers). */
+  void start(ObjectStore store, HttpVersionPolicy policy, TransferConfig config, io.s3wire.provider.ProviderProfile profile)
+      throws IOException {
     server = S3Server.builder().store(store).credentials("AKIDTRANSFER", "transfer-secret-key").start();
     client = S3AsyncClient.builder()
         .awsConfig(new AwsConfigResolver(Map.of(), temp.resolve("no-aws-home")))
         .endpoint(server.endpoint())
         .region("us-east-1")
         .credentials(server.accessKey(), server.secretKey())
-        .provider(ProviderProfiles.generic())
+        .provider(profile)
         .retryPolicy(QUICK)
         .transportConfig(TransportConfig.builder().versionPolicy(policy).build())
         .buildAsync();

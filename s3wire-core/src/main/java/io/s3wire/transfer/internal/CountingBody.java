@@ -45,6 +45,17 @@ final class CountingBody implements RequestBody {
     }
   }
 
+  /**
+   * The part was accepted: reports what the transport did not read through {@link #open()} (a file
+   * region sent without passing through user space), so progress counts the part once either way.
+   */
+  synchronized void settle() {
+    long rest = delegate.contentLength() - reportedThisAttempt;
+    if (rest > 0) {
+      add(rest);
+    }
+  }
+
   private synchronized void add(long n) {
     reportedThisAttempt += n;
     state.bytes(partNumber, n);

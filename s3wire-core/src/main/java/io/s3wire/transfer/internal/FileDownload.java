@@ -29,8 +29,10 @@ import java.util.concurrent.Executor;
  * If-Match} of that ETag, so a concurrent overwrite fails instead of mixing versions), {@code
  * maxConcurrency} at a time, each written at its place in a temporary file in the target's directory
  * by the transport's body threads. The temporary file is renamed over the target only when complete
- * and verified: a plain-MD5 ETag against the MD5 of the file (hashed while ranges arrive); a
- * multipart ETag ({@code md5-N}) by size and a plausible part count. Any failure deletes it.
+ * and verified: a stored full-object CRC32C (asked for where the transfer uses CRC32C) against the
+ * ranges' CRC32Cs, each taken as its bytes are written and combined in order; else a plain-MD5 ETag
+ * against the MD5 of the file (hashed while ranges arrive); else a multipart ETag ({@code md5-N}) by
+ * size and a plausible part count. Any failure deletes it.
  */
 final class FileDownload {
   private final S3AsyncClient client;
@@ -55,7 +57,13 @@ final class FileDownload {
     if (dir == null || !Files.isDirectory(dir)) {
       return CompletableFuture.failedFuture(new ClientException("target file", "directory of " + target + " does not exist"));
     }
-    return client.headObject(object).thenCompose(info -> {
+    boolean checksums;
+    try {
+      checksums = Transfers.usesCrc32c(config, client);
+    } catch (ClientException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return client.headObject(object, Conditions.NONE, checksums).thenCompose(info -> {
       Path tmp;
       FileChannel ch;
       try {
@@ -81,14 +89,17 @@ final class FileDownload {
       GetObjectRequest whole = new GetObjectRequest(object, null, sameObject);
       return client.getObject(whole, new PositionalChannel(ch, 0, 0, state)).thenAccept(i -> state.partCompleted(0, 0));
     }
-    boolean hashWhole = Md5.fromETag(info.eTag()) != null;
+    Integer storedCrc = fullObjectCrc32c(info);
+    boolean hashWhole = storedCrc == null && Md5.fromETag(info.eTag()) != null;
+    PositionalChannel[] outs = new PositionalChannel[ranges.size()];
     OrderedMd5 md5 = hashWhole ? new OrderedMd5(ch, ranges.stream().mapToLong(r -> r[1]).toArray(),
         ranges.stream().mapToLong(r -> r[2]).toArray(), workers) : null;
     CompletableFuture<Void> all = Parallel.run(ranges, config.maxConcurrency(), state, r -> {
       int index = (int) r[0];
       long off = r[1];
       long len = r[2];
-      PositionalChannel out = new PositionalChannel(ch, off, index + 1, state);
+      PositionalChannel out = new PositionalChannel(ch, off, index + 1, state, storedCrc != null);
+      outs[index] = out;
       GetObjectRequest get = new GetObjectRequest(object, Range.of(off, off + len - 1), sameObject);
       String name = "range " + (index + 1) + " (bytes " + off + "-" + (off + len - 1) + ") of " + object;
       return PartRetry.run(() -> client.getObject(get, out.restart()).thenApply(i -> {
@@ -104,6 +115,19 @@ final class FileDownload {
         }
       });
     });
+    if (storedCrc != null) {
+      return all.thenAccept(v -> {
+        int crc = 0;
+        for (int i = 0; i < outs.length; i++) {
+          crc = io.s3wire.checksum.Crc32c.combine(crc, outs[i].crc32c(), ranges.get(i)[2]);
+        }
+        if (crc != storedCrc) {
+          throw new TransportException(TransportException.Kind.IO, "integrity check failed for " + object
+              + ": the downloaded bytes have CRC32C " + io.s3wire.checksum.Crc32c.base64(crc)
+              + " but the server stored " + io.s3wire.checksum.Crc32c.base64(storedCrc), RetrySafety.PROCESSED, null);
+        }
+      });
+    }
     if (md5 == null) {
       return all;
     }
@@ -114,6 +138,19 @@ final class FileDownload {
             + ": the downloaded bytes have MD5 " + hex + " but the object's ETag is " + info.eTag(), RetrySafety.PROCESSED, null);
       }
     });
+  }
+
+  /** The object's full-object CRC32C when the server returned one (a composite {@code -N} value is not). */
+  private static Integer fullObjectCrc32c(ObjectInfo info) {
+    String v = info.checksums().get("crc32c");
+    if (v == null || v.contains("-")) {
+      return null;
+    }
+    try {
+      return io.s3wire.checksum.Crc32c.parse(v);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private ObjectInfo finish(ObjectInfo info, Path tmp, FileChannel ch, Throwable err) {

@@ -36,6 +36,7 @@ final class KnownSizeUpload {
   private final UploadOptions options;
   private final TransferState state;
   private final Resume resume;
+  private final boolean crc32c;
 
   /** {@code resume} is {@code null} unless the upload is resumable (only files are). */
   KnownSizeUpload(S3AsyncClient client, TransferConfig config, Executor workers, BucketKey object, UploadSource source,
@@ -48,6 +49,7 @@ final class KnownSizeUpload {
     this.options = options;
     this.state = state;
     this.resume = resume;
+    this.crc32c = Transfers.usesCrc32c(config, client);
   }
 
   CompletableFuture<PutObjectResult> run() {
@@ -73,6 +75,13 @@ final class KnownSizeUpload {
     return open(partSize, size).thenCompose(session -> {
       List<Part> pending = plan.stream().filter(p -> !session.has(p.number())).toList();
       return Parallel.run(pending, config.maxConcurrency(), state, p -> sendPart(session, p))
+          .thenCompose(v -> crc32c ? CompletableFuture.runAsync(() -> session.fillMissingCrc32c(part -> {
+            try {
+              return source.crc32c((part.partNumber() - 1) * partSize, part.size());
+            } catch (IOException e) {
+              throw new UncheckedIOException("cannot read part " + part.partNumber() + " of the source of " + object, e);
+            }
+          }), workers) : CompletableFuture.completedFuture(null))
           .thenCompose(v -> session.complete(plan.size()))
           .handle((result, err) -> finish(session, result, err))
           .thenCompose(f -> f);
@@ -80,6 +89,16 @@ final class KnownSizeUpload {
   }
 
   private CompletableFuture<?> sendPart(MultipartSession session, Part p) {
+    if (crc32c) {
+      return CompletableFuture.supplyAsync(() -> {
+        state.checkCancelled();
+        try {
+          return source.crc32c(p.offset(), p.length());
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read part " + p.number() + " of the source of " + object, e);
+        }
+      }, workers).thenCompose(crc -> session.sendWithCrc32c(p.number(), source.body(p.offset(), p.length()), crc));
+    }
     if (!config.contentMd5()) {
       return session.send(p.number(), source.body(p.offset(), p.length()), null);
     }
@@ -114,8 +133,7 @@ final class KnownSizeUpload {
   /** Creates the upload, or when resuming finds it and the parts the server already holds. */
   private CompletableFuture<MultipartSession> open(long partSize, long size) {
     if (resume == null) {
-      return client.createMultipartUpload(object, options.metadata())
-          .thenApply(u -> new MultipartSession(client, config, state, u, null));
+      return create().thenApply(u -> new MultipartSession(client, config, state, u, null, crc32c));
     }
     UploadJournal old = resume.load(object, partSize, size);
     if (old == null) {
@@ -129,7 +147,7 @@ final class KnownSizeUpload {
         }
         return CompletableFuture.<MultipartSession>failedFuture(Futures.unwrap(err));
       }
-      MultipartSession session = new MultipartSession(client, config, state, upload, old);
+      MultipartSession session = new MultipartSession(client, config, state, upload, old, crc32c);
       Map<Integer, CompletedPart> recorded = old.parts();
       for (PartInfo p : listed) {
         CompletedPart mine = recorded.get(p.partNumber());
@@ -142,10 +160,15 @@ final class KnownSizeUpload {
     }).thenCompose(f -> f);
   }
 
+  private CompletableFuture<MultipartUpload> create() {
+    return crc32c ? client.createMultipartUploadWithCrc32c(object, options.metadata())
+        : client.createMultipartUpload(object, options.metadata());
+  }
+
   private CompletableFuture<MultipartSession> fresh(long partSize, long size) {
-    return client.createMultipartUpload(object, options.metadata()).thenApply(u -> {
+    return create().thenApply(u -> {
       try {
-        return new MultipartSession(client, config, state, u, resume.create(u, partSize, size));
+        return new MultipartSession(client, config, state, u, resume.create(u, partSize, size), crc32c);
       } catch (IOException e) {
         client.abortMultipartUpload(u);
         throw new UncheckedIOException("cannot write the upload's state file " + resume.file(), e);

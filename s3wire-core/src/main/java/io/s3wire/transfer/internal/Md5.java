@@ -1,7 +1,6 @@
 package io.s3wire.transfer.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -15,9 +14,6 @@ import java.util.List;
  * -N}). Blocking and CPU-bound: callers run it on worker threads, never on an event loop.
  */
 final class Md5 {
-  private static final int BUFFER = 1024 * 1024;
-  private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BUFFER));
-
   private Md5() {}
 
   static MessageDigest digest() {
@@ -38,20 +34,7 @@ final class Md5 {
   /** The MD5 of {@code length} bytes of an open channel from {@code offset}, read positionally. */
   static byte[] of(FileChannel ch, long offset, long length) throws IOException {
     MessageDigest md = digest();
-    ByteBuffer buf = BUFFERS.get();
-    long pos = offset;
-    long end = offset + length;
-    while (pos < end) {
-      buf.clear();
-      buf.limit((int) Math.min(BUFFER, end - pos));
-      int n = ch.read(buf, pos);
-      if (n < 0) {
-        throw new IOException("the file ended at byte " + pos + ", before " + end + "; did it change during the transfer?");
-      }
-      buf.flip();
-      md.update(buf);
-      pos += n;
-    }
+    FileScan.scan(ch, offset, length, md::update);
     return md.digest();
   }
 

@@ -23,8 +23,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * aborts.
  */
 final class MultipartSession {
-  /** A part the server holds, with the MD5 of its bytes ({@code null} if the ETag is not an MD5). */
-  record Done(CompletedPart part, byte[] md5) {}
+  /**
+   * A part the server holds, with the MD5 of its bytes ({@code null} if the ETag is not an MD5) and,
+   * in a CRC32C upload, its CRC32C ({@code null} until known: a part found on resume).
+   */
+  record Done(CompletedPart part, byte[] md5, Integer crc32c) {}
 
   private final S3AsyncClient client;
   private final TransferConfig config;
@@ -32,14 +35,21 @@ final class MultipartSession {
   private final MultipartUpload upload;
   private final UploadJournal journal;
   private final Map<Integer, Done> done = new ConcurrentSkipListMap<>();
+  private final boolean crc32c;
 
+  /** {@code crc32c}: the upload was created with a full-object CRC32C, so parts are sent with theirs. */
   MultipartSession(S3AsyncClient client, TransferConfig config, TransferState state, MultipartUpload upload,
-      UploadJournal journal) {
+      UploadJournal journal, boolean crc32c) {
     this.client = client;
     this.config = config;
     this.state = state;
     this.upload = upload;
     this.journal = journal;
+    this.crc32c = crc32c;
+  }
+
+  boolean crc32c() {
+    return crc32c;
   }
 
   MultipartUpload upload() {
@@ -52,7 +62,7 @@ final class MultipartSession {
 
   /** A part found on the server when resuming: counted as done without sending it. */
   void resumed(CompletedPart part) {
-    done.put(part.partNumber(), new Done(part, Md5.fromETag(part.eTag())));
+    done.put(part.partNumber(), new Done(part, Md5.fromETag(part.eTag()), null));
     state.skipped(part.size());
     state.partCompleted(part.partNumber(), part.size());
   }
@@ -62,14 +72,29 @@ final class MultipartSession {
    * null} to have the client compute it while sending.
    */
   CompletableFuture<Done> send(int n, RequestBody body, byte[] md5) {
+    return send(n, body, counting -> client.uploadPart(upload, n, counting, md5),
+        part -> new Done(part, md5 != null ? md5 : Md5.fromETag(part.eTag()), null));
+  }
+
+  /** Sends part {@code n} with its CRC32C, which the server checks; the body goes untouched (zero-copy for a file). */
+  CompletableFuture<Done> sendWithCrc32c(int n, RequestBody body, int crc) {
+    return send(n, body, counting -> client.uploadPartWithCrc32c(upload, n, counting, crc),
+        part -> new Done(part, Md5.fromETag(part.eTag()), crc));
+  }
+
+  private CompletableFuture<Done> send(int n, RequestBody body,
+      java.util.function.Function<CountingBody, CompletableFuture<CompletedPart>> request,
+      java.util.function.Function<CompletedPart, Done> record) {
     CountingBody counting = new CountingBody(body, n, state);
     String name = "part " + n + " (" + body.contentLength() + " bytes) of " + upload.object();
-    return PartRetry.run(() -> client.uploadPart(upload, n, counting, md5).whenComplete((p, err) -> {
+    return PartRetry.run(() -> request.apply(counting).whenComplete((p, err) -> {
       if (err != null) {
         counting.forget();
+      } else {
+        counting.settle();
       }
     }), config.partRetry(), state, name).thenApply(part -> {
-      Done d = new Done(part, md5 != null ? md5 : Md5.fromETag(part.eTag()));
+      Done d = record.apply(part);
       done.put(n, d);
       if (journal != null) {
         try {
@@ -96,13 +121,20 @@ final class MultipartSession {
     List<CompletedPart> parts = new ArrayList<>(done.size());
     List<byte[]> md5s = new ArrayList<>(done.size());
     boolean allKnown = true;
+    int objectCrc = 0;
     for (Done d : done.values()) {
       parts.add(d.part());
       md5s.add(d.md5());
       allKnown &= d.md5() != null;
+      if (crc32c) {
+        objectCrc = io.s3wire.checksum.Crc32c.combine(objectCrc, d.crc32c(), d.part().size());
+      }
     }
     String expected = allKnown ? Md5.multipartETag(md5s) : null;
-    return client.completeMultipartUpload(upload, parts).exceptionallyCompose(err -> confirm(err, expected, parts.size()))
+    CompletableFuture<PutObjectResult> completed = crc32c
+        ? client.completeMultipartUploadWithCrc32c(upload, parts, objectCrc)
+        : client.completeMultipartUpload(upload, parts);
+    return completed.exceptionallyCompose(err -> confirm(err, expected, parts.size()))
         .thenApply(result -> {
       String eTag = result.eTag();
       if (expected != null && eTag != null && eTag.matches("[0-9a-fA-F]{32}-[0-9]+") && !eTag.equalsIgnoreCase(expected)) {
@@ -134,6 +166,23 @@ final class MultipartSession {
   /** Aborts the upload; completes normally whatever the server says (the caller reports its own failure). */
   CompletableFuture<Throwable> abort() {
     return client.abortMultipartUpload(upload).handle((v, err) -> err == null ? null : Futures.unwrap(err));
+  }
+
+  /**
+   * Gives every part found on resume its CRC32C, computed by {@code crcOf} from the source (blocking:
+   * call on a worker): completing a CRC32C upload names every part's checksum, and the server checks
+   * them against what it stored, so a source changed since is caught there.
+   */
+  void fillMissingCrc32c(java.util.function.ToIntFunction<CompletedPart> crcOf) {
+    for (Map.Entry<Integer, Done> e : done.entrySet()) {
+      Done d = e.getValue();
+      if (d.crc32c() == null) {
+        int crc = crcOf.applyAsInt(d.part());
+        CompletedPart p = d.part();
+        done.put(e.getKey(), new Done(new CompletedPart(p.partNumber(), p.eTag(), p.size(), io.s3wire.checksum.Crc32c.base64(crc)),
+            d.md5(), crc));
+      }
+    }
   }
 
   void forgetJournal() {

@@ -16,15 +16,22 @@ final class PositionalChannel implements WritableByteChannel {
   private final long start;
   private final int partNumber;
   private final TransferState state;
+  private final java.util.zip.CRC32C crc;
   private long position;
   private long reported;
 
   PositionalChannel(FileChannel file, long start, int partNumber, TransferState state) {
+    this(file, start, partNumber, state, false);
+  }
+
+  /** With {@code checksummed}, the CRC32C of the bytes written is kept ({@link #crc32c()}). */
+  PositionalChannel(FileChannel file, long start, int partNumber, TransferState state, boolean checksummed) {
     this.file = file;
     this.start = start;
     this.partNumber = partNumber;
     this.state = state;
     this.position = start;
+    this.crc = checksummed ? new java.util.zip.CRC32C() : null;
   }
 
   /** Rewinds for another attempt. */
@@ -32,7 +39,15 @@ final class PositionalChannel implements WritableByteChannel {
     state.bytes(partNumber, -reported);
     reported = 0;
     position = start;
+    if (crc != null) {
+      crc.reset();
+    }
     return this;
+  }
+
+  /** The CRC32C of what this attempt wrote (constructed checksummed). */
+  synchronized int crc32c() {
+    return (int) crc.getValue();
   }
 
   synchronized long written() {
@@ -42,6 +57,9 @@ final class PositionalChannel implements WritableByteChannel {
   @Override
   public synchronized int write(ByteBuffer src) throws IOException {
     state.checkCancelled();
+    if (crc != null) {
+      crc.update(src.duplicate());
+    }
     int total = 0;
     while (src.hasRemaining()) {
       int n = file.write(src, position);

@@ -74,7 +74,7 @@ final class StreamPartsUpload {
         });
       }
       return client.createMultipartUpload(object, options.metadata()).thenCompose(upload -> {
-        MultipartSession session = new MultipartSession(client, config, state, upload, null);
+        MultipartSession session = new MultipartSession(client, config, state, upload, null, false);
         return CompletableFuture.supplyAsync(() -> readAndSend(session, first), workers)
             .thenCompose(parts -> parts.thenCompose(count -> session.complete(count)))
             .handle((result, err) -> {

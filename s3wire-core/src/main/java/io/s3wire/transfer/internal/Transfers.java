@@ -37,6 +37,27 @@ public final class Transfers implements AutoCloseable {
     });
   }
 
+  /**
+   * Whether transfers through {@code client} check bytes by CRC32C: when asked for, or on {@code
+   * AUTO} where the provider accepts flexible checksums.
+   *
+   * @throws ClientException when CRC32C is asked of a provider that drops checksum headers
+   */
+  static boolean usesCrc32c(TransferConfig config, S3AsyncClient client) {
+    boolean accepts = client.provider().acceptsFlexibleChecksums();
+    return switch (config.checksum()) {
+      case MD5 -> false;
+      case AUTO -> accepts;
+      case CRC32C -> {
+        if (!accepts) {
+          throw new ClientException("transfer checksum", "CRC32C needs flexible checksums, which provider profile "
+              + client.provider().name() + " does not accept; use MD5 or AUTO");
+        }
+        yield true;
+      }
+    };
+  }
+
   public Transfer<PutObjectResult> uploadFile(BucketKey target, Path file, UploadOptions options) {
     TransferState state = new TransferState(options.listener(), -1, -1);
     return start(state, () -> {

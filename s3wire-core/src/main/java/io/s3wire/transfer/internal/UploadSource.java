@@ -20,6 +20,9 @@ interface UploadSource extends AutoCloseable {
   /** The MD5 of the region. Blocking: call on a worker thread. */
   byte[] md5(long offset, long length) throws IOException;
 
+  /** The CRC32C of the region. Blocking: call on a worker thread. */
+  int crc32c(long offset, long length) throws IOException;
+
   @Override
   default void close() {}
 
@@ -41,6 +44,11 @@ interface UploadSource extends AutoCloseable {
       @Override
       public byte[] md5(long offset, long length) throws IOException {
         return Md5.of(hashing, offset, length);
+      }
+
+      @Override
+      public int crc32c(long offset, long length) throws IOException {
+        return FileScan.crc32c(hashing, offset, length);
       }
 
       @Override
@@ -70,6 +78,13 @@ interface UploadSource extends AutoCloseable {
       @Override
       public byte[] md5(long offset, long length) {
         return Md5.of(array, (int) offset, (int) length);
+      }
+
+      @Override
+      public int crc32c(long offset, long length) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(array, (int) offset, (int) length);
+        return (int) crc.getValue();
       }
     };
   }
