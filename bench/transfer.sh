@@ -27,7 +27,7 @@ PART=${BENCH_PART_SIZE:-16m}
 CONC=${BENCH_TRANSFER_CONCURRENCY:-8}
 CHEAP=${BENCH_CLIENT_HEAP:-2g}
 SHEAP=${BENCH_SERVER_HEAP:-6g}
-CLIENTS=${BENCH_TRANSFER_CLIENTS:-"s3wire sdk-apache sdk-netty sdk-tm minio curl"}
+CLIENTS=${BENCH_TRANSFER_CLIENTS:-"s3wire s3wire-md5 sdk-apache sdk-netty sdk-tm minio curl"}
 AK=benchkey
 SK=benchsecret-not-a-real-secret
 W=$(mktemp -d "${TMPDIR:-/tmp}/s3wire-transfer.XXXXXX")
@@ -63,10 +63,13 @@ client_run() { # client op endpoint key file pem -> RESULT line or FAILED
   local c=$1 op=$2 ep=$3 key=$4 file=$5 pem=$6 trust=()
   if [ -n "$pem" ]; then trust=(-Djavax.net.ssl.trustStore="$W/trust.p12" -Djavax.net.ssl.trustStorePassword=changeit); fi
   case "$c" in
-    s3wire)
+    s3wire|s3wire-md5)
+      # s3wire checks every transfer: CRC32C by default (the server accepts flexible checksums),
+      # MD5 in the s3wire-md5 row (what a server without them allows).
+      local sum=AUTO; [ "$c" = s3wire-md5 ] && sum=MD5
       "$JAVA" -Xmx"$CHEAP" -cp "$JAR" io.s3wire.bench.transfer.S3wireTransferMain --op "$op" --endpoint "$ep" \
         --bucket bench --key "$key" --file "$file" --access-key "$AK" --secret-key "$SK" --cert-pem "$pem" \
-        --part-size "$PART" --concurrency "$CONC" ;;
+        --part-size "$PART" --concurrency "$CONC" --checksum "$sum" ;;
     curl)
       local tls=() args=()
       [ -n "$pem" ] && tls=(--cacert "$pem")
@@ -109,6 +112,10 @@ for proto in http https; do
   client_run s3wire mkbucket "$ep" x x "$pem" >/dev/null || { echo "transfer: could not create the bucket" >&2; exit 1; }
   # The object every GET reads is uploaded first, untimed, so each client's PUT can overwrite "up".
   client_run curl put "$ep" big "$W/src.bin" "$pem" >/dev/null || { echo "transfer: seeding PUT failed" >&2; exit 1; }
+  # One untimed GET warms the server's GET path (its JIT), so the first client measured is not
+  # charged for it; the seeding PUT warmed the PUT path.
+  client_run curl get "$ep" big "$W/dst.bin" "$pem" >/dev/null || { echo "transfer: warm-up GET failed" >&2; exit 1; }
+  rm -f "$W/dst.bin"
   for op in put get; do
     for c in $CLIENTS; do
       l0=$(load)
@@ -143,12 +150,14 @@ CORES=$(nproc)
   echo "Server: s3wire-server, memory store, in a child JVM (-Xmx$SHEAP); TLS by BoringSSL with a generated certificate, ALPN h2/http1.1."
   echo "Clients: one JVM per client and transfer (-Xmx$CHEAP); part size $PART, $CONC in flight where the client takes them;"
   echo "SDK checksums WHEN_REQUIRED, path-style; JDK clients trust the server's certificate through a PKCS12 trust store, the CRT by trustAllCertificates."
+  echo "s3wire checks every transfer (CRC32C: parts checked by the server, downloads against the stored full-object value; MD5 in the s3wire-md5 row) and signs no payload (UNSIGNED-PAYLOAD, as curl and the CRT); the SDK peers (WHEN_REQUIRED) and curl check nothing."
   echo "Peak RSS is the client process's VmHWM (curl: /usr/bin/time); heap is the sum of the heap pools' peak usage. Time is the transfer alone (no JVM start)."
   echo
   for proto in http https; do
     for op in put get; do
-      best=$(awk -F'\t' -v p="$proto" -v o="$op" '$1==p&&$2==o&&$3!="s3wire"&&$3!="curl"&&$4!="FAILED"{if($4>m){m=$4;n=$3}}END{print m+0, n}' "$ROWS")
+      best=$(awk -F'\t' -v p="$proto" -v o="$op" '$1==p&&$2==o&&$3!~/^s3wire/&&$3!="curl"&&$4!="FAILED"{if($4>m){m=$4;n=$3}}END{print m+0, n}' "$ROWS")
       ours=$(awk -F'\t' -v p="$proto" -v o="$op" '$1==p&&$2==o&&$3=="s3wire"&&$4!="FAILED"{print $4}' "$ROWS")
+      md5=$(awk -F'\t' -v p="$proto" -v o="$op" '$1==p&&$2==o&&$3=="s3wire-md5"&&$4!="FAILED"{print $4}' "$ROWS")
       curlv=$(awk -F'\t' -v p="$proto" -v o="$op" '$1==p&&$2==o&&$3=="curl"&&$4!="FAILED"{print $4}' "$ROWS")
       echo "### $([ "$op" = put ] && echo upload || echo download) over $([ "$proto" = https ] && echo TLS || echo plain HTTP)"
       echo
@@ -162,6 +171,9 @@ CORES=$(nproc)
       set -- $best
       if [ -n "${ours:-}" ] && [ "${1:-0}" != 0 ]; then
         echo "- s3wire vs best peer ($2, $1 MiB/s): $(awk -v a="$ours" -v b="$1" 'BEGIN{printf "%.2fx", a/b}') (goal 1.3x)"
+      fi
+      if [ -n "${md5:-}" ] && [ "${1:-0}" != 0 ]; then
+        echo "- s3wire checking by MD5 vs best peer: $(awk -v a="$md5" -v b="$1" 'BEGIN{printf "%.2fx", a/b}')"
       fi
       if [ -n "${ours:-}" ] && [ -n "${curlv:-}" ]; then
         echo "- s3wire vs curl ($curlv MiB/s): $(awk -v a="$ours" -v b="$curlv" 'BEGIN{printf "%.0f%%", 100*a/b}') (goal 80%)"

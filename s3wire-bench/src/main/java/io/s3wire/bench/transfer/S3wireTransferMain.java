@@ -10,6 +10,7 @@ import io.s3wire.http.HttpVersionPolicy;
 import io.s3wire.http.TlsProvider;
 import io.s3wire.http.TransportConfig;
 import io.s3wire.provider.ProviderProfiles;
+import io.s3wire.transfer.TransferChecksum;
 import io.s3wire.transfer.TransferConfig;
 import io.s3wire.transfer.TransferListener;
 import io.s3wire.transfer.TransferManager;
@@ -32,12 +33,13 @@ public final class S3wireTransferMain {
 
   public static void main(String[] argv) throws Exception {
     Args a = Args.parse(argv, "op", "endpoint", "bucket", "key", "file", "access-key", "secret-key", "cert-pem",
-        "part-size", "concurrency", "http", "payload-signing");
+        "part-size", "concurrency", "http", "payload-signing", "checksum");
     String op = a.get("op", "put");
     long partSize = a.getSize("part-size", 16L << 20);
     int concurrency = a.getInt("concurrency", 8);
     HttpVersionPolicy http = HttpVersionPolicy.valueOf(a.get("http", "HTTP_1_1"));
     PayloadSigning signing = PayloadSigning.valueOf(a.get("payload-signing", "UNSIGNED"));
+    TransferChecksum checksum = TransferChecksum.valueOf(a.get("checksum", "AUTO"));
     TransportConfig.Builder transport = TransportConfig.builder().versionPolicy(http).tlsProvider(TlsProvider.OPENSSL)
         .maxConnectionsPerOrigin(Math.max(concurrency, 8));
     String pem = a.get("cert-pem", "");
@@ -50,7 +52,8 @@ public final class S3wireTransferMain {
         .endpoint(a.get("endpoint", "http://127.0.0.1:9000"))
         .region("us-east-1")
         .credentials(a.get("access-key", "benchkey"), a.get("secret-key", "benchsecret"))
-        .provider(ProviderProfiles.generic())
+        // The embedded server accepts flexible checksums, as AWS, MinIO and R2 do.
+        .provider(ProviderProfiles.generic().withOverrides(Map.of("acceptsFlexibleChecksums", "true")))
         .payloadSigning(signing)
         .transportConfig(transport.build())
         .build();
@@ -63,7 +66,7 @@ public final class S3wireTransferMain {
     BucketKey target = BucketKey.of(bucket, a.get("key", "big"));
     Path file = Path.of(a.get("file", "big.bin"));
     TransferConfig config = TransferConfig.defaults().withPartSize(partSize).withMaxConcurrency(concurrency)
-        .withContentMd5(false);
+        .withContentMd5(false).withChecksum(checksum);
     long t0;
     long t1;
     try (TransferManager tm = TransferManager.create(client.async(), config)) {
@@ -89,7 +92,8 @@ public final class S3wireTransferMain {
         .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
     System.out.printf("RESULT seconds=%.3f bytes=%d hwm_kib=%d heap_peak_mib=%d note=%s%n", (t1 - t0) / 1e9,
         Files.size(file), hwm, heapPeak >> 20, "TransferManager part " + (partSize >> 20) + " MiB, " + concurrency
-            + " in flight, " + http + ", BoringSSL, MD5 while sending, payload " + signing);
+            + " in flight, " + http + ", BoringSSL, checksum " + checksum
+            + (checksum == TransferChecksum.MD5 ? " (computed while sending)" : " (CRC32C where accepted)") + ", payload " + signing);
     System.exit(0);
   }
 }
