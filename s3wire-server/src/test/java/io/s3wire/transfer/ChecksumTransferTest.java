@@ -51,6 +51,17 @@ class ChecksumTransferTest extends TransferFixture {
   }
 
   @Test
+  void aStreamOfUnknownLengthIsCheckedTheSameWay() throws Exception {
+    start(ObjectStore.memory(), HttpVersionPolicy.HTTP_1_1, fiveMiBParts(), CHECKSUMS);
+    byte[] data = random(17 * MIB + 3, 8);
+    PutObjectResult r = manager.uploadStream(key("st"), new java.io.ByteArrayInputStream(data), null).join();
+    assertThat(r.parts()).isEqualTo(4);
+    assertThat(client.headObject(key("st"), Conditions.NONE, true).join().checksums())
+        .containsEntry("crc32c", Crc32c.base64(Crc32c.of(data)));
+    assertThat(Arrays.equals(stored("st"), data)).isTrue();
+  }
+
+  @Test
   void withoutChecksumModeTheServerShowsNone() throws Exception {
     start(ObjectStore.memory(), HttpVersionPolicy.HTTP_1_1, fiveMiBParts(), CHECKSUMS);
     Path file = Files.write(temp.resolve("small.bin"), random(6 * MIB, 9));

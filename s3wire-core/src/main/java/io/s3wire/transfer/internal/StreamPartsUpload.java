@@ -39,6 +39,7 @@ final class StreamPartsUpload {
   private final long partSize;
   private final BlockingQueue<byte[]> pool;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final boolean crc32c;
   private int allocated;
 
   StreamPartsUpload(S3AsyncClient client, TransferConfig config, Executor workers, BucketKey object, InputStream in,
@@ -53,6 +54,7 @@ final class StreamPartsUpload {
     this.partSize = config.partSize() == 0 ? TransferConfig.DEFAULT_PART_SIZE : config.partSize();
     this.pool = new ArrayBlockingQueue<>(config.maxConcurrency());
     state.totals(-1, -1);
+    this.crc32c = Transfers.usesCrc32c(config, client);
   }
 
   CompletableFuture<PutObjectResult> run() {
@@ -73,8 +75,11 @@ final class StreamPartsUpload {
           return r;
         });
       }
-      return client.createMultipartUpload(object, options.metadata()).thenCompose(upload -> {
-        MultipartSession session = new MultipartSession(client, config, state, upload, null, false);
+      CompletableFuture<io.s3wire.MultipartUpload> created = crc32c
+          ? client.createMultipartUploadWithCrc32c(object, options.metadata())
+          : client.createMultipartUpload(object, options.metadata());
+      return created.thenCompose(upload -> {
+        MultipartSession session = new MultipartSession(client, config, state, upload, null, crc32c);
         return CompletableFuture.supplyAsync(() -> readAndSend(session, first), workers)
             .thenCompose(parts -> parts.thenCompose(count -> session.complete(count)))
             .handle((result, err) -> {
@@ -108,9 +113,17 @@ final class StreamPartsUpload {
         break;
       }
       Filled part = current;
-      byte[] md5 = config.contentMd5() ? Md5.of(part.buffer(), 0, part.length()) : null;
-      CompletableFuture<?> sent = session.send(number, RequestBody.ofBytes(part.buffer(), 0, part.length()), md5)
-          .whenComplete((d, err) -> {
+      RequestBody body = RequestBody.ofBytes(part.buffer(), 0, part.length());
+      CompletableFuture<?> sent;
+      if (crc32c) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(part.buffer(), 0, part.length());
+        sent = session.sendWithCrc32c(number, body, (int) crc.getValue());
+      } else {
+        byte[] md5 = config.contentMd5() ? Md5.of(part.buffer(), 0, part.length()) : null;
+        sent = session.send(number, body, md5);
+      }
+      sent = sent.whenComplete((d, err) -> {
             if (err != null) {
               failure.compareAndSet(null, Futures.unwrap(err));
             }
