@@ -46,7 +46,10 @@ public enum Capability {
   SUPPORTS_OBJECT_ACLS("supportsObjectAcls", "x-amz-acl on uploads is accepted", p -> str(p.supportsObjectAcls()),
       (b, v) -> b.supportsObjectAcls = bool("supportsObjectAcls", v)),
   HTTPS_ONLY("httpsOnly", "plain HTTP is refused", p -> str(p.httpsOnly()),
-      (b, v) -> b.httpsOnly = bool("httpsOnly", v));
+      (b, v) -> b.httpsOnly = bool("httpsOnly", v)),
+  ACCEPTS_FULL_OBJECT_CRC32C("acceptsFullObjectCrc32c",
+      "multipart uploads may carry a full-object CRC32C (x-amz-checksum-type: FULL_OBJECT)",
+      p -> str(p.acceptsFullObjectCrc32c()), (b, v) -> b.acceptsFullObjectCrc32c = bool("acceptsFullObjectCrc32c", v));
 
   private final String key;
   private final String description;

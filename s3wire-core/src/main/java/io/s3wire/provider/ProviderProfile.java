@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param supportsConditionalWrites whether {@code If-None-Match}/{@code If-Match} on PUT are honoured
  * @param supportsObjectAcls whether {@code x-amz-acl} on uploads is accepted
  * @param httpsOnly whether plain HTTP is refused
+ * @param acceptsFullObjectCrc32c whether a multipart upload may be created with a full-object CRC32C
+ *     ({@code x-amz-checksum-type: FULL_OBJECT}); R2 takes CRC32C only as a composite, Ceph mislabels it
  */
 public record ProviderProfile(
     String name,
@@ -46,13 +48,17 @@ public record ProviderProfile(
     boolean sends100ContinueOnH2,
     boolean supportsConditionalWrites,
     boolean supportsObjectAcls,
-    boolean httpsOnly) {
+    boolean httpsOnly,
+    boolean acceptsFullObjectCrc32c) {
 
   public ProviderProfile {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(addressingStyle, "addressingStyle");
     if (maxDeleteBatch < 1 || maxDeleteBatch > 1000) {
       throw new IllegalArgumentException("maxDeleteBatch must be 1..1000, was " + maxDeleteBatch);
+    }
+    if (acceptsFullObjectCrc32c && !acceptsFlexibleChecksums) {
+      throw new IllegalArgumentException("acceptsFullObjectCrc32c needs acceptsFlexibleChecksums");
     }
     if (acceptsAwsChunkedTrailers && !acceptsAwsChunked) {
       throw new IllegalArgumentException("acceptsAwsChunkedTrailers needs acceptsAwsChunked");
@@ -95,6 +101,7 @@ public record ProviderProfile(
     boolean supportsConditionalWrites;
     boolean supportsObjectAcls;
     boolean httpsOnly;
+    boolean acceptsFullObjectCrc32c;
 
     Builder(ProviderProfile p) {
       name = p.name;
@@ -114,6 +121,7 @@ public record ProviderProfile(
       supportsConditionalWrites = p.supportsConditionalWrites;
       supportsObjectAcls = p.supportsObjectAcls;
       httpsOnly = p.httpsOnly;
+      acceptsFullObjectCrc32c = p.acceptsFullObjectCrc32c;
     }
 
     public Builder name(String v) { name = v; return this; }
@@ -133,6 +141,7 @@ public record ProviderProfile(
     public Builder supportsConditionalWrites(boolean v) { supportsConditionalWrites = v; return this; }
     public Builder supportsObjectAcls(boolean v) { supportsObjectAcls = v; return this; }
     public Builder httpsOnly(boolean v) { httpsOnly = v; return this; }
+    public Builder acceptsFullObjectCrc32c(boolean v) { acceptsFullObjectCrc32c = v; return this; }
 
     /**
      * Sets a capability by its file key from text, as an override map or a file gives it.
@@ -154,7 +163,7 @@ public record ProviderProfile(
       return new ProviderProfile(name, defaultRegion, addressingStyle, supportsListObjectsV2, supportsDeleteObjects,
           deleteObjectsNeedsContentMd5, maxDeleteBatch, acceptsContentMd5, acceptsFlexibleChecksums,
           acceptsSdkChecksumAlgorithmHeader, acceptsAwsChunked, acceptsAwsChunkedTrailers, forbidsHostHeaderOnH2,
-          sends100ContinueOnH2, supportsConditionalWrites, supportsObjectAcls, httpsOnly);
+          sends100ContinueOnH2, supportsConditionalWrites, supportsObjectAcls, httpsOnly, acceptsFullObjectCrc32c);
     }
   }
 }

@@ -18,7 +18,7 @@ public final class ProviderProfiles {
     return new ProviderProfile("aws", "us-east-1", AddressingStyle.AUTO,
         true, true, true, 1000, true,
         true, true, true, true,
-        false, false, true, true, false);
+        false, false, true, true, false, true);
   }
 
   /**
@@ -30,7 +30,7 @@ public final class ProviderProfiles {
     return new ProviderProfile("gcs", "auto", AddressingStyle.PATH,
         true, true, true, 1000, true,
         false, false, false, false,
-        true, false, false, true, false);
+        true, false, false, true, false, false);
   }
 
   /** MinIO: path style, signed and unsigned streaming trailers, every checksum form. */
@@ -38,7 +38,7 @@ public final class ProviderProfiles {
     return new ProviderProfile("minio", "us-east-1", AddressingStyle.PATH,
         true, true, true, 1000, true,
         true, true, true, true,
-        false, false, true, false, false);
+        false, false, true, false, false, true);
   }
 
   /**
@@ -49,7 +49,7 @@ public final class ProviderProfiles {
     return new ProviderProfile("r2", "auto", AddressingStyle.PATH,
         true, true, false, 1000, true,
         true, true, false, false,
-        false, false, true, false, false);
+        false, false, true, false, false, false);
   }
 
   /** Ceph RGW: flexible checksums arrived with bugs, so none are sent; aws-chunked without trailers. */
@@ -57,7 +57,7 @@ public final class ProviderProfiles {
     return new ProviderProfile("ceph", "us-east-1", AddressingStyle.PATH,
         true, true, true, 1000, true,
         false, false, true, false,
-        false, false, false, true, false);
+        false, false, false, true, false, false);
   }
 
   /**
@@ -68,7 +68,7 @@ public final class ProviderProfiles {
     return new ProviderProfile("b2", null, AddressingStyle.AUTO,
         true, true, true, 1000, true,
         false, false, false, false,
-        false, false, false, false, true);
+        false, false, false, false, true, false);
   }
 
   /**
@@ -80,7 +80,7 @@ public final class ProviderProfiles {
     return new ProviderProfile("generic", "us-east-1", AddressingStyle.PATH,
         true, true, true, 1000, true,
         false, false, false, false,
-        true, false, false, false, false);
+        true, false, false, false, false, false);
   }
 
   /** Every built-in profile by name, in a stable order. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,13 +118,29 @@ class ProviderProfilesTest {
         case "false" -> "true";
         default -> v;
       };
-      if (c == Capability.ACCEPTS_AWS_CHUNKED_TRAILERS) {
-        continue;
+      if (c == Capability.ACCEPTS_AWS_CHUNKED_TRAILERS || c == Capability.ACCEPTS_FULL_OBJECT_CRC32C) {
+        continue; // each needs another capability first; checked below
       }
       ProviderProfile changed = flipped.withOverrides(Map.of(c.key(), other));
       assertThat(c.valueOf(changed)).as(c.key()).isEqualTo(other);
     }
     assertThat(ProviderProfiles.aws().toBuilder().supportsDeleteObjects(false).build().supportsDeleteObjects()).isFalse();
+    assertThat(flipped.withOverrides(Map.of("acceptsFlexibleChecksums", "true", "acceptsFullObjectCrc32c", "true"))
+        .acceptsFullObjectCrc32c()).isTrue();
+    assertThatThrownBy(() -> flipped.withOverrides(Map.of("acceptsFullObjectCrc32c", "true")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("acceptsFullObjectCrc32c needs acceptsFlexibleChecksums");
+  }
+
+  @Test
+  void fullObjectCrc32cOnlyWhereMultipartTakesIt() {
+    assertThat(ProviderProfiles.aws().acceptsFullObjectCrc32c()).isTrue();
+    assertThat(ProviderProfiles.minio().acceptsFullObjectCrc32c()).isTrue();
+    // R2 takes CRC32C only as a composite; Ceph mislabels multipart checksum types; GCS takes none.
+    for (ProviderProfile p : List.of(ProviderProfiles.r2(), ProviderProfiles.ceph(), ProviderProfiles.gcs(),
+        ProviderProfiles.b2(), ProviderProfiles.generic())) {
+      assertThat(p.acceptsFullObjectCrc32c()).as(p.name()).isFalse();
+    }
   }
 
   @Test
@@ -159,7 +176,9 @@ class ProviderProfilesTest {
     assertThat(text).startsWith("# s3wire provider profile\n# label of the profile; decides nothing\nname=b2\n"
         + "# signing region when none is configured (empty: must be configured)\ndefaultRegion=\n"
         + "# PATH, VIRTUAL or AUTO\naddressingStyle=AUTO\n");
-    assertThat(text).endsWith("# plain HTTP is refused\nhttpsOnly=true\n");
+    assertThat(text).endsWith("# plain HTTP is refused\nhttpsOnly=true\n"
+        + "# multipart uploads may carry a full-object CRC32C (x-amz-checksum-type: FULL_OBJECT)\n"
+        + "acceptsFullObjectCrc32c=false\n");
   }
 
   @Test

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Timeout(120)
 class ChecksumTransferTest extends TransferFixture {
-  static final ProviderProfile CHECKSUMS = ProviderProfiles.generic().withOverrides(Map.of("acceptsFlexibleChecksums", "true"));
+  static final ProviderProfile CHECKSUMS = ProviderProfiles.generic().withOverrides(Map.of("acceptsFlexibleChecksums", "true", "acceptsFullObjectCrc32c", "true"));
 
   @ParameterizedTest
   @EnumSource(value = HttpVersionPolicy.class, names = {"HTTP_1_1", "HTTP_2"})
@@ -112,7 +112,7 @@ class ChecksumTransferTest extends TransferFixture {
     Path file = Files.write(temp.resolve("x.bin"), random(6 * MIB, 1));
     assertThatThrownBy(() -> manager.uploadFile(key("x"), file, null).join())
         .isInstanceOf(ClientException.class)
-        .hasMessageContaining("CRC32C needs flexible checksums").hasMessageContaining("generic");
+        .hasMessageContaining("CRC32C needs a full-object CRC32C on multipart uploads").hasMessageContaining("generic");
     assertThat(server.requestCount("CreateMultipartUpload")).isZero();
   }
 

@@ -53,7 +53,7 @@ public final class S3wireTransferMain {
         .region("us-east-1")
         .credentials(a.get("access-key", "benchkey"), a.get("secret-key", "benchsecret"))
         // The embedded server accepts flexible checksums, as AWS, MinIO and R2 do.
-        .provider(ProviderProfiles.generic().withOverrides(Map.of("acceptsFlexibleChecksums", "true")))
+        .provider(ProviderProfiles.generic().withOverrides(Map.of("acceptsFlexibleChecksums", "true", "acceptsFullObjectCrc32c", "true")))
         .payloadSigning(signing)
         .transportConfig(transport.build())
         .build();

@@ -59,7 +59,7 @@ final class FileDownload {
     }
     boolean checksums;
     try {
-      checksums = Transfers.usesCrc32c(config, client);
+      checksums = Transfers.downloadsUseCrc32c(config, client);
     } catch (ClientException e) {
       return CompletableFuture.failedFuture(e);
     }

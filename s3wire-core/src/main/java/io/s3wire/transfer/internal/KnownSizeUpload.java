@@ -49,7 +49,7 @@ final class KnownSizeUpload {
     this.options = options;
     this.state = state;
     this.resume = resume;
-    this.crc32c = Transfers.usesCrc32c(config, client);
+    this.crc32c = Transfers.uploadsUseCrc32c(config, client);
   }
 
   CompletableFuture<PutObjectResult> run() {

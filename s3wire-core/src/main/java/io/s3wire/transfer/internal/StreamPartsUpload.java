@@ -54,7 +54,7 @@ final class StreamPartsUpload {
     this.partSize = config.partSize() == 0 ? TransferConfig.DEFAULT_PART_SIZE : config.partSize();
     this.pool = new ArrayBlockingQueue<>(config.maxConcurrency());
     state.totals(-1, -1);
-    this.crc32c = Transfers.usesCrc32c(config, client);
+    this.crc32c = Transfers.uploadsUseCrc32c(config, client);
   }
 
   CompletableFuture<PutObjectResult> run() {

@@ -38,19 +38,28 @@ public final class Transfers implements AutoCloseable {
   }
 
   /**
-   * Whether transfers through {@code client} check bytes by CRC32C: when asked for, or on {@code
-   * AUTO} where the provider accepts flexible checksums.
+   * Whether an upload through {@code client} checks bytes by CRC32C: when asked for, or on {@code
+   * AUTO} where the provider takes a full-object CRC32C on multipart uploads.
    *
-   * @throws ClientException when CRC32C is asked of a provider that drops checksum headers
+   * @throws ClientException when CRC32C is asked of a provider that cannot take it
    */
-  static boolean usesCrc32c(TransferConfig config, S3AsyncClient client) {
-    boolean accepts = client.provider().acceptsFlexibleChecksums();
+  static boolean uploadsUseCrc32c(TransferConfig config, S3AsyncClient client) {
+    return usesCrc32c(config, client, client.provider().acceptsFullObjectCrc32c(),
+        "a full-object CRC32C on multipart uploads");
+  }
+
+  /** As {@link #uploadsUseCrc32c} for downloads, which need only the stored checksums (flexible checksums). */
+  static boolean downloadsUseCrc32c(TransferConfig config, S3AsyncClient client) {
+    return usesCrc32c(config, client, client.provider().acceptsFlexibleChecksums(), "flexible checksums");
+  }
+
+  private static boolean usesCrc32c(TransferConfig config, S3AsyncClient client, boolean accepted, String what) {
     return switch (config.checksum()) {
       case MD5 -> false;
-      case AUTO -> accepts;
+      case AUTO -> accepted;
       case CRC32C -> {
-        if (!accepts) {
-          throw new ClientException("transfer checksum", "CRC32C needs flexible checksums, which provider profile "
+        if (!accepted) {
+          throw new ClientException("transfer checksum", "CRC32C needs " + what + ", which provider profile "
               + client.provider().name() + " does not accept; use MD5 or AUTO");
         }
         yield true;
