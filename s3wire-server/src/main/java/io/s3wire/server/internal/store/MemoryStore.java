@@ -1,6 +1,7 @@
 package io.s3wire.server.internal.store;
 
 import io.s3wire.server.BucketInfo;
+import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
@@ -79,7 +80,7 @@ public final class MemoryStore implements ObjectStore {
   }
 
   private static Blob read(String key, ObjectAttributes attributes, InputStream body) throws IOException {
-    Digests.Md5InputStream in = new Digests.Md5InputStream(body);
+    Digests.DigestingInputStream in = Digests.digesting(body);
     List<byte[]> chunks = new ArrayList<>();
     while (true) {
       byte[] chunk = in.readNBytes(CHUNK);
@@ -90,7 +91,8 @@ public final class MemoryStore implements ObjectStore {
         break;
       }
     }
-    ObjectInfo info = new ObjectInfo(key, in.count(), in.etag(), now(), attributes);
+    ObjectInfo info = new ObjectInfo(key, in.count(), in.etag(), now(), attributes, in.crc32cBase64(),
+        ChecksumType.FULL_OBJECT);
     return new Blob(info, List.copyOf(chunks));
   }
 
@@ -133,9 +135,16 @@ public final class MemoryStore implements ObjectStore {
 
   @Override
   public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes) {
+    return createMultipartUpload(bucket, key, attributes, null, null);
+  }
+
+  @Override
+  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes, String checksumAlgorithm,
+      ChecksumType checksumType) {
     Bucket b = bucket(bucket);
     String id = UUID.randomUUID().toString().replace("-", "");
-    b.uploads.put(id, new Upload(new UploadInfo(key, id, Instant.now(), attributes), new ConcurrentSkipListMap<>()));
+    UploadInfo info = new UploadInfo(key, id, Instant.now(), attributes, checksumAlgorithm, checksumType);
+    b.uploads.put(id, new Upload(info, new ConcurrentSkipListMap<>()));
     return id;
   }
 
@@ -157,7 +166,8 @@ public final class MemoryStore implements ObjectStore {
   }
 
   private static PartInfo partInfo(int number, Blob part) {
-    return new PartInfo(number, part.info.etag(), part.info.size(), part.info.lastModified());
+    return new PartInfo(number, part.info.etag(), part.info.size(), part.info.lastModified(),
+        part.info.checksumCrc32c());
   }
 
   @Override
@@ -176,6 +186,12 @@ public final class MemoryStore implements ObjectStore {
   @Override
   public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag) {
+    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, null, null);
+  }
+
+  @Override
+  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+      String etag, String checksumCrc32c, ChecksumType checksumType) {
     Bucket b = bucket(bucket);
     Upload u = upload(b, key, uploadId);
     List<byte[]> chunks = new ArrayList<>();
@@ -188,7 +204,7 @@ public final class MemoryStore implements ObjectStore {
       chunks.addAll(p.chunks);
       size += p.info.size();
     }
-    ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes());
+    ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes(), checksumCrc32c, checksumType);
     b.objects.put(key, new Blob(info, List.copyOf(chunks)));
     b.uploads.remove(uploadId);
     return info;
