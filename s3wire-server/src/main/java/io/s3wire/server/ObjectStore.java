@@ -110,16 +110,17 @@ public interface ObjectStore extends Closeable {
 
   /**
    * Makes the object from {@code partNumbers} in that order (validated by the caller), with
-   * {@code etag}, and ends the upload.
+   * {@code etag}, and ends the upload. The built-in stores give it the FULL_OBJECT CRC32C of its
+   * parts when every part has one.
    */
   ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers, String etag)
       throws IOException;
 
   /**
-   * Like {@link #completeMultipartUpload(String, String, String, List, String)}, the object also
-   * keeping {@code checksumCrc32c} of {@code checksumType} (both computed by the caller from the
-   * parts' checksums, both {@code null} for none). The default, for stores that keep no checksums,
-   * drops them.
+   * Like {@link #completeMultipartUpload(String, String, String, List, String)}, the object
+   * keeping {@code checksumCrc32c} of {@code checksumType} (computed by the caller from the parts'
+   * checksums; both {@code null}: the store's default, as in that method). The default
+   * implementation, for stores that do not know this method, calls that one.
    */
   default ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag, String checksumCrc32c, ChecksumType checksumType) throws IOException {

@@ -450,6 +450,27 @@ class FlexibleChecksumTest {
     }
   }
 
+  @Test
+  void completingThroughTheOlderStoreMethodStillKeepsTheFullObjectCrc() throws Exception {
+    // What a delegating store written before checksums reaches: the five-argument complete.
+    try (ObjectStore file = ObjectStore.file(dir.resolve("older"))) {
+      for (ObjectStore s : List.of(ObjectStore.memory(), file)) {
+        s.createBucket("bucket");
+        String uploadId = s.createMultipartUpload("bucket", "k", ObjectAttributes.empty());
+        byte[] a = bytes(5 * MIB, 20);
+        byte[] b = bytes(10, 21);
+        PartInfo pa = s.uploadPart("bucket", "k", uploadId, 1, new ByteArrayInputStream(a));
+        PartInfo pb = s.uploadPart("bucket", "k", uploadId, 2, new ByteArrayInputStream(b));
+        assertThat(List.of(pa.checksumCrc32c(), pb.checksumCrc32c())).containsExactly(crc(a), crc(b));
+        ObjectInfo info = s.completeMultipartUpload("bucket", "k", uploadId, List.of(1, 2), "\"x-2\"");
+        byte[] whole = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, whole, a.length, b.length);
+        assertThat(info.checksumCrc32c()).isEqualTo(crc(whole));
+        assertThat(info.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
+      }
+    }
+  }
+
   private static String md5Hex(byte[] b) throws Exception {
     return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(b));
   }

@@ -171,11 +171,7 @@ final class Checksums {
       ofCrcs.update(crcs.flip());
       return Crc32c.base64((int) ofCrcs.getValue()) + "-" + parts.size();
     }
-    int acc = 0; // the CRC of no bytes
-    for (PartInfo p : parts) {
-      acc = Crc32c.combine(acc, Crc32c.parse(p.checksumCrc32c()), p.size());
-    }
-    return Crc32c.base64(acc);
+    return Digests.fullObjectCrc32c(parts);
   }
 
   private static int parse(String value, String where) {

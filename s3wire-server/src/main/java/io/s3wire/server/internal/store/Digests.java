@@ -1,12 +1,14 @@
 package io.s3wire.server.internal.store;
 
 import io.s3wire.checksum.Crc32c;
+import io.s3wire.server.PartInfo;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
@@ -25,6 +27,21 @@ public final class Digests {
   /** {@code "hex"} with the quotes S3 puts around ETags. */
   public static String quotedHex(byte[] digest) {
     return '"' + HexFormat.of().formatHex(digest) + '"';
+  }
+
+  /**
+   * The FULL_OBJECT CRC32C (base64) of an object made of {@code parts} in that order: their CRCs
+   * combined, equal to the CRC32C of all their bytes; {@code null} when a part has none.
+   */
+  public static String fullObjectCrc32c(List<PartInfo> parts) {
+    int acc = 0; // the CRC of no bytes
+    for (PartInfo p : parts) {
+      if (p.checksumCrc32c() == null) {
+        return null;
+      }
+      acc = Crc32c.combine(acc, Crc32c.parse(p.checksumCrc32c()), p.size());
+    }
+    return Crc32c.base64(acc);
   }
 
   /**

@@ -436,6 +436,18 @@ public final class FileStore implements ObjectStore {
       for (StoredPart p : parts(dir)) {
         byNumber.put(p.info.partNumber(), p);
       }
+      List<PartInfo> chosen = new ArrayList<>();
+      for (int n : partNumbers) {
+        StoredPart p = byNumber.get(n);
+        if (p == null) {
+          throw new S3ErrorException(S3ErrorCode.INVALID_PART);
+        }
+        chosen.add(p.info);
+      }
+      if (checksumCrc32c == null) {
+        checksumCrc32c = Digests.fullObjectCrc32c(chosen);
+        checksumType = checksumCrc32c == null ? null : ChecksumType.FULL_OBJECT;
+      }
       Path temp = files.newTemp();
       long size = 0;
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

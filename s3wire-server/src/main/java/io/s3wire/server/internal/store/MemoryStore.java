@@ -195,6 +195,7 @@ public final class MemoryStore implements ObjectStore {
     Bucket b = bucket(bucket);
     Upload u = upload(b, key, uploadId);
     List<byte[]> chunks = new ArrayList<>();
+    List<PartInfo> parts = new ArrayList<>();
     long size = 0;
     for (int n : partNumbers) {
       Blob p = u.parts.get(n);
@@ -202,7 +203,12 @@ public final class MemoryStore implements ObjectStore {
         throw new S3ErrorException(S3ErrorCode.INVALID_PART);
       }
       chunks.addAll(p.chunks);
+      parts.add(partInfo(n, p));
       size += p.info.size();
+    }
+    if (checksumCrc32c == null) {
+      checksumCrc32c = Digests.fullObjectCrc32c(parts);
+      checksumType = checksumCrc32c == null ? null : ChecksumType.FULL_OBJECT;
     }
     ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes(), checksumCrc32c, checksumType);
     b.objects.put(key, new Blob(info, List.copyOf(chunks)));
