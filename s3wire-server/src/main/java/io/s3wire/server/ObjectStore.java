@@ -24,6 +24,10 @@ import java.util.function.Predicate;
  * reading {@code body} throws, nothing is stored. Keys and bucket names reach stores validated
  * (bucket names per S3's rules, keys at most 1,024 UTF-8 bytes) but are otherwise arbitrary text.
  *
+ * <p>The built-in stores record the CRC32C of every body they store ({@link ObjectInfo#checksumCrc32c},
+ * {@link PartInfo#checksumCrc32c}), computed in the same pass as the ETag's MD5; a store that keeps
+ * no checksums leaves them {@code null} and the server then reports none.
+ *
  * <p>Built by the static factories: {@link #memory()}, {@link #file(Path)}, and decorators
  * {@link #withLatency}, {@link #readOnly}, {@link #withFaults}.
  */
@@ -85,6 +89,16 @@ public interface ObjectStore extends Closeable {
   /** Starts a multipart upload and returns its id. */
   String createMultipartUpload(String bucket, String key, ObjectAttributes attributes) throws IOException;
 
+  /**
+   * Starts a multipart upload that remembers the checksum the client chose ({@code null}s: none),
+   * reported back by {@link #upload} and {@link #listMultipartUploads}. The default, for stores that
+   * keep no checksums, forgets them.
+   */
+  default String createMultipartUpload(String bucket, String key, ObjectAttributes attributes,
+      String checksumAlgorithm, ChecksumType checksumType) throws IOException {
+    return createMultipartUpload(bucket, key, attributes);
+  }
+
   /** Stores a part, replacing an earlier part with the same number. */
   PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, InputStream body) throws IOException;
 
@@ -96,10 +110,22 @@ public interface ObjectStore extends Closeable {
 
   /**
    * Makes the object from {@code partNumbers} in that order (validated by the caller), with
-   * {@code etag}, and ends the upload.
+   * {@code etag}, and ends the upload. The built-in stores give it the FULL_OBJECT CRC32C of its
+   * parts when every part has one.
    */
   ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers, String etag)
       throws IOException;
+
+  /**
+   * Like {@link #completeMultipartUpload(String, String, String, List, String)}, the object
+   * keeping {@code checksumCrc32c} of {@code checksumType} (computed by the caller from the parts'
+   * checksums; both {@code null}: the store's default, as in that method). The default
+   * implementation, for stores that do not know this method, calls that one.
+   */
+  default ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+      String etag, String checksumCrc32c, ChecksumType checksumType) throws IOException {
+    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag);
+  }
 
   void abortMultipartUpload(String bucket, String key, String uploadId) throws IOException;
 

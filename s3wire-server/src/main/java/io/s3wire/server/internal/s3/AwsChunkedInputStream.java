@@ -10,14 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Decodes an {@code aws-chunked} body ({@code hex-size[;chunk-signature=sig]\r\n data \r\n ...
  * 0[;chunk-signature=sig]\r\n [trailers] \r\n}) and, when the seed signature is known, verifies each
- * chunk's signature as it ends (SignatureDoesNotMatch). Trailers (e.g. a CRC from the SDK) are read
- * and ignored.
+ * chunk's signature as it ends (SignatureDoesNotMatch). Trailers (e.g. a CRC from the SDK) are put
+ * into the map given, by lower-case name, before the body's end is reported; the trailer signature
+ * is not checked.
  */
 final class AwsChunkedInputStream extends InputStream {
   private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -25,15 +28,17 @@ final class AwsChunkedInputStream extends InputStream {
 
   private final InputStream in;
   private final Authenticator.ChunkSigning signing;
+  private final Map<String, String> trailers;
   private String previousSignature;
   private long chunkRemaining;
   private String chunkSignature;
   private MessageDigest chunkDigest;
   private boolean finished;
 
-  AwsChunkedInputStream(InputStream in, Authenticator.ChunkSigning signing) {
+  AwsChunkedInputStream(InputStream in, Authenticator.ChunkSigning signing, Map<String, String> trailers) {
     this.in = in;
     this.signing = signing;
+    this.trailers = trailers;
     this.previousSignature = signing == null ? null : signing.seedSignature();
   }
 
@@ -86,8 +91,11 @@ final class AwsChunkedInputStream extends InputStream {
     if (chunkRemaining == 0) {
       verify(EMPTY_SHA256);
       // Trailers, if any, then the empty line that ends the body.
-      while (!line().isEmpty()) {
-        // trailer lines are not used
+      for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
+        int colon = trailer.indexOf(':');
+        if (colon > 0) {
+          trailers.put(trailer.substring(0, colon).trim().toLowerCase(Locale.ROOT), trailer.substring(colon + 1).trim());
+        }
       }
       finished = true;
     }
@@ -120,7 +128,7 @@ final class AwsChunkedInputStream extends InputStream {
     if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
         chunkSignature.getBytes(StandardCharsets.US_ASCII))) {
       throw new S3ErrorException(S3ErrorCode.SIGNATURE_DOES_NOT_MATCH,
-          S3ErrorCode.SIGNATURE_DOES_NOT_MATCH.message(), java.util.Map.of("StringToSign", stringToSign));
+          S3ErrorCode.SIGNATURE_DOES_NOT_MATCH.message(), Map.of("StringToSign", stringToSign));
     }
     previousSignature = chunkSignature;
   }

@@ -6,6 +6,7 @@ import io.s3wire.server.PartInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.UploadInfo;
+import io.s3wire.server.internal.store.Digests;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -31,7 +32,9 @@ final class MultipartOps {
   static void create(S3Call call) throws IOException {
     ObjectOps.validateKey(call.key);
     call.requireBucket();
-    String id = call.store().createMultipartUpload(call.bucket, call.key, ObjectOps.attributes(call));
+    Checksums.Choice checksum = Checksums.forCreate(call);
+    String id = call.store().createMultipartUpload(call.bucket, call.key, ObjectOps.attributes(call),
+        checksum.algorithm(), checksum.type());
     call.xml(S3Xml.write(new InitiateMultipartUploadResult(call.bucket, call.key, id)));
   }
 
@@ -52,16 +55,18 @@ final class MultipartOps {
   static void uploadPart(S3Call call) throws IOException {
     int n = partNumber(call);
     call.requireBucket();
-    PartInfo part = call.store().uploadPart(call.bucket, call.key, call.query("uploadId"), n, call.body);
+    Digests.DigestingInputStream body = Checksums.checkedBody(call);
+    PartInfo part = call.store().uploadPart(call.bucket, call.key, call.query("uploadId"), n, body);
     HttpHeaders h = call.responseHeaders();
     h.set("etag", part.etag());
+    Checksums.answerBody(h, call, body, false);
     call.respond(200, h);
   }
 
   static void complete(S3Call call) throws IOException {
     call.requireBucket();
     String uploadId = call.query("uploadId");
-    call.store().upload(call.bucket, call.key, uploadId);
+    UploadInfo upload = call.store().upload(call.bucket, call.key, uploadId);
     List<CompletedPart> requested =
         XmlIn.completeMultipartUpload(XmlIn.readBody(call.body, XmlIn.MAX_BODY)).parts();
     Map<Integer, PartInfo> stored = new HashMap<>();
@@ -80,7 +85,8 @@ final class MultipartOps {
     List<PartInfo> chosen = new ArrayList<>();
     for (CompletedPart r : requested) {
       PartInfo p = stored.get(r.partNumber());
-      if (p == null || !Conditionals.unquote(p.etag()).equals(Conditionals.unquote(r.eTag()))) {
+      if (p == null || !Conditionals.unquote(p.etag()).equals(Conditionals.unquote(r.eTag()))
+          || !Checksums.partMatches(r, p)) {
         throw new S3ErrorException(S3ErrorCode.INVALID_PART, S3ErrorCode.INVALID_PART.message(),
             Map.of("UploadId", uploadId, "PartNumber", Integer.toString(r.partNumber()), "ETag", r.eTag()));
       }
@@ -100,9 +106,12 @@ final class MultipartOps {
       numbers.add(p.partNumber());
     }
     String etag = "\"" + HexFormat.of().formatHex(md5.digest()) + "-" + numbers.size() + "\"";
-    ObjectInfo info = call.store().completeMultipartUpload(call.bucket, call.key, uploadId, numbers, etag);
+    Checksums.Completed checksum = Checksums.complete(call, upload, chosen);
+    ObjectInfo info = call.store().completeMultipartUpload(call.bucket, call.key, uploadId, numbers, etag,
+        checksum.crc32c(), checksum.type());
+    boolean reported = checksum.reported() && info.checksumCrc32c() != null;
     call.xml(S3Xml.write(new CompleteMultipartUploadResult("/" + call.bucket + "/" + call.key, call.bucket, call.key,
-        info.etag())));
+        info.etag(), reported ? info.checksumCrc32c() : null, reported ? info.checksumType().name() : null)));
   }
 
   static void abort(S3Call call) throws IOException {

@@ -7,6 +7,7 @@ import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
+import io.s3wire.server.internal.store.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -62,9 +63,11 @@ final class ObjectOps {
   static void putObject(S3Call call) throws IOException {
     validateKey(call.key);
     call.requireBucket();
-    ObjectInfo info = call.store().putObject(call.bucket, call.key, attributes(call), call.body);
+    Digests.DigestingInputStream body = Checksums.checkedBody(call);
+    ObjectInfo info = call.store().putObject(call.bucket, call.key, attributes(call), body);
     HttpHeaders h = call.responseHeaders();
     h.set("etag", info.etag());
+    Checksums.answerBody(h, call, body, true);
     call.respond(200, h);
   }
 
@@ -98,6 +101,7 @@ final class ObjectOps {
     ByteRange range = ByteRange.parse(call.header("range"), info.size());
     HttpHeaders h = call.responseHeaders();
     describe(h, info, call);
+    Checksums.describe(h, info, call, range != null);
     int status = 200;
     long offset = 0;
     long length = info.size();

@@ -22,7 +22,7 @@ final class PayloadStreams {
   static InputStream wrap(S3Call call, Authenticator.Verdict verdict) {
     InputStream in = call.exchange.body();
     if (ProfileChecks.isAwsChunked(call)) {
-      in = new AwsChunkedInputStream(in, verdict.chunkSigning());
+      in = new AwsChunkedInputStream(in, verdict.chunkSigning(), call.trailers);
     } else if (verdict.payloadSha256() != null) {
       in = new Verifying(in, "SHA-256", HexFormat.of().parseHex(verdict.payloadSha256()),
           S3ErrorCode.X_AMZ_CONTENT_SHA256_MISMATCH);

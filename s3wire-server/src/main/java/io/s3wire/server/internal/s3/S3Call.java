@@ -32,6 +32,8 @@ final class S3Call {
   ResponseShaping shaping = ResponseShaping.NONE;
   /** The request body as the operation must read it (decoded from aws-chunked, verified). */
   InputStream body;
+  /** An aws-chunked body's trailers by lower-case name, filled when its end is read. */
+  final Map<String, String> trailers = new java.util.HashMap<>();
 
   S3Call(Exchange exchange, ServerContext ctx, String requestId, Operation operation, String bucket, String key,
       String path, Map<String, String> query) {

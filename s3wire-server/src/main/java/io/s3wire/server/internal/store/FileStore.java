@@ -1,6 +1,7 @@
 package io.s3wire.server.internal.store;
 
 import io.s3wire.server.BucketInfo;
+import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
@@ -45,7 +46,8 @@ import java.util.stream.Stream;
  * tmp/                                   temp files being written; emptied on open
  * buckets/&lt;bucket&gt;/bucket.properties    creation time (bucket names are validated S3 names)
  * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.meta      the object's metadata (key, size, ETag, time, headers,
- *                                        user metadata, name of its data file) as a properties file
+ *                                        user metadata, CRC32C if any, name of its data file) as a
+ *                                        properties file
  * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.&lt;uuid&gt;.data  the object's bytes
  * buckets/&lt;bucket&gt;/uploads/&lt;id&gt;/upload.meta     an open multipart upload (key, time, attributes)
  * buckets/&lt;bucket&gt;/uploads/&lt;id&gt;/&lt;n&gt;.meta and &lt;n&gt;.&lt;uuid&gt;.data   its part n
@@ -220,12 +222,12 @@ public final class FileStore implements ObjectStore {
     return out;
   }
 
-  /** Streams {@code body} into a fresh forced temp file; returns the temp path, size and ETag. */
-  private record Written(Path temp, long size, String etag) {}
+  /** Streams {@code body} into a fresh forced temp file; returns the temp path, size, ETag and CRC32C. */
+  private record Written(Path temp, long size, String etag, String crc32c) {}
 
   private Written writeTemp(InputStream body) throws IOException {
     Path temp = files.newTemp();
-    Digests.Md5InputStream in = new Digests.Md5InputStream(body);
+    Digests.DigestingInputStream in = Digests.digesting(body);
     try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       OutputStream out = Channels.newOutputStream(ch);
       byte[] buf = new byte[BUFFER];
@@ -238,14 +240,15 @@ public final class FileStore implements ObjectStore {
       Files.deleteIfExists(temp);
       throw e;
     }
-    return new Written(temp, in.count(), in.etag());
+    return new Written(temp, in.count(), in.etag(), in.crc32cBase64());
   }
 
   @Override
   public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException {
     Bucket b = bucket(bucket);
     Written w = writeTemp(body);
-    ObjectInfo info = new ObjectInfo(key, w.size, w.etag, Instant.now().truncatedTo(ChronoUnit.SECONDS), attributes);
+    ObjectInfo info = new ObjectInfo(key, w.size, w.etag, Instant.now().truncatedTo(ChronoUnit.SECONDS), attributes,
+        w.crc32c, ChecksumType.FULL_OBJECT);
     commit(b, info, w.temp);
     return info;
   }
@@ -350,11 +353,17 @@ public final class FileStore implements ObjectStore {
 
   @Override
   public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes) throws IOException {
+    return createMultipartUpload(bucket, key, attributes, null, null);
+  }
+
+  @Override
+  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes, String checksumAlgorithm,
+      ChecksumType checksumType) throws IOException {
     Bucket b = bucket(bucket);
     String id = UUID.randomUUID().toString().replace("-", "");
     Path dir = Files.createDirectories(uploadDir(b, id));
     files.writeProperties(dir.resolve("upload.meta"),
-        MetaFiles.writeUpload(new UploadInfo(key, id, Instant.now(), attributes)));
+        MetaFiles.writeUpload(new UploadInfo(key, id, Instant.now(), attributes, checksumAlgorithm, checksumType)));
     return id;
   }
 
@@ -369,7 +378,7 @@ public final class FileStore implements ObjectStore {
     upload(bucket, key, uploadId);
     Path dir = uploadDir(b, uploadId);
     Written w = writeTemp(body);
-    PartInfo part = new PartInfo(partNumber, w.etag, w.size, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    PartInfo part = new PartInfo(partNumber, w.etag, w.size, Instant.now().truncatedTo(ChronoUnit.SECONDS), w.crc32c);
     String dataName = partNumber + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
     synchronized (lock(uploadId)) {
       if (!Files.isDirectory(dir)) {
@@ -413,6 +422,12 @@ public final class FileStore implements ObjectStore {
   @Override
   public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag) throws IOException {
+    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, null, null);
+  }
+
+  @Override
+  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+      String etag, String checksumCrc32c, ChecksumType checksumType) throws IOException {
     Bucket b = bucket(bucket);
     UploadInfo upload = upload(bucket, key, uploadId);
     Path dir = uploadDir(b, uploadId);
@@ -420,6 +435,18 @@ public final class FileStore implements ObjectStore {
       java.util.Map<Integer, StoredPart> byNumber = new java.util.HashMap<>();
       for (StoredPart p : parts(dir)) {
         byNumber.put(p.info.partNumber(), p);
+      }
+      List<PartInfo> chosen = new ArrayList<>();
+      for (int n : partNumbers) {
+        StoredPart p = byNumber.get(n);
+        if (p == null) {
+          throw new S3ErrorException(S3ErrorCode.INVALID_PART);
+        }
+        chosen.add(p.info);
+      }
+      if (checksumCrc32c == null) {
+        checksumCrc32c = Digests.fullObjectCrc32c(chosen);
+        checksumType = checksumCrc32c == null ? null : ChecksumType.FULL_OBJECT;
       }
       Path temp = files.newTemp();
       long size = 0;
@@ -444,7 +471,7 @@ public final class FileStore implements ObjectStore {
         throw e;
       }
       ObjectInfo info = new ObjectInfo(key, size, etag, Instant.now().truncatedTo(ChronoUnit.SECONDS),
-          upload.attributes());
+          upload.attributes(), checksumCrc32c, checksumType);
       commit(b, info, temp);
       deleteTree(dir);
       uploadLocks.remove(uploadId);

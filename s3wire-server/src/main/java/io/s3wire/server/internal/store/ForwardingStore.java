@@ -1,6 +1,7 @@
 package io.s3wire.server.internal.store;
 
 import io.s3wire.server.BucketInfo;
+import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
@@ -87,6 +88,13 @@ abstract class ForwardingStore implements ObjectStore {
   }
 
   @Override
+  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes, String checksumAlgorithm,
+      ChecksumType checksumType) throws IOException {
+    before("createMultipartUpload", true);
+    return delegate.createMultipartUpload(bucket, key, attributes, checksumAlgorithm, checksumType);
+  }
+
+  @Override
   public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, InputStream body)
       throws IOException {
     before("uploadPart", true);
@@ -110,6 +118,13 @@ abstract class ForwardingStore implements ObjectStore {
       String etag) throws IOException {
     before("completeMultipartUpload", true);
     return delegate.completeMultipartUpload(bucket, key, uploadId, partNumbers, etag);
+  }
+
+  @Override
+  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+      String etag, String checksumCrc32c, ChecksumType checksumType) throws IOException {
+    before("completeMultipartUpload", true);
+    return delegate.completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksumCrc32c, checksumType);
   }
 
   @Override

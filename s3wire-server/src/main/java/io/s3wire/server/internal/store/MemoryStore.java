@@ -1,6 +1,7 @@
 package io.s3wire.server.internal.store;
 
 import io.s3wire.server.BucketInfo;
+import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
@@ -79,7 +80,7 @@ public final class MemoryStore implements ObjectStore {
   }
 
   private static Blob read(String key, ObjectAttributes attributes, InputStream body) throws IOException {
-    Digests.Md5InputStream in = new Digests.Md5InputStream(body);
+    Digests.DigestingInputStream in = Digests.digesting(body);
     List<byte[]> chunks = new ArrayList<>();
     while (true) {
       byte[] chunk = in.readNBytes(CHUNK);
@@ -90,7 +91,8 @@ public final class MemoryStore implements ObjectStore {
         break;
       }
     }
-    ObjectInfo info = new ObjectInfo(key, in.count(), in.etag(), now(), attributes);
+    ObjectInfo info = new ObjectInfo(key, in.count(), in.etag(), now(), attributes, in.crc32cBase64(),
+        ChecksumType.FULL_OBJECT);
     return new Blob(info, List.copyOf(chunks));
   }
 
@@ -133,9 +135,16 @@ public final class MemoryStore implements ObjectStore {
 
   @Override
   public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes) {
+    return createMultipartUpload(bucket, key, attributes, null, null);
+  }
+
+  @Override
+  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes, String checksumAlgorithm,
+      ChecksumType checksumType) {
     Bucket b = bucket(bucket);
     String id = UUID.randomUUID().toString().replace("-", "");
-    b.uploads.put(id, new Upload(new UploadInfo(key, id, Instant.now(), attributes), new ConcurrentSkipListMap<>()));
+    UploadInfo info = new UploadInfo(key, id, Instant.now(), attributes, checksumAlgorithm, checksumType);
+    b.uploads.put(id, new Upload(info, new ConcurrentSkipListMap<>()));
     return id;
   }
 
@@ -157,7 +166,8 @@ public final class MemoryStore implements ObjectStore {
   }
 
   private static PartInfo partInfo(int number, Blob part) {
-    return new PartInfo(number, part.info.etag(), part.info.size(), part.info.lastModified());
+    return new PartInfo(number, part.info.etag(), part.info.size(), part.info.lastModified(),
+        part.info.checksumCrc32c());
   }
 
   @Override
@@ -176,9 +186,16 @@ public final class MemoryStore implements ObjectStore {
   @Override
   public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag) {
+    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, null, null);
+  }
+
+  @Override
+  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+      String etag, String checksumCrc32c, ChecksumType checksumType) {
     Bucket b = bucket(bucket);
     Upload u = upload(b, key, uploadId);
     List<byte[]> chunks = new ArrayList<>();
+    List<PartInfo> parts = new ArrayList<>();
     long size = 0;
     for (int n : partNumbers) {
       Blob p = u.parts.get(n);
@@ -186,9 +203,14 @@ public final class MemoryStore implements ObjectStore {
         throw new S3ErrorException(S3ErrorCode.INVALID_PART);
       }
       chunks.addAll(p.chunks);
+      parts.add(partInfo(n, p));
       size += p.info.size();
     }
-    ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes());
+    if (checksumCrc32c == null) {
+      checksumCrc32c = Digests.fullObjectCrc32c(parts);
+      checksumType = checksumCrc32c == null ? null : ChecksumType.FULL_OBJECT;
+    }
+    ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes(), checksumCrc32c, checksumType);
     b.objects.put(key, new Blob(info, List.copyOf(chunks)));
     b.uploads.remove(uploadId);
     return info;

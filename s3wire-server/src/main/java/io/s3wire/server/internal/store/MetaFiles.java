@@ -1,5 +1,6 @@
 package io.s3wire.server.internal.store;
 
+import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.PartInfo;
@@ -9,7 +10,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
-/** FileStore's metadata files as {@link Properties} (which escapes any Unicode text safely). */
+/**
+ * FileStore's metadata files as {@link Properties} (which escapes any Unicode text safely). Fields
+ * added later ({@code crc32c}, {@code checksumType}, {@code checksumAlgorithm}) are optional, so
+ * files written before them still read (as "no checksum").
+ */
 final class MetaFiles {
   private MetaFiles() {}
 
@@ -20,19 +25,34 @@ final class MetaFiles {
     p.setProperty("etag", info.etag());
     p.setProperty("lastModified", Long.toString(info.lastModified().toEpochMilli()));
     p.setProperty("data", dataName);
+    setIfPresent(p, "crc32c", info.checksumCrc32c());
+    setIfPresent(p, "checksumType", info.checksumType());
     return p;
+  }
+
+  private static void setIfPresent(Properties p, String name, Object value) {
+    if (value != null) {
+      p.setProperty(name, value.toString());
+    }
+  }
+
+  private static ChecksumType checksumType(Properties p) {
+    String v = p.getProperty("checksumType");
+    return v == null ? null : ChecksumType.valueOf(v);
   }
 
   static Properties writeUpload(UploadInfo info) {
     Properties p = attributes(info.attributes());
     p.setProperty("key", info.key());
     p.setProperty("initiated", Long.toString(info.initiated().toEpochMilli()));
+    setIfPresent(p, "checksumAlgorithm", info.checksumAlgorithm());
+    setIfPresent(p, "checksumType", info.checksumType());
     return p;
   }
 
   static UploadInfo readUpload(Properties p, String uploadId) {
     return new UploadInfo(p.getProperty("key"), uploadId, Instant.ofEpochMilli(Long.parseLong(p.getProperty("initiated"))),
-        attributes(p));
+        attributes(p), p.getProperty("checksumAlgorithm"), checksumType(p));
   }
 
   static Properties writePart(PartInfo part, String dataName) {
@@ -42,17 +62,21 @@ final class MetaFiles {
     p.setProperty("size", Long.toString(part.size()));
     p.setProperty("lastModified", Long.toString(part.lastModified().toEpochMilli()));
     p.setProperty("data", dataName);
+    setIfPresent(p, "crc32c", part.checksumCrc32c());
     return p;
   }
 
   static PartInfo readPart(Properties p) {
     return new PartInfo(Integer.parseInt(p.getProperty("partNumber")), p.getProperty("etag"),
-        Long.parseLong(p.getProperty("size")), Instant.ofEpochMilli(Long.parseLong(p.getProperty("lastModified"))));
+        Long.parseLong(p.getProperty("size")), Instant.ofEpochMilli(Long.parseLong(p.getProperty("lastModified"))),
+        p.getProperty("crc32c"));
   }
 
   static ObjectInfo readInfo(Properties p) {
     return new ObjectInfo(p.getProperty("key"), Long.parseLong(p.getProperty("size")), p.getProperty("etag"),
-        Instant.ofEpochMilli(Long.parseLong(p.getProperty("lastModified"))), attributes(p));
+        Instant.ofEpochMilli(Long.parseLong(p.getProperty("lastModified"))), attributes(p), p.getProperty("crc32c"),
+        p.getProperty("crc32c") == null ? null
+            : java.util.Objects.requireNonNullElse(checksumType(p), ChecksumType.FULL_OBJECT));
   }
 
   private static Properties attributes(ObjectAttributes a) {
