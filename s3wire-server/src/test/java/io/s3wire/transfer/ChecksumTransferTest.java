@@ -62,6 +62,49 @@ class ChecksumTransferTest extends TransferFixture {
   }
 
   @Test
+  void aDownloadWhoseBytesDoNotMatchTheStoredCrc32cFailsAndLeavesNoFile() throws Exception {
+    byte[] data = random(11 * MIB, 21);
+    Path dir = temp.resolve("store");
+    try (ObjectStore store = ObjectStore.file(dir)) {
+      store.createBucket("seed");
+      store.putObject("seed", "k", io.s3wire.server.ObjectAttributes.empty(), new java.io.ByteArrayInputStream(data));
+    }
+    // The stored CRC32C now names other bytes, as if the object had rotted on disk.
+    try (java.util.stream.Stream<Path> metas = Files.list(dir.resolve("buckets/seed/objects"))) {
+      for (Path meta : metas.filter(m -> m.toString().endsWith(".meta")).toList()) {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newInputStream(meta)) {
+          p.load(in);
+        }
+        assertThat(p.getProperty("crc32c")).isEqualTo(Crc32c.base64(Crc32c.of(data)));
+        p.setProperty("crc32c", Crc32c.base64(Crc32c.of(new byte[1])));
+        try (var out = Files.newOutputStream(meta)) {
+          p.store(out, null);
+        }
+      }
+    }
+    start(ObjectStore.file(dir), HttpVersionPolicy.HTTP_1_1, fiveMiBParts(), CHECKSUMS);
+    Path target = temp.resolve("out.bin");
+    io.s3wire.BucketKey k = io.s3wire.BucketKey.of("seed", "k");
+
+    assertThatThrownBy(() -> manager.downloadFile(k, target, TransferListener.NONE).join())
+        .isInstanceOf(io.s3wire.error.TransportException.class)
+        .hasMessageContaining("integrity check failed for s3://seed/k")
+        .hasMessageContaining("CRC32C " + Crc32c.base64(Crc32c.of(data)))
+        .hasMessageContaining("the server stored " + Crc32c.base64(Crc32c.of(new byte[1])));
+    assertThat(target).doesNotExist();
+    try (java.util.stream.Stream<Path> left = Files.list(temp)) {
+      assertThat(left.map(Path::getFileName).map(Path::toString)).noneMatch(n -> n.endsWith(".s3wire-download"));
+    }
+
+    // The MD5 ETag still matches: checked by MD5 the same download passes, so the CRC32C decided.
+    TransferManager byMd5 = TransferManager.create(client, fiveMiBParts().withChecksum(TransferChecksum.MD5));
+    byMd5.downloadFile(k, target, TransferListener.NONE).join();
+    assertThat(Arrays.equals(Files.readAllBytes(target), data)).isTrue();
+    byMd5.close();
+  }
+
+  @Test
   void withoutChecksumModeTheServerShowsNone() throws Exception {
     start(ObjectStore.memory(), HttpVersionPolicy.HTTP_1_1, fiveMiBParts(), CHECKSUMS);
     Path file = Files.write(temp.resolve("small.bin"), random(6 * MIB, 9));
