@@ -95,7 +95,8 @@ for proto in http https; do
   pem=""
   tlsargs=(--tls false)
   if [ "$proto" = https ]; then pem="$W/server.pem"; tlsargs=(--tls true --cert-pem "$pem"); fi
-  "$JAVA" -Xmx"$SHEAP" -cp "$JAR" io.s3wire.bench.transfer.TransferServerMain --port "$port" \
+  # The heap is committed and touched before any client runs, so no client pays its page faults.
+  "$JAVA" -Xms"$SHEAP" -Xmx"$SHEAP" -XX:+AlwaysPreTouch -cp "$JAR" io.s3wire.bench.transfer.TransferServerMain --port "$port" \
     --access-key "$AK" --secret-key "$SK" "${tlsargs[@]}" >"$W/server-$proto.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 600); do

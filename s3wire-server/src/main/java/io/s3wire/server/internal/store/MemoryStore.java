@@ -83,13 +83,17 @@ public final class MemoryStore implements ObjectStore {
     Digests.DigestingInputStream in = Digests.digesting(body);
     List<byte[]> chunks = new ArrayList<>();
     while (true) {
-      byte[] chunk = in.readNBytes(CHUNK);
-      if (chunk.length > 0) {
+      // Filled in place: readNBytes(int) would gather small buffers and copy them once more.
+      byte[] chunk = new byte[CHUNK];
+      int n = in.readNBytes(chunk, 0, CHUNK);
+      if (n == CHUNK) {
         chunks.add(chunk);
+        continue;
       }
-      if (chunk.length < CHUNK) {
-        break;
+      if (n > 0) {
+        chunks.add(java.util.Arrays.copyOf(chunk, n));
       }
+      break;
     }
     ObjectInfo info = new ObjectInfo(key, in.count(), in.etag(), now(), attributes, in.crc32cBase64(),
         ChecksumType.FULL_OBJECT);
