@@ -169,6 +169,52 @@ class PipelineTest {
   }
 
   @Test
+  void unsignedPayloadsSkipTheHashingPassOverPlainHttp() throws Exception {
+    byte[] bytes = "file body".getBytes(StandardCharsets.UTF_8);
+    Path file = temp.resolve("u.bin");
+    Files.write(file, bytes);
+    try (S3Client unsigned = builder().payloadSigning(PayloadSigning.UNSIGNED).build()) {
+      unsigned.putObject(BucketKey.of("bucket", "file"), file, ObjectMetadata.NONE);
+      unsigned.deleteObject(BucketKey.of("bucket", "gone"));
+    }
+    client.putObject(BucketKey.of("bucket", "signed"), file, ObjectMetadata.NONE);
+    List<Received> got = peer.received();
+    assertThat(got.get(0).header("x-amz-content-sha256")).isEqualTo("UNSIGNED-PAYLOAD");
+    assertThat(got.get(0).header("authorization")).contains("x-amz-content-sha256");
+    assertThat(got.get(0).body()).isEqualTo(bytes);
+    // An empty body still names the empty hash: there is nothing to skip.
+    assertThat(got.get(1).header("x-amz-content-sha256")).isEqualTo(EMPTY_SHA);
+    assertThat(got.get(2).header("x-amz-content-sha256")).isEqualTo(sha256(bytes));
+  }
+
+  @Test
+  void theSigningHashIsTakenOffTheCallersThread() throws Exception {
+    // A body whose reads report the thread: the hashing pass must not run on the caller's.
+    byte[] bytes = "hash me elsewhere".getBytes(StandardCharsets.UTF_8);
+    java.util.Set<String> readers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    io.s3wire.http.RequestBody body = new io.s3wire.http.RequestBody() {
+      @Override
+      public long contentLength() {
+        return bytes.length;
+      }
+
+      @Override
+      public boolean isReplayable() {
+        return true;
+      }
+
+      @Override
+      public java.nio.channels.ReadableByteChannel open() {
+        readers.add(Thread.currentThread().getName());
+        return java.nio.channels.Channels.newChannel(new ByteArrayInputStream(bytes));
+      }
+    };
+    client.async().putObject(BucketKey.of("bucket", "k"), body, ObjectMetadata.NONE).join();
+    assertThat(peer.received().get(0).header("x-amz-content-sha256")).isEqualTo(sha256(bytes));
+    assertThat(readers).isNotEmpty().doesNotContain(Thread.currentThread().getName());
+  }
+
+  @Test
   void deleteObjectsCarriesContentMd5WhereTheProfileNeedsIt() throws Exception {
     peer.then(new Answer(200, Map.of(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?><DeleteResult>"
         + "<Deleted><Key>a</Key></Deleted><Error><Key>b</Key><Code>AccessDenied</Code><Message>no</Message></Error></DeleteResult>"));
