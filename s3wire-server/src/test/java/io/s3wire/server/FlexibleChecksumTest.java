@@ -58,13 +58,13 @@ class FlexibleChecksumTest {
 
   // ---- helpers
 
-  private static byte[] bytes(int size, long seed) {
+  static byte[] bytes(int size, long seed) {
     byte[] b = new byte[size];
     new Random(seed).nextBytes(b);
     return b;
   }
 
-  private static String crc(byte[] b) {
+  static String crc(byte[] b) {
     return Crc32c.base64(Crc32c.of(b));
   }
 

@@ -1,5 +1,7 @@
 package io.s3wire.server;
 
+import static io.s3wire.server.FlexibleChecksumTest.bytes;
+import static io.s3wire.server.FlexibleChecksumTest.crc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,15 +60,6 @@ class SdkChecksumTest {
     return Stream.of(Arguments.of("plain", plain), Arguments.of("tls", tls));
   }
 
-  private static byte[] bytes(int size, long seed) {
-    byte[] b = new byte[size];
-    new Random(seed).nextBytes(b);
-    return b;
-  }
-
-  private static String crc(byte[] b) {
-    return Crc32c.base64(Crc32c.of(b));
-  }
 
   @ParameterizedTest(name = "{0}", autoCloseArguments = false)
   @MethodSource("servers")

@@ -90,26 +90,30 @@ final class KnownSizeUpload {
 
   private CompletableFuture<?> sendPart(MultipartSession session, Part p) {
     if (crc32c) {
-      return CompletableFuture.supplyAsync(() -> {
-        state.checkCancelled();
-        try {
-          return source.crc32c(p.offset(), p.length());
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot read part " + p.number() + " of the source of " + object, e);
-        }
-      }, workers).thenCompose(crc -> session.sendWithCrc32c(p.number(), source.body(p.offset(), p.length()), crc));
+      return readOnWorker(p, () -> source.crc32c(p.offset(), p.length()))
+          .thenCompose(crc -> session.sendWithCrc32c(p.number(), source.body(p.offset(), p.length()), crc));
     }
     if (!config.contentMd5()) {
       return session.send(p.number(), source.body(p.offset(), p.length()), null);
     }
+    return readOnWorker(p, () -> source.md5(p.offset(), p.length()))
+        .thenCompose(md5 -> session.send(p.number(), source.body(p.offset(), p.length()), md5));
+  }
+
+  /** A digest of a part's bytes, read off the event loops: blocking reads of the source. */
+  private interface PartRead<T> {
+    T read() throws IOException;
+  }
+
+  private <T> CompletableFuture<T> readOnWorker(Part p, PartRead<T> read) {
     return CompletableFuture.supplyAsync(() -> {
       state.checkCancelled();
       try {
-        return source.md5(p.offset(), p.length());
+        return read.read();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read part " + p.number() + " of the source of " + object, e);
       }
-    }, workers).thenCompose(md5 -> session.send(p.number(), source.body(p.offset(), p.length()), md5));
+    }, workers);
   }
 
   /** Completes: forgets the journal on success; aborts on failure unless resumable. */
