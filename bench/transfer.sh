@@ -11,6 +11,8 @@
 #   BENCH_TRANSFER_CLIENTS="s3wire s3wire-md5 sdk-apache sdk-netty sdk-tm minio curl"
 # Each client runs BENCH_TRANSFER_REPEATS times per transfer (best kept, the same for every client),
 # each time on a server just told to collect its garbage, so no client pays for the one before it.
+# BENCH_TRANSFER_WARMUPS=N (default 0) makes every JVM client do N untimed transfers first, in the
+# same JVM: the steady state of a long-running service instead of a cold process (curl has no warm-up).
 set -uo pipefail
 OUT=""
 while [ $# -gt 0 ]; do
@@ -29,6 +31,7 @@ SIZE=${BENCH_TRANSFER_SIZE:-1g}
 PART=${BENCH_PART_SIZE:-16m}
 CONC=${BENCH_TRANSFER_CONCURRENCY:-8}
 REPEATS=${BENCH_TRANSFER_REPEATS:-2}
+WARMUPS=${BENCH_TRANSFER_WARMUPS:-0}
 CHEAP=${BENCH_CLIENT_HEAP:-2g}
 SHEAP=${BENCH_SERVER_HEAP:-6g}
 CLIENTS=${BENCH_TRANSFER_CLIENTS:-"s3wire s3wire-md5 sdk-apache sdk-netty sdk-tm minio curl"}
@@ -73,7 +76,7 @@ client_run() { # client op endpoint key file pem -> RESULT line or FAILED
       local sum=AUTO; [ "$c" = s3wire-md5 ] && sum=MD5
       "$JAVA" -Xmx"$CHEAP" -cp "$JAR" io.s3wire.bench.transfer.S3wireTransferMain --op "$op" --endpoint "$ep" \
         --bucket bench --key "$key" --file "$file" --access-key "$AK" --secret-key "$SK" --cert-pem "$pem" \
-        --part-size "$PART" --concurrency "$CONC" --checksum "$sum" ;;
+        --part-size "$PART" --concurrency "$CONC" --checksum "$sum" --warmups "$WARMUPS" ;;
     curl)
       local tls=() args=()
       [ -n "$pem" ] && tls=(--cacert "$pem")
@@ -88,7 +91,7 @@ client_run() { # client op endpoint key file pem -> RESULT line or FAILED
     *)
       # MinIO's OkHttp client reads extra trusted certificates from SSL_CERT_FILE.
       env ${pem:+SSL_CERT_FILE="$pem"} "$JAVA" -Xmx"$CHEAP" "${trust[@]}" -cp "$W/peer:$PCP" TransferPeer "$c" "$op" "$ep" bench "$key" "$file" \
-        "$AK" "$SK" "$PART_BYTES" "$CONC" ;;
+        "$AK" "$SK" "$PART_BYTES" "$CONC" "$WARMUPS" ;;
   esac
 }
 
@@ -168,7 +171,7 @@ CORES=$(nproc)
   echo "Object: $SIZE ($BYTES bytes, random), uploaded from and downloaded to files in $W (TMPDIR)."
   echo "Server: s3wire-server, memory store, in a child JVM (-Xmx$SHEAP); TLS by BoringSSL with a generated certificate, ALPN h2/http1.1."
   echo "Clients: one JVM per client and transfer (-Xmx$CHEAP), best of $REPEATS runs each, the server collecting its garbage before every run;"
-  echo "part size $PART, $CONC in flight where the client takes them;"
+  echo "part size $PART, $CONC in flight where the client takes them; $([ "$WARMUPS" = 0 ] && echo "each timed transfer is the JVM's first (cold JIT)" || echo "each JVM client did $WARMUPS untimed transfers first (warm JIT; curl runs cold, it has none)");"
   echo "SDK checksums WHEN_REQUIRED, path-style; JDK clients trust the server's certificate through a PKCS12 trust store, the CRT by trustAllCertificates."
   echo "s3wire checks every transfer (CRC32C: parts checked by the server, downloads against the stored full-object value; MD5 in the s3wire-md5 row) and signs no payload (UNSIGNED-PAYLOAD, as curl and the CRT); the SDK peers (WHEN_REQUIRED) and curl check nothing."
   echo "Peak RSS is the client process's VmHWM (curl: /usr/bin/time); heap is the sum of the heap pools' peak usage. Time is the transfer alone (no JVM start)."

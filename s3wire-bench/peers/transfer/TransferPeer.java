@@ -34,6 +34,11 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
  * certificate); the CRT has its own TLS stack and is told to trust all certificates.
  */
 public final class TransferPeer {
+  /** One transfer, as the client under test does it. */
+  interface Transfer {
+    void run() throws Exception;
+  }
+
   public static void main(String[] a) throws Exception {
     String client = a[0], op = a[1];
     URI endpoint = URI.create(a[2]);
@@ -46,35 +51,37 @@ public final class TransferPeer {
     if (!put) {
       Files.deleteIfExists(file);
     }
+    // Untimed transfers first in the same JVM (argument 11, default 0): the warm figure.
+    int warmups = a.length > 10 ? Integer.parseInt(a[10]) : 0;
     String note;
-    long t0;
-    long t1;
+    AutoCloseable resources;
+    Transfer once;
     switch (client) {
       case "sdk-apache" -> {
-        try (S3Client s3 = S3Client.builder().httpClient(ApacheHttpClient.builder().build())
+        S3Client s3 = S3Client.builder().httpClient(ApacheHttpClient.builder().build())
             .endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(creds).forcePathStyle(true)
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build()) {
-          t0 = System.nanoTime();
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build();
+        resources = s3;
+        once = () -> {
           if (put) {
             s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).build(), RequestBody.fromFile(file));
           } else {
             s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build(), ResponseTransformer.toFile(file));
           }
-          t1 = System.nanoTime();
-        }
+        };
         note = "single PutObject/GetObject, Apache client defaults";
       }
       case "sdk-netty" -> {
-        try (S3AsyncClient s3 = nettyClient(endpoint, creds, concurrency, false, partSize)) {
-          t0 = System.nanoTime();
+        S3AsyncClient s3 = nettyClient(endpoint, creds, concurrency, false, partSize);
+        resources = s3;
+        once = () -> {
           if (put) {
             s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).build(), AsyncRequestBody.fromFile(file)).join();
           } else {
             s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build(), AsyncResponseTransformer.toFile(file)).join();
           }
-          t1 = System.nanoTime();
-        }
+        };
         note = "single PutObject/GetObject, Netty client";
       }
       case "sdk-tm" -> {
@@ -92,28 +99,46 @@ public final class TransferPeer {
           s3 = nettyClient(endpoint, creds, concurrency, true, partSize);
           note = "S3TransferManager over the Java multipart client + Netty (CRT unavailable: " + crtUnavailable + ")";
         }
-        try (S3AsyncClient c = s3; S3TransferManager tm = S3TransferManager.builder().s3Client(c).build()) {
-          t0 = System.nanoTime();
+        S3AsyncClient c = s3;
+        S3TransferManager tm = S3TransferManager.builder().s3Client(c).build();
+        resources = () -> {
+          tm.close();
+          c.close();
+        };
+        once = () -> {
           if (put) {
             tm.uploadFile(u -> u.putObjectRequest(r -> r.bucket(bucket).key(key)).source(file)).completionFuture().join();
           } else {
             tm.downloadFile(d -> d.getObjectRequest(r -> r.bucket(bucket).key(key)).destination(file)).completionFuture().join();
           }
-          t1 = System.nanoTime();
-        }
+        };
       }
       case "minio" -> {
         MinioClient m = MinioClient.builder().endpoint(endpoint.toString()).region("us-east-1").credentials(a[6], a[7]).build();
-        t0 = System.nanoTime();
-        if (put) {
-          m.uploadObject(UploadObjectArgs.builder().bucket(bucket).object(key).filename(file.toString(), partSize).build());
-        } else {
-          m.downloadObject(DownloadObjectArgs.builder().bucket(bucket).object(key).filename(file.toString()).overwrite(true).build());
-        }
-        t1 = System.nanoTime();
+        resources = () -> { };
+        once = () -> {
+          if (put) {
+            m.uploadObject(UploadObjectArgs.builder().bucket(bucket).object(key).filename(file.toString(), partSize).build());
+          } else {
+            m.downloadObject(DownloadObjectArgs.builder().bucket(bucket).object(key).filename(file.toString()).overwrite(true).build());
+          }
+        };
         note = "uploadObject part " + (partSize >> 20) + " MiB (sequential parts) / downloadObject";
       }
       default -> throw new IllegalArgumentException("unknown client " + client);
+    }
+    for (int i = 0; i < warmups; i++) {
+      once.run();
+      if (!put) {
+        Files.deleteIfExists(file);
+      }
+    }
+    long t0 = System.nanoTime();
+    once.run();
+    long t1 = System.nanoTime();
+    resources.close();
+    if (warmups > 0) {
+      note += ", after " + warmups + " untimed in the same JVM";
     }
     long bytes = Files.size(file);
     long heapPeak = 0;

@@ -105,7 +105,8 @@ public final class S3wireTransferMain {
     System.out.printf("RESULT seconds=%.3f bytes=%d hwm_kib=%d heap_peak_mib=%d note=%s%n", (t1 - t0) / 1e9,
         Files.size(file), hwm, heapPeak >> 20, "TransferManager part " + (partSize >> 20) + " MiB, " + concurrency
             + " in flight, " + http + ", BoringSSL, checksum " + checksum
-            + (checksum == TransferChecksum.MD5 ? " (computed while sending)" : " (CRC32C where accepted)") + ", payload " + signing);
+            + (checksum == TransferChecksum.MD5 ? " (computed while sending)" : " (CRC32C where accepted)") + ", payload " + signing
+            + (warmups > 0 ? ", after " + warmups + " untimed in the same JVM" : ""));
     System.exit(0);
   }
 }
