@@ -351,8 +351,10 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Pool
         body.offer(content.content());
         if (content instanceof LastHttpContent) {
           responseEnded = true;
-          body.end();
+          // Back in the pool before the reader hears of the end: a request the reader makes at
+          // once then finds this connection idle instead of opening another.
           maybeFinish();
+          body.end();
         }
       }
     }
