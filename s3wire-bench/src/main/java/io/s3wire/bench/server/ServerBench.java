@@ -1,5 +1,6 @@
 package io.s3wire.bench.server;
 
+import io.s3wire.bench.RateLoop;
 import io.s3wire.bench.Args;
 import io.s3wire.bench.report.Measure;
 import io.s3wire.bench.report.Report;

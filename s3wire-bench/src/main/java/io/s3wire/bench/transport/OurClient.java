@@ -1,5 +1,6 @@
 package io.s3wire.bench.transport;
 
+import io.s3wire.bench.RateLoop;
 import io.s3wire.http.HttpHeaders;
 import io.s3wire.http.HttpProtocol;
 import io.s3wire.http.HttpRequest;
@@ -14,12 +15,7 @@ import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * s3wire's transport driven the way a caller drives it: a request, the response head, the body
@@ -97,47 +93,14 @@ final class OurClient {
   static double smallGetRate(HttpTransport t, URI base, int smallBytes, int concurrency, long warmupMillis,
       long measureMillis) throws Exception {
     URI uri = base.resolve("/small");
-    AtomicBoolean stop = new AtomicBoolean();
-    AtomicBoolean counting = new AtomicBoolean();
-    AtomicLong done = new AtomicLong();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    List<Thread> threads = new ArrayList<>();
-    for (int i = 0; i < concurrency; i++) {
-      Thread th = new Thread(() -> {
-        while (!stop.get() && failure.get() == null) {
-          try (HttpResponse r = t.execute(HttpRequest.get(uri)).get(60, TimeUnit.SECONDS)) {
-            byte[] b = r.body().bytes();
-            if (r.status() != 200 || b.length != smallBytes || r.protocol() != expected(t)) {
-              throw new IOException("small GET answered " + r.status() + " over " + r.protocol() + " with "
-                  + b.length + " bytes");
-            }
-            if (counting.get()) {
-              done.incrementAndGet();
-            }
-          } catch (Throwable e) {
-            failure.compareAndSet(null, e);
-          }
+    return RateLoop.perSecond(concurrency, warmupMillis, measureMillis, (thread, n) -> {
+      try (HttpResponse r = t.execute(HttpRequest.get(uri)).get(60, TimeUnit.SECONDS)) {
+        byte[] b = r.body().bytes();
+        if (r.status() != 200 || b.length != smallBytes || r.protocol() != expected(t)) {
+          throw new IOException("small GET answered " + r.status() + " over " + r.protocol() + " with "
+              + b.length + " bytes");
         }
-      }, "small-get-" + i);
-      th.setDaemon(true);
-      threads.add(th);
-      th.start();
-    }
-    // The harness times fixed windows; nothing here waits for a condition.
-    Thread.sleep(warmupMillis);
-    long start = System.nanoTime();
-    counting.set(true);
-    Thread.sleep(measureMillis);
-    counting.set(false);
-    long elapsed = System.nanoTime() - start;
-    long count = done.get();
-    stop.set(true);
-    for (Thread th : threads) {
-      th.join(TimeUnit.SECONDS.toMillis(70));
-    }
-    if (failure.get() != null) {
-      throw new IOException("small GETs failed: " + failure.get(), failure.get());
-    }
-    return count / (elapsed / 1e9);
+      }
+    });
   }
 }

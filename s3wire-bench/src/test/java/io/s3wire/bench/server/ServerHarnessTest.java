@@ -1,5 +1,6 @@
 package io.s3wire.bench.server;
 
+import io.s3wire.bench.RateLoop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

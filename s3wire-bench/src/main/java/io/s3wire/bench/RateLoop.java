@@ -1,4 +1,4 @@
-package io.s3wire.bench.server;
+package io.s3wire.bench;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,15 +13,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * counts completions in a measured window. The first failure stops the loop and is thrown: a
  * broken call is never counted as a fast one.
  */
-final class RateLoop {
+public final class RateLoop {
   /** One call; {@code thread} and {@code n} let it pick a key. */
-  interface Call {
+  public interface Call {
     void run(int thread, long n) throws Exception;
   }
 
   private RateLoop() {}
 
-  static double perSecond(int concurrency, long warmupMillis, long measureMillis, Call call) throws Exception {
+  public static double perSecond(int concurrency, long warmupMillis, long measureMillis, Call call) throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicBoolean counting = new AtomicBoolean();
     AtomicLong done = new AtomicLong();
