@@ -19,6 +19,7 @@ class Crc32cTest {
     assertThat(Crc32c.base64(0xE3069283)).isEqualTo("4waSgw==");
     assertThat(Crc32c.parse("4waSgw==")).isEqualTo(0xE3069283);
     assertThat(Crc32c.of(new byte[0])).isZero();
+    assertThat(Crc32c.of("xx123456789yy".getBytes(StandardCharsets.US_ASCII), 2, 9)).isEqualTo(0xE3069283);
     assertThat(Crc32c.base64(0)).isEqualTo("AAAAAA==");
   }
 

@@ -60,7 +60,6 @@ class SdkChecksumTest {
     return Stream.of(Arguments.of("plain", plain), Arguments.of("tls", tls));
   }
 
-
   @ParameterizedTest(name = "{0}", autoCloseArguments = false)
   @MethodSource("servers")
   void putAndGetWithCrc32c(String name, S3Server server) throws Exception {

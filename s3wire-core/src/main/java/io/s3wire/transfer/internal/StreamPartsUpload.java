@@ -116,9 +116,7 @@ final class StreamPartsUpload {
       RequestBody body = RequestBody.ofBytes(part.buffer(), 0, part.length());
       CompletableFuture<?> sent;
       if (crc32c) {
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(part.buffer(), 0, part.length());
-        sent = session.sendWithCrc32c(number, body, (int) crc.getValue());
+        sent = session.sendWithCrc32c(number, body, io.s3wire.checksum.Crc32c.of(part.buffer(), 0, part.length()));
       } else {
         byte[] md5 = config.contentMd5() ? Md5.of(part.buffer(), 0, part.length()) : null;
         sent = session.send(number, body, md5);

@@ -82,9 +82,7 @@ interface UploadSource extends AutoCloseable {
 
       @Override
       public int crc32c(long offset, long length) {
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(array, (int) offset, (int) length);
-        return (int) crc.getValue();
+        return io.s3wire.checksum.Crc32c.of(array, (int) offset, (int) length);
       }
     };
   }
