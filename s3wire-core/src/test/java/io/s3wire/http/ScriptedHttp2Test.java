@@ -177,9 +177,20 @@ class ScriptedHttp2Test {
 
   @Test
   void maxConcurrentStreamsOneWithTwoConnectionsOpensAnother() throws Exception {
+    // Answer only once both streams arrived: with one stream per connection, that takes two
+    // connections. (Answering at once let /b reuse the connection /a had just freed now and then.)
+    java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
     try (ScriptedHttp2Peer peer = new ScriptedHttp2Peer(new Http2Settings().maxConcurrentStreams(1), (c, id, h, end) -> {
-          // Answer only once both connections hold a stream: proves the calls ran side by side.
-          c.run(() -> c.headers(id, 200, true));
+          both.countDown();
+          CompletableFuture.runAsync(() -> {
+            try {
+              if (both.await(30, TimeUnit.SECONDS)) {
+                c.run(() -> c.headers(id, 200, true));
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
         });
         HttpTransport t = HttpTransport.create(h2c().http2ConnectionsPerOrigin(2).build())) {
       CompletableFuture<HttpResponse> a = t.execute(HttpRequest.get(peer.uri("/a")));
