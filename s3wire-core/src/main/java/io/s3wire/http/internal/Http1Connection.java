@@ -306,57 +306,73 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Pool
         return;
       }
       timers.touch();
-      if (msg instanceof io.netty.handler.codec.http.HttpResponse res) {
-        if (res.decoderResult().isFailure()) {
-          ReferenceCountUtil.release(msg);
-          fail(new TransportException(TransportException.Kind.PROTOCOL_VIOLATION,
-              "malformed HTTP/1.1 response head: " + Failures.oneLine(res.decoderResult().cause()), RetrySafety.UNKNOWN,
-              res.decoderResult().cause()));
-          return;
-        }
-        int status = res.status().code();
-        router.emit(new WireEvent.Http1Response(System.nanoTime(), info.id(), status, res.status().reasonPhrase(), headers(res.headers())));
-        if (status >= 100 && status < 200) {
-          informational = true;
-          ReferenceCountUtil.release(msg);
-          return;
-        }
-        headersReceived = true;
-        timers.headersReceived();
-        keepAlive &= HttpUtil.isKeepAlive(res);
-        HttpHeaders.Builder hb = HttpHeaders.builder();
-        for (Map.Entry<String, String> h : res.headers()) {
-          hb.add(h.getKey(), h.getValue());
-        }
-        long length = HttpUtil.getContentLength(res, -1L);
-        body = new StreamingResponseBody(length, this, context.bodyExecutor());
-        call.succeed(status, hb.build(), HttpProtocol.HTTP_1_1, body, info);
+      // The head arrives once per exchange, content many times: two methods, so the hot one stays
+      // small enough for the JIT to compile quickly and inline well.
+      if (msg instanceof io.netty.handler.codec.http.HttpResponse res && !readHead(res)) {
+        return;
       }
       if (msg instanceof HttpContent content) {
-        if (informational) {
-          content.release();
-          if (content instanceof LastHttpContent) {
-            informational = false;
-          }
-          return;
-        }
-        if (content.decoderResult().isFailure()) {
-          content.release();
-          fail(new TransportException(TransportException.Kind.PROTOCOL_VIOLATION,
-              "malformed HTTP/1.1 response body: " + Failures.oneLine(content.decoderResult().cause()), RetrySafety.PROCESSED,
-              content.decoderResult().cause()));
-          return;
-        }
-        bodyBytes += content.content().readableBytes();
-        body.offer(content.content());
-        if (content instanceof LastHttpContent) {
-          responseEnded = true;
-          // Back in the pool before the reader hears of the end: a request the reader makes at
-          // once then finds this connection idle instead of opening another.
-          maybeFinish();
-          body.end();
-        }
+        readContent(content);
       }
+    }
+
+    /** Takes the response head; {@code false} when the message was consumed here (released). */
+    private boolean readHead(io.netty.handler.codec.http.HttpResponse res) {
+      if (res.decoderResult().isFailure()) {
+        ReferenceCountUtil.release(res);
+        fail(new TransportException(TransportException.Kind.PROTOCOL_VIOLATION,
+            "malformed HTTP/1.1 response head: " + Failures.oneLine(res.decoderResult().cause()), RetrySafety.UNKNOWN,
+            res.decoderResult().cause()));
+        return false;
+      }
+      int status = res.status().code();
+      router.emit(new WireEvent.Http1Response(System.nanoTime(), info.id(), status, res.status().reasonPhrase(), headers(res.headers())));
+      if (status >= 100 && status < 200) {
+        informational = true;
+        ReferenceCountUtil.release(res);
+        return false;
+      }
+      headersReceived = true;
+      timers.headersReceived();
+      keepAlive &= HttpUtil.isKeepAlive(res);
+      HttpHeaders.Builder hb = HttpHeaders.builder();
+      for (Map.Entry<String, String> h : res.headers()) {
+        hb.add(h.getKey(), h.getValue());
+      }
+      long length = HttpUtil.getContentLength(res, -1L);
+      body = new StreamingResponseBody(length, this, context.bodyExecutor(), READ_AHEAD / 2);
+      call.succeed(status, hb.build(), HttpProtocol.HTTP_1_1, body, info);
+      return true;
+    }
+
+    private void readContent(HttpContent content) {
+      if (informational) {
+        content.release();
+        if (content instanceof LastHttpContent) {
+          informational = false;
+        }
+        return;
+      }
+      if (content.decoderResult().isFailure()) {
+        malformedBody(content);
+        return;
+      }
+      bodyBytes += content.content().readableBytes();
+      body.offer(content.content());
+      if (content instanceof LastHttpContent) {
+        responseEnded = true;
+        // Back in the pool before the reader hears of the end: a request the reader makes at
+        // once then finds this connection idle instead of opening another.
+        maybeFinish();
+        body.end();
+      }
+    }
+
+    private void malformedBody(HttpContent content) {
+      Throwable cause = content.decoderResult().cause();
+      content.release();
+      fail(new TransportException(TransportException.Kind.PROTOCOL_VIOLATION,
+          "malformed HTTP/1.1 response body: " + Failures.oneLine(cause), RetrySafety.PROCESSED, cause));
     }
 
     @Override

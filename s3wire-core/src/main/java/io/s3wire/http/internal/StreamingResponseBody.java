@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +46,9 @@ final class StreamingResponseBody implements ResponseBody {
   private final long contentLength;
   private final Source source;
   private final Executor executor;
+  private final int batchBytes;
+  /** Queued bytes at which a waiting consumer is woken: 1 for a stream, {@link #batchBytes} for transferTo. */
+  private long wakeAt = 1;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final ArrayDeque<ByteBuf> queue = new ArrayDeque<>();
@@ -56,9 +60,21 @@ final class StreamingResponseBody implements ResponseBody {
   private final java.util.concurrent.atomic.AtomicLong unreported = new java.util.concurrent.atomic.AtomicLong();
 
   StreamingResponseBody(long contentLength, Source source, Executor executor) {
+    this(contentLength, source, executor, 0);
+  }
+
+  /**
+   * With {@code batchBytes} above zero, {@link #transferTo} waits until that many bytes are queued
+   * (or the body ends) and hands them to the channel in one gathering write: a file written in
+   * 512 KiB batches costs the kernel about half of what 64 KiB writes do, and the consumer thread
+   * wakes once per batch instead of once per buffer. The source must let at least that many bytes
+   * in without consumption (HTTP/1.1's read-ahead), or a waiting consumer would never wake.
+   */
+  StreamingResponseBody(long contentLength, Source source, Executor executor, int batchBytes) {
     this.contentLength = contentLength;
     this.source = source;
     this.executor = executor;
+    this.batchBytes = batchBytes;
   }
 
   // ---- producer side (event loop) ----
@@ -77,7 +93,9 @@ final class StreamingResponseBody implements ResponseBody {
       }
       queue.add(buf);
       queuedBytes += buf.readableBytes();
-      changed.signalAll();
+      if (queuedBytes >= wakeAt) {
+        changed.signalAll();
+      }
     } finally {
       lock.unlock();
     }
@@ -168,7 +186,42 @@ final class StreamingResponseBody implements ResponseBody {
     }
   }
 
-  private void consumed(int bytes) {
+  /**
+   * Moves every queued buffer into {@code into} once at least {@link #batchBytes} are queued or the
+   * body ended; {@code false} at the end. The caller releases them and reports them consumed.
+   */
+  private boolean takeBatch(java.util.List<ByteBuf> into) throws IOException {
+    lock.lock();
+    try {
+      while (true) {
+        if (closed) {
+          throw new IOException("the response body is closed");
+        }
+        if (failure != null) {
+          throw asIoException(failure);
+        }
+        if (!queue.isEmpty() && (ended || queuedBytes >= batchBytes)) {
+          into.addAll(queue);
+          queue.clear();
+          queuedBytes = 0;
+          return true;
+        }
+        if (ended) {
+          return false;
+        }
+        try {
+          changed.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while waiting for the response body");
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void consumed(long bytes) {
     if (bytes > 0 && unreported.getAndAdd(bytes) == 0) {
       source.consumed();
     }
@@ -179,13 +232,14 @@ final class StreamingResponseBody implements ResponseBody {
     return (int) Math.min(Integer.MAX_VALUE, unreported.getAndSet(0));
   }
 
-  private void claim(String how) {
+  private void claim(String how, long wakeAt) {
     lock.lock();
     try {
       if (claimed || closed) {
         throw new IllegalStateException("the response body was already consumed or closed; " + how + " is not allowed");
       }
       claimed = true;
+      this.wakeAt = Math.max(1, wakeAt);
     } finally {
       lock.unlock();
     }
@@ -196,7 +250,7 @@ final class StreamingResponseBody implements ResponseBody {
 
   @Override
   public InputStream stream() {
-    claim("stream()");
+    claim("stream()", 1);
     BodyStream s = new BodyStream();
     stream = s;
     return s;
@@ -204,7 +258,7 @@ final class StreamingResponseBody implements ResponseBody {
 
   @Override
   public byte[] bytes() throws IOException {
-    claim("bytes()");
+    claim("bytes()", 1);
     ByteArrayOutputStream out = new ByteArrayOutputStream(contentLength > 0 && contentLength < (1 << 24) ? (int) contentLength : 8192);
     try {
       ByteBuf b;
@@ -225,22 +279,21 @@ final class StreamingResponseBody implements ResponseBody {
 
   @Override
   public CompletableFuture<Long> transferTo(WritableByteChannel target) {
-    claim("transferTo()");
+    claim("transferTo()", batchBytes);
     CompletableFuture<Long> done = new CompletableFuture<>();
     executor.execute(() -> {
       long total = 0;
+      java.util.List<ByteBuf> batch = new java.util.ArrayList<>();
       try {
-        ByteBuf b;
-        while ((b = take()) != null) {
-          int n = b.readableBytes();
+        while (takeBatch(batch)) {
+          long n;
           try {
-            for (ByteBuffer nio : b.nioBuffers()) {
-              while (nio.hasRemaining()) {
-                target.write(nio);
-              }
-            }
+            n = write(batch, target);
           } finally {
-            b.release();
+            for (ByteBuf b : batch) {
+              b.release();
+            }
+            batch.clear();
           }
           total += n;
           consumed(n);
@@ -253,6 +306,33 @@ final class StreamingResponseBody implements ResponseBody {
       }
     });
     return done;
+  }
+
+  /** Writes every readable byte of {@code batch}: one gathering write when the channel takes them. */
+  private static long write(java.util.List<ByteBuf> batch, WritableByteChannel target) throws IOException {
+    java.util.List<ByteBuffer> nios = new java.util.ArrayList<>(batch.size());
+    long total = 0;
+    for (ByteBuf b : batch) {
+      total += b.readableBytes();
+      java.util.Collections.addAll(nios, b.nioBuffers());
+    }
+    ByteBuffer[] srcs = nios.toArray(new ByteBuffer[0]);
+    if (target instanceof GatheringByteChannel gathering) {
+      int first = 0;
+      while (first < srcs.length) {
+        gathering.write(srcs, first, srcs.length - first);
+        while (first < srcs.length && !srcs[first].hasRemaining()) {
+          first++;
+        }
+      }
+    } else {
+      for (ByteBuffer nio : srcs) {
+        while (nio.hasRemaining()) {
+          target.write(nio);
+        }
+      }
+    }
+    return total;
   }
 
   @Override

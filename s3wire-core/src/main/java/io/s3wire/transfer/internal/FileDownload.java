@@ -72,11 +72,11 @@ final class FileDownload {
       } catch (IOException e) {
         throw new CompletionException(new ClientException("target file", "cannot write in " + dir + ": " + e.getMessage(), e));
       }
-      return fetch(info, ch).handle((v, err) -> finish(info, tmp, ch, err));
+      return fetch(info, tmp, ch).handle((v, err) -> finish(info, tmp, ch, err));
     });
   }
 
-  private CompletableFuture<Void> fetch(ObjectInfo info, FileChannel ch) {
+  private CompletableFuture<Void> fetch(ObjectInfo info, Path tmp, FileChannel ch) {
     long size = info.contentLength();
     long rangeSize = size <= config.multipartThreshold() ? Math.max(1, size) : config.partSizeFor(size);
     List<long[]> ranges = new ArrayList<>();
@@ -98,7 +98,12 @@ final class FileDownload {
       int index = (int) r[0];
       long off = r[1];
       long len = r[2];
-      PositionalChannel out = new PositionalChannel(ch, off, index + 1, state, storedCrc != null);
+      PositionalChannel out;
+      try {
+        out = new PositionalChannel(FileChannel.open(tmp, StandardOpenOption.WRITE), off, index + 1, state, storedCrc != null);
+      } catch (IOException e) {
+        return CompletableFuture.failedFuture(new ClientException("target file", "cannot write " + tmp + ": " + e.getMessage(), e));
+      }
       outs[index] = out;
       GetObjectRequest get = new GetObjectRequest(object, Range.of(off, off + len - 1), sameObject);
       String name = "range " + (index + 1) + " (bytes " + off + "-" + (off + len - 1) + ") of " + object;
@@ -108,7 +113,7 @@ final class FileDownload {
               + len + " expected", RetrySafety.PROCESSED, null);
         }
         return i;
-      }), config.partRetry(), state, name).thenAccept(i -> {
+      }), config.partRetry(), state, name).whenComplete((i, err) -> closeQuietly(out)).thenAccept(i -> {
         state.partCompleted(index + 1, len);
         if (md5 != null) {
           md5.completed(index);
@@ -138,6 +143,14 @@ final class FileDownload {
             + ": the downloaded bytes have MD5 " + hex + " but the object's ETag is " + info.eTag(), RetrySafety.PROCESSED, null);
       }
     });
+  }
+
+  private static void closeQuietly(PositionalChannel out) {
+    try {
+      out.close();
+    } catch (IOException e) {
+      // Every byte was written (or the range failed already); closing a written channel cannot lose data.
+    }
   }
 
   /** The object's full-object CRC32C when the server returned one (a composite {@code -N} value is not). */

@@ -3,15 +3,18 @@ package io.s3wire.transfer.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
+import java.nio.channels.GatheringByteChannel;
 
 /**
- * Writes one range of a download at its place in the file ({@link FileChannel#write(ByteBuffer,
- * long)}, safe for parallel ranges), reports progress, and fails the write when the transfer is
- * cancelled so the GET is abandoned at once. Runs on the transport's body thread, never its event
- * loop. A new attempt starts from the range's beginning and takes back the bytes the last reported.
+ * Writes one range of a download at its place in the file, reports progress, and fails the write
+ * when the transfer is cancelled so the GET is abandoned at once. Runs on the transport's body
+ * thread, never its event loop. A new attempt starts from the range's beginning and takes back the
+ * bytes the last reported.
+ *
+ * <p>Each range has a file channel of its own: a gathering write ({@code writev}) goes at the
+ * channel's position, which parallel ranges must not share.
  */
-final class PositionalChannel implements WritableByteChannel {
+final class PositionalChannel implements GatheringByteChannel {
   private final FileChannel file;
   private final long start;
   private final int partNumber;
@@ -55,17 +58,35 @@ final class PositionalChannel implements WritableByteChannel {
   }
 
   @Override
-  public synchronized int write(ByteBuffer src) throws IOException {
+  public int write(ByteBuffer src) throws IOException {
+    return (int) write(new ByteBuffer[] {src}, 0, 1);
+  }
+
+  @Override
+  public long write(ByteBuffer[] srcs) throws IOException {
+    return write(srcs, 0, srcs.length);
+  }
+
+  @Override
+  public synchronized long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
     state.checkCancelled();
-    if (crc != null) {
-      crc.update(src.duplicate());
+    long total = 0;
+    for (int i = offset; i < offset + length; i++) {
+      total += srcs[i].remaining();
+      if (crc != null) {
+        crc.update(srcs[i].duplicate());
+      }
     }
-    int total = 0;
-    while (src.hasRemaining()) {
-      int n = file.write(src, position);
-      position += n;
-      total += n;
+    file.position(position);
+    long left = total;
+    int first = offset;
+    while (left > 0) {
+      left -= file.write(srcs, first, offset + length - first);
+      while (first < offset + length && !srcs[first].hasRemaining()) {
+        first++;
+      }
     }
+    position += total;
     reported += total;
     state.bytes(partNumber, total);
     return total;
@@ -76,8 +97,9 @@ final class PositionalChannel implements WritableByteChannel {
     return file.isOpen();
   }
 
+  /** Closes this range's file channel; the download's own channel stays open. */
   @Override
-  public void close() {
-    // The file is shared by every range; the download closes it.
+  public void close() throws IOException {
+    file.close();
   }
 }
