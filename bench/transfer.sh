@@ -35,6 +35,17 @@ WARMUPS=${BENCH_TRANSFER_WARMUPS:-0}
 CHEAP=${BENCH_CLIENT_HEAP:-2g}
 SHEAP=${BENCH_SERVER_HEAP:-6g}
 CLIENTS=${BENCH_TRANSFER_CLIENTS:-"s3wire s3wire-md5 sdk-apache sdk-netty sdk-tm minio curl"}
+# JVM flags for every JVM client alike (BENCH_CLIENT_JVM_OPTS; set it empty for the JVM's defaults).
+# On 2 cores C2's compiles take a core from the transfer for seconds (Netty's pipeline inlines into
+# units that compile for over a second each) and do not pay back within a few GiB: C1 alone is the
+# better setting there, as in the s3wire launcher.
+if [ -n "${BENCH_CLIENT_JVM_OPTS+set}" ]; then
+  JOPTS=$BENCH_CLIENT_JVM_OPTS
+elif [ "$(nproc)" -le 2 ]; then
+  JOPTS="-XX:TieredStopAtLevel=1"
+else
+  JOPTS=""
+fi
 AK=benchkey
 SK=benchsecret-not-a-real-secret
 W=$(mktemp -d "${TMPDIR:-/tmp}/s3wire-transfer.XXXXXX")
@@ -74,7 +85,7 @@ client_run() { # client op endpoint key file pem -> RESULT line or FAILED
       # s3wire checks every transfer: CRC32C by default (the server accepts flexible checksums),
       # MD5 in the s3wire-md5 row (what a server without them allows).
       local sum=AUTO; [ "$c" = s3wire-md5 ] && sum=MD5
-      "$JAVA" -Xmx"$CHEAP" -cp "$JAR" io.s3wire.bench.transfer.S3wireTransferMain --op "$op" --endpoint "$ep" \
+      "$JAVA" -Xmx"$CHEAP" $JOPTS -cp "$JAR" io.s3wire.bench.transfer.S3wireTransferMain --op "$op" --endpoint "$ep" \
         --bucket bench --key "$key" --file "$file" --access-key "$AK" --secret-key "$SK" --cert-pem "$pem" \
         --part-size "$PART" --concurrency "$CONC" --checksum "$sum" --warmups "$WARMUPS" ;;
     curl)
@@ -90,7 +101,7 @@ client_run() { # client op endpoint key file pem -> RESULT line or FAILED
       echo "RESULT seconds=$t bytes=${b%.*} hwm_kib=$rss heap_peak_mib=0 note=curl single PUT/GET, HTTP/1.1" ;;
     *)
       # MinIO's OkHttp client reads extra trusted certificates from SSL_CERT_FILE.
-      env ${pem:+SSL_CERT_FILE="$pem"} "$JAVA" -Xmx"$CHEAP" "${trust[@]}" -cp "$W/peer:$PCP" TransferPeer "$c" "$op" "$ep" bench "$key" "$file" \
+      env ${pem:+SSL_CERT_FILE="$pem"} "$JAVA" -Xmx"$CHEAP" $JOPTS "${trust[@]}" -cp "$W/peer:$PCP" TransferPeer "$c" "$op" "$ep" bench "$key" "$file" \
         "$AK" "$SK" "$PART_BYTES" "$CONC" "$WARMUPS" ;;
   esac
 }
@@ -170,7 +181,7 @@ CORES=$(nproc)
 {
   echo "Object: $SIZE ($BYTES bytes, random), uploaded from and downloaded to files in $W (TMPDIR)."
   echo "Server: s3wire-server, memory store, in a child JVM (-Xmx$SHEAP); TLS by BoringSSL with a generated certificate, ALPN h2/http1.1."
-  echo "Clients: one JVM per client and transfer (-Xmx$CHEAP), best of $REPEATS runs each, the server collecting its garbage before every run;"
+  echo "Clients: one JVM per client and transfer (-Xmx$CHEAP${JOPTS:+ $JOPTS}; the same flags for every JVM client), best of $REPEATS runs each, the server collecting its garbage before every run;"
   echo "part size $PART, $CONC in flight where the client takes them; $([ "$WARMUPS" = 0 ] && echo "each timed transfer is the JVM's first (cold JIT)" || echo "each JVM client did $WARMUPS untimed transfers first (warm JIT; curl runs cold, it has none)");"
   echo "SDK checksums WHEN_REQUIRED, path-style; JDK clients trust the server's certificate through a PKCS12 trust store, the CRT by trustAllCertificates."
   echo "s3wire checks every transfer (CRC32C: parts checked by the server, downloads against the stored full-object value; MD5 in the s3wire-md5 row) and signs no payload (UNSIGNED-PAYLOAD, as curl and the CRT); the SDK peers (WHEN_REQUIRED) and curl check nothing."
