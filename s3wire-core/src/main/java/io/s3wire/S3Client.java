@@ -83,6 +83,11 @@ public final class S3Client implements AutoCloseable {
 
   public ObjectInfo headObject(BucketKey object, Conditions conditions) { return Futures.await(async.headObject(object, conditions)); }
 
+  /** HEAD, with {@code withChecksums} asking for the stored checksums ({@code x-amz-checksum-mode: ENABLED}). */
+  public ObjectInfo headObject(BucketKey object, Conditions conditions, boolean withChecksums) {
+    return Futures.await(async.headObject(object, conditions, withChecksums));
+  }
+
   public void deleteObject(BucketKey object) { Futures.await(async.deleteObject(object)); }
 
   public DeleteObjectsResult deleteObjects(String bucket, List<String> keys) { return Futures.await(async.deleteObjects(bucket, keys)); }

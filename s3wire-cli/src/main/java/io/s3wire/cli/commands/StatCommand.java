@@ -1,20 +1,27 @@
 package io.s3wire.cli.commands;
 
+import io.s3wire.Conditions;
 import io.s3wire.ObjectInfo;
 import io.s3wire.ObjectMetadata;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code s3wire stat}: what the server says about an object. */
 @Command(name = "stat", mixinStandardHelpOptions = true,
     description = "Show an object's size, ETag, stored checksums (when the server returns them), last-modified time, content type, storage class and user metadata.",
-    footerHeading = "%nExamples:%n", footer = {"  s3wire stat s3://bucket/report.pdf", "  s3wire stat s3://bucket/a.bin --json"})
+    footerHeading = "%nExamples:%n", footer = {"  s3wire stat s3://bucket/report.pdf", "  s3wire stat s3://bucket/a.bin --json",
+        "  s3wire stat s3://bucket/a.bin --checksums"})
 public final class StatCommand extends StorageCommand {
   @Parameters(paramLabel = "s3://BUCKET/KEY", description = "The object.")
   String address;
+
+  @Option(names = "--checksums", description = "Ask for the stored checksums (x-amz-checksum-mode: ENABLED): S3 returns"
+      + " them only when asked. On AWS, an SSE-KMS object then needs kms:Decrypt as well.")
+  boolean checksums;
 
   public StatCommand(Map<String, String> env) {
     super(env);
@@ -32,7 +39,13 @@ public final class StatCommand extends StorageCommand {
   int run() {
     Location.Remote object = toRequest();
     try (Session s = open(settings(List.of(object)))) {
-      ObjectInfo info = s.client.headObject(object.object());
+      io.s3wire.provider.ProviderProfile provider = s.client.async().provider();
+      if (checksums && !provider.acceptsFlexibleChecksums()) {
+        // The profile strips x-amz-checksum-* from every request; say so rather than show none.
+        s.err.println("stat: the " + provider.name() + " provider profile takes no flexible checksums, so"
+            + " x-amz-checksum-mode is not sent; --provider aws or minio (or a provider file) asks a server that has them");
+      }
+      ObjectInfo info = s.client.headObject(object.object(), Conditions.NONE, checksums);
       if (s.settings.json()) {
         s.out.println(json(object, info));
       } else {

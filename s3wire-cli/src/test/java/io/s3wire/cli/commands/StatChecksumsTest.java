@@ -17,21 +17,23 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code stat} shows the checksums a server stores and returns on HEAD ({@code x-amz-checksum-*}).
- * The embedded server does not store them, so a JDK HTTP server answers HEAD as S3 does for an
- * object uploaded with checksums.
+ * {@code stat} shows the checksums a server returns on HEAD ({@code x-amz-checksum-*}), here from a
+ * JDK HTTP server that answers as S3 does for an object uploaded with CRC32 and SHA-256 checksums
+ * (the embedded server stores CRC32C only; {@code CommandsEndToEndTest} covers it).
  */
 @Timeout(60)
 class StatChecksumsTest {
   @TempDir Path home;
   HttpServer server;
   final List<String> seen = new CopyOnWriteArrayList<>();
+  final List<String> checksumModes = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", x -> {
       seen.add(x.getRequestMethod() + " " + x.getRequestURI().getPath());
+      checksumModes.add(String.valueOf(x.getRequestHeaders().getFirst("x-amz-checksum-mode")));
       var h = x.getResponseHeaders();
       h.add("ETag", "\"5d41402abc4b2a76b9719d911017c592\"");
       h.add("Last-Modified", "Fri, 27 Nov 2026 12:00:00 GMT");
@@ -83,5 +85,23 @@ class StatChecksumsTest {
     assertThat(stat.get("checksums")).isEqualTo(Map.of("crc32", "NhCmhg==",
         "sha256", "LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ="));
     assertThat(stat.get("metadata")).isEqualTo(Map.of("owner", "ops"));
+  }
+
+  @Test
+  void checksumModeIsAskedForOnlyWithTheFlag() {
+    CliRun plain = stat("--provider", "minio");
+    CliRun asked = stat("--provider", "minio", "--checksums");
+    assertThat(plain.exitCode()).as(plain.toString()).isZero();
+    assertThat(asked.exitCode()).as(asked.toString()).isZero();
+    assertThat(checksumModes).containsExactly("null", "ENABLED");
+    assertThat(asked.err()).doesNotContain("provider profile");
+  }
+
+  @Test
+  void aProfileWithoutFlexibleChecksumsSaysWhyNoneWereAskedFor() {
+    CliRun r = stat("--checksums");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(checksumModes).containsExactly("null");
+    assertThat(r.err()).contains("the generic provider profile takes no flexible checksums, so x-amz-checksum-mode is not sent");
   }
 }
