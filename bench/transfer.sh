@@ -35,17 +35,10 @@ WARMUPS=${BENCH_TRANSFER_WARMUPS:-0}
 CHEAP=${BENCH_CLIENT_HEAP:-2g}
 SHEAP=${BENCH_SERVER_HEAP:-6g}
 CLIENTS=${BENCH_TRANSFER_CLIENTS:-"s3wire s3wire-md5 sdk-apache sdk-netty sdk-tm minio curl"}
-# JVM flags for every JVM client alike (BENCH_CLIENT_JVM_OPTS; set it empty for the JVM's defaults).
-# On 2 cores C2's compiles take a core from the transfer for seconds (Netty's pipeline inlines into
-# units that compile for over a second each) and do not pay back within a few GiB: C1 alone is the
-# better setting there, as in the s3wire launcher.
-if [ -n "${BENCH_CLIENT_JVM_OPTS+set}" ]; then
-  JOPTS=$BENCH_CLIENT_JVM_OPTS
-elif [ "$(nproc)" -le 2 ]; then
-  JOPTS="-XX:TieredStopAtLevel=1"
-else
-  JOPTS=""
-fi
+# JVM flags for every JVM client alike (BENCH_CLIENT_JVM_OPTS, default none). -XX:TieredStopAtLevel=1
+# is worth a try on 2 cores: C2's compiles of Netty's pipeline take a core for seconds, but C1 has
+# no MD5 or SHA-256 intrinsics (10x slower SHA-256 here), which hurts every client that hashes.
+JOPTS=${BENCH_CLIENT_JVM_OPTS:-}
 AK=benchkey
 SK=benchsecret-not-a-real-secret
 W=$(mktemp -d "${TMPDIR:-/tmp}/s3wire-transfer.XXXXXX")
@@ -92,13 +85,15 @@ client_run() { # client op endpoint key file pem -> RESULT line or FAILED
       local tls=() args=()
       [ -n "$pem" ] && tls=(--cacert "$pem")
       if [ "$op" = put ]; then args=(-T "$file"); else args=(-o "$file"); fi
-      /usr/bin/time -f "RSS %M" -o "$W/curl.time" curl -sS --fail --http1.1 "${tls[@]}" \
+      /usr/bin/time -f "RSS %M CPU %U %S" -o "$W/curl.time" curl -sS --fail --http1.1 "${tls[@]}" \
         --aws-sigv4 "aws:amz:us-east-1:s3" --user "$AK:$SK" -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" \
         "${args[@]}" -w "%{time_total} %{size_upload} %{size_download}\n" "$ep/bench/$key" >"$W/curl.out" || return 1
       read -r t up down <"$W/curl.out"
-      local rss; rss=$(awk '/^RSS/{print $2}' "$W/curl.time")
+      local rss cpu
+      rss=$(awk '/^RSS/{print $2}' "$W/curl.time")
+      cpu=$(awk '/^RSS/{printf "%d", ($4+$5)*1000}' "$W/curl.time")
       local b=$down; [ "$op" = put ] && b=${up%.*}
-      echo "RESULT seconds=$t bytes=${b%.*} hwm_kib=$rss heap_peak_mib=0 note=curl single PUT/GET, HTTP/1.1" ;;
+      echo "RESULT seconds=$t bytes=${b%.*} hwm_kib=$rss heap_peak_mib=0 cpu_ms=$cpu note=curl single PUT/GET, HTTP/1.1" ;;
     *)
       # MinIO's OkHttp client reads extra trusted certificates from SSL_CERT_FILE.
       env ${pem:+SSL_CERT_FILE="$pem"} "$JAVA" -Xmx"$CHEAP" $JOPTS "${trust[@]}" -cp "$W/peer:$PCP" TransferPeer "$c" "$op" "$ep" bench "$key" "$file" \
@@ -157,7 +152,7 @@ for proto in http https; do
       l1=$(load)
       if [ -z "$line" ]; then
         echo "transfer: $c $op over $proto FAILED: $(tail -3 "$W/err.log" | tr '\n' ' ')" >&2
-        printf '%s\t%s\t%s\tFAILED\t\t\t\t%s\t%s\t%s\n' "$proto" "$op" "$c" "$l0" "$l1" \
+        printf '%s\t%s\t%s\tFAILED\t\t\t\t%s\t%s\t%s\t\n' "$proto" "$op" "$c" "$l0" "$l1" \
           "$(grep -m1 -E 'Exception|Error' "$W/err.log" | cut -c1-160)" >>"$ROWS"
         continue
       fi
@@ -165,12 +160,14 @@ for proto in http https; do
       got=$(sed -E 's/.*bytes=([0-9]+).*/\1/' <<<"$line")
       hwm=$(sed -E 's/.*hwm_kib=([0-9-]+).*/\1/' <<<"$line")
       heap=$(sed -E 's/.*heap_peak_mib=([0-9-]+).*/\1/' <<<"$line")
+      cpu=$(sed -nE 's/.*cpu_ms=([0-9]+).*/\1/p' <<<"$line")
+      cpus=$(awk -v m="${cpu:-}" 'BEGIN{if (m == "") print "-"; else printf "%.2f", m/1000}')
       note=$(sed -E 's/.*note=//' <<<"$line")
       case "$line" in *"CONTENT MISMATCH"*) note="CONTENT MISMATCH; $note" ;; esac
       if [ "$got" != "$BYTES" ]; then note="SIZE $got != $BYTES; $note"; fi
       mibs=$(awk -v b="$BYTES" -v s="$secs" 'BEGIN{printf "%.0f", b/1048576/s}')
-      echo "transfer: $proto $op $c: $mibs MiB/s (${secs}s), RSS $((hwm/1024)) MiB, heap $heap MiB, load $l0 -> $l1" >&2
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$proto" "$op" "$c" "$mibs" "$secs" "$((hwm/1024))" "$heap" "$l0" "$l1" "$note" >>"$ROWS"
+      echo "transfer: $proto $op $c: $mibs MiB/s (${secs}s), RSS $((hwm/1024)) MiB, heap $heap MiB, CPU ${cpus}s, load $l0 -> $l1" >&2
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$proto" "$op" "$c" "$mibs" "$secs" "$((hwm/1024))" "$heap" "$l0" "$l1" "$note" "$cpus" >>"$ROWS"
       rm -f "$W/dst.bin"
     done
   done
@@ -181,11 +178,12 @@ CORES=$(nproc)
 {
   echo "Object: $SIZE ($BYTES bytes, random), uploaded from and downloaded to files in $W (TMPDIR)."
   echo "Server: s3wire-server, memory store, in a child JVM (-Xmx$SHEAP); TLS by BoringSSL with a generated certificate, ALPN h2/http1.1."
-  echo "Clients: one JVM per client and transfer (-Xmx$CHEAP${JOPTS:+ $JOPTS}; the same flags for every JVM client), best of $REPEATS runs each, the server collecting its garbage before every run;"
+  echo "Clients: one JVM per client and transfer (-Xmx$CHEAP${JOPTS:+ $JOPTS, the same for every JVM client}), best of $REPEATS runs each, the server collecting its garbage before every run;"
   echo "part size $PART, $CONC in flight where the client takes them; $([ "$WARMUPS" = 0 ] && echo "each timed transfer is the JVM's first (cold JIT)" || echo "each JVM client did $WARMUPS untimed transfers first (warm JIT; curl runs cold, it has none)");"
   echo "SDK checksums WHEN_REQUIRED, path-style; JDK clients trust the server's certificate through a PKCS12 trust store, the CRT by trustAllCertificates."
   echo "s3wire checks every transfer (CRC32C: parts checked by the server, downloads against the stored full-object value; MD5 in the s3wire-md5 row) and signs no payload (UNSIGNED-PAYLOAD, as curl and the CRT); the SDK peers (WHEN_REQUIRED) and curl check nothing."
   echo "Peak RSS is the client process's VmHWM (curl: /usr/bin/time); heap is the sum of the heap pools' peak usage. Time is the transfer alone (no JVM start)."
+  echo "Client CPU-s is the client process's CPU time (user + system, every thread: JIT, GC, the CRT's native threads) during the timed transfer; curl's is its whole run. The server shares the same cores, so a client that needs less CPU leaves more to the server."
   echo
   for proto in http https; do
     for op in put get; do
@@ -195,12 +193,12 @@ CORES=$(nproc)
       curlv=$(awk -F'\t' -v p="$proto" -v o="$op" '$1==p&&$2==o&&$3=="curl"&&$4!="FAILED"{print $4}' "$ROWS")
       echo "### $([ "$op" = put ] && echo upload || echo download) over $([ "$proto" = https ] && echo TLS || echo plain HTTP)"
       echo
-      echo "| client | MiB/s | s3wire / this | seconds | peak RSS MiB | peak heap MiB | load before -> after | settings |"
-      echo "|---|---:|---:|---:|---:|---:|---|---|"
+      echo "| client | MiB/s | s3wire / this | seconds | client CPU-s | peak RSS MiB | peak heap MiB | load before -> after | settings |"
+      echo "|---|---:|---:|---:|---:|---:|---:|---|---|"
       awk -F'\t' -v p="$proto" -v o="$op" -v ours="${ours:-0}" -v cores="$CORES" '$1==p&&$2==o{
         r = ($4!="FAILED" && ours>0 && $4>0) ? sprintf("%.2fx", ours/$4) : "-";
         mark = ($8>cores/2 || $9>cores/2) ? " (under load)" : "";
-        printf "| %s | %s | %s | %s | %s | %s | %s -> %s%s | %s |\n", $3, $4, r, $5, $6, $7, $8, $9, mark, $10 }' "$ROWS"
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s -> %s%s | %s |\n", $3, $4, r, $5, $11, $6, $7, $8, $9, mark, $10 }' "$ROWS"
       echo
       set -- $best
       if [ -n "${ours:-}" ] && [ "${1:-0}" != 0 ]; then

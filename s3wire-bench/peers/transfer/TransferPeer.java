@@ -28,7 +28,7 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
  * One peer client, one transfer, in a JVM of its own (single-file source launch on the peers'
  * classpath, see pom.xml): {@code TransferPeer <client> <put|get> <endpoint> <bucket> <key> <file>
  * <access-key> <secret-key> <part-size> <concurrency>}. Prints one line
- * {@code RESULT seconds=.. bytes=.. hwm_kib=.. heap_peak_mib=.. note=..}: the timed part is the
+ * {@code RESULT seconds=.. bytes=.. hwm_kib=.. heap_peak_mib=.. cpu_ms=.. note=..}: the timed part is the
  * transfer alone (client built and warmed by nothing but its construction, as a user would).
  * TLS trust for the JDK-based clients comes from -Djavax.net.ssl.trustStore (the server's
  * certificate); the CRT has its own TLS stack and is told to trust all certificates.
@@ -133,9 +133,13 @@ public final class TransferPeer {
         Files.deleteIfExists(file);
       }
     }
+    // CPU of the whole process (every thread: JIT, GC, native CRT threads) during the transfer.
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     once.run();
     long t1 = System.nanoTime();
+    long cpu1 = os.getProcessCpuTime();
     resources.close();
     if (warmups > 0) {
       note += ", after " + warmups + " untimed in the same JVM";
@@ -149,8 +153,8 @@ public final class TransferPeer {
     }
     long hwm = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
         .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
-    System.out.printf("RESULT seconds=%.3f bytes=%d hwm_kib=%d heap_peak_mib=%d note=%s%n",
-        (t1 - t0) / 1e9, bytes, hwm, heapPeak >> 20, note);
+    System.out.printf("RESULT seconds=%.3f bytes=%d hwm_kib=%d heap_peak_mib=%d cpu_ms=%d note=%s%n",
+        (t1 - t0) / 1e9, bytes, hwm, heapPeak >> 20, (cpu1 - cpu0) / 1_000_000, note);
     System.exit(0);
   }
 

@@ -26,7 +26,7 @@ import java.util.Map;
  * s3wire's side of the transfer benchmark, one transfer per JVM (as each peer): {@code --op
  * put|get|mkbucket} through {@link TransferManager} over {@link S3AsyncClient}, path-style, TLS by
  * BoringSSL trusting {@code --cert-pem}, HTTP/1.1 (parts go over parallel connections). Prints
- * {@code RESULT seconds=.. bytes=.. hwm_kib=.. heap_peak_mib=.. note=..}, the format the peers print.
+ * {@code RESULT seconds=.. bytes=.. hwm_kib=.. heap_peak_mib=.. cpu_ms=.. note=..}, the format the peers print.
  */
 public final class S3wireTransferMain {
   private S3wireTransferMain() {}
@@ -69,6 +69,10 @@ public final class S3wireTransferMain {
         .withContentMd5(false).withChecksum(checksum);
     long t0;
     long t1;
+    // CPU of the whole process (every thread: JIT and GC included) during the timed transfer.
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu0;
+    long cpu1;
     // Untimed runs first (0 by default: the measure includes the JIT's warm-up, as for every peer).
     int warmups = a.getInt("warmups", 0);
     try (TransferManager tm = TransferManager.create(client.async(), config)) {
@@ -85,6 +89,7 @@ public final class S3wireTransferMain {
       if (!op.equals("put")) {
         Files.deleteIfExists(file);
       }
+      cpu0 = os.getProcessCpuTime();
       t0 = System.nanoTime();
       if (op.equals("put")) {
         tm.uploadFile(target, file, UploadOptions.DEFAULTS).join();
@@ -92,6 +97,7 @@ public final class S3wireTransferMain {
         tm.downloadFile(target, file, TransferListener.NONE).join();
       }
       t1 = System.nanoTime();
+      cpu1 = os.getProcessCpuTime();
     }
     client.close();
     long heapPeak = 0;
@@ -102,8 +108,8 @@ public final class S3wireTransferMain {
     }
     long hwm = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
         .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
-    System.out.printf("RESULT seconds=%.3f bytes=%d hwm_kib=%d heap_peak_mib=%d note=%s%n", (t1 - t0) / 1e9,
-        Files.size(file), hwm, heapPeak >> 20, "TransferManager part " + (partSize >> 20) + " MiB, " + concurrency
+    System.out.printf("RESULT seconds=%.3f bytes=%d hwm_kib=%d heap_peak_mib=%d cpu_ms=%d note=%s%n", (t1 - t0) / 1e9,
+        Files.size(file), hwm, heapPeak >> 20, (cpu1 - cpu0) / 1_000_000, "TransferManager part " + (partSize >> 20) + " MiB, " + concurrency
             + " in flight, " + http + ", BoringSSL, checksum " + checksum
             + (checksum == TransferChecksum.MD5 ? " (computed while sending)" : " (CRC32C where accepted)") + ", payload " + signing
             + (warmups > 0 ? ", after " + warmups + " untimed in the same JVM" : ""));
