@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.s3wire.ObjectInfo;
 import io.s3wire.error.ServiceException;
 import io.s3wire.http.HttpVersionPolicy;
+import io.s3wire.http.TransportConfig;
+import io.s3wire.server.ObjectStore;
 import io.s3wire.server.FaultRule;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -65,6 +67,27 @@ class DownloadTest extends TransferFixture {
     long expectedGets = size <= MIB ? 1 : (size + (long) rangeMiB * MIB - 1) / ((long) rangeMiB * MIB);
     assertThat(server.requestCount("GetObject")).isEqualTo(expectedGets);
     assertThat(tempFilesIn(temp)).isZero();
+  }
+
+  /**
+   * Response bodies hold bytes back until they make a batch (a quarter of the stream window, here
+   * 512 KiB), while every stream on a connection shares one window, here only 1 MiB: eight ranges
+   * of 5 MiB could each hold less than a batch and together the whole window, and the server could
+   * send no more. The connection hands every body's bytes over when its window runs low.
+   */
+  @Test
+  void http2StreamsWaitingForBatchesNeverStallASmallConnectionWindow() throws Exception {
+    TransportConfig transport = TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_2)
+        .http2InitialStreamWindow(4 * MIB).http2InitialConnectionWindow(MIB).build();
+    start(ObjectStore.memory(), transport, TransferConfig.defaults().withPartSize(5L * MIB).withMultipartThreshold(MIB)
+        .withMaxConcurrency(8).withPartRetry(QUICK), io.s3wire.provider.ProviderProfiles.generic());
+    byte[] data = put("w", 40 * MIB + 5, true);
+    Path target = temp.resolve("window.bin");
+
+    manager.downloadFile(key("w"), target, TransferListener.NONE).join();
+
+    assertThat(Arrays.equals(Files.readAllBytes(target), data)).isTrue();
+    assertThat(server.requestCount("GetObject")).isEqualTo(9);
   }
 
   @Test

@@ -43,6 +43,12 @@ abstract class TransferFixture {
   /** As above, speaking to the server as {@code profile} (which decides, among others, checksum headers). */
   void start(ObjectStore store, HttpVersionPolicy policy, TransferConfig config, io.s3wire.provider.ProviderProfile profile)
       throws IOException {
+    start(store, TransportConfig.builder().versionPolicy(policy).build(), config, profile);
+  }
+
+  /** As above, with a transport configured beyond its HTTP version. */
+  void start(ObjectStore store, TransportConfig transport, TransferConfig config, io.s3wire.provider.ProviderProfile profile)
+      throws IOException {
     server = S3Server.builder().store(store).credentials("AKIDTRANSFER", "transfer-secret-key").start();
     client = S3AsyncClient.builder()
         .awsConfig(new AwsConfigResolver(Map.of(), temp.resolve("no-aws-home")))
@@ -51,7 +57,7 @@ abstract class TransferFixture {
         .credentials(server.accessKey(), server.secretKey())
         .provider(profile)
         .retryPolicy(QUICK)
-        .transportConfig(TransportConfig.builder().versionPolicy(policy).build())
+        .transportConfig(transport)
         .buildAsync();
     manager = TransferManager.create(client, config);
     bucket = "transfer-" + BUCKETS.incrementAndGet();

@@ -287,7 +287,22 @@ final class Http2Connection implements PooledConnection {
       }
       // Padding is returned to the window now; the data only as the caller reads it.
       x.data(data.retain(), endOfStream);
+      flushBodiesWhenWindowLow();
       return padding;
+    }
+
+    /**
+     * Bodies hold bytes back until they make a batch; all streams share the connection's window, so
+     * when it runs below a quarter every body hands over what it holds, which returns the credit.
+     */
+    private void flushBodiesWhenWindowLow() {
+      Http2Stream connectionStream = handler.connection().connectionStream();
+      int left = handler.decoder().flowController().windowSize(connectionStream);
+      if (left < context.config().http2InitialConnectionWindow() / 4) {
+        for (Http2Exchange x : exchanges.values()) {
+          x.flushBody();
+        }
+      }
     }
 
     @Override

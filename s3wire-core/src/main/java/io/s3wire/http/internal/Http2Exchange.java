@@ -204,10 +204,26 @@ final class Http2Exchange implements Call.Exchange, StreamingResponseBody.Source
         }
       }
     }
-    body = new StreamingResponseBody(length, this, conn.context().bodyExecutor());
+    body = new StreamingResponseBody(length, this, conn.context().bodyExecutor(), batchBytes(conn.context().config()));
     call.succeed(status, hb.build(), HttpProtocol.HTTP_2, body, conn.info());
     if (endStream) {
       end();
+    }
+  }
+
+  /**
+   * Batches of at most a quarter of the stream's window, which the peer can always fill without a
+   * WINDOW_UPDATE (the local flow controller returns credit at half the window); the connection
+   * flushes them when its shared window runs low ({@link Http2Connection}).
+   */
+  static int batchBytes(io.s3wire.http.TransportConfig config) {
+    return Math.min(512 * 1024, config.http2InitialStreamWindow() / 4);
+  }
+
+  /** Lets the consumer take what is queued now, below a batch. */
+  void flushBody() {
+    if (body != null) {
+      body.flush();
     }
   }
 

@@ -54,6 +54,8 @@ final class StreamingResponseBody implements ResponseBody {
   private final ArrayDeque<ByteBuf> queue = new ArrayDeque<>();
   private long queuedBytes;
   private boolean ended;
+  /** The source asked for what is queued to be taken now, below a batch ({@link #flush()}). */
+  private boolean flushRequested;
   private Throwable failure;
   private boolean closed;
   private boolean claimed;
@@ -68,7 +70,8 @@ final class StreamingResponseBody implements ResponseBody {
    * (or the body ends) and hands them to the channel in one gathering write: a file written in
    * 512 KiB batches costs the kernel about half of what 64 KiB writes do, and the consumer thread
    * wakes once per batch instead of once per buffer. The source must let at least that many bytes
-   * in without consumption (HTTP/1.1's read-ahead), or a waiting consumer would never wake.
+   * in without consumption (HTTP/1.1's read-ahead, an HTTP/2 stream's window), or {@link #flush()}
+   * when it cannot (an HTTP/2 connection window shared by many streams).
    */
   StreamingResponseBody(long contentLength, Source source, Executor executor, int batchBytes) {
     this.contentLength = contentLength;
@@ -93,7 +96,24 @@ final class StreamingResponseBody implements ResponseBody {
       }
       queue.add(buf);
       queuedBytes += buf.readableBytes();
-      if (queuedBytes >= wakeAt) {
+      if (queuedBytes >= wakeAt || flushRequested) {
+        changed.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Lets the consumer take what is queued now, even below a batch: HTTP/2 calls it when the
+   * connection's flow-control window runs low, so bytes held back for a batch never stall the
+   * other streams sharing that window.
+   */
+  void flush() {
+    lock.lock();
+    try {
+      if (!queue.isEmpty()) {
+        flushRequested = true;
         changed.signalAll();
       }
     } finally {
@@ -200,10 +220,11 @@ final class StreamingResponseBody implements ResponseBody {
         if (failure != null) {
           throw asIoException(failure);
         }
-        if (!queue.isEmpty() && (ended || queuedBytes >= batchBytes)) {
+        if (!queue.isEmpty() && (ended || queuedBytes >= batchBytes || flushRequested)) {
           into.addAll(queue);
           queue.clear();
           queuedBytes = 0;
+          flushRequested = false;
           return true;
         }
         if (ended) {

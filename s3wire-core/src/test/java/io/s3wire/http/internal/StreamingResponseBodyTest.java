@@ -71,6 +71,25 @@ class StreamingResponseBodyTest {
   }
 
   @Test
+  void flushHandsOverWhatIsQueuedBelowABatch() throws Exception {
+    StreamingResponseBody body = new StreamingResponseBody(3L * CHUNK, new CountingSource(), executor, BATCH);
+    RecordingChannel out = new RecordingChannel();
+    var done = body.transferTo(out);
+    body.offer(chunk(0));
+    body.offer(chunk(1));
+    body.flush();
+    // Two chunks are far below the batch, yet the flush lets them through at once.
+    assertThat(out.firstWrite.await(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(out.writeSizes).containsExactly(2L * CHUNK);
+    body.offer(chunk(2));
+    body.end();
+
+    assertThat(done.get(30, TimeUnit.SECONDS)).isEqualTo(3L * CHUNK);
+    assertThat(out.bytes.toByteArray()).isEqualTo(expected(3));
+    assertThat(out.writeSizes).containsExactly(2L * CHUNK, (long) CHUNK);
+  }
+
+  @Test
   void withoutBatchingEveryQueuedBufferIsWrittenAsSoonAsItArrives() throws Exception {
     StreamingResponseBody body = new StreamingResponseBody(2L * CHUNK, new CountingSource(), executor, 0);
     RecordingChannel out = new RecordingChannel();
