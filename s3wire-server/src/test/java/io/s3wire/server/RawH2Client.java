@@ -160,7 +160,12 @@ final class RawH2Client implements AutoCloseable {
       Frame f = new Frame(h[3], h[4] & 0xff, ((h[5] & 0x7f) << 24) | ((h[6] & 0xff) << 16) | ((h[7] & 0xff) << 8)
           | (h[8] & 0xff), p);
       if (f.type == SETTINGS && (f.flags & 1) == 0) {
-        frame(SETTINGS, 1, 0, new byte[0]);
+        try {
+          frame(SETTINGS, 1, 0, new byte[0]);
+        } catch (IOException e) {
+          // The server may already have sent GOAWAY and reset the connection (it closes with our
+          // bytes unread); what it sent before is still readable, so keep reading.
+        }
         continue;
       }
       return f;
