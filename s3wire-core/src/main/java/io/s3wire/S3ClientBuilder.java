@@ -174,7 +174,13 @@ public final class S3ClientBuilder {
         : aws.requireCredentials();
     Capabilities caps = new Capabilities(profile, style);
     boolean owns = transport == null;
-    HttpTransport t = owns ? HttpTransport.create(transportConfig != null ? transportConfig : TransportConfig.defaults()) : transport;
+    TransportConfig tc = transportConfig != null ? transportConfig : TransportConfig.defaults();
+    if (owns && base.getScheme().equalsIgnoreCase("https") && !tc.tlsProvider().isAvailable()) {
+      // The transport checks the provider only at its first TLS connection; an https endpoint
+      // will need one, so say it now.
+      throw new ClientException("tlsProvider " + tc.tlsProvider(), tc.tlsProvider().unavailabilityCause());
+    }
+    HttpTransport t = owns ? HttpTransport.create(tc) : transport;
     return new ClientCore.Settings(new Endpoint(base, style), region, credentials, caps, t, owns, listener,
         retryPolicy, partSize, clock, "s3wire/0.1", payloadSigning);
   }

@@ -42,7 +42,7 @@ public final class NettyHttpTransport implements HttpTransport {
 
   private NettyHttpTransport(TransportConfig config) {
     this.config = config;
-    TlsContexts.check(config);
+    TlsContexts.checkAtCreation(config);
     this.loops = EventLoops.create(config.ioThreads());
     AtomicInteger n = new AtomicInteger();
     this.bodyExecutor = Executors.newCachedThreadPool(r -> {
@@ -72,8 +72,8 @@ public final class NettyHttpTransport implements HttpTransport {
   /**
    * Creates a transport.
    *
-   * @throws ClientException when the TLS setup cannot be built (provider unavailable, unreadable CA
-   *     bundle, key log not possible with the provider)
+   * @throws ClientException when the TLS setup can never work (a key log with the JDK provider); a
+   *     provider that cannot load or an unreadable CA bundle fails the first TLS connection instead
    */
   public static HttpTransport create(TransportConfig config) {
     return new NettyHttpTransport(config);

@@ -24,18 +24,26 @@ final class TlsContexts {
   private TlsContexts() {}
 
   /**
-   * Refuses, at transport creation, a TLS setup that cannot work: the OPENSSL provider when
-   * BoringSSL cannot load, a key log with the JDK provider.
+   * Refuses, at transport creation, a TLS setup that can never work and costs nothing to check: a
+   * key log with the JDK provider. Whether the OPENSSL provider loads is checked at the first TLS
+   * connection ({@link #build}): probing loads and initialises BoringSSL (about half a second),
+   * which a transport that only ever speaks plain HTTP should not pay. {@code S3ClientBuilder}
+   * still fails fast for an https endpoint.
    */
-  static void check(TransportConfig config) {
-    TlsProvider provider = config.tlsProvider();
-    if (!provider.isAvailable()) {
-      throw new ClientException("tlsProvider " + provider, provider.unavailabilityCause());
-    }
-    if (config.keyLogFile() != null && provider == TlsProvider.JDK) {
+  static void checkAtCreation(TransportConfig config) {
+    if (config.keyLogFile() != null && config.tlsProvider() == TlsProvider.JDK) {
       throw new ClientException("keyLogFile",
           "Java 17 cannot export TLS 1.3 secrets from the JDK TLS provider; use the OPENSSL provider,"
               + " or run with the extract-tls-secrets agent (the s3wire launcher adds it for --keylog with --tls jdk)");
+    }
+  }
+
+  /** Everything {@link #checkAtCreation} checks, and that the provider loads. */
+  static void check(TransportConfig config) {
+    checkAtCreation(config);
+    TlsProvider provider = config.tlsProvider();
+    if (!provider.isAvailable()) {
+      throw new ClientException("tlsProvider " + provider, provider.unavailabilityCause());
     }
   }
 
