@@ -180,26 +180,16 @@ final class StreamingResponseBody implements ResponseBody {
     lock.lock();
     try {
       while (true) {
-        if (closed) {
-          throw new IOException("the response body is closed");
-        }
+        throwIfUnusable();
         ByteBuf b = queue.poll();
         if (b != null) {
           queuedBytes -= b.readableBytes();
           return b;
         }
-        if (failure != null) {
-          throw asIoException(failure);
-        }
         if (ended) {
           return null;
         }
-        try {
-          changed.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new InterruptedIOException("interrupted while waiting for the response body");
-        }
+        awaitChange();
       }
     } finally {
       lock.unlock();
@@ -214,12 +204,7 @@ final class StreamingResponseBody implements ResponseBody {
     lock.lock();
     try {
       while (true) {
-        if (closed) {
-          throw new IOException("the response body is closed");
-        }
-        if (failure != null) {
-          throw asIoException(failure);
-        }
+        throwIfUnusable();
         if (!queue.isEmpty() && (ended || queuedBytes >= batchBytes || flushRequested)) {
           into.addAll(queue);
           queue.clear();
@@ -230,15 +215,30 @@ final class StreamingResponseBody implements ResponseBody {
         if (ended) {
           return false;
         }
-        try {
-          changed.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new InterruptedIOException("interrupted while waiting for the response body");
-        }
+        awaitChange();
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Closed or failed (a failure empties the queue, so nothing queued is lost by checking first). Under the lock. */
+  private void throwIfUnusable() throws IOException {
+    if (closed) {
+      throw new IOException("the response body is closed");
+    }
+    if (failure != null) {
+      throw asIoException(failure);
+    }
+  }
+
+  /** Waits for an offer, the end, a failure or a close. Under the lock. */
+  private void awaitChange() throws InterruptedIOException {
+    try {
+      changed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the response body");
     }
   }
 
