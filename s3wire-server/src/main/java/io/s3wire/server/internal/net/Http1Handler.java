@@ -146,7 +146,8 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     }
     current = null;
     armHeadTimer();
-    while (current == null && !pending.isEmpty()) {
+    // Pipelined messages: the next request head, then its body, up to the head after it.
+    while (!pending.isEmpty() && (current == null || !(pending.peek() instanceof HttpRequest))) {
       handle(pending.poll());
     }
     if (current == null) {
