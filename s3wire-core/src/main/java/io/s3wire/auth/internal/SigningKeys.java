@@ -24,6 +24,19 @@ public final class SigningKeys {
   private SigningKeys() {}
 
   private record Scope(String secret, String date, String region, String service) {
+    // Written out because a record's generated equals and hashCode are bootstrapped through method
+    // handles on first use: about twenty classes spun at run time, on the first request's path.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Scope s && secret.equals(s.secret) && date.equals(s.date) && region.equals(s.region)
+          && service.equals(s.service);
+    }
+
+    @Override
+    public int hashCode() {
+      return ((secret.hashCode() * 31 + date.hashCode()) * 31 + region.hashCode()) * 31 + service.hashCode();
+    }
+
     @Override
     public String toString() {
       return date + "/" + region + "/" + service;
