@@ -20,6 +20,7 @@ public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int USAGE = 2;
+  private static final String NETTY_JFR = "io.netty.jfr.enabled";
 
   @Spec CommandSpec spec;
 
@@ -67,6 +68,12 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Before any Netty class loads. Netty 4.2 registers JFR events for its buffer allocator; loading
+    // JFR for them costs a short-lived command about 0.3 s of CPU, and with it the JIT compiles
+    // JFR's bytecode generator while the first transfer runs. -Dio.netty.jfr.enabled=true restores them.
+    if (System.getProperty(NETTY_JFR) == null) {
+      System.setProperty(NETTY_JFR, "false");
+    }
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(System.getenv(), out, err, args));

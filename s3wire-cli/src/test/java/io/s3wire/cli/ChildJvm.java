@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code io.s3wire.cli.Main} in a child JVM the way the launcher does for a JDK key log: with
- * the extract-tls-secrets agent the build copies to {@code target/agents}.
+ * Runs {@code io.s3wire.cli.Main} in a child JVM: with JVM options of the test's choosing, or the way
+ * the launcher does for a JDK key log, with the extract-tls-secrets agent the build copies to
+ * {@code target/agents}.
  */
 public final class ChildJvm {
   private ChildJvm() {}
@@ -21,10 +22,17 @@ public final class ChildJvm {
 
   /** Runs the CLI with the agent writing to {@code keyLog}; returns the exit code and merged output. */
   public static CliRun runWithAgent(Path keyLog, Path workDir, String... args) throws IOException, InterruptedException {
+    return run(List.of("-javaagent:" + agent() + "=" + keyLog), workDir, args);
+  }
+
+  /** Runs the CLI with the given JVM options; returns the exit code and merged output. */
+  public static CliRun run(List<String> jvmOptions, Path workDir, String... args) throws IOException, InterruptedException {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> cmd = new ArrayList<>(List.of(java.toString(), "-javaagent:" + agent() + "=" + keyLog, "-cp", classpath,
-        "io.s3wire.cli.Main"));
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java.toString());
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-cp", classpath, "io.s3wire.cli.Main"));
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile(workDir, "child", ".out");
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
