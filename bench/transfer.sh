@@ -181,9 +181,10 @@ CORES=$(nproc)
   echo "Clients: one JVM per client and transfer (-Xmx$CHEAP${JOPTS:+ $JOPTS, the same for every JVM client}), best of $REPEATS runs each, the server collecting its garbage before every run;"
   echo "part size $PART, $CONC in flight where the client takes them; $([ "$WARMUPS" = 0 ] && echo "each timed transfer is the JVM's first (cold JIT)" || echo "each JVM client did $WARMUPS untimed transfers first (warm JIT; curl runs cold, it has none)");"
   echo "SDK checksums WHEN_REQUIRED, path-style; JDK clients trust the server's certificate through a PKCS12 trust store, the CRT by trustAllCertificates."
+  echo "s3wire's rows run with Netty 4.2's JFR allocator events off, as its command line does (the SDK's Netty is 4.1, which has none)."
   echo "s3wire checks every transfer (CRC32C: parts checked by the server, downloads against the stored full-object value; MD5 in the s3wire-md5 row) and signs no payload (UNSIGNED-PAYLOAD, as curl and the CRT); the SDK peers (WHEN_REQUIRED) and curl check nothing."
   echo "Peak RSS is the client process's VmHWM (curl: /usr/bin/time); heap is the sum of the heap pools' peak usage. Time is the transfer alone (no JVM start)."
-  echo "Client CPU-s is the client process's CPU time (user + system, every thread: JIT, GC, the CRT's native threads) during the timed transfer; curl's is its whole run. The server shares the same cores, so a client that needs less CPU leaves more to the server."
+  echo "Client CPU-s is the client process's CPU time (user + system from /proc/self/stat, every thread: JIT, GC, the CRT's native threads) during the timed transfer; curl's is its whole run. The server shares the same cores, so a client that needs less CPU leaves more to the server."
   echo
   for proto in http https; do
     for op in put get; do
