@@ -29,13 +29,15 @@ import java.util.Map;
  * {@code RESULT seconds=.. bytes=.. hwm_kib=.. heap_peak_mib=.. cpu_ms=.. note=..}, the format the peers print.
  */
 public final class S3wireTransferMain {
+  private static final String NETTY_JFR = "io.netty.jfr.enabled";
+
   private S3wireTransferMain() {}
 
   public static void main(String[] argv) throws Exception {
     // As the s3wire command line does (see its Main): Netty 4.2's JFR allocator events off unless
     // asked for. The SDK's peers run on Netty 4.1, which has none.
-    if (System.getProperty("io.netty.jfr.enabled") == null) {
-      System.setProperty("io.netty.jfr.enabled", "false");
+    if (System.getProperty(NETTY_JFR) == null) {
+      System.setProperty(NETTY_JFR, "false");
     }
     Args a = Args.parse(argv, "op", "endpoint", "bucket", "key", "file", "access-key", "secret-key", "cert-pem",
         "part-size", "concurrency", "http", "payload-signing", "checksum", "warmups");
@@ -114,7 +116,7 @@ public final class S3wireTransferMain {
         .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
     System.out.printf("RESULT seconds=%.3f bytes=%d hwm_kib=%d heap_peak_mib=%d cpu_ms=%d note=%s%n", (t1 - t0) / 1e9,
         Files.size(file), hwm, heapPeak >> 20, (cpu1 - cpu0) / 1_000_000, "TransferManager part " + (partSize >> 20) + " MiB, " + concurrency
-            + " in flight, " + http + ", BoringSSL, Netty JFR events " + ("false".equals(System.getProperty("io.netty.jfr.enabled")) ? "off" : "on") + ", checksum " + checksum
+            + " in flight, " + http + ", BoringSSL, Netty JFR events " + ("false".equals(System.getProperty(NETTY_JFR)) ? "off" : "on") + ", checksum " + checksum
             + (checksum == TransferChecksum.MD5 ? " (computed while sending)" : " (CRC32C where accepted)") + ", payload " + signing
             + (warmups > 0 ? ", after " + warmups + " untimed in the same JVM" : ""));
     System.exit(0);
