@@ -1,21 +1,27 @@
 package io.s3wire.internal;
 
 import io.s3wire.error.Attempt;
+import io.s3wire.error.RetrySafety;
 import io.s3wire.error.S3Exception;
+import io.s3wire.error.TransportException;
+import io.s3wire.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * What one call accumulates across its attempts: the wire facts of each attempt, and values worth
- * computing once (a file body's SHA-256). Confined to one call; attempts run one after another, never
- * at once, so plain synchronisation on the lists is enough.
+ * What one call accumulates across its attempts: the wire facts of each attempt, values worth
+ * computing once (a file body's SHA-256), and whether the caller cancelled it. Confined to one call;
+ * attempts run one after another, never at once, so plain synchronisation is enough.
  */
 final class CallState {
   private final List<Attempt> attempts = new ArrayList<>();
   private String payloadSha256;
   private int attempt;
   private Instant serverDate;
+  private CompletableFuture<HttpResponse> onTheWire;
+  private boolean cancelled;
 
   synchronized String payloadSha256() {
     return payloadSha256;
@@ -64,5 +70,49 @@ final class CallState {
   /** The attempts of the failures so far, oldest first. */
   synchronized List<Attempt> earlierAttempts() {
     return List.copyOf(attempts);
+  }
+
+  /** The attempt now on the wire; a call already cancelled abandons it at once. */
+  void sending(CompletableFuture<HttpResponse> attempt) {
+    synchronized (this) {
+      if (!cancelled) {
+        onTheWire = attempt;
+        return;
+      }
+    }
+    abandon(attempt);
+  }
+
+  /**
+   * The caller gave up on the call: the attempt on the wire is cancelled (the transport aborts its
+   * exchange, so a request body stops mid-way), and a response that already came is closed, since no
+   * one will read it. No attempt starts after this.
+   */
+  void cancel() {
+    CompletableFuture<HttpResponse> attempt;
+    synchronized (this) {
+      if (cancelled) {
+        return;
+      }
+      cancelled = true;
+      attempt = onTheWire;
+    }
+    if (attempt != null) {
+      abandon(attempt);
+    }
+  }
+
+  synchronized boolean isCancelled() {
+    return cancelled;
+  }
+
+  static TransportException cancelledException() {
+    return new TransportException(TransportException.Kind.CANCELLED, "the call was cancelled", RetrySafety.UNKNOWN, null);
+  }
+
+  private static void abandon(CompletableFuture<HttpResponse> attempt) {
+    if (!attempt.cancel(false)) {
+      attempt.thenAccept(HttpResponse::close);
+    }
   }
 }

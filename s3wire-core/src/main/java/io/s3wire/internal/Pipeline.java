@@ -40,14 +40,27 @@ public final class Pipeline {
 
   /**
    * Runs a call. Completes with a 2xx response whose body the caller must consume or close, or
-   * exceptionally with an {@code S3Exception} that carries every attempt.
+   * exceptionally with an {@code S3Exception} that carries every attempt. Cancelling the future, or
+   * any future derived from it, aborts the request on the wire.
    */
   public CompletableFuture<HttpResponse> execute(S3Call call) {
+    CallState state = new CallState();
+    CallFuture<HttpResponse> result = new CallFuture<>(state);
+    CompletableFuture<HttpResponse> sent;
     try {
-      return head.send(call, new CallState());
+      sent = head.send(call, state);
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+      sent = CompletableFuture.failedFuture(e);
     }
+    sent.whenComplete((response, failure) -> {
+      if (failure != null) {
+        result.completeExceptionally(failure);
+      } else if (!result.complete(response)) {
+        // Cancelled just as the response came: no one will read it.
+        response.close();
+      }
+    });
+    return result;
   }
 
   public Endpoint endpoint() {

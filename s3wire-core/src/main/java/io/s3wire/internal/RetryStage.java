@@ -39,6 +39,9 @@ final class RetryStage implements Exchange {
   }
 
   private CompletableFuture<HttpResponse> attempt(S3Call call, CallState state) {
+    if (state.isCancelled()) {
+      return CompletableFuture.failedFuture(CallState.cancelledException());
+    }
     state.nextAttempt();
     CompletableFuture<HttpResponse> sent;
     try {
@@ -51,6 +54,10 @@ final class RetryStage implements Exchange {
         return response;
       }
       Throwable t = Futures.unwrap(err);
+      if (state.isCancelled()) {
+        // Whatever the abandoned attempt failed with, the call ends as cancelled and is not retried.
+        throw Futures.asCompletion(CallState.cancelledException());
+      }
       S3Exception failure = t instanceof S3Exception s3 ? s3
           : new TransportException(TransportException.Kind.IO, call.describe() + " failed: " + t, RetrySafety.UNKNOWN, t);
       state.record(failure);

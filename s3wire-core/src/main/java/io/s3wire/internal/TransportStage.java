@@ -34,7 +34,9 @@ final class TransportStage {
   }
 
   CompletableFuture<HttpResponse> send(HttpRequest request, S3Call call, CallState state) {
-    return transport.execute(request, listener).thenCompose(response -> {
+    CompletableFuture<HttpResponse> sent = transport.execute(request, listener);
+    state.sending(sent);
+    return sent.thenCompose(response -> {
       Instant serverDate = date(response);
       state.serverDate(serverDate);
       if (response.status() >= 200 && response.status() < 300) {
