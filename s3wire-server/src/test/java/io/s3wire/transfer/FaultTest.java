@@ -128,6 +128,32 @@ class FaultTest extends TransferFixture {
     assertThat(server.requestCount("CompleteMultipartUpload")).isZero();
   }
 
+  @Test
+  void cancellingStopsAPartSentStraightFromTheFile() throws Exception {
+    // Plain HTTP/1.1 and CRC32C: each part goes from the file to the socket by sendfile, so nothing
+    // reads it through the body where a cancellation could be noticed.
+    start(ObjectStore.memory(), HttpVersionPolicy.HTTP_1_1, fiveMiBParts().withMaxConcurrency(3),
+        ChecksumTransferTest.CHECKSUMS);
+    file = Files.write(temp.resolve("src.bin"), random(SIZE, 98));
+    // At this rate a 5 MiB part takes 20 s.
+    server.addFaultRule(FaultRule.when().method("PUT").bandwidth(256 * 1024));
+    CountDownLatch sending = new CountDownLatch(1);
+    server.addObserver(r -> {
+      if (r.operation().equals("UploadPart")) {
+        sending.countDown();
+      }
+    });
+    Transfer<PutObjectResult> t = manager.uploadFile(key("k"), file, UploadOptions.DEFAULTS);
+    assertThat(sending.await(30, TimeUnit.SECONDS)).isTrue();
+    long started = System.nanoTime();
+    t.cancel();
+    assertThatThrownBy(t::join).isInstanceOfSatisfying(TransportException.class,
+        e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.CANCELLED));
+    assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).as("seconds to cancel").isLessThan(5);
+    assertNoUploadsLeft();
+    assertThat(server.requestCount("CompleteMultipartUpload")).isZero();
+  }
+
   static boolean isS3(Throwable t) {
     return t instanceof S3Exception;
   }

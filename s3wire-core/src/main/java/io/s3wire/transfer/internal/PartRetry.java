@@ -41,7 +41,13 @@ final class PartRetry {
     } catch (RuntimeException e) {
       f = CompletableFuture.failedFuture(e);
     }
+    // Cancelling the transfer cancels the request in flight, which the client aborts on the wire: a
+    // part sent straight from the file (sendfile) is never read through a body that could notice.
+    CompletableFuture<T> inFlight = f;
+    Runnable abort = () -> inFlight.cancel(false);
+    state.onCancel(abort);
     f.whenComplete((v, err) -> {
+      state.removeOnCancel(abort);
       if (err == null) {
         result.complete(v);
         return;

@@ -78,12 +78,16 @@ public final class TransferState {
     return cancelled;
   }
 
-  /** Runs {@code hook} on cancellation (at once when already cancelled). */
+  /** Runs {@code hook} on cancellation (at once when already cancelled), unless removed before. */
   public void onCancel(Runnable hook) {
     cancelHooks.add(hook);
     if (cancelled) {
       hook.run();
     }
+  }
+
+  public void removeOnCancel(Runnable hook) {
+    cancelHooks.remove(hook);
   }
 
   /** Throws the cancellation failure when the transfer was cancelled. */
