@@ -21,8 +21,15 @@ import java.util.concurrent.RejectedExecutionException;
  * control). All methods but the constructor run on the event loop.
  */
 final class BodyPump {
-  /** Chunk size: large enough to keep per-chunk hand-offs cheap, small against any window. */
+  /** HTTP/2's chunk: large enough to keep per-chunk hand-offs cheap, small against any flow-control window. */
   static final int CHUNK = 128 * 1024;
+
+  /**
+   * HTTP/1.1's chunk, which no window limits. Every chunk is a trip down the channel pipeline (the
+   * codec, TLS); at 128 KiB a cold 1 GiB TLS upload made enough trips for C2 to spend 2 s compiling
+   * that path. At 512 KiB it ran 15% faster on 1.4 CPU-s less. TLS records stay 16 KiB either way.
+   */
+  static final int LARGE_CHUNK = 512 * 1024;
 
   /** One chunk; the receiver owns {@code buf}. */
   record Chunk(ByteBuf buf, boolean last) {}
@@ -41,6 +48,7 @@ final class BodyPump {
   private final EventLoop loop;
   private final Executor executor;
   private final Sink sink;
+  private final int chunkSize;
   private ReadableByteChannel channel;
   private Chunk ready;
   private boolean reading;
@@ -48,8 +56,9 @@ final class BodyPump {
   private boolean closed;
   private long readTotal;
 
-  BodyPump(RequestBody body, ByteBufAllocator alloc, EventLoop loop, Executor executor, Sink sink) {
+  BodyPump(RequestBody body, int chunkSize, ByteBufAllocator alloc, EventLoop loop, Executor executor, Sink sink) {
     this.body = body;
+    this.chunkSize = chunkSize;
     this.length = body.contentLength();
     this.alloc = alloc;
     this.loop = loop;
@@ -107,7 +116,7 @@ final class BodyPump {
       if (channel == null) {
         channel = body.open();
       }
-      int want = length < 0 ? CHUNK : (int) Math.min(CHUNK, length - readTotal);
+      int want = length < 0 ? chunkSize : (int) Math.min(chunkSize, length - readTotal);
       buf = alloc.directBuffer(Math.max(want, 1));
       boolean end = false;
       while (buf.writerIndex() < want) {

@@ -223,7 +223,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Pool
         channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener((ChannelFutureListener) this::sent);
       } else {
         channel.flush();
-        pump = new BodyPump(b, channel.alloc(), channel.eventLoop(), context.bodyExecutor(), this);
+        pump = new BodyPump(b, BodyPump.LARGE_CHUNK, channel.alloc(), channel.eventLoop(), context.bodyExecutor(), this);
         pump.start();
       }
       channel.read();

@@ -66,7 +66,7 @@ final class Http2Exchange implements Call.Exchange, StreamingResponseBody.Source
     timers.startIdle();
     conn.handler().encoder().writeHeaders(ctx, streamId, headers, 0, bodiless, ctx.newPromise()).addListener(bodiless ? (ChannelFutureListener) this::sent : (ChannelFutureListener) this::written);
     if (!bodiless && !finished) {
-      pump = new BodyPump(call.request.body(), ctx.alloc(), conn.channel().eventLoop(), conn.context().bodyExecutor(), this);
+      pump = new BodyPump(call.request.body(), BodyPump.CHUNK, ctx.alloc(), conn.channel().eventLoop(), conn.context().bodyExecutor(), this);
       pump.start();
     }
     flush();
