@@ -144,6 +144,14 @@ for proto in http https; do
   # charged for it; the seeding PUT warmed the PUT path.
   client_run curl get "$ep" big "$W/dst.bin" "$pem" >/dev/null || { echo "transfer: warm-up GET failed" >&2; exit 1; }
   rm -f "$W/dst.bin"
+  # The multipart paths (UploadPart, ranged GETs) get the same: one untimed upload and download by
+  # each of two multipart clients, ours and the CRT's, or the first clients measured would be
+  # charged for the server compiling them (it shares the cores). Results are discarded.
+  for c in s3wire sdk-tm; do
+    client_run "$c" put "$ep" up "$W/src.bin" "$pem" >/dev/null 2>&1 || echo "transfer: warm-up $c put failed (ignored)" >&2
+    client_run "$c" get "$ep" big "$W/dst.bin" "$pem" >/dev/null 2>&1 || echo "transfer: warm-up $c get failed (ignored)" >&2
+    rm -f "$W/dst.bin"
+  done
   for op in put get; do
     for c in $CLIENTS; do
       l0=$(load)
@@ -183,6 +191,7 @@ CORES=$(nproc)
   echo "SDK checksums WHEN_REQUIRED, path-style; JDK clients trust the server's certificate through a PKCS12 trust store, the CRT by trustAllCertificates."
   echo "s3wire's rows run with Netty 4.2's JFR allocator events off, as its command line does (the SDK's Netty is 4.1, which has none)."
   echo "s3wire checks every transfer (CRC32C: parts checked by the server, downloads against the stored full-object value; MD5 in the s3wire-md5 row) and signs no payload (UNSIGNED-PAYLOAD, as curl and the CRT); the SDK peers (WHEN_REQUIRED) and curl check nothing."
+  echo "Before any client is measured, the server is warmed by untimed transfers: a single PUT and GET by curl, then a multipart upload and ranged download by s3wire and by the S3TransferManager."
   echo "Peak RSS is the client process's VmHWM (curl: /usr/bin/time); heap is the sum of the heap pools' peak usage. Time is the transfer alone (no JVM start)."
   echo "Client CPU-s is the client process's CPU time (user + system from /proc/self/stat, every thread: JIT, GC, the CRT's native threads) during the timed transfer; curl's is its whole run. The server shares the same cores, so a client that needs less CPU leaves more to the server."
   echo
