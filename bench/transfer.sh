@@ -13,6 +13,10 @@
 # each time on a server just told to collect its garbage, so no client pays for the one before it.
 # BENCH_TRANSFER_WARMUPS=N (default 0) makes every JVM client do N untimed transfers first, in the
 # same JVM: the steady state of a long-running service instead of a cold process (curl has no warm-up).
+# BENCH_CLIENT_JVM_CANDIDATES: the JIT settings every JVM client is tried with, ';'-separated, "default"
+# for none; each client keeps its best (the issue's "each with its best settings"), and the report
+# names them. Runs are interleaved (every client and setting once, then again) so the machine's drift
+# during a run falls on all clients alike.
 set -uo pipefail
 OUT=""
 while [ $# -gt 0 ]; do
@@ -35,10 +39,13 @@ WARMUPS=${BENCH_TRANSFER_WARMUPS:-0}
 CHEAP=${BENCH_CLIENT_HEAP:-2g}
 SHEAP=${BENCH_SERVER_HEAP:-6g}
 CLIENTS=${BENCH_TRANSFER_CLIENTS:-"s3wire s3wire-md5 sdk-apache sdk-netty sdk-tm minio curl"}
-# JVM flags for every JVM client alike (BENCH_CLIENT_JVM_OPTS, default none). -XX:TieredStopAtLevel=1
-# is worth a try on 2 cores: C2's compiles of Netty's pipeline take a core for seconds, but C1 has
-# no MD5 or SHA-256 intrinsics (10x slower SHA-256 here), which hurts every client that hashes.
+# JVM flags for every JVM client alike (BENCH_CLIENT_JVM_OPTS, default none).
 JOPTS=${BENCH_CLIENT_JVM_OPTS:-}
+# C1 alone (-XX:TieredStopAtLevel=1) is a candidate because a cold JVM on 2 cores spends a third of
+# a 1 GiB transfer's CPU compiling, C2 most of it; but C1 has no MD5 or SHA-256 intrinsics (SHA-256
+# 15x, MD5 2x slower here), so it only pays for a client that hashes little.
+CANDIDATES=${BENCH_CLIENT_JVM_CANDIDATES:-"default;-XX:TieredStopAtLevel=1"}
+IFS=';' read -r -a CANDS <<<"$CANDIDATES"
 AK=benchkey
 SK=benchsecret-not-a-real-secret
 W=$(mktemp -d "${TMPDIR:-/tmp}/s3wire-transfer.XXXXXX")
@@ -70,15 +77,16 @@ head -c "$BYTES" /dev/urandom >"$W/src.bin"
 sync
 
 # s3wire's children run on our jar; the peers' on their own class path (Netty 4.1 for the SDK).
-client_run() { # client op endpoint key file pem -> RESULT line or FAILED
-  local c=$1 op=$2 ep=$3 key=$4 file=$5 pem=$6 trust=()
+client_run() { # client op endpoint key file pem [jit flags] -> RESULT line or FAILED
+  local c=$1 op=$2 ep=$3 key=$4 file=$5 pem=$6 trust=() xo=${7:-}
+  [ "$xo" = default ] && xo=""
   if [ -n "$pem" ]; then trust=(-Djavax.net.ssl.trustStore="$W/trust.p12" -Djavax.net.ssl.trustStorePassword=changeit); fi
   case "$c" in
     s3wire|s3wire-md5)
       # s3wire checks every transfer: CRC32C by default (the server accepts flexible checksums),
       # MD5 in the s3wire-md5 row (what a server without them allows).
       local sum=AUTO; [ "$c" = s3wire-md5 ] && sum=MD5
-      "$JAVA" -Xmx"$CHEAP" $JOPTS -cp "$JAR" io.s3wire.bench.transfer.S3wireTransferMain --op "$op" --endpoint "$ep" \
+      "$JAVA" -Xmx"$CHEAP" $JOPTS $xo -cp "$JAR" io.s3wire.bench.transfer.S3wireTransferMain --op "$op" --endpoint "$ep" \
         --bucket bench --key "$key" --file "$file" --access-key "$AK" --secret-key "$SK" --cert-pem "$pem" \
         --part-size "$PART" --concurrency "$CONC" --checksum "$sum" --warmups "$WARMUPS" ;;
     curl)
@@ -96,23 +104,21 @@ client_run() { # client op endpoint key file pem -> RESULT line or FAILED
       echo "RESULT seconds=$t bytes=${b%.*} hwm_kib=$rss heap_peak_mib=0 cpu_ms=$cpu note=curl single PUT/GET, HTTP/1.1" ;;
     *)
       # MinIO's OkHttp client reads extra trusted certificates from SSL_CERT_FILE.
-      env ${pem:+SSL_CERT_FILE="$pem"} "$JAVA" -Xmx"$CHEAP" $JOPTS "${trust[@]}" -cp "$W/peer:$PCP" TransferPeer "$c" "$op" "$ep" bench "$key" "$file" \
+      env ${pem:+SSL_CERT_FILE="$pem"} "$JAVA" -Xmx"$CHEAP" $JOPTS $xo "${trust[@]}" -cp "$W/peer:$PCP" TransferPeer "$c" "$op" "$ep" bench "$key" "$file" \
         "$AK" "$SK" "$PART_BYTES" "$CONC" "$WARMUPS" ;;
   esac
 }
 
-# The best of REPEATS runs of one client and transfer: its RESULT line, or nothing when every run failed.
-measure() { # client op endpoint key file pem
-  local best="" bs="" line s
-  for _ in $(seq 1 "$REPEATS"); do
-    jcmd "$SERVER_PID" GC.run >/dev/null 2>&1
-    line=$(client_run "$@" 2>"$W/err.log" | grep '^RESULT') || continue
-    if [ "$2" = get ] && ! cmp -s "$W/src.bin" "$5"; then line="$line; CONTENT MISMATCH"; fi
-    s=$(sed -E 's/.*seconds=([0-9.]+).*/\1/' <<<"$line")
-    if [ -z "$bs" ] || awk -v a="$s" -v b="$bs" 'BEGIN{exit !(a<b)}'; then best=$line; bs=$s; fi
-    [ "$2" = get ] && rm -f "$5"
-  done
-  echo "$best"
+# One timed run of a client and transfer: its RESULT line (naming the JIT flags of a JVM client), or
+# nothing when it failed.
+measure_once() { # client op endpoint key file pem jit-flags
+  local line
+  jcmd "$SERVER_PID" GC.run >/dev/null 2>&1
+  line=$(client_run "$@" 2>"$W/err.log" | grep '^RESULT') || return 0
+  if [ "$2" = get ] && ! cmp -s "$W/src.bin" "$5"; then line="$line; CONTENT MISMATCH"; fi
+  [ "$2" = get ] && rm -f "$5"
+  [ "$1" != curl ] && line="$line; JVM: $([ "$7" = default ] && echo "default JIT" || echo "$7")"
+  echo "$line"
 }
 
 ROWS="$W/rows.tsv"
@@ -153,18 +159,35 @@ for proto in http https; do
     rm -f "$W/dst.bin"
   done
   for op in put get; do
+    declare -A best=() bestsec=() l0s=() l1s=()
+    for _ in $(seq 1 "$REPEATS"); do
+      for c in $CLIENTS; do
+        cands=("${CANDS[@]}"); [ "$c" = curl ] && cands=(default)
+        for x in "${cands[@]}"; do
+          l0=$(load)
+          if [ "$op" = put ]; then line=$(measure_once "$c" put "$ep" up "$W/src.bin" "$pem" "$x")
+          else line=$(measure_once "$c" get "$ep" big "$W/dst.bin" "$pem" "$x"); fi
+          l1=$(load)
+          if [ -z "$line" ]; then
+            echo "transfer: $c $op over $proto ($x) FAILED: $(tail -3 "$W/err.log" | tr '\n' ' ')" >&2
+            [ -z "${best[$c]:-}" ] && best[$c]="FAILED $(grep -m1 -E 'Exception|Error' "$W/err.log" | cut -c1-160)"
+            continue
+          fi
+          s=$(sed -E 's/.*seconds=([0-9.]+).*/\1/' <<<"$line")
+          echo "transfer: $proto $op $c ($x): ${s}s" >&2
+          if [ -z "${bestsec[$c]:-}" ] || awk -v a="$s" -v b="${bestsec[$c]}" 'BEGIN{exit !(a<b)}'; then
+            best[$c]=$line; bestsec[$c]=$s; l0s[$c]=$l0; l1s[$c]=$l1
+          fi
+        done
+      done
+    done
     for c in $CLIENTS; do
-      l0=$(load)
-      if [ "$op" = put ]; then line=$(measure "$c" put "$ep" up "$W/src.bin" "$pem")
-      else line=$(measure "$c" get "$ep" big "$W/dst.bin" "$pem"); fi
-      l1=$(load)
-      if [ -z "$line" ]; then
-        echo "transfer: $c $op over $proto FAILED: $(tail -3 "$W/err.log" | tr '\n' ' ')" >&2
-        printf '%s\t%s\t%s\tFAILED\t\t\t\t%s\t%s\t%s\t\n' "$proto" "$op" "$c" "$l0" "$l1" \
-          "$(grep -m1 -E 'Exception|Error' "$W/err.log" | cut -c1-160)" >>"$ROWS"
+      line=${best[$c]:-FAILED}
+      if [ -z "${bestsec[$c]:-}" ]; then
+        printf '%s\t%s\t%s\tFAILED\t\t\t\t\t\t%s\t\n' "$proto" "$op" "$c" "${line#FAILED }" >>"$ROWS"
         continue
       fi
-      secs=$(sed -E 's/.*seconds=([0-9.]+).*/\1/' <<<"$line")
+      secs=${bestsec[$c]}
       got=$(sed -E 's/.*bytes=([0-9]+).*/\1/' <<<"$line")
       hwm=$(sed -E 's/.*hwm_kib=([0-9-]+).*/\1/' <<<"$line")
       heap=$(sed -E 's/.*heap_peak_mib=([0-9-]+).*/\1/' <<<"$line")
@@ -174,10 +197,10 @@ for proto in http https; do
       case "$line" in *"CONTENT MISMATCH"*) note="CONTENT MISMATCH; $note" ;; esac
       if [ "$got" != "$BYTES" ]; then note="SIZE $got != $BYTES; $note"; fi
       mibs=$(awk -v b="$BYTES" -v s="$secs" 'BEGIN{printf "%.0f", b/1048576/s}')
-      echo "transfer: $proto $op $c: $mibs MiB/s (${secs}s), RSS $((hwm/1024)) MiB, heap $heap MiB, CPU ${cpus}s, load $l0 -> $l1" >&2
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$proto" "$op" "$c" "$mibs" "$secs" "$((hwm/1024))" "$heap" "$l0" "$l1" "$note" "$cpus" >>"$ROWS"
-      rm -f "$W/dst.bin"
+      echo "transfer: $proto $op $c best: $mibs MiB/s (${secs}s), RSS $((hwm/1024)) MiB, heap $heap MiB, CPU ${cpus}s" >&2
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$proto" "$op" "$c" "$mibs" "$secs" "$((hwm/1024))" "$heap" "${l0s[$c]}" "${l1s[$c]}" "$note" "$cpus" >>"$ROWS"
     done
+    unset best bestsec l0s l1s
   done
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
 done
@@ -186,7 +209,7 @@ CORES=$(nproc)
 {
   echo "Object: $SIZE ($BYTES bytes, random), uploaded from and downloaded to files in $W (TMPDIR)."
   echo "Server: s3wire-server, memory store, in a child JVM (-Xmx$SHEAP); TLS by BoringSSL with a generated certificate, ALPN h2/http1.1."
-  echo "Clients: one JVM per client and transfer (-Xmx$CHEAP${JOPTS:+ $JOPTS, the same for every JVM client}), best of $REPEATS runs each, the server collecting its garbage before every run;"
+  echo "Clients: one JVM per client and transfer (-Xmx$CHEAP${JOPTS:+ $JOPTS, the same for every JVM client}); each JVM client is run with each JIT setting of \`$CANDIDATES\` $REPEATS times and keeps its best (the settings column names it), curl $REPEATS times; runs are interleaved (all clients and settings once, then again), the server collecting its garbage before every run;"
   echo "part size $PART, $CONC in flight where the client takes them; $([ "$WARMUPS" = 0 ] && echo "each timed transfer is the JVM's first (cold JIT)" || echo "each JVM client did $WARMUPS untimed transfers first (warm JIT; curl runs cold, it has none)");"
   echo "SDK checksums WHEN_REQUIRED, path-style; JDK clients trust the server's certificate through a PKCS12 trust store, the CRT by trustAllCertificates."
   echo "s3wire's rows run with Netty 4.2's JFR allocator events off, as its command line does (the SDK's Netty is 4.1, which has none)."
