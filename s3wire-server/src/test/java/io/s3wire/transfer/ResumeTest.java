@@ -70,5 +70,8 @@ class ResumeTest extends TransferFixture {
     assertThat(server.requestCount("CreateMultipartUpload")).isEqualTo(1);
     assertThat(server.requestCount("UploadPart")).isEqualTo(3);
     assertThat(Arrays.equals(stored("a"), changed)).isTrue();
+    // The first try's upload, which only the replaced state file named, is not left open.
+    assertThat(server.requestCount("AbortMultipartUpload")).isEqualTo(1);
+    assertNoUploadsLeft();
   }
 }

@@ -139,9 +139,16 @@ final class KnownSizeUpload {
     if (resume == null) {
       return create().thenApply(u -> new MultipartSession(client, config, state, u, null, crc32c));
     }
-    UploadJournal old = resume.load(object, partSize, size);
+    UploadJournal old = resume.existing();
     if (old == null) {
       return fresh(partSize, size);
+    }
+    if (!resume.describes(old, object, partSize, size)) {
+      // Another object, part size, or a source changed since: its parts cannot be used, and the new
+      // journal replaces the only record of that upload, so it is aborted rather than left to
+      // accumulate storage. Best effort: it may be gone already.
+      MultipartUpload stale = new MultipartUpload(old.header().object(), old.header().uploadId());
+      return client.abortMultipartUpload(stale).handle((v, err) -> null).thenCompose(v -> fresh(partSize, size));
     }
     MultipartUpload upload = new MultipartUpload(object, old.header().uploadId());
     return client.listParts(upload).handle((listed, err) -> {

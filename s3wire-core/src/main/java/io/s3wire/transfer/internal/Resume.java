@@ -15,19 +15,23 @@ record Resume(Path file, Path source) {
     return source.resolveSibling(source.getFileName() + ".s3wire-upload");
   }
 
-  /** The journal of an earlier try of this very upload, or {@code null}. */
-  UploadJournal load(BucketKey object, long partSize, long size) {
+  /** The journal at {@link #file}, whatever upload it names, or {@code null}. */
+  UploadJournal existing() {
     try {
-      UploadJournal j = UploadJournal.load(file);
-      if (j == null) {
-        return null;
-      }
-      UploadJournal.Header h = j.header();
-      boolean same = h.object().equals(object) && h.partSize() == partSize && h.sourceSize() == size
-          && h.sourceModified() == modified();
-      return same ? j : null;
+      return UploadJournal.load(file);
     } catch (IOException e) {
       return null;
+    }
+  }
+
+  /** Whether {@code j} is of an earlier try of this very upload (same object, part size and source). */
+  boolean describes(UploadJournal j, BucketKey object, long partSize, long size) {
+    UploadJournal.Header h = j.header();
+    try {
+      return h.object().equals(object) && h.partSize() == partSize && h.sourceSize() == size
+          && h.sourceModified() == modified();
+    } catch (IOException e) {
+      return false;
     }
   }
 
