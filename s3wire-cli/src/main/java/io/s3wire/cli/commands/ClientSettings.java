@@ -10,6 +10,7 @@ import java.util.List;
  * profile decides).
  *
  * @param retries retries after a failed attempt, or {@code null} for the client's default
+ * @param unsignedPayload whether request bodies go unsigned over plain HTTP too ({@code --unsigned-payload})
  */
 public record ClientSettings(
     String endpoint,
@@ -18,6 +19,7 @@ public record ClientSettings(
     String region,
     String profile,
     Integer retries,
+    boolean unsignedPayload,
     SharedOptionValues.Transport transport,
     SharedOptionValues.Trace trace,
     boolean quiet,
@@ -49,7 +51,8 @@ public record ClientSettings(
     }
     String p = provider == null && providerFile == null ? "gcs" : provider;
     String e = endpoint == null ? GCS_ENDPOINT : endpoint;
-    return new ClientSettings(e, p, providerFile, region, profile, retries, transport, trace, quiet, verbose);
+    return new ClientSettings(e, p, providerFile, region, profile, retries, unsignedPayload, transport, trace, quiet,
+        verbose);
   }
 
   /** Whether output is JSON Lines. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,6 +43,8 @@ abstract class CopyCommandBase extends StorageCommand {
       description = "Server-side copies larger than this go as a multipart copy of parallel UploadPartCopy parts"
           + " (default and maximum: 5GiB, one CopyObject's limit; at least 5MiB). E.g. 64MiB.")
   String copyThreshold;
+
+  @Mixin TransferOptions transfer = new TransferOptions();
 
   CopyCommandBase(Map<String, String> env) {
     super(env);
@@ -81,6 +84,10 @@ abstract class CopyCommandBase extends StorageCommand {
       throw new IllegalArgumentException("--include and --exclude apply to --recursive copies");
     }
     CopyOptions options = new CopyOptions(contentType, CopyOptions.parseMetadata(metadata), storageClass);
+    TransferSettings settings = transfer.settings();
+    if (settings.resume() && !(src instanceof Location.Local)) {
+      throw new IllegalArgumentException("--resume resumes uploads of files: the source must be a file or directory, not " + source);
+    }
     Filters filters = Filters.fromArgs(spec.commandLine().getParseResult() == null
         ? List.of() : spec.commandLine().getParseResult().originalArgs());
     if (recursive) {
@@ -90,9 +97,9 @@ abstract class CopyCommandBase extends StorageCommand {
       if (src instanceof Location.Local l && !Files.isDirectory(l.path())) {
         throw new IllegalArgumentException("with --recursive the source must be a directory: " + source);
       }
-      return new CopyRequest(src, dst, true, filters, parallel, options);
+      return new CopyRequest(src, dst, true, filters, parallel, options, settings);
     }
-    return new CopyRequest(src, resolveTarget(src, dst, target), false, Filters.ALL, parallel, options);
+    return new CopyRequest(src, resolveTarget(src, dst, target), false, Filters.ALL, parallel, options, settings);
   }
 
   /** A target naming a directory or a prefix ({@code s3://b/}, {@code dir/}, an existing directory) gets the source's name. */

@@ -36,7 +36,8 @@ public final class CpCommand extends CopyCommandBase {
       if (!r.recursive()) {
         Plans.Transfer t = single(r);
         try (Progress p = Progress.start(s.progress(), s.err, Math.max(t.size(), 0), 1)) {
-          List<Summary.Failed> failed = TransferRun.run(s.client, List.of(t), 1, r.options(), threshold, p, printer(s));
+          List<Summary.Failed> failed = TransferRun.run(s.client, List.of(t), 1, r.options(), r.transfer(), threshold, p,
+              printer(s));
           if (!failed.isEmpty()) {
             return failedSingle(s, failed.get(0));
           }
@@ -47,7 +48,7 @@ public final class CpCommand extends CopyCommandBase {
       long bytes = plan.stream().mapToLong(Plans.Transfer::size).sum();
       List<Summary.Failed> failed;
       try (Progress p = Progress.start(s.progress(), s.err, bytes, plan.size())) {
-        failed = TransferRun.run(s.client, plan, r.parallel(), r.options(), threshold, p, printer(s));
+        failed = TransferRun.run(s.client, plan, r.parallel(), r.options(), r.transfer(), threshold, p, printer(s));
       }
       return Summary.finish(s, "copy", plan.size(), failed);
     }

@@ -34,6 +34,11 @@ public final class GlobalOptions {
   @Option(names = "--retries", paramLabel = "N", description = "Retries after a failed attempt (default: 2).")
   Integer retries;
 
+  @Option(names = "--unsigned-payload",
+      description = "Sign no request body over plain HTTP either (UNSIGNED-PAYLOAD, as over TLS): bodies are not"
+          + " read a second time to hash them; the transfer's checksums still check every byte.")
+  boolean unsignedPayload;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress and no per-object lines; errors only.")
   boolean quiet;
 
@@ -56,7 +61,7 @@ public final class GlobalOptions {
     if (provider != null && providerFile != null) {
       throw new IllegalArgumentException("--provider and --provider-file clash: choose one");
     }
-    return new ClientSettings(endpoint, provider, providerFile, region, profile, retries, t,
+    return new ClientSettings(endpoint, provider, providerFile, region, profile, retries, unsignedPayload, t,
         SharedOptionValues.of(trace), quiet, verbose);
   }
 }

@@ -44,7 +44,7 @@ public final class MvCommand extends CopyCommandBase {
       java.util.function.Consumer<Plans.Transfer> print = printer(s);
       long bytes = plan.stream().mapToLong(Plans.Transfer::size).sum();
       try (Progress p = Progress.start(s.progress(), s.err, bytes, plan.size())) {
-        failed.addAll(TransferRun.run(s.client, plan, r.parallel(), r.options(), threshold, p, t -> {
+        failed.addAll(TransferRun.run(s.client, plan, r.parallel(), r.options(), r.transfer(), threshold, p, t -> {
           String problem = verifyAndDelete(s.client, t);
           if (problem == null) {
             print.accept(t);

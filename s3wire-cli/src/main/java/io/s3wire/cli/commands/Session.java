@@ -1,5 +1,6 @@
 package io.s3wire.cli.commands;
 
+import io.s3wire.PayloadSigning;
 import io.s3wire.S3Client;
 import io.s3wire.S3ClientBuilder;
 import io.s3wire.config.AwsConfigResolver;
@@ -68,6 +69,9 @@ final class Session implements AutoCloseable {
     }
     if (s.retries() != null) {
       b.retryPolicy(RetryPolicy.defaults().withMaxAttempts(s.retries() + 1));
+    }
+    if (s.unsignedPayload()) {
+      b.payloadSigning(PayloadSigning.UNSIGNED);
     }
     TransportConfig.Builder t = TransportConfig.builder()
         .versionPolicy(s.transport().policy())

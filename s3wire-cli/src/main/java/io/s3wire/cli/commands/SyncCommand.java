@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,9 +51,11 @@ public final class SyncCommand extends StorageCommand {
   @Option(names = "--parallel", paramLabel = "N", description = "Transfers at once (default: ${DEFAULT-VALUE}).")
   int parallel = 16;
 
+  @Mixin TransferOptions transfer = new TransferOptions();
+
   /** What {@code sync} was asked. */
   public record Request(Location source, Location target, boolean delete, boolean dryRun, Plans.Compare compare,
-      Filters filters, int parallel) {}
+      Filters filters, int parallel, TransferSettings transfer) {}
 
   public SyncCommand(Map<String, String> env) {
     super(env);
@@ -77,7 +80,11 @@ public final class SyncCommand extends StorageCommand {
         : compare.sizeOnly ? Plans.Compare.SIZE_ONLY : Plans.Compare.CHECKSUM;
     Filters filters = Filters.fromArgs(spec.commandLine().getParseResult() == null
         ? List.of() : spec.commandLine().getParseResult().originalArgs());
-    return new Request(src, dst, delete, dryRun, c, filters, parallel);
+    TransferSettings settings = transfer.settings();
+    if (settings.resume() && !(src instanceof Location.Local)) {
+      throw new IllegalArgumentException("--resume resumes uploads of files: the source must be a directory, not " + source);
+    }
+    return new Request(src, dst, delete, dryRun, c, filters, parallel, settings);
   }
 
   @Override
@@ -104,7 +111,7 @@ public final class SyncCommand extends StorageCommand {
       List<Summary.Failed> failed = new ArrayList<>();
       long bytes = plan.copies().stream().mapToLong(Plans.Transfer::size).sum();
       try (Progress p = Progress.start(s.progress(), s.err, bytes, plan.copies().size())) {
-        failed.addAll(TransferRun.run(s.client, plan.copies(), r.parallel(), CopyOptions.NONE, Transfers.SINGLE_LIMIT, p,
+        failed.addAll(TransferRun.run(s.client, plan.copies(), r.parallel(), CopyOptions.NONE, r.transfer(), Transfers.SINGLE_LIMIT, p,
             CopyCommandBase.printer(s)));
       }
       failed.addAll(deleteExtra(s, plan.deletes()));

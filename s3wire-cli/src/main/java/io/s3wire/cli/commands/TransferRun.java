@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * <p>While it runs, a shutdown hook (Ctrl-C, SIGTERM) interrupts every transfer, which cancels its
  * call, waits for them to stop (a download's temporary file is removed, never renamed into place),
  * and aborts any multipart upload still open for an object being uploaded, so nothing partial is
- * left behind.
+ * left behind; with {@code --resume}, uploads of files keep theirs and their state file instead.
  */
 final class TransferRun {
   private static final long STOP_SECONDS = 20;
@@ -40,13 +40,15 @@ final class TransferRun {
    * @return the failures, in no particular order
    */
   static List<Summary.Failed> run(S3Client client, List<Plans.Transfer> transfers, int parallel, CopyOptions options,
-      long copyThreshold, Progress progress, Consumer<Plans.Transfer> done) {
+      TransferSettings settings, long copyThreshold, Progress progress, Consumer<Plans.Transfer> done) {
     // The copier's own threshold is the copy threshold, so what it is given goes as UploadPartCopy
     // parts; uploads keep the manager's default threshold.
-    try (TransferManager manager = TransferManager.create(client.async());
+    TransferConfig config = settings.config();
+    try (TransferManager manager = TransferManager.create(client.async(), config);
         TransferManager copier = TransferManager.create(client.async(),
-            TransferConfig.defaults().withMultipartThreshold(Math.min(copyThreshold, Transfers.SINGLE_LIMIT)))) {
-      Transfers.Engines engines = new Transfers.Engines(manager, copier, copier.config().multipartThreshold());
+            config.withMultipartThreshold(Math.min(copyThreshold, Transfers.SINGLE_LIMIT)))) {
+      Transfers.Engines engines = new Transfers.Engines(manager, copier, copier.config().multipartThreshold(),
+          settings.resume());
       return run(client, engines, transfers, parallel, options, progress, done);
     }
   }
@@ -64,7 +66,7 @@ final class TransferRun {
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       try {
-        stop(client, pool, inFlight, active);
+        stop(client, pool, inFlight, active, engines.resume());
       } finally {
         stopped.countDown();
       }
@@ -121,9 +123,11 @@ final class TransferRun {
   /**
    * The shutdown hook's work: cancel every running transfer and wait until each has cleaned up (its
    * multipart upload aborted, its temporary file removed), stop the workers, and abort any multipart
-   * upload still open for an object that was being uploaded.
+   * upload still open for an object that was being uploaded. With {@code resume}, uploads of files
+   * are resumable: their multipart uploads are kept (their state files name them) and not aborted.
    */
-  static void stop(S3Client client, ExecutorService pool, Set<Plans.Transfer> inFlight, Set<Transfer<?>> active) {
+  static void stop(S3Client client, ExecutorService pool, Set<Plans.Transfer> inFlight, Set<Transfer<?>> active,
+      boolean resume) {
     List<Plans.Transfer> interrupted = new ArrayList<>(inFlight);
     List<Transfer<?>> running = new ArrayList<>(active);
     running.forEach(Transfer::cancel);
@@ -143,7 +147,10 @@ final class TransferRun {
       Thread.currentThread().interrupt();
     }
     for (Plans.Transfer t : interrupted) {
-      if (t.target() instanceof Location.Remote r && !(t.source() instanceof Location.Remote)) {
+      if (resume && t.source() instanceof Location.Local && t.target() instanceof Location.Remote r) {
+        System.err.println("s3wire: stopped uploading " + t.source() + " to " + r
+            + "; run the same command with --resume to finish it");
+      } else if (t.target() instanceof Location.Remote r && !(t.source() instanceof Location.Remote)) {
         try {
           for (UploadInfo u : client.listMultipartUploads(r.bucket(), r.key())) {
             if (u.upload().object().key().equals(r.key())) {

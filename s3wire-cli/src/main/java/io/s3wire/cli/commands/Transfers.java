@@ -31,8 +31,9 @@ final class Transfers {
    * @param manager uploads and downloads
    * @param copier object-to-object copies above {@code copyThreshold}, as parallel UploadPartCopy parts
    * @param copyThreshold the largest object copied with one CopyObject
+   * @param resume whether uploads of files are resumable ({@code --resume})
    */
-  record Engines(TransferManager manager, TransferManager copier, long copyThreshold) {}
+  record Engines(TransferManager manager, TransferManager copier, long copyThreshold, boolean resume) {}
 
   private Transfers() {}
 
@@ -73,8 +74,9 @@ final class Transfers {
       if (!Files.isRegularFile(l.path())) {
         throw new IOException(l.path() + " is not a readable regular file");
       }
-      // Small files go as one PUT; large ones in parallel parts, aborted on failure or Ctrl-C.
-      await(manager.uploadFile(r.object(), l.path(), upload), active);
+      // Small files go as one PUT; large ones in parallel parts, aborted on failure or Ctrl-C unless
+      // resumable (then kept, with the state file next to the file naming them).
+      await(manager.uploadFile(r.object(), l.path(), engines.resume() ? upload.withResume() : upload), active);
     } else if (src instanceof Location.Std && dst instanceof Location.Remote r) {
       await(manager.uploadStream(r.object(), StdStreams.in(), upload), active);
     } else if (src instanceof Location.Remote r && dst instanceof Location.Local l) {

@@ -91,7 +91,7 @@ class RequestValuesTest {
         "--metadata", "owner=ops", "--metadata", "k=v=w", "--storage-class", "STANDARD_IA");
     assertThat(up.toRequest()).isEqualTo(new CopyRequest(new Location.Local(file),
         new Location.Remote("s3", "b", "2024/photo.jpg"), false, Filters.ALL, 16,
-        new CopyOptions("image/jpeg", Map.of("owner", "ops", "k", "v=w"), "STANDARD_IA")));
+        new CopyOptions("image/jpeg", Map.of("owner", "ops", "k", "v=w"), "STANDARD_IA"), TransferSettings.DEFAULTS));
 
     CpCommand down = parsed(new CpCommand(ENV), "s3://b/dir/report.pdf", tmp.toString());
     assertThat(down.toRequest().target()).isEqualTo(new Location.Local(tmp.resolve("report.pdf")));
@@ -101,6 +101,42 @@ class RequestValuesTest {
 
     CpCommand stdin = parsed(new CpCommand(ENV), "-", "s3://b/");
     assertThatThrownBy(stdin::toRequest).hasMessageContaining("give the object key to write");
+  }
+
+  @Test
+  void transferOptionsBecomeTheTransferManagersConfig() throws Exception {
+    Path file = Files.writeString(tmp.resolve("big.bin"), "x");
+    CpCommand cp = parsed(new CpCommand(ENV), file.toString(), "s3://b/k", "--part-size", "64MiB", "--concurrency", "3",
+        "--checksum-algorithm", "md5", "--resume");
+    TransferSettings t = cp.toRequest().transfer();
+    assertThat(t).isEqualTo(new TransferSettings(64L << 20, 3, io.s3wire.transfer.TransferChecksum.MD5, true));
+    assertThat(t.config().partSize()).isEqualTo(64L << 20);
+    assertThat(t.config().maxConcurrency()).isEqualTo(3);
+    assertThat(t.config().checksum()).isEqualTo(io.s3wire.transfer.TransferChecksum.MD5);
+    assertThat(TransferSettings.DEFAULTS.config()).isEqualTo(io.s3wire.transfer.TransferConfig.defaults());
+
+    SyncCommand sync = parsed(new SyncCommand(ENV), tmp.toString(), "s3://b/p", "--checksum-algorithm", "CRC32C");
+    assertThat(sync.toRequest().transfer().checksum()).isEqualTo(io.s3wire.transfer.TransferChecksum.CRC32C);
+  }
+
+  @Test
+  void badTransferOptionsAreNamed() throws Exception {
+    Path file = Files.writeString(tmp.resolve("f.bin"), "x");
+    String f = file.toString();
+    assertThatThrownBy(() -> parsed(new CpCommand(ENV), f, "s3://b/k", "--part-size", "4MiB").toRequest())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("--part-size must be 5MiB to 5GiB, not 4MiB");
+    assertThatThrownBy(() -> parsed(new CpCommand(ENV), f, "s3://b/k", "--part-size", "lots").toRequest())
+        .hasMessageStartingWith("--part-size: not a size: 'lots'");
+    assertThatThrownBy(() -> parsed(new CpCommand(ENV), f, "s3://b/k", "--concurrency", "0").toRequest())
+        .hasMessage("--concurrency must be 1 to 256, not 0");
+    assertThatThrownBy(() -> parsed(new CpCommand(ENV), f, "s3://b/k", "--checksum-algorithm", "sha1").toRequest())
+        .hasMessage("--checksum-algorithm takes auto, crc32c or md5, not 'sha1'");
+    assertThatThrownBy(() -> parsed(new CpCommand(ENV), "s3://b/k", f, "--resume").toRequest())
+        .hasMessageStartingWith("--resume resumes uploads of files");
+    assertThatThrownBy(() -> parsed(new CpCommand(ENV), "-", "s3://b/k", "--resume").toRequest())
+        .hasMessageStartingWith("--resume resumes uploads of files");
+    assertThatThrownBy(() -> parsed(new SyncCommand(ENV), "s3://b/p", tmp.toString(), "--resume").toRequest())
+        .hasMessageStartingWith("--resume resumes uploads of files");
   }
 
   @Test
@@ -167,7 +203,7 @@ class RequestValuesTest {
 
     ClientSettings s = p.global.settings(ENV);
     ClientSettings local = new ClientSettings("http://127.0.0.1:9000", null, null, "us-east-1", null, null,
-        s.transport(), s.trace(), false, false);
+        false, s.transport(), s.trace(), false, false);
     Resolution res = Resolution.of(local, Map.of("HOME", tmp.toString()));
     URI url = PresignCommand.presign(r, res, Credentials.of("AKIDEXAMPLE", "secretsecret"), Instant.parse("2026-01-02T03:04:05Z"));
     assertThat(url.getRawPath()).isEqualTo("/bucket/dir/a%20b.txt");

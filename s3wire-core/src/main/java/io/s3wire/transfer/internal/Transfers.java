@@ -129,4 +129,9 @@ public final class Transfers implements AutoCloseable {
   public void close() {
     workers.shutdownNow();
   }
+
+  /** Whether {@code file} is a resumable upload's state file. */
+  public static boolean isUploadStateFile(Path file) {
+    return UploadJournal.isJournal(file);
+  }
 }

@@ -67,6 +67,15 @@ final class UploadJournal {
     return new UploadJournal(file, h, new TreeMap<>());
   }
 
+  /** Whether {@code file} starts as a journal does (read no further). */
+  static boolean isJournal(Path file) {
+    try (java.io.BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return MAGIC.equals(r.readLine());
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
+  }
+
   /** The journal at {@code file}, or {@code null} when there is none or it is not one. */
   static UploadJournal load(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
