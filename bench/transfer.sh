@@ -71,6 +71,8 @@ fi
 PCP=$(cat "$W/peers.cp")
 mkdir -p "$W/peer"
 javac -nowarn -cp "$PCP" -d "$W/peer" s3wire-bench/peers/transfer/TransferPeer.java || exit 1
+# In a jar: AppCDS archives only classes from jars (a directory on the class path stops the dump).
+jar cf "$W/peer.jar" -C "$W/peer" . || exit 1
 
 echo "transfer: writing a $SIZE file of random bytes..." >&2
 head -c "$BYTES" /dev/urandom >"$W/src.bin"
@@ -80,6 +82,12 @@ sync
 client_run() { # client op endpoint key file pem [jit flags] -> RESULT line or FAILED
   local c=$1 op=$2 ep=$3 key=$4 file=$5 pem=$6 trust=() xo=${7:-}
   [ "$xo" = default ] && xo=""
+  # The class-data archive of this client's training run of this transfer, or the training run itself.
+  if [ "${CDS_TRAINING:-}" = 1 ]; then
+    xo="$xo -XX:ArchiveClassesAtExit=$(cds_archive "$c" "$op") -Xlog:cds=off -Xlog:cds+dynamic=off"
+  elif [ -s "$(cds_archive "$c" "$op")" ]; then
+    xo="$xo -XX:SharedArchiveFile=$(cds_archive "$c" "$op") -Xlog:cds=off -Xlog:cds+dynamic=off"
+  fi
   if [ -n "$pem" ]; then trust=(-Djavax.net.ssl.trustStore="$W/trust.p12" -Djavax.net.ssl.trustStorePassword=changeit); fi
   case "$c" in
     s3wire|s3wire-md5)
@@ -104,10 +112,14 @@ client_run() { # client op endpoint key file pem [jit flags] -> RESULT line or F
       echo "RESULT seconds=$t bytes=${b%.*} hwm_kib=$rss heap_peak_mib=0 cpu_ms=$cpu note=curl single PUT/GET, HTTP/1.1" ;;
     *)
       # MinIO's OkHttp client reads extra trusted certificates from SSL_CERT_FILE.
-      env ${pem:+SSL_CERT_FILE="$pem"} "$JAVA" -Xmx"$CHEAP" $JOPTS $xo "${trust[@]}" -cp "$W/peer:$PCP" TransferPeer "$c" "$op" "$ep" bench "$key" "$file" \
+      env ${pem:+SSL_CERT_FILE="$pem"} "$JAVA" -Xmx"$CHEAP" $JOPTS $xo "${trust[@]}" -cp "$W/peer.jar:$PCP" TransferPeer "$c" "$op" "$ep" bench "$key" "$file" \
         "$AK" "$SK" "$PART_BYTES" "$CONC" "$WARMUPS" ;;
   esac
 }
+
+# Every JVM client gets an AppCDS archive of its own (as s3wire's launcher makes for its command
+# line): one untimed training run per client, transfer and server, before any is measured.
+cds_archive() { echo "$W/cds-$1-$2-${PROTO:-x}.jsa"; }
 
 # One timed run of a client and transfer: its RESULT line (naming the JIT flags of a JVM client), or
 # nothing when it failed.
@@ -117,7 +129,7 @@ measure_once() { # client op endpoint key file pem jit-flags
   line=$(client_run "$@" 2>"$W/err.log" | grep '^RESULT') || return 0
   if [ "$2" = get ] && ! cmp -s "$W/src.bin" "$5"; then line="$line; CONTENT MISMATCH"; fi
   [ "$2" = get ] && rm -f "$5"
-  [ "$1" != curl ] && line="$line; JVM: $([ "$7" = default ] && echo "default JIT" || echo "$7")"
+  [ "$1" != curl ] && line="$line; JVM: $([ "$7" = default ] && echo "default JIT" || echo "$7")$([ -s "$(cds_archive "$1" "$2")" ] && echo ", AppCDS archive")"
   echo "$line"
 }
 
@@ -151,11 +163,14 @@ for proto in http https; do
   client_run curl get "$ep" big "$W/dst.bin" "$pem" >/dev/null || { echo "transfer: warm-up GET failed" >&2; exit 1; }
   rm -f "$W/dst.bin"
   # The multipart paths (UploadPart, ranged GETs) get the same: one untimed upload and download by
-  # each of two multipart clients, ours and the CRT's, or the first clients measured would be
-  # charged for the server compiling them (it shares the cores). Results are discarded.
-  for c in s3wire sdk-tm; do
-    client_run "$c" put "$ep" up "$W/src.bin" "$pem" >/dev/null 2>&1 || echo "transfer: warm-up $c put failed (ignored)" >&2
-    client_run "$c" get "$ep" big "$W/dst.bin" "$pem" >/dev/null 2>&1 || echo "transfer: warm-up $c get failed (ignored)" >&2
+  # every JVM client, or the first clients measured would be charged for the server compiling
+  # them (it shares the cores). These runs are also each client's AppCDS training runs. Results
+  # are discarded.
+  PROTO=$proto
+  for c in $CLIENTS; do
+    [ "$c" = curl ] && continue
+    CDS_TRAINING=1 client_run "$c" put "$ep" up "$W/src.bin" "$pem" >/dev/null 2>&1 || echo "transfer: warm-up $c put failed (ignored)" >&2
+    CDS_TRAINING=1 client_run "$c" get "$ep" big "$W/dst.bin" "$pem" >/dev/null 2>&1 || echo "transfer: warm-up $c get failed (ignored)" >&2
     rm -f "$W/dst.bin"
   done
   for op in put get; do
@@ -214,7 +229,7 @@ CORES=$(nproc)
   echo "SDK checksums WHEN_REQUIRED, path-style; JDK clients trust the server's certificate through a PKCS12 trust store, the CRT by trustAllCertificates."
   echo "s3wire's rows run with Netty 4.2's JFR allocator events off, as its command line does (the SDK's Netty is 4.1, which has none)."
   echo "s3wire checks every transfer (CRC32C: parts checked by the server, downloads against the stored full-object value; MD5 in the s3wire-md5 row) and signs no payload (UNSIGNED-PAYLOAD, as curl and the CRT); the SDK peers (WHEN_REQUIRED) and curl check nothing."
-  echo "Before any client is measured, the server is warmed by untimed transfers: a single PUT and GET by curl, then a multipart upload and ranged download by s3wire and by the S3TransferManager."
+  echo "Before any client is measured, the server is warmed by untimed transfers: a single PUT and GET by curl, then one upload and one download by every JVM client. Those runs also write each JVM client's AppCDS archive (-XX:ArchiveClassesAtExit, one per client, transfer and server), which its measured runs then map (-XX:SharedArchiveFile), as s3wire's launcher does for its command line."
   echo "Peak RSS is the client process's VmHWM (curl: /usr/bin/time); heap is the sum of the heap pools' peak usage. Time is the transfer alone (no JVM start)."
   echo "Client CPU-s is the client process's CPU time (user + system from /proc/self/stat, every thread: JIT, GC, the CRT's native threads) during the timed transfer; curl's is its whole run. The server shares the same cores, so a client that needs less CPU leaves more to the server."
   echo
