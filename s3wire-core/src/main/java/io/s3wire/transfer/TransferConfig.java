@@ -26,6 +26,8 @@ public record TransferConfig(long multipartThreshold, long partSize, int maxConc
   public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
   public static final long MAX_PART_SIZE = 5L * 1024 * 1024 * 1024;
   public static final int MAX_PARTS = 10_000;
+  /** The most parts in flight one transfer may have. */
+  public static final int MAX_CONCURRENCY = 256;
   public static final long MAX_OBJECT_SIZE = 5L * 1024 * 1024 * 1024 * 1024;
 
   /** With {@link TransferChecksum#AUTO}. */
@@ -42,8 +44,8 @@ public record TransferConfig(long multipartThreshold, long partSize, int maxConc
     if (partSize != 0 && (partSize < MIN_PART_SIZE || partSize > MAX_PART_SIZE)) {
       throw new IllegalArgumentException("partSize must be 0 (automatic) or 5 MiB to 5 GiB, was " + partSize);
     }
-    if (maxConcurrency < 1 || maxConcurrency > 256) {
-      throw new IllegalArgumentException("maxConcurrency must be 1 to 256, was " + maxConcurrency);
+    if (maxConcurrency < 1 || maxConcurrency > MAX_CONCURRENCY) {
+      throw new IllegalArgumentException("maxConcurrency must be 1 to " + MAX_CONCURRENCY + ", was " + maxConcurrency);
     }
   }
 

@@ -92,4 +92,14 @@ public final class TransferManager implements AutoCloseable {
   public void close() {
     transfers.close();
   }
+
+  /**
+   * Whether {@code file} is one a transfer keeps while it works, never one to copy: a download's
+   * temporary file ({@code .<name>…s3wire-download}, next to the target) or a resumable upload's
+   * state file ({@code <file>.s3wire-upload}, known by its content). A directory walk that feeds
+   * transfers should leave them out.
+   */
+  public static boolean isWorkFile(Path file) {
+    return Transfers.isWorkFile(file);
+  }
 }

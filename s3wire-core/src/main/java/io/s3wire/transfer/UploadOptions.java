@@ -42,11 +42,4 @@ public record UploadOptions(ObjectMetadata metadata, TransferListener listener, 
     return new UploadOptions(metadata, listener, true, Objects.requireNonNull(file));
   }
 
-  /**
-   * Whether {@code file} is a resumable upload's state file (by its content, not only its name): what
-   * a directory upload should leave out, as it sits next to the files it describes.
-   */
-  public static boolean isStateFile(Path file) {
-    return io.s3wire.transfer.internal.Transfers.isUploadStateFile(file);
-  }
 }

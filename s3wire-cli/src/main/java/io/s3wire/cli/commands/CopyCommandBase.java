@@ -84,10 +84,7 @@ abstract class CopyCommandBase extends StorageCommand {
       throw new IllegalArgumentException("--include and --exclude apply to --recursive copies");
     }
     CopyOptions options = new CopyOptions(contentType, CopyOptions.parseMetadata(metadata), storageClass);
-    TransferSettings settings = transfer.settings();
-    if (settings.resume() && !(src instanceof Location.Local)) {
-      throw new IllegalArgumentException("--resume resumes uploads of files: the source must be a file or directory, not " + source);
-    }
+    TransferSettings settings = transfer.settings(src, source);
     Filters filters = Filters.fromArgs(spec.commandLine().getParseResult() == null
         ? List.of() : spec.commandLine().getParseResult().originalArgs());
     if (recursive) {

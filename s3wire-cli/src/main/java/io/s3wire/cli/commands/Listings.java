@@ -2,6 +2,7 @@ package io.s3wire.cli.commands;
 
 import io.s3wire.ListObjectsRequest;
 import io.s3wire.S3Client;
+import io.s3wire.transfer.TransferManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ final class Listings {
       }
       List<Plans.Entry> out = new ArrayList<>();
       try (Stream<Path> files = Files.walk(l.path())) {
-        for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile).filter(f -> !isOwnWorkFile(f)).sorted()::iterator) {
+        for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile).filter(f -> !TransferManager.isWorkFile(f)).sorted()::iterator) {
           String rel = l.path().relativize(p).toString().replace(java.io.File.separatorChar, '/');
           out.add(new Plans.Entry(rel, Files.size(p), Files.getLastModifiedTime(p).toInstant(), md5 ? md5(p) : null));
         }
@@ -48,19 +49,6 @@ final class Listings {
       return out;
     }
     throw new IllegalArgumentException("'-' cannot be listed: use a directory or an s3:// prefix");
-  }
-
-  /**
-   * Whether a file is one s3wire keeps while it works, never a file to copy: a download's temporary
-   * file ({@code .NAME…s3wire-download}) or an upload's state file ({@code NAME.s3wire-upload}, known
-   * by its first line), which {@code --resume} leaves next to the file it uploads.
-   */
-  static boolean isOwnWorkFile(Path file) {
-    String name = file.getFileName().toString();
-    if (name.startsWith(".") && name.endsWith(".s3wire-download")) {
-      return true;
-    }
-    return name.endsWith(".s3wire-upload") && io.s3wire.transfer.UploadOptions.isStateFile(file);
   }
 
   static Map<String, Plans.Entry> byRelative(List<Plans.Entry> entries) {

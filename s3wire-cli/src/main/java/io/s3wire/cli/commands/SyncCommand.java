@@ -80,11 +80,7 @@ public final class SyncCommand extends StorageCommand {
         : compare.sizeOnly ? Plans.Compare.SIZE_ONLY : Plans.Compare.CHECKSUM;
     Filters filters = Filters.fromArgs(spec.commandLine().getParseResult() == null
         ? List.of() : spec.commandLine().getParseResult().originalArgs());
-    TransferSettings settings = transfer.settings();
-    if (settings.resume() && !(src instanceof Location.Local)) {
-      throw new IllegalArgumentException("--resume resumes uploads of files: the source must be a directory, not " + source);
-    }
-    return new Request(src, dst, delete, dryRun, c, filters, parallel, settings);
+    return new Request(src, dst, delete, dryRun, c, filters, parallel, transfer.settings(src, source));
   }
 
   @Override

@@ -13,7 +13,7 @@ public final class TransferOptions {
   String partSize;
 
   @Option(names = "--concurrency", paramLabel = "N",
-      description = "Parts in flight per transfer, 1 to 256 (default: ${DEFAULT-VALUE}).")
+      description = "Parts in flight per transfer, 1 to " + TransferConfig.MAX_CONCURRENCY + " (default: ${DEFAULT-VALUE}).")
   int concurrency = TransferSettings.DEFAULTS.concurrency();
 
   @Option(names = "--checksum-algorithm", paramLabel = "auto|crc32c|md5",
@@ -27,8 +27,16 @@ public final class TransferOptions {
           + " then sends only the missing parts.")
   boolean resume;
 
-  /** The settings these options give; a value out of range is an {@link IllegalArgumentException} naming it. */
-  TransferSettings settings() {
+  /**
+   * The settings these options give for a command copying from {@code source} (written as {@code
+   * sourceText}); a value out of range, or --resume for anything but local files, is an {@link
+   * IllegalArgumentException} naming it.
+   */
+  TransferSettings settings(Location source, String sourceText) {
+    if (resume && !(source instanceof Location.Local)) {
+      throw new IllegalArgumentException("--resume resumes uploads of files: the source must be a file or directory, not "
+          + sourceText);
+    }
     long part = 0;
     if (partSize != null) {
       try {
@@ -40,8 +48,8 @@ public final class TransferOptions {
         throw new IllegalArgumentException("--part-size must be 5MiB to 5GiB, not " + partSize);
       }
     }
-    if (concurrency < 1 || concurrency > 256) {
-      throw new IllegalArgumentException("--concurrency must be 1 to 256, not " + concurrency);
+    if (concurrency < 1 || concurrency > TransferConfig.MAX_CONCURRENCY) {
+      throw new IllegalArgumentException("--concurrency must be 1 to " + TransferConfig.MAX_CONCURRENCY + ", not " + concurrency);
     }
     TransferChecksum checksum = TransferChecksum.AUTO;
     if (checksumAlgorithm != null) {

@@ -35,6 +35,9 @@ import java.util.concurrent.Executor;
  * size and a plausible part count. Any failure deletes it.
  */
 final class FileDownload {
+  /** The temporary file's suffix; its name starts with {@code .} and the target's name. */
+  static final String TEMP_SUFFIX = ".s3wire-download";
+
   private final S3AsyncClient client;
   private final TransferConfig config;
   private final Executor workers;
@@ -67,7 +70,7 @@ final class FileDownload {
       Path tmp;
       FileChannel ch;
       try {
-        tmp = Files.createTempFile(dir, "." + target.getFileName(), ".s3wire-download");
+        tmp = Files.createTempFile(dir, "." + target.getFileName(), TEMP_SUFFIX);
         ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.READ);
       } catch (IOException e) {
         throw new CompletionException(new ClientException("target file", "cannot write in " + dir + ": " + e.getMessage(), e));

@@ -11,8 +11,11 @@ import java.nio.file.Path;
  * upload: same bucket, key, part size, and a source of the same size and modification time.
  */
 record Resume(Path file, Path source) {
+  /** How a state file next to its source is named: {@code <file>.s3wire-upload}. */
+  static final String SUFFIX = ".s3wire-upload";
+
   static Path defaultFile(Path source) {
-    return source.resolveSibling(source.getFileName() + ".s3wire-upload");
+    return source.resolveSibling(source.getFileName() + SUFFIX);
   }
 
   /** The journal at {@link #file}, whatever upload it names, or {@code null}. */

@@ -130,8 +130,15 @@ public final class Transfers implements AutoCloseable {
     workers.shutdownNow();
   }
 
-  /** Whether {@code file} is a resumable upload's state file. */
-  public static boolean isUploadStateFile(Path file) {
-    return UploadJournal.isJournal(file);
+  /**
+   * Whether {@code file} is one the engine keeps while it works: a download's temporary file (by its
+   * name) or a resumable upload's state file (by its name and first line).
+   */
+  public static boolean isWorkFile(Path file) {
+    String name = String.valueOf(file.getFileName());
+    if (name.startsWith(".") && name.endsWith(FileDownload.TEMP_SUFFIX)) {
+      return true;
+    }
+    return name.endsWith(Resume.SUFFIX) && UploadJournal.isJournal(file);
   }
 }
