@@ -121,12 +121,22 @@ client_run() { # client op endpoint key file pem [jit flags] -> RESULT line or F
 # line): one untimed training run per client, transfer and server, before any is measured.
 cds_archive() { echo "$W/cds-$1-$2-${PROTO:-x}.jsa"; }
 
+# The server process's CPU time (user + system) in clock ticks, from /proc (fields 14 and 15; the
+# command name before them is "java", without spaces).
+CLOCK_TICKS=$(getconf CLK_TCK)
+server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+
 # One timed run of a client and transfer: its RESULT line (naming the JIT flags of a JVM client), or
 # nothing when it failed.
 measure_once() { # client op endpoint key file pem jit-flags
-  local line
+  local line s0 s1
   jcmd "$SERVER_PID" GC.run >/dev/null 2>&1
+  s0=$(server_cpu_ticks)
   line=$(client_run "$@" 2>"$W/err.log" | grep '^RESULT') || return 0
+  s1=$(server_cpu_ticks)
+  # The server's CPU during the run (it idles while the client's JVM starts): what this client's
+  # way of transferring cost the server, which shares the client's cores.
+  line=${line/ note=/ server_cpu_ms=$(( (s1 - s0) * 1000 / CLOCK_TICKS )) note=}
   if [ "$2" = get ] && ! cmp -s "$W/src.bin" "$5"; then line="$line; CONTENT MISMATCH"; fi
   [ "$2" = get ] && rm -f "$5"
   [ "$1" != curl ] && line="$line; JVM: $([ "$7" = default ] && echo "default JIT" || echo "$7")$([ -s "$(cds_archive "$1" "$2")" ] && echo ", AppCDS archive")"
@@ -199,21 +209,23 @@ for proto in http https; do
     for c in $CLIENTS; do
       line=${best[$c]:-FAILED}
       if [ -z "${bestsec[$c]:-}" ]; then
-        printf '%s\t%s\t%s\tFAILED\t\t\t\t\t\t%s\t\n' "$proto" "$op" "$c" "${line#FAILED }" >>"$ROWS"
+        printf '%s\t%s\t%s\tFAILED\t\t\t\t\t\t%s\t\t\n' "$proto" "$op" "$c" "${line#FAILED }" >>"$ROWS"
         continue
       fi
       secs=${bestsec[$c]}
       got=$(sed -E 's/.*bytes=([0-9]+).*/\1/' <<<"$line")
       hwm=$(sed -E 's/.*hwm_kib=([0-9-]+).*/\1/' <<<"$line")
       heap=$(sed -E 's/.*heap_peak_mib=([0-9-]+).*/\1/' <<<"$line")
-      cpu=$(sed -nE 's/.*cpu_ms=([0-9]+).*/\1/p' <<<"$line")
+      cpu=$(sed -nE 's/.* cpu_ms=([0-9]+).*/\1/p' <<<"$line")
       cpus=$(awk -v m="${cpu:-}" 'BEGIN{if (m == "") print "-"; else printf "%.2f", m/1000}')
+      scpu=$(sed -nE 's/.* server_cpu_ms=([0-9]+).*/\1/p' <<<"$line")
+      scpus=$(awk -v m="${scpu:-}" 'BEGIN{if (m == "") print "-"; else printf "%.2f", m/1000}')
       note=$(sed -E 's/.*note=//' <<<"$line")
       case "$line" in *"CONTENT MISMATCH"*) note="CONTENT MISMATCH; $note" ;; esac
       if [ "$got" != "$BYTES" ]; then note="SIZE $got != $BYTES; $note"; fi
       mibs=$(awk -v b="$BYTES" -v s="$secs" 'BEGIN{printf "%.0f", b/1048576/s}')
       echo "transfer: $proto $op $c best: $mibs MiB/s (${secs}s), RSS $((hwm/1024)) MiB, heap $heap MiB, CPU ${cpus}s" >&2
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$proto" "$op" "$c" "$mibs" "$secs" "$((hwm/1024))" "$heap" "${l0s[$c]}" "${l1s[$c]}" "$note" "$cpus" >>"$ROWS"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$proto" "$op" "$c" "$mibs" "$secs" "$((hwm/1024))" "$heap" "${l0s[$c]}" "${l1s[$c]}" "$note" "$cpus" "$scpus" >>"$ROWS"
     done
     unset best bestsec l0s l1s
   done
@@ -232,6 +244,7 @@ CORES=$(nproc)
   echo "Before any client is measured, the server is warmed by untimed transfers: a single PUT and GET by curl, then one upload and one download by every JVM client. Those runs also write each JVM client's AppCDS archive (-XX:ArchiveClassesAtExit, one per client, transfer and server), which its measured runs then map (-XX:SharedArchiveFile), as s3wire's launcher does for its command line."
   echo "Peak RSS is the client process's VmHWM (curl: /usr/bin/time); heap is the sum of the heap pools' peak usage. Time is the transfer alone (no JVM start)."
   echo "Client CPU-s is the client process's CPU time (user + system from /proc/self/stat, every thread: JIT, GC, the CRT's native threads) during the timed transfer; curl's is its whole run. The server shares the same cores, so a client that needs less CPU leaves more to the server."
+  echo "Server CPU-s is the server process's CPU time during the same run (from its /proc stat): what that client's way of transferring cost the server. Each table ends with the ceiling it sets: the cores divided by the least server CPU-s per GiB of any run, the rate no client could pass here even needing no CPU itself."
   echo
   for proto in http https; do
     for op in put get; do
@@ -241,12 +254,12 @@ CORES=$(nproc)
       curlv=$(awk -F'\t' -v p="$proto" -v o="$op" '$1==p&&$2==o&&$3=="curl"&&$4!="FAILED"{print $4}' "$ROWS")
       echo "### $([ "$op" = put ] && echo upload || echo download) over $([ "$proto" = https ] && echo TLS || echo plain HTTP)"
       echo
-      echo "| client | MiB/s | s3wire / this | seconds | client CPU-s | peak RSS MiB | peak heap MiB | load before -> after | settings |"
-      echo "|---|---:|---:|---:|---:|---:|---:|---|---|"
+      echo "| client | MiB/s | s3wire / this | seconds | client CPU-s | server CPU-s | peak RSS MiB | peak heap MiB | load before -> after | settings |"
+      echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
       awk -F'\t' -v p="$proto" -v o="$op" -v ours="${ours:-0}" -v cores="$CORES" '$1==p&&$2==o{
         r = ($4!="FAILED" && ours>0 && $4>0) ? sprintf("%.2fx", ours/$4) : "-";
         mark = ($8>cores/2 || $9>cores/2) ? " (under load)" : "";
-        printf "| %s | %s | %s | %s | %s | %s | %s | %s -> %s%s | %s |\n", $3, $4, r, $5, $11, $6, $7, $8, $9, mark, $10 }' "$ROWS"
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s -> %s%s | %s |\n", $3, $4, r, $5, $11, $12, $6, $7, $8, $9, mark, $10 }' "$ROWS"
       echo
       set -- $best
       if [ -n "${ours:-}" ] && [ "${1:-0}" != 0 ]; then
@@ -257,6 +270,16 @@ CORES=$(nproc)
       fi
       if [ -n "${ours:-}" ] && [ -n "${curlv:-}" ]; then
         echo "- s3wire vs curl ($curlv MiB/s): $(awk -v a="$ours" -v b="$curlv" 'BEGIN{printf "%.0f%%", 100*a/b}') (goal 80%)"
+      fi
+      # What the shared cores allow: the server needs CPU for every GiB whoever sends it, so even a
+      # client needing no CPU at all could go no faster than the cores divided by the least server
+      # CPU any client's run cost per GiB (a bound, reached only if the server used every core).
+      ceiling=$(awk -F'\t' -v p="$proto" -v o="$op" -v b="$BYTES" -v cores="$CORES" '$1==p&&$2==o&&$4!="FAILED"&&$12!=""&&$12!="-"{
+          g = $12 / (b / 1073741824); if (min == "" || g < min) { min = g; n = $3 } }
+        END { if (min > 0) printf "%.2f %s %.0f", min, n, cores * 1024 / min }' "$ROWS")
+      if [ -n "$ceiling" ]; then
+        set -- $ceiling
+        echo "- Ceiling on these $CORES cores: at the least server CPU any run cost per GiB ($1 s, $2's), even a client needing no CPU of its own could not pass $3 MiB/s$([ "${best%% *}" != 0 ] && echo "; 1.3x the best peer would be $(awk -v b="${best%% *}" 'BEGIN{printf "%.0f", 1.3*b}') MiB/s")"
       fi
       echo
     done
