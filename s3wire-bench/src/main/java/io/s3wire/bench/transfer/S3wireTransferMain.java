@@ -54,6 +54,7 @@ public final class S3wireTransferMain {
       transport.trustedCertificates(Path.of(pem));
     }
     Path noAwsHome = Files.createTempDirectory("s3wire-bench-noaws");
+    noAwsHome.toFile().deleteOnExit(); // empty; one per run would pile up in TMPDIR
     S3Client client = S3Client.builder()
         .awsConfig(new AwsConfigResolver(Map.of(), noAwsHome))
         .endpoint(a.get("endpoint", "http://127.0.0.1:9000"))
