@@ -68,15 +68,21 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    // Before any Netty class loads. Netty 4.2 registers JFR events for its buffer allocator; loading
-    // JFR for them costs a short-lived command about 0.3 s of CPU, and with it the JIT compiles
-    // JFR's bytecode generator while the first transfer runs. -Dio.netty.jfr.enabled=true restores them.
-    if (System.getProperty(NETTY_JFR) == null) {
-      System.setProperty(NETTY_JFR, "false");
-    }
+    disableNettyJfrEvents();
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(System.getenv(), out, err, args));
+  }
+
+  /**
+   * Call before any Netty class loads. Netty 4.2 registers JFR events for its buffer allocator;
+   * loading JFR for them costs a short-lived command about 0.3 s of CPU, and with it the JIT compiles
+   * JFR's bytecode generator while the first transfer runs. -Dio.netty.jfr.enabled=true keeps them.
+   */
+  static void disableNettyJfrEvents() {
+    if (System.getProperty(NETTY_JFR) == null) {
+      System.setProperty(NETTY_JFR, "false");
+    }
   }
 
   @Override

@@ -1,0 +1,96 @@
+package io.s3wire.cli;
+
+import io.s3wire.server.S3Server;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * The launcher's class-data training run (see {@code ./s3wire}): one JVM that takes the paths the
+ * commands take, so the AppCDS archive the JVM writes at its exit holds their classes, parsed and
+ * verified. It runs the main job ({@code doctor} against the embedded server), {@code probe --local},
+ * and the storage commands against an embedded server in this process: a bucket made and removed, a
+ * small and a multipart object up (MD5 and CRC32C checks), down, copied on the server, listed,
+ * stated, read, presigned and synced. The commands go through {@link Main#run} as typed, with an
+ * environment of their own (credentials, and a home without AWS files), into a discarded output.
+ *
+ * <p>Exit status 0 when every step did what it should; the launcher keeps the archive only then.
+ */
+public final class ClassDataTraining {
+  private static final String ACCESS_KEY = "class-data-training";
+  private static final String SECRET_KEY = "class-data-training-secret";
+  /** Over the transfer engine's 16 MiB multipart threshold, so uploads and downloads go in parts. */
+  private static final int MULTIPART_BYTES = 17 << 20;
+
+  private ClassDataTraining() {}
+
+  public static void main(String[] args) throws IOException {
+    Main.disableNettyJfrEvents();
+    Path dir = Files.createTempDirectory("s3wire-class-data-training");
+    List<String> failed = new ArrayList<>();
+    try (S3Server server = S3Server.builder().host("127.0.0.1").port(0).credentials(ACCESS_KEY, SECRET_KEY).start()) {
+      Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY,
+          "AWS_REGION", "us-east-1", "HOME", dir.toString());
+      Path big = dir.resolve("big.bin");
+      byte[] bytes = new byte[MULTIPART_BYTES];
+      new Random(7).nextBytes(bytes);
+      Files.write(big, bytes);
+      Files.writeString(dir.resolve("small.txt"), "class-data training\n");
+      Files.createDirectories(dir.resolve("down"));
+      String ep = "--endpoint=" + server.endpoint();
+      String[][] steps = {
+          {"doctor"},
+          {"probe", "--local"},
+          {"mb", ep, "s3://training"},
+          {"cp", ep, "-q", big.toString(), "s3://training/big.bin"},
+          {"cp", ep, "-q", "--provider=minio", big.toString(), "s3://training/big-crc.bin"},
+          {"cp", ep, "-q", dir.resolve("small.txt").toString(), "s3://training/small.txt"},
+          {"ls", ep, "s3://training"},
+          {"ls", ep, "-r", "--json", "s3://training/"},
+          {"stat", ep, "--checksums", "s3://training/big-crc.bin"},
+          {"cat", ep, "s3://training/small.txt"},
+          {"cp", ep, "-q", "s3://training/big.bin", dir.resolve("down/big.bin").toString()},
+          {"cp", ep, "-q", "--provider=minio", "s3://training/big-crc.bin", dir.resolve("down/big-crc.bin").toString()},
+          {"cp", ep, "-q", "s3://training/big.bin", "s3://training/big-copy.bin"},
+          {"presign", ep, "s3://training/small.txt"},
+          {"sync", ep, "-q", dir.resolve("down").toString(), "s3://training/synced/"},
+          {"rm", ep, "-q", "-r", "s3://training/"},
+          {"rb", ep, "s3://training"},
+      };
+      PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
+      for (String[] step : steps) {
+        if (Main.run(env, discard, discard, step) != Main.OK) {
+          failed.add(String.join(" ", step));
+        }
+      }
+    } finally {
+      deleteTree(dir);
+    }
+    if (!failed.isEmpty()) {
+      System.err.println("s3wire: class-data training: failed: " + String.join("; ", failed));
+      System.exit(Main.FAILED);
+    }
+    System.exit(Main.OK);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+}
