@@ -1,7 +1,9 @@
 package io.s3wire.cli;
 
+import io.s3wire.cli.commands.StdStreams;
 import io.s3wire.server.S3Server;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -67,6 +69,8 @@ public final class ClassDataTraining {
           {"rb", ep, "s3://training"},
       };
       PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
+      // cat writes object bytes to the standard streams, not through picocli's writers.
+      StdStreams.use(InputStream.nullInputStream(), OutputStream.nullOutputStream());
       for (String[] step : steps) {
         if (Main.run(env, discard, discard, step) != Main.OK) {
           failed.add(String.join(" ", step));
