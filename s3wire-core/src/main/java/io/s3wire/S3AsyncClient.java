@@ -206,6 +206,22 @@ public final class S3AsyncClient implements AutoCloseable {
   }
 
   /**
+   * Uploads a part whose CRC32C is computed while it is sent, in an aws-chunked trailer
+   * ({@code STREAMING-UNSIGNED-PAYLOAD-TRAILER}) the server checks: the body is read once, where
+   * {@link #uploadPartWithCrc32c} needs the checksum first. For providers whose profile {@code
+   * acceptsAwsChunkedTrailers}. The part returned carries the CRC32C.
+   */
+  public CompletableFuture<CompletedPart> uploadPartWithTrailingCrc32c(MultipartUpload upload, int partNumber,
+      RequestBody body) {
+    return run(() -> core.multipart.uploadPartWithTrailingCrc32c(upload, partNumber, body));
+  }
+
+  /** Whether the client speaks to its endpoint over TLS ({@code https}). */
+  public boolean isTls() {
+    return core.endpoint().isTls();
+  }
+
+  /**
    * Completes an upload started by {@link #createMultipartUploadWithCrc32c}: {@code fullObjectCrc32c}
    * (the parts' CRC32Cs combined in order) goes to the server, which refuses a mismatch, and the
    * checksum it answers must match too.

@@ -23,6 +23,7 @@ public final class ClientCore implements AutoCloseable {
   public final DeleteOperations deletes;
   public final MultipartOperations multipart;
   public final StreamUpload streamUpload;
+  private final Endpoint endpoint;
   private final HttpTransport transport;
   private final boolean ownsTransport;
   private final ExecutorService blocking;
@@ -43,6 +44,7 @@ public final class ClientCore implements AutoCloseable {
       io.s3wire.PayloadSigning payloadSigning) {}
 
   public ClientCore(Settings s) {
+    this.endpoint = s.endpoint();
     this.transport = s.transport();
     this.ownsTransport = s.ownsTransport();
     this.blocking = Executors.newCachedThreadPool(daemonThreads());
@@ -56,6 +58,10 @@ public final class ClientCore implements AutoCloseable {
     this.deletes = new DeleteOperations(pipeline, objects);
     this.multipart = new MultipartOperations(pipeline);
     this.streamUpload = new StreamUpload(objects, multipart, blocking, s.partSize());
+  }
+
+  public Endpoint endpoint() {
+    return endpoint;
   }
 
   public HttpTransport transport() {

@@ -1,5 +1,6 @@
 package io.s3wire.internal;
 
+import io.s3wire.auth.SigV4;
 import io.s3wire.error.ClientException;
 import io.s3wire.http.HttpHeaders;
 import io.s3wire.http.HttpResponse;
@@ -60,6 +61,10 @@ final class DefaultsStage implements Exchange {
   /** The payload hash line when it needs no reading of the body, else {@code null}. */
   private String knownPayloadHash(S3Call call, CallState state) {
     RequestBody body = call.body();
+    if (body instanceof TrailingCrc32cBody) {
+      // Part of the body's encoding, over TLS or not: the server reads the trailer by it.
+      return SigV4.STREAMING_UNSIGNED_PAYLOAD_TRAILER;
+    }
     if (body.contentLength() == 0) {
       return EMPTY_SHA256;
     }

@@ -112,6 +112,40 @@ public final class MultipartOperations {
     });
   }
 
+  /**
+   * Uploads a part with its CRC32C computed while it is sent and carried in an aws-chunked trailer
+   * ({@link TrailingCrc32cBody}), for the server to check: the body is read once. For providers that
+   * take trailers ({@code acceptsAwsChunkedTrailers}). The part returned carries the CRC32C.
+   */
+  public CompletableFuture<CompletedPart> uploadPartWithTrailingCrc32c(MultipartUpload upload, int partNumber,
+      RequestBody body) {
+    Validation.partNumber(partNumber);
+    Validation.partSize(partNumber, body.contentLength(), true);
+    BucketKey object = upload.object();
+    TrailingCrc32cBody chunked = new TrailingCrc32cBody(body);
+    S3Call call = S3Call.builder("UploadPart", "PUT").bucket(object.bucket()).key(object.key())
+        .query("partNumber", Integer.toString(partNumber)).query("uploadId", upload.uploadId())
+        .header("Content-Encoding", "aws-chunked")
+        .header("x-amz-decoded-content-length", Long.toString(chunked.decodedLength()))
+        .header("x-amz-trailer", TrailingCrc32cBody.TRAILER).body(chunked).build();
+    return pipeline.execute(call).thenApply(r -> {
+      r.close();
+      Integer sent = chunked.crc32c();
+      if (sent == null) {
+        throw Futures.asCompletion(integrityFailure(r, "part " + partNumber + " of " + object
+            + " was answered before its body was sent to the end"));
+      }
+      String checksum = Crc32c.base64(sent);
+      String echoed = r.headers().first("x-amz-checksum-crc32c").orElse(null);
+      if (echoed != null && !echoed.equals(checksum)) {
+        throw Futures.asCompletion(integrityFailure(r, "part " + partNumber + " of " + object + " was sent with CRC32C "
+            + checksum + " but the server answered " + echoed));
+      }
+      String eTag = Headers.unquoted(r.headers().first("ETag").orElse(null));
+      return new CompletedPart(partNumber, eTag, chunked.decodedLength(), checksum);
+    });
+  }
+
   private static TransportException integrityFailure(io.s3wire.http.HttpResponse r, String what) {
     TransportException e = new TransportException(TransportException.Kind.IO, "integrity check failed: " + what,
         RetrySafety.PROCESSED, null);

@@ -10,13 +10,20 @@ import io.s3wire.checksum.Crc32c;
 import io.s3wire.error.ClientException;
 import io.s3wire.error.ServiceException;
 import io.s3wire.http.HttpVersionPolicy;
+import io.s3wire.http.TransportConfig;
 import io.s3wire.provider.ProviderProfile;
 import io.s3wire.provider.ProviderProfiles;
 import io.s3wire.server.ObjectStore;
+import io.s3wire.wire.WireEvent;
+import io.s3wire.wire.WireListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +36,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(120)
 class ChecksumTransferTest extends TransferFixture {
   static final ProviderProfile CHECKSUMS = ProviderProfiles.generic().withOverrides(Map.of("acceptsFlexibleChecksums", "true", "acceptsFullObjectCrc32c", "true"));
+  /** As {@link #CHECKSUMS}, taking aws-chunked bodies with checksum trailers too (as AWS and MinIO do). */
+  static final ProviderProfile TRAILERS = CHECKSUMS.withOverrides(Map.of("acceptsAwsChunked", "true",
+      "acceptsAwsChunkedTrailers", "true"));
 
   @ParameterizedTest
   @EnumSource(value = HttpVersionPolicy.class, names = {"HTTP_1_1", "HTTP_2"})
@@ -48,6 +58,72 @@ class ChecksumTransferTest extends TransferFixture {
     Path back = temp.resolve("back.bin");
     manager.downloadFile(key("k"), back, TransferListener.NONE).join();
     assertThat(Arrays.equals(Files.readAllBytes(back), data)).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = HttpVersionPolicy.class, names = {"HTTP_1_1", "HTTP_2"})
+  void overTlsPartsCarryTheirCrc32cInATrailerComputedWhileSending(HttpVersionPolicy policy) throws Exception {
+    PartHeaders sent = new PartHeaders();
+    startTls(policy, fiveMiBParts(), TRAILERS, sent);
+    byte[] data = random(23 * MIB + 17, 6);
+    Path file = Files.write(temp.resolve("up.bin"), data);
+
+    PutObjectResult r = manager.uploadFile(key("t"), file, null).join();
+
+    assertThat(r.parts()).isEqualTo(5);
+    assertThat(sent.parts()).hasSize(5).allSatisfy(h -> {
+      assertThat(h).containsEntry("x-amz-content-sha256", "STREAMING-UNSIGNED-PAYLOAD-TRAILER")
+          .containsEntry("content-encoding", "aws-chunked").containsEntry("x-amz-trailer", "x-amz-checksum-crc32c")
+          .doesNotContainKey("x-amz-checksum-crc32c");
+      assertThat(Long.parseLong(h.get("x-amz-decoded-content-length"))).isIn(5L * MIB, 3L * MIB + 17);
+    });
+    // The server checked each trailer against the bytes, and the parts' CRC32Cs (from the trailers)
+    // combine into the whole file's.
+    assertThat(client.headObject(key("t"), Conditions.NONE, true).join().checksums())
+        .containsEntry("crc32c", Crc32c.base64(Crc32c.of(data)));
+    assertThat(Arrays.equals(stored("t"), data)).isTrue();
+  }
+
+  @Test
+  void overPlainHttpPartsKeepTheirCrc32cHeaderAndGoWithoutCopies() throws Exception {
+    PartHeaders sent = new PartHeaders();
+    start(ObjectStore.memory(), TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_1_1).build(),
+        fiveMiBParts(), TRAILERS, sent);
+    byte[] data = random(11 * MIB, 7);
+    Path file = Files.write(temp.resolve("plain.bin"), data);
+
+    manager.uploadFile(key("p"), file, null).join();
+
+    assertThat(sent.parts()).hasSize(3).allSatisfy(h -> assertThat(h).containsKey("x-amz-checksum-crc32c")
+        .doesNotContainKey("x-amz-trailer").doesNotContainKey("content-encoding"));
+    assertThat(Arrays.equals(stored("p"), data)).isTrue();
+  }
+
+  /** The headers of every UploadPart the client sent, lower-case names, over HTTP/1.1 or HTTP/2. */
+  static final class PartHeaders implements WireListener {
+    private final List<Map<String, String>> parts = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onEvent(WireEvent event) {
+      if (event instanceof WireEvent.Http1Request req && req.target().contains("partNumber=")) {
+        parts.add(lowerCase(req.headers()));
+      } else if (event instanceof WireEvent.HeadersFrame h && h.direction() == WireEvent.Direction.SENT) {
+        Map<String, String> headers = lowerCase(h.headers());
+        if (headers.getOrDefault(":path", "").contains("partNumber=")) {
+          parts.add(headers);
+        }
+      }
+    }
+
+    List<Map<String, String>> parts() {
+      return parts;
+    }
+
+    private static Map<String, String> lowerCase(List<WireEvent.Header> headers) {
+      Map<String, String> m = new HashMap<>();
+      headers.forEach(x -> m.put(x.name().toLowerCase(Locale.ROOT), x.value()));
+      return m;
+    }
   }
 
   @Test

@@ -49,7 +49,31 @@ abstract class TransferFixture {
   /** As above, with a transport configured beyond its HTTP version. */
   void start(ObjectStore store, TransportConfig transport, TransferConfig config, io.s3wire.provider.ProviderProfile profile)
       throws IOException {
+    start(store, transport, config, profile, io.s3wire.wire.WireListener.NONE);
+  }
+
+  /** As above, the client's wire events to {@code listener}. */
+  void start(ObjectStore store, TransportConfig transport, TransferConfig config, io.s3wire.provider.ProviderProfile profile,
+      io.s3wire.wire.WireListener listener) throws IOException {
     server = S3Server.builder().store(store).credentials("AKIDTRANSFER", "transfer-secret-key").start();
+    connect(transport, config, profile, listener);
+  }
+
+  /**
+   * A memory-store server over TLS (ALPN h2 and http/1.1, its generated certificate trusted) and a
+   * client speaking {@code policy} as {@code profile}, its wire events to {@code listener}.
+   */
+  void startTls(HttpVersionPolicy policy, TransferConfig config, io.s3wire.provider.ProviderProfile profile,
+      io.s3wire.wire.WireListener listener) throws IOException {
+    server = S3Server.builder().store(ObjectStore.memory()).credentials("AKIDTRANSFER", "transfer-secret-key").tls(true)
+        .alpn(java.util.List.of("h2", "http/1.1")).start();
+    Path ca = temp.resolve("server-ca.pem");
+    server.writeCertificatePem(ca);
+    connect(TransportConfig.builder().versionPolicy(policy).trustedCertificates(ca).build(), config, profile, listener);
+  }
+
+  private void connect(TransportConfig transport, TransferConfig config, io.s3wire.provider.ProviderProfile profile,
+      io.s3wire.wire.WireListener listener) {
     client = S3AsyncClient.builder()
         .awsConfig(new AwsConfigResolver(Map.of(), temp.resolve("no-aws-home")))
         .endpoint(server.endpoint())
@@ -58,6 +82,7 @@ abstract class TransferFixture {
         .provider(profile)
         .retryPolicy(QUICK)
         .transportConfig(transport)
+        .listener(listener)
         .buildAsync();
     manager = TransferManager.create(client, config);
     bucket = "transfer-" + BUCKETS.incrementAndGet();

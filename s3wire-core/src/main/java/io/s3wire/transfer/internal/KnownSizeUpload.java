@@ -37,6 +37,7 @@ final class KnownSizeUpload {
   private final TransferState state;
   private final Resume resume;
   private final boolean crc32c;
+  private final boolean trailingCrc32c;
 
   /** {@code resume} is {@code null} unless the upload is resumable (only files are). */
   KnownSizeUpload(S3AsyncClient client, TransferConfig config, Executor workers, BucketKey object, UploadSource source,
@@ -50,6 +51,10 @@ final class KnownSizeUpload {
     this.state = state;
     this.resume = resume;
     this.crc32c = Transfers.uploadsUseCrc32c(config, client);
+    // Over plain HTTP a part goes from the file to the socket without passing through us (sendfile),
+    // so reading it once beforehand for its CRC32C is the only read. Over TLS the transport reads it
+    // to encrypt it, and a trailer lets that one read compute the checksum too.
+    this.trailingCrc32c = client.isTls() && client.provider().acceptsAwsChunkedTrailers();
   }
 
   CompletableFuture<PutObjectResult> run() {
@@ -89,6 +94,9 @@ final class KnownSizeUpload {
   }
 
   private CompletableFuture<?> sendPart(MultipartSession session, Part p) {
+    if (crc32c && trailingCrc32c) {
+      return session.sendWithTrailingCrc32c(p.number(), source.body(p.offset(), p.length()));
+    }
     if (crc32c) {
       return readOnWorker(p, () -> source.crc32c(p.offset(), p.length()))
           .thenCompose(crc -> session.sendWithCrc32c(p.number(), source.body(p.offset(), p.length()), crc));

@@ -4,6 +4,7 @@ import io.s3wire.CompletedPart;
 import io.s3wire.MultipartUpload;
 import io.s3wire.PutObjectResult;
 import io.s3wire.S3AsyncClient;
+import io.s3wire.checksum.Crc32c;
 import io.s3wire.error.RetrySafety;
 import io.s3wire.error.TransportException;
 import io.s3wire.http.RequestBody;
@@ -80,6 +81,12 @@ final class MultipartSession {
   CompletableFuture<Done> sendWithCrc32c(int n, RequestBody body, int crc) {
     return send(n, body, counting -> client.uploadPartWithCrc32c(upload, n, counting, crc),
         part -> new Done(part, Md5.fromETag(part.eTag()), crc));
+  }
+
+  /** Sends part {@code n} with its CRC32C computed on the way, in a trailer the server checks: one read of the body. */
+  CompletableFuture<Done> sendWithTrailingCrc32c(int n, RequestBody body) {
+    return send(n, body, counting -> client.uploadPartWithTrailingCrc32c(upload, n, counting),
+        part -> new Done(part, Md5.fromETag(part.eTag()), Crc32c.parse(part.checksumCrc32c())));
   }
 
   private CompletableFuture<Done> send(int n, RequestBody body,
