@@ -60,8 +60,10 @@ public final class S3wireTransferMain {
         .endpoint(a.get("endpoint", "http://127.0.0.1:9000"))
         .region("us-east-1")
         .credentials(a.get("access-key", "benchkey"), a.get("secret-key", "benchsecret"))
-        // The embedded server accepts flexible checksums, as AWS, MinIO and R2 do.
-        .provider(ProviderProfiles.generic().withOverrides(Map.of("acceptsFlexibleChecksums", "true", "acceptsFullObjectCrc32c", "true")))
+        // The embedded server accepts flexible checksums, as AWS, MinIO and R2 do, and aws-chunked
+        // bodies with checksum trailers, as AWS and MinIO do (TLS uploads then read each part once).
+        .provider(ProviderProfiles.generic().withOverrides(Map.of("acceptsFlexibleChecksums", "true",
+            "acceptsFullObjectCrc32c", "true", "acceptsAwsChunked", "true", "acceptsAwsChunkedTrailers", "true")))
         .payloadSigning(signing)
         .transportConfig(transport.build())
         .build();
@@ -118,7 +120,7 @@ public final class S3wireTransferMain {
     System.out.printf("RESULT seconds=%.3f bytes=%d hwm_kib=%d heap_peak_mib=%d cpu_ms=%d note=%s%n", (t1 - t0) / 1e9,
         Files.size(file), hwm, heapPeak >> 20, (cpu1 - cpu0) / 1_000_000, "TransferManager part " + (partSize >> 20) + " MiB, " + concurrency
             + " in flight, " + http + ", BoringSSL, Netty JFR events " + ("false".equals(System.getProperty(NETTY_JFR)) ? "off" : "on") + ", checksum " + checksum
-            + (checksum == TransferChecksum.MD5 ? " (computed while sending)" : " (CRC32C where accepted)") + ", payload " + signing
+            + (checksum == TransferChecksum.MD5 ? " (computed while sending)" : " (CRC32C where accepted" + (a.get("endpoint", "").startsWith("https") && op.equals("put") ? ", parts' in aws-chunked trailers" : "") + ")") + ", payload " + signing
             + (warmups > 0 ? ", after " + warmups + " untimed in the same JVM" : ""));
     System.exit(0);
   }
