@@ -102,13 +102,7 @@ public final class MultipartOperations {
         .header("x-amz-checksum-crc32c", checksum).body(body).build();
     return pipeline.execute(call).thenApply(r -> {
       r.close();
-      String echoed = r.headers().first("x-amz-checksum-crc32c").orElse(null);
-      if (echoed != null && !echoed.equals(checksum)) {
-        throw Futures.asCompletion(integrityFailure(r, "part " + partNumber + " of " + object + " was sent with CRC32C "
-            + checksum + " but the server answered " + echoed));
-      }
-      String eTag = Headers.unquoted(r.headers().first("ETag").orElse(null));
-      return new CompletedPart(partNumber, eTag, body.contentLength(), checksum);
+      return partWithCrc32c(r, partNumber, object, body.contentLength(), checksum);
     });
   }
 
@@ -135,15 +129,20 @@ public final class MultipartOperations {
         throw Futures.asCompletion(integrityFailure(r, "part " + partNumber + " of " + object
             + " was answered before its body was sent to the end"));
       }
-      String checksum = Crc32c.base64(sent);
-      String echoed = r.headers().first("x-amz-checksum-crc32c").orElse(null);
-      if (echoed != null && !echoed.equals(checksum)) {
-        throw Futures.asCompletion(integrityFailure(r, "part " + partNumber + " of " + object + " was sent with CRC32C "
-            + checksum + " but the server answered " + echoed));
-      }
-      String eTag = Headers.unquoted(r.headers().first("ETag").orElse(null));
-      return new CompletedPart(partNumber, eTag, chunked.decodedLength(), checksum);
+      return partWithCrc32c(r, partNumber, object, chunked.decodedLength(), Crc32c.base64(sent));
     });
+  }
+
+  /** The part the server answered for, sent with CRC32C {@code checksum}, which a value it echoes must match. */
+  private static CompletedPart partWithCrc32c(io.s3wire.http.HttpResponse r, int partNumber, BucketKey object, long size,
+      String checksum) {
+    String echoed = r.headers().first("x-amz-checksum-crc32c").orElse(null);
+    if (echoed != null && !echoed.equals(checksum)) {
+      throw Futures.asCompletion(integrityFailure(r, "part " + partNumber + " of " + object + " was sent with CRC32C "
+          + checksum + " but the server answered " + echoed));
+    }
+    String eTag = Headers.unquoted(r.headers().first("ETag").orElse(null));
+    return new CompletedPart(partNumber, eTag, size, checksum);
   }
 
   private static TransportException integrityFailure(io.s3wire.http.HttpResponse r, String what) {
