@@ -2,12 +2,10 @@ package io.s3wire.auth;
 
 import io.s3wire.auth.internal.AmzDate;
 import io.s3wire.auth.internal.UriEncoding;
+import io.s3wire.http.HttpDate;
 import io.s3wire.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +57,7 @@ public record SigV4Authorization(
 
   /**
    * Parses an {@code Authorization} header, with the request time from {@code X-Amz-Date} or, when
-   * absent, {@code Date} (RFC 1123), as S3 does.
+   * absent, {@code Date} (an HTTP date), as S3 does.
    *
    * @throws MalformedAuthorizationException naming the part that is wrong
    */
@@ -72,12 +70,9 @@ public record SigV4Authorization(
     if (date.isEmpty()) {
       throw new MalformedAuthorizationException(false, "the request has neither X-Amz-Date nor Date");
     }
-    try {
-      Instant t = DateTimeFormatter.RFC_1123_DATE_TIME.parse(date.get().trim(), Instant::from);
-      return parseHeader(authorization, AmzDate.format(t.atOffset(ZoneOffset.UTC).toInstant()));
-    } catch (DateTimeParseException e) {
-      throw new MalformedAuthorizationException(false, "the Date header is not an RFC 1123 date");
-    }
+    Instant t = HttpDate.parse(date.get())
+        .orElseThrow(() -> new MalformedAuthorizationException(false, "the Date header is not an HTTP date"));
+    return parseHeader(authorization, AmzDate.format(t));
   }
 
   /**

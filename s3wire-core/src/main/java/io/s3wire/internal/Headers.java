@@ -4,10 +4,8 @@ import io.s3wire.BucketKey;
 import io.s3wire.Conditions;
 import io.s3wire.ObjectInfo;
 import io.s3wire.ObjectMetadata;
+import io.s3wire.http.HttpDate;
 import io.s3wire.http.HttpHeaders;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,15 +13,7 @@ import java.util.Map;
 /** Maps the operation records to S3 headers and back. Locale-independent throughout. */
 final class Headers {
   static final String META_PREFIX = "x-amz-meta-";
-  /** IMF-fixdate (RFC 9110 section 5.6.7), always English names and two-digit days. */
-  private static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
-
   private Headers() {}
-
-  static String httpDate(Instant t) {
-    return HTTP_DATE.format(t);
-  }
 
   /** Adds content type, cache control, storage class and user metadata. */
   static void metadata(S3Call.Builder b, ObjectMetadata m) {
@@ -48,10 +38,10 @@ final class Headers {
       b.header(prefix.isEmpty() ? "If-None-Match" : prefix + "if-none-match", quoted(c.ifNoneMatch()));
     }
     if (c.ifModifiedSince() != null) {
-      b.header(prefix.isEmpty() ? "If-Modified-Since" : prefix + "if-modified-since", httpDate(c.ifModifiedSince()));
+      b.header(prefix.isEmpty() ? "If-Modified-Since" : prefix + "if-modified-since", HttpDate.format(c.ifModifiedSince()));
     }
     if (c.ifUnmodifiedSince() != null) {
-      b.header(prefix.isEmpty() ? "If-Unmodified-Since" : prefix + "if-unmodified-since", httpDate(c.ifUnmodifiedSince()));
+      b.header(prefix.isEmpty() ? "If-Unmodified-Since" : prefix + "if-unmodified-since", HttpDate.format(c.ifUnmodifiedSince()));
     }
   }
 
@@ -89,7 +79,7 @@ final class Headers {
         object,
         length,
         unquoted(h.first("ETag").orElse(null)),
-        h.first("Last-Modified").map(TransportStage::parseHttpDate).orElse(null),
+        h.first("Last-Modified").flatMap(HttpDate::parse).orElse(null),
         meta,
         h.first("Content-Range").orElse(null),
         h.first("x-amz-version-id").orElse(null),

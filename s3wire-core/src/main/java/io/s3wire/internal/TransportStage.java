@@ -2,15 +2,13 @@ package io.s3wire.internal;
 
 import io.s3wire.error.Attempt;
 import io.s3wire.error.ServiceException;
+import io.s3wire.http.HttpDate;
 import io.s3wire.http.HttpRequest;
 import io.s3wire.http.HttpResponse;
 import io.s3wire.http.HttpTransport;
 import io.s3wire.wire.WireListener;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -57,14 +55,6 @@ final class TransportStage {
   }
 
   private static Instant date(HttpResponse response) {
-    return response.headers().first("Date").map(TransportStage::parseHttpDate).orElse(null);
-  }
-
-  static Instant parseHttpDate(String value) {
-    try {
-      return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return response.headers().first("Date").flatMap(HttpDate::parse).orElse(null);
   }
 }

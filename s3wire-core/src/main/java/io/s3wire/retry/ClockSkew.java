@@ -1,5 +1,6 @@
 package io.s3wire.retry;
 
+import io.s3wire.http.HttpDate;
 import io.s3wire.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ public final class ClockSkew {
    * How far the server's clock is ahead of ours ({@code serverTime - localNow}; negative when it is
    * behind): add it to the local clock when signing.
    *
-   * @param serverTime an HTTP date ({@code Fri, 27 Nov 2026 11:15:11 GMT}), an ISO-8601 instant (S3's
+   * @param serverTime an HTTP date in any of its three forms ({@code Fri, 27 Nov 2026 11:15:11 GMT}), an ISO-8601 instant (S3's
    *     {@code <ServerTime>}) or an {@code x-amz-date} ({@code 20261127T111511Z})
    * @param localNow our clock when the response arrived
    * @throws IllegalArgumentException when {@code serverTime} is none of those
@@ -46,10 +47,9 @@ public final class ClockSkew {
 
   static Instant parse(String s) {
     String t = s.trim();
-    try {
-      return DateTimeFormatter.RFC_1123_DATE_TIME.parse(t, Instant::from);
-    } catch (DateTimeParseException notHttpDate) {
-      // Try the other forms servers use.
+    Optional<Instant> httpDate = HttpDate.parse(t);
+    if (httpDate.isPresent()) {
+      return httpDate.get();
     }
     try {
       return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(t, Instant::from);

@@ -10,6 +10,7 @@ import io.s3wire.error.S3Exception;
 import io.s3wire.error.ServiceException;
 import io.s3wire.error.ServiceExceptions;
 import io.s3wire.error.TransportException;
+import io.s3wire.http.HttpDate;
 import io.s3wire.http.HttpHeaders;
 import io.s3wire.http.HttpRequest;
 import io.s3wire.http.HttpResponse;
@@ -22,9 +23,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -130,12 +128,6 @@ final class Prober {
   }
 
   private static Instant date(HttpHeaders headers) {
-    return headers.first("date").map(d -> {
-      try {
-        return ZonedDateTime.parse(d, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      } catch (DateTimeParseException e) {
-        return null;
-      }
-    }).orElse(null);
+    return headers.first("date").flatMap(HttpDate::parse).orElse(null);
   }
 }
