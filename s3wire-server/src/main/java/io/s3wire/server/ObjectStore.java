@@ -9,6 +9,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -38,9 +39,22 @@ public interface ObjectStore extends Closeable {
     return new MemoryStore();
   }
 
+  /**
+   * A store that keeps everything in memory and takes creation and modification times
+   * ({@code Last-Modified}, upload initiation) from {@code clock}.
+   */
+  static ObjectStore memory(Clock clock) {
+    return new MemoryStore(clock);
+  }
+
   /** A store in directory {@code root} (created if missing) that finds every earlier object on reopen. */
   static ObjectStore file(Path root) throws IOException {
     return FileStore.open(root);
+  }
+
+  /** Like {@link #file(Path)}, taking creation and modification times from {@code clock}. */
+  static ObjectStore file(Path root, Clock clock) throws IOException {
+    return FileStore.open(root, clock);
   }
 
   /** {@code store} with {@code latency} added before every call. */

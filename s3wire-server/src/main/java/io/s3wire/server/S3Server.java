@@ -58,6 +58,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class S3Server implements AutoCloseable {
   private final Builder options;
   private final ObjectStore store;
+  private final Clock clock;
   private final FaultEngine faults = new FaultEngine();
   private final List<RequestObserver> observers = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
@@ -72,7 +73,8 @@ public final class S3Server implements AutoCloseable {
 
   private S3Server(Builder b) throws IOException {
     this.options = b;
-    this.store = b.store != null ? b.store : ObjectStore.memory();
+    this.clock = Clock.offset(b.clock, b.clockOffset);
+    this.store = b.store != null ? b.store : ObjectStore.memory(clock);
     if (b.anonymous) {
       this.accessKey = null;
       this.secretKey = null;
@@ -106,8 +108,7 @@ public final class S3Server implements AutoCloseable {
     workers = new ThreadPoolExecutor(0, options.workerThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
         new DefaultThreadFactory("s3wire-server-worker", true));
     Authenticator auth = options.anonymous ? Authenticator.ANONYMOUS
-        : new SigV4Verifier(accessKey, secretKey, options.profile, false);
-    Clock clock = Clock.offset(Clock.systemUTC(), options.clockOffset);
+        : new SigV4Verifier(accessKey, secretKey, options.profile, false, options.checkRequestTime);
     ServerContext ctx = new ServerContext(store, options.profile, auth, faults, observers, options.limits, clock,
         workers);
     boolean epoll = Epoll.isAvailable();
@@ -290,7 +291,9 @@ public final class S3Server implements AutoCloseable {
     private String accessKey;
     private String secretKey;
     private boolean anonymous;
+    private Clock clock = Clock.systemUTC();
     private Duration clockOffset = Duration.ZERO;
+    private boolean checkRequestTime = true;
     private List<FaultRule> faultRules = List.of();
     private final List<RequestObserver> observers = new java.util.ArrayList<>();
     private int workerThreads = 256;
@@ -298,7 +301,10 @@ public final class S3Server implements AutoCloseable {
 
     private Builder() {}
 
-    /** The store; the caller keeps ownership (the server does not close it). Default: a new memory store. */
+    /**
+     * The store; the caller keeps ownership (the server does not close it). Default: a new memory
+     * store on the server's {@link #clock}.
+     */
     public Builder store(ObjectStore store) {
       this.store = store;
       return this;
@@ -361,9 +367,31 @@ public final class S3Server implements AutoCloseable {
       return this;
     }
 
-    /** Runs the server's clock {@code offset} ahead (negative: behind) of the system clock, to test skew. */
+    /**
+     * The server's clock (default: the system's, in UTC): the {@code Date} of every answer, the
+     * times of objects and uploads in the default store, and the time signed requests are checked
+     * against (S3's 15-minute window, presigned expiry). A store given to {@link #store} keeps its
+     * own clock ({@link ObjectStore#memory(Clock)}). A clock pinned far from the clients' makes every
+     * signed request RequestTimeTooSkewed unless {@link #checkRequestTime(boolean) checkRequestTime(false)}.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = java.util.Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /** Runs the server's clock {@code offset} ahead (negative: behind) of {@link #clock}, to test skew. */
     public Builder clockOffset(Duration offset) {
       this.clockOffset = java.util.Objects.requireNonNull(offset);
+      return this;
+    }
+
+    /**
+     * Whether a signed request's time is checked against the server's clock (default: true, as S3
+     * does). Signatures are verified either way; false serves clients whose clock differs from a
+     * pinned {@link #clock}.
+     */
+    public Builder checkRequestTime(boolean check) {
+      this.checkRequestTime = check;
       return this;
     }
 

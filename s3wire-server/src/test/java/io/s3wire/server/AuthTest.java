@@ -97,6 +97,26 @@ class AuthTest {
   }
 
   @Test
+  void pinnedClockChecksRequestTimesUnlessToldNotToAndAlwaysChecksSignatures() throws Exception {
+    java.time.Clock pinned = java.time.Clock.fixed(java.time.Instant.parse("2026-11-05T10:00:00Z"),
+        java.time.ZoneOffset.UTC);
+    try (S3Server server = S3Server.builder().credentials("AKID", "secret").clock(pinned).start()) {
+      HttpResponse<String> raw = signedGet(server, "/", "", "AKID", "secret", "us-east-1");
+      assertThat(raw.statusCode()).isEqualTo(403);
+      assertThat(raw.body()).contains("<Code>RequestTimeTooSkewed</Code>")
+          .contains("<ServerTime>20261105T100000Z</ServerTime>");
+      assertThat(raw.headers().firstValue("date")).hasValue("Thu, 05 Nov 2026 10:00:00 GMT");
+    }
+    try (S3Server server = S3Server.builder().credentials("AKID", "secret").clock(pinned).checkRequestTime(false)
+        .start()) {
+      assertThat(signedGet(server, "/", "", "AKID", "secret", "us-east-1").statusCode()).isEqualTo(200);
+      HttpResponse<String> wrong = signedGet(server, "/", "", "AKID", "not-the-secret", "us-east-1");
+      assertThat(wrong.statusCode()).isEqualTo(403);
+      assertThat(wrong.body()).contains("<Code>SignatureDoesNotMatch</Code>");
+    }
+  }
+
+  @Test
   void presignedUrlsWorkUntilTheyExpire() throws Exception {
     try (S3Server server = S3Server.builder().credentials("AKID", "secret").start()) {
       server.store().createBucket("bucket");

@@ -36,7 +36,7 @@ class MinioClientTest {
 
   @Test
   void operationSet() throws Exception {
-    try (S3Server server = S3Server.builder().start()) {
+    try (S3Server server = Peers.onOneDigitDay().start()) {
       MinioClient minio = MinioClient.builder().endpoint(server.endpoint().toString())
           .credentials(server.accessKey(), server.secretKey()).region("us-east-1").build();
       minio.makeBucket(MakeBucketArgs.builder().bucket("minio-bucket").build());
@@ -54,6 +54,8 @@ class MinioClientTest {
       assertThat(stat.etag()).endsWith("-3");
       assertThat(stat.contentType()).isEqualTo("application/x-big");
       assertThat(stat.userMetadata()).containsEntry("origin", "minio");
+      // The client parsed the server's Last-Modified strictly, on a one-digit day.
+      assertThat(stat.lastModified().toInstant()).isBetween(Peers.ONE_DIGIT_DAY, Peers.ONE_DIGIT_DAY.plusSeconds(3600));
       try (InputStream in = minio.getObject(GetObjectArgs.builder().bucket("minio-bucket").object("dir/big.bin").build())) {
         assertThat(in.readAllBytes()).isEqualTo(data);
       }

@@ -3,7 +3,9 @@ package io.s3wire.server;
 import java.net.URI;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -19,9 +21,31 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
-/** Peer clients (AWS SDK v2, MinIO) configured for a test server. */
+/** Peer clients (AWS SDK v2, MinIO) configured for a test server, and servers for them. */
 final class Peers {
+  /**
+   * Thursday, 5 November 2026: a one-digit day of the month, the days on which a formatter that
+   * prints {@code 5 Nov} instead of {@code 05 Nov} breaks strict clients.
+   */
+  static final Instant ONE_DIGIT_DAY = Instant.parse("2026-11-05T10:00:00Z");
+
   private Peers() {}
+
+  /**
+   * A clock that runs from {@link #ONE_DIGIT_DAY} at the system clock's pace, so peer tests see the
+   * dates of a day 1-9 whatever today's date is.
+   */
+  static Clock oneDigitDayClock() {
+    return Clock.offset(Clock.systemUTC(), Duration.between(Clock.systemUTC().instant(), ONE_DIGIT_DAY));
+  }
+
+  /**
+   * A server on {@link #oneDigitDayClock()}. The peers sign with today's time, so the server does
+   * not check request times against its own (signatures are still verified).
+   */
+  static S3Server.Builder onOneDigitDay() {
+    return S3Server.builder().clock(oneDigitDayClock()).checkRequestTime(false);
+  }
 
   static TrustManager[] trusting(X509Certificate cert) {
     try {

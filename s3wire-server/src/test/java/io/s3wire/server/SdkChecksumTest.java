@@ -46,8 +46,8 @@ class SdkChecksumTest {
 
   @BeforeAll
   static void start() throws Exception {
-    plain = S3Server.builder().start();
-    tls = S3Server.builder().tls(true).start();
+    plain = Peers.onOneDigitDay().start();
+    tls = Peers.onOneDigitDay().tls(true).start();
   }
 
   @AfterAll

@@ -26,14 +26,14 @@ class SdkNettyHttp2Test {
 
   @Test
   void operationSetOverTlsAlpnH2() throws Exception {
-    try (S3Server server = S3Server.builder().tls(true).start()) {
+    try (S3Server server = Peers.onOneDigitDay().tls(true).start()) {
       run(server);
     }
   }
 
   @Test
   void operationSetOverH2cPriorKnowledge() throws Exception {
-    try (S3Server server = S3Server.builder().start()) {
+    try (S3Server server = Peers.onOneDigitDay().start()) {
       run(server);
     }
   }

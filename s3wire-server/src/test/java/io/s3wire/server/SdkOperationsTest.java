@@ -45,10 +45,10 @@ class SdkOperationsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    plain = S3Server.builder().start();
-    tls = S3Server.builder().tls(true).start();
+    plain = Peers.onOneDigitDay().start();
+    tls = Peers.onOneDigitDay().tls(true).start();
     dir = java.nio.file.Files.createTempDirectory("s3wire-sdk");
-    file = S3Server.builder().store(ObjectStore.file(dir)).start();
+    file = Peers.onOneDigitDay().store(ObjectStore.file(dir, Peers.oneDigitDayClock())).start();
   }
 
   @AfterAll
@@ -90,6 +90,8 @@ class SdkOperationsTest {
       assertThat(head.contentType()).isEqualTo("application/x-test");
       assertThat(head.cacheControl()).isEqualTo("max-age=60");
       assertThat(head.metadata()).containsEntry("colour", "blue");
+      // The SDK parsed Last-Modified from a server whose calendar shows a one-digit day.
+      assertThat(head.lastModified()).isBetween(Peers.ONE_DIGIT_DAY, Peers.ONE_DIGIT_DAY.plusSeconds(3600));
 
       ResponseBytes<GetObjectResponse> got = s3.getObjectAsBytes(r -> r.bucket(b).key("dir/a b+c.bin"));
       assertThat(got.asByteArray()).isEqualTo(data);

@@ -31,12 +31,19 @@ public final class SigV4Verifier implements Authenticator {
   private final String secretKey;
   private final ServerProfile profile;
   private final boolean allowAnonymous;
+  private final boolean checkRequestTime;
 
-  public SigV4Verifier(String accessKey, String secretKey, ServerProfile profile, boolean allowAnonymous) {
+  /**
+   * @param checkRequestTime whether the request's time must be within the skew window of the
+   *     server's clock (and a presigned URL unexpired); false only for servers on a pinned clock
+   */
+  public SigV4Verifier(String accessKey, String secretKey, ServerProfile profile, boolean allowAnonymous,
+      boolean checkRequestTime) {
     this.accessKey = accessKey;
     this.secretKey = secretKey;
     this.profile = profile;
     this.allowAnonymous = allowAnonymous;
+    this.checkRequestTime = checkRequestTime;
   }
 
   @Override
@@ -77,7 +84,9 @@ public final class SigV4Verifier implements Authenticator {
           "The authorization header is malformed; incorrect service '" + auth.scope().service() + "'. This endpoint belongs to 's3'.");
     }
     Instant requestTime = auth.requestTime();
-    checkTime(r.now(), requestTime, auth);
+    if (checkRequestTime) {
+      checkTime(r.now(), requestTime, auth);
+    }
     String payloadHash = headers.first(SigV4.X_AMZ_CONTENT_SHA256).map(String::trim).orElse(null);
     if (payloadHash == null) {
       if (!presigned) {

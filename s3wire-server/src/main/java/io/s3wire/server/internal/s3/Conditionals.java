@@ -1,14 +1,14 @@
 package io.s3wire.server.internal.s3;
 
+import io.s3wire.http.HttpDate;
 import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * S3's conditional requests (RFC 9110 section 13.2.2 order): If-Match, else If-Unmodified-Since
@@ -60,7 +60,7 @@ final class Conditionals {
   private static S3ErrorException notModified(ObjectInfo info) {
     Map<String, String> h = new LinkedHashMap<>();
     h.put("header:etag", info.etag());
-    h.put("header:last-modified", S3Call.httpDate(info.lastModified()));
+    h.put("header:last-modified", HttpDate.format(info.lastModified()));
     return new S3ErrorException(S3ErrorCode.NOT_MODIFIED, S3ErrorCode.NOT_MODIFIED.message(), h);
   }
 
@@ -85,15 +85,16 @@ final class Conditionals {
     return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
   }
 
+  /** An HTTP date in any of its three forms, or an ISO-8601 instant; {@code null} (ignored) when neither. */
   static Instant date(String text) {
+    Optional<Instant> http = HttpDate.parse(text);
+    if (http.isPresent()) {
+      return http.get();
+    }
     try {
-      return ZonedDateTime.parse(text.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      return Instant.parse(text.trim());
     } catch (DateTimeParseException e) {
-      try {
-        return Instant.parse(text.trim());
-      } catch (DateTimeParseException e2) {
-        return null;
-      }
+      return null;
     }
   }
 }

@@ -2,6 +2,7 @@ package io.s3wire.server.internal.s3;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.s3wire.http.HttpDate;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
@@ -74,7 +75,7 @@ final class ObjectOps {
   /** Headers describing an object in GET and HEAD answers. */
   static void describe(HttpHeaders h, ObjectInfo info, S3Call call) {
     h.set("etag", info.etag());
-    h.set("last-modified", S3Call.httpDate(info.lastModified()));
+    h.set("last-modified", HttpDate.format(info.lastModified()));
     h.set("accept-ranges", "bytes");
     info.attributes().headers().forEach(h::set);
     info.attributes().userMetadata().forEach((k, v) -> h.set(META + k, v));

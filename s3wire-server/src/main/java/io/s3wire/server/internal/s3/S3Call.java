@@ -5,15 +5,13 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.s3wire.http.HttpDate;
 import io.s3wire.server.ObjectStore;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.internal.net.Exchange;
 import io.s3wire.server.internal.net.ResponseShaping;
 import java.io.InputStream;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -69,17 +67,9 @@ final class S3Call {
     HttpHeaders h = new DefaultHttpHeaders();
     h.set("x-amz-request-id", requestId);
     h.set("x-amz-id-2", requestId);
-    h.set("date", httpDate(ZonedDateTime.now(ctx.clock())));
+    h.set("date", HttpDate.format(ctx.clock().instant()));
     h.set("server", "s3wire");
     return h;
-  }
-
-  static String httpDate(ZonedDateTime t) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(t.withZoneSameInstant(ZoneOffset.UTC));
-  }
-
-  static String httpDate(java.time.Instant t) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(t.atZone(ZoneOffset.UTC));
   }
 
   void respond(int status, HttpHeaders headers) {

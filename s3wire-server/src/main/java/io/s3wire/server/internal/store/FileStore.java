@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,16 +94,29 @@ public final class FileStore implements ObjectStore {
   private final ConcurrentSkipListMap<String, Bucket> buckets = new ConcurrentSkipListMap<>();
   private final ConcurrentHashMap<String, Object> uploadLocks = new ConcurrentHashMap<>();
 
-  private FileStore(Path root) {
+  private final Clock clock;
+
+  private FileStore(Path root, Clock clock) {
     this.root = root;
     this.files = new AtomicFiles(root.resolve("tmp"));
+    this.clock = clock;
   }
 
   /** Opens (creating if needed) the store at {@code root}, deleting leftovers of interrupted writes. */
   public static FileStore open(Path root) throws IOException {
-    FileStore store = new FileStore(root.toAbsolutePath().normalize());
+    return open(root, Clock.systemUTC());
+  }
+
+  /** Like {@link #open(Path)}, taking creation and modification times from {@code clock}. */
+  public static FileStore open(Path root, Clock clock) throws IOException {
+    FileStore store = new FileStore(root.toAbsolutePath().normalize(), Objects.requireNonNull(clock, "clock"));
     store.load();
     return store;
+  }
+
+  /** Now on the store's clock, to the second as S3 reports times. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS);
   }
 
   private void load() throws IOException {
@@ -176,7 +191,7 @@ public final class FileStore implements ObjectStore {
     }
     Files.createDirectories(dir.resolve("objects"));
     Files.createDirectories(dir.resolve("uploads"));
-    Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant created = now();
     java.util.Properties p = new java.util.Properties();
     p.setProperty("created", Long.toString(created.toEpochMilli()));
     files.writeProperties(dir.resolve("bucket.properties"), p);
@@ -247,7 +262,7 @@ public final class FileStore implements ObjectStore {
   public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException {
     Bucket b = bucket(bucket);
     Written w = writeTemp(body);
-    ObjectInfo info = new ObjectInfo(key, w.size, w.etag, Instant.now().truncatedTo(ChronoUnit.SECONDS), attributes,
+    ObjectInfo info = new ObjectInfo(key, w.size, w.etag, now(), attributes,
         w.crc32c, ChecksumType.FULL_OBJECT);
     commit(b, info, w.temp);
     return info;
@@ -363,7 +378,7 @@ public final class FileStore implements ObjectStore {
     String id = UUID.randomUUID().toString().replace("-", "");
     Path dir = Files.createDirectories(uploadDir(b, id));
     files.writeProperties(dir.resolve("upload.meta"),
-        MetaFiles.writeUpload(new UploadInfo(key, id, Instant.now(), attributes, checksumAlgorithm, checksumType)));
+        MetaFiles.writeUpload(new UploadInfo(key, id, clock.instant(), attributes, checksumAlgorithm, checksumType)));
     return id;
   }
 
@@ -378,7 +393,7 @@ public final class FileStore implements ObjectStore {
     upload(bucket, key, uploadId);
     Path dir = uploadDir(b, uploadId);
     Written w = writeTemp(body);
-    PartInfo part = new PartInfo(partNumber, w.etag, w.size, Instant.now().truncatedTo(ChronoUnit.SECONDS), w.crc32c);
+    PartInfo part = new PartInfo(partNumber, w.etag, w.size, now(), w.crc32c);
     String dataName = partNumber + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
     synchronized (lock(uploadId)) {
       if (!Files.isDirectory(dir)) {
@@ -470,7 +485,7 @@ public final class FileStore implements ObjectStore {
         Files.deleteIfExists(temp);
         throw e;
       }
-      ObjectInfo info = new ObjectInfo(key, size, etag, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+      ObjectInfo info = new ObjectInfo(key, size, etag, now(),
           upload.attributes(), checksumCrc32c, checksumType);
       commit(b, info, temp);
       deleteTree(dir);

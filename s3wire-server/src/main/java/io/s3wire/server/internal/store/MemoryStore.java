@@ -14,12 +14,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -36,16 +38,31 @@ public final class MemoryStore implements ObjectStore {
   private record Upload(UploadInfo info, ConcurrentSkipListMap<Integer, Blob> parts) {}
 
   private static final class Bucket {
-    final Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    final Instant created;
     final ConcurrentSkipListMap<String, Blob> objects = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
     final ConcurrentHashMap<String, Upload> uploads = new ConcurrentHashMap<>();
+
+    Bucket(Instant created) {
+      this.created = created;
+    }
   }
 
   private final ConcurrentSkipListMap<String, Bucket> buckets = new ConcurrentSkipListMap<>();
+  private final Clock clock;
+
+  /** A store on the system clock. */
+  public MemoryStore() {
+    this(Clock.systemUTC());
+  }
+
+  /** A store taking creation and modification times from {@code clock}. */
+  public MemoryStore(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
 
   @Override
   public void createBucket(String bucket) {
-    if (buckets.putIfAbsent(bucket, new Bucket()) != null) {
+    if (buckets.putIfAbsent(bucket, new Bucket(now())) != null) {
       throw new S3ErrorException(S3ErrorCode.BUCKET_ALREADY_OWNED_BY_YOU);
     }
   }
@@ -79,7 +96,7 @@ public final class MemoryStore implements ObjectStore {
     return blob.info;
   }
 
-  private static Blob read(String key, ObjectAttributes attributes, InputStream body) throws IOException {
+  private Blob read(String key, ObjectAttributes attributes, InputStream body) throws IOException {
     Digests.DigestingInputStream in = Digests.digesting(body);
     List<byte[]> chunks = new ArrayList<>();
     while (true) {
@@ -100,8 +117,9 @@ public final class MemoryStore implements ObjectStore {
     return new Blob(info, List.copyOf(chunks));
   }
 
-  private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  /** Now on the store's clock, to the second as S3 reports times. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS);
   }
 
   @Override
@@ -147,7 +165,7 @@ public final class MemoryStore implements ObjectStore {
       ChecksumType checksumType) {
     Bucket b = bucket(bucket);
     String id = UUID.randomUUID().toString().replace("-", "");
-    UploadInfo info = new UploadInfo(key, id, Instant.now(), attributes, checksumAlgorithm, checksumType);
+    UploadInfo info = new UploadInfo(key, id, clock.instant(), attributes, checksumAlgorithm, checksumType);
     b.uploads.put(id, new Upload(info, new ConcurrentSkipListMap<>()));
     return id;
   }
