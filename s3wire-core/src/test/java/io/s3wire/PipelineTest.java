@@ -134,7 +134,7 @@ class PipelineTest {
     }
     List<Received> got = peer.received();
     assertThat(got).hasSize(2);
-    java.time.format.DateTimeFormatter amz = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+    java.time.format.DateTimeFormatter amz = java.time.format.DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", java.util.Locale.ROOT)
         .withZone(ZoneOffset.UTC);
     assertThat(got.get(0).header("X-Amz-Date")).isEqualTo(amz.format(wrongNow));
     Instant corrected = java.time.LocalDateTime.parse(got.get(1).header("X-Amz-Date"), amz).toInstant(ZoneOffset.UTC);

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +50,7 @@ class FaultsAndProfilesTest {
     assertThat(send(req("/bucket/obj")).statusCode()).isEqualTo(200);
     HttpResponse<byte[]> slow = send(req("/bucket/obj"));
     assertThat(slow.statusCode()).isEqualTo(503);
-    assertThat(new String(slow.body())).contains("<Code>SlowDown</Code>").contains("<RequestId>");
+    assertThat(new String(slow.body(), StandardCharsets.UTF_8)).contains("<Code>SlowDown</Code>").contains("<RequestId>");
     assertThat(send(req("/bucket/obj")).statusCode()).isEqualTo(200);
     assertThat(send(req("/bucket/obj")).statusCode()).isEqualTo(503);
     assertThat(send(req("/bucket")).statusCode()).isEqualTo(200);
@@ -122,9 +123,9 @@ class FaultsAndProfilesTest {
       HttpResponse<byte[]> noMd5 = HTTP.send(HttpRequest.newBuilder(URI.create(gcs.endpoint() + "/bucket?delete"))
           .POST(HttpRequest.BodyPublishers.ofString(delete)).build(), HttpResponse.BodyHandlers.ofByteArray());
       assertThat(noMd5.statusCode()).isEqualTo(400);
-      assertThat(new String(noMd5.body())).contains("<Code>InvalidRequest</Code>").contains("Content-MD5");
+      assertThat(new String(noMd5.body(), StandardCharsets.UTF_8)).contains("<Code>InvalidRequest</Code>").contains("Content-MD5");
       String md5 = java.util.Base64.getEncoder().encodeToString(
-          java.security.MessageDigest.getInstance("MD5").digest(delete.getBytes()));
+          java.security.MessageDigest.getInstance("MD5").digest(delete.getBytes(StandardCharsets.UTF_8)));
       HttpResponse<byte[]> withMd5 = HTTP.send(HttpRequest.newBuilder(URI.create(gcs.endpoint() + "/bucket?delete"))
           .header("content-md5", md5).POST(HttpRequest.BodyPublishers.ofString(delete)).build(),
           HttpResponse.BodyHandlers.ofByteArray());
@@ -133,12 +134,12 @@ class FaultsAndProfilesTest {
           .header("x-amz-checksum-crc32", "AAAAAA==").PUT(HttpRequest.BodyPublishers.ofString("x")).build(),
           HttpResponse.BodyHandlers.ofByteArray());
       assertThat(checksum.statusCode()).isEqualTo(400);
-      assertThat(new String(checksum.body())).contains("<Code>ExcessHeaderValues</Code>");
+      assertThat(new String(checksum.body(), StandardCharsets.UTF_8)).contains("<Code>ExcessHeaderValues</Code>");
       HttpResponse<byte[]> chunked = HTTP.send(HttpRequest.newBuilder(URI.create(gcs.endpoint() + "/bucket/k"))
           .header("x-amz-content-sha256", "STREAMING-UNSIGNED-PAYLOAD-TRAILER")
           .PUT(HttpRequest.BodyPublishers.ofString("1\r\nx\r\n0\r\n\r\n")).build(), HttpResponse.BodyHandlers.ofByteArray());
       assertThat(chunked.statusCode()).isEqualTo(400);
-      assertThat(new String(chunked.body())).contains("<Code>InvalidArgument</Code>");
+      assertThat(new String(chunked.body(), StandardCharsets.UTF_8)).contains("<Code>InvalidArgument</Code>");
       assertThatThrownBy(() -> gcs.store().headObject("bucket", "k")).isInstanceOf(S3ErrorException.class);
     }
   }
@@ -151,7 +152,7 @@ class FaultsAndProfilesTest {
       HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(small.endpoint() + "/bucket/k"))
           .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[5000])).build(), HttpResponse.BodyHandlers.ofByteArray());
       assertThat(r.statusCode()).isEqualTo(400);
-      assertThat(new String(r.body())).contains("<Code>EntityTooLarge</Code>");
+      assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("<Code>EntityTooLarge</Code>");
     }
   }
 }

@@ -86,7 +86,7 @@ class ThroughputMeasurement {
         }
         double getRate = 16 * perThread / ((System.nanoTime() - t3) / 1e9);
         pool.shutdown();
-        System.out.printf("MEASURE %-10s SDK-apache: PUT 256MiB %.0f MiB/s, GET 256MiB %.0f MiB/s, 4KiB x16: PUT %.0f/s GET %.0f/s%n",
+        System.out.printf(java.util.Locale.ROOT, "MEASURE %-10s SDK-apache: PUT 256MiB %.0f MiB/s, GET 256MiB %.0f MiB/s, 4KiB x16: PUT %.0f/s GET %.0f/s%n",
             kind, put, get, putRate, getRate);
       }
     }

@@ -20,6 +20,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -93,7 +94,7 @@ public final class S3wireTransferMain {
           Files.deleteIfExists(file);
           tm.downloadFile(target, file, TransferListener.NONE).join();
         }
-        System.err.printf("warm-up %d: %.3f s%n", i + 1, (System.nanoTime() - w) / 1e9);
+        System.err.printf(Locale.ROOT, "warm-up %d: %.3f s%n", i + 1, (System.nanoTime() - w) / 1e9);
       }
       if (!op.equals("put")) {
         Files.deleteIfExists(file);
@@ -117,7 +118,7 @@ public final class S3wireTransferMain {
     }
     long hwm = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
         .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
-    System.out.printf("RESULT seconds=%.3f bytes=%d hwm_kib=%d heap_peak_mib=%d cpu_ms=%d note=%s%n", (t1 - t0) / 1e9,
+    System.out.printf(Locale.ROOT, "RESULT seconds=%.3f bytes=%d hwm_kib=%d heap_peak_mib=%d cpu_ms=%d note=%s%n", (t1 - t0) / 1e9,
         Files.size(file), hwm, heapPeak >> 20, (cpu1 - cpu0) / 1_000_000, "TransferManager part " + (partSize >> 20) + " MiB, " + concurrency
             + " in flight, " + http + ", BoringSSL, Netty JFR events " + ("false".equals(System.getProperty(NETTY_JFR)) ? "off" : "on") + ", checksum " + checksum
             + (checksum == TransferChecksum.MD5 ? " (computed while sending)" : " (CRC32C where accepted" + (a.get("endpoint", "").startsWith("https") && op.equals("put") ? ", parts' in aws-chunked trailers" : "") + ")") + ", payload " + signing
