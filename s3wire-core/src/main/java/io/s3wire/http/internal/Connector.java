@@ -105,6 +105,7 @@ final class Connector implements OriginPool.Opener {
               h.setHandshakeTimeoutMillis(c.tlsHandshakeTimeout().toMillis());
               ch.pipeline().addLast("tls", h);
             }
+            ch.pipeline().addLast(HeldReads.NAME, new HeldReads());
           }
         });
     ChannelFuture cf;
@@ -190,11 +191,13 @@ final class Connector implements OriginPool.Opener {
         tls ? c.alpnProtocols() : List.<String>of(), selected);
     if (protocol == HttpProtocol.HTTP_1_1) {
       Http1Connection h1 = new Http1Connection(ch, info, router, context, pool);
+      HeldReads.release(ch);
       router.detach(opener.listener);
       pool.connected(h1, expected);
       return;
     }
     Http2Connection h2 = new Http2Connection(ch, info, router, context, pool);
+    HeldReads.release(ch);
     var timeout = ch.eventLoop().schedule(() -> {
       if (!h2.ready.isDone()) {
         h2.ready.completeExceptionally(new io.s3wire.error.TransportException(io.s3wire.error.TransportException.Kind.CONNECT_TIMEOUT,
