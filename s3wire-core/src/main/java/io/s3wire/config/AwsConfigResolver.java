@@ -28,6 +28,7 @@ import java.util.Optional;
  *   <tr><td>addressing style</td><td>explicit, profile {@code s3 = addressing_style}, {@code auto}</td></tr>
  *   <tr><td>credentials</td><td>explicit, {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}
  *       (+{@code AWS_SESSION_TOKEN}), credentials file {@code [name]}, config file {@code [profile name]}</td></tr>
+ *   <tr><td>CA bundle</td><td>{@code AWS_CA_BUNDLE}, profile {@code ca_bundle}</td></tr>
  * </table>
  *
  * <p>Profile keys: the config file's {@code [profile name]} merged with the credentials file's
@@ -93,7 +94,10 @@ public final class AwsConfigResolver {
     }
     chain.add(CredentialsProvider.environment(env));
     chain.add(CredentialsProvider.profile(files, profileName.value()));
-    return new AwsSettings(profileName, region, endpoint, style, CredentialsProvider.chain(chain));
+    Optional<Resolved<Path>> caBundle = first(null, fromEnv("AWS_CA_BUNDLE"), profile.flatMap(p -> p.property("ca_bundle")))
+        .filter(v -> !v.value().isBlank())
+        .map(v -> Resolved.of(Path.of(v.value().strip()), v.source()));
+    return new AwsSettings(profileName, region, endpoint, style, CredentialsProvider.chain(chain), caBundle);
   }
 
   private boolean ignoreConfiguredEndpoints(Optional<AwsProfile> profile) {

@@ -3,6 +3,7 @@ package io.s3wire.config;
 import io.s3wire.auth.Credentials;
 import io.s3wire.auth.CredentialsProvider;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,13 +18,16 @@ import java.util.Optional;
  * @param endpoint the S3 endpoint, when configured
  * @param addressingStyle the addressing style ({@code AUTO} from "default" when not configured)
  * @param credentialsProvider where credentials come from, in precedence order
+ * @param caBundle a PEM bundle of CA certificates to trust instead of the system's
+ *     ({@code AWS_CA_BUNDLE}, else the profile's {@code ca_bundle}), when configured
  */
 public record AwsSettings(
     Resolved<String> profile,
     Optional<Resolved<String>> region,
     Optional<Resolved<URI>> endpoint,
     Resolved<AddressingStyle> addressingStyle,
-    CredentialsProvider credentialsProvider) {
+    CredentialsProvider credentialsProvider,
+    Optional<Resolved<Path>> caBundle) {
 
   /**
    * The credentials and their source, or empty.
@@ -57,6 +61,7 @@ public record AwsSettings(
         .map(c -> "access key " + c.value().accessKeyId()
             + (c.value().sessionToken() != null ? " with session token" : "") + " (" + c.source() + ")")
         .orElse("<not found; looked in " + credentialsProvider.description() + ">"));
+    lines.add("ca_bundle = " + caBundle.map(Resolved::toString).orElse("<not set>"));
     return lines;
   }
 }

@@ -314,6 +314,24 @@ class AwsConfigResolverTest {
         "region = us-east-1 (" + config + " [default])",
         "endpoint_url = http://127.0.0.1:9000 (environment variable AWS_ENDPOINT_URL_S3)",
         "s3.addressing_style = path (" + config + " [default] s3.addressing_style)",
-        "credentials = access key AKID with session token (" + credentials + " [default])");
+        "credentials = access key AKID with session token (" + credentials + " [default])",
+        "ca_bundle = <not set>");
+  }
+
+  // --- CA bundle
+
+  @Test
+  void caBundleFromTheEnvironmentBeatsTheProfile() throws IOException {
+    config("[default]\nca_bundle = /etc/profile-ca.pem\n");
+    assertThat(resolve().caBundle()).hasValue(Resolved.of(Path.of("/etc/profile-ca.pem"), config + " [default]"));
+    env.put("AWS_CA_BUNDLE", "/tmp/env-ca.pem");
+    assertThat(resolve().caBundle()).hasValue(Resolved.of(Path.of("/tmp/env-ca.pem"), "environment variable AWS_CA_BUNDLE"));
+  }
+
+  @Test
+  void noCaBundleWhenNoneIsConfiguredOrItIsEmpty() throws IOException {
+    assertThat(resolve().caBundle()).isEmpty();
+    env.put("AWS_CA_BUNDLE", "");
+    assertThat(resolve().caBundle()).isEmpty();
   }
 }

@@ -76,7 +76,7 @@ public final class ConfigCommand implements Runnable {
     out.add(new Setting("http", s.transport().policy().toString(), source(given, "--http")));
     out.add(new Setting("tls", s.transport().tlsProvider().toString(), source(given, "--tls")));
     out.add(new Setting("alpn", s.transport().alpnOffer().toString(), source(given, "--alpn")));
-    out.add(new Setting("ca", s.transport().ca() == null ? "system trust store" : s.transport().ca().toString(), source(given, "--ca")));
+    out.add(ca(s, r, given));
     out.add(new Setting("insecure", Boolean.toString(s.transport().insecure()), source(given, "--insecure")));
     out.add(new Setting("keylog", s.transport().keyLog() == null ? "<not set>" : s.transport().keyLog().toString(),
         s.transport().keyLog() == null ? null : given.test("--keylog") ? "--keylog" : "environment variable SSLKEYLOGFILE"));
@@ -85,6 +85,16 @@ public final class ConfigCommand implements Runnable {
   }
 
 
+
+  private static Setting ca(ClientSettings s, Resolution r, java.util.function.Predicate<String> given) {
+    if (s.transport().ca() != null) {
+      return new Setting("ca", s.transport().ca().toString(), source(given, "--ca"));
+    }
+    if (s.transport().insecure()) {
+      return new Setting("ca", "none: certificates are not verified", "--insecure");
+    }
+    return r.aws().caBundle().map(b -> Setting.of("ca", b)).orElse(new Setting("ca", "system trust store", "default"));
+  }
 
   private static String source(java.util.function.Predicate<String> given, String flag) {
     return given.test(flag) ? flag : "default";

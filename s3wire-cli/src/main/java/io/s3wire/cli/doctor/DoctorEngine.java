@@ -58,7 +58,7 @@ public final class DoctorEngine {
     ProviderProfile profile = provider != null ? provider : ProviderProfiles.generic();
     String region = aws.region().map(Resolved::value).orElse(profile.defaultRegion() == null ? "us-east-1" : profile.defaultRegion());
     Credentials credentials = aws.requireCredentials();
-    Path ca = options.ca() != null ? options.ca() : env.containsKey("AWS_CA_BUNDLE") ? Path.of(env.get("AWS_CA_BUNDLE")) : null;
+    Path ca = options.ca() != null ? options.ca() : aws.caBundle().map(Resolved::value).orElse(null);
     boolean virtual = aws.addressingStyle().value() == AddressingStyle.VIRTUAL;
     Target target = new Target(endpoint, options.bucket(), region, credentials, virtual, ca, provider, null);
     headline.add("s3wire doctor: examining " + endpoint + " (from " + aws.endpoint().get().source() + "), region " + region
