@@ -21,6 +21,8 @@ public final class Main implements Runnable {
   public static final int FAILED = 1;
   public static final int USAGE = 2;
   private static final String NETTY_JFR = "io.netty.jfr.enabled";
+  /** Held so that its level stays set: java.util.logging keeps loggers only weakly. */
+  private static final java.util.logging.Logger NETTY_LOG = java.util.logging.Logger.getLogger("io.netty");
 
   @Spec CommandSpec spec;
 
@@ -61,7 +63,8 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code; nothing here calls {@link System#exit}. */
   public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-    int code = commandLine(env, out, err).execute(TraceOptions.rewrite(args));
+    CommandLine cl = commandLine(env, out, err);
+    int code = cl.execute(LeadingOptions.moveAfterCommand(cl, TraceOptions.rewrite(args)));
     out.flush();
     err.flush();
     return code;
@@ -69,6 +72,7 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     disableNettyJfrEvents();
+    quietLibraryLogs(args);
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(System.getenv(), out, err, args));
@@ -83,6 +87,22 @@ public final class Main implements Runnable {
     if (System.getProperty(NETTY_JFR) == null) {
       System.setProperty(NETTY_JFR, "false");
     }
+  }
+
+  /**
+   * Netty logs through java.util.logging here, with stack traces, for failures s3wire already reports
+   * in its own one line: the terminal shows them only when the user asks with {@code -v}.
+   */
+  static void quietLibraryLogs(String[] args) {
+    for (String a : args) {
+      if (a.equals("--")) {
+        break;
+      }
+      if (a.equals("-v")) {
+        return;
+      }
+    }
+    NETTY_LOG.setLevel(java.util.logging.Level.OFF);
   }
 
   @Override

@@ -17,6 +17,10 @@ import java.util.ArrayDeque;
  *
  * <p>Sits after TLS; removing it (on the event loop, once the codec is added after it) fires what it
  * held, in order, into the codec. Buffers it still holds when the channel closes are released.
+ *
+ * <p>It is also the pipeline's last handler until then: a failure before the codec (a TLS handshake
+ * refused) reaches the caller through the connect and handshake futures, so here it only closes the
+ * channel instead of reaching the pipeline's tail, where Netty would log it with a stack trace.
  */
 final class HeldReads extends ChannelInboundHandlerAdapter {
   static final String NAME = "held-reads";
@@ -40,6 +44,11 @@ final class HeldReads extends ChannelInboundHandlerAdapter {
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
     readComplete = true;
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
   }
 
   @Override

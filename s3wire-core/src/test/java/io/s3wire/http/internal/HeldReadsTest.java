@@ -72,6 +72,15 @@ class HeldReadsTest {
   }
 
   @Test
+  void aFailureBeforeTheCodecClosesTheChannelWithoutReachingThePipelinesTail() {
+    EmbeddedChannel ch = new EmbeddedChannel();
+    ch.pipeline().addLast(HeldReads.NAME, new HeldReads());
+    ch.pipeline().fireExceptionCaught(new java.io.IOException("TLS handshake refused"));
+    assertThat(ch.isOpen()).isFalse();
+    ch.checkException(); // throws if the failure had reached the tail (where Netty logs it)
+  }
+
+  @Test
   void aConnectionClosedBeforeTheCodecReleasesWhatWasHeld() {
     EmbeddedChannel ch = new EmbeddedChannel();
     ch.pipeline().addLast(HeldReads.NAME, new HeldReads());
