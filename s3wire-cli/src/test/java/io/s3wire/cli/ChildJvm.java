@@ -27,6 +27,12 @@ public final class ChildJvm {
 
   /** Runs the CLI with the given JVM options; returns the exit code and merged output. */
   public static CliRun run(List<String> jvmOptions, Path workDir, String... args) throws IOException, InterruptedException {
+    return run(jvmOptions, java.util.Map.of(), workDir, args);
+  }
+
+  /** Like {@link #run(List, Path, String...)}, with {@code env} added to this process's environment. */
+  public static CliRun run(List<String> jvmOptions, java.util.Map<String, String> env, Path workDir, String... args)
+      throws IOException, InterruptedException {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> cmd = new ArrayList<>();
@@ -35,7 +41,9 @@ public final class ChildJvm {
     cmd.addAll(List.of("-cp", classpath, "io.s3wire.cli.Main"));
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile(workDir, "child", ".out");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
     try {
       if (!p.waitFor(100, TimeUnit.SECONDS)) {
         throw new IllegalStateException("the child JVM did not finish in 100 s: " + Files.readString(out));

@@ -4,6 +4,8 @@ import io.s3wire.PayloadSigning;
 import io.s3wire.S3Client;
 import io.s3wire.S3ClientBuilder;
 import io.s3wire.config.AwsConfigResolver;
+import io.s3wire.config.ExplicitSettings;
+import io.s3wire.config.Resolved;
 import io.s3wire.http.TlsProvider;
 import io.s3wire.http.TransportConfig;
 import io.s3wire.provider.ProviderProfileFile;
@@ -46,6 +48,19 @@ final class Session implements AutoCloseable {
     return Path.of(h != null && !h.isBlank() ? h : System.getProperty("user.home"));
   }
 
+  /**
+   * The CA bundle to trust: {@code --ca}, else {@code AWS_CA_BUNDLE} or the profile's {@code ca_bundle}
+   * as the AWS CLI reads them, else none (the system's trust store; also with {@code --insecure}).
+   */
+  static Path trustedCertificates(ClientSettings s, Map<String, String> env) {
+    if (s.transport().ca() != null || s.transport().insecure()) {
+      return s.transport().ca();
+    }
+    ExplicitSettings explicit = s.profile() == null ? ExplicitSettings.none()
+        : ExplicitSettings.none().withProfile(s.profile(), "--profile");
+    return new AwsConfigResolver(env, home(env)).resolve(explicit).caBundle().map(Resolved::value).orElse(null);
+  }
+
   /** The client builder these settings describe (no connection is made until a call). */
   static S3ClientBuilder builder(ClientSettings s, Map<String, String> env, WireListener listener) {
     S3ClientBuilder b = S3Client.builder().awsConfig(new AwsConfigResolver(env, home(env)));
@@ -78,7 +93,7 @@ final class Session implements AutoCloseable {
         .tlsProvider(s.transport().tlsProvider())
         .alpnOffer(s.transport().alpnOffer())
         .insecure(s.transport().insecure())
-        .trustedCertificates(s.transport().ca())
+        .trustedCertificates(trustedCertificates(s, env))
         .listener(listener)
         // One command is one short-lived process: two event loops carry many parallel transfers,
         // and starting more only slows the start.
@@ -87,7 +102,9 @@ final class Session implements AutoCloseable {
     if (s.transport().keyLog() != null && s.transport().tlsProvider() == TlsProvider.OPENSSL) {
       t.keyLogFile(s.transport().keyLog());
     }
-    return b.transportConfig(t.build()).listener(listener);
+    // The transport's listener sees every event, the client's calls included: giving the client
+    // the same listener as well would print each call's events twice.
+    return b.transportConfig(t.build());
   }
 
   static Session open(ClientSettings s, Map<String, String> env, PrintWriter out, PrintWriter err) {
