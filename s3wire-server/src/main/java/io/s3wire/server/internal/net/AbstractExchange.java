@@ -8,9 +8,8 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ServerLimits;
-import java.io.EOFException;
+import io.s3wire.server.internal.store.ContentReads;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -143,12 +142,7 @@ abstract class AbstractExchange implements Exchange {
         }
         ByteBuf buf = channel.alloc().directBuffer(n);
         try {
-          ByteBuffer nio = buf.nioBuffer(0, n);
-          while (nio.hasRemaining()) {
-            if (content.channel().read(nio) < 0) {
-              throw new EOFException("object ended early");
-            }
-          }
+          ContentReads.readFully(content, buf.nioBuffer(0, n), sent);
           buf.writerIndex(n);
         } catch (IOException | RuntimeException e) {
           buf.release();
@@ -165,6 +159,8 @@ abstract class AbstractExchange implements Exchange {
     } catch (IOException | RuntimeException e) {
       if (e instanceof WritabilityGate.WriteTimeoutException) {
         ServerLog.abuse(describe(), "client stopped reading the response for " + limits.writeTimeout() + "; cut");
+      } else if (e instanceof ContentReads.StalledContentException) {
+        ServerLog.error(describe() + ": response cut", e);
       }
       // The head may be out already: no error answer is possible, only ending the response early.
       abortResponse();
@@ -176,6 +172,4 @@ abstract class AbstractExchange implements Exchange {
       }
     }
   }
-
-
 }
