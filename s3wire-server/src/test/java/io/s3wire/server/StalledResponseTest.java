@@ -47,6 +47,7 @@ class StalledResponseTest {
   /** Held: java.util.logging keeps loggers only weakly, and a collected one would lose the handler. */
   private static final Logger SERVER_LOG = Logger.getLogger("io.s3wire.server");
   private static final int SIZE = 200 * 1024;
+  private static final Duration DEADLINE = Duration.ofSeconds(2);
 
   @TempDir Path temp;
   private final StallingStore store = new StallingStore();
@@ -74,9 +75,11 @@ class StalledResponseTest {
   @BeforeEach
   void start() throws Exception {
     SERVER_LOG.addHandler(capture);
-    server = S3Server.builder().store(store).anonymous(true).workerThreads(1).start();
+    ServerLimits limits = ServerLimits.defaults().withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(60),
+        Duration.ofMinutes(5), Duration.ofSeconds(30), DEADLINE);
+    server = S3Server.builder().store(store).anonymous(true).workerThreads(1).limits(limits).start();
     store.createBucket("bucket");
-    for (String key : List.of("stall/zero", "small")) {
+    for (String key : List.of("stall/block", "stall/zero", "small")) {
       store.putObject("bucket", key, ObjectAttributes.empty(), new ByteArrayInputStream(new byte[SIZE]));
     }
   }
@@ -130,6 +133,24 @@ class StalledResponseTest {
       byte[] got = next.getObjectBytes(BucketKey.of("bucket", "small")).get(30, TimeUnit.SECONDS).bytes();
       assertThat(got).hasSize(SIZE);
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = HttpVersionPolicy.class, names = {"HTTP_1_1", "HTTP_2"})
+  void aReadThatBlocksIsCutAtTheDeadlineAndLetsGoOfItsWorker(HttpVersionPolicy policy) throws Exception {
+    try (S3AsyncClient client = client(policy, RetryPolicy.none())) {
+      long started = System.nanoTime();
+      Throwable failure = failureOf(client.getObjectBytes(BucketKey.of("bucket", "stall/block")));
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+      assertCut(failure, policy);
+      assertThat(took).isGreaterThanOrEqualTo(DEADLINE).isLessThan(DEADLINE.plusSeconds(10));
+      assertThat(store.blocked.getCount()).as("the read blocked").isZero();
+      assertThat(store.released.await(10, TimeUnit.SECONDS)).as("the blocked read was interrupted").isTrue();
+      assertThat(logged).singleElement().asString().matches("WARNING HTTP/(1\\.1|2) /127\\.0\\.0\\.1:\\d+( stream \\d+)?: "
+          + "exceeded the stream deadline of PT2S \\(response at 65536 of 204800 bytes\\); cut");
+    }
+    assertWorkerFree(policy);
   }
 
   @ParameterizedTest

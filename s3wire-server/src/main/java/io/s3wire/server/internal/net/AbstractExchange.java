@@ -25,6 +25,12 @@ abstract class AbstractExchange implements Exchange {
   private final AtomicBoolean answered = new AtomicBoolean();
   private volatile boolean finished;
   private ScheduledFuture<?> deadline;
+  /** Guards {@link #streamer} and {@link #deadlinePassed}: the deadline interrupts only a thread still in stream(). */
+  private final Object streaming = new Object();
+  private Thread streamer;
+  private boolean deadlinePassed;
+  private volatile long streamLength = -1;
+  private volatile long streamSent;
 
   AbstractExchange(Channel channel, WritabilityGate gate, ServerLimits limits) {
     this.channel = channel;
@@ -57,14 +63,35 @@ abstract class AbstractExchange implements Exchange {
     return expectsContinue() && !continueSent && !body.isComplete();
   }
 
-  /** Starts the per-stream deadline; past it the stream is cancelled (HTTP/2) or the connection closed. */
+  /**
+   * Starts the per-stream deadline. Past it the stream is cancelled (HTTP/2) or the connection
+   * closed, with one log line, and a worker still sending the response is interrupted so that a
+   * store read that blocks lets go of it.
+   */
   void startDeadline() {
     deadline = channel.eventLoop().schedule(() -> {
       if (!finished) {
-        ServerLog.abuse(describe(), "request exceeded the stream deadline of " + limits.streamDeadline());
+        ServerLog.abuse(describe(), "exceeded the stream deadline of " + limits.streamDeadline() + progress()
+            + "; cut");
         onDeadline();
+        interruptStreamer();
       }
     }, limits.streamDeadline().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Where a streamed response stands, for the deadline's log line; empty before one started. */
+  private String progress() {
+    long length = streamLength;
+    return length < 0 ? "" : " (response at " + streamSent + " of " + length + " bytes)";
+  }
+
+  private void interruptStreamer() {
+    synchronized (streaming) {
+      deadlinePassed = true;
+      if (streamer != null) {
+        streamer.interrupt();
+      }
+    }
   }
 
   abstract void onDeadline();
@@ -115,6 +142,9 @@ abstract class AbstractExchange implements Exchange {
   public void stream(HttpResponseStatus status, HttpHeaders headers, ObjectContent content, ResponseShaping shaping)
       throws IOException {
     boolean handedOff = false;
+    synchronized (streaming) {
+      streamer = Thread.currentThread();
+    }
     try {
       if (!claim()) {
         return;
@@ -129,7 +159,12 @@ abstract class AbstractExchange implements Exchange {
       long remaining = content.length();
       long sent = 0;
       long started = System.nanoTime();
+      streamLength = remaining;
       while (remaining > 0) {
+        if (finished) {
+          // Deadline, reset or closed connection: nobody takes the rest.
+          throw new IOException("the exchange ended after " + sent + " of " + content.length() + " response bytes");
+        }
         gate.await(channel, limits.writeTimeout().toNanos());
         int n = (int) Math.min(CHUNK, remaining);
         if (shaping.cutAfterBytes() >= 0) {
@@ -150,6 +185,7 @@ abstract class AbstractExchange implements Exchange {
         }
         remaining -= n;
         sent += n;
+        streamSent = sent;
         last = writeChunk(buf, remaining == 0);
         if (shaping.bytesPerSecond() > 0) {
           Pacing.pace(started, sent, shaping.bytesPerSecond());
@@ -167,6 +203,13 @@ abstract class AbstractExchange implements Exchange {
       finish();
       throw e;
     } finally {
+      synchronized (streaming) {
+        streamer = null;
+        if (deadlinePassed) {
+          // The deadline's interrupt belongs to this response, not to the worker's next task.
+          Thread.interrupted();
+        }
+      }
       if (!handedOff) {
         content.close();
       }
