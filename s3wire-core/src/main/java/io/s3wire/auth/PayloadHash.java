@@ -1,6 +1,7 @@
 package io.s3wire.auth;
 
 import io.s3wire.auth.internal.Crypto;
+import io.s3wire.error.ClientException;
 import io.s3wire.http.RequestBody;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +50,7 @@ public record PayloadHash(String value) {
    *
    * @throws IllegalArgumentException when the body is one-shot (reading it would consume it)
    * @throws UncheckedIOException when reading fails
+   * @throws ClientException when the body's channel gives 0 bytes with room to read (it must block)
    */
   public static PayloadHash ofBody(RequestBody body) {
     if (body.contentLength() == 0) {
@@ -60,7 +62,12 @@ public record PayloadHash(String value) {
     MessageDigest md = Crypto.newSha256();
     ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
     try (ReadableByteChannel ch = body.open()) {
-      while (ch.read(buf) >= 0) {
+      int n;
+      while ((n = ch.read(buf)) >= 0) {
+        if (n == 0) {
+          throw new ClientException("request body", "its channel gave 0 bytes with room to read while it was hashed; "
+              + "a RequestBody's channel must block until it has a byte or its end");
+        }
         buf.flip();
         md.update(buf);
         buf.clear();

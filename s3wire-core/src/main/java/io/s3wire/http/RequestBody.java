@@ -30,6 +30,10 @@ public interface RequestBody {
   /**
    * Opens the bytes for reading from the start. The caller closes the channel.
    *
+   * <p>The channel is read in blocking mode: a read into a buffer with room gives at least one byte,
+   * or -1 at the end. A read of 0 bytes fails the call with a {@link io.s3wire.error.ClientException}
+   * instead of being asked again (which would spin a thread).
+   *
    * @throws IllegalStateException when the body is one-shot and was already opened
    */
   ReadableByteChannel open() throws IOException;

@@ -86,7 +86,12 @@ final class DefaultsStage implements Exchange {
     MessageDigest md = Digests.sha256();
     ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
     try (ReadableByteChannel ch = body.open()) {
-      while (ch.read(buf) >= 0) {
+      int n;
+      while ((n = ch.read(buf)) >= 0) {
+        if (n == 0) {
+          throw new ClientException("body", "the body of " + call.describe() + " gave 0 bytes with room to read while"
+              + " it was hashed; a RequestBody's channel must block until it has a byte or its end");
+        }
         buf.flip();
         md.update(buf);
         buf.clear();

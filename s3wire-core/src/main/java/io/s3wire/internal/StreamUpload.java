@@ -96,8 +96,18 @@ public final class StreamUpload {
     return CompletableFuture.supplyAsync(() -> {
       ByteBuffer buf = ByteBuffer.allocate(partSize);
       try {
-        while (buf.hasRemaining() && source.read(buf) >= 0) {
-          // keep filling: a stream may return short reads long before its end
+        // Keep filling: a stream may return short reads long before its end.
+        while (buf.hasRemaining()) {
+          int n = source.read(buf);
+          if (n < 0) {
+            break;
+          }
+          if (n == 0) {
+            // Asking again would spin this thread for as long as the channel keeps giving nothing.
+            throw Futures.asCompletion(new ClientException("body", "the source of " + object + " gave 0 bytes with"
+                + " room to read, after " + buf.position() + " bytes of a part; a RequestBody's channel must block"
+                + " until it has a byte or its end"));
+          }
         }
       } catch (IOException e) {
         throw Futures.asCompletion(new ClientException("body", "reading the source of " + object + " failed: " + e.getMessage(), e));

@@ -1,7 +1,9 @@
 package io.s3wire.server;
 
+import io.s3wire.server.internal.store.ContentReads;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.util.Objects;
@@ -13,6 +15,12 @@ import java.util.Objects;
  * bytes starting at the requested offset. When the bytes live in a file, {@link #file()} is that
  * file's channel and {@link #fileOffset()} where the range starts in it, so the server can send
  * them without copying (a file region); otherwise {@code file()} is {@code null}.
+ *
+ * <p>The channel is read in blocking mode: a read into a buffer with room must give at least one
+ * byte, or -1 once the bytes end. A read that returns 0 bytes is taken as a broken store: the
+ * server cuts the response (or fails the copy) with an {@link IOException} naming the key, rather
+ * than asking again. A read that blocks is cut by the server's stream deadline, which interrupts
+ * the reading thread ({@link ServerLimits#streamDeadline()}).
  */
 public final class ObjectContent implements Closeable {
   private final ObjectInfo info;
@@ -61,34 +69,43 @@ public final class ObjectContent implements Closeable {
     return fileOffset;
   }
 
-  /** A stream of exactly {@link #length()} bytes from {@link #channel()}; closing it closes this content. */
+  /**
+   * A stream of exactly {@link #length()} bytes from {@link #channel()}; closing it closes this
+   * content. It fails with an {@link java.io.EOFException} when the channel ends early and with an
+   * {@link IOException} when a channel read gives 0 bytes (see the class comment).
+   */
   public java.io.InputStream newInputStream() {
-    java.io.InputStream raw = java.nio.channels.Channels.newInputStream(channel);
-    return new java.io.FilterInputStream(raw) {
-      private long left = length;
+    return new java.io.InputStream() {
+      private long done;
 
       @Override
       public int read() throws IOException {
-        if (left <= 0) {
-          return -1;
-        }
-        int b = super.read();
-        if (b >= 0) {
-          left--;
-        }
-        return b;
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
       }
 
       @Override
       public int read(byte[] b, int off, int len) throws IOException {
-        if (left <= 0) {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (done >= length) {
           return -1;
         }
-        int n = super.read(b, off, (int) Math.min(len, left));
-        if (n > 0) {
-          left -= n;
+        if (len == 0) {
+          return 0;
         }
+        ByteBuffer dst = ByteBuffer.wrap(b, off, (int) Math.min(len, length - done));
+        int n = ContentReads.readSome(ObjectContent.this, dst, done);
+        if (n < 0) {
+          throw ContentReads.endedEarly(ObjectContent.this, done);
+        }
+        done += n;
         return n;
+      }
+
+      @Override
+      public void close() throws IOException {
+        ObjectContent.this.close();
       }
     };
   }

@@ -24,7 +24,9 @@ import java.util.Objects;
  * @param writeTimeout how long the client may stop reading (full socket, zero HTTP/2 window) before the response is cut
  * @param idleTimeout how long a connection may carry no bytes at all before it is closed
  * @param requestHeadTimeout how long an HTTP/1.1 client may take to send a whole request head (slowloris)
- * @param streamDeadline the longest one request may take from its head to the end of its response
+ * @param streamDeadline the longest one request may take from its head to the end of its response; past it
+ *     the response is cut (connection closed, HTTP/2 stream cancelled) with one log line, and a worker
+ *     blocked reading the store for it is interrupted
  * @param gracefulShutdownTimeout how long an HTTP/2 connection being closed waits for its GOAWAY to be
  *     written (a client that does not read never takes it)
  */

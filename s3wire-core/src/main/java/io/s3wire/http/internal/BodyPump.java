@@ -126,6 +126,11 @@ final class BodyPump {
           end = true;
           break;
         }
+        if (n == 0) {
+          // Asking again would spin this thread for as long as the channel keeps giving nothing.
+          throw new ClientException("request body", "its channel gave 0 bytes with room to read, after "
+              + (readTotal + buf.writerIndex()) + " bytes; a RequestBody's channel must block until it has a byte or its end");
+        }
         buf.writerIndex(buf.writerIndex() + n);
       }
       long total = readTotal + buf.readableBytes();

@@ -198,6 +198,11 @@ final class StreamPartsUpload {
         if (r < 0) {
           break;
         }
+        if (r == 0) {
+          // InputStream.read blocks until a byte or the end; asking a stream that broke that again would spin.
+          throw new CompletionException(new ClientException("stream", "the source of " + object
+              + " returned 0 bytes with room to read; an InputStream must block until it has a byte or its end"));
+        }
         n += r;
       }
     } catch (IOException e) {

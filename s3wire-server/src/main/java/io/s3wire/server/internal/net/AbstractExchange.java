@@ -8,9 +8,8 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ServerLimits;
-import java.io.EOFException;
+import io.s3wire.server.internal.store.ContentReads;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +25,12 @@ abstract class AbstractExchange implements Exchange {
   private final AtomicBoolean answered = new AtomicBoolean();
   private volatile boolean finished;
   private ScheduledFuture<?> deadline;
+  /** Guards {@link #streamer} and {@link #deadlinePassed}: the deadline interrupts only a thread still in stream(). */
+  private final Object streaming = new Object();
+  private Thread streamer;
+  private boolean deadlinePassed;
+  private volatile long streamLength = -1;
+  private volatile long streamSent;
 
   AbstractExchange(Channel channel, WritabilityGate gate, ServerLimits limits) {
     this.channel = channel;
@@ -58,14 +63,35 @@ abstract class AbstractExchange implements Exchange {
     return expectsContinue() && !continueSent && !body.isComplete();
   }
 
-  /** Starts the per-stream deadline; past it the stream is cancelled (HTTP/2) or the connection closed. */
+  /**
+   * Starts the per-stream deadline. Past it the stream is cancelled (HTTP/2) or the connection
+   * closed, with one log line, and a worker still sending the response is interrupted so that a
+   * store read that blocks lets go of it.
+   */
   void startDeadline() {
     deadline = channel.eventLoop().schedule(() -> {
       if (!finished) {
-        ServerLog.abuse(describe(), "request exceeded the stream deadline of " + limits.streamDeadline());
+        ServerLog.abuse(describe(), "exceeded the stream deadline of " + limits.streamDeadline() + progress()
+            + "; cut");
         onDeadline();
+        interruptStreamer();
       }
     }, limits.streamDeadline().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Where a streamed response stands, for the deadline's log line; empty before one started. */
+  private String progress() {
+    long length = streamLength;
+    return length < 0 ? "" : " (response at " + streamSent + " of " + length + " bytes)";
+  }
+
+  private void interruptStreamer() {
+    synchronized (streaming) {
+      deadlinePassed = true;
+      if (streamer != null) {
+        streamer.interrupt();
+      }
+    }
   }
 
   abstract void onDeadline();
@@ -116,6 +142,9 @@ abstract class AbstractExchange implements Exchange {
   public void stream(HttpResponseStatus status, HttpHeaders headers, ObjectContent content, ResponseShaping shaping)
       throws IOException {
     boolean handedOff = false;
+    synchronized (streaming) {
+      streamer = Thread.currentThread();
+    }
     try {
       if (!claim()) {
         return;
@@ -130,7 +159,12 @@ abstract class AbstractExchange implements Exchange {
       long remaining = content.length();
       long sent = 0;
       long started = System.nanoTime();
+      streamLength = remaining;
       while (remaining > 0) {
+        if (finished) {
+          // Deadline, reset or closed connection: nobody takes the rest.
+          throw new IOException("the exchange ended after " + sent + " of " + content.length() + " response bytes");
+        }
         gate.await(channel, limits.writeTimeout().toNanos());
         int n = (int) Math.min(CHUNK, remaining);
         if (shaping.cutAfterBytes() >= 0) {
@@ -143,12 +177,7 @@ abstract class AbstractExchange implements Exchange {
         }
         ByteBuf buf = channel.alloc().directBuffer(n);
         try {
-          ByteBuffer nio = buf.nioBuffer(0, n);
-          while (nio.hasRemaining()) {
-            if (content.channel().read(nio) < 0) {
-              throw new EOFException("object ended early");
-            }
-          }
+          ContentReads.readFully(content, buf.nioBuffer(0, n), sent);
           buf.writerIndex(n);
         } catch (IOException | RuntimeException e) {
           buf.release();
@@ -156,6 +185,7 @@ abstract class AbstractExchange implements Exchange {
         }
         remaining -= n;
         sent += n;
+        streamSent = sent;
         last = writeChunk(buf, remaining == 0);
         if (shaping.bytesPerSecond() > 0) {
           Pacing.pace(started, sent, shaping.bytesPerSecond());
@@ -165,17 +195,24 @@ abstract class AbstractExchange implements Exchange {
     } catch (IOException | RuntimeException e) {
       if (e instanceof WritabilityGate.WriteTimeoutException) {
         ServerLog.abuse(describe(), "client stopped reading the response for " + limits.writeTimeout() + "; cut");
+      } else if (e instanceof ContentReads.StalledContentException) {
+        ServerLog.error(describe() + ": response cut", e);
       }
       // The head may be out already: no error answer is possible, only ending the response early.
       abortResponse();
       finish();
       throw e;
     } finally {
+      synchronized (streaming) {
+        streamer = null;
+        if (deadlinePassed) {
+          // The deadline's interrupt belongs to this response, not to the worker's next task.
+          Thread.interrupted();
+        }
+      }
       if (!handedOff) {
         content.close();
       }
     }
   }
-
-
 }

@@ -58,6 +58,7 @@ public final class Digests {
 
   /**
    * An input stream that computes the MD5 and the CRC32C of what passes through it and counts it.
+   * A read of 0 bytes into room fails with an IOException (the stores' fill loops would spin on it).
    * Not thread-safe: one reader.
    */
   public static final class DigestingInputStream extends FilterInputStream {
@@ -88,6 +89,11 @@ public final class Digests {
     @Override
     public int read(byte[] buf, int off, int len) throws IOException {
       int n = super.read(buf, off, len);
+      if (n == 0 && len > 0) {
+        // The stores fill buffers with loops that would ask such a stream again forever.
+        throw new IOException("the body returned 0 bytes with room to read, after " + count
+            + " bytes; an InputStream must block until it has a byte or its end");
+      }
       if (n > 0) {
         md5.update(buf, off, n);
         crc32c.update(buf, off, n);

@@ -475,7 +475,13 @@ public final class FileStore implements ObjectStore {
             long len = in.size();
             long done = 0;
             while (done < len) {
-              done += in.transferTo(done, len - done, out);
+              long moved = in.transferTo(done, len - done, out);
+              if (moved <= 0) {
+                // Only a part file cut short since its size was read gives 0; asking again would spin.
+                throw new IOException("part " + n + " of upload " + uploadId + " of '" + key + "' ended after " + done
+                    + " of " + len + " bytes while it was concatenated");
+              }
+              done += moved;
             }
             size += len;
           }

@@ -12,12 +12,11 @@ import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.UploadInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.ReadableByteChannel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -27,13 +26,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * An {@link ObjectStore} in memory. Bytes live in 1 MiB chunks so that large objects never need one
- * huge array. Thread-safe: maps are concurrent, a value is replaced as a whole.
+ * An {@link ObjectStore} in memory. Bytes live in chunks of up to 1 MiB so that large objects never
+ * need one huge array; a completed multipart object shares its parts' chunks ({@link Chunks}).
+ * Thread-safe: maps are concurrent, a value is replaced as a whole.
  */
 public final class MemoryStore implements ObjectStore {
   private static final int CHUNK = 1 << 20;
 
-  private record Blob(ObjectInfo info, List<byte[]> chunks) {}
+  private record Blob(ObjectInfo info, Chunks chunks) {}
 
   private record Upload(UploadInfo info, ConcurrentSkipListMap<Integer, Blob> parts) {}
 
@@ -108,13 +108,13 @@ public final class MemoryStore implements ObjectStore {
         continue;
       }
       if (n > 0) {
-        chunks.add(java.util.Arrays.copyOf(chunk, n));
+        chunks.add(Arrays.copyOf(chunk, n));
       }
       break;
     }
     ObjectInfo info = new ObjectInfo(key, in.count(), in.etag(), now(), attributes, in.crc32cBase64(),
         ChecksumType.FULL_OBJECT);
-    return new Blob(info, List.copyOf(chunks));
+    return new Blob(info, Chunks.of(chunks));
   }
 
   /** Now on the store's clock, to the second as S3 reports times. */
@@ -130,7 +130,7 @@ public final class MemoryStore implements ObjectStore {
   @Override
   public ObjectContent getObject(String bucket, String key, long offset, long length) {
     Blob blob = blob(bucket, key);
-    return ObjectContent.of(blob.info, length, new ChunkChannel(blob.chunks, offset, length));
+    return ObjectContent.of(blob.info, length, blob.chunks.channel(offset, length));
   }
 
   private Blob blob(String bucket, String key) {
@@ -216,7 +216,7 @@ public final class MemoryStore implements ObjectStore {
       String etag, String checksumCrc32c, ChecksumType checksumType) {
     Bucket b = bucket(bucket);
     Upload u = upload(b, key, uploadId);
-    List<byte[]> chunks = new ArrayList<>();
+    List<Chunks> chunks = new ArrayList<>();
     List<PartInfo> parts = new ArrayList<>();
     long size = 0;
     for (int n : partNumbers) {
@@ -224,7 +224,7 @@ public final class MemoryStore implements ObjectStore {
       if (p == null) {
         throw new S3ErrorException(S3ErrorCode.INVALID_PART);
       }
-      chunks.addAll(p.chunks);
+      chunks.add(p.chunks);
       parts.add(partInfo(n, p));
       size += p.info.size();
     }
@@ -233,7 +233,7 @@ public final class MemoryStore implements ObjectStore {
       checksumType = checksumCrc32c == null ? null : ChecksumType.FULL_OBJECT;
     }
     ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes(), checksumCrc32c, checksumType);
-    b.objects.put(key, new Blob(info, List.copyOf(chunks)));
+    b.objects.put(key, new Blob(info, Chunks.concat(chunks)));
     b.uploads.remove(uploadId);
     return info;
   }
@@ -260,44 +260,4 @@ public final class MemoryStore implements ObjectStore {
     }
     return b;
   }
-
-  /** Reads a range of a chunk list. */
-  private static final class ChunkChannel implements ReadableByteChannel {
-    private final List<byte[]> chunks;
-    private long position;
-    private long remaining;
-    private boolean open = true;
-
-    ChunkChannel(List<byte[]> chunks, long offset, long length) {
-      this.chunks = chunks;
-      this.position = offset;
-      this.remaining = length;
-    }
-
-    @Override
-    public int read(ByteBuffer dst) {
-      if (remaining == 0) {
-        return -1;
-      }
-      int index = (int) (position / CHUNK);
-      int within = (int) (position % CHUNK);
-      byte[] chunk = chunks.get(index);
-      int n = (int) Math.min(Math.min(dst.remaining(), chunk.length - within), remaining);
-      dst.put(chunk, within, n);
-      position += n;
-      remaining -= n;
-      return n;
-    }
-
-    @Override
-    public boolean isOpen() {
-      return open;
-    }
-
-    @Override
-    public void close() {
-      open = false;
-    }
-  }
-
 }
