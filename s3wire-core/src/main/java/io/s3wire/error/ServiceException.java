@@ -3,7 +3,8 @@ package io.s3wire.error;
 /**
  * The server answered with an error status. S3 fields come from the error XML body when there is
  * one; without a body (HEAD, a front end's HTML page) they are {@code null} and {@link #rawBody()}
- * holds what came.
+ * holds what came. A server that sends a code with an empty {@code <Message>} (Ceph RGW) gets the
+ * code's meaning in words in {@link #getMessage()}; {@link #errorMessage()} stays what the server sent.
  */
 public final class ServiceException extends S3Exception {
   private final int status;
@@ -34,8 +35,12 @@ public final class ServiceException extends S3Exception {
     if (b.errorCode != null) {
       sb.append(' ').append(b.errorCode);
     }
+    ErrorCodeText.Text words = ErrorCodeText.of(b.errorCode);
     if (b.errorMessage != null) {
       sb.append(": ").append(b.errorMessage);
+    } else if (words != null) {
+      sb.append(": ").append(Character.toUpperCase(words.meaning().charAt(0))).append(words.meaning(), 1,
+          words.meaning().length());
     }
     if (b.resource != null) {
       sb.append(" (").append(b.resource).append(')');
@@ -88,6 +93,10 @@ public final class ServiceException extends S3Exception {
               + " RST_STREAM(PROTOCOL_ERROR) before any response);");
       sb.append(" it will fail the same way until the request changes.");
     }
+    ErrorCodeText.Text words = ErrorCodeText.of(errorCode);
+    if (words != null && words.advice() != null) {
+      sb.append(" To fix: ").append(words.advice()).append('.');
+    }
     if ("SignatureDoesNotMatch".equals(errorCode)) {
       sb.append(" The signature the server computed differs from ours: a wrong secret key, or a request changed after signing (a header added or rewritten, the host or path altered by a proxy).");
     }
@@ -119,8 +128,16 @@ public final class ServiceException extends S3Exception {
     public Builder serverCanonicalRequest(String v) { serverCanonicalRequest = v; return this; }
     public Builder rawBody(String v) { rawBody = v; return this; }
 
+    /** Builds; an empty or blank message, resource or code counts as none (Ceph RGW sends empty elements). */
     public ServiceException build() {
+      errorCode = blankToNull(errorCode);
+      errorMessage = blankToNull(errorMessage);
+      resource = blankToNull(resource);
       return new ServiceException(this);
+    }
+
+    private static String blankToNull(String s) {
+      return s == null || s.isBlank() ? null : s;
     }
   }
 }

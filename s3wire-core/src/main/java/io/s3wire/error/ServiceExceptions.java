@@ -34,16 +34,28 @@ public final class ServiceExceptions {
    * @param body the body as received; {@code null} or empty for none (HEAD)
    */
   public static ServiceException from(int status, HttpHeaders headers, byte[] body) {
+    return from(status, headers, body, null);
+  }
+
+  /**
+   * The exception for an error answer to a request for {@code resource} ({@code /bucket/key}), which
+   * names the resource when the body does not (Ceph RGW leaves {@code <Resource>} out).
+   *
+   * @param body the body as received; {@code null} or empty for none (HEAD)
+   * @param resource the resource the request addressed, or {@code null}
+   */
+  public static ServiceException from(int status, HttpHeaders headers, byte[] body, String resource) {
     if (body != null && looksLikeXml(body)) {
       try {
-        return fromErrorDocument(status, headers, S3Xml.readError(body));
+        return fromErrorDocument(status, headers, S3Xml.readError(body), resource);
       } catch (ErrorBodyException e) {
-        return fromErrorDocument(status, headers, e.error());
+        return fromErrorDocument(status, headers, e.error(), resource);
       } catch (S3XmlException notS3Error) {
         // An HTML page or other XML: keep the text below.
       }
     }
     ServiceException.Builder b = ServiceException.builder(status)
+        .resource(resource)
         .requestId(header(headers, "x-amz-request-id"))
         .hostId(header(headers, "x-amz-id-2"));
     if (body != null && body.length > 0) {
@@ -57,10 +69,16 @@ public final class ServiceExceptions {
    * carries when S3 answered status 200 with an error body.
    */
   public static ServiceException fromErrorDocument(int status, HttpHeaders headers, ErrorDocument error) {
+    return fromErrorDocument(status, headers, error, null);
+  }
+
+  private static ServiceException fromErrorDocument(int status, HttpHeaders headers, ErrorDocument error,
+      String resource) {
+    boolean named = error.resource() != null && !error.resource().isBlank();
     return ServiceException.builder(status)
         .errorCode(error.code())
         .errorMessage(error.message())
-        .resource(error.resource())
+        .resource(named ? error.resource() : resource)
         .requestId(error.requestId() != null ? error.requestId() : header(headers, "x-amz-request-id"))
         .hostId(error.hostId() != null ? error.hostId() : header(headers, "x-amz-id-2"))
         .serverStringToSign(error.stringToSign())

@@ -15,7 +15,7 @@ final class ServiceErrors {
 
   static ServiceException from(int status, HttpHeaders headers, byte[] body, S3Call call, boolean skewed) {
     if (body.length > 0) {
-      return ServiceExceptions.from(status, headers, body);
+      return ServiceExceptions.from(status, headers, body, resource(call));
     }
     return ServiceException.builder(status)
         .requestId(headers.first("x-amz-request-id").orElse(null))

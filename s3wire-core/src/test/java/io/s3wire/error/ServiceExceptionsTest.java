@@ -34,6 +34,25 @@ class ServiceExceptionsTest {
   }
 
   @Test
+  void anEmptyMessageAndNoResourceStillMakeAWholeSentence() {
+    // What Ceph RGW 16.2 sends: an empty <Message>, the bucket in <BucketName>, no <Resource>.
+    byte[] body = utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>BucketNotEmpty</Code><Message></Message>"
+        + "<BucketName>photos</BucketName><RequestId>tx0001</RequestId><HostId>h1</HostId></Error>");
+    ServiceException e = ServiceExceptions.from(409, IDS, body, "/photos");
+    assertThat(e.errorMessage()).as("what the server sent").isNull();
+    assertThat(e.resource()).isEqualTo("/photos");
+    assertThat(e.getMessage()).isEqualTo("409 BucketNotEmpty: The bucket is not empty (/photos) [request id tx0001]");
+    assertThat(e.explain()).startsWith("The server answered 409 BucketNotEmpty: The bucket is not empty (/photos)")
+        .contains("To fix: delete its objects (and abort its multipart uploads) first, then the bucket.");
+    // A resource the body names wins over the request's; an unknown code keeps the bare code.
+    ServiceException named = ServiceExceptions.from(404, IDS,
+        utf8("<Error><Code>NoSuchKey</Code><Message> </Message><Resource>/b/k</Resource></Error>"), "/other");
+    assertThat(named.getMessage()).isEqualTo("404 NoSuchKey: The object does not exist (/b/k) [request id HDRID]");
+    ServiceException unknown = ServiceExceptions.from(400, IDS, utf8("<Error><Code>Weird</Code><Message/></Error>"), "/b");
+    assertThat(unknown.getMessage()).isEqualTo("400 Weird (/b) [request id HDRID]");
+  }
+
+  @Test
   void signatureDoesNotMatchCarriesServerCanonicalFormsButNotOurSignature() {
     byte[] body = utf8("<Error><Code>SignatureDoesNotMatch</Code><Message>m</Message>"
         + "<StringToSign>AWS4-HMAC-SHA256\n20130524T000000Z</StringToSign>"
