@@ -86,11 +86,18 @@ public final class ServiceException extends S3Exception {
     if (status == 400) {
       java.util.List<Attempt> all = attempts();
       boolean h2 = !all.isEmpty() && all.get(all.size() - 1).protocol() == io.s3wire.http.HttpProtocol.HTTP_2;
-      sb.append(h2
-          ? " HTTP/2 answered :status 400 with a body: the server considers the request malformed (other HTTP/2 servers"
-              + " reset such a stream with RST_STREAM(PROTOCOL_ERROR) instead);"
-          : " HTTP/1.1 400 Bad Request: the server considers the request malformed (on HTTP/2 the same can arrive as"
-              + " RST_STREAM(PROTOCOL_ERROR) before any response);");
+      if (errorCode != null) {
+        // The S3 service read the request and refused what it asks: its content, not its HTTP framing.
+        sb.append(h2 ? " HTTP/2 answered :status 400 with a body of S3 error XML:" : " HTTP/1.1 400 Bad Request with S3 error XML:")
+            .append(" the S3 service refused the request's content (").append(errorCode)
+            .append("), which is not an HTTP protocol error;");
+      } else {
+        sb.append(h2
+            ? " HTTP/2 answered :status 400 with a body: the server considers the request malformed (other HTTP/2 servers"
+                + " reset such a stream with RST_STREAM(PROTOCOL_ERROR) instead);"
+            : " HTTP/1.1 400 Bad Request: the server considers the request malformed (on HTTP/2 the same can arrive as"
+                + " RST_STREAM(PROTOCOL_ERROR) before any response);");
+      }
       sb.append(" it will fail the same way until the request changes.");
     }
     ErrorCodeText.Text words = ErrorCodeText.of(errorCode);

@@ -75,7 +75,18 @@ class ServiceExceptionsTest {
     assertThat(e.requestId()).isNull();
     assertThat(e.rawBody()).isEqualTo(html);
     assertThat(e.getMessage()).isEqualTo("400");
-    assertThat(e.explain()).contains("something in front of the S3 service");
+    assertThat(e.explain()).contains("something in front of the S3 service")
+        .contains("HTTP/1.1 400 Bad Request: the server considers the request malformed");
+  }
+
+  @Test
+  void a400WithAnS3CodeIsARefusedRequestNotAProtocolError() {
+    // Ceph RGW 16.2 refusing an unsigned-trailer upload.
+    ServiceException e = ServiceExceptions.from(400, IDS,
+        utf8("<Error><Code>XAmzContentSHA256Mismatch</Code><Message></Message></Error>"), "/b/k");
+    assertThat(e.explain()).contains("HTTP/1.1 400 Bad Request with S3 error XML: the S3 service refused the request's"
+            + " content (XAmzContentSHA256Mismatch), which is not an HTTP protocol error")
+        .doesNotContain("malformed").doesNotContain("RST_STREAM");
   }
 
   @Test
