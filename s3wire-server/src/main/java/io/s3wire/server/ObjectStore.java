@@ -74,7 +74,10 @@ public interface ObjectStore extends Closeable {
 
   void createBucket(String bucket) throws IOException;
 
-  /** Deletes an empty bucket; BucketNotEmpty while it holds objects or open uploads. */
+  /**
+   * Deletes a bucket that holds no objects, aborting its open multipart uploads (S3 deletes a
+   * bucket whose only content is uploads in progress); BucketNotEmpty while it holds objects.
+   */
   void deleteBucket(String bucket) throws IOException;
 
   boolean bucketExists(String bucket) throws IOException;

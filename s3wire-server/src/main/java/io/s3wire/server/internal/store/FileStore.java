@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,7 +46,8 @@ import java.util.stream.Stream;
  *
  * <p>Directory layout under the root:
  * <pre>
- * tmp/                                   temp files being written; emptied on open
+ * tmp/                                   temp files being written and buckets being deleted;
+ *                                        emptied on open
  * buckets/&lt;bucket&gt;/bucket.properties    creation time (bucket names are validated S3 names)
  * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.meta      the object's metadata (key, size, ETag, time, headers,
  *                                        user metadata, CRC32C if any, name of its data file) as a
@@ -124,7 +126,8 @@ public final class FileStore implements ObjectStore {
     Path tmp = Files.createDirectories(root.resolve("tmp"));
     try (Stream<Path> leftovers = Files.list(tmp)) {
       for (Path p : (Iterable<Path>) leftovers::iterator) {
-        Files.deleteIfExists(p);
+        // Temp files, and the trees of buckets whose deletion was interrupted.
+        deleteTree(p);
       }
     }
     try (Stream<Path> dirs = Files.list(root.resolve("buckets"))) {
@@ -198,22 +201,24 @@ public final class FileStore implements ObjectStore {
     buckets.put(bucket, new Bucket(dir, created));
   }
 
+  /**
+   * Deletes a bucket that holds no objects, with its open multipart uploads (S3 deletes those too).
+   * The bucket's directory is renamed into {@code tmp/} first, atomically: a crash then leaves
+   * either the whole bucket or none of it, and {@link #open} deletes what is left in {@code tmp/}.
+   */
   @Override
   public synchronized void deleteBucket(String bucket) throws IOException {
     Bucket b = bucket(bucket);
     synchronized (b) {
-      boolean uploadsOpen;
-      try (Stream<Path> s = Files.list(b.uploads())) {
-        uploadsOpen = s.findAny().isPresent();
-      }
-      if (!b.index.isEmpty() || uploadsOpen) {
+      if (!b.index.isEmpty()) {
         throw new S3ErrorException(S3ErrorCode.BUCKET_NOT_EMPTY);
       }
-      // The properties file goes first: without it the directory is no bucket on the next open.
-      Files.delete(b.dir.resolve("bucket.properties"));
-      AtomicFiles.forceDirectory(b.dir);
+      Path doomed = files.newTemp();
+      Files.move(b.dir, doomed, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.forceDirectory(b.dir.getParent());
+      AtomicFiles.forceDirectory(doomed.getParent());
       buckets.remove(bucket);
-      deleteTree(b.dir);
+      deleteTree(doomed);
     }
   }
 
@@ -396,11 +401,16 @@ public final class FileStore implements ObjectStore {
     PartInfo part = new PartInfo(partNumber, w.etag, w.size, now(), w.crc32c);
     String dataName = partNumber + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
     synchronized (lock(uploadId)) {
-      if (!Files.isDirectory(dir)) {
+      try {
+        if (!Files.isDirectory(dir)) {
+          throw new NoSuchFileException(dir.toString());
+        }
+        files.publish(w.temp, dir.resolve(dataName));
+      } catch (NoSuchFileException gone) {
+        // Aborted, completed, or its bucket deleted while the part was being read.
         Files.deleteIfExists(w.temp);
         throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
       }
-      files.publish(w.temp, dir.resolve(dataName));
       Path metaFile = dir.resolve(partNumber + ".meta");
       String oldData = Files.isRegularFile(metaFile) ? AtomicFiles.readProperties(metaFile).getProperty("data") : null;
       files.writeProperties(metaFile, MetaFiles.writePart(part, dataName));

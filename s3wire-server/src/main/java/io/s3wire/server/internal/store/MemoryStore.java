@@ -70,7 +70,8 @@ public final class MemoryStore implements ObjectStore {
   @Override
   public synchronized void deleteBucket(String bucket) {
     Bucket b = bucket(bucket);
-    if (!b.objects.isEmpty() || !b.uploads.isEmpty()) {
+    // Open multipart uploads go with the bucket, as in S3.
+    if (!b.objects.isEmpty()) {
       throw new S3ErrorException(S3ErrorCode.BUCKET_NOT_EMPTY);
     }
     buckets.remove(bucket);
