@@ -88,6 +88,33 @@ public interface ObjectStore extends Closeable {
   /** Stores {@code body} (read to its end) under {@code key}, replacing any earlier object. */
   ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException;
 
+  /**
+   * Like {@link #putObject(String, String, ObjectAttributes, InputStream)}, if {@code condition}
+   * holds for the object under {@code key} when the new one would become visible; otherwise throws
+   * what {@link WriteCondition#check} throws and stores nothing. The built-in stores check at their
+   * commit point, atomically with it. This default, for stores that do not know conditions, checks
+   * before writing, which a concurrent writer of the same key can race.
+   */
+  default ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body,
+      WriteCondition condition) throws IOException {
+    condition.check(currentOrNull(bucket, key, condition));
+    return putObject(bucket, key, attributes, body);
+  }
+
+  private ObjectInfo currentOrNull(String bucket, String key, WriteCondition condition) throws IOException {
+    if (condition.isNone()) {
+      return null;
+    }
+    try {
+      return headObject(bucket, key);
+    } catch (S3ErrorException e) {
+      if (e.code() == S3ErrorCode.NO_SUCH_KEY) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
   /** The object's description; NoSuchKey when absent. */
   ObjectInfo headObject(String bucket, String key) throws IOException;
 
@@ -142,6 +169,19 @@ public interface ObjectStore extends Closeable {
   default ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag, String checksumCrc32c, ChecksumType checksumType) throws IOException {
     return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag);
+  }
+
+  /**
+   * Like {@link #completeMultipartUpload(String, String, String, List, String, String, ChecksumType)},
+   * if {@code condition} holds for the object under {@code key} when the new one would become
+   * visible; otherwise throws what {@link WriteCondition#check} throws, stores nothing and leaves
+   * the upload open. The built-in stores check atomically with the commit; this default checks
+   * first, which a concurrent writer can race.
+   */
+  default ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+      String etag, String checksumCrc32c, ChecksumType checksumType, WriteCondition condition) throws IOException {
+    condition.check(currentOrNull(bucket, key, condition));
+    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksumCrc32c, checksumType);
   }
 
   void abortMultipartUpload(String bucket, String key, String uploadId) throws IOException;

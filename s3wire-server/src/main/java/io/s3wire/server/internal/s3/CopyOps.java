@@ -6,6 +6,7 @@ import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.PartInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
+import io.s3wire.server.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import io.s3wire.xml.CopyObjectResult;
@@ -67,10 +68,12 @@ final class CopyOps {
               + " object's metadata, storage class, website redirect location or encryption attributes.");
     }
     ObjectAttributes attrs = replace ? ObjectOps.attributes(call) : info.attributes();
+    WriteCondition condition = Conditionals.forWrite(call);
+    Conditionals.precheck(call, condition, call.bucket, call.key);
     ObjectInfo copied;
     try (ObjectContent content = call.store().getObject(src.bucket, src.key, 0, info.size());
         InputStream in = content.newInputStream()) {
-      copied = call.store().putObject(call.bucket, call.key, attrs, in);
+      copied = call.store().putObject(call.bucket, call.key, attrs, in, condition);
     }
     call.xml(S3Xml.write(new CopyObjectResult(copied.etag(), copied.lastModified())));
   }

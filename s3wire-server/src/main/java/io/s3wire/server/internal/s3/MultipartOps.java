@@ -6,6 +6,7 @@ import io.s3wire.server.PartInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.UploadInfo;
+import io.s3wire.server.WriteCondition;
 import io.s3wire.server.internal.store.Digests;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -107,8 +108,10 @@ final class MultipartOps {
     }
     String etag = "\"" + HexFormat.of().formatHex(md5.digest()) + "-" + numbers.size() + "\"";
     Checksums.Completed checksum = Checksums.complete(call, upload, chosen);
+    WriteCondition condition = Conditionals.forWrite(call);
+    Conditionals.precheck(call, condition, call.bucket, call.key);
     ObjectInfo info = call.store().completeMultipartUpload(call.bucket, call.key, uploadId, numbers, etag,
-        checksum.crc32c(), checksum.type());
+        checksum.crc32c(), checksum.type(), condition);
     boolean reported = checksum.reported() && info.checksumCrc32c() != null;
     call.xml(S3Xml.write(new CompleteMultipartUploadResult("/" + call.bucket + "/" + call.key, call.bucket, call.key,
         info.etag(), reported ? info.checksumCrc32c() : null, reported ? info.checksumType().name() : null)));

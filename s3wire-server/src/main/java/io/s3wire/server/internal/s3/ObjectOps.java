@@ -8,6 +8,7 @@ import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
+import io.s3wire.server.WriteCondition;
 import io.s3wire.server.internal.store.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,8 +65,10 @@ final class ObjectOps {
   static void putObject(S3Call call) throws IOException {
     validateKey(call.key);
     call.requireBucket();
+    WriteCondition condition = Conditionals.forWrite(call);
+    Conditionals.precheck(call, condition, call.bucket, call.key);
     Digests.DigestingInputStream body = Checksums.checkedBody(call);
-    ObjectInfo info = call.store().putObject(call.bucket, call.key, attributes(call), body);
+    ObjectInfo info = call.store().putObject(call.bucket, call.key, attributes(call), body, condition);
     HttpHeaders h = call.responseHeaders();
     h.set("etag", info.etag());
     Checksums.answerBody(h, call, body, true);

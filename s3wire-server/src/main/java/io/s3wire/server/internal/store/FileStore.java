@@ -10,6 +10,7 @@ import io.s3wire.server.PartInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.UploadInfo;
+import io.s3wire.server.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -265,15 +266,26 @@ public final class FileStore implements ObjectStore {
 
   @Override
   public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException {
+    return putObject(bucket, key, attributes, body, WriteCondition.NONE);
+  }
+
+  @Override
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body,
+      WriteCondition condition) throws IOException {
     Bucket b = bucket(bucket);
     Written w = writeTemp(body);
     ObjectInfo info = new ObjectInfo(key, w.size, w.etag, now(), attributes,
         w.crc32c, ChecksumType.FULL_OBJECT);
-    commit(b, info, w.temp);
+    commit(b, info, w.temp, condition);
     return info;
   }
 
-  private void commit(Bucket b, ObjectInfo info, Path temp) throws IOException {
+  /**
+   * Publishes the data file, then, under the bucket's lock, checks {@code condition} against the
+   * indexed object and renames the metadata into place: the check and the commit point are one
+   * step for every writer of the key.
+   */
+  private void commit(Bucket b, ObjectInfo info, Path temp, WriteCondition condition) throws IOException {
     String h = storageName(info.key());
     String dataName = h + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
     try {
@@ -282,6 +294,8 @@ public final class FileStore implements ObjectStore {
         if (buckets.get(b.dir.getFileName().toString()) != b) {
           throw new S3ErrorException(S3ErrorCode.NO_SUCH_BUCKET);
         }
+        Entry current = b.index.get(info.key());
+        condition.check(current == null ? null : current.info);
         files.writeProperties(b.objects().resolve(h + ".meta"), MetaFiles.writeObject(info, dataName));
         Entry old = b.index.put(info.key(), new Entry(info, dataName));
         if (old != null) {
@@ -453,6 +467,13 @@ public final class FileStore implements ObjectStore {
   @Override
   public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag, String checksumCrc32c, ChecksumType checksumType) throws IOException {
+    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksumCrc32c, checksumType,
+        WriteCondition.NONE);
+  }
+
+  @Override
+  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+      String etag, String checksumCrc32c, ChecksumType checksumType, WriteCondition condition) throws IOException {
     Bucket b = bucket(bucket);
     UploadInfo upload = upload(bucket, key, uploadId);
     Path dir = uploadDir(b, uploadId);
@@ -497,7 +518,7 @@ public final class FileStore implements ObjectStore {
       }
       ObjectInfo info = new ObjectInfo(key, size, etag, now(),
           upload.attributes(), checksumCrc32c, checksumType);
-      commit(b, info, temp);
+      commit(b, info, temp, condition);
       deleteTree(dir);
       uploadLocks.remove(uploadId);
       return info;

@@ -8,6 +8,7 @@ import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.ObjectStore;
 import io.s3wire.server.PartInfo;
 import io.s3wire.server.UploadInfo;
+import io.s3wire.server.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
@@ -55,6 +56,13 @@ abstract class ForwardingStore implements ObjectStore {
   public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException {
     before("putObject", true);
     return delegate.putObject(bucket, key, attributes, body);
+  }
+
+  @Override
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body,
+      WriteCondition condition) throws IOException {
+    before("putObject", true);
+    return delegate.putObject(bucket, key, attributes, body, condition);
   }
 
   @Override
@@ -125,6 +133,14 @@ abstract class ForwardingStore implements ObjectStore {
       String etag, String checksumCrc32c, ChecksumType checksumType) throws IOException {
     before("completeMultipartUpload", true);
     return delegate.completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksumCrc32c, checksumType);
+  }
+
+  @Override
+  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+      String etag, String checksumCrc32c, ChecksumType checksumType, WriteCondition condition) throws IOException {
+    before("completeMultipartUpload", true);
+    return delegate.completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksumCrc32c, checksumType,
+        condition);
   }
 
   @Override

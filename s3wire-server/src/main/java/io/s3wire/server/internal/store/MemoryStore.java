@@ -10,6 +10,7 @@ import io.s3wire.server.PartInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.UploadInfo;
+import io.s3wire.server.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -91,10 +92,24 @@ public final class MemoryStore implements ObjectStore {
 
   @Override
   public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException {
+    return putObject(bucket, key, attributes, body, WriteCondition.NONE);
+  }
+
+  @Override
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body,
+      WriteCondition condition) throws IOException {
     Bucket b = bucket(bucket);
     Blob blob = read(key, attributes, body);
-    b.objects.put(key, blob);
+    commit(b, blob, condition);
     return blob.info;
+  }
+
+  /** Makes {@code blob} the object under its key if {@code condition} holds, in one atomic step. */
+  private static void commit(Bucket b, Blob blob, WriteCondition condition) {
+    b.objects.compute(blob.info.key(), (k, old) -> {
+      condition.check(old == null ? null : old.info);
+      return blob;
+    });
   }
 
   private Blob read(String key, ObjectAttributes attributes, InputStream body) throws IOException {
@@ -215,6 +230,13 @@ public final class MemoryStore implements ObjectStore {
   @Override
   public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag, String checksumCrc32c, ChecksumType checksumType) {
+    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksumCrc32c, checksumType,
+        WriteCondition.NONE);
+  }
+
+  @Override
+  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+      String etag, String checksumCrc32c, ChecksumType checksumType, WriteCondition condition) {
     Bucket b = bucket(bucket);
     Upload u = upload(b, key, uploadId);
     List<byte[]> chunks = new ArrayList<>();
@@ -234,7 +256,7 @@ public final class MemoryStore implements ObjectStore {
       checksumType = checksumCrc32c == null ? null : ChecksumType.FULL_OBJECT;
     }
     ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes(), checksumCrc32c, checksumType);
-    b.objects.put(key, new Blob(info, List.copyOf(chunks)));
+    commit(b, new Blob(info, List.copyOf(chunks)), condition);
     b.uploads.remove(uploadId);
     return info;
   }
