@@ -118,6 +118,15 @@ public interface ObjectStore extends Closeable {
   /** The object's description; NoSuchKey when absent. */
   ObjectInfo headObject(String bucket, String key) throws IOException;
 
+  /**
+   * The object's description with the sizes of the parts it was completed from (none for an object
+   * stored whole), read together so that both describe the same object; NoSuchKey when absent. This
+   * default, for stores that keep no part sizes, reports every object as stored whole.
+   */
+  default ObjectParts headObjectParts(String bucket, String key) throws IOException {
+    return ObjectParts.whole(headObject(bucket, key));
+  }
+
   /** Opens {@code length} bytes from {@code offset} (the caller checked them against the size). */
   ObjectContent getObject(String bucket, String key, long offset, long length) throws IOException;
 

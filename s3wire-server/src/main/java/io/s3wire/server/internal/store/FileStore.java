@@ -5,6 +5,7 @@ import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.ObjectParts;
 import io.s3wire.server.ObjectStore;
 import io.s3wire.server.PartInfo;
 import io.s3wire.server.S3ErrorCode;
@@ -51,8 +52,8 @@ import java.util.stream.Stream;
  *                                        emptied on open
  * buckets/&lt;bucket&gt;/bucket.properties    creation time (bucket names are validated S3 names)
  * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.meta      the object's metadata (key, size, ETag, time, headers,
- *                                        user metadata, CRC32C if any, name of its data file) as a
- *                                        properties file
+ *                                        user metadata, CRC32C if any, part sizes of a multipart
+ *                                        object, name of its data file) as a properties file
  * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.&lt;uuid&gt;.data  the object's bytes
  * buckets/&lt;bucket&gt;/uploads/&lt;id&gt;/upload.meta     an open multipart upload (key, time, attributes)
  * buckets/&lt;bucket&gt;/uploads/&lt;id&gt;/&lt;n&gt;.meta and &lt;n&gt;.&lt;uuid&gt;.data   its part n
@@ -71,7 +72,8 @@ public final class FileStore implements ObjectStore {
   private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f]{32}");
   private static final int BUFFER = 64 * 1024;
 
-  private record Entry(ObjectInfo info, String dataName) {}
+  /** An indexed object: its description, its data file, and the sizes of its parts (empty: stored whole). */
+  private record Entry(ObjectInfo info, String dataName, List<Long> partSizes) {}
 
   private static final class Bucket {
     final Path dir;
@@ -153,7 +155,7 @@ public final class FileStore implements ObjectStore {
         String name = p.getFileName().toString();
         if (name.endsWith(".meta")) {
           java.util.Properties props = AtomicFiles.readProperties(p);
-          Entry e = new Entry(MetaFiles.readInfo(props), props.getProperty("data"));
+          Entry e = new Entry(MetaFiles.readInfo(props), props.getProperty("data"), MetaFiles.readPartSizes(props));
           b.index.put(e.info.key(), e);
           referenced.add(e.dataName);
         } else {
@@ -276,7 +278,7 @@ public final class FileStore implements ObjectStore {
     Written w = writeTemp(body);
     ObjectInfo info = new ObjectInfo(key, w.size, w.etag, now(), attributes,
         w.crc32c, ChecksumType.FULL_OBJECT);
-    commit(b, info, w.temp, condition);
+    commit(b, info, List.of(), w.temp, condition);
     return info;
   }
 
@@ -285,7 +287,8 @@ public final class FileStore implements ObjectStore {
    * indexed object and renames the metadata into place: the check and the commit point are one
    * step for every writer of the key.
    */
-  private void commit(Bucket b, ObjectInfo info, Path temp, WriteCondition condition) throws IOException {
+  private void commit(Bucket b, ObjectInfo info, List<Long> partSizes, Path temp, WriteCondition condition)
+      throws IOException {
     String h = storageName(info.key());
     String dataName = h + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
     try {
@@ -296,8 +299,10 @@ public final class FileStore implements ObjectStore {
         }
         Entry current = b.index.get(info.key());
         condition.check(current == null ? null : current.info);
-        files.writeProperties(b.objects().resolve(h + ".meta"), MetaFiles.writeObject(info, dataName));
-        Entry old = b.index.put(info.key(), new Entry(info, dataName));
+        java.util.Properties meta = MetaFiles.writeObject(info, dataName);
+        MetaFiles.writePartSizes(meta, partSizes);
+        files.writeProperties(b.objects().resolve(h + ".meta"), meta);
+        Entry old = b.index.put(info.key(), new Entry(info, dataName, partSizes));
         if (old != null) {
           Files.deleteIfExists(b.objects().resolve(old.dataName));
         }
@@ -322,6 +327,12 @@ public final class FileStore implements ObjectStore {
   @Override
   public ObjectInfo headObject(String bucket, String key) {
     return entry(bucket, key).info;
+  }
+
+  @Override
+  public ObjectParts headObjectParts(String bucket, String key) {
+    Entry e = entry(bucket, key);
+    return new ObjectParts(e.info, e.partSizes);
   }
 
   @Override
@@ -496,6 +507,7 @@ public final class FileStore implements ObjectStore {
       }
       Path temp = files.newTemp();
       long size = 0;
+      List<Long> sizes = new ArrayList<>();
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         for (int n : partNumbers) {
           StoredPart p = byNumber.get(n);
@@ -509,6 +521,7 @@ public final class FileStore implements ObjectStore {
               done += in.transferTo(done, len - done, out);
             }
             size += len;
+            sizes.add(len);
           }
         }
         out.force(true);
@@ -518,7 +531,7 @@ public final class FileStore implements ObjectStore {
       }
       ObjectInfo info = new ObjectInfo(key, size, etag, now(),
           upload.attributes(), checksumCrc32c, checksumType);
-      commit(b, info, temp, condition);
+      commit(b, info, List.copyOf(sizes), temp, condition);
       deleteTree(dir);
       uploadLocks.remove(uploadId);
       return info;

@@ -5,6 +5,7 @@ import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.ObjectParts;
 import io.s3wire.server.ObjectStore;
 import io.s3wire.server.PartInfo;
 import io.s3wire.server.UploadInfo;
@@ -69,6 +70,12 @@ abstract class ForwardingStore implements ObjectStore {
   public ObjectInfo headObject(String bucket, String key) throws IOException {
     before("headObject", false);
     return delegate.headObject(bucket, key);
+  }
+
+  @Override
+  public ObjectParts headObjectParts(String bucket, String key) throws IOException {
+    before("headObject", false);
+    return delegate.headObjectParts(bucket, key);
   }
 
   @Override

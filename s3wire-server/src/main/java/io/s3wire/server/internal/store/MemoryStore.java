@@ -5,6 +5,7 @@ import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.ObjectParts;
 import io.s3wire.server.ObjectStore;
 import io.s3wire.server.PartInfo;
 import io.s3wire.server.S3ErrorCode;
@@ -34,7 +35,12 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class MemoryStore implements ObjectStore {
   private static final int CHUNK = 1 << 20;
 
-  private record Blob(ObjectInfo info, List<byte[]> chunks) {}
+  /** An object or a part: its description, bytes, and for a completed multipart object its part sizes. */
+  private record Blob(ObjectInfo info, List<byte[]> chunks, List<Long> partSizes) {
+    Blob(ObjectInfo info, List<byte[]> chunks) {
+      this(info, chunks, List.of());
+    }
+  }
 
   private record Upload(UploadInfo info, ConcurrentSkipListMap<Integer, Blob> parts) {}
 
@@ -144,6 +150,12 @@ public final class MemoryStore implements ObjectStore {
   }
 
   @Override
+  public ObjectParts headObjectParts(String bucket, String key) {
+    Blob blob = blob(bucket, key);
+    return new ObjectParts(blob.info, blob.partSizes);
+  }
+
+  @Override
   public ObjectContent getObject(String bucket, String key, long offset, long length) {
     Blob blob = blob(bucket, key);
     return ObjectContent.of(blob.info, length, new ChunkChannel(blob.chunks, offset, length));
@@ -241,6 +253,7 @@ public final class MemoryStore implements ObjectStore {
     Upload u = upload(b, key, uploadId);
     List<byte[]> chunks = new ArrayList<>();
     List<PartInfo> parts = new ArrayList<>();
+    List<Long> sizes = new ArrayList<>();
     long size = 0;
     for (int n : partNumbers) {
       Blob p = u.parts.get(n);
@@ -249,6 +262,7 @@ public final class MemoryStore implements ObjectStore {
       }
       chunks.addAll(p.chunks);
       parts.add(partInfo(n, p));
+      sizes.add(p.info.size());
       size += p.info.size();
     }
     if (checksumCrc32c == null) {
@@ -256,7 +270,7 @@ public final class MemoryStore implements ObjectStore {
       checksumType = checksumCrc32c == null ? null : ChecksumType.FULL_OBJECT;
     }
     ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes(), checksumCrc32c, checksumType);
-    commit(b, new Blob(info, List.copyOf(chunks)), condition);
+    commit(b, new Blob(info, List.copyOf(chunks), List.copyOf(sizes)), condition);
     b.uploads.remove(uploadId);
     return info;
   }
