@@ -90,7 +90,8 @@ final class ListOps {
     }
   }
 
-  private static boolean urlEncoding(S3Call call) {
+  /** Whether the listing asks for {@code encoding-type=url}; InvalidArgument for any other encoding. */
+  static boolean urlEncoding(S3Call call) {
     String enc = call.query("encoding-type");
     if (enc == null) {
       return false;

@@ -160,6 +160,7 @@ final class MultipartOps {
   }
 
   static void listUploads(S3Call call) throws IOException {
+    boolean url = ListOps.urlEncoding(call);
     call.requireBucket();
     String prefix = call.query.getOrDefault("prefix", "");
     String keyMarker = call.query.getOrDefault("key-marker", "");
@@ -181,6 +182,6 @@ final class MultipartOps {
     MultipartUploadSummary last = page.isEmpty() ? null : page.get(page.size() - 1);
     call.xml(S3Xml.write(new ListMultipartUploadsResult(call.bucket, keyMarker, uploadIdMarker,
         last == null ? null : last.key(), last == null ? null : last.uploadId(), prefix.isEmpty() ? null : prefix,
-        null, max, null, truncated, page, List.of())));
+        null, max, url ? "url" : null, truncated, page, List.of())));
   }
 }
