@@ -55,6 +55,7 @@ final class MultipartOps {
 
   static void uploadPart(S3Call call) throws IOException {
     int n = partNumber(call);
+    call.requireContentLength();
     call.requireBucket();
     Digests.DigestingInputStream body = Checksums.checkedBody(call);
     PartInfo part = call.store().uploadPart(call.bucket, call.key, call.query("uploadId"), n, body);

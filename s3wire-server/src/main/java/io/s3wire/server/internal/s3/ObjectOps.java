@@ -66,6 +66,7 @@ final class ObjectOps {
 
   static void putObject(S3Call call) throws IOException {
     validateKey(call.key);
+    call.requireContentLength();
     call.requireBucket();
     WriteCondition condition = Conditionals.forWrite(call);
     Conditionals.precheck(call, condition, call.bucket, call.key);
