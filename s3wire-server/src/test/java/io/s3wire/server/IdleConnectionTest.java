@@ -62,9 +62,13 @@ class IdleConnectionTest {
     SERVER_LOG.setLevel(previousLevel);
   }
 
+  private static String text(LogRecord r) {
+    return new java.text.MessageFormat(r.getMessage(), java.util.Locale.ROOT).format(r.getParameters());
+  }
+
   private List<String> warnings() {
     return logged.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
-        .map(r -> java.text.MessageFormat.format(r.getMessage(), r.getParameters())).toList();
+        .map(IdleConnectionTest::text).toList();
   }
 
   /** Blocks until the server closes the connection; returns everything it sent. */
@@ -85,8 +89,7 @@ class IdleConnectionTest {
       assertThat(all).startsWith("HTTP/1.1 200 OK").contains("</ListBucketResult>");
     }
     assertThat(warnings()).isEmpty();
-    assertThat(logged).anySatisfy(r -> assertThat(java.text.MessageFormat.format(r.getMessage(), r.getParameters()))
-        .endsWith(": idle, closing"));
+    assertThat(logged).anySatisfy(r -> assertThat(text(r)).endsWith(": idle, closing"));
   }
 
   @Test
