@@ -43,6 +43,8 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
   private ScheduledFuture<?> headTimer;
   /** No exchange is in flight and no byte of the next request head has arrived yet. */
   private boolean waitingForRequest = true;
+  /** Closed for a stalled head: the codec's complaint about the cut-off head says nothing new. */
+  private boolean closedAsSlowloris;
 
   Http1Handler(RequestHandler requests, ServerLimits limits, WritabilityGate gate) {
     this.requests = requests;
@@ -77,6 +79,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     headTimer = ctx.executor().schedule(() -> {
       ServerLog.abuse("HTTP/1.1 " + ctx.channel().remoteAddress(), "no complete request head within "
           + limits.requestHeadTimeout() + " of its first byte; closing");
+      closedAsSlowloris = true;
       ctx.close();
     }, limits.requestHeadTimeout().toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -103,7 +106,9 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
       waitingForRequest = false;
       if (request.decoderResult().isFailure()) {
         ReferenceCountUtil.release(msg);
-        rejectMalformed(request.decoderResult().cause());
+        if (!closedAsSlowloris) {
+          rejectMalformed(request.decoderResult().cause());
+        }
         return;
       }
       ctx.channel().config().setAutoRead(false);
