@@ -292,7 +292,15 @@ public final class FileStore implements ObjectStore {
     String h = storageName(info.key());
     String dataName = h + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
     try {
-      files.publish(temp, b.objects().resolve(dataName));
+      try {
+        files.publish(temp, b.objects().resolve(dataName));
+      } catch (NoSuchFileException gone) {
+        // The bucket was deleted (its directory moved away) while the body was being read.
+        if (buckets.get(b.dir.getFileName().toString()) != b) {
+          throw new S3ErrorException(S3ErrorCode.NO_SUCH_BUCKET);
+        }
+        throw gone;
+      }
       synchronized (b) {
         if (buckets.get(b.dir.getFileName().toString()) != b) {
           throw new S3ErrorException(S3ErrorCode.NO_SUCH_BUCKET);
