@@ -76,9 +76,9 @@ class XmlRoundTripTest {
         .build();
     byte[] xml = S3Xml.write(doc);
     String text = new String(xml, StandardCharsets.UTF_8);
-    assertThat(text).contains("<Key>ctl%01%1F%EF%BF%BE+key%2Bplus%25pct</Key>")
+    assertThat(text).contains("<Key>ctl%01%1F%EF%BF%BE%20key%2Bplus%25pct</Key>")
         .contains("<Delimiter>%02</Delimiter>")
-        .contains("<Prefix>ctl%01%1F%EF%BF%BE+key%2Bplus%25pct/</Prefix>");
+        .contains("<Prefix>ctl%01%1F%EF%BF%BE%20key%2Bplus%25pct/</Prefix>");
     assertThat(S3Xml.readListBucketResult(xml)).isEqualTo(doc);
   }
 

@@ -74,7 +74,10 @@ public interface ObjectStore extends Closeable {
 
   void createBucket(String bucket) throws IOException;
 
-  /** Deletes an empty bucket; BucketNotEmpty while it holds objects or open uploads. */
+  /**
+   * Deletes a bucket that holds no objects, aborting its open multipart uploads (S3 deletes a
+   * bucket whose only content is uploads in progress); BucketNotEmpty while it holds objects.
+   */
   void deleteBucket(String bucket) throws IOException;
 
   boolean bucketExists(String bucket) throws IOException;
@@ -85,8 +88,44 @@ public interface ObjectStore extends Closeable {
   /** Stores {@code body} (read to its end) under {@code key}, replacing any earlier object. */
   ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException;
 
+  /**
+   * Like {@link #putObject(String, String, ObjectAttributes, InputStream)}, if {@code condition}
+   * holds for the object under {@code key} when the new one would become visible; otherwise throws
+   * what {@link WriteCondition#check} throws and stores nothing. The built-in stores check at their
+   * commit point, atomically with it. This default, for stores that do not know conditions, checks
+   * before writing, which a concurrent writer of the same key can race.
+   */
+  default ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body,
+      WriteCondition condition) throws IOException {
+    condition.check(currentOrNull(bucket, key, condition));
+    return putObject(bucket, key, attributes, body);
+  }
+
+  private ObjectInfo currentOrNull(String bucket, String key, WriteCondition condition) throws IOException {
+    if (condition.isNone()) {
+      return null;
+    }
+    try {
+      return headObject(bucket, key);
+    } catch (S3ErrorException e) {
+      if (e.code() == S3ErrorCode.NO_SUCH_KEY) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
   /** The object's description; NoSuchKey when absent. */
   ObjectInfo headObject(String bucket, String key) throws IOException;
+
+  /**
+   * The object's description with the sizes of the parts it was completed from (none for an object
+   * stored whole), read together so that both describe the same object; NoSuchKey when absent. This
+   * default, for stores that keep no part sizes, reports every object as stored whole.
+   */
+  default ObjectParts headObjectParts(String bucket, String key) throws IOException {
+    return ObjectParts.whole(headObject(bucket, key));
+  }
 
   /** Opens {@code length} bytes from {@code offset} (the caller checked them against the size). */
   ObjectContent getObject(String bucket, String key, long offset, long length) throws IOException;
@@ -139,6 +178,19 @@ public interface ObjectStore extends Closeable {
   default ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag, String checksumCrc32c, ChecksumType checksumType) throws IOException {
     return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag);
+  }
+
+  /**
+   * Like {@link #completeMultipartUpload(String, String, String, List, String, String, ChecksumType)},
+   * if {@code condition} holds for the object under {@code key} when the new one would become
+   * visible; otherwise throws what {@link WriteCondition#check} throws, stores nothing and leaves
+   * the upload open. The built-in stores check atomically with the commit; this default checks
+   * first, which a concurrent writer can race.
+   */
+  default ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+      String etag, String checksumCrc32c, ChecksumType checksumType, WriteCondition condition) throws IOException {
+    condition.check(currentOrNull(bucket, key, condition));
+    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksumCrc32c, checksumType);
   }
 
   void abortMultipartUpload(String bucket, String key, String uploadId) throws IOException;

@@ -107,7 +107,7 @@ public final class S3Server implements AutoCloseable {
     SslContext ssl = certificate == null ? null : TlsContexts.server(certificate, options.tlsProvider, options.alpn);
     workers = new ThreadPoolExecutor(0, options.workerThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
         new DefaultThreadFactory("s3wire-server-worker", true));
-    Authenticator auth = options.anonymous ? Authenticator.ANONYMOUS
+    Authenticator auth = options.anonymous ? Authenticator.anonymous(options.checkRequestTime)
         : new SigV4Verifier(accessKey, secretKey, options.profile, false, options.checkRequestTime);
     ServerContext ctx = new ServerContext(store, options.profile, auth, faults, observers, options.limits, clock,
         workers);

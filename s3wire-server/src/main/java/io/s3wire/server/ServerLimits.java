@@ -22,8 +22,10 @@ import java.util.Objects;
  * @param maxHeaderSize HTTP/1.1 header section size
  * @param readTimeout how long a request body may stall before the request ends with RequestTimeout
  * @param writeTimeout how long the client may stop reading (full socket, zero HTTP/2 window) before the response is cut
- * @param idleTimeout how long a connection may carry no bytes at all before it is closed
- * @param requestHeadTimeout how long an HTTP/1.1 client may take to send a whole request head (slowloris)
+ * @param idleTimeout how long a connection may carry no bytes at all before it is closed, quietly (the
+ *     keep-alive timeout of an HTTP/1.1 connection waiting for its next request)
+ * @param requestHeadTimeout how long an HTTP/1.1 client may take from the first byte of a request head
+ *     to its end before the connection is closed as slowloris
  * @param streamDeadline the longest one request may take from its head to the end of its response; past it
  *     the response is cut (connection closed, HTTP/2 stream cancelled) with one log line, and a worker
  *     blocked reading the store for it is interrupted

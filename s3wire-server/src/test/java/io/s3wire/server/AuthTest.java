@@ -148,6 +148,52 @@ class AuthTest {
     }
   }
 
+  /**
+   * X-Amz-Expires outside 1..604800 is AuthorizationQueryParametersError in signed and in anonymous
+   * mode alike: a presigned URL is a signed request even on a public bucket, and S3 checks it.
+   */
+  @Test
+  void presignedExpiryOutsideOneSecondToSevenDaysIsRefusedAlsoInAnonymousMode() throws Exception {
+    try (S3Server signed = S3Server.builder().credentials("AKID", "secret").start();
+        S3Server anonymous = S3Server.builder().anonymous(true).start();
+        S3Server anonymousLate = S3Server.builder().anonymous(true).clockOffset(Duration.ofMinutes(6)).start()) {
+      for (S3Server server : java.util.List.of(signed, anonymous, anonymousLate)) {
+        server.store().createBucket("bucket");
+        server.store().putObject("bucket", "k", ObjectAttributes.empty(),
+            new java.io.ByteArrayInputStream("presigned".getBytes(StandardCharsets.UTF_8)));
+      }
+      for (S3Server server : java.util.List.of(signed, anonymous)) {
+        URI url = presign(server, Duration.ofMinutes(5));
+        assertThat(HTTP.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+            .isEqualTo(200);
+        for (String expires : java.util.List.of("0", "604801", "-1", "soon")) {
+          URI bad = URI.create(url.toString().replace("X-Amz-Expires=300", "X-Amz-Expires=" + expires));
+          HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(bad).build(), HttpResponse.BodyHandlers.ofString());
+          assertThat(r.statusCode()).as(expires).isEqualTo(400);
+          assertThat(r.body()).as(expires).contains("<Code>AuthorizationQueryParametersError</Code>")
+              .contains("X-Amz-Expires");
+        }
+      }
+      HttpResponse<String> expired = HTTP.send(HttpRequest.newBuilder(presign(anonymousLate, Duration.ofMinutes(5)))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(expired.statusCode()).isEqualTo(403);
+      assertThat(expired.body()).contains("<Message>Request has expired</Message>");
+      HttpResponse<String> unsigned = HTTP.send(HttpRequest.newBuilder(URI.create(anonymous.endpoint() + "/bucket/k"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(unsigned.statusCode()).isEqualTo(200);
+    }
+  }
+
+  private static URI presign(S3Server server, Duration validity) throws Exception {
+    try (S3Presigner presigner = S3Presigner.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+        .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder().pathStyleAccessEnabled(true)
+            .build())
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret"))).build()) {
+      return presigner.presignGetObject(r -> r.signatureDuration(validity)
+          .getObjectRequest(g -> g.bucket("bucket").key("k"))).url().toURI();
+    }
+  }
+
   @Test
   void signedPayloadHashIsChecked() throws Exception {
     try (S3Server server = S3Server.builder().credentials("AKID", "secret").start()) {

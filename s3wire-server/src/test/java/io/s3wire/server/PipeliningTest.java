@@ -67,4 +67,22 @@ class PipeliningTest {
       assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("third");
     }
   }
+
+  /**
+   * A bodiless request's end reaches the server after its head went to a worker; answering first
+   * must not make the server close a connection the client wants to keep.
+   */
+  @Test
+  void bodilessRequestsAnsweredAtOnceKeepTheConnection() throws Exception {
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(10_000);
+      InputStream in = s.getInputStream();
+      for (int i = 0; i < 300; i++) {
+        s.getOutputStream().write("HEAD /bucket HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        String head = response(in);
+        assertThat(head).as("response %d", i).startsWith("HTTP/1.1 200 OK").doesNotContainIgnoringCase("connection: close");
+      }
+    }
+  }
 }

@@ -6,8 +6,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The {@code encoding-type=url} form of names in S3 listings: form-style percent-encoding of UTF-8
- * ({@code +} for a space, as S3 writes it), keeping {@code /} literal as S3 and MinIO do.
+ * The {@code encoding-type=url} form of names in S3 listings: percent-encoding of UTF-8 that keeps
+ * letters, digits, {@code - _ . *} and {@code /} literal and writes a space as {@code %20}, as S3
+ * does (ceph/s3-tests test_bucket_list_encoding_basic expects {@code quux%20ab/} and
+ * {@code foo%2B1/}). Decoding also takes {@code +} for a space, which some servers (MinIO) write.
  */
 public final class UrlCoding {
   private UrlCoding() {}
@@ -27,6 +29,7 @@ public final class UrlCoding {
     if (s == null) {
       return null;
     }
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2F", "/");
+    // URLEncoder writes a space as '+' and a plus sign as %2B, so every '+' here is a space.
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2F", "/").replace("+", "%20");
   }
 }

@@ -34,6 +34,12 @@ public interface Authenticator {
 
   Verdict verify(Request request);
 
-  /** Lets every request through (anonymous mode). */
-  Authenticator ANONYMOUS = r -> Verdict.UNSIGNED;
+  /**
+   * Anonymous mode: lets every request through without a secret to verify signatures against, but
+   * refuses malformed presigned-URL parameters and, when {@code checkRequestTime}, expired presigned
+   * URLs, as S3 does for a public bucket.
+   */
+  static Authenticator anonymous(boolean checkRequestTime) {
+    return new AnonymousAuthenticator(checkRequestTime);
+  }
 }

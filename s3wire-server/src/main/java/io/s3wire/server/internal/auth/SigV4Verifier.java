@@ -49,7 +49,7 @@ public final class SigV4Verifier implements Authenticator {
   @Override
   public Verdict verify(Request r) {
     String authorization = r.headers().get("authorization");
-    boolean presigned = r.rawQuery().contains("X-Amz-Signature=") || r.rawQuery().contains("X-Amz-Credential=");
+    boolean presigned = isPresigned(r.rawQuery());
     if (authorization == null && !presigned) {
       if (allowAnonymous) {
         return Verdict.UNSIGNED;
@@ -59,7 +59,7 @@ public final class SigV4Verifier implements Authenticator {
     HttpHeaders headers = coreHeaders(r.headers());
     SigV4Authorization auth;
     try {
-      auth = presigned ? SigV4Authorization.parseQuery(r.rawQuery()) : SigV4Authorization.parseHeader(authorization, headers);
+      auth = presigned ? parsePresigned(r.rawQuery()) : SigV4Authorization.parseHeader(authorization, headers);
     } catch (MalformedAuthorizationException e) {
       throw new S3ErrorException(e.presigned() ? S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR
           : S3ErrorCode.AUTHORIZATION_HEADER_MALFORMED, e.getMessage());
@@ -117,7 +117,26 @@ public final class SigV4Verifier implements Authenticator {
     return Verdict.UNSIGNED;
   }
 
-  private static void checkTime(Instant now, Instant requestTime, SigV4Authorization auth) {
+  /** Whether the query carries presigned-URL authentication parameters. */
+  static boolean isPresigned(String rawQuery) {
+    return rawQuery.contains("X-Amz-Signature=") || rawQuery.contains("X-Amz-Credential=");
+  }
+
+  /**
+   * The presigned parameters (X-Amz-Expires within 1..604800 among them); AuthorizationQueryParametersError
+   * when they are malformed.
+   */
+  static SigV4Authorization parsePresigned(String rawQuery) {
+    try {
+      return SigV4Authorization.parseQuery(rawQuery);
+    } catch (MalformedAuthorizationException e) {
+      throw new S3ErrorException(S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new S3ErrorException(S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "the authorization could not be parsed");
+    }
+  }
+
+  static void checkTime(Instant now, Instant requestTime, SigV4Authorization auth) {
     if (auth.isPresigned()) {
       Instant expires = auth.expiresAt().orElseThrow();
       if (now.isAfter(expires)) {

@@ -31,6 +31,8 @@ final class Http1Exchange extends AbstractExchange {
   private final Http1Handler handler;
   private final boolean secure;
   private final boolean keepAlive;
+  /** The request's framing says it has no body (no chunked coding, no or a zero Content-Length). */
+  private final boolean bodyless;
 
   Http1Exchange(Channel channel, WritabilityGate gate, ServerLimits limits, HttpRequest request, Http1Handler handler) {
     super(channel, gate, limits);
@@ -38,6 +40,7 @@ final class Http1Exchange extends AbstractExchange {
     this.handler = handler;
     this.secure = channel.pipeline().get(SslHandler.class) != null;
     this.keepAlive = HttpUtil.isKeepAlive(request);
+    this.bodyless = !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0;
   }
 
   @Override
@@ -96,9 +99,14 @@ final class Http1Exchange extends AbstractExchange {
     return "HTTP/1.1 " + channel.remoteAddress();
   }
 
-  /** Whether the connection can carry another request after this response. */
+  /**
+   * Whether the connection can carry another request after this response: not while an unread
+   * body is still on the wire. A bodiless request counts as read from its head on; its empty end
+   * reaches the body stream on the event loop only after the head went to a worker, which may
+   * already be answering (a GET that closed its keep-alive connection now and then).
+   */
   private boolean reusable() {
-    return keepAlive && body.isComplete();
+    return keepAlive && (bodyless || body.isComplete());
   }
 
   private void connectionHeader(HttpHeaders headers) {

@@ -26,7 +26,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>While a request is in flight the channel reads only when its body stream asks (auto-read
  * off); once the response is written and the body read, reading resumes for the next request.
- * A request head must arrive within the request-head timeout (slowloris).
+ *
+ * <p>A connection waiting for its next request is idle, not abusive: it stays until the idle
+ * timeout closes it quietly, as nginx closes a keep-alive connection. Once the first byte of a
+ * request head arrives, the whole head must follow within the request-head timeout, or the
+ * connection is closed as slowloris with a warning. {@link #headStart()} sees those first bytes,
+ * ahead of the codec that buffers a partial head.
  */
 final class Http1Handler extends ChannelInboundHandlerAdapter {
   private final RequestHandler requests;
@@ -36,6 +41,10 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
   private Http1Exchange current;
   private ChannelHandlerContext ctx;
   private ScheduledFuture<?> headTimer;
+  /** No exchange is in flight and no byte of the next request head has arrived yet. */
+  private boolean waitingForRequest = true;
+  /** Closed for a stalled head: the codec's complaint about the cut-off head says nothing new. */
+  private boolean closedAsSlowloris;
 
   Http1Handler(RequestHandler requests, ServerLimits limits, WritabilityGate gate) {
     this.requests = requests;
@@ -46,14 +55,31 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
-    armHeadTimer();
+  }
+
+  /**
+   * A handler to place before the HTTP/1.1 codec: it tells this one when bytes arrive while the
+   * connection waits for a request, which starts the request-head timeout.
+   */
+  ChannelInboundHandlerAdapter headStart() {
+    return new ChannelInboundHandlerAdapter() {
+      @Override
+      public void channelRead(ChannelHandlerContext c, Object msg) {
+        if (waitingForRequest && msg instanceof ByteBuf b && b.isReadable()) {
+          waitingForRequest = false;
+          armHeadTimer();
+        }
+        c.fireChannelRead(msg);
+      }
+    };
   }
 
   private void armHeadTimer() {
     cancelHeadTimer();
     headTimer = ctx.executor().schedule(() -> {
-      ServerLog.abuse("HTTP/1.1 " + ctx.channel().remoteAddress(),
-          "no complete request head within " + limits.requestHeadTimeout() + "; closing");
+      ServerLog.abuse("HTTP/1.1 " + ctx.channel().remoteAddress(), "no complete request head within "
+          + limits.requestHeadTimeout() + " of its first byte; closing");
+      closedAsSlowloris = true;
       ctx.close();
     }, limits.requestHeadTimeout().toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -77,9 +103,12 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
   private void handle(Object msg) {
     if (msg instanceof HttpRequest request) {
       cancelHeadTimer();
+      waitingForRequest = false;
       if (request.decoderResult().isFailure()) {
         ReferenceCountUtil.release(msg);
-        rejectMalformed(request.decoderResult().cause());
+        if (!closedAsSlowloris) {
+          rejectMalformed(request.decoderResult().cause());
+        }
         return;
       }
       ctx.channel().config().setAutoRead(false);
@@ -145,7 +174,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
       return;
     }
     current = null;
-    armHeadTimer();
+    waitingForRequest = true;
     // Pipelined messages: the next request head, then its body, up to the head after it.
     while (!pending.isEmpty() && (current == null || !(pending.peek() instanceof HttpRequest))) {
       handle(pending.poll());

@@ -53,9 +53,11 @@ public final class Pipelines extends ChannelInitializer<SocketChannel> {
 
   void http1(ChannelPipeline p) {
     WritabilityGate gate = new WritabilityGate();
+    Http1Handler exchanges = new Http1Handler(requests, limits, gate);
+    p.addLast("http1-head-start", exchanges.headStart());
     p.addLast("http1", new HttpServerCodec(limits.maxInitialLineLength(), limits.maxHeaderSize(), 256 * 1024));
     p.addLast("gate", gate);
-    p.addLast("exchanges", new Http1Handler(requests, limits, gate));
+    p.addLast("exchanges", exchanges);
   }
 
   void http2(ChannelPipeline p) {
@@ -87,7 +89,10 @@ public final class Pipelines extends ChannelInitializer<SocketChannel> {
     p.addLast("http2-errors", new Http2ErrorLogger());
   }
 
-  /** Closes a connection that carried no bytes in either direction for the idle timeout. */
+  /**
+   * Closes a connection that carried no bytes in either direction for the idle timeout, quietly:
+   * a client keeping an unused connection open does nothing wrong.
+   */
   private static final class IdleCloser extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {

@@ -4,6 +4,7 @@ import io.s3wire.http.HttpDate;
 import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
+import io.s3wire.server.WriteCondition;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -50,6 +51,44 @@ final class Conditionals {
         throw failed(prefix.isEmpty() ? "If-Modified-Since" : "x-amz-copy-source-If-Modified-Since");
       }
     }
+  }
+
+  /**
+   * The precondition of a write (PutObject, CopyObject's destination, CompleteMultipartUpload):
+   * S3 takes {@code If-None-Match: *} or {@code If-Match: etag}. Another If-None-Match value, or
+   * both headers together, S3 answers 501 NotImplemented.
+   */
+  static WriteCondition forWrite(S3Call call) {
+    String ifMatch = call.header("if-match");
+    String ifNoneMatch = call.header("if-none-match");
+    if (ifNoneMatch != null) {
+      if (ifMatch != null || !ifNoneMatch.trim().equals("*")) {
+        throw new S3ErrorException(S3ErrorCode.NOT_IMPLEMENTED, S3ErrorCode.NOT_IMPLEMENTED.message(),
+            Map.of("Header", "If-None-Match"));
+      }
+      return WriteCondition.ifAbsent();
+    }
+    return ifMatch == null ? WriteCondition.NONE : WriteCondition.ifMatch(ifMatch);
+  }
+
+  /**
+   * Fails a conditional write early, before its body is read, when the condition already does not
+   * hold; the store checks again, atomically, when it commits.
+   */
+  static void precheck(S3Call call, WriteCondition condition, String bucket, String key) throws java.io.IOException {
+    if (condition.isNone()) {
+      return;
+    }
+    ObjectInfo current;
+    try {
+      current = call.store().headObject(bucket, key);
+    } catch (S3ErrorException e) {
+      if (e.code() != S3ErrorCode.NO_SUCH_KEY) {
+        throw e;
+      }
+      current = null;
+    }
+    condition.check(current);
   }
 
   private static S3ErrorException failed(String condition) {

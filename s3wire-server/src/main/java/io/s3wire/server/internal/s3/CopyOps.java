@@ -6,12 +6,15 @@ import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.PartInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
+import io.s3wire.server.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import io.s3wire.xml.CopyObjectResult;
 import io.s3wire.xml.CopyPartResult;
 import io.s3wire.xml.S3Xml;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** CopyObject (metadata directive COPY or REPLACE) and UploadPartCopy (optionally a source range). */
 final class CopyOps {
@@ -67,12 +70,46 @@ final class CopyOps {
               + " object's metadata, storage class, website redirect location or encryption attributes.");
     }
     ObjectAttributes attrs = replace ? ObjectOps.attributes(call) : info.attributes();
+    WriteCondition condition = Conditionals.forWrite(call);
+    Conditionals.precheck(call, condition, call.bucket, call.key);
     ObjectInfo copied;
     try (ObjectContent content = call.store().getObject(src.bucket, src.key, 0, info.size());
         InputStream in = content.newInputStream()) {
-      copied = call.store().putObject(call.bucket, call.key, attrs, in);
+      copied = call.store().putObject(call.bucket, call.key, attrs, in, condition);
     }
     call.xml(S3Xml.write(new CopyObjectResult(copied.etag(), copied.lastModified())));
+  }
+
+  private static final Pattern COPY_RANGE = Pattern.compile("bytes=(\\d{1,18})-(\\d{1,18})");
+
+  /**
+   * The source range of an UploadPartCopy. Unlike GetObject's Range, S3 takes only
+   * {@code bytes=first-last} inside the source and refuses anything else with 400 InvalidArgument:
+   * another form with the message below (versitygw#1122, s3-tests test_multipart_copy_improper_range),
+   * a range past the source's end with "Range specified is not valid for source object of size: N"
+   * (what S3 answered in versitygw#610 and s3fs#321), where GetObject would shorten the range.
+   */
+  static ByteRange copyRange(String header, long size) {
+    Matcher m = COPY_RANGE.matcher(header.trim());
+    if (!m.matches() || Long.parseLong(m.group(1)) > Long.parseLong(m.group(2))) {
+      throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT, "The x-amz-copy-source-range value must be of the form"
+          + " bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy",
+          rangeArgument(header));
+    }
+    long first = Long.parseLong(m.group(1));
+    long last = Long.parseLong(m.group(2));
+    if (last >= size) {
+      throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT,
+          "Range specified is not valid for source object of size: " + size, rangeArgument(header));
+    }
+    return new ByteRange(first, last);
+  }
+
+  private static Map<String, String> rangeArgument(String value) {
+    Map<String, String> extra = new java.util.LinkedHashMap<>();
+    extra.put("ArgumentName", "x-amz-copy-source-range");
+    extra.put("ArgumentValue", value);
+    return extra;
   }
 
   static void uploadPartCopy(S3Call call) throws IOException {
@@ -85,11 +122,7 @@ final class CopyOps {
     long length = info.size();
     String rangeHeader = call.header("x-amz-copy-source-range");
     if (rangeHeader != null) {
-      ByteRange r = ByteRange.parse(rangeHeader, info.size());
-      if (r == null) {
-        throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT, "The x-amz-copy-source-range value must be of the form bytes=first-last",
-            Map.of("ArgumentName", "x-amz-copy-source-range", "ArgumentValue", rangeHeader));
-      }
+      ByteRange r = copyRange(rangeHeader, info.size());
       offset = r.first();
       length = r.length();
     }

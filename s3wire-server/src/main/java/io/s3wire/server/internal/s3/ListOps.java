@@ -90,7 +90,8 @@ final class ListOps {
     }
   }
 
-  private static boolean urlEncoding(S3Call call) {
+  /** Whether the listing asks for {@code encoding-type=url}; InvalidArgument for any other encoding. */
+  static boolean urlEncoding(S3Call call) {
     String enc = call.query("encoding-type");
     if (enc == null) {
       return false;
@@ -113,7 +114,9 @@ final class ListOps {
     String token = call.query("continuation-token");
     String startAfter = call.query.getOrDefault("start-after", "");
     int maxKeys = maxKeys(call, "max-keys");
-    String after = token != null ? decodeToken(token) : startAfter;
+    // An empty token lists from the start and is echoed back, as S3 does (ceph/s3-tests
+    // test_bucket_listv2_continuationtoken_empty).
+    String after = token != null && !token.isEmpty() ? decodeToken(token) : startAfter;
     boolean fetchOwner = "true".equals(call.query("fetch-owner"));
     Page p = page(call, prefix, delimiter, after, maxKeys);
     ListBucketResult.Builder b = ListBucketResult.builder(ListBucketResult.ListVersion.V2, call.bucket)

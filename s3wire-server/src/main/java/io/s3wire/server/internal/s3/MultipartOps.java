@@ -6,6 +6,7 @@ import io.s3wire.server.PartInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.UploadInfo;
+import io.s3wire.server.WriteCondition;
 import io.s3wire.server.internal.store.Digests;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -54,6 +55,7 @@ final class MultipartOps {
 
   static void uploadPart(S3Call call) throws IOException {
     int n = partNumber(call);
+    call.requireContentLength();
     call.requireBucket();
     Digests.DigestingInputStream body = Checksums.checkedBody(call);
     PartInfo part = call.store().uploadPart(call.bucket, call.key, call.query("uploadId"), n, body);
@@ -107,8 +109,10 @@ final class MultipartOps {
     }
     String etag = "\"" + HexFormat.of().formatHex(md5.digest()) + "-" + numbers.size() + "\"";
     Checksums.Completed checksum = Checksums.complete(call, upload, chosen);
+    WriteCondition condition = Conditionals.forWrite(call);
+    Conditionals.precheck(call, condition, call.bucket, call.key);
     ObjectInfo info = call.store().completeMultipartUpload(call.bucket, call.key, uploadId, numbers, etag,
-        checksum.crc32c(), checksum.type());
+        checksum.crc32c(), checksum.type(), condition);
     boolean reported = checksum.reported() && info.checksumCrc32c() != null;
     call.xml(S3Xml.write(new CompleteMultipartUploadResult("/" + call.bucket + "/" + call.key, call.bucket, call.key,
         info.etag(), reported ? info.checksumCrc32c() : null, reported ? info.checksumType().name() : null)));
@@ -157,6 +161,7 @@ final class MultipartOps {
   }
 
   static void listUploads(S3Call call) throws IOException {
+    boolean url = ListOps.urlEncoding(call);
     call.requireBucket();
     String prefix = call.query.getOrDefault("prefix", "");
     String keyMarker = call.query.getOrDefault("key-marker", "");
@@ -178,6 +183,6 @@ final class MultipartOps {
     MultipartUploadSummary last = page.isEmpty() ? null : page.get(page.size() - 1);
     call.xml(S3Xml.write(new ListMultipartUploadsResult(call.bucket, keyMarker, uploadIdMarker,
         last == null ? null : last.key(), last == null ? null : last.uploadId(), prefix.isEmpty() ? null : prefix,
-        null, max, null, truncated, page, List.of())));
+        null, max, url ? "url" : null, truncated, page, List.of())));
   }
 }

@@ -90,22 +90,4 @@ record RequestTarget(String path, String bucket, String key, Map<String, String>
     }
     return out.toString(StandardCharsets.UTF_8);
   }
-
-  /** Encodes as S3 does for {@code encoding-type=url}: unreserved and {@code /} kept, space as {@code +}. */
-  static String urlEncode(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = x & 0xff;
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.'
-          || c == '~' || c == '/') {
-        b.append((char) c);
-      } else if (c == ' ') {
-        b.append('+');
-      } else {
-        b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-      }
-    }
-    return b.toString();
-  }
 }

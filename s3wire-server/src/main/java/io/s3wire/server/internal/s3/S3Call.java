@@ -90,6 +90,20 @@ final class S3Call {
     xml(200, responseHeaders(), document);
   }
 
+  /**
+   * Refuses an HTTP/1.1 request that carries object data without saying how long it is (no
+   * Content-Length, not chunked) with 411 MissingContentLength, as S3 does; such a body is empty by
+   * HTTP's rules, so storing it would store nothing the client meant. An aws-chunked body is framed
+   * by Content-Length or chunked transfer coding like any other. HTTP/2 frames every body with
+   * END_STREAM, so a missing content-length there is no ambiguity (S3 itself speaks no HTTP/2).
+   */
+  void requireContentLength() {
+    if (exchange.protocol() == io.s3wire.http.HttpProtocol.HTTP_1_1 && header("content-length") == null
+        && header("transfer-encoding") == null) {
+      throw new S3ErrorException(S3ErrorCode.MISSING_CONTENT_LENGTH);
+    }
+  }
+
   void requireBucket() throws java.io.IOException {
     if (!store().bucketExists(bucket)) {
       throw new S3ErrorException(S3ErrorCode.NO_SUCH_BUCKET);

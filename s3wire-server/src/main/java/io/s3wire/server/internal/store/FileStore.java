@@ -5,11 +5,13 @@ import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.ObjectParts;
 import io.s3wire.server.ObjectStore;
 import io.s3wire.server.PartInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.UploadInfo;
+import io.s3wire.server.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,11 +48,12 @@ import java.util.stream.Stream;
  *
  * <p>Directory layout under the root:
  * <pre>
- * tmp/                                   temp files being written; emptied on open
+ * tmp/                                   temp files being written and buckets being deleted;
+ *                                        emptied on open
  * buckets/&lt;bucket&gt;/bucket.properties    creation time (bucket names are validated S3 names)
  * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.meta      the object's metadata (key, size, ETag, time, headers,
- *                                        user metadata, CRC32C if any, name of its data file) as a
- *                                        properties file
+ *                                        user metadata, CRC32C if any, part sizes of a multipart
+ *                                        object, name of its data file) as a properties file
  * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.&lt;uuid&gt;.data  the object's bytes
  * buckets/&lt;bucket&gt;/uploads/&lt;id&gt;/upload.meta     an open multipart upload (key, time, attributes)
  * buckets/&lt;bucket&gt;/uploads/&lt;id&gt;/&lt;n&gt;.meta and &lt;n&gt;.&lt;uuid&gt;.data   its part n
@@ -68,7 +72,8 @@ public final class FileStore implements ObjectStore {
   private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f]{32}");
   private static final int BUFFER = 64 * 1024;
 
-  private record Entry(ObjectInfo info, String dataName) {}
+  /** An indexed object: its description, its data file, and the sizes of its parts (empty: stored whole). */
+  private record Entry(ObjectInfo info, String dataName, List<Long> partSizes) {}
 
   private static final class Bucket {
     final Path dir;
@@ -124,7 +129,8 @@ public final class FileStore implements ObjectStore {
     Path tmp = Files.createDirectories(root.resolve("tmp"));
     try (Stream<Path> leftovers = Files.list(tmp)) {
       for (Path p : (Iterable<Path>) leftovers::iterator) {
-        Files.deleteIfExists(p);
+        // Temp files, and the trees of buckets whose deletion was interrupted.
+        deleteTree(p);
       }
     }
     try (Stream<Path> dirs = Files.list(root.resolve("buckets"))) {
@@ -149,7 +155,7 @@ public final class FileStore implements ObjectStore {
         String name = p.getFileName().toString();
         if (name.endsWith(".meta")) {
           java.util.Properties props = AtomicFiles.readProperties(p);
-          Entry e = new Entry(MetaFiles.readInfo(props), props.getProperty("data"));
+          Entry e = new Entry(MetaFiles.readInfo(props), props.getProperty("data"), MetaFiles.readPartSizes(props));
           b.index.put(e.info.key(), e);
           referenced.add(e.dataName);
         } else {
@@ -198,22 +204,24 @@ public final class FileStore implements ObjectStore {
     buckets.put(bucket, new Bucket(dir, created));
   }
 
+  /**
+   * Deletes a bucket that holds no objects, with its open multipart uploads (S3 deletes those too).
+   * The bucket's directory is renamed into {@code tmp/} first, atomically: a crash then leaves
+   * either the whole bucket or none of it, and {@link #open} deletes what is left in {@code tmp/}.
+   */
   @Override
   public synchronized void deleteBucket(String bucket) throws IOException {
     Bucket b = bucket(bucket);
     synchronized (b) {
-      boolean uploadsOpen;
-      try (Stream<Path> s = Files.list(b.uploads())) {
-        uploadsOpen = s.findAny().isPresent();
-      }
-      if (!b.index.isEmpty() || uploadsOpen) {
+      if (!b.index.isEmpty()) {
         throw new S3ErrorException(S3ErrorCode.BUCKET_NOT_EMPTY);
       }
-      // The properties file goes first: without it the directory is no bucket on the next open.
-      Files.delete(b.dir.resolve("bucket.properties"));
-      AtomicFiles.forceDirectory(b.dir);
+      Path doomed = files.newTemp();
+      Files.move(b.dir, doomed, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.forceDirectory(b.dir.getParent());
+      AtomicFiles.forceDirectory(doomed.getParent());
       buckets.remove(bucket);
-      deleteTree(b.dir);
+      deleteTree(doomed);
     }
   }
 
@@ -260,25 +268,49 @@ public final class FileStore implements ObjectStore {
 
   @Override
   public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException {
+    return putObject(bucket, key, attributes, body, WriteCondition.NONE);
+  }
+
+  @Override
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body,
+      WriteCondition condition) throws IOException {
     Bucket b = bucket(bucket);
     Written w = writeTemp(body);
     ObjectInfo info = new ObjectInfo(key, w.size, w.etag, now(), attributes,
         w.crc32c, ChecksumType.FULL_OBJECT);
-    commit(b, info, w.temp);
+    commit(b, info, List.of(), w.temp, condition);
     return info;
   }
 
-  private void commit(Bucket b, ObjectInfo info, Path temp) throws IOException {
+  /**
+   * Publishes the data file, then, under the bucket's lock, checks {@code condition} against the
+   * indexed object and renames the metadata into place: the check and the commit point are one
+   * step for every writer of the key.
+   */
+  private void commit(Bucket b, ObjectInfo info, List<Long> partSizes, Path temp, WriteCondition condition)
+      throws IOException {
     String h = storageName(info.key());
     String dataName = h + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
     try {
-      files.publish(temp, b.objects().resolve(dataName));
+      try {
+        files.publish(temp, b.objects().resolve(dataName));
+      } catch (NoSuchFileException gone) {
+        // The bucket was deleted (its directory moved away) while the body was being read.
+        if (buckets.get(b.dir.getFileName().toString()) != b) {
+          throw new S3ErrorException(S3ErrorCode.NO_SUCH_BUCKET);
+        }
+        throw gone;
+      }
       synchronized (b) {
         if (buckets.get(b.dir.getFileName().toString()) != b) {
           throw new S3ErrorException(S3ErrorCode.NO_SUCH_BUCKET);
         }
-        files.writeProperties(b.objects().resolve(h + ".meta"), MetaFiles.writeObject(info, dataName));
-        Entry old = b.index.put(info.key(), new Entry(info, dataName));
+        Entry current = b.index.get(info.key());
+        condition.check(current == null ? null : current.info);
+        java.util.Properties meta = MetaFiles.writeObject(info, dataName);
+        MetaFiles.writePartSizes(meta, partSizes);
+        files.writeProperties(b.objects().resolve(h + ".meta"), meta);
+        Entry old = b.index.put(info.key(), new Entry(info, dataName, partSizes));
         if (old != null) {
           Files.deleteIfExists(b.objects().resolve(old.dataName));
         }
@@ -303,6 +335,12 @@ public final class FileStore implements ObjectStore {
   @Override
   public ObjectInfo headObject(String bucket, String key) {
     return entry(bucket, key).info;
+  }
+
+  @Override
+  public ObjectParts headObjectParts(String bucket, String key) {
+    Entry e = entry(bucket, key);
+    return new ObjectParts(e.info, e.partSizes);
   }
 
   @Override
@@ -396,11 +434,16 @@ public final class FileStore implements ObjectStore {
     PartInfo part = new PartInfo(partNumber, w.etag, w.size, now(), w.crc32c);
     String dataName = partNumber + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
     synchronized (lock(uploadId)) {
-      if (!Files.isDirectory(dir)) {
+      try {
+        if (!Files.isDirectory(dir)) {
+          throw new NoSuchFileException(dir.toString());
+        }
+        files.publish(w.temp, dir.resolve(dataName));
+      } catch (NoSuchFileException gone) {
+        // Aborted, completed, or its bucket deleted while the part was being read.
         Files.deleteIfExists(w.temp);
         throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
       }
-      files.publish(w.temp, dir.resolve(dataName));
       Path metaFile = dir.resolve(partNumber + ".meta");
       String oldData = Files.isRegularFile(metaFile) ? AtomicFiles.readProperties(metaFile).getProperty("data") : null;
       files.writeProperties(metaFile, MetaFiles.writePart(part, dataName));
@@ -443,6 +486,13 @@ public final class FileStore implements ObjectStore {
   @Override
   public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag, String checksumCrc32c, ChecksumType checksumType) throws IOException {
+    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksumCrc32c, checksumType,
+        WriteCondition.NONE);
+  }
+
+  @Override
+  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+      String etag, String checksumCrc32c, ChecksumType checksumType, WriteCondition condition) throws IOException {
     Bucket b = bucket(bucket);
     UploadInfo upload = upload(bucket, key, uploadId);
     Path dir = uploadDir(b, uploadId);
@@ -465,6 +515,7 @@ public final class FileStore implements ObjectStore {
       }
       Path temp = files.newTemp();
       long size = 0;
+      List<Long> sizes = new ArrayList<>();
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         for (int n : partNumbers) {
           StoredPart p = byNumber.get(n);
@@ -484,6 +535,7 @@ public final class FileStore implements ObjectStore {
               done += moved;
             }
             size += len;
+            sizes.add(len);
           }
         }
         out.force(true);
@@ -493,7 +545,7 @@ public final class FileStore implements ObjectStore {
       }
       ObjectInfo info = new ObjectInfo(key, size, etag, now(),
           upload.attributes(), checksumCrc32c, checksumType);
-      commit(b, info, temp);
+      commit(b, info, List.copyOf(sizes), temp, condition);
       deleteTree(dir);
       uploadLocks.remove(uploadId);
       return info;

@@ -5,9 +5,11 @@ import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.ObjectParts;
 import io.s3wire.server.ObjectStore;
 import io.s3wire.server.PartInfo;
 import io.s3wire.server.UploadInfo;
+import io.s3wire.server.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
@@ -58,9 +60,22 @@ abstract class ForwardingStore implements ObjectStore {
   }
 
   @Override
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body,
+      WriteCondition condition) throws IOException {
+    before("putObject", true);
+    return delegate.putObject(bucket, key, attributes, body, condition);
+  }
+
+  @Override
   public ObjectInfo headObject(String bucket, String key) throws IOException {
     before("headObject", false);
     return delegate.headObject(bucket, key);
+  }
+
+  @Override
+  public ObjectParts headObjectParts(String bucket, String key) throws IOException {
+    before("headObject", false);
+    return delegate.headObjectParts(bucket, key);
   }
 
   @Override
@@ -125,6 +140,14 @@ abstract class ForwardingStore implements ObjectStore {
       String etag, String checksumCrc32c, ChecksumType checksumType) throws IOException {
     before("completeMultipartUpload", true);
     return delegate.completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksumCrc32c, checksumType);
+  }
+
+  @Override
+  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+      String etag, String checksumCrc32c, ChecksumType checksumType, WriteCondition condition) throws IOException {
+    before("completeMultipartUpload", true);
+    return delegate.completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksumCrc32c, checksumType,
+        condition);
   }
 
   @Override

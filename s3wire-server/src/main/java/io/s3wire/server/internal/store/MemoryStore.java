@@ -5,11 +5,13 @@ import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.ObjectParts;
 import io.s3wire.server.ObjectStore;
 import io.s3wire.server.PartInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.UploadInfo;
+import io.s3wire.server.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -33,7 +35,12 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class MemoryStore implements ObjectStore {
   private static final int CHUNK = 1 << 20;
 
-  private record Blob(ObjectInfo info, Chunks chunks) {}
+  /** An object or a part: its description, bytes, and for a completed multipart object its part sizes. */
+  private record Blob(ObjectInfo info, Chunks chunks, List<Long> partSizes) {
+    Blob(ObjectInfo info, Chunks chunks) {
+      this(info, chunks, List.of());
+    }
+  }
 
   private record Upload(UploadInfo info, ConcurrentSkipListMap<Integer, Blob> parts) {}
 
@@ -70,7 +77,8 @@ public final class MemoryStore implements ObjectStore {
   @Override
   public synchronized void deleteBucket(String bucket) {
     Bucket b = bucket(bucket);
-    if (!b.objects.isEmpty() || !b.uploads.isEmpty()) {
+    // Open multipart uploads go with the bucket, as in S3.
+    if (!b.objects.isEmpty()) {
       throw new S3ErrorException(S3ErrorCode.BUCKET_NOT_EMPTY);
     }
     buckets.remove(bucket);
@@ -90,10 +98,24 @@ public final class MemoryStore implements ObjectStore {
 
   @Override
   public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException {
+    return putObject(bucket, key, attributes, body, WriteCondition.NONE);
+  }
+
+  @Override
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body,
+      WriteCondition condition) throws IOException {
     Bucket b = bucket(bucket);
     Blob blob = read(key, attributes, body);
-    b.objects.put(key, blob);
+    commit(b, blob, condition);
     return blob.info;
+  }
+
+  /** Makes {@code blob} the object under its key if {@code condition} holds, in one atomic step. */
+  private static void commit(Bucket b, Blob blob, WriteCondition condition) {
+    b.objects.compute(blob.info.key(), (k, old) -> {
+      condition.check(old == null ? null : old.info);
+      return blob;
+    });
   }
 
   private Blob read(String key, ObjectAttributes attributes, InputStream body) throws IOException {
@@ -125,6 +147,12 @@ public final class MemoryStore implements ObjectStore {
   @Override
   public ObjectInfo headObject(String bucket, String key) {
     return blob(bucket, key).info;
+  }
+
+  @Override
+  public ObjectParts headObjectParts(String bucket, String key) {
+    Blob blob = blob(bucket, key);
+    return new ObjectParts(blob.info, blob.partSizes);
   }
 
   @Override
@@ -214,10 +242,18 @@ public final class MemoryStore implements ObjectStore {
   @Override
   public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag, String checksumCrc32c, ChecksumType checksumType) {
+    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksumCrc32c, checksumType,
+        WriteCondition.NONE);
+  }
+
+  @Override
+  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+      String etag, String checksumCrc32c, ChecksumType checksumType, WriteCondition condition) {
     Bucket b = bucket(bucket);
     Upload u = upload(b, key, uploadId);
     List<Chunks> chunks = new ArrayList<>();
     List<PartInfo> parts = new ArrayList<>();
+    List<Long> sizes = new ArrayList<>();
     long size = 0;
     for (int n : partNumbers) {
       Blob p = u.parts.get(n);
@@ -226,6 +262,7 @@ public final class MemoryStore implements ObjectStore {
       }
       chunks.add(p.chunks);
       parts.add(partInfo(n, p));
+      sizes.add(p.info.size());
       size += p.info.size();
     }
     if (checksumCrc32c == null) {
@@ -233,7 +270,7 @@ public final class MemoryStore implements ObjectStore {
       checksumType = checksumCrc32c == null ? null : ChecksumType.FULL_OBJECT;
     }
     ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes(), checksumCrc32c, checksumType);
-    b.objects.put(key, new Blob(info, Chunks.concat(chunks)));
+    commit(b, new Blob(info, Chunks.concat(chunks), List.copyOf(sizes)), condition);
     b.uploads.remove(uploadId);
     return info;
   }

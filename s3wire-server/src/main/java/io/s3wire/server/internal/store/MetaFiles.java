@@ -6,6 +6,7 @@ import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.PartInfo;
 import io.s3wire.server.UploadInfo;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -77,6 +78,26 @@ final class MetaFiles {
         Instant.ofEpochMilli(Long.parseLong(p.getProperty("lastModified"))), attributes(p), p.getProperty("crc32c"),
         p.getProperty("crc32c") == null ? null
             : java.util.Objects.requireNonNullElse(checksumType(p), ChecksumType.FULL_OBJECT));
+  }
+
+  /**
+   * Records the part sizes of a completed multipart object as {@code parts=n1,n2,...} (nothing for
+   * an object stored whole). The metadata file is written whole and renamed into place, so the
+   * sizes commit with the object.
+   */
+  static void writePartSizes(Properties p, List<Long> sizes) {
+    if (!sizes.isEmpty()) {
+      p.setProperty("parts", String.join(",", sizes.stream().map(String::valueOf).toList()));
+    }
+  }
+
+  /** The part sizes {@link #writePartSizes} recorded; empty for files from before it, read as stored whole. */
+  static List<Long> readPartSizes(Properties p) {
+    String v = p.getProperty("parts");
+    if (v == null || v.isEmpty()) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(v.split(",")).map(Long::valueOf).toList();
   }
 
   private static Properties attributes(ObjectAttributes a) {
