@@ -68,6 +68,7 @@ public final class JsonRenderer {
     Map<String, Object> j = new LinkedHashMap<>();
     j.put("protocol", o.protocol() == null ? null : o.protocol().alpnId());
     j.put("status", o.status() == 0 ? null : o.status());
+    j.put("server", o.server());
     j.put("h2Error", o.h2Error());
     j.put("s3Error", o.s3Error());
     j.put("transportError", o.transportKind() == null ? null : o.transportKind().name());
