@@ -27,6 +27,7 @@ final class ProtocolRules {
         "RFC 9110 section 10.1.1 (Expect); PROVIDERS.md \"Expect: 100-continue on HTTP/2\" (nginx never sends 100 on HTTP/2)",
         out, explained);
     noHttp2(m, out);
+    noH2c(m, out, explained);
   }
 
   private static boolean onH2(Cell c) {
@@ -39,7 +40,7 @@ final class ProtocolRules {
 
   /** The normalised cell in the same place as {@code c}. */
   private static Cell normalised(Measurements m, Cell c) {
-    return m.cells().stream().filter(x -> x.shape() == Shape.NORMALISED && x.tls() == c.tls() && x.alpn().equals(c.alpn())
+    return m.cells().stream().filter(x -> x.shape() == Shape.NORMALISED && x.route().equals(c.route())
         && x.operation() == c.operation()).findFirst().orElse(null);
   }
 
@@ -151,7 +152,7 @@ final class ProtocolRules {
   }
 
   private static void noHttp2(Measurements m, List<Finding> out) {
-    List<Cell> offered = m.cells().stream().filter(c -> c.alpn().equals("h2,http/1.1") && c.ran()
+    List<Cell> offered = m.cells().stream().filter(c -> "h2,http/1.1".equals(c.alpn()) && c.ran()
         && c.outcome().protocol() != null).toList();
     if (offered.isEmpty() || offered.stream().anyMatch(ProtocolRules::onH2)) {
       return;
@@ -186,5 +187,36 @@ final class ProtocolRules {
   private static boolean differs(Cell c, Cell normalised) {
     return normalised != null && normalised.ran()
         && (normalised.passed() || !normalised.outcome().result().equals(c.outcome().result()));
+  }
+
+  /**
+   * Over plain HTTP: no h2c cell passes while HTTP/1.1 does, so the server does not speak HTTP/2 with
+   * prior knowledge. Explains the h2c cells that failed without an S3 error (an S3 error means the
+   * server did read the request, so another rule's cause).
+   */
+  private static void noH2c(Measurements m, List<Finding> out, Set<Cell> explained) {
+    List<Cell> h2c = m.cells().stream().filter(c -> c.route().plain() && c.route().http().equals("h2c") && c.ran()).toList();
+    boolean h1Passes = m.cells().stream().anyMatch(c -> c.route().plain() && c.route().http().equals("http/1.1")
+        && c.shape() == Shape.NORMALISED && c.passed());
+    if (h2c.isEmpty() || !h1Passes || h2c.stream().anyMatch(c -> c.shape() == Shape.NORMALISED && c.passed())) {
+      return;
+    }
+    List<Cell> cells = h2c.stream().filter(c -> c.failed() && c.outcome().s3Error() == null && !explained.contains(c)).toList();
+    explained.addAll(cells);
+    Cell first = h2c.stream().filter(c -> c.shape() == Shape.NORMALISED && c.failed()).findFirst().orElse(h2c.get(0));
+    List<String> evidence = new ArrayList<>();
+    evidence.add(Evidence.cellLine(first));
+    evidence.addAll(Evidence.frames(first, ":status", "server"));
+    out.add(new Finding("no-h2c", Finding.NOTE,
+        "The server does not speak HTTP/2 over plain HTTP (h2c with prior knowledge): only HTTP/1.1 works there",
+        cells.size() + " h2c cell(s) fail, the normalised request too, while it passes over HTTP/1.1: " + Diagnosis.rows(cells),
+        "only the HTTP version: the same requests pass over HTTP/1.1 to the same address",
+        evidence,
+        "Over plain HTTP there is no ALPN to agree on HTTP/2: a client either knows in advance that the server speaks it"
+            + " (prior knowledge) or uses HTTP/1.1. Here HTTP/2 with prior knowledge fails ("
+            + FailureForm.of(first.outcome()) + "), so clients that assume h2c fail.",
+        List.of("use HTTP/1.1 with this endpoint over plain HTTP (s3wire's default does: negotiation means HTTP/1.1 there)",
+            "to get HTTP/2: use https (ALPN h2), or enable h2c on the server or proxy"),
+        "RFC 9113 section 3.3 (starting HTTP/2 with prior knowledge)"));
   }
 }
