@@ -7,9 +7,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Causes tied to the HTTP version: a request shape one version rejects, HTTP_1_1_REQUIRED, and a
- * server that never selects HTTP/2. A shape's failure counts only when s3wire's normalised request
- * passes in the same place, so the shape is what differs.
+ * Causes tied to the HTTP version: the forms known servers use to reject a shape on HTTP/2 (a reset
+ * for host, as Google's front end does; a reset for connection, as RFC 9113 requires),
+ * HTTP_1_1_REQUIRED, and a server that never speaks HTTP/2. A shape's failure counts only when
+ * s3wire's normalised request passes in the same place, so the shape is what differs; other forms of
+ * a shape's rejection are {@link ShapeRules}'.
  */
 final class ProtocolRules {
   private ProtocolRules() {}
@@ -18,14 +20,6 @@ final class ProtocolRules {
     http11Required(m, out, explained);
     hostHeader(m, out, explained);
     keepAlive(m, out, explained);
-    shapeOnAnyVersion(m, Shape.CONTENT_LENGTH_ZERO, "content-length-zero-rejected",
-        "content-length: 0 on a bodiless request is rejected",
-        "RFC 9110 section 8.6 (a user agent SHOULD NOT send content-length in a request without content; a server must accept 0)",
-        out, explained);
-    shapeOnAnyVersion(m, Shape.EXPECT_CONTINUE, "expect-continue-rejected",
-        "expect: 100-continue on an upload is rejected",
-        "RFC 9110 section 10.1.1 (Expect); PROVIDERS.md \"Expect: 100-continue on HTTP/2\" (nginx never sends 100 on HTTP/2)",
-        out, explained);
     noHttp2(m, out);
     noH2c(m, out, explained);
   }
@@ -38,10 +32,20 @@ final class ProtocolRules {
     return c.outcome() != null && c.outcome().protocol() == HttpProtocol.HTTP_1_1;
   }
 
-  /** The normalised cell in the same place as {@code c}. */
   private static Cell normalised(Measurements m, Cell c) {
-    return m.cells().stream().filter(x -> x.shape() == Shape.NORMALISED && x.route().equals(c.route())
-        && x.operation() == c.operation()).findFirst().orElse(null);
+    return ShapeRules.normalised(m, c);
+  }
+
+  private static boolean differs(Cell c, Cell normalised) {
+    return ShapeRules.differs(c, normalised);
+  }
+
+  /**
+   * Whether {@code c} was reset by RST_STREAM, the form the specific rules name; a GOAWAY with the same
+   * code beside such resets is the same cause (a server may close after several).
+   */
+  private static boolean rstStream(Cell c) {
+    return c.outcome().failure() instanceof io.s3wire.error.StreamResetException s && !s.isGoAway();
   }
 
   private static List<Cell> failing(Measurements m, Predicate<Cell> p) {
@@ -73,8 +77,8 @@ final class ProtocolRules {
   private static void hostHeader(Measurements m, List<Finding> out, Set<Cell> explained) {
     List<Cell> cells = failing(m, c -> c.shape() == Shape.HOST_HEADER && onH2(c)
         && "PROTOCOL_ERROR".equals(c.outcome().h2Error()) && differs(c, normalised(m, c)));
-    if (cells.isEmpty()) {
-      return;
+    if (cells.stream().noneMatch(ProtocolRules::rstStream)) {
+      return; // another form (GOAWAY alone): the general shape rule names it
     }
     explained.addAll(cells);
     List<Cell> h1 = failing(m, c -> c.shape() == Shape.HOST_HEADER && onH1(c));
@@ -113,7 +117,7 @@ final class ProtocolRules {
   private static void keepAlive(Measurements m, List<Finding> out, Set<Cell> explained) {
     List<Cell> cells = failing(m, c -> c.shape() == Shape.KEEP_ALIVE && onH2(c)
         && "PROTOCOL_ERROR".equals(c.outcome().h2Error()) && differs(c, normalised(m, c)));
-    if (cells.isEmpty()) {
+    if (cells.stream().noneMatch(ProtocolRules::rstStream)) {
       return;
     }
     explained.addAll(cells);
@@ -130,25 +134,6 @@ final class ProtocolRules {
         List.of("s3wire never sends connection-specific headers on HTTP/2",
             "for another client: drop connection, keep-alive, proxy-connection, transfer-encoding and upgrade on HTTP/2"),
         "RFC 9113 section 8.2.2 (connection-specific header fields)"));
-  }
-
-  private static void shapeOnAnyVersion(Measurements m, Shape shape, String id, String title, String source,
-      List<Finding> out, Set<Cell> explained) {
-    List<Cell> cells = failing(m, c -> c.shape() == shape && differs(c, normalised(m, c)));
-    if (cells.isEmpty()) {
-      return;
-    }
-    explained.addAll(cells);
-    List<String> evidence = new ArrayList<>();
-    evidence.add(Evidence.cellLine(cells.get(0)));
-    evidence.addAll(Evidence.frames(cells.get(0), shape.header()));
-    out.add(new Finding(id, Finding.PROBLEM, title,
-        cells.size() + " cell(s) fail: " + Diagnosis.rows(cells),
-        "only the " + shape.header() + " header; the normalised request passes in the same place",
-        evidence,
-        "The server rejects " + shape.description() + ".",
-        List.of("s3wire does not send it", "for another client: do not send " + shape.header() + " to this endpoint"),
-        source));
   }
 
   private static void noHttp2(Measurements m, List<Finding> out) {
@@ -177,16 +162,6 @@ final class ProtocolRules {
         List.of("use HTTP/1.1 or negotiation (s3wire's default) with this endpoint",
             "to get HTTP/2: enable h2 in the server's or proxy's ALPN configuration"),
         "RFC 7301 section 3.2 (ALPN selection) and RFC 9113 section 3.2 (starting HTTP/2 for https URIs)"));
-  }
-
-  /**
-   * Whether the shape is what made {@code c} fail: s3wire's normalised request in the same place
-   * passed, or failed differently (e.g. every request fails authentication, but only this shape is
-   * reset before the server even reads the signature).
-   */
-  private static boolean differs(Cell c, Cell normalised) {
-    return normalised != null && normalised.ran()
-        && (normalised.passed() || !normalised.outcome().result().equals(c.outcome().result()));
   }
 
   /**
