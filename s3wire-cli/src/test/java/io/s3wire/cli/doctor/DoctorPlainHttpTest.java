@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The doctor against the embedded server over plain HTTP: rows that make sense there (HTTP/1.1 and
- * h2c, per shape; no TLS provider or ALPN offer) with one line saying why, and a cleanup line that
- * counts what was really created. One run gives the text, the JSON (checked against
- * docs/doctor-schema.json) and the HTML.
+ * h2c, per shape; no TLS provider or ALPN offer) with one line saying why, a cleanup line that counts
+ * what was really created, and a bucket that does not exist named as such. One run gives the text,
+ * the JSON (checked against docs/doctor-schema.json) and the HTML.
  */
 @Timeout(180)
 class DoctorPlainHttpTest {
@@ -83,5 +83,21 @@ class DoctorPlainHttpTest {
     String html = HtmlRenderer.render(r);
     assertThat(html).contains("<tr><th>http</th><th>shape</th>").doesNotContain("<th>tls</th>");
     assertThat(all + doc + html).doesNotContain(server.secretKey());
+  }
+
+  @Test
+  void aBucketThatDoesNotExistIsNamedAndNothingIsSaidToBeDeleted() throws Exception {
+    DoctorReport r = run("no-such-bucket-here", false);
+    List<String> text = TextRenderer.render(r);
+
+    assertThat(r.problems()).extracting(Finding::id).as(String.join("\n", text)).containsExactly("no-such-bucket");
+    Finding f = r.problems().get(0);
+    assertThat(f.title()).isEqualTo("Bucket no-such-bucket-here does not exist at " + server.endpoint());
+    assertThat(f.fixes().get(0)).isEqualTo("create it: s3wire mb s3://no-such-bucket-here --endpoint " + server.endpoint());
+    assertThat(f.cause()).contains("s3wire answered 404 NoSuchBucket: 'The specified bucket does not exist'");
+    assertThat(text.get(text.size() - 1)).matches(
+        "cleanup: no test object was created, so there was none to delete \\(\\d+\\.\\d s in all\\)");
+    assertThat(r.measurements().cleanup().lines()).isEmpty();
+    assertThat(String.join("\n", text)).doesNotContain("unrecognised-failure").doesNotContain(server.secretKey());
   }
 }
