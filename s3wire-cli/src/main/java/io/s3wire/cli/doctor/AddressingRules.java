@@ -6,14 +6,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The wrong addressing style: HEAD bucket fails in the style the user configured and passes in the
- * other one, with the same keys, region and connection. Every bucket-scoped failing cell is then
- * explained by it (the matrix runs in the configured style).
+ * Where the bucket goes. The wrong addressing style: HEAD bucket fails in the style the user
+ * configured and passes in the other one, with the same keys, region and connection; every
+ * bucket-scoped failing cell is then explained by it (the matrix runs in the configured style). A
+ * bucket that does not exist: HEAD bucket answers 404 in both styles, and the operations on it fail
+ * with 404 (NoSuchBucket where the answer has a body).
  */
 final class AddressingRules {
   private AddressingRules() {}
 
   static void apply(Measurements m, List<Finding> out, Set<Cell> explained) {
+    wrongStyle(m, out, explained);
+    noSuchBucket(m, out, explained);
+  }
+
+  private static void wrongStyle(Measurements m, List<Finding> out, Set<Cell> explained) {
     Target t = m.target();
     Outcome configured = m.probes().get(MatrixRunner.addressingProbe(t.virtualHosted()));
     Outcome other = m.probes().get(MatrixRunner.addressingProbe(!t.virtualHosted()));
@@ -68,5 +75,34 @@ final class AddressingRules {
 
   private static boolean isAddress(String host) {
     return host.matches("[0-9.]+") || host.startsWith("[");
+  }
+
+  private static void noSuchBucket(Measurements m, List<Finding> out, Set<Cell> explained) {
+    Target t = m.target();
+    Outcome configured = m.probes().get(MatrixRunner.addressingProbe(t.virtualHosted()));
+    Outcome other = m.probes().get(MatrixRunner.addressingProbe(!t.virtualHosted()));
+    if (t.bucket() == null || configured == null || configured.status() != 404 || (other != null && other.passed())) {
+      return;
+    }
+    List<Cell> cells = m.failing().stream().filter(c -> !explained.contains(c) && ("NoSuchBucket".equals(c.outcome().s3Error())
+        || (c.operation() == Operation.BUCKET && c.outcome().status() == 404 && c.outcome().s3Error() == null))).toList();
+    explained.addAll(cells);
+    List<String> evidence = new ArrayList<>();
+    evidence.add(style(t.virtualHosted()) + ": HEAD " + t.uri(t.bucket(), null, null) + " — " + configured.describe());
+    cells.stream().filter(c -> "NoSuchBucket".equals(c.outcome().s3Error())).findFirst()
+        .ifPresent(c -> evidence.add(Evidence.cellLine(c)));
+    String words = cells.stream().filter(c -> "NoSuchBucket".equals(c.outcome().s3Error())).findFirst()
+        .map(c -> FailureForm.of(c.outcome())).orElse(FailureForm.of(configured));
+    out.add(new Finding("no-such-bucket", Finding.PROBLEM,
+        "Bucket " + t.bucket() + " does not exist at " + t.endpoint(),
+        cells.size() + " cell(s) fail with 404: " + Diagnosis.rows(cells),
+        "every operation on the bucket fails the same way on every route, and HEAD bucket answers 404"
+            + (other != null && other.status() == 404 ? " in both addressing styles" : ""),
+        evidence,
+        "Bucket " + t.bucket() + " is not on this endpoint (or the access key " + t.credentials().accessKeyId()
+            + " may not see it): " + words + ". A HEAD answer carries no body, so there it says only 404.",
+        List.of("create it: s3wire mb s3://" + t.bucket() + " --endpoint " + t.endpoint(),
+            "or give an existing bucket with --bucket (s3wire ls --endpoint " + t.endpoint() + " lists them)"),
+        "Amazon S3 API Reference, \"Error responses\": NoSuchBucket; HeadBucket (404 Not Found, without a body)"));
   }
 }

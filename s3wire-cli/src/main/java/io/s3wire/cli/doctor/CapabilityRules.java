@@ -20,7 +20,8 @@ final class CapabilityRules {
       return;
     }
     Outcome checksum = m.probes().get("checksum");
-    if (checksum != null && !checksum.passed() && CHECKSUM_REJECTIONS.contains(checksum.s3Error())) {
+    if (checksum != null && !checksum.passed() && checksum.s3Error() != null
+        && CHECKSUM_REJECTIONS.contains(checksum.s3Error())) {
       out.add(new Finding("checksum-rejected", Finding.PROBLEM,
           "Flexible checksum headers are rejected",
           "a PUT with x-amz-checksum-crc32 and x-amz-sdk-checksum-algorithm fails: " + checksum.describe(),

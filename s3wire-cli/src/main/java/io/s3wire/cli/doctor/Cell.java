@@ -6,11 +6,21 @@ import java.util.List;
 /**
  * One cell of the matrix: where it ran and what came back.
  *
- * @param alpn the ALPN offer's label: {@code h2,http/1.1}, {@code http/1.1} or {@code none}
+ * @param route how the row's requests travel: TLS provider and ALPN offer, or plain HTTP/1.1 or h2c
  * @param outcome the exchange's outcome, or {@code null} when the cell did not run
  * @param skipped why the cell did not run ({@code n/a} when the shape does not apply), or {@code null}
  */
-public record Cell(TlsProvider tls, String alpn, Shape shape, Operation operation, Outcome outcome, String skipped) {
+public record Cell(Route route, Shape shape, Operation operation, Outcome outcome, String skipped) {
+  /** The TLS provider, or {@code null} over plain HTTP. */
+  public TlsProvider tls() {
+    return route.tls();
+  }
+
+  /** The ALPN offer's label ({@code h2,http/1.1}, {@code http/1.1}, {@code none}), or {@code null} over plain HTTP. */
+  public String alpn() {
+    return route.alpn();
+  }
+
   public boolean ran() {
     return outcome != null;
   }
@@ -23,9 +33,9 @@ public record Cell(TlsProvider tls, String alpn, Shape shape, Operation operatio
     return outcome != null && !outcome.passed();
   }
 
-  /** The row label: {@code jdk h2,http/1.1 host-header}. */
+  /** The row label: {@code jdk h2,http/1.1 host-header}, or {@code h2c host-header} over plain HTTP. */
   public String row() {
-    return tls.name().toLowerCase(java.util.Locale.ROOT) + " " + alpn + " " + shape.id();
+    return route.label() + " " + shape.id();
   }
 
   /** The short text the table shows: {@code h2 200 12ms}, {@code h2 PROTOCOL_ERROR 3ms}, {@code n/a}. */

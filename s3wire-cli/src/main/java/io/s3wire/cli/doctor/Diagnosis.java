@@ -22,11 +22,16 @@ public final class Diagnosis {
     AddressingRules.apply(m, out, explained);
     AuthRules.apply(m, out, explained);
     ProtocolRules.apply(m, out, explained);
+    ShapeRules.apply(m, out, explained);
     CapabilityRules.apply(m, out);
     unexplained(m, out, explained);
     return List.copyOf(out);
   }
 
+  /**
+   * The failing cells no rule explains, one finding per result (status with S3 code, reset, failure
+   * kind), each in a sentence with the server's own words where it sent any.
+   */
   private static void unexplained(Measurements m, List<Finding> out, Set<Cell> explained) {
     Map<String, List<Cell>> byResult = new LinkedHashMap<>();
     for (Cell c : m.failing()) {
@@ -37,20 +42,21 @@ public final class Diagnosis {
     }
     for (Map.Entry<String, List<Cell>> e : byResult.entrySet()) {
       List<Cell> cells = e.getValue();
-      Cell first = cells.get(0);
+      Cell first = cells.stream().filter(c -> c.outcome().serviceError() != null
+          && (c.outcome().s3Error() != null || c.outcome().serviceError().rawBody() != null)).findFirst().orElse(cells.get(0));
       List<String> evidence = new ArrayList<>();
       evidence.add(Evidence.cellLine(first));
-      evidence.addAll(Evidence.frames(first));
+      evidence.addAll(Evidence.frames(first, ":status", "server", "content-type"));
       if (first.outcome().serviceError() != null && first.outcome().serviceError().rawBody() != null) {
-        evidence.add("body: " + first.outcome().serviceError().rawBody());
+        evidence.add("body: " + FailureForm.quote(FailureForm.bodyText(first.outcome().serviceError().rawBody())));
       }
       out.add(new Finding("unrecognised-failure", Finding.PROBLEM,
-          "Failure the doctor has no rule for: " + e.getKey(),
+          "Unrecognised failure: " + FailureForm.of(first.outcome()),
           cells.size() + " cell(s) fail with " + e.getKey() + ": " + rows(cells),
-          "no recognised pattern; the server's answer is shown as it came",
+          "no rule of the doctor matches; the server's answer is shown as it came",
           evidence,
           first.outcome().failure() != null ? first.outcome().failure().explain() : first.outcome().serviceError().explain(),
-          List.of("read the server's error above; run `s3wire probe --trace` against the same URL to see the whole exchange"),
+          List.of("read the server's answer above; run `s3wire probe --trace` against the same URL to see the whole exchange"),
           "RFC 9110 section 15 (status codes) and RFC 9113 section 7 (HTTP/2 error codes)"));
     }
   }

@@ -64,6 +64,9 @@ public final class DoctorEngine {
     headline.add("s3wire doctor: examining " + endpoint + " (from " + aws.endpoint().get().source() + "), region " + region
         + ", access key " + credentials.accessKeyId() + (options.bucket() == null ? ", no bucket (give --bucket for object operations)"
         : ", bucket " + options.bucket()));
+    if (!endpoint.getScheme().equalsIgnoreCase("https")) {
+      headline.add("s3wire doctor: " + Route.PLAIN_NOTE);
+    }
     return diagnose(target, headline, start);
   }
 
@@ -112,6 +115,14 @@ public final class DoctorEngine {
   }
 
   private DoctorReport diagnose(Target target, List<String> headline, long start) {
+    if (target.endpoint().getScheme().equalsIgnoreCase("https")) {
+      for (TlsProvider p : TlsProvider.values()) {
+        if (p.unavailabilityCause() != null) {
+          headline.add("s3wire doctor: the " + p.name().toLowerCase(java.util.Locale.ROOT) + " rows are unavailable: "
+              + p.unavailabilityCause());
+        }
+      }
+    }
     Measurements m = new MatrixRunner(target, clock).run();
     List<Finding> findings = Diagnosis.diagnose(m);
     long ms = (System.nanoTime() - start) / 1_000_000;

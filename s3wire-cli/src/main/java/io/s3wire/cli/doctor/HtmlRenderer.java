@@ -28,7 +28,9 @@ public final class HtmlRenderer {
     for (String h : r.headline()) {
       sb.append("<p>").append(esc(h)).append("</p>\n");
     }
-    sb.append("<h2>Matrix</h2>\n<table id=\"matrix\"><tr><th>tls</th><th>alpn</th><th>shape</th>");
+    boolean plain = !m.cells().isEmpty() && m.cells().get(0).route().plain();
+    sb.append("<h2>Matrix</h2>\n<table id=\"matrix\"><tr>").append(plain ? "<th>http</th>" : "<th>tls</th><th>alpn</th>")
+        .append("<th>shape</th>");
     for (Operation op : Operation.values()) {
       sb.append("<th>").append(op.id()).append("</th>");
     }
@@ -36,7 +38,7 @@ public final class HtmlRenderer {
     int ops = Operation.values().length;
     for (int i = 0; i < m.cells().size(); i += ops) {
       Cell c = m.cells().get(i);
-      sb.append("<tr><td>").append(c.tls().name().toLowerCase(Locale.ROOT)).append("</td><td>").append(esc(c.alpn()))
+      sb.append("<tr><td>").append(plain ? esc(c.route().http()) : esc(c.route().tlsName()) + "</td><td>" + esc(c.alpn()))
           .append("</td><td>").append(esc(c.shape().id())).append("</td>");
       for (int j = 0; j < ops; j++) {
         Cell x = m.cells().get(i + j);
@@ -79,7 +81,7 @@ public final class HtmlRenderer {
   }
 
   static String anchor(Cell c) {
-    return ("cell-" + c.tls() + "-" + c.alpn() + "-" + c.shape().id() + "-" + c.operation().id()).toLowerCase(Locale.ROOT)
+    return ("cell-" + c.route().label() + "-" + c.shape().id() + "-" + c.operation().id()).toLowerCase(Locale.ROOT)
         .replaceAll("[^a-z0-9-]", "-");
   }
 

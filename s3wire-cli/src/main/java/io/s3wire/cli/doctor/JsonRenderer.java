@@ -3,7 +3,6 @@ package io.s3wire.cli.doctor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The {@code --json} document; its schema is docs/doctor-schema.json (schemaVersion 1). */
@@ -46,15 +45,16 @@ public final class JsonRenderer {
     }
     doc.put("findings", findings);
     doc.put("verdict", r.verdict());
-    doc.put("cleanup", m.cleanup());
+    doc.put("cleanup", m.cleanup().lines());
     doc.put("millis", r.millis());
     return Json.write(doc);
   }
 
   private static Map<String, Object> cell(Cell c) {
     Map<String, Object> j = new LinkedHashMap<>();
-    j.put("tls", c.tls().name().toLowerCase(Locale.ROOT));
+    j.put("tls", c.route().tlsName());
     j.put("alpn", c.alpn());
+    j.put("http", c.route().http());
     j.put("shape", c.shape().id());
     j.put("operation", c.operation().id());
     j.put("ran", c.ran());
@@ -68,6 +68,7 @@ public final class JsonRenderer {
     Map<String, Object> j = new LinkedHashMap<>();
     j.put("protocol", o.protocol() == null ? null : o.protocol().alpnId());
     j.put("status", o.status() == 0 ? null : o.status());
+    j.put("server", o.server());
     j.put("h2Error", o.h2Error());
     j.put("s3Error", o.s3Error());
     j.put("transportError", o.transportKind() == null ? null : o.transportKind().name());

@@ -13,20 +13,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Runs the matrix TLS provider x ALPN offer x request shape x operation, then the extra probes, then
- * deletes its own objects. One transport per (provider, ALPN offer) with policy NEGOTIATE (never the
- * fallback: the doctor wants to see each version's own answer), so cells of one row reuse its
- * connection where the server keeps it.
+ * Runs the matrix route x request shape x operation (a route is TLS provider x ALPN offer over TLS,
+ * HTTP/1.1 or h2c over plain HTTP: see {@link Route}), then the extra probes, then deletes the objects
+ * it created. One transport per route, so cells of one row reuse its connection where the server
+ * keeps it.
  */
 final class MatrixRunner {
-  /** The ALPN offers, as labelled in the table. */
-  static final Map<String, AlpnOffer> OFFERS = offers();
-
   static final byte[] PAYLOAD = "s3wire doctor test object\n".getBytes(StandardCharsets.UTF_8);
 
   private final Target target;
@@ -42,14 +38,6 @@ final class MatrixRunner {
     this.prober = new Prober(target, clock);
     this.probeTarget = target;
     this.prefix = "s3wire-doctor-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-  }
-
-  private static Map<String, AlpnOffer> offers() {
-    Map<String, AlpnOffer> m = new LinkedHashMap<>();
-    m.put("h2,http/1.1", AlpnOffer.of("h2", "http/1.1"));
-    m.put("http/1.1", AlpnOffer.of("http/1.1"));
-    m.put("none", AlpnOffer.none());
-    return m;
   }
 
   TransportConfig config(TlsProvider provider, HttpVersionPolicy policy, AlpnOffer offer) {
@@ -69,18 +57,17 @@ final class MatrixRunner {
   Measurements run() {
     List<Cell> cells = new ArrayList<>();
     Map<String, Outcome> probes = new LinkedHashMap<>();
-    List<String> cleanup = new ArrayList<>();
-    boolean plain = !target.endpoint().getScheme().equalsIgnoreCase("https");
+    Cleanup cleanup = Cleanup.NONE;
+    boolean tls = target.endpoint().getScheme().equalsIgnoreCase("https");
     try (HttpTransport h1 = HttpTransport.create(config(TlsProvider.JDK, HttpVersionPolicy.HTTP_1_1, AlpnOffer.of("http/1.1")))) {
+      Outcome fixture = null;
       if (target.bucket() != null) {
         addressing(h1, probes);
-        prober.send(h1, put(key("fixture")));
+        fixture = prober.send(h1, put(key("fixture")));
       }
       List<java.util.concurrent.Callable<List<Cell>>> rows = new ArrayList<>();
-      for (TlsProvider provider : TlsProvider.values()) {
-        for (Map.Entry<String, AlpnOffer> offer : OFFERS.entrySet()) {
-          rows.add(() -> row(provider, offer.getKey(), offer.getValue(), plain));
-        }
+      for (Route route : Route.all(tls)) {
+        rows.add(() -> row(route));
       }
       // Rows are independent (own transport, own keys): run them side by side, keep their order.
       java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(rows.size());
@@ -97,43 +84,45 @@ final class MatrixRunner {
         pool.shutdownNow();
       }
       probes(h1, probes);
-      cleanup(h1, cells, cleanup);
+      cleanup = cleanup(h1, fixture, cells, probes);
     }
-    return new Measurements(target, List.copyOf(cells), probes, canonical, stringToSign, prefix,
-        cleanup);
+    return new Measurements(target, List.copyOf(cells), probes, canonical, stringToSign, prefix, cleanup);
   }
 
-  private List<Cell> row(TlsProvider provider, String alpn, AlpnOffer offer, boolean plain) {
+  private List<Cell> row(Route route) {
     List<Cell> cells = new ArrayList<>();
-    String unavailable = provider.unavailabilityCause();
-    if (plain && (provider != TlsProvider.JDK || !alpn.equals("none"))) {
-      unavailable = "plain HTTP: no TLS, no ALPN";
-    }
+    String unavailable = route.tls() == null ? null : route.tls().unavailabilityCause();
     if (unavailable != null) {
       for (Shape shape : Shape.values()) {
         for (Operation op : Operation.values()) {
-          cells.add(new Cell(provider, alpn, shape, op, null, "unavailable"));
+          cells.add(new Cell(route, shape, op, null, "unavailable"));
         }
       }
       return cells;
     }
-    try (HttpTransport t = HttpTransport.create(config(provider, HttpVersionPolicy.NEGOTIATE, offer))) {
+    try (HttpTransport t = HttpTransport.create(config(route.tls() == null ? TlsProvider.JDK : route.tls(), route.policy(),
+        route.offer()))) {
       for (Shape shape : Shape.values()) {
-        runRow(t, provider, alpn, shape, cells);
+        runRow(t, route, shape, cells);
       }
     }
     return cells;
   }
 
-  private void runRow(HttpTransport t, TlsProvider provider, String alpn, Shape shape, List<Cell> cells) {
-    String rowKey = key(provider.name().toLowerCase(Locale.ROOT) + "-" + alpn.replace("/", "").replace(",", "-") + "-" + shape.id());
+  /** The key of the object a row PUTs and DELETEs: one per route and shape. */
+  private String rowKey(Route route, Shape shape) {
+    return key(route.keyPart() + "-" + shape.id());
+  }
+
+  private void runRow(HttpTransport t, Route route, Shape shape, List<Cell> cells) {
+    String rowKey = rowKey(route, shape);
     for (Operation op : Operation.values()) {
       if (!shape.appliesTo(op)) {
-        cells.add(new Cell(provider, alpn, shape, op, null, "n/a"));
+        cells.add(new Cell(route, shape, op, null, "n/a"));
         continue;
       }
       if (op != Operation.BUCKET && target.bucket() == null) {
-        cells.add(new Cell(provider, alpn, shape, op, null, "no bucket"));
+        cells.add(new Cell(route, shape, op, null, "no bucket"));
         continue;
       }
       HttpRequest r = switch (op) {
@@ -144,7 +133,7 @@ final class MatrixRunner {
         case GET -> prober.signed("GET", target.uri(target.bucket(), key("fixture"), null), HttpHeaders.empty(), null);
         case DELETE -> prober.signed("DELETE", target.uri(target.bucket(), rowKey, null), HttpHeaders.empty(), null);
       };
-      cells.add(new Cell(provider, alpn, shape, op, prober.send(t, shape.apply(r)), null));
+      cells.add(new Cell(route, shape, op, prober.send(t, shape.apply(r)), null));
     }
   }
 
@@ -217,26 +206,44 @@ final class MatrixRunner {
     stringToSign = prober.lastStringToSign();
   }
 
-  /** Deletes exactly the keys the doctor wrote: the fixture, one per row, the checksum probe's. */
-  private void cleanup(HttpTransport h1, List<Cell> cells, List<String> done) {
-    Target target = probeTarget;
-    if (target.bucket() == null) {
-      return;
+  /**
+   * Deletes exactly the objects the doctor created: the fixture and the checksum probe's object when
+   * their PUT passed, and each row's object whose PUT passed and whose own DELETE cell did not
+   * already remove it. A PUT that failed created nothing, so it is neither deleted nor counted.
+   */
+  private Cleanup cleanup(HttpTransport h1, Outcome fixture, List<Cell> cells, Map<String, Outcome> probes) {
+    List<String> deleted = new ArrayList<>();
+    List<String> toDelete = new ArrayList<>();
+    if (fixture != null && fixture.passed()) {
+      toDelete.add(key("fixture"));
     }
-    List<String> keys = new ArrayList<>();
-    keys.add(key("fixture"));
-    keys.add(key("checksum"));
+    Outcome checksum = probes.get("checksum");
+    if (checksum != null && checksum.passed()) {
+      toDelete.add(key("checksum"));
+    }
     for (Cell c : cells) {
-      if (c.operation() == Operation.PUT && c.passed()) {
-        String k = key(c.tls().name().toLowerCase(Locale.ROOT) + "-" + c.alpn().replace("/", "").replace(",", "-") + "-" + c.shape().id());
-        if (!keys.contains(k)) {
-          keys.add(k);
-        }
+      if (c.operation() != Operation.PUT || !c.passed()) {
+        continue;
+      }
+      String k = rowKey(c.route(), c.shape());
+      Cell delete = cells.stream().filter(x -> x.operation() == Operation.DELETE && x.route().equals(c.route())
+          && x.shape() == c.shape()).findFirst().orElse(null);
+      if (delete != null && delete.passed()) {
+        deleted.add(k + ": deleted by its row's DELETE (" + delete.outcome().result() + ")");
+      } else {
+        toDelete.add(k);
       }
     }
-    for (String k : keys) {
+    List<String> left = new ArrayList<>();
+    Target target = probeTarget;
+    for (String k : toDelete) {
       Outcome o = prober.send(h1, prober.signed("DELETE", target.uri(target.bucket(), k, null), HttpHeaders.empty(), null));
-      done.add(k + ": " + o.result());
+      if (o.passed()) {
+        deleted.add(k + ": deleted (" + o.result() + ")");
+      } else {
+        left.add(k + ": not deleted: " + o.describe());
+      }
     }
+    return new Cleanup(deleted, left);
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param canonicalRequest our last canonical request (for SignatureDoesNotMatch), or {@code null}
  * @param stringToSign our last string to sign, or {@code null}
  * @param prefix the unique prefix the doctor's own objects used
+ * @param cleanup what became of the test objects the doctor created
  */
 public record Measurements(
     Target target,
@@ -21,7 +22,7 @@ public record Measurements(
     CanonicalRequest canonicalRequest,
     StringToSign stringToSign,
     String prefix,
-    List<String> cleanup) {
+    Cleanup cleanup) {
 
   /** The cells that ran and failed. */
   public List<Cell> failing() {

@@ -14,6 +14,7 @@ import java.util.List;
  *
  * @param protocol the HTTP version the request travelled on, or {@code null} when no connection was made
  * @param status the HTTP status, or 0 when there was none
+ * @param server the response's {@code Server} header (who answered: a front end names itself there), or {@code null}
  * @param serviceError the S3 error for a status of 300 or more, else {@code null}
  * @param failure the transport or stream failure, else {@code null}
  * @param serverDate the server's {@code Date} header, or {@code null}
@@ -24,6 +25,7 @@ public record Outcome(
     HttpProtocol protocol,
     String alpnSelected,
     int status,
+    String server,
     ServiceException serviceError,
     S3Exception failure,
     Instant requestTime,

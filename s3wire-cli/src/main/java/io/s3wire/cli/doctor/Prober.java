@@ -87,9 +87,14 @@ final class Prober {
       try (response) {
         byte[] body = response.body().bytes();
         long ms = millisSince(start);
-        ServiceException error = response.status() >= 300 ? ServiceExceptions.from(response.status(), response.headers(), body) : null;
+        ServiceException error = response.status() >= 300 ? ServiceExceptions.from(response.status(), response.headers(), body,
+            request.uri().getRawPath()) : null;
         Attempt a = response.attempts().isEmpty() ? null : response.attempts().get(response.attempts().size() - 1);
-        return new Outcome(response.protocol(), a == null ? null : a.alpnSelected(), response.status(), error, null,
+        if (error != null && a != null) {
+          error.addAttempt(a); // so its explain() speaks of the version the answer came on
+        }
+        return new Outcome(response.protocol(), a == null ? null : a.alpnSelected(), response.status(),
+            response.headers().first("server").orElse(null), error, null,
             requestTime, date(response.headers()), ms, lines(trace));
       }
     } catch (ExecutionException | CompletionException e) {
@@ -115,7 +120,7 @@ final class Prober {
     S3Exception e = c instanceof S3Exception s ? s
         : new TransportException(TransportException.Kind.IO, String.valueOf(c.getMessage()), io.s3wire.error.RetrySafety.UNKNOWN, c);
     Attempt a = e.attempts().isEmpty() ? null : e.attempts().get(e.attempts().size() - 1);
-    return new Outcome(a == null ? null : a.protocol(), a == null ? null : a.alpnSelected(), 0, null, e, requestTime, null,
+    return new Outcome(a == null ? null : a.protocol(), a == null ? null : a.alpnSelected(), 0, null, null, e, requestTime, null,
         millisSince(start), lines(trace));
   }
 

@@ -23,7 +23,9 @@ public final class ProfileWriter {
     b.set("name", "measured");
     List<String> ids = r.findings().stream().map(Finding::id).toList();
     boolean h2Seen = m.cells().stream().anyMatch(c -> c.ran() && c.outcome().protocol() == io.s3wire.http.HttpProtocol.HTTP_2);
-    if (ids.contains("host-header-reset")) {
+    boolean hostRejectedOnH2 = ids.contains("host-header-rejected") && m.failing().stream()
+        .anyMatch(c -> c.shape() == Shape.HOST_HEADER && c.outcome().protocol() == io.s3wire.http.HttpProtocol.HTTP_2);
+    if (ids.contains("host-header-reset") || hostRejectedOnH2) {
       b.set("forbidsHostHeaderOnH2", "true");
     } else if (h2Seen && m.cells().stream().anyMatch(c -> c.shape() == Shape.HOST_HEADER && c.passed()
         && c.outcome().protocol() == io.s3wire.http.HttpProtocol.HTTP_2)) {

@@ -7,9 +7,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Causes tied to the HTTP version: a request shape one version rejects, HTTP_1_1_REQUIRED, and a
- * server that never selects HTTP/2. A shape's failure counts only when s3wire's normalised request
- * passes in the same place, so the shape is what differs.
+ * Causes tied to the HTTP version: the forms known servers use to reject a shape on HTTP/2 (a reset
+ * for host, as Google's front end does; a reset for connection, as RFC 9113 requires),
+ * HTTP_1_1_REQUIRED, and a server that never speaks HTTP/2. A shape's failure counts only when
+ * s3wire's normalised request passes in the same place, so the shape is what differs; other forms of
+ * a shape's rejection are {@link ShapeRules}'.
  */
 final class ProtocolRules {
   private ProtocolRules() {}
@@ -18,15 +20,8 @@ final class ProtocolRules {
     http11Required(m, out, explained);
     hostHeader(m, out, explained);
     keepAlive(m, out, explained);
-    shapeOnAnyVersion(m, Shape.CONTENT_LENGTH_ZERO, "content-length-zero-rejected",
-        "content-length: 0 on a bodiless request is rejected",
-        "RFC 9110 section 8.6 (a user agent SHOULD NOT send content-length in a request without content; a server must accept 0)",
-        out, explained);
-    shapeOnAnyVersion(m, Shape.EXPECT_CONTINUE, "expect-continue-rejected",
-        "expect: 100-continue on an upload is rejected",
-        "RFC 9110 section 10.1.1 (Expect); PROVIDERS.md \"Expect: 100-continue on HTTP/2\" (nginx never sends 100 on HTTP/2)",
-        out, explained);
     noHttp2(m, out);
+    noH2c(m, out, explained);
   }
 
   private static boolean onH2(Cell c) {
@@ -37,10 +32,20 @@ final class ProtocolRules {
     return c.outcome() != null && c.outcome().protocol() == HttpProtocol.HTTP_1_1;
   }
 
-  /** The normalised cell in the same place as {@code c}. */
   private static Cell normalised(Measurements m, Cell c) {
-    return m.cells().stream().filter(x -> x.shape() == Shape.NORMALISED && x.tls() == c.tls() && x.alpn().equals(c.alpn())
-        && x.operation() == c.operation()).findFirst().orElse(null);
+    return ShapeRules.normalised(m, c);
+  }
+
+  private static boolean differs(Cell c, Cell normalised) {
+    return ShapeRules.differs(c, normalised);
+  }
+
+  /**
+   * Whether {@code c} was reset by RST_STREAM, the form the specific rules name; a GOAWAY with the same
+   * code beside such resets is the same cause (a server may close after several).
+   */
+  private static boolean rstStream(Cell c) {
+    return c.outcome().failure() instanceof io.s3wire.error.StreamResetException s && !s.isGoAway();
   }
 
   private static List<Cell> failing(Measurements m, Predicate<Cell> p) {
@@ -72,8 +77,8 @@ final class ProtocolRules {
   private static void hostHeader(Measurements m, List<Finding> out, Set<Cell> explained) {
     List<Cell> cells = failing(m, c -> c.shape() == Shape.HOST_HEADER && onH2(c)
         && "PROTOCOL_ERROR".equals(c.outcome().h2Error()) && differs(c, normalised(m, c)));
-    if (cells.isEmpty()) {
-      return;
+    if (cells.stream().noneMatch(ProtocolRules::rstStream)) {
+      return; // another form (GOAWAY alone): the general shape rule names it
     }
     explained.addAll(cells);
     List<Cell> h1 = failing(m, c -> c.shape() == Shape.HOST_HEADER && onH1(c));
@@ -112,7 +117,7 @@ final class ProtocolRules {
   private static void keepAlive(Measurements m, List<Finding> out, Set<Cell> explained) {
     List<Cell> cells = failing(m, c -> c.shape() == Shape.KEEP_ALIVE && onH2(c)
         && "PROTOCOL_ERROR".equals(c.outcome().h2Error()) && differs(c, normalised(m, c)));
-    if (cells.isEmpty()) {
+    if (cells.stream().noneMatch(ProtocolRules::rstStream)) {
       return;
     }
     explained.addAll(cells);
@@ -131,27 +136,8 @@ final class ProtocolRules {
         "RFC 9113 section 8.2.2 (connection-specific header fields)"));
   }
 
-  private static void shapeOnAnyVersion(Measurements m, Shape shape, String id, String title, String source,
-      List<Finding> out, Set<Cell> explained) {
-    List<Cell> cells = failing(m, c -> c.shape() == shape && differs(c, normalised(m, c)));
-    if (cells.isEmpty()) {
-      return;
-    }
-    explained.addAll(cells);
-    List<String> evidence = new ArrayList<>();
-    evidence.add(Evidence.cellLine(cells.get(0)));
-    evidence.addAll(Evidence.frames(cells.get(0), shape.header()));
-    out.add(new Finding(id, Finding.PROBLEM, title,
-        cells.size() + " cell(s) fail: " + Diagnosis.rows(cells),
-        "only the " + shape.header() + " header; the normalised request passes in the same place",
-        evidence,
-        "The server rejects " + shape.description() + ".",
-        List.of("s3wire does not send it", "for another client: do not send " + shape.header() + " to this endpoint"),
-        source));
-  }
-
   private static void noHttp2(Measurements m, List<Finding> out) {
-    List<Cell> offered = m.cells().stream().filter(c -> c.alpn().equals("h2,http/1.1") && c.ran()
+    List<Cell> offered = m.cells().stream().filter(c -> "h2,http/1.1".equals(c.alpn()) && c.ran()
         && c.outcome().protocol() != null).toList();
     if (offered.isEmpty() || offered.stream().anyMatch(ProtocolRules::onH2)) {
       return;
@@ -179,12 +165,33 @@ final class ProtocolRules {
   }
 
   /**
-   * Whether the shape is what made {@code c} fail: s3wire's normalised request in the same place
-   * passed, or failed differently (e.g. every request fails authentication, but only this shape is
-   * reset before the server even reads the signature).
+   * Over plain HTTP: no h2c cell passes while HTTP/1.1 does, so the server does not speak HTTP/2 with
+   * prior knowledge. Explains the h2c cells that failed without an S3 error (an S3 error means the
+   * server did read the request, so another rule's cause).
    */
-  private static boolean differs(Cell c, Cell normalised) {
-    return normalised != null && normalised.ran()
-        && (normalised.passed() || !normalised.outcome().result().equals(c.outcome().result()));
+  private static void noH2c(Measurements m, List<Finding> out, Set<Cell> explained) {
+    List<Cell> h2c = m.cells().stream().filter(c -> c.route().plain() && c.route().http().equals("h2c") && c.ran()).toList();
+    boolean h1Passes = m.cells().stream().anyMatch(c -> c.route().plain() && c.route().http().equals("http/1.1")
+        && c.shape() == Shape.NORMALISED && c.passed());
+    if (h2c.isEmpty() || !h1Passes || h2c.stream().anyMatch(c -> c.shape() == Shape.NORMALISED && c.passed())) {
+      return;
+    }
+    List<Cell> cells = h2c.stream().filter(c -> c.failed() && c.outcome().s3Error() == null && !explained.contains(c)).toList();
+    explained.addAll(cells);
+    Cell first = h2c.stream().filter(c -> c.shape() == Shape.NORMALISED && c.failed()).findFirst().orElse(h2c.get(0));
+    List<String> evidence = new ArrayList<>();
+    evidence.add(Evidence.cellLine(first));
+    evidence.addAll(Evidence.frames(first, ":status", "server"));
+    out.add(new Finding("no-h2c", Finding.NOTE,
+        "The server does not speak HTTP/2 over plain HTTP (h2c with prior knowledge): only HTTP/1.1 works there",
+        cells.size() + " h2c cell(s) fail, the normalised request too, while it passes over HTTP/1.1: " + Diagnosis.rows(cells),
+        "only the HTTP version: the same requests pass over HTTP/1.1 to the same address",
+        evidence,
+        "Over plain HTTP there is no ALPN to agree on HTTP/2: a client either knows in advance that the server speaks it"
+            + " (prior knowledge) or uses HTTP/1.1. Here HTTP/2 with prior knowledge fails ("
+            + FailureForm.of(first.outcome()) + "), so clients that assume h2c fail.",
+        List.of("use HTTP/1.1 with this endpoint over plain HTTP (s3wire's default does: negotiation means HTTP/1.1 there)",
+            "to get HTTP/2: use https (ALPN h2), or enable h2c on the server or proxy"),
+        "RFC 9113 section 3.3 (starting HTTP/2 with prior knowledge)"));
   }
 }

@@ -39,6 +39,14 @@ public enum Shape {
     return header;
   }
 
+  /** The shape as a phrase after "requests": {@code with a host header}, {@code with content-length: 0}. */
+  public String phrase() {
+    if (header == null) {
+      return "as normalised";
+    }
+    return value == null ? "with a " + header + " header" : "with " + header + ": " + value;
+  }
+
   /** Whether the shape makes sense for an operation: content-length 0 only without a body, expect only with one. */
   public boolean appliesTo(Operation op) {
     return switch (this) {

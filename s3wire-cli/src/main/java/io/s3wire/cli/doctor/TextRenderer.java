@@ -14,8 +14,10 @@ public final class TextRenderer {
     out.add("");
     out.add("matrix (cell: negotiated protocol, status or HTTP/2 error code, time; " + m.cells().stream().filter(Cell::ran).count()
         + " requests, objects under " + (m.target().bucket() == null ? "-" : m.target().bucket() + "/" + m.prefix() + "/") + ")");
-    String fmt = "%-8s %-12s %-17s" + " %-24s".repeat(Operation.values().length);
-    List<Object> head = new ArrayList<>(List.of("tls", "alpn", "shape"));
+    boolean plain = !m.cells().isEmpty() && m.cells().get(0).route().plain();
+    // Over plain HTTP the route is one column (http/1.1 or h2c) as wide as tls and alpn together.
+    String fmt = (plain ? "%-21s" : "%-8s %-12s") + " %-17s" + " %-24s".repeat(Operation.values().length);
+    List<Object> head = new ArrayList<>(plain ? List.of("http", "shape") : List.of("tls", "alpn", "shape"));
     for (Operation op : Operation.values()) {
       head.add(op.id());
     }
@@ -23,7 +25,8 @@ public final class TextRenderer {
     int ops = Operation.values().length;
     for (int i = 0; i < m.cells().size(); i += ops) {
       Cell c = m.cells().get(i);
-      List<Object> row = new ArrayList<>(List.of(c.tls().name().toLowerCase(Locale.ROOT), c.alpn(), c.shape().id()));
+      List<Object> row = new ArrayList<>(plain ? List.of(c.route().http(), c.shape().id())
+          : List.of(c.route().tlsName(), c.alpn(), c.shape().id()));
       for (int j = 0; j < ops; j++) {
         Cell x = m.cells().get(i + j);
         row.add((x.failed() ? "!" : " ") + x.text());
@@ -49,8 +52,7 @@ public final class TextRenderer {
       out.add("   source:     " + f.source());
     }
     out.add("");
-    out.add("cleanup: deleted " + m.cleanup().size() + " test object(s) under " + m.prefix() + "/ ("
-        + String.format(Locale.ROOT, "%.1f", r.millis() / 1000.0) + " s in all)");
+    out.add(m.cleanup().summary(m.prefix()) + " (" + String.format(Locale.ROOT, "%.1f", r.millis() / 1000.0) + " s in all)");
     return out;
   }
 }

@@ -4,8 +4,10 @@ import static io.s3wire.cli.doctor.DoctorTestServer.finding;
 import static io.s3wire.cli.doctor.DoctorTestServer.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s3wire.error.Http2ErrorCode;
 import io.s3wire.http.HttpProtocol;
 import io.s3wire.server.FaultRule;
+import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3Server;
 import io.s3wire.server.ServerProfile;
 import java.nio.file.Path;
@@ -197,5 +199,41 @@ class DoctorCausesTest {
   void deleteObjectsWithoutContentMd5Rejected() throws Exception {
     Map<String, Object> doc = run(start(S3Server.builder().profile(profile(false, true, true))));
     assertThat(ids(doc, "problem")).as(() -> String.valueOf(doc.get("findings"))).containsExactly("delete-objects-needs-md5");
+  }
+
+  /**
+   * A shape rejected in forms other than a reset: the server's fault rules answer the shape's requests
+   * (only they carry expect, or content-length on a bodiless request) with GOAWAY, a closed
+   * connection, 400 with S3 error XML and 421; the doctor names each shape once with the form it took.
+   */
+  @Test
+  void aShapeRejectedInOtherFormsIsNamedWithTheFormItTook() throws Exception {
+    Map<String, Object> doc = run(start(S3Server.builder().faultRules(List.of(
+        FaultRule.when().method("PUT").header("expect").protocol(HttpProtocol.HTTP_2).goAway(Http2ErrorCode.PROTOCOL_ERROR, -1),
+        FaultRule.when().method("PUT").header("expect").protocol(HttpProtocol.HTTP_1_1).resetStream(Http2ErrorCode.PROTOCOL_ERROR),
+        FaultRule.when().method("GET").header("content-length").error(400, S3ErrorCode.INVALID_REQUEST),
+        FaultRule.when().method("HEAD").header("content-length").error(421, S3ErrorCode.INVALID_REQUEST)))));
+    assertThat(ids(doc, "problem")).as(() -> String.valueOf(doc.get("findings")))
+        .containsExactly("content-length-zero-rejected", "expect-continue-rejected");
+
+    Map<String, Object> cl = finding(doc, "content-length-zero-rejected");
+    assertThat(cl.get("title")).isEqualTo("Bodiless requests with content-length: 0 are rejected: s3wire answered 400"
+        + " InvalidRequest: 'Invalid Request'");
+    assertThat((String) cl.get("whatFails")).startsWith("12 cell(s) with content-length: 0 fail where the normalised request"
+        + " passes: 421 on 6: jdk h2,http/1.1 content-length-0 bucket, ").contains("; 400 on 6: jdk h2,http/1.1 content-length-0 get, ");
+
+    Map<String, Object> expect = finding(doc, "expect-continue-rejected");
+    assertThat(expect.get("title")).isEqualTo("Uploads with expect: 100-continue are rejected: the server closed the connection"
+        + " with GOAWAY(PROTOCOL_ERROR)");
+    assertThat(expect.get("whatFails")).isEqualTo("6 cell(s) with expect: 100-continue fail where the normalised request"
+        + " passes: GOAWAY:PROTOCOL_ERROR on 2: jdk h2,http/1.1 expect-100 put, openssl h2,http/1.1 expect-100 put;"
+        + " CONNECTION_CLOSED on 4: jdk http/1.1 expect-100 put, jdk none expect-100 put, openssl http/1.1 expect-100 put,"
+        + " openssl none expect-100 put");
+    @SuppressWarnings("unchecked")
+    List<String> evidence = (List<String>) expect.get("evidence");
+    assertThat(evidence.get(0)).matches("jdk h2,http/1\\.1 expect-100 put: h2 GOAWAY:PROTOCOL_ERROR \\d+ms"
+        + " — GOAWAY\\(PROTOCOL_ERROR, last-stream-id \\d+\\) covering stream \\d+");
+    assertThat(evidence).contains("          expect: 100-continue");
+    assertThat(String.valueOf(doc)).doesNotContain(server.secretKey());
   }
 }
