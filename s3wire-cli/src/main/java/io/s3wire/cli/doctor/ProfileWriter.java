@@ -34,8 +34,7 @@ public final class ProfileWriter {
       b.set("acceptsFlexibleChecksums", "true");
       b.set("acceptsSdkChecksumAlgorithmHeader", "true");
     } else if (ids.contains("checksum-rejected")) {
-      b.set("acceptsFlexibleChecksums", "false");
-      b.set("acceptsSdkChecksumAlgorithmHeader", "false");
+      noFlexibleChecksums(b);
     }
     Outcome delete = m.probes().get("delete-objects");
     if (delete != null && delete.passed()) {
@@ -47,6 +46,16 @@ public final class ProfileWriter {
     }
     b.set("defaultRegion", m.target().region());
     return b.build();
+  }
+
+  /**
+   * No flexible checksums, and so no full-object CRC32C either: a base profile that has one (aws,
+   * minio) would otherwise not build.
+   */
+  private static void noFlexibleChecksums(ProviderProfile.Builder b) {
+    b.set("acceptsFlexibleChecksums", "false");
+    b.set("acceptsSdkChecksumAlgorithmHeader", "false");
+    b.set("acceptsFullObjectCrc32c", "false");
   }
 
   public static void write(DoctorReport r, Path file) throws IOException {

@@ -1,0 +1,58 @@
+package io.s3wire.cli.doctor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.s3wire.auth.Credentials;
+import io.s3wire.error.ServiceExceptions;
+import io.s3wire.http.HttpHeaders;
+import io.s3wire.http.HttpProtocol;
+import io.s3wire.http.TlsProvider;
+import io.s3wire.provider.ProviderProfile;
+import io.s3wire.provider.ProviderProfiles;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the checksum probes make of a server, without a network. A profile without flexible
+ * checksums has no full-object CRC32C either, whatever its base (aws and minio have one).
+ */
+class ChecksumProbesTest {
+  private static Outcome answered(int status, String code) {
+    String body = code == null ? "" : "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code
+        + "</Code><Message></Message><RequestId>tx1</RequestId></Error>";
+    return new Outcome(HttpProtocol.HTTP_1_1, null, status,
+        code == null ? null : ServiceExceptions.from(status, HttpHeaders.empty(), body.getBytes(StandardCharsets.UTF_8)),
+        null, Instant.EPOCH, null, 1, List.of());
+  }
+
+  private static DoctorReport report(ProviderProfile base, Outcome checksum, Outcome mismatch) {
+    Target target = new Target(URI.create("http://127.0.0.1:7480"), "b", "us-east-1", Credentials.of("AKID", "secret"),
+        false, null, base, null);
+    Map<String, Outcome> probes = new LinkedHashMap<>();
+    probes.put("checksum", checksum);
+    if (mismatch != null) {
+      probes.put("checksum-mismatch", mismatch);
+    }
+    List<Cell> cells = List.of(new Cell(TlsProvider.JDK, "none", Shape.NORMALISED, Operation.PUT, answered(200, null), null));
+    Measurements m = new Measurements(target, cells, probes, null, null, "s3wire-doctor-x", List.of());
+    return new DoctorReport(List.of(), m, Diagnosis.diagnose(m), 1);
+  }
+
+  private static List<String> ids(DoctorReport r) {
+    return r.findings().stream().map(f -> f.severity() + " " + f.id()).toList();
+  }
+
+  @Test
+  void aServerThatRefusesTheHeadersGetsAProfileWithoutThemFromAnAwsBase() {
+    DoctorReport r = report(ProviderProfiles.aws(), answered(400, "InvalidArgument"), null);
+    assertThat(ids(r)).containsExactly("problem checksum-rejected");
+    ProviderProfile measured = ProfileWriter.measured(r);
+    assertThat(measured.acceptsFlexibleChecksums()).isFalse();
+    assertThat(measured.acceptsFullObjectCrc32c()).isFalse();
+  }
+}
