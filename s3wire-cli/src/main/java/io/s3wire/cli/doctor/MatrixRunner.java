@@ -28,6 +28,8 @@ final class MatrixRunner {
   static final Map<String, AlpnOffer> OFFERS = offers();
 
   static final byte[] PAYLOAD = "s3wire doctor test object\n".getBytes(StandardCharsets.UTF_8);
+  /** What the checksum-mismatch probe's CRC32C is computed over instead of {@link #PAYLOAD}. */
+  static final byte[] NOT_THE_PAYLOAD = "not the doctor's test object\n".getBytes(StandardCharsets.UTF_8);
 
   private final Target target;
   private final Prober prober;
@@ -97,7 +99,7 @@ final class MatrixRunner {
         pool.shutdownNow();
       }
       probes(h1, probes);
-      cleanup(h1, cells, cleanup);
+      cleanup(h1, cells, probes, cleanup);
     }
     return new Measurements(target, List.copyOf(cells), probes, canonical, stringToSign, prefix,
         cleanup);
@@ -199,8 +201,17 @@ final class MatrixRunner {
     HttpHeaders checksum = HttpHeaders.of("content-type", "text/plain",
         "x-amz-sdk-checksum-algorithm", "CRC32",
         "x-amz-checksum-crc32", java.util.Base64.getEncoder().encodeToString(crcBytes));
-    probes.put("checksum", prober.send(h1,
-        prober.signed("PUT", target.uri(target.bucket(), key("checksum"), null), checksum, PAYLOAD)));
+    Outcome accepted = prober.send(h1,
+        prober.signed("PUT", target.uri(target.bucket(), key("checksum"), null), checksum, PAYLOAD));
+    probes.put("checksum", accepted);
+    if (accepted.passed()) {
+      // Accepting the headers is not checking them: the same PUT with a CRC32C (what s3wire sends) of
+      // other bytes must be refused. A server that stores it ignores the headers (Ceph RGW 16.2 does).
+      HttpHeaders mismatch = HttpHeaders.of("content-type", "text/plain", "x-amz-checksum-crc32c",
+          io.s3wire.checksum.Crc32c.base64(io.s3wire.checksum.Crc32c.of(NOT_THE_PAYLOAD)));
+      probes.put("checksum-mismatch", prober.send(h1,
+          prober.signed("PUT", target.uri(target.bucket(), key("checksum-mismatch"), null), mismatch, PAYLOAD)));
+    }
     byte[] delete = ("<Delete><Quiet>true</Quiet><Object><Key>" + key("never-written")
         + "</Key></Object></Delete>").getBytes(StandardCharsets.UTF_8);
     probes.put("delete-objects", prober.send(h1,
@@ -217,8 +228,8 @@ final class MatrixRunner {
     stringToSign = prober.lastStringToSign();
   }
 
-  /** Deletes exactly the keys the doctor wrote: the fixture, one per row, the checksum probe's. */
-  private void cleanup(HttpTransport h1, List<Cell> cells, List<String> done) {
+  /** Deletes exactly the keys the doctor wrote: the fixture, one per row, the checksum probes'. */
+  private void cleanup(HttpTransport h1, List<Cell> cells, Map<String, Outcome> probes, List<String> done) {
     Target target = probeTarget;
     if (target.bucket() == null) {
       return;
@@ -226,6 +237,9 @@ final class MatrixRunner {
     List<String> keys = new ArrayList<>();
     keys.add(key("fixture"));
     keys.add(key("checksum"));
+    if (probes.containsKey("checksum-mismatch")) {
+      keys.add(key("checksum-mismatch"));
+    }
     for (Cell c : cells) {
       if (c.operation() == Operation.PUT && c.passed()) {
         String k = key(c.tls().name().toLowerCase(Locale.ROOT) + "-" + c.alpn().replace("/", "").replace(",", "-") + "-" + c.shape().id());

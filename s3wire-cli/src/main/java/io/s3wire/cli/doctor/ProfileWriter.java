@@ -30,7 +30,11 @@ public final class ProfileWriter {
       b.set("forbidsHostHeaderOnH2", "false");
     }
     Outcome checksum = m.probes().get("checksum");
-    if (checksum != null && checksum.passed()) {
+    if (ids.contains("checksum-ignored")) {
+      // Headers the server stores without checking buy no integrity: the profile sends none, so
+      // transfers fall back to Content-MD5 and ETags, which it does check.
+      noFlexibleChecksums(b);
+    } else if (checksum != null && checksum.passed()) {
       b.set("acceptsFlexibleChecksums", "true");
       b.set("acceptsSdkChecksumAlgorithmHeader", "true");
     } else if (ids.contains("checksum-rejected")) {

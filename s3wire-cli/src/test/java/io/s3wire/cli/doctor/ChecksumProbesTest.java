@@ -18,8 +18,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the checksum probes make of a server, without a network. A profile without flexible
- * checksums has no full-object CRC32C either, whatever its base (aws and minio have one).
+ * What the checksum probes make of a server, without a network: refusing the headers, checking
+ * them, or accepting and ignoring them (Ceph RGW 16.2 stores a PUT whose CRC32C does not match its
+ * body). Only a server that refuses a wrong checksum gets {@code acceptsFlexibleChecksums=true}; a
+ * profile without them has no full-object CRC32C either, whatever its base (aws and minio have one).
  */
 class ChecksumProbesTest {
   private static Outcome answered(int status, String code) {
@@ -45,6 +47,28 @@ class ChecksumProbesTest {
 
   private static List<String> ids(DoctorReport r) {
     return r.findings().stream().map(f -> f.severity() + " " + f.id()).toList();
+  }
+
+  @Test
+  void aServerThatRefusesAWrongChecksumChecksThem() {
+    DoctorReport r = report(ProviderProfiles.ceph(), answered(200, null), answered(400, "BadDigest"));
+    assertThat(ids(r)).isEmpty();
+    assertThat(ProfileWriter.measured(r).acceptsFlexibleChecksums()).isTrue();
+    assertThat(ProfileWriter.measured(r).acceptsSdkChecksumAlgorithmHeader()).isTrue();
+  }
+
+  @Test
+  void aServerThatStoresAWrongChecksumIgnoresThem() {
+    DoctorReport r = report(ProviderProfiles.minio(), answered(200, null), answered(200, null));
+    assertThat(ids(r)).containsExactly("note checksum-ignored");
+    assertThat(r.verdict()).isEqualTo("no problem found");
+    Finding f = r.findings().get(0);
+    assertThat(f.title()).isEqualTo("Flexible checksum headers are accepted but not checked");
+    assertThat(f.whatFails()).isEqualTo("a PUT whose x-amz-checksum-crc32c does not match its body is stored: 200");
+    ProviderProfile measured = ProfileWriter.measured(r);
+    assertThat(measured.acceptsFlexibleChecksums()).isFalse();
+    assertThat(measured.acceptsSdkChecksumAlgorithmHeader()).isFalse();
+    assertThat(measured.acceptsFullObjectCrc32c()).isFalse();
   }
 
   @Test
