@@ -23,7 +23,7 @@ public final class ProfileWriter {
     b.set("name", "measured");
     List<String> ids = r.findings().stream().map(Finding::id).toList();
     boolean h2Seen = m.cells().stream().anyMatch(c -> c.ran() && c.outcome().protocol() == io.s3wire.http.HttpProtocol.HTTP_2);
-    if (ids.contains("host-header-reset")) {
+    if (ids.contains("host-header-reset") || ids.contains("host-header-rejected")) {
       b.set("forbidsHostHeaderOnH2", "true");
     } else if (h2Seen && m.cells().stream().anyMatch(c -> c.shape() == Shape.HOST_HEADER && c.passed()
         && c.outcome().protocol() == io.s3wire.http.HttpProtocol.HTTP_2)) {

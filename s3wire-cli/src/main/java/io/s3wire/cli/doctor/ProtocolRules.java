@@ -17,6 +17,7 @@ final class ProtocolRules {
   static void apply(Measurements m, List<Finding> out, Set<Cell> explained) {
     http11Required(m, out, explained);
     hostHeader(m, out, explained);
+    hostHeaderRefused(m, out, explained);
     keepAlive(m, out, explained);
     shapeOnAnyVersion(m, Shape.CONTENT_LENGTH_ZERO, "content-length-zero-rejected",
         "content-length: 0 on a bodiless request is rejected",
@@ -107,6 +108,37 @@ final class ProtocolRules {
             + " Google's front end rejects one even when it agrees) and section 8.1.1 (malformed requests); public reports:"
             + " rust-s3#377, rustls#2108, reqwest#1809, hyper#2079,"
             + " h2#715, quickwit#1584"));
+  }
+
+  /**
+   * The same cause answered instead of reset: 400 to HTTP/2 requests with a host header, where the
+   * normalised request passes on the same connection and the host header passes over HTTP/1.1.
+   */
+  private static void hostHeaderRefused(Measurements m, List<Finding> out, Set<Cell> explained) {
+    List<Cell> cells = failing(m, c -> c.shape() == Shape.HOST_HEADER && onH2(c) && c.outcome().status() == 400
+        && differs(c, normalised(m, c)));
+    boolean h1Passes = m.cells().stream().anyMatch(c -> c.shape() == Shape.HOST_HEADER && onH1(c) && c.passed());
+    if (cells.isEmpty() || !h1Passes || !failing(m, c -> c.shape() == Shape.HOST_HEADER && onH1(c)).isEmpty()) {
+      return;
+    }
+    explained.addAll(cells);
+    List<String> evidence = new ArrayList<>();
+    Cell first = cells.stream().filter(c -> c.operation() == Operation.PUT).findFirst().orElse(cells.get(0));
+    evidence.add(Evidence.cellLine(first));
+    evidence.addAll(Evidence.frames(first, "host"));
+    out.add(new Finding("host-header-rejected", Finding.PROBLEM,
+        "HTTP/2 requests that carry a host header are refused with 400 Bad Request",
+        cells.size() + " HTTP/2 cell(s) with a host header get 400: " + Diagnosis.rows(cells),
+        "only the explicit host header on HTTP/2: the normalised request (authority only in :authority) passes on the"
+            + " same connection, and the same request with host over HTTP/1.1 passes",
+        evidence,
+        "HTTP/2 carries the authority in the :authority pseudo-header; this endpoint takes :authority as the host and"
+            + " refuses a regular host header next to it as a duplicate, with 400 instead of a stream reset (nginx 1.22"
+            + " does this). S3 clients send host because SigV4 signs it and their HTTP/2 layer passes it on.",
+        List.of("HTTP/2 requests must not carry a host header here: s3wire never sends it",
+            "for another client: strip host before the HTTP/2 layer, or force HTTP/1.1 (ALPN http/1.1 only)"),
+        "RFC 9113 section 8.3.1 (the authority travels in :authority); PROVIDERS.md, Ceph RGW: nginx in front of it"
+            + " answers an HTTP/2 request carrying host with 400 rather than a reset"));
   }
 
   private static void keepAlive(Measurements m, List<Finding> out, Set<Cell> explained) {
