@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.s3wire.cli.CliRun;
 import io.s3wire.cli.commands.ExitCodes;
+import io.s3wire.cli.rgw.RgwCli.Front;
 import io.s3wire.rgw.RgwCluster;
-import io.s3wire.server.internal.fault.MiniJson;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,12 +19,10 @@ import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Tag;
@@ -41,110 +39,60 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Tag("rgw")
 @Timeout(300)
 class RgwCommandsTest {
-  private static final AtomicInteger BUCKETS = new AtomicInteger();
   private static final int MIB = 1024 * 1024;
 
   @TempDir Path tmp;
 
-  enum Front {
-    PLAIN, TLS;
-
-    URI endpoint() {
-      return this == PLAIN ? RgwCluster.get().endpoint() : RgwCluster.get().tlsEndpoint();
-    }
-  }
-
-  /** The environment of a user configured for {@code front}, with a HOME of its own. */
-  private Map<String, String> env(Front front) {
-    RgwCluster rgw = RgwCluster.get();
-    Map<String, String> env = new HashMap<>(Map.of("HOME", tmp.toString(), "AWS_ACCESS_KEY_ID", rgw.accessKey(),
-        "AWS_SECRET_ACCESS_KEY", rgw.secretKey(), "AWS_REGION", rgw.region(),
-        "AWS_ENDPOINT_URL", front.endpoint().toString()));
-    if (front == Front.TLS) {
-      env.put("AWS_CA_BUNDLE", rgw.ca().toString());
-    }
-    return env;
-  }
-
-  /** {@code s3wire ARGS... --provider ceph} as the user of {@code front}. */
-  private CliRun run(Front front, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--provider");
-    all.add("ceph");
-    CliRun r = CliRun.run(env(front), all.toArray(String[]::new));
-    assertThat(r.out() + r.err()).as("no secret in the output").doesNotContain(RgwCluster.get().secretKey());
-    return r;
-  }
-
-  private CliRun ok(Front front, String... args) {
-    CliRun r = run(front, args);
-    assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r).isZero();
-    return r;
-  }
-
-  private static String bucket(String what) {
-    return "s3w-cli-" + what + "-" + BUCKETS.incrementAndGet() + "-" + Long.toHexString(System.nanoTime() & 0xffffffL);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> jsonLines(String out) {
-    List<Map<String, Object>> lines = new ArrayList<>();
-    for (String line : out.split("\n")) {
-      if (!line.isBlank()) {
-        lines.add((Map<String, Object>) MiniJson.parse(line));
-      }
-    }
-    return lines;
-  }
-
   @ParameterizedTest
   @EnumSource(Front.class)
   void bucketsObjectsMultipartStatAndRemoval(Front front) throws Exception {
-    String b = bucket("basic");
-    assertThat(ok(front, "mb", "s3://" + b).out()).isEqualTo("make_bucket: " + b + "\n");
-    assertThat(jsonLines(ok(front, "ls", "--json").out())).anySatisfy(m -> assertThat(m.get("bucket")).isEqualTo(b));
+    RgwCli cli = new RgwCli(front, tmp);
+    String b = RgwCli.bucket("basic");
+    assertThat(cli.ok("mb", "s3://" + b).out()).isEqualTo("make_bucket: " + b + "\n");
+    assertThat(RgwCli.jsonLines(cli.ok("ls", "--json").out())).anySatisfy(m -> assertThat(m.get("bucket")).isEqualTo(b));
 
     Path small = Files.writeString(tmp.resolve("hello.txt"), "hello, rgw\n");
-    assertThat(ok(front, "cp", small.toString(), "s3://" + b + "/dir/", "--content-type", "text/plain",
+    assertThat(cli.ok("cp", small.toString(), "s3://" + b + "/dir/", "--content-type", "text/plain",
         "--metadata", "owner=ops").out()).isEqualTo("upload: " + small + " to s3://" + b + "/dir/hello.txt\n");
     byte[] data = new byte[20 * MIB + 3];
     new Random(17).nextBytes(data);
     Path big = Files.write(tmp.resolve("big.bin"), data);
-    assertThat(ok(front, "cp", big.toString(), "s3://" + b + "/big.bin").out())
+    assertThat(cli.ok("cp", big.toString(), "s3://" + b + "/big.bin").out())
         .isEqualTo("upload: " + big + " to s3://" + b + "/big.bin\n");
 
-    assertThat(jsonLines(ok(front, "ls", "s3://" + b, "--json").out()))
+    assertThat(RgwCli.jsonLines(cli.ok("ls", "s3://" + b, "--json").out()))
         .extracting(m -> m.containsKey("prefix") ? "PRE " + m.get("prefix") : m.get("key"))
         .containsExactlyInAnyOrder("PRE dir/", "big.bin");
-    List<Map<String, Object>> all = jsonLines(ok(front, "ls", "s3://" + b, "--recursive", "--json").out());
+    List<Map<String, Object>> all = RgwCli.jsonLines(cli.ok("ls", "s3://" + b, "--recursive", "--json").out());
     assertThat(all).extracting(m -> m.get("key")).containsExactly("big.bin", "dir/hello.txt");
     assertThat(all).extracting(m -> ((Number) m.get("size")).longValue()).containsExactly((long) data.length, 11L);
 
-    Map<String, Object> smallStat = jsonLines(ok(front, "stat", "s3://" + b + "/dir/hello.txt", "--json").out()).get(0);
+    Map<String, Object> smallStat = RgwCli.jsonLines(cli.ok("stat", "s3://" + b + "/dir/hello.txt", "--json").out()).get(0);
     assertThat(smallStat).containsEntry("content_type", "text/plain").containsEntry("metadata", Map.of("owner", "ops"))
         .containsEntry("etag", md5("hello, rgw\n".getBytes(StandardCharsets.UTF_8)));
-    Map<String, Object> bigStat = jsonLines(ok(front, "stat", "s3://" + b + "/big.bin", "--json").out()).get(0);
+    Map<String, Object> bigStat = RgwCli.jsonLines(cli.ok("stat", "s3://" + b + "/big.bin", "--json").out()).get(0);
     assertThat(((Number) bigStat.get("size")).longValue()).isEqualTo(data.length);
     assertThat((String) bigStat.get("etag")).endsWith("-3");
 
     Path down = tmp.resolve("down.bin");
-    assertThat(ok(front, "cp", "s3://" + b + "/big.bin", down.toString()).out())
+    assertThat(cli.ok("cp", "s3://" + b + "/big.bin", down.toString()).out())
         .isEqualTo("download: s3://" + b + "/big.bin to " + down + "\n");
     assertThat(md5(Files.readAllBytes(down))).isEqualTo(md5(data));
 
-    assertThat(ok(front, "rm", "s3://" + b + "/dir/hello.txt").out()).isEqualTo("delete: s3://" + b + "/dir/hello.txt\n");
-    CliRun notEmpty = run(front, "rb", "s3://" + b);
+    assertThat(cli.ok("rm", "s3://" + b + "/dir/hello.txt").out()).isEqualTo("delete: s3://" + b + "/dir/hello.txt\n");
+    CliRun notEmpty = cli.run("rb", "s3://" + b);
     assertThat(notEmpty.exitCode()).as(notEmpty.toString()).isEqualTo(ExitCodes.FAILED);
     assertThat(notEmpty.err()).contains("409").contains("BucketNotEmpty");
-    assertThat(ok(front, "rb", "s3://" + b, "--force").out()).endsWith("remove_bucket: " + b + "\n");
-    assertThat(jsonLines(ok(front, "ls", "--json").out())).noneSatisfy(m -> assertThat(m.get("bucket")).isEqualTo(b));
+    assertThat(cli.ok("rb", "s3://" + b, "--force").out()).endsWith("remove_bucket: " + b + "\n");
+    assertThat(RgwCli.jsonLines(cli.ok("ls", "--json").out())).noneSatisfy(m -> assertThat(m.get("bucket")).isEqualTo(b));
   }
 
   @ParameterizedTest
   @EnumSource(Front.class)
   void syncUpDownAndDelete(Front front) throws Exception {
-    String b = bucket("sync");
-    ok(front, "mb", "s3://" + b);
+    RgwCli cli = new RgwCli(front, tmp);
+    String b = RgwCli.bucket("sync");
+    cli.ok("mb", "s3://" + b);
     Path src = Files.createDirectories(tmp.resolve("site"));
     Files.writeString(src.resolve("index.html"), "<h1>rgw</h1>");
     Files.createDirectories(src.resolve("css"));
@@ -153,44 +101,45 @@ class RgwCommandsTest {
     new Random(5).nextBytes(blob);
     Files.write(src.resolve("blob.bin"), blob);
 
-    CliRun first = ok(front, "sync", src.toString(), "s3://" + b + "/site");
+    CliRun first = cli.ok("sync", src.toString(), "s3://" + b + "/site");
     assertThat(first.out().lines()).containsExactlyInAnyOrder(
         "upload: " + src.resolve("blob.bin") + " to s3://" + b + "/site/blob.bin",
         "upload: " + src.resolve("css/site.css") + " to s3://" + b + "/site/css/site.css",
         "upload: " + src.resolve("index.html") + " to s3://" + b + "/site/index.html");
-    assertThat(ok(front, "sync", src.toString(), "s3://" + b + "/site").out()).isEmpty();
+    assertThat(cli.ok("sync", src.toString(), "s3://" + b + "/site").out()).isEmpty();
 
     Path copy = tmp.resolve("copy");
-    ok(front, "sync", "s3://" + b + "/site", copy.toString());
+    cli.ok("sync", "s3://" + b + "/site", copy.toString());
     assertThat(Files.readString(copy.resolve("css/site.css"))).isEqualTo("h1 { color: red }");
     assertThat(md5(Files.readAllBytes(copy.resolve("blob.bin")))).isEqualTo(md5(blob));
-    assertThat(ok(front, "sync", "s3://" + b + "/site", copy.toString(), "--checksum").out()).isEmpty();
+    assertThat(cli.ok("sync", "s3://" + b + "/site", copy.toString(), "--checksum").out()).isEmpty();
 
     Files.delete(src.resolve("index.html"));
-    assertThat(ok(front, "sync", src.toString(), "s3://" + b + "/site", "--delete").out())
+    assertThat(cli.ok("sync", src.toString(), "s3://" + b + "/site", "--delete").out())
         .isEqualTo("delete: s3://" + b + "/site/index.html\n");
-    ok(front, "rb", "s3://" + b, "--force");
+    cli.ok("rb", "s3://" + b, "--force");
   }
 
   @ParameterizedTest
   @EnumSource(Front.class)
   void presignedUrlsWorkForPutAndGet(Front front) throws Exception {
-    String b = bucket("presign");
-    ok(front, "mb", "s3://" + b);
+    RgwCli cli = new RgwCli(front, tmp);
+    String b = RgwCli.bucket("presign");
+    cli.ok("mb", "s3://" + b);
     HttpClient http = httpClient(front);
-    String putUrl = ok(front, "presign", "s3://" + b + "/up.txt", "--method", "PUT", "--expires", "5m").out().strip();
+    String putUrl = cli.ok("presign", "s3://" + b + "/up.txt", "--method", "PUT", "--expires", "5m").out().strip();
     HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(putUrl))
         .PUT(HttpRequest.BodyPublishers.ofString("via presigned PUT")).timeout(Duration.ofSeconds(20)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
-    Map<String, Object> get = jsonLines(ok(front, "presign", "s3://" + b + "/up.txt", "--json").out()).get(0);
+    Map<String, Object> get = RgwCli.jsonLines(cli.ok("presign", "s3://" + b + "/up.txt", "--json").out()).get(0);
     assertThat(get).containsEntry("method", "GET");
     HttpResponse<String> got = http.send(HttpRequest.newBuilder(URI.create((String) get.get("url")))
         .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(got.statusCode()).isEqualTo(200);
     assertThat(got.body()).isEqualTo("via presigned PUT");
-    ok(front, "rb", "s3://" + b, "--force");
+    cli.ok("rb", "s3://" + b, "--force");
   }
 
   /** probe: plain RGW speaks HTTP/1.1; the front negotiates h2 by ALPN with the CA given by --ca. */
@@ -201,7 +150,7 @@ class RgwCommandsTest {
     if (front == Front.TLS) {
       args.addAll(List.of("--ca", RgwCluster.get().ca().toString()));
     }
-    CliRun r = CliRun.run(env(front), args.toArray(String[]::new));
+    CliRun r = CliRun.run(new RgwCli(front, tmp).env(), args.toArray(String[]::new));
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out()).contains("protocol: " + (front == Front.TLS ? "HTTP/2" : "HTTP/1.1") + "\n")
         .contains("status:   200\n");
@@ -214,13 +163,14 @@ class RgwCommandsTest {
   @ParameterizedTest
   @EnumSource(Front.class)
   void doctorExaminesRgwAndCleansUp(Front front) {
-    String b = bucket("doctor");
-    ok(front, "mb", "s3://" + b);
-    CliRun r = ok(front, "doctor", "--bucket", b);
+    RgwCli cli = new RgwCli(front, tmp);
+    String b = RgwCli.bucket("doctor");
+    cli.ok("mb", "s3://" + b);
+    CliRun r = cli.ok("doctor", "--bucket", b);
     assertThat(r.out()).startsWith("s3wire doctor: examining " + front.endpoint() + " (from environment variable AWS_ENDPOINT_URL)")
         .contains("\ncleanup: deleted ");
-    assertThat(ok(front, "ls", "s3://" + b, "--recursive", "--json").out()).isEmpty();
-    ok(front, "rb", "s3://" + b);
+    assertThat(cli.ok("ls", "s3://" + b, "--recursive", "--json").out()).isEmpty();
+    cli.ok("rb", "s3://" + b);
   }
 
   private static HttpClient httpClient(Front front) throws Exception {
