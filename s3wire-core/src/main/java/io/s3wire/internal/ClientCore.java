@@ -56,7 +56,7 @@ public final class ClientCore implements AutoCloseable {
     this.downloads = new Downloads(objects);
     this.listings = new ListOperations(pipeline);
     this.deletes = new DeleteOperations(pipeline, objects);
-    this.multipart = new MultipartOperations(pipeline);
+    this.multipart = new MultipartOperations(pipeline, objects);
     this.streamUpload = new StreamUpload(objects, multipart, blocking, s.partSize());
   }
 

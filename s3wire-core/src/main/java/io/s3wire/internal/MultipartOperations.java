@@ -24,9 +24,11 @@ import java.util.concurrent.CompletableFuture;
 /** CreateMultipartUpload, UploadPart, CompleteMultipartUpload, AbortMultipartUpload, ListParts, ListMultipartUploads. */
 public final class MultipartOperations {
   private final Pipeline pipeline;
+  private final ObjectOperations objects;
 
-  public MultipartOperations(Pipeline pipeline) {
+  public MultipartOperations(Pipeline pipeline, ObjectOperations objects) {
     this.pipeline = pipeline;
+    this.objects = objects;
   }
 
   public CompletableFuture<MultipartUpload> create(BucketKey object, ObjectMetadata metadata) {
@@ -220,7 +222,28 @@ public final class MultipartOperations {
           }
           return new PutObjectResult(object, Headers.unquoted(res.eTag()),
               r.headers().first("x-amz-version-id").orElse(null), parts.size());
-        }));
+        }))
+        .thenCompose(result -> result.eTag() == null || result.eTag().isBlank() ? withStoredETag(result)
+            : CompletableFuture.completedFuture(result));
+  }
+
+  /**
+   * The result with the completed object's ETag from a HEAD, for servers that complete an upload but
+   * answer with an empty {@code <ETag>} (Ceph RGW 16.2 does): callers compare it with the MD5 of the
+   * parts' MD5s, and an empty one would silently skip that check. Only an ETag of this many parts
+   * ({@code <md5>-N}) is taken, so an object written over it meanwhile is not reported as this one;
+   * otherwise, or when the HEAD fails (credentials that may write but not read), the result stays as
+   * the server answered: the upload itself succeeded.
+   */
+  private CompletableFuture<PutObjectResult> withStoredETag(PutObjectResult result) {
+    return objects.head(result.object(), io.s3wire.Conditions.NONE).handle((info, err) -> {
+      String stored = err == null ? info.eTag() : null;
+      if (stored == null || !stored.endsWith("-" + result.parts())) {
+        return result;
+      }
+      return new PutObjectResult(result.object(), stored,
+          result.versionId() != null ? result.versionId() : info.versionId(), result.parts());
+    });
   }
 
   public CompletableFuture<Void> abort(MultipartUpload upload) {

@@ -36,7 +36,7 @@ public enum Capability {
   ACCEPTS_AWS_CHUNKED_TRAILERS("acceptsAwsChunkedTrailers", "aws-chunked bodies may carry checksum trailers",
       p -> str(p.acceptsAwsChunkedTrailers()),
       (b, v) -> b.acceptsAwsChunkedTrailers = bool("acceptsAwsChunkedTrailers", v)),
-  FORBIDS_HOST_HEADER_ON_H2("forbidsHostHeaderOnH2", "an HTTP/2 request with a host header is reset",
+  FORBIDS_HOST_HEADER_ON_H2("forbidsHostHeaderOnH2", "an HTTP/2 request with a host header is reset or refused",
       p -> str(p.forbidsHostHeaderOnH2()), (b, v) -> b.forbidsHostHeaderOnH2 = bool("forbidsHostHeaderOnH2", v)),
   SENDS_100_CONTINUE_ON_H2("sends100ContinueOnH2", "Expect: 100-continue is answered on HTTP/2",
       p -> str(p.sends100ContinueOnH2()), (b, v) -> b.sends100ContinueOnH2 = bool("sends100ContinueOnH2", v)),

@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param acceptsSdkChecksumAlgorithmHeader whether {@code x-amz-sdk-checksum-algorithm} is accepted
  * @param acceptsAwsChunked whether {@code Content-Encoding: aws-chunked} signed streaming works
  * @param acceptsAwsChunkedTrailers whether aws-chunked bodies may carry checksum trailers
- * @param forbidsHostHeaderOnH2 whether an HTTP/2 request with a {@code host} header is reset
+ * @param forbidsHostHeaderOnH2 whether an HTTP/2 request with a {@code host} header is reset (or
+ *     refused with 400, as nginx does)
  * @param sends100ContinueOnH2 whether the server answers {@code Expect: 100-continue} on HTTP/2
  * @param supportsConditionalWrites whether {@code If-None-Match}/{@code If-Match} on PUT are honoured
  * @param supportsObjectAcls whether {@code x-amz-acl} on uploads is accepted

@@ -52,10 +52,17 @@ public final class ProviderProfiles {
         false, false, true, false, false, false);
   }
 
-  /** Ceph RGW: flexible checksums arrived with bugs, so none are sent; aws-chunked without trailers. */
+  /**
+   * Ceph RGW: flexible checksums arrived with bugs (16.2 ignores them: a wrong CRC32C is stored), so
+   * none are sent and Content-MD5, which it checks, is; aws-chunked without trailers (16.2 refuses
+   * unsigned ones); DeleteObjects works without Content-MD5. No conditional writes: 16.2 honours
+   * {@code If-None-Match: *} on PUT but compares {@code If-Match} with the stored ETag without its
+   * quotes, so the standard quoted form fails with 412 even when it matches. Checked against 16.2 by
+   * the rgw test group ({@code RgwCephProfileTest}).
+   */
   public static ProviderProfile ceph() {
     return new ProviderProfile("ceph", "us-east-1", AddressingStyle.PATH,
-        true, true, true, 1000, true,
+        true, true, false, 1000, true,
         false, false, true, false,
         false, false, false, true, false, false);
   }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Capabilities measured by the extra probes: flexible checksum headers, and DeleteObjects without
- * Content-MD5. A probe's failure counts only when an ordinary PUT passed, so authentication or
- * connectivity problems are not mistaken for a missing capability.
+ * Capabilities measured by the extra probes: flexible checksum headers (refused, or accepted but not
+ * checked), and DeleteObjects without Content-MD5. A probe's failure counts only when an ordinary PUT
+ * passed, so authentication or connectivity problems are not mistaken for a missing capability.
  */
 final class CapabilityRules {
   private static final Set<String> CHECKSUM_REJECTIONS =
@@ -34,6 +34,21 @@ final class CapabilityRules {
               "AWS SDKs: set request_checksum_calculation = when_required (AWS_REQUEST_CHECKSUM_CALCULATION=WHEN_REQUIRED)"),
           "PROVIDERS.md, Google Cloud Storage: the AWS SDKs' new default checksums break it (ExcessHeaderValues on"
               + " PutObject); Backblaze B2 rejects x-amz-sdk-checksum-algorithm"));
+    }
+    Outcome mismatch = m.probes().get("checksum-mismatch");
+    if (checksum != null && checksum.passed() && mismatch != null && mismatch.passed()) {
+      out.add(new Finding("checksum-ignored", Finding.NOTE,
+          "Flexible checksum headers are accepted but not checked",
+          "a PUT whose x-amz-checksum-crc32c does not match its body is stored: " + mismatch.describe(),
+          "only the checksum's value; the server answers the same to a right and a wrong one",
+          List.of("PUT with x-amz-checksum-crc32c: <CRC32C of other bytes>", "server: " + mismatch.describe()),
+          "The server does not implement the flexible checksum headers and ignores them instead of checking them, so"
+              + " clients that send them (the AWS SDKs by default since early 2025) believe their uploads were verified"
+              + " when they were not. Content-MD5 is still checked.",
+          List.of("s3wire sends no flexible checksums unless the provider profile accepts them; --write-profile writes"
+              + " acceptsFlexibleChecksums=false for this server, and transfers check Content-MD5 and ETags instead",
+              "AWS SDKs: send Content-MD5 where integrity matters; their CRC checksums are not verified here"),
+          "PROVIDERS.md, Ceph RGW: a CRC32C header on a plain-HTTP upload is ignored, not checked (measured on 16.2.15)"));
     }
     Outcome delete = m.probes().get("delete-objects");
     if (delete != null && !delete.passed() && delete.serviceError() != null

@@ -24,6 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class MatrixRunner {
   static final byte[] PAYLOAD = "s3wire doctor test object\n".getBytes(StandardCharsets.UTF_8);
+  /** What the checksum-mismatch probe's CRC32C is computed over instead of {@link #PAYLOAD}. */
+  static final byte[] NOT_THE_PAYLOAD = "not the doctor's test object\n".getBytes(StandardCharsets.UTF_8);
 
   private final Target target;
   private final Prober prober;
@@ -188,8 +190,17 @@ final class MatrixRunner {
     HttpHeaders checksum = HttpHeaders.of("content-type", "text/plain",
         "x-amz-sdk-checksum-algorithm", "CRC32",
         "x-amz-checksum-crc32", java.util.Base64.getEncoder().encodeToString(crcBytes));
-    probes.put("checksum", prober.send(h1,
-        prober.signed("PUT", target.uri(target.bucket(), key("checksum"), null), checksum, PAYLOAD)));
+    Outcome accepted = prober.send(h1,
+        prober.signed("PUT", target.uri(target.bucket(), key("checksum"), null), checksum, PAYLOAD));
+    probes.put("checksum", accepted);
+    if (accepted.passed()) {
+      // Accepting the headers is not checking them: the same PUT with a CRC32C (what s3wire sends) of
+      // other bytes must be refused. A server that stores it ignores the headers (Ceph RGW 16.2 does).
+      HttpHeaders mismatch = HttpHeaders.of("content-type", "text/plain", "x-amz-checksum-crc32c",
+          io.s3wire.checksum.Crc32c.base64(io.s3wire.checksum.Crc32c.of(NOT_THE_PAYLOAD)));
+      probes.put("checksum-mismatch", prober.send(h1,
+          prober.signed("PUT", target.uri(target.bucket(), key("checksum-mismatch"), null), mismatch, PAYLOAD)));
+    }
     byte[] delete = ("<Delete><Quiet>true</Quiet><Object><Key>" + key("never-written")
         + "</Key></Object></Delete>").getBytes(StandardCharsets.UTF_8);
     probes.put("delete-objects", prober.send(h1,
@@ -207,8 +218,8 @@ final class MatrixRunner {
   }
 
   /**
-   * Deletes exactly the objects the doctor created: the fixture and the checksum probe's object when
-   * their PUT passed, and each row's object whose PUT passed and whose own DELETE cell did not
+   * Deletes exactly the objects the doctor created: the fixture and the checksum probes' objects when
+   * their PUT passed (a wrong CRC32C the server ignored stored one too), and each row's object whose PUT passed and whose own DELETE cell did not
    * already remove it. A PUT that failed created nothing, so it is neither deleted nor counted.
    */
   private Cleanup cleanup(HttpTransport h1, Outcome fixture, List<Cell> cells, Map<String, Outcome> probes) {
@@ -217,9 +228,11 @@ final class MatrixRunner {
     if (fixture != null && fixture.passed()) {
       toDelete.add(key("fixture"));
     }
-    Outcome checksum = probes.get("checksum");
-    if (checksum != null && checksum.passed()) {
-      toDelete.add(key("checksum"));
+    for (String probe : List.of("checksum", "checksum-mismatch")) {
+      Outcome o = probes.get(probe);
+      if (o != null && o.passed()) {
+        toDelete.add(key(probe));
+      }
     }
     for (Cell c : cells) {
       if (c.operation() != Operation.PUT || !c.passed()) {

@@ -9,7 +9,8 @@ import java.util.Map;
  * Everything the doctor measured: the matrix and the extra probes, before any diagnosis.
  *
  * @param probes named single requests beside the matrix ({@code forced-h2}, {@code checksum},
- *     {@code delete-objects}, {@code get-h1}, {@code addressing-path}, {@code addressing-virtual}), each with its outcome
+ *     {@code checksum-mismatch} (only after {@code checksum} passed), {@code delete-objects}, {@code get-h1},
+ *     {@code addressing-path}, {@code addressing-virtual}), each with its outcome
  * @param canonicalRequest our last canonical request (for SignatureDoesNotMatch), or {@code null}
  * @param stringToSign our last string to sign, or {@code null}
  * @param prefix the unique prefix the doctor's own objects used

@@ -23,8 +23,11 @@ public final class ProfileWriter {
     b.set("name", "measured");
     List<String> ids = r.findings().stream().map(Finding::id).toList();
     boolean h2Seen = m.cells().stream().anyMatch(c -> c.ran() && c.outcome().protocol() == io.s3wire.http.HttpProtocol.HTTP_2);
+    // Rejected on HTTP/2 only: a host header refused on HTTP/1.1 as well is not a property of HTTP/2.
     boolean hostRejectedOnH2 = ids.contains("host-header-rejected") && m.failing().stream()
-        .anyMatch(c -> c.shape() == Shape.HOST_HEADER && c.outcome().protocol() == io.s3wire.http.HttpProtocol.HTTP_2);
+        .anyMatch(c -> c.shape() == Shape.HOST_HEADER && c.outcome().protocol() == io.s3wire.http.HttpProtocol.HTTP_2)
+        && m.failing().stream()
+        .noneMatch(c -> c.shape() == Shape.HOST_HEADER && c.outcome().protocol() == io.s3wire.http.HttpProtocol.HTTP_1_1);
     if (ids.contains("host-header-reset") || hostRejectedOnH2) {
       b.set("forbidsHostHeaderOnH2", "true");
     } else if (h2Seen && m.cells().stream().anyMatch(c -> c.shape() == Shape.HOST_HEADER && c.passed()
@@ -32,12 +35,15 @@ public final class ProfileWriter {
       b.set("forbidsHostHeaderOnH2", "false");
     }
     Outcome checksum = m.probes().get("checksum");
-    if (checksum != null && checksum.passed()) {
+    if (ids.contains("checksum-ignored")) {
+      // Headers the server stores without checking buy no integrity: the profile sends none, so
+      // transfers fall back to Content-MD5 and ETags, which it does check.
+      noFlexibleChecksums(b);
+    } else if (checksum != null && checksum.passed()) {
       b.set("acceptsFlexibleChecksums", "true");
       b.set("acceptsSdkChecksumAlgorithmHeader", "true");
     } else if (ids.contains("checksum-rejected")) {
-      b.set("acceptsFlexibleChecksums", "false");
-      b.set("acceptsSdkChecksumAlgorithmHeader", "false");
+      noFlexibleChecksums(b);
     }
     Outcome delete = m.probes().get("delete-objects");
     if (delete != null && delete.passed()) {
@@ -49,6 +55,16 @@ public final class ProfileWriter {
     }
     b.set("defaultRegion", m.target().region());
     return b.build();
+  }
+
+  /**
+   * No flexible checksums, and so no full-object CRC32C either: a base profile that has one (aws,
+   * minio) would otherwise not build.
+   */
+  private static void noFlexibleChecksums(ProviderProfile.Builder b) {
+    b.set("acceptsFlexibleChecksums", "false");
+    b.set("acceptsSdkChecksumAlgorithmHeader", "false");
+    b.set("acceptsFullObjectCrc32c", "false");
   }
 
   public static void write(DoctorReport r, Path file) throws IOException {
