@@ -86,6 +86,29 @@ final class Failures {
     return t instanceof java.io.IOException && String.valueOf(t.getMessage()).contains("closed");
   }
 
+  /**
+   * An I/O failure on an open connection: CONNECTION_CLOSED when the peer ended it (a reset, a broken
+   * pipe, a channel already closed), which is what happened whether or not our write raced the close;
+   * IO for anything else.
+   */
+  static TransportException io(String what, Throwable cause, RetrySafety safety) {
+    return new TransportException(closedByPeer(cause) ? Kind.CONNECTION_CLOSED : Kind.IO, what + ": " + oneLine(cause),
+        safety, cause);
+  }
+
+  private static boolean closedByPeer(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof ClosedChannelException) {
+        return true;
+      }
+      String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+      if (m.contains("connection reset") || m.contains("broken pipe")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The first line of a throwable's message, or its class name. */
   static String oneLine(Throwable t) {
     String m = t.getMessage();

@@ -161,8 +161,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Pool
     close("error: " + Failures.oneLine(cause));
     Exchange e = current;
     if (e != null) {
-      e.fail(new TransportException(TransportException.Kind.IO, "I/O error on " + info.id() + ": " + Failures.oneLine(cause),
-          e.headersReceived ? RetrySafety.PROCESSED : RetrySafety.UNKNOWN, cause));
+      e.fail(Failures.io("I/O error on " + info.id(), cause, e.headersReceived ? RetrySafety.PROCESSED : RetrySafety.UNKNOWN));
     }
   }
 
@@ -233,8 +232,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Pool
       if (f.isSuccess()) {
         timers.touch();
       } else if (!finished) {
-        fail(new TransportException(TransportException.Kind.IO, "sending the request failed: " + Failures.oneLine(f.cause()),
-            RetrySafety.UNKNOWN, f.cause()));
+        fail(Failures.io("sending the request failed", f.cause(), RetrySafety.UNKNOWN));
       }
     }
 
