@@ -7,6 +7,7 @@ import io.s3wire.ObjectMetadata;
 import io.s3wire.PartInfo;
 import io.s3wire.PutObjectResult;
 import io.s3wire.UploadInfo;
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.checksum.Crc32c;
 import io.s3wire.error.ClientException;
 import io.s3wire.error.RetrySafety;
@@ -200,7 +201,9 @@ public final class MultipartOperations {
             + p.partNumber() + " follows " + parts.get(i - 1).partNumber());
       }
       Validation.partSize(p.partNumber(), p.size(), i == parts.size() - 1);
-      xmlParts.add(new io.s3wire.xml.CompletedPart(p.partNumber(), Headers.quoted(p.eTag()), p.checksumCrc32c()));
+      xmlParts.add(p.checksumCrc32c() == null ? new io.s3wire.xml.CompletedPart(p.partNumber(), Headers.quoted(p.eTag()))
+          : new io.s3wire.xml.CompletedPart(p.partNumber(), Headers.quoted(p.eTag()), ChecksumAlgorithm.CRC32C,
+              p.checksumCrc32c()));
     }
     byte[] xml = S3Xml.write(new CompleteMultipartUpload(xmlParts));
     BucketKey object = upload.object();
@@ -214,9 +217,10 @@ public final class MultipartOperations {
     S3Call call = b.build();
     return pipeline.execute(call).thenCompose(r -> Xml.read(call, r, S3Xml::readCompleteMultipartUploadResult)
         .thenApply(res -> {
-          if (expected != null && res.checksumCrc32c() != null && !expected.equals(res.checksumCrc32c())) {
+          String made = res.checksums().get(ChecksumAlgorithm.CRC32C);
+          if (expected != null && made != null && !expected.equals(made)) {
             throw Futures.asCompletion(integrityFailure(r, "the parts of " + object + " combine to CRC32C " + expected
-                + " but the server made " + res.checksumCrc32c() + " of them"));
+                + " but the server made " + made + " of them"));
           }
           return new PutObjectResult(object, Headers.unquoted(res.eTag()),
               r.headers().first("x-amz-version-id").orElse(null), parts.size());

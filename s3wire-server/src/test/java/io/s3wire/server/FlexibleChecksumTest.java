@@ -2,6 +2,7 @@ package io.s3wire.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.checksum.Crc32c;
 import io.s3wire.xml.CompleteMultipartUpload;
 import io.s3wire.xml.CompleteMultipartUploadResult;
@@ -124,7 +125,7 @@ class FlexibleChecksumTest {
     List<CompletedPart> completed = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
       String etag = uploadPart(key, uploadId, i + 1, parts.get(i));
-      completed.add(new CompletedPart(i + 1, etag, crc(parts.get(i))));
+      completed.add(new CompletedPart(i + 1, etag, ChecksumAlgorithm.CRC32C, crc(parts.get(i))));
       whole.writeBytes(parts.get(i));
     }
     return new Uploaded(uploadId, whole.toByteArray(), parts, completed);
@@ -274,7 +275,7 @@ class FlexibleChecksumTest {
     assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
     CompleteMultipartUploadResult result = S3Xml.readCompleteMultipartUploadResult(r.body());
     assertThat(result).isEqualTo(new CompleteMultipartUploadResult("/bucket/k", "bucket", "k", result.eTag(),
-        crc(u.whole), "FULL_OBJECT"));
+        java.util.Map.of(ChecksumAlgorithm.CRC32C, crc(u.whole)), "FULL_OBJECT"));
     assertThat(result.eTag()).endsWith("-4\"");
     HttpResponse<byte[]> head = send("HEAD", "/bucket/k", null, "x-amz-checksum-mode", "ENABLED");
     assertThat(head.headers().firstValue("x-amz-checksum-crc32c")).hasValue(crc(u.whole));
@@ -304,7 +305,7 @@ class FlexibleChecksumTest {
     Uploaded u = uploadFourParts("k", "x-amz-checksum-algorithm", "CRC32C");
     List<CompletedPart> parts = new ArrayList<>(u.completed);
     CompletedPart second = parts.get(1);
-    parts.set(1, new CompletedPart(2, second.eTag(), crc(u.parts.get(0))));
+    parts.set(1, new CompletedPart(2, second.eTag(), ChecksumAlgorithm.CRC32C, crc(u.parts.get(0))));
     HttpResponse<byte[]> r = complete("k", u.uploadId, parts);
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(text(r)).contains("<Code>InvalidPart</Code>").contains("<PartNumber>2</PartNumber>");
@@ -324,7 +325,7 @@ class FlexibleChecksumTest {
 
     HttpResponse<byte[]> retried = complete("k", u.uploadId, u.completed, "x-amz-checksum-crc32c", crc(u.whole));
     assertThat(retried.statusCode()).as(text(retried)).isEqualTo(200);
-    assertThat(S3Xml.readCompleteMultipartUploadResult(retried.body()).checksumCrc32c()).isEqualTo(crc(u.whole));
+    assertThat(S3Xml.readCompleteMultipartUploadResult(retried.body()).checksums().get(ChecksumAlgorithm.CRC32C)).isEqualTo(crc(u.whole));
   }
 
   @Test
@@ -336,7 +337,7 @@ class FlexibleChecksumTest {
     HttpResponse<byte[]> r = complete("k", u.uploadId, u.completed);
     assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
     CompleteMultipartUploadResult result = S3Xml.readCompleteMultipartUploadResult(r.body());
-    assertThat(result.checksumCrc32c()).isEqualTo(composite);
+    assertThat(result.checksums().get(ChecksumAlgorithm.CRC32C)).isEqualTo(composite);
     assertThat(result.checksumType()).isEqualTo("COMPOSITE");
     HttpResponse<byte[]> head = send("HEAD", "/bucket/k", null, "x-amz-checksum-mode", "ENABLED");
     assertThat(head.headers().firstValue("x-amz-checksum-crc32c")).hasValue(composite);
@@ -436,10 +437,11 @@ class FlexibleChecksumTest {
 
       HttpResponse<byte[]> done = send(fileServer, "POST", "/bucket/m?uploadId=" + uploadId,
           S3Xml.write(new CompleteMultipartUpload(List.of(new CompletedPart(1, "\"" + md5Hex(part) + "\"",
-              crc(part))))));
+              ChecksumAlgorithm.CRC32C, crc(part))))));
       assertThat(done.statusCode()).as(text(done)).isEqualTo(200);
       String composite = crc(ByteBuffer.allocate(4).putInt(Crc32c.of(part)).array()) + "-1";
-      assertThat(S3Xml.readCompleteMultipartUploadResult(done.body()).checksumCrc32c()).isEqualTo(composite);
+      assertThat(S3Xml.readCompleteMultipartUploadResult(done.body()).checksums().get(ChecksumAlgorithm.CRC32C))
+          .isEqualTo(composite);
     } finally {
       reopened.close();
     }

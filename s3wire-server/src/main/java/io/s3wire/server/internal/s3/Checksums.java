@@ -124,14 +124,15 @@ final class Checksums {
 
   /** Whether a {@code <Part>}'s {@code <ChecksumCRC32C>}, if any, is the stored part's CRC32C. */
   static boolean partMatches(CompletedPart requested, PartInfo stored) {
-    if (requested.checksumCrc32c() == null) {
+    String claimed = requested.checksums().get(io.s3wire.checksum.ChecksumAlgorithm.CRC32C);
+    if (claimed == null) {
       return true;
     }
     if (stored.checksumCrc32c() == null) {
       return false;
     }
     try {
-      return Crc32c.parse(requested.checksumCrc32c().trim()) == Crc32c.parse(stored.checksumCrc32c());
+      return Crc32c.parse(claimed.trim()) == Crc32c.parse(stored.checksumCrc32c());
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -111,7 +111,8 @@ final class MultipartOps {
         checksum.crc32c(), checksum.type());
     boolean reported = checksum.reported() && info.checksumCrc32c() != null;
     call.xml(S3Xml.write(new CompleteMultipartUploadResult("/" + call.bucket + "/" + call.key, call.bucket, call.key,
-        info.etag(), reported ? info.checksumCrc32c() : null, reported ? info.checksumType().name() : null)));
+        info.etag(), reported ? java.util.Map.of(io.s3wire.checksum.ChecksumAlgorithm.CRC32C, info.checksumCrc32c())
+            : java.util.Map.of(), reported ? info.checksumType().name() : null)));
   }
 
   static void abort(S3Call call) throws IOException {
