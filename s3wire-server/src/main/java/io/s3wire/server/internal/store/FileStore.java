@@ -1,8 +1,10 @@
 package io.s3wire.server.internal.store;
 
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.BucketInfo;
 import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
+import io.s3wire.server.ObjectChecksum;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.ObjectStore;
@@ -48,7 +50,7 @@ import java.util.stream.Stream;
  * tmp/                                   temp files being written; emptied on open
  * buckets/&lt;bucket&gt;/bucket.properties    creation time (bucket names are validated S3 names)
  * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.meta      the object's metadata (key, size, ETag, time, headers,
- *                                        user metadata, CRC32C if any, name of its data file) as a
+ *                                        user metadata, checksum if any, name of its data file) as a
  *                                        properties file
  * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.&lt;uuid&gt;.data  the object's bytes
  * buckets/&lt;bucket&gt;/uploads/&lt;id&gt;/upload.meta     an open multipart upload (key, time, attributes)
@@ -237,12 +239,12 @@ public final class FileStore implements ObjectStore {
     return out;
   }
 
-  /** Streams {@code body} into a fresh forced temp file; returns the temp path, size, ETag and CRC32C. */
-  private record Written(Path temp, long size, String etag, String crc32c) {}
+  /** Streams {@code body} into a fresh forced temp file; returns the temp path, size, ETag and checksum. */
+  private record Written(Path temp, long size, String etag, ObjectChecksum checksum) {}
 
-  private Written writeTemp(InputStream body) throws IOException {
+  private Written writeTemp(InputStream body, ChecksumAlgorithm checksum) throws IOException {
     Path temp = files.newTemp();
-    Digests.DigestingInputStream in = Digests.digesting(body);
+    Digests.DigestingInputStream in = Digests.digesting(body, checksum);
     try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       OutputStream out = Channels.newOutputStream(ch);
       byte[] buf = new byte[BUFFER];
@@ -255,15 +257,16 @@ public final class FileStore implements ObjectStore {
       Files.deleteIfExists(temp);
       throw e;
     }
-    return new Written(temp, in.count(), in.etag(), in.crc32cBase64());
+    return new Written(temp, in.count(), in.etag(),
+        checksum == null ? null : ObjectChecksum.fullObject(checksum, in.value(checksum)));
   }
 
   @Override
-  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException {
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
+      InputStream body) throws IOException {
     Bucket b = bucket(bucket);
-    Written w = writeTemp(body);
-    ObjectInfo info = new ObjectInfo(key, w.size, w.etag, now(), attributes,
-        w.crc32c, ChecksumType.FULL_OBJECT);
+    Written w = writeTemp(body, checksum);
+    ObjectInfo info = new ObjectInfo(key, w.size, w.etag, now(), attributes, w.checksum);
     commit(b, info, w.temp);
     return info;
   }
@@ -367,13 +370,8 @@ public final class FileStore implements ObjectStore {
   }
 
   @Override
-  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes) throws IOException {
-    return createMultipartUpload(bucket, key, attributes, null, null);
-  }
-
-  @Override
-  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes, String checksumAlgorithm,
-      ChecksumType checksumType) throws IOException {
+  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes,
+      ChecksumAlgorithm checksumAlgorithm, ChecksumType checksumType) throws IOException {
     Bucket b = bucket(bucket);
     String id = UUID.randomUUID().toString().replace("-", "");
     Path dir = Files.createDirectories(uploadDir(b, id));
@@ -387,13 +385,13 @@ public final class FileStore implements ObjectStore {
   }
 
   @Override
-  public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, InputStream body)
-      throws IOException {
+  public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, ChecksumAlgorithm checksum,
+      InputStream body) throws IOException {
     Bucket b = bucket(bucket);
     upload(bucket, key, uploadId);
     Path dir = uploadDir(b, uploadId);
-    Written w = writeTemp(body);
-    PartInfo part = new PartInfo(partNumber, w.etag, w.size, now(), w.crc32c);
+    Written w = writeTemp(body, checksum);
+    PartInfo part = new PartInfo(partNumber, w.etag, w.size, now(), w.checksum);
     String dataName = partNumber + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
     synchronized (lock(uploadId)) {
       if (!Files.isDirectory(dir)) {
@@ -436,13 +434,7 @@ public final class FileStore implements ObjectStore {
 
   @Override
   public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
-      String etag) throws IOException {
-    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, null, null);
-  }
-
-  @Override
-  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
-      String etag, String checksumCrc32c, ChecksumType checksumType) throws IOException {
+      String etag, ObjectChecksum checksum) throws IOException {
     Bucket b = bucket(bucket);
     UploadInfo upload = upload(bucket, key, uploadId);
     Path dir = uploadDir(b, uploadId);
@@ -450,18 +442,6 @@ public final class FileStore implements ObjectStore {
       java.util.Map<Integer, StoredPart> byNumber = new java.util.HashMap<>();
       for (StoredPart p : parts(dir)) {
         byNumber.put(p.info.partNumber(), p);
-      }
-      List<PartInfo> chosen = new ArrayList<>();
-      for (int n : partNumbers) {
-        StoredPart p = byNumber.get(n);
-        if (p == null) {
-          throw new S3ErrorException(S3ErrorCode.INVALID_PART);
-        }
-        chosen.add(p.info);
-      }
-      if (checksumCrc32c == null) {
-        checksumCrc32c = Digests.fullObjectCrc32c(chosen);
-        checksumType = checksumCrc32c == null ? null : ChecksumType.FULL_OBJECT;
       }
       Path temp = files.newTemp();
       long size = 0;
@@ -485,8 +465,7 @@ public final class FileStore implements ObjectStore {
         Files.deleteIfExists(temp);
         throw e;
       }
-      ObjectInfo info = new ObjectInfo(key, size, etag, now(),
-          upload.attributes(), checksumCrc32c, checksumType);
+      ObjectInfo info = new ObjectInfo(key, size, etag, now(), upload.attributes(), checksum);
       commit(b, info, temp);
       deleteTree(dir);
       uploadLocks.remove(uploadId);

@@ -1,8 +1,10 @@
 package io.s3wire.server.internal.store;
 
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.BucketInfo;
 import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
+import io.s3wire.server.ObjectChecksum;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.ObjectStore;
@@ -89,15 +91,17 @@ public final class MemoryStore implements ObjectStore {
   }
 
   @Override
-  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException {
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
+      InputStream body) throws IOException {
     Bucket b = bucket(bucket);
-    Blob blob = read(key, attributes, body);
+    Blob blob = read(key, attributes, checksum, body);
     b.objects.put(key, blob);
     return blob.info;
   }
 
-  private Blob read(String key, ObjectAttributes attributes, InputStream body) throws IOException {
-    Digests.DigestingInputStream in = Digests.digesting(body);
+  private Blob read(String key, ObjectAttributes attributes, ChecksumAlgorithm checksum, InputStream body)
+      throws IOException {
+    Digests.DigestingInputStream in = Digests.digesting(body, checksum);
     List<byte[]> chunks = new ArrayList<>();
     while (true) {
       // Filled in place: readNBytes(int) would gather small buffers and copy them once more.
@@ -112,8 +116,8 @@ public final class MemoryStore implements ObjectStore {
       }
       break;
     }
-    ObjectInfo info = new ObjectInfo(key, in.count(), in.etag(), now(), attributes, in.crc32cBase64(),
-        ChecksumType.FULL_OBJECT);
+    ObjectInfo info = new ObjectInfo(key, in.count(), in.etag(), now(), attributes,
+        checksum == null ? null : ObjectChecksum.fullObject(checksum, in.value(checksum)));
     return new Blob(info, List.copyOf(chunks));
   }
 
@@ -156,13 +160,8 @@ public final class MemoryStore implements ObjectStore {
   }
 
   @Override
-  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes) {
-    return createMultipartUpload(bucket, key, attributes, null, null);
-  }
-
-  @Override
-  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes, String checksumAlgorithm,
-      ChecksumType checksumType) {
+  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes,
+      ChecksumAlgorithm checksumAlgorithm, ChecksumType checksumType) {
     Bucket b = bucket(bucket);
     String id = UUID.randomUUID().toString().replace("-", "");
     UploadInfo info = new UploadInfo(key, id, clock.instant(), attributes, checksumAlgorithm, checksumType);
@@ -179,17 +178,16 @@ public final class MemoryStore implements ObjectStore {
   }
 
   @Override
-  public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, InputStream body)
-      throws IOException {
+  public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, ChecksumAlgorithm checksum,
+      InputStream body) throws IOException {
     Upload u = upload(bucket(bucket), key, uploadId);
-    Blob part = read(key, ObjectAttributes.empty(), body);
+    Blob part = read(key, ObjectAttributes.empty(), checksum, body);
     u.parts.put(partNumber, part);
     return partInfo(partNumber, part);
   }
 
   private static PartInfo partInfo(int number, Blob part) {
-    return new PartInfo(number, part.info.etag(), part.info.size(), part.info.lastModified(),
-        part.info.checksumCrc32c());
+    return new PartInfo(number, part.info.etag(), part.info.size(), part.info.lastModified(), part.info.checksum());
   }
 
   @Override
@@ -207,17 +205,10 @@ public final class MemoryStore implements ObjectStore {
 
   @Override
   public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
-      String etag) {
-    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, null, null);
-  }
-
-  @Override
-  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
-      String etag, String checksumCrc32c, ChecksumType checksumType) {
+      String etag, ObjectChecksum checksum) {
     Bucket b = bucket(bucket);
     Upload u = upload(b, key, uploadId);
     List<byte[]> chunks = new ArrayList<>();
-    List<PartInfo> parts = new ArrayList<>();
     long size = 0;
     for (int n : partNumbers) {
       Blob p = u.parts.get(n);
@@ -225,14 +216,9 @@ public final class MemoryStore implements ObjectStore {
         throw new S3ErrorException(S3ErrorCode.INVALID_PART);
       }
       chunks.addAll(p.chunks);
-      parts.add(partInfo(n, p));
       size += p.info.size();
     }
-    if (checksumCrc32c == null) {
-      checksumCrc32c = Digests.fullObjectCrc32c(parts);
-      checksumType = checksumCrc32c == null ? null : ChecksumType.FULL_OBJECT;
-    }
-    ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes(), checksumCrc32c, checksumType);
+    ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes(), checksum);
     b.objects.put(key, new Blob(info, List.copyOf(chunks)));
     b.uploads.remove(uploadId);
     return info;
