@@ -10,8 +10,6 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.ProtocolNegotiation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -21,7 +19,11 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
-/** Peer clients (AWS SDK v2, MinIO) configured for a test server, and servers for them. */
+/**
+ * Peer clients (AWS SDK v2, MinIO) configured for a test server, and servers for them. The SDK runs
+ * at its defaults, as its users run it: flexible checksums on (CRC32 on every upload, checksum
+ * validation of downloads); a test about one of those options sets it itself.
+ */
 final class Peers {
   /**
    * Thursday, 5 November 2026: a one-digit day of the month, the days on which a formatter that
@@ -71,8 +73,6 @@ final class Peers {
         .region(Region.US_EAST_1)
         .credentialsProvider(credentials(server))
         .forcePathStyle(true)
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .httpClientBuilder(http)
         .build();
   }
@@ -91,8 +91,6 @@ final class Peers {
         .region(Region.US_EAST_1)
         .credentialsProvider(credentials(server))
         .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .httpClientBuilder(http)
         .build();
   }
