@@ -232,7 +232,7 @@ class ChecksumTransferTest extends TransferFixture {
     Path file = Files.write(temp.resolve("x.bin"), random(6 * MIB, 1));
     assertThatThrownBy(() -> manager.uploadFile(key("x"), file, null).join())
         .isInstanceOf(ClientException.class)
-        .hasMessageContaining("CRC32C needs a full-object CRC32C on multipart uploads").hasMessageContaining("generic");
+        .hasMessageContaining("CRC32C needs a full-object checksum on multipart uploads").hasMessageContaining("generic");
     assertThat(server.requestCount("CreateMultipartUpload")).isZero();
   }
 
