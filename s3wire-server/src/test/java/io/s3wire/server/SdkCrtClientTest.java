@@ -45,6 +45,9 @@ class SdkCrtClientTest {
   static void stop() {
     plain.close();
     tls.close();
+    // Their memory stores hold what the tests uploaded; the tests after these share the JVM's heap.
+    plain = null;
+    tls = null;
   }
 
   static Stream<Arguments> servers() {

@@ -61,6 +61,8 @@ class SdkDefaultChecksumsTest {
   @AfterAll
   static void stop() {
     SERVERS.forEach(S3Server::close);
+    // The memory stores hold some 100 MiB by now; the tests after these share the JVM's heap.
+    SERVERS.clear();
   }
 
   /** Plain HTTP and TLS, each on the memory and the file store. */
