@@ -1,5 +1,6 @@
 package io.s3wire;
 
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.internal.Validation;
 
 /**
@@ -9,18 +10,23 @@ import io.s3wire.internal.Validation;
  * @param eTag the part's entity tag without quotes
  * @param size the part's length in bytes, or {@code -1} if not known; when known, every part but
  *     the last must be at least 5 MiB, and completing checks it before anything is sent
- * @param checksumCrc32c the part's CRC32C in S3's base64 form when it was sent with one, else {@code null}
+ * @param checksumAlgorithm the algorithm of {@code checksum}, or {@code null}
+ * @param checksum the part's checksum in S3's base64 form when it was sent with one, else {@code null}
  */
-public record CompletedPart(int partNumber, String eTag, long size, String checksumCrc32c) {
+public record CompletedPart(int partNumber, String eTag, long size, ChecksumAlgorithm checksumAlgorithm,
+    String checksum) {
   /** A part without a checksum. */
   public CompletedPart(int partNumber, String eTag, long size) {
-    this(partNumber, eTag, size, null);
+    this(partNumber, eTag, size, null, null);
   }
 
   public CompletedPart {
     Validation.partNumber(partNumber);
     if (eTag == null || eTag.isEmpty()) {
       throw new io.s3wire.error.ClientException("part " + partNumber, "ETag must not be empty");
+    }
+    if ((checksumAlgorithm == null) != (checksum == null)) {
+      throw new io.s3wire.error.ClientException("part " + partNumber, "a checksum needs its algorithm, and only it");
     }
   }
 }

@@ -189,31 +189,35 @@ public final class S3AsyncClient implements AutoCloseable {
   }
 
   /**
-   * Starts an upload whose parts carry CRC32C checksums ({@link #uploadPartWithCrc32c}) and whose
-   * object gets a full-object CRC32C ({@link #completeMultipartUploadWithCrc32c}).
+   * Starts an upload whose parts carry checksums of {@code algorithm} ({@link #uploadPartWithChecksum})
+   * and whose object gets one ({@link #completeMultipartUploadWithChecksum}): FULL_OBJECT for CRC32,
+   * CRC32C and CRC64NVME (the parts' values combined), COMPOSITE for SHA1 and SHA256 (S3 offers no
+   * other).
    */
-  public CompletableFuture<MultipartUpload> createMultipartUploadWithCrc32c(BucketKey object, ObjectMetadata metadata) {
-    return run(() -> core.multipart.create(object, metadata, true));
+  public CompletableFuture<MultipartUpload> createMultipartUploadWithChecksum(BucketKey object, ObjectMetadata metadata,
+      io.s3wire.checksum.ChecksumAlgorithm algorithm) {
+    return run(() -> core.multipart.create(object, metadata, java.util.Objects.requireNonNull(algorithm, "algorithm")));
   }
 
   /**
-   * Uploads a part with its CRC32C ({@link io.s3wire.checksum.Crc32c}) for the server to check: a
-   * mismatch is refused (BadDigest). The body is sent untouched, a file region without copies.
+   * Uploads a part with its checksum ({@code value}, of {@code algorithm}: the upload's) for the
+   * server to check: a mismatch is refused (BadDigest). The body is sent untouched, a file region
+   * without copies.
    */
-  public CompletableFuture<CompletedPart> uploadPartWithCrc32c(MultipartUpload upload, int partNumber, RequestBody body,
-      int crc32c) {
-    return run(() -> core.multipart.uploadPart(upload, partNumber, body, crc32c));
+  public CompletableFuture<CompletedPart> uploadPartWithChecksum(MultipartUpload upload, int partNumber,
+      RequestBody body, io.s3wire.checksum.ChecksumAlgorithm algorithm, byte[] value) {
+    return run(() -> core.multipart.uploadPart(upload, partNumber, body, algorithm, value));
   }
 
   /**
-   * Uploads a part whose CRC32C is computed while it is sent, in an aws-chunked trailer
+   * Uploads a part whose checksum is computed while it is sent, in an aws-chunked trailer
    * ({@code STREAMING-UNSIGNED-PAYLOAD-TRAILER}) the server checks: the body is read once, where
-   * {@link #uploadPartWithCrc32c} needs the checksum first. For providers whose profile {@code
-   * acceptsAwsChunkedTrailers}. The part returned carries the CRC32C.
+   * {@link #uploadPartWithChecksum} needs the checksum first. For providers whose profile {@code
+   * acceptsAwsChunkedTrailers}. The part returned carries the checksum.
    */
-  public CompletableFuture<CompletedPart> uploadPartWithTrailingCrc32c(MultipartUpload upload, int partNumber,
-      RequestBody body) {
-    return run(() -> core.multipart.uploadPartWithTrailingCrc32c(upload, partNumber, body));
+  public CompletableFuture<CompletedPart> uploadPartWithTrailingChecksum(MultipartUpload upload, int partNumber,
+      RequestBody body, io.s3wire.checksum.ChecksumAlgorithm algorithm) {
+    return run(() -> core.multipart.uploadPartWithTrailingChecksum(upload, partNumber, body, algorithm));
   }
 
   /** Whether the client speaks to its endpoint over TLS ({@code https}). */
@@ -222,13 +226,16 @@ public final class S3AsyncClient implements AutoCloseable {
   }
 
   /**
-   * Completes an upload started by {@link #createMultipartUploadWithCrc32c}: {@code fullObjectCrc32c}
-   * (the parts' CRC32Cs combined in order) goes to the server, which refuses a mismatch, and the
-   * checksum it answers must match too.
+   * Completes an upload started by {@link #createMultipartUploadWithChecksum}: {@code objectChecksum}
+   * (S3's form: for a CRC the parts' values combined in order, {@link
+   * io.s3wire.checksum.ChecksumAlgorithm#combine}; for SHA1 and SHA256 {@link
+   * io.s3wire.checksum.ChecksumAlgorithm#composite}) goes to the server, which refuses a mismatch,
+   * and the checksum it answers must match too.
    */
-  public CompletableFuture<PutObjectResult> completeMultipartUploadWithCrc32c(MultipartUpload upload,
-      List<CompletedPart> parts, int fullObjectCrc32c) {
-    return run(() -> core.multipart.complete(upload, List.copyOf(parts), fullObjectCrc32c));
+  public CompletableFuture<PutObjectResult> completeMultipartUploadWithChecksum(MultipartUpload upload,
+      List<CompletedPart> parts, io.s3wire.checksum.ChecksumAlgorithm algorithm, String objectChecksum) {
+    return run(() -> core.multipart.complete(upload, List.copyOf(parts), java.util.Objects.requireNonNull(algorithm,
+        "algorithm"), java.util.Objects.requireNonNull(objectChecksum, "objectChecksum")));
   }
 
   /** The provider profile the client speaks to (what it accepts: checksums, addressing, ...). */

@@ -25,8 +25,8 @@ class EmptyCompletionETagTest {
       + "<Bucket>bucket</Bucket><Key>k</Key><ETag></ETag></CompleteMultipartUploadResult>";
   private static final MultipartUpload UPLOAD = new MultipartUpload(BucketKey.of("bucket", "k"), "up-1");
   private static final List<CompletedPart> PARTS = List.of(
-      new CompletedPart(1, "0123456789abcdef0123456789abcdef", 5L * 1024 * 1024, null),
-      new CompletedPart(2, "fedcba9876543210fedcba9876543210", 3, null));
+      new CompletedPart(1, "0123456789abcdef0123456789abcdef", 5L * 1024 * 1024),
+      new CompletedPart(2, "fedcba9876543210fedcba9876543210", 3));
 
   private ScriptedS3Peer peer;
   private S3Client client;

@@ -60,56 +60,6 @@ public final class Crc32c {
    * matrix over GF(2)), in O(log lengthB) steps, then adds B's CRC.
    */
   public static int combine(int crcA, int crcB, long lengthB) {
-    if (lengthB < 0) {
-      throw new IllegalArgumentException("lengthB must not be negative, was " + lengthB);
-    }
-    if (lengthB == 0) {
-      return crcA;
-    }
-    long[] odd = new long[32];
-    long[] even = new long[32];
-    odd[0] = POLY; // the operator for one zero bit
-    long row = 1;
-    for (int n = 1; n < 32; n++) {
-      odd[n] = row;
-      row <<= 1;
-    }
-    square(even, odd); // two zero bits
-    square(odd, even); // four zero bits
-    long crc = crcA & 0xFFFFFFFFL;
-    long len = lengthB;
-    // Each pass squares the operator (one byte, two bytes, four...) and applies it where len has a 1 bit.
-    do {
-      square(even, odd);
-      if ((len & 1) != 0) {
-        crc = times(even, crc);
-      }
-      len >>>= 1;
-      if (len == 0) {
-        break;
-      }
-      square(odd, even);
-      if ((len & 1) != 0) {
-        crc = times(odd, crc);
-      }
-      len >>>= 1;
-    } while (len != 0);
-    return (int) (crc ^ (crcB & 0xFFFFFFFFL));
-  }
-
-  private static long times(long[] matrix, long vector) {
-    long sum = 0;
-    for (int i = 0; vector != 0; i++, vector >>>= 1) {
-      if ((vector & 1) != 0) {
-        sum ^= matrix[i];
-      }
-    }
-    return sum;
-  }
-
-  private static void square(long[] square, long[] matrix) {
-    for (int n = 0; n < 32; n++) {
-      square[n] = times(matrix, matrix[n]);
-    }
+    return (int) CrcCombine.combine(POLY, 32, crcA & 0xFFFFFFFFL, crcB & 0xFFFFFFFFL, lengthB);
   }
 }

@@ -61,7 +61,7 @@ final class DefaultsStage implements Exchange {
   /** The payload hash line when it needs no reading of the body, else {@code null}. */
   private String knownPayloadHash(S3Call call, CallState state) {
     RequestBody body = call.body();
-    if (body instanceof TrailingCrc32cBody) {
+    if (body instanceof TrailingChecksumBody) {
       // Part of the body's encoding, over TLS or not: the server reads the trailer by it.
       return SigV4.STREAMING_UNSIGNED_PAYLOAD_TRAILER;
     }

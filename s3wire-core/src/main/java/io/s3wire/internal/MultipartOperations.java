@@ -7,7 +7,7 @@ import io.s3wire.ObjectMetadata;
 import io.s3wire.PartInfo;
 import io.s3wire.PutObjectResult;
 import io.s3wire.UploadInfo;
-import io.s3wire.checksum.Crc32c;
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.error.ClientException;
 import io.s3wire.error.RetrySafety;
 import io.s3wire.error.TransportException;
@@ -32,19 +32,19 @@ public final class MultipartOperations {
   }
 
   public CompletableFuture<MultipartUpload> create(BucketKey object, ObjectMetadata metadata) {
-    return create(object, metadata, false);
+    return create(object, metadata, null);
   }
 
   /**
-   * Starts an upload; with {@code fullObjectCrc32c} its parts carry CRC32C checksums and the object
-   * gets a full-object CRC32C ({@code x-amz-checksum-algorithm: CRC32C}, {@code
-   * x-amz-checksum-type: FULL_OBJECT}).
+   * Starts an upload; with a {@code checksum} algorithm its parts carry checksums of it and the
+   * object gets one ({@code x-amz-checksum-algorithm}): FULL_OBJECT for a CRC, COMPOSITE for SHA1
+   * and SHA256, which S3 offers as COMPOSITE only ({@code x-amz-checksum-type}).
    */
-  public CompletableFuture<MultipartUpload> create(BucketKey object, ObjectMetadata metadata, boolean fullObjectCrc32c) {
+  public CompletableFuture<MultipartUpload> create(BucketKey object, ObjectMetadata metadata, ChecksumAlgorithm checksum) {
     S3Call.Builder b = S3Call.builder("CreateMultipartUpload", "POST").bucket(object.bucket()).key(object.key())
         .query("uploads", null).idempotent(false);
-    if (fullObjectCrc32c) {
-      b.header("x-amz-checksum-algorithm", "CRC32C").header("x-amz-checksum-type", "FULL_OBJECT");
+    if (checksum != null) {
+      b.header("x-amz-checksum-algorithm", checksum.name()).header("x-amz-checksum-type", checksumType(checksum));
     }
     Headers.metadata(b, metadata);
     S3Call call = b.build();
@@ -89,62 +89,68 @@ public final class MultipartOperations {
     });
   }
 
+  /** The type of object checksum an upload with {@code checksum} asks for: FULL_OBJECT where S3 offers it. */
+  static String checksumType(ChecksumAlgorithm checksum) {
+    return checksum.supportsFullObject() ? "FULL_OBJECT" : "COMPOSITE";
+  }
+
   /**
-   * Uploads one part with its CRC32C in {@code x-amz-checksum-crc32c}: the server computes the CRC32C
-   * of what it received and refuses a mismatch (BadDigest), so the body is sent as it is (a file
-   * region without passing through user space) and not hashed again here.
+   * Uploads one part with its checksum in {@code x-amz-checksum-<algorithm>}: the server computes the
+   * checksum of what it received and refuses a mismatch (BadDigest), so the body is sent as it is (a
+   * file region without passing through user space) and not hashed again here.
    */
-  public CompletableFuture<CompletedPart> uploadPart(MultipartUpload upload, int partNumber, RequestBody body, int crc32c) {
+  public CompletableFuture<CompletedPart> uploadPart(MultipartUpload upload, int partNumber, RequestBody body,
+      ChecksumAlgorithm algorithm, byte[] value) {
     Validation.partNumber(partNumber);
     Validation.partSize(partNumber, body.contentLength(), true);
     BucketKey object = upload.object();
-    String checksum = Crc32c.base64(crc32c);
+    String checksum = algorithm.base64(value);
     S3Call call = S3Call.builder("UploadPart", "PUT").bucket(object.bucket()).key(object.key())
         .query("partNumber", Integer.toString(partNumber)).query("uploadId", upload.uploadId())
-        .header("x-amz-checksum-crc32c", checksum).body(body).build();
+        .header(algorithm.headerName(), checksum).body(body).build();
     return pipeline.execute(call).thenApply(r -> {
       r.close();
-      return partWithCrc32c(r, partNumber, object, body.contentLength(), checksum);
+      return partWithChecksum(r, partNumber, object, body.contentLength(), algorithm, checksum);
     });
   }
 
   /**
-   * Uploads a part with its CRC32C computed while it is sent and carried in an aws-chunked trailer
-   * ({@link TrailingCrc32cBody}), for the server to check: the body is read once. For providers that
-   * take trailers ({@code acceptsAwsChunkedTrailers}). The part returned carries the CRC32C.
+   * Uploads a part with its checksum computed while it is sent and carried in an aws-chunked trailer
+   * ({@link TrailingChecksumBody}), for the server to check: the body is read once. For providers
+   * that take trailers ({@code acceptsAwsChunkedTrailers}). The part returned carries the checksum.
    */
-  public CompletableFuture<CompletedPart> uploadPartWithTrailingCrc32c(MultipartUpload upload, int partNumber,
-      RequestBody body) {
+  public CompletableFuture<CompletedPart> uploadPartWithTrailingChecksum(MultipartUpload upload, int partNumber,
+      RequestBody body, ChecksumAlgorithm algorithm) {
     Validation.partNumber(partNumber);
     Validation.partSize(partNumber, body.contentLength(), true);
     BucketKey object = upload.object();
-    TrailingCrc32cBody chunked = new TrailingCrc32cBody(body);
+    TrailingChecksumBody chunked = new TrailingChecksumBody(body, algorithm);
     S3Call call = S3Call.builder("UploadPart", "PUT").bucket(object.bucket()).key(object.key())
         .query("partNumber", Integer.toString(partNumber)).query("uploadId", upload.uploadId())
         .header("Content-Encoding", "aws-chunked")
         .header("x-amz-decoded-content-length", Long.toString(chunked.decodedLength()))
-        .header("x-amz-trailer", TrailingCrc32cBody.TRAILER).body(chunked).build();
+        .header("x-amz-trailer", chunked.trailer()).body(chunked).build();
     return pipeline.execute(call).thenApply(r -> {
       r.close();
-      Integer sent = chunked.crc32c();
+      byte[] sent = chunked.checksum();
       if (sent == null) {
         throw Futures.asCompletion(integrityFailure(r, "part " + partNumber + " of " + object
             + " was answered before its body was sent to the end"));
       }
-      return partWithCrc32c(r, partNumber, object, chunked.decodedLength(), Crc32c.base64(sent));
+      return partWithChecksum(r, partNumber, object, chunked.decodedLength(), algorithm, algorithm.base64(sent));
     });
   }
 
-  /** The part the server answered for, sent with CRC32C {@code checksum}, which a value it echoes must match. */
-  private static CompletedPart partWithCrc32c(io.s3wire.http.HttpResponse r, int partNumber, BucketKey object, long size,
-      String checksum) {
-    String echoed = r.headers().first("x-amz-checksum-crc32c").orElse(null);
+  /** The part the server answered for, sent with {@code checksum}, which a value it echoes must match. */
+  private static CompletedPart partWithChecksum(io.s3wire.http.HttpResponse r, int partNumber, BucketKey object,
+      long size, ChecksumAlgorithm algorithm, String checksum) {
+    String echoed = r.headers().first(algorithm.headerName()).orElse(null);
     if (echoed != null && !echoed.equals(checksum)) {
-      throw Futures.asCompletion(integrityFailure(r, "part " + partNumber + " of " + object + " was sent with CRC32C "
-          + checksum + " but the server answered " + echoed));
+      throw Futures.asCompletion(integrityFailure(r, "part " + partNumber + " of " + object + " was sent with "
+          + algorithm + " " + checksum + " but the server answered " + echoed));
     }
     String eTag = Headers.unquoted(r.headers().first("ETag").orElse(null));
-    return new CompletedPart(partNumber, eTag, size, checksum);
+    return new CompletedPart(partNumber, eTag, size, algorithm, checksum);
   }
 
   private static TransportException integrityFailure(io.s3wire.http.HttpResponse r, String what) {
@@ -181,16 +187,17 @@ public final class MultipartOperations {
    * the last of known size at least 5 MiB: both checked before anything is sent.
    */
   public CompletableFuture<PutObjectResult> complete(MultipartUpload upload, List<CompletedPart> parts) {
-    return complete(upload, parts, null);
+    return complete(upload, parts, null, null);
   }
 
   /**
-   * Completes an upload created with a full-object CRC32C: the parts' CRC32Cs travel in the XML and
-   * {@code fullObjectCrc32c} (the parts' combined, {@link Crc32c#combine}) in {@code
-   * x-amz-checksum-crc32c}, which the server checks against what it stored; the checksum it answers
-   * is checked here too. {@code null}: no object checksum.
+   * Completes an upload created with a checksum algorithm: the parts' checksums travel in the XML and
+   * {@code objectChecksum} (S3's form: the parts' CRCs combined, or for COMPOSITE the checksum of
+   * their checksums and {@code -N}) in {@code x-amz-checksum-<algorithm>}, which the server checks
+   * against what it stored; the checksum it answers is checked here too. {@code null}s: none.
    */
-  public CompletableFuture<PutObjectResult> complete(MultipartUpload upload, List<CompletedPart> parts, Integer fullObjectCrc32c) {
+  public CompletableFuture<PutObjectResult> complete(MultipartUpload upload, List<CompletedPart> parts,
+      ChecksumAlgorithm algorithm, String objectChecksum) {
     if (parts.isEmpty()) {
       throw new ClientException("parts", "a multipart upload needs at least one part");
     }
@@ -202,23 +209,26 @@ public final class MultipartOperations {
             + p.partNumber() + " follows " + parts.get(i - 1).partNumber());
       }
       Validation.partSize(p.partNumber(), p.size(), i == parts.size() - 1);
-      xmlParts.add(new io.s3wire.xml.CompletedPart(p.partNumber(), Headers.quoted(p.eTag()), p.checksumCrc32c()));
+      xmlParts.add(p.checksum() == null ? new io.s3wire.xml.CompletedPart(p.partNumber(), Headers.quoted(p.eTag()))
+          : new io.s3wire.xml.CompletedPart(p.partNumber(), Headers.quoted(p.eTag()), p.checksumAlgorithm(),
+              p.checksum()));
     }
     byte[] xml = S3Xml.write(new CompleteMultipartUpload(xmlParts));
     BucketKey object = upload.object();
-    String expected = fullObjectCrc32c == null ? null : Crc32c.base64(fullObjectCrc32c);
+    String expected = algorithm == null ? null : objectChecksum;
     S3Call.Builder b = S3Call.builder("CompleteMultipartUpload", "POST").bucket(object.bucket()).key(object.key())
         .query("uploadId", upload.uploadId()).header("Content-Type", "application/xml")
         .body(RequestBody.ofBytes(xml)).payloadSha256(Digests.sha256Hex(xml)).idempotent(false);
     if (expected != null) {
-      b.header("x-amz-checksum-crc32c", expected).header("x-amz-checksum-type", "FULL_OBJECT");
+      b.header(algorithm.headerName(), expected).header("x-amz-checksum-type", checksumType(algorithm));
     }
     S3Call call = b.build();
     return pipeline.execute(call).thenCompose(r -> Xml.read(call, r, S3Xml::readCompleteMultipartUploadResult)
         .thenApply(res -> {
-          if (expected != null && res.checksumCrc32c() != null && !expected.equals(res.checksumCrc32c())) {
-            throw Futures.asCompletion(integrityFailure(r, "the parts of " + object + " combine to CRC32C " + expected
-                + " but the server made " + res.checksumCrc32c() + " of them"));
+          String made = algorithm == null ? null : res.checksums().get(algorithm);
+          if (expected != null && made != null && !expected.equals(made)) {
+            throw Futures.asCompletion(integrityFailure(r, "the parts of " + object + " combine to " + algorithm + " "
+                + expected + " but the server made " + made + " of them"));
           }
           return new PutObjectResult(object, Headers.unquoted(res.eTag()),
               r.headers().first("x-amz-version-id").orElse(null), parts.size());

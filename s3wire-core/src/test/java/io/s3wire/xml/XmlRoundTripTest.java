@@ -2,6 +2,7 @@ package io.s3wire.xml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.xml.ListBucketResult.ListVersion;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -134,6 +135,31 @@ class XmlRoundTripTest {
     assertThat(S3Xml.readCopyObjectResult(S3Xml.write(obj))).isEqualTo(obj);
     var part = new CopyPartResult("\"b0c6f0e7e054ab8fa2536a2677c8734b\"", T2);
     assertThat(S3Xml.readCopyPartResult(S3Xml.write(part))).isEqualTo(part);
+  }
+
+  @Test
+  void checksumsOfPartsUploadsObjectsAndCopies() {
+    Map<ChecksumAlgorithm, String> crc32 = Map.of(ChecksumAlgorithm.CRC32, "yZRlqg==");
+    var req = new CompleteMultipartUpload(List.of(new CompletedPart(1, "\"a\"", ChecksumAlgorithm.SHA256,
+        "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="), new CompletedPart(2, "\"b\"",
+        Map.of(ChecksumAlgorithm.CRC64NVME, "AAAAAAAAAAA=", ChecksumAlgorithm.CRC32C, "AAAAAA=="))));
+    assertThat(S3Xml.readCompleteMultipartUpload(S3Xml.write(req))).isEqualTo(req);
+    assertThat(new String(S3Xml.write(req), StandardCharsets.UTF_8))
+        .contains("<ChecksumCRC32C>AAAAAA==</ChecksumCRC32C><ChecksumCRC64NVME>AAAAAAAAAAA=</ChecksumCRC64NVME>");
+    var res = new CompleteMultipartUploadResult("l", "b", "k", "\"e-2\"", Map.of(ChecksumAlgorithm.SHA1,
+        "2jmj7l5rSw0yVb/vlWAYkK/YBwk=-2"), "COMPOSITE");
+    assertThat(S3Xml.readCompleteMultipartUploadResult(S3Xml.write(res))).isEqualTo(res);
+    var parts = new ListPartsResult("b", "k", "up", 0, 1, 1000, false,
+        List.of(new PartSummary(1, T1, "\"e\"", 5, crc32)), OWNER, OWNER, "STANDARD", "CRC32", "FULL_OBJECT");
+    assertThat(S3Xml.readListPartsResult(S3Xml.write(parts))).isEqualTo(parts);
+    var uploads = new ListMultipartUploadsResult("b", null, null, null, null, null, null, 1000, null, false,
+        List.of(new MultipartUploadSummary("k", "u1", OWNER, OWNER, "STANDARD", T1, "CRC64NVME", "FULL_OBJECT")),
+        List.of());
+    assertThat(S3Xml.readListMultipartUploadsResult(S3Xml.write(uploads))).isEqualTo(uploads);
+    var copy = new CopyObjectResult("\"e\"", T1, crc32, "FULL_OBJECT");
+    assertThat(S3Xml.readCopyObjectResult(S3Xml.write(copy))).isEqualTo(copy);
+    var partCopy = new CopyPartResult("\"e\"", T2, crc32);
+    assertThat(S3Xml.readCopyPartResult(S3Xml.write(partCopy))).isEqualTo(partCopy);
   }
 
   @Test

@@ -1,14 +1,17 @@
 package io.s3wire.server;
 
 /**
- * What a stored CRC32C covers, as S3's {@code x-amz-checksum-type} and {@code <ChecksumType>} name it.
+ * What a stored checksum covers, as S3's {@code x-amz-checksum-type} and {@code <ChecksumType>} name it.
  */
 public enum ChecksumType {
-  /** The CRC32C of the object's bytes, whole; for a multipart object, its parts' CRCs combined. */
+  /**
+   * The checksum of the object's bytes, whole; for a multipart object the parts' CRCs combined
+   * (CRC32, CRC32C, CRC64NVME only).
+   */
   FULL_OBJECT,
   /**
-   * A multipart object's checksum of checksums: the CRC32C of its parts' 4-byte CRCs one after
-   * another, written {@code base64-N} with N the number of parts.
+   * A multipart object's checksum of checksums: the algorithm over its parts' checksums one after
+   * another, written {@code base64-N} with N the number of parts (all algorithms but CRC64NVME).
    */
   COMPOSITE;
 

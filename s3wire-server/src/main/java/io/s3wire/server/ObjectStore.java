@@ -1,5 +1,6 @@
 package io.s3wire.server;
 
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.internal.store.FaultyStore;
 import io.s3wire.server.internal.store.FileStore;
 import io.s3wire.server.internal.store.LatencyStore;
@@ -25,14 +26,18 @@ import java.util.function.Predicate;
  * reading {@code body} throws, nothing is stored. Keys and bucket names reach stores validated
  * (bucket names per S3's rules, keys at most 1,024 UTF-8 bytes) but are otherwise arbitrary text.
  *
- * <p>The built-in stores record the CRC32C of every body they store ({@link ObjectInfo#checksumCrc32c},
- * {@link PartInfo#checksumCrc32c}), computed in the same pass as the ETag's MD5; a store that keeps
- * no checksums leaves them {@code null} and the server then reports none.
+ * <p>Checksums: the server names the algorithm of the checksum each body is to keep (what the
+ * client chose, else S3's default, CRC64NVME) and the built-in stores compute it in the same pass as
+ * the ETag's MD5 ({@link ObjectInfo#checksum}, {@link PartInfo#checksum}); a multipart object's
+ * checksum is formed by the server from its parts'. A store that keeps no checksums leaves them
+ * {@code null} and the server then reports none.
  *
  * <p>Built by the static factories: {@link #memory()}, {@link #file(Path)}, and decorators
  * {@link #withLatency}, {@link #readOnly}, {@link #withFaults}.
  */
 public interface ObjectStore extends Closeable {
+  /** The checksum S3 keeps for a body whose client named none. */
+  ChecksumAlgorithm DEFAULT_CHECKSUM = ChecksumAlgorithm.CRC64NVME;
 
   /** A store that keeps everything in memory. */
   static ObjectStore memory() {
@@ -85,20 +90,30 @@ public interface ObjectStore extends Closeable {
   /** Buckets in name order. */
   List<BucketInfo> listBuckets() throws IOException;
 
-  /** Stores {@code body} (read to its end) under {@code key}, replacing any earlier object. */
-  ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException;
+  /**
+   * Stores {@code body} (read to its end) under {@code key}, replacing any earlier object, with the
+   * FULL_OBJECT checksum of algorithm {@code checksum} ({@code null}: none).
+   */
+  ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
+      InputStream body) throws IOException;
+
+  /** {@link #putObject(String, String, ObjectAttributes, ChecksumAlgorithm, InputStream)} with S3's default checksum. */
+  default ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body)
+      throws IOException {
+    return putObject(bucket, key, attributes, DEFAULT_CHECKSUM, body);
+  }
 
   /**
-   * Like {@link #putObject(String, String, ObjectAttributes, InputStream)}, if {@code condition}
-   * holds for the object under {@code key} when the new one would become visible; otherwise throws
-   * what {@link WriteCondition#check} throws and stores nothing. The built-in stores check at their
-   * commit point, atomically with it. This default, for stores that do not know conditions, checks
-   * before writing, which a concurrent writer of the same key can race.
+   * Like {@link #putObject(String, String, ObjectAttributes, ChecksumAlgorithm, InputStream)}, if
+   * {@code condition} holds for the object under {@code key} when the new one would become visible;
+   * otherwise throws what {@link WriteCondition#check} throws and stores nothing. The built-in stores
+   * check at their commit point, atomically with it. This default, for stores that do not know
+   * conditions, checks before writing, which a concurrent writer of the same key can race.
    */
-  default ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body,
-      WriteCondition condition) throws IOException {
+  default ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
+      InputStream body, WriteCondition condition) throws IOException {
     condition.check(currentOrNull(bucket, key, condition));
-    return putObject(bucket, key, attributes, body);
+    return putObject(bucket, key, attributes, checksum, body);
   }
 
   private ObjectInfo currentOrNull(String bucket, String key, WriteCondition condition) throws IOException {
@@ -139,21 +154,30 @@ public interface ObjectStore extends Closeable {
    */
   Iterator<ObjectInfo> listObjects(String bucket, String prefix, String startAfter) throws IOException;
 
-  /** Starts a multipart upload and returns its id. */
-  String createMultipartUpload(String bucket, String key, ObjectAttributes attributes) throws IOException;
-
   /**
-   * Starts a multipart upload that remembers the checksum the client chose ({@code null}s: none),
-   * reported back by {@link #upload} and {@link #listMultipartUploads}. The default, for stores that
-   * keep no checksums, forgets them.
+   * Starts a multipart upload and returns its id; it remembers the checksum the client chose
+   * ({@code null}s: none), reported back by {@link #upload} and {@link #listMultipartUploads}.
    */
-  default String createMultipartUpload(String bucket, String key, ObjectAttributes attributes,
-      String checksumAlgorithm, ChecksumType checksumType) throws IOException {
-    return createMultipartUpload(bucket, key, attributes);
+  String createMultipartUpload(String bucket, String key, ObjectAttributes attributes,
+      ChecksumAlgorithm checksumAlgorithm, ChecksumType checksumType) throws IOException;
+
+  /** A multipart upload that keeps no checksum. */
+  default String createMultipartUpload(String bucket, String key, ObjectAttributes attributes) throws IOException {
+    return createMultipartUpload(bucket, key, attributes, null, null);
   }
 
-  /** Stores a part, replacing an earlier part with the same number. */
-  PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, InputStream body) throws IOException;
+  /**
+   * Stores a part, replacing an earlier part with the same number, with the checksum of algorithm
+   * {@code checksum} ({@code null}: none).
+   */
+  PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, ChecksumAlgorithm checksum,
+      InputStream body) throws IOException;
+
+  /** A part with the upload's own checksum algorithm ({@link UploadInfo#checksumAlgorithm}), if any. */
+  default PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, InputStream body)
+      throws IOException {
+    return uploadPart(bucket, key, uploadId, partNumber, upload(bucket, key, uploadId).checksumAlgorithm(), body);
+  }
 
   /** The upload's parts in part-number order; NoSuchUpload when it is not open. */
   List<PartInfo> listParts(String bucket, String key, String uploadId) throws IOException;
@@ -163,34 +187,29 @@ public interface ObjectStore extends Closeable {
 
   /**
    * Makes the object from {@code partNumbers} in that order (validated by the caller), with
-   * {@code etag}, and ends the upload. The built-in stores give it the FULL_OBJECT CRC32C of its
-   * parts when every part has one.
+   * {@code etag} and {@code checksum} (formed by the caller from the parts' checksums; {@code null}:
+   * none), and ends the upload.
    */
-  ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers, String etag)
-      throws IOException;
+  ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers, String etag,
+      ObjectChecksum checksum) throws IOException;
 
-  /**
-   * Like {@link #completeMultipartUpload(String, String, String, List, String)}, the object
-   * keeping {@code checksumCrc32c} of {@code checksumType} (computed by the caller from the parts'
-   * checksums; both {@code null}: the store's default, as in that method). The default
-   * implementation, for stores that do not know this method, calls that one.
-   */
+  /** {@link #completeMultipartUpload(String, String, String, List, String, ObjectChecksum)} with no checksum. */
   default ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
-      String etag, String checksumCrc32c, ChecksumType checksumType) throws IOException {
-    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag);
+      String etag) throws IOException {
+    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, (ObjectChecksum) null);
   }
 
   /**
-   * Like {@link #completeMultipartUpload(String, String, String, List, String, String, ChecksumType)},
-   * if {@code condition} holds for the object under {@code key} when the new one would become
-   * visible; otherwise throws what {@link WriteCondition#check} throws, stores nothing and leaves
-   * the upload open. The built-in stores check atomically with the commit; this default checks
-   * first, which a concurrent writer can race.
+   * Like {@link #completeMultipartUpload(String, String, String, List, String, ObjectChecksum)}, if
+   * {@code condition} holds for the object under {@code key} when the new one would become visible;
+   * otherwise throws what {@link WriteCondition#check} throws, stores nothing and leaves the upload
+   * open. The built-in stores check atomically with the commit; this default checks first, which a
+   * concurrent writer can race.
    */
   default ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
-      String etag, String checksumCrc32c, ChecksumType checksumType, WriteCondition condition) throws IOException {
+      String etag, ObjectChecksum checksum, WriteCondition condition) throws IOException {
     condition.check(currentOrNull(bucket, key, condition));
-    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksumCrc32c, checksumType);
+    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksum);
   }
 
   void abortMultipartUpload(String bucket, String key, String uploadId) throws IOException;

@@ -34,6 +34,8 @@ public enum S3ErrorCode {
   INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable"),
   INVALID_REQUEST("InvalidRequest", 400, "Invalid Request"),
   KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long"),
+  MALFORMED_TRAILER_ERROR("MalformedTrailerError", 400,
+      "The request contained trailing data that was not well-formed or did not conform to our published schema."),
   MALFORMED_XML("MalformedXML", 400,
       "The XML you provided was not well-formed or did not validate against our published schema"),
   METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this resource."),

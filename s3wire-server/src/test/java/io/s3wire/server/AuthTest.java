@@ -27,7 +27,6 @@ class AuthTest {
   private static S3Client client(S3Server server, String accessKey, String secretKey, Region region) {
     return S3Client.builder().endpointOverride(server.endpoint()).region(region).forcePathStyle(true)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-        .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
         .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder())
         .overrideConfiguration(o -> o.retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()))
         .build();

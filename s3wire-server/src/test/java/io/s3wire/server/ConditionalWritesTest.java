@@ -174,8 +174,8 @@ class ConditionalWritesTest {
       List<java.util.concurrent.Callable<ObjectInfo>> writers = new ArrayList<>();
       for (int i = 0; i < WRITERS; i++) {
         String text = "writer " + i;
-        writers.add(() -> store.putObject("b", "k", ObjectAttributes.empty(), gated(barrier, text),
-            WriteCondition.ifAbsent()));
+        writers.add(() -> store.putObject("b", "k", ObjectAttributes.empty(), ObjectStore.DEFAULT_CHECKSUM,
+            gated(barrier, text), WriteCondition.ifAbsent()));
       }
       assertThat(race(writers, S3ErrorCode.PRECONDITION_FAILED)).isEqualTo(1);
       assertThat(store.headObject("b", "k").size()).isEqualTo("writer 0".length());
@@ -193,8 +193,8 @@ class ConditionalWritesTest {
       List<java.util.concurrent.Callable<ObjectInfo>> writers = new ArrayList<>();
       for (int i = 0; i < WRITERS; i++) {
         String text = "writer " + i;
-        writers.add(() -> store.putObject("b", "k", ObjectAttributes.empty(), gated(barrier, text),
-            WriteCondition.ifMatch(base)));
+        writers.add(() -> store.putObject("b", "k", ObjectAttributes.empty(), ObjectStore.DEFAULT_CHECKSUM,
+            gated(barrier, text), WriteCondition.ifMatch(base)));
       }
       assertThat(race(writers, S3ErrorCode.PRECONDITION_FAILED)).isEqualTo(1);
       assertThat(store.headObject("b", "k").etag()).isNotEqualTo(base);
@@ -215,7 +215,7 @@ class ConditionalWritesTest {
         writers.add(() -> {
           barrier.await(30, TimeUnit.SECONDS);
           return store.completeMultipartUpload("b", "k", id, List.of(1), "\"" + p.etag().replace("\"", "") + "-1\"",
-              null, null, WriteCondition.ifAbsent());
+              null, WriteCondition.ifAbsent());
         });
       }
       assertThat(race(writers, S3ErrorCode.PRECONDITION_FAILED)).isEqualTo(1);

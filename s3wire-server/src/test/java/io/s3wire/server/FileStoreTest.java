@@ -100,8 +100,8 @@ class FileStoreTest {
       s.putObject("bucket", "a", new ObjectAttributes(java.util.Map.of("content-type", "text/plain"),
           java.util.Map.of("colour", "blue")), body("aaa"));
       s.putObject("bucket", "b", ObjectAttributes.empty(), body("bb"));
-      String id = s.createMultipartUpload("bucket", "mp", ObjectAttributes.empty());
-      s.uploadPart("bucket", "mp", id, 1, body("part"));
+      String id = s.createMultipartUpload("bucket", "mp", ObjectAttributes.empty(), null, null);
+      s.uploadPart("bucket", "mp", id, 1, ObjectStore.DEFAULT_CHECKSUM, body("part"));
     }
     // What a SIGKILL mid-write leaves: a temp file and an orphan data file no metadata names.
     Files.writeString(root.resolve("tmp").resolve("dead.tmp"), "partial");

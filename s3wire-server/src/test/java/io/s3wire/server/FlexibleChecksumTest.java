@@ -2,6 +2,7 @@ package io.s3wire.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.checksum.Crc32c;
 import io.s3wire.xml.CompleteMultipartUpload;
 import io.s3wire.xml.CompleteMultipartUploadResult;
@@ -31,9 +32,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * S3 flexible checksums (CRC32C) on the wire: x-amz-checksum-crc32c on PutObject and UploadPart
- * (header and aws-chunked trailer), the checksum of multipart uploads (FULL_OBJECT and COMPOSITE),
- * x-amz-checksum-mode on GET and HEAD, copies, the file store across reopen, and the gcs profile.
+ * S3 flexible checksums on the wire, with CRC32C and S3's default CRC64NVME: x-amz-checksum-crc32c
+ * on PutObject and UploadPart (header and aws-chunked trailer), the checksum of multipart uploads
+ * (FULL_OBJECT and COMPOSITE), x-amz-checksum-mode on GET and HEAD, copies, the file store across
+ * reopen and its earlier formats, and the gcs profile. Every algorithm: {@link ChecksumAlgorithmsTest}.
  */
 @Timeout(120)
 class FlexibleChecksumTest {
@@ -66,6 +68,10 @@ class FlexibleChecksumTest {
 
   static String crc(byte[] b) {
     return Crc32c.base64(Crc32c.of(b));
+  }
+
+  static String crc64(byte[] b) {
+    return io.s3wire.checksum.Crc64Nvme.base64(io.s3wire.checksum.Crc64Nvme.of(b));
   }
 
   private static HttpResponse<byte[]> send(S3Server s, String method, String path, byte[] body, String... headers)
@@ -124,7 +130,7 @@ class FlexibleChecksumTest {
     List<CompletedPart> completed = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
       String etag = uploadPart(key, uploadId, i + 1, parts.get(i));
-      completed.add(new CompletedPart(i + 1, etag, crc(parts.get(i))));
+      completed.add(new CompletedPart(i + 1, etag, ChecksumAlgorithm.CRC32C, crc(parts.get(i))));
       whole.writeBytes(parts.get(i));
     }
     return new Uploaded(uploadId, whole.toByteArray(), parts, completed);
@@ -140,17 +146,20 @@ class FlexibleChecksumTest {
     assertThat(r.headers().firstValue("x-amz-checksum-crc32c")).hasValue(crc(body));
     assertThat(r.headers().firstValue("x-amz-checksum-type")).hasValue("FULL_OBJECT");
     ObjectInfo info = server.store().headObject("bucket", "k");
-    assertThat(info.checksumCrc32c()).isEqualTo(crc(body));
-    assertThat(info.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
+    assertThat(info.checksum()).isEqualTo(new ObjectChecksum(ChecksumAlgorithm.CRC32C, crc(body), ChecksumType.FULL_OBJECT));
   }
 
+  /** S3 keeps (and answers) a CRC64NVME for a body sent without a checksum: its default since 2025. */
   @Test
-  void putWithoutAChecksumStillKeepsOneAndEchoesNone() throws Exception {
+  void putWithoutAChecksumKeepsAndEchoesTheDefaultCrc64nvme() throws Exception {
     byte[] body = bytes(3000, 8);
     HttpResponse<byte[]> r = send("PUT", "/bucket/k", body);
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("x-amz-checksum-crc32c")).isEmpty();
-    assertThat(server.store().headObject("bucket", "k").checksumCrc32c()).isEqualTo(crc(body));
+    assertThat(r.headers().firstValue("x-amz-checksum-crc64nvme")).hasValue(crc64(body));
+    assertThat(r.headers().firstValue("x-amz-checksum-type")).hasValue("FULL_OBJECT");
+    assertThat(server.store().headObject("bucket", "k").checksum())
+        .isEqualTo(new ObjectChecksum(ChecksumAlgorithm.CRC64NVME, crc64(body), ChecksumType.FULL_OBJECT));
   }
 
   @Test
@@ -162,7 +171,7 @@ class FlexibleChecksumTest {
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(text(r)).contains("<Code>BadDigest</Code>").contains(BAD_DIGEST_MESSAGE);
     assertThat(stored("k")).isEqualTo(old);
-    assertThat(server.store().headObject("bucket", "k").checksumCrc32c()).isEqualTo(crc(old));
+    assertThat(server.store().headObject("bucket", "k").checksum().value()).isEqualTo(crc64(old));
 
     HttpResponse<byte[]> fresh = send("PUT", "/bucket/fresh", replacement, "x-amz-checksum-crc32c", crc(old));
     assertThat(fresh.statusCode()).isEqualTo(400);
@@ -220,34 +229,38 @@ class FlexibleChecksumTest {
     assertThat(send("PUT", "/bucket/k", body).statusCode()).isEqualTo(200);
 
     HttpResponse<byte[]> plainHead = send("HEAD", "/bucket/k", null);
-    assertThat(plainHead.headers().firstValue("x-amz-checksum-crc32c")).isEmpty();
+    assertThat(plainHead.headers().firstValue("x-amz-checksum-crc64nvme")).isEmpty();
     assertThat(plainHead.headers().firstValue("x-amz-checksum-type")).isEmpty();
     HttpResponse<byte[]> plainGet = send("GET", "/bucket/k", null);
-    assertThat(plainGet.headers().firstValue("x-amz-checksum-crc32c")).isEmpty();
+    assertThat(plainGet.headers().firstValue("x-amz-checksum-crc64nvme")).isEmpty();
 
     HttpResponse<byte[]> head = send("HEAD", "/bucket/k", null, "x-amz-checksum-mode", "enabled");
     assertThat(head.statusCode()).isEqualTo(200);
-    assertThat(head.headers().firstValue("x-amz-checksum-crc32c")).hasValue(crc(body));
+    assertThat(head.headers().firstValue("x-amz-checksum-crc64nvme")).hasValue(crc64(body));
     assertThat(head.headers().firstValue("x-amz-checksum-type")).hasValue("FULL_OBJECT");
     HttpResponse<byte[]> get = send("GET", "/bucket/k", null, "x-amz-checksum-mode", "ENABLED");
     assertThat(get.statusCode()).isEqualTo(200);
     assertThat(get.body()).isEqualTo(body);
-    assertThat(get.headers().firstValue("x-amz-checksum-crc32c")).hasValue(crc(body));
+    assertThat(get.headers().firstValue("x-amz-checksum-crc64nvme")).hasValue(crc64(body));
     assertThat(get.headers().firstValue("x-amz-checksum-type")).hasValue("FULL_OBJECT");
 
     HttpResponse<byte[]> ranged = send("GET", "/bucket/k", null, "x-amz-checksum-mode", "ENABLED",
         "range", "bytes=0-99");
     assertThat(ranged.statusCode()).isEqualTo(206);
     assertThat(ranged.body()).isEqualTo(Arrays.copyOf(body, 100));
-    assertThat(ranged.headers().firstValue("x-amz-checksum-crc32c")).isEmpty();
+    assertThat(ranged.headers().firstValue("x-amz-checksum-crc64nvme")).isEmpty();
     assertThat(ranged.headers().firstValue("x-amz-checksum-type")).isEmpty();
+
+    HttpResponse<byte[]> badMode = send("GET", "/bucket/k", null, "x-amz-checksum-mode", "yes");
+    assertThat(badMode.statusCode()).isEqualTo(400);
+    assertThat(text(badMode)).contains("<Message>Value for x-amz-checksum-mode header is invalid.</Message>");
   }
 
   // ---- UploadPart
 
   @Test
   void uploadPartWithAWrongChecksumIsBadDigestAndKeepsTheOldPart() throws Exception {
-    String uploadId = create("k");
+    String uploadId = create("k", "x-amz-checksum-algorithm", "CRC32C");
     byte[] first = bytes(10_000, 13);
     String etag = uploadPart("k", uploadId, 1, first);
     HttpResponse<byte[]> bad = send("PUT", "/bucket/k?partNumber=1&uploadId=" + uploadId, bytes(10_000, 14),
@@ -260,7 +273,8 @@ class FlexibleChecksumTest {
     assertThat(text(malformed)).contains("<Code>InvalidRequest</Code>");
     assertThat(server.store().listParts("bucket", "k", uploadId)).singleElement().satisfies(p -> {
       assertThat(p.etag()).isEqualTo(etag);
-      assertThat(p.checksumCrc32c()).isEqualTo(crc(first));
+      assertThat(p.checksum()).isEqualTo(new ObjectChecksum(ChecksumAlgorithm.CRC32C, crc(first),
+          ChecksumType.FULL_OBJECT));
     });
   }
 
@@ -269,12 +283,13 @@ class FlexibleChecksumTest {
   @Test
   void fullObjectChecksumOfAMultipartObjectIsTheCrcOfAllItsBytes() throws Exception {
     Uploaded u = uploadFourParts("k", "x-amz-checksum-algorithm", "crc32c", "x-amz-checksum-type", "full_object");
-    assertThat(server.store().upload("bucket", "k", u.uploadId).checksumAlgorithm()).isEqualTo("CRC32C");
+    assertThat(server.store().upload("bucket", "k", u.uploadId).checksumAlgorithm())
+        .isEqualTo(ChecksumAlgorithm.CRC32C);
     HttpResponse<byte[]> r = complete("k", u.uploadId, u.completed, "x-amz-checksum-crc32c", crc(u.whole));
     assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
     CompleteMultipartUploadResult result = S3Xml.readCompleteMultipartUploadResult(r.body());
     assertThat(result).isEqualTo(new CompleteMultipartUploadResult("/bucket/k", "bucket", "k", result.eTag(),
-        crc(u.whole), "FULL_OBJECT"));
+        java.util.Map.of(ChecksumAlgorithm.CRC32C, crc(u.whole)), "FULL_OBJECT"));
     assertThat(result.eTag()).endsWith("-4\"");
     HttpResponse<byte[]> head = send("HEAD", "/bucket/k", null, "x-amz-checksum-mode", "ENABLED");
     assertThat(head.headers().firstValue("x-amz-checksum-crc32c")).hasValue(crc(u.whole));
@@ -282,21 +297,26 @@ class FlexibleChecksumTest {
     assertThat(stored("k")).isEqualTo(u.whole);
   }
 
+  /** The parts' CRC32Cs are checked; the object keeps S3's default, a FULL_OBJECT CRC64NVME, and says so. */
   @Test
-  void withoutAChecksumAlgorithmTheAnswerHasNoChecksumButTheObjectKeepsOne() throws Exception {
+  void withoutAChecksumAlgorithmTheObjectKeepsTheDefaultCrc64nvme() throws Exception {
     String uploadId = create("k");
     byte[] a = bytes(5 * MIB, 16);
     byte[] b = bytes(100, 17);
     List<CompletedPart> parts = List.of(new CompletedPart(1, uploadPart("k", uploadId, 1, a)),
         new CompletedPart(2, uploadPart("k", uploadId, 2, b)));
-    HttpResponse<byte[]> r = complete("k", uploadId, parts);
-    assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
-    assertThat(text(r)).doesNotContain("Checksum");
     byte[] whole = new byte[a.length + b.length];
     System.arraycopy(a, 0, whole, 0, a.length);
     System.arraycopy(b, 0, whole, a.length, b.length);
+    // A whole-object checksum of another algorithm than the kept one is ignored, as by S3.
+    HttpResponse<byte[]> r = complete("k", uploadId, parts, "x-amz-checksum-crc32c", crc(a));
+    assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+    assertThat(S3Xml.readCompleteMultipartUploadResult(r.body())).satisfies(res -> {
+      assertThat(res.checksums()).containsExactly(java.util.Map.entry(ChecksumAlgorithm.CRC64NVME, crc64(whole)));
+      assertThat(res.checksumType()).isEqualTo("FULL_OBJECT");
+    });
     HttpResponse<byte[]> head = send("HEAD", "/bucket/k", null, "x-amz-checksum-mode", "ENABLED");
-    assertThat(head.headers().firstValue("x-amz-checksum-crc32c")).hasValue(crc(whole));
+    assertThat(head.headers().firstValue("x-amz-checksum-crc64nvme")).hasValue(crc64(whole));
   }
 
   @Test
@@ -304,7 +324,7 @@ class FlexibleChecksumTest {
     Uploaded u = uploadFourParts("k", "x-amz-checksum-algorithm", "CRC32C");
     List<CompletedPart> parts = new ArrayList<>(u.completed);
     CompletedPart second = parts.get(1);
-    parts.set(1, new CompletedPart(2, second.eTag(), crc(u.parts.get(0))));
+    parts.set(1, new CompletedPart(2, second.eTag(), ChecksumAlgorithm.CRC32C, crc(u.parts.get(0))));
     HttpResponse<byte[]> r = complete("k", u.uploadId, parts);
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(text(r)).contains("<Code>InvalidPart</Code>").contains("<PartNumber>2</PartNumber>");
@@ -314,7 +334,7 @@ class FlexibleChecksumTest {
 
   @Test
   void aWrongFullObjectChecksumIsBadDigestAndTheUploadStaysOpen() throws Exception {
-    Uploaded u = uploadFourParts("k", "x-amz-checksum-algorithm", "CRC32C");
+    Uploaded u = uploadFourParts("k", "x-amz-checksum-algorithm", "CRC32C", "x-amz-checksum-type", "FULL_OBJECT");
     HttpResponse<byte[]> r = complete("k", u.uploadId, u.completed, "x-amz-checksum-crc32c", crc(u.parts.get(0)));
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(text(r)).contains("<Code>BadDigest</Code>").contains(BAD_DIGEST_MESSAGE);
@@ -324,7 +344,7 @@ class FlexibleChecksumTest {
 
     HttpResponse<byte[]> retried = complete("k", u.uploadId, u.completed, "x-amz-checksum-crc32c", crc(u.whole));
     assertThat(retried.statusCode()).as(text(retried)).isEqualTo(200);
-    assertThat(S3Xml.readCompleteMultipartUploadResult(retried.body()).checksumCrc32c()).isEqualTo(crc(u.whole));
+    assertThat(S3Xml.readCompleteMultipartUploadResult(retried.body()).checksums().get(ChecksumAlgorithm.CRC32C)).isEqualTo(crc(u.whole));
   }
 
   @Test
@@ -336,7 +356,7 @@ class FlexibleChecksumTest {
     HttpResponse<byte[]> r = complete("k", u.uploadId, u.completed);
     assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
     CompleteMultipartUploadResult result = S3Xml.readCompleteMultipartUploadResult(r.body());
-    assertThat(result.checksumCrc32c()).isEqualTo(composite);
+    assertThat(result.checksums().get(ChecksumAlgorithm.CRC32C)).isEqualTo(composite);
     assertThat(result.checksumType()).isEqualTo("COMPOSITE");
     HttpResponse<byte[]> head = send("HEAD", "/bucket/k", null, "x-amz-checksum-mode", "ENABLED");
     assertThat(head.headers().firstValue("x-amz-checksum-crc32c")).hasValue(composite);
@@ -360,14 +380,13 @@ class FlexibleChecksumTest {
   void createRejectsUnknownChecksumAlgorithmsAndTypes() throws Exception {
     HttpResponse<byte[]> unknown = send("POST", "/bucket/k?uploads", null, "x-amz-checksum-algorithm", "MD4");
     assertThat(unknown.statusCode()).isEqualTo(400);
-    assertThat(text(unknown)).contains("<Code>InvalidRequest</Code>").contains("MD4");
-    HttpResponse<byte[]> unsupported = send("POST", "/bucket/k?uploads", null, "x-amz-checksum-algorithm", "crc32");
-    assertThat(unsupported.statusCode()).isEqualTo(400);
-    assertThat(text(unsupported)).contains("<Code>InvalidRequest</Code>").contains("CRC32");
+    assertThat(text(unknown)).contains("<Code>InvalidRequest</Code>").contains("<Message>Checksum algorithm provided is"
+        + " unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]</Message>");
     HttpResponse<byte[]> badType = send("POST", "/bucket/k?uploads", null, "x-amz-checksum-algorithm", "CRC32C",
         "x-amz-checksum-type", "PARTIAL");
     assertThat(badType.statusCode()).isEqualTo(400);
-    assertThat(text(badType)).contains("<Code>InvalidRequest</Code>").contains("PARTIAL");
+    assertThat(text(badType)).contains("<Code>InvalidRequest</Code>")
+        .contains("<Message>Value for x-amz-checksum-type header is invalid.</Message>");
     assertThat(server.store().listMultipartUploads("bucket")).isEmpty();
   }
 
@@ -380,94 +399,90 @@ class FlexibleChecksumTest {
 
     HttpResponse<byte[]> copy = send("PUT", "/bucket/copy", null, "x-amz-copy-source", "/bucket/src");
     assertThat(copy.statusCode()).as(text(copy)).isEqualTo(200);
-    assertThat(server.store().headObject("bucket", "copy").checksumCrc32c()).isEqualTo(crc(u.whole));
-    assertThat(server.store().headObject("bucket", "copy").checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
+    // The source's checksum is COMPOSITE (CRC32C's default); the copy, one body, keeps the FULL_OBJECT CRC32C.
+    assertThat(server.store().headObject("bucket", "copy").checksum())
+        .isEqualTo(new ObjectChecksum(ChecksumAlgorithm.CRC32C, crc(u.whole), ChecksumType.FULL_OBJECT));
 
     String uploadId = create("parts");
     HttpResponse<byte[]> partCopy = send("PUT", "/bucket/parts?partNumber=1&uploadId=" + uploadId, null,
         "x-amz-copy-source", "/bucket/src", "x-amz-copy-source-range", "bytes=1000-5999999");
     assertThat(partCopy.statusCode()).as(text(partCopy)).isEqualTo(200);
     assertThat(server.store().listParts("bucket", "parts", uploadId)).singleElement()
-        .extracting(PartInfo::checksumCrc32c).isEqualTo(crc(Arrays.copyOfRange(u.whole, 1000, 6_000_000)));
+        .extracting(p -> p.checksum().value()).isEqualTo(crc64(Arrays.copyOfRange(u.whole, 1000, 6_000_000)));
   }
 
   // ---- file store
 
+  /**
+   * The file store keeps each checksum in its metadata files; it reads those of the two earlier
+   * formats: no checksum fields (no checksum), and CRC32C only ({@code crc32c=}, for objects also
+   * {@code checksumType=}), for objects and parts alike.
+   */
   @Test
-  void fileStoreKeepsChecksumsAcrossReopenAndReadsOlderObjectsAsHavingNone() throws Exception {
+  void fileStoreKeepsChecksumsAcrossReopenAndReadsTheEarlierFormats() throws Exception {
     Path root = dir.resolve("store");
     byte[] body = bytes(4000, 18);
     byte[] part = bytes(3000, 19);
     String uploadId;
     try (ObjectStore s = ObjectStore.file(root)) {
       s.createBucket("bucket");
-      s.putObject("bucket", "k", ObjectAttributes.empty(), new ByteArrayInputStream(body));
-      s.putObject("bucket", "old", ObjectAttributes.empty(), new ByteArrayInputStream(body));
-      uploadId = s.createMultipartUpload("bucket", "m", ObjectAttributes.empty(), "CRC32C", ChecksumType.COMPOSITE);
-      s.uploadPart("bucket", "m", uploadId, 1, new ByteArrayInputStream(part));
+      s.putObject("bucket", "k", ObjectAttributes.empty(), ChecksumAlgorithm.SHA256, new ByteArrayInputStream(body));
+      s.putObject("bucket", "none", ObjectAttributes.empty(), new ByteArrayInputStream(body));
+      s.putObject("bucket", "crc32c", ObjectAttributes.empty(), new ByteArrayInputStream(body));
+      uploadId = s.createMultipartUpload("bucket", "m", ObjectAttributes.empty(), ChecksumAlgorithm.CRC32C,
+          ChecksumType.COMPOSITE);
+      s.uploadPart("bucket", "m", uploadId, 1, ChecksumAlgorithm.CRC32C, new ByteArrayInputStream(part));
     }
-    // "old" as a file store wrote it before it kept checksums: no crc32c or checksumType lines.
-    try (Stream<Path> metas = Files.list(root.resolve("buckets/bucket/objects"))) {
-      for (Path meta : metas.filter(p -> p.toString().endsWith(".meta")).toList()) {
+    try (Stream<Path> metas = Stream.concat(Files.list(root.resolve("buckets/bucket/objects")),
+        Files.list(root.resolve("buckets/bucket/uploads/" + uploadId)))) {
+      for (Path meta : metas.filter(p -> p.toString().endsWith(".meta") && !p.endsWith("upload.meta")).toList()) {
         List<String> lines = Files.readAllLines(meta, StandardCharsets.ISO_8859_1);
-        if (lines.contains("key=old")) {
-          Files.write(meta, lines.stream().filter(l -> !l.startsWith("crc32c=") && !l.startsWith("checksumType="))
-              .toList(), StandardCharsets.ISO_8859_1);
+        List<String> older = new ArrayList<>(lines.stream().filter(l -> !l.startsWith("checksum")).toList());
+        if (lines.contains("key=none")) {
+          Files.write(meta, older, StandardCharsets.ISO_8859_1);
+        } else if (lines.contains("key=crc32c")) {
+          older.add("crc32c=" + crc(body));
+          older.add("checksumType=FULL_OBJECT");
+          Files.write(meta, older, StandardCharsets.ISO_8859_1);
+        } else if (lines.contains("partNumber=1")) {
+          older.add("crc32c=" + crc(part));
+          Files.write(meta, older, StandardCharsets.ISO_8859_1);
         }
       }
     }
     ObjectStore reopened = ObjectStore.file(root);
     try (S3Server fileServer = S3Server.builder().anonymous(true).store(reopened).start()) {
-      assertThat(reopened.headObject("bucket", "k").checksumCrc32c()).isEqualTo(crc(body));
-      assertThat(reopened.headObject("bucket", "old").checksumCrc32c()).isNull();
-      assertThat(reopened.headObject("bucket", "old").checksumType()).isNull();
-      assertThat(reopened.upload("bucket", "m", uploadId).checksumAlgorithm()).isEqualTo("CRC32C");
+      assertThat(reopened.headObject("bucket", "k").checksum()).isEqualTo(
+          ObjectChecksum.fullObject(ChecksumAlgorithm.SHA256, ChecksumAlgorithm.SHA256.of(body)));
+      assertThat(reopened.headObject("bucket", "none").checksum()).isNull();
+      assertThat(reopened.headObject("bucket", "crc32c").checksum())
+          .isEqualTo(new ObjectChecksum(ChecksumAlgorithm.CRC32C, crc(body), ChecksumType.FULL_OBJECT));
+      assertThat(reopened.upload("bucket", "m", uploadId).checksumAlgorithm()).isEqualTo(ChecksumAlgorithm.CRC32C);
       assertThat(reopened.upload("bucket", "m", uploadId).checksumType()).isEqualTo(ChecksumType.COMPOSITE);
-      assertThat(reopened.listParts("bucket", "m", uploadId)).singleElement()
-          .extracting(PartInfo::checksumCrc32c).isEqualTo(crc(part));
+      assertThat(reopened.listParts("bucket", "m", uploadId)).singleElement().extracting(PartInfo::checksum)
+          .isEqualTo(new ObjectChecksum(ChecksumAlgorithm.CRC32C, crc(part), ChecksumType.FULL_OBJECT));
 
-      HttpResponse<byte[]> k = send(fileServer, "HEAD", "/bucket/k", null, "x-amz-checksum-mode", "ENABLED");
+      HttpResponse<byte[]> k = send(fileServer, "HEAD", "/bucket/crc32c", null, "x-amz-checksum-mode", "ENABLED");
       assertThat(k.headers().firstValue("x-amz-checksum-crc32c")).hasValue(crc(body));
-      HttpResponse<byte[]> old = send(fileServer, "GET", "/bucket/old", null, "x-amz-checksum-mode", "ENABLED");
-      assertThat(old.statusCode()).isEqualTo(200);
-      assertThat(old.body()).isEqualTo(body);
-      assertThat(old.headers().firstValue("x-amz-checksum-crc32c")).isEmpty();
-      assertThat(old.headers().firstValue("x-amz-checksum-type")).isEmpty();
+      HttpResponse<byte[]> none = send(fileServer, "GET", "/bucket/none", null, "x-amz-checksum-mode", "ENABLED");
+      assertThat(none.statusCode()).isEqualTo(200);
+      assertThat(none.body()).isEqualTo(body);
+      assertThat(none.headers().map().keySet()).noneMatch(h -> h.startsWith("x-amz-checksum-"));
 
       HttpResponse<byte[]> done = send(fileServer, "POST", "/bucket/m?uploadId=" + uploadId,
           S3Xml.write(new CompleteMultipartUpload(List.of(new CompletedPart(1, "\"" + md5Hex(part) + "\"",
-              crc(part))))));
+              ChecksumAlgorithm.CRC32C, crc(part))))));
       assertThat(done.statusCode()).as(text(done)).isEqualTo(200);
       String composite = crc(ByteBuffer.allocate(4).putInt(Crc32c.of(part)).array()) + "-1";
-      assertThat(S3Xml.readCompleteMultipartUploadResult(done.body()).checksumCrc32c()).isEqualTo(composite);
+      assertThat(S3Xml.readCompleteMultipartUploadResult(done.body()).checksums().get(ChecksumAlgorithm.CRC32C))
+          .isEqualTo(composite);
     } finally {
       reopened.close();
     }
     try (ObjectStore again = ObjectStore.file(root)) {
       String composite = crc(ByteBuffer.allocate(4).putInt(Crc32c.of(part)).array()) + "-1";
-      assertThat(again.headObject("bucket", "m").checksumCrc32c()).isEqualTo(composite);
-      assertThat(again.headObject("bucket", "m").checksumType()).isEqualTo(ChecksumType.COMPOSITE);
-    }
-  }
-
-  @Test
-  void completingThroughTheOlderStoreMethodStillKeepsTheFullObjectCrc() throws Exception {
-    // What a delegating store written before checksums reaches: the five-argument complete.
-    try (ObjectStore file = ObjectStore.file(dir.resolve("older"))) {
-      for (ObjectStore s : List.of(ObjectStore.memory(), file)) {
-        s.createBucket("bucket");
-        String uploadId = s.createMultipartUpload("bucket", "k", ObjectAttributes.empty());
-        byte[] a = bytes(5 * MIB, 20);
-        byte[] b = bytes(10, 21);
-        PartInfo pa = s.uploadPart("bucket", "k", uploadId, 1, new ByteArrayInputStream(a));
-        PartInfo pb = s.uploadPart("bucket", "k", uploadId, 2, new ByteArrayInputStream(b));
-        assertThat(List.of(pa.checksumCrc32c(), pb.checksumCrc32c())).containsExactly(crc(a), crc(b));
-        ObjectInfo info = s.completeMultipartUpload("bucket", "k", uploadId, List.of(1, 2), "\"x-2\"");
-        byte[] whole = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, whole, a.length, b.length);
-        assertThat(info.checksumCrc32c()).isEqualTo(crc(whole));
-        assertThat(info.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
-      }
+      assertThat(again.headObject("bucket", "m").checksum())
+          .isEqualTo(new ObjectChecksum(ChecksumAlgorithm.CRC32C, composite, ChecksumType.COMPOSITE));
     }
   }
 

@@ -10,8 +10,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.ProtocolNegotiation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -21,7 +20,11 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
-/** Peer clients (AWS SDK v2, MinIO) configured for a test server, and servers for them. */
+/**
+ * Peer clients (AWS SDK v2, MinIO) configured for a test server, and servers for them. The SDK runs
+ * at its defaults, as its users run it: flexible checksums on (CRC32 on every upload, checksum
+ * validation of downloads); a test about one of those options sets it itself.
+ */
 final class Peers {
   /**
    * Thursday, 5 November 2026: a one-digit day of the month, the days on which a formatter that
@@ -60,7 +63,8 @@ final class Peers {
     }
   }
 
-  static S3Client apache(S3Server server) {
+  /** The sync client on Apache HTTP, with {@code interceptors} (e.g. to see what it sends). */
+  static S3Client apache(S3Server server, ExecutionInterceptor... interceptors) {
     ApacheHttpClient.Builder http = ApacheHttpClient.builder().socketTimeout(Duration.ofSeconds(30));
     if (server.isTls()) {
       TrustManager[] tm = trusting(server.certificate());
@@ -71,9 +75,8 @@ final class Peers {
         .region(Region.US_EAST_1)
         .credentialsProvider(credentials(server))
         .forcePathStyle(true)
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .httpClientBuilder(http)
+        .overrideConfiguration(o -> java.util.Arrays.stream(interceptors).forEach(o::addExecutionInterceptor))
         .build();
   }
 
@@ -91,10 +94,33 @@ final class Peers {
         .region(Region.US_EAST_1)
         .credentialsProvider(credentials(server))
         .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .httpClientBuilder(http)
         .build();
+  }
+
+  /**
+   * The async client on Netty over HTTP/1.1 (the SDK's default protocol), with the SDK's own
+   * multipart uploads when {@code multipart} ({@code multipartEnabled(true)}, what S3TransferManager
+   * uses), further configured by {@code more}.
+   */
+  static S3AsyncClient nettyAsync(S3Server server, boolean multipart,
+      java.util.function.Consumer<software.amazon.awssdk.services.s3.S3AsyncClientBuilder> more) {
+    NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder()
+        .readTimeout(Duration.ofSeconds(30))
+        .writeTimeout(Duration.ofSeconds(30));
+    if (server.isTls()) {
+      TrustManager[] tm = trusting(server.certificate());
+      http.tlsTrustManagersProvider(() -> tm);
+    }
+    software.amazon.awssdk.services.s3.S3AsyncClientBuilder b = S3AsyncClient.builder()
+        .endpointOverride(server.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(credentials(server))
+        .forcePathStyle(true)
+        .multipartEnabled(multipart)
+        .httpClientBuilder(http);
+    more.accept(b);
+    return b.build();
   }
 
   static StaticCredentialsProvider credentials(S3Server server) {

@@ -1,5 +1,6 @@
 package io.s3wire.server;
 
+import io.s3wire.checksum.ChecksumAlgorithm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -88,8 +89,9 @@ final class StallingStore implements ObjectStore {
   public List<BucketInfo> listBuckets() throws IOException { return d.listBuckets(); }
 
   @Override
-  public ObjectInfo putObject(String bucket, String key, ObjectAttributes a, InputStream body) throws IOException {
-    return d.putObject(bucket, key, a, body);
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes a, ChecksumAlgorithm checksum,
+      InputStream body) throws IOException {
+    return d.putObject(bucket, key, a, checksum, body);
   }
 
   @Override
@@ -104,13 +106,15 @@ final class StallingStore implements ObjectStore {
   }
 
   @Override
-  public String createMultipartUpload(String bucket, String key, ObjectAttributes a) throws IOException {
-    return d.createMultipartUpload(bucket, key, a);
+  public String createMultipartUpload(String bucket, String key, ObjectAttributes a, ChecksumAlgorithm algorithm,
+      ChecksumType type) throws IOException {
+    return d.createMultipartUpload(bucket, key, a, algorithm, type);
   }
 
   @Override
-  public PartInfo uploadPart(String bucket, String key, String uploadId, int n, InputStream body) throws IOException {
-    return d.uploadPart(bucket, key, uploadId, n, body);
+  public PartInfo uploadPart(String bucket, String key, String uploadId, int n, ChecksumAlgorithm checksum,
+      InputStream body) throws IOException {
+    return d.uploadPart(bucket, key, uploadId, n, checksum, body);
   }
 
   @Override
@@ -124,9 +128,9 @@ final class StallingStore implements ObjectStore {
   }
 
   @Override
-  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> parts, String etag)
-      throws IOException {
-    return d.completeMultipartUpload(bucket, key, uploadId, parts, etag);
+  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> parts, String etag,
+      ObjectChecksum checksum) throws IOException {
+    return d.completeMultipartUpload(bucket, key, uploadId, parts, etag, checksum);
   }
 
   @Override

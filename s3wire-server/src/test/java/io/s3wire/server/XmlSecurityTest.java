@@ -53,7 +53,7 @@ class XmlSecurityTest {
   @ParameterizedTest
   @ValueSource(strings = {"xxe", "laughs", "truncated", "empty", "wrong-root", "no-parts"})
   void malformedDocumentsAreRefused(String kind) throws Exception {
-    String uploadId = server.store().createMultipartUpload("bucket", "mp", ObjectAttributes.empty());
+    String uploadId = server.store().createMultipartUpload("bucket", "mp", ObjectAttributes.empty(), null, null);
     String[][] targets = {{"/bucket?delete", "Delete"}, {"/bucket/mp?uploadId=" + uploadId, "CompleteMultipartUpload"}};
     for (String[] t : targets) {
       String root = t[1];

@@ -143,7 +143,8 @@ class ChecksumTransferTest extends TransferFixture {
     Path dir = temp.resolve("store");
     try (ObjectStore store = ObjectStore.file(dir)) {
       store.createBucket("seed");
-      store.putObject("seed", "k", io.s3wire.server.ObjectAttributes.empty(), new java.io.ByteArrayInputStream(data));
+      store.putObject("seed", "k", io.s3wire.server.ObjectAttributes.empty(), io.s3wire.checksum.ChecksumAlgorithm.CRC32C,
+          new java.io.ByteArrayInputStream(data));
     }
     // The stored CRC32C now names other bytes, as if the object had rotted on disk.
     try (java.util.stream.Stream<Path> metas = Files.list(dir.resolve("buckets/seed/objects"))) {
@@ -152,8 +153,8 @@ class ChecksumTransferTest extends TransferFixture {
         try (var in = Files.newInputStream(meta)) {
           p.load(in);
         }
-        assertThat(p.getProperty("crc32c")).isEqualTo(Crc32c.base64(Crc32c.of(data)));
-        p.setProperty("crc32c", Crc32c.base64(Crc32c.of(new byte[1])));
+        assertThat(p.getProperty("checksum")).isEqualTo(Crc32c.base64(Crc32c.of(data)));
+        p.setProperty("checksum", Crc32c.base64(Crc32c.of(new byte[1])));
         try (var out = Files.newOutputStream(meta)) {
           p.store(out, null);
         }
@@ -231,7 +232,7 @@ class ChecksumTransferTest extends TransferFixture {
     Path file = Files.write(temp.resolve("x.bin"), random(6 * MIB, 1));
     assertThatThrownBy(() -> manager.uploadFile(key("x"), file, null).join())
         .isInstanceOf(ClientException.class)
-        .hasMessageContaining("CRC32C needs a full-object CRC32C on multipart uploads").hasMessageContaining("generic");
+        .hasMessageContaining("CRC32C needs a full-object checksum on multipart uploads").hasMessageContaining("generic");
     assertThat(server.requestCount("CreateMultipartUpload")).isZero();
   }
 

@@ -1,7 +1,10 @@
 package io.s3wire.transfer;
 
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.BucketInfo;
+import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
+import io.s3wire.server.ObjectChecksum;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.ObjectStore;
@@ -35,14 +38,15 @@ final class PartFaultStore implements ObjectStore {
   }
 
   @Override
-  public PartInfo uploadPart(String bucket, String key, String uploadId, int n, InputStream body) throws IOException {
+  public PartInfo uploadPart(String bucket, String key, String uploadId, int n, ChecksumAlgorithm checksum,
+      InputStream body) throws IOException {
     if (fault == Fault.ACCESS_DENIED && n == partNumber && remaining.getAndDecrement() > 0) {
       body.transferTo(java.io.OutputStream.nullOutputStream());
       throw new S3ErrorException(S3ErrorCode.ACCESS_DENIED);
     }
-    PartInfo p = d.uploadPart(bucket, key, uploadId, n, body);
+    PartInfo p = d.uploadPart(bucket, key, uploadId, n, checksum, body);
     if (fault == Fault.WRONG_ETAG && n == partNumber && remaining.getAndDecrement() > 0) {
-      return new PartInfo(n, "\"00000000000000000000000000000000\"", p.size(), p.lastModified());
+      return new PartInfo(n, "\"00000000000000000000000000000000\"", p.size(), p.lastModified(), p.checksum());
     }
     return p;
   }
@@ -60,8 +64,9 @@ final class PartFaultStore implements ObjectStore {
   public List<BucketInfo> listBuckets() throws IOException { return d.listBuckets(); }
 
   @Override
-  public ObjectInfo putObject(String bucket, String key, ObjectAttributes a, InputStream body) throws IOException {
-    return d.putObject(bucket, key, a, body);
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes a, ChecksumAlgorithm checksum,
+      InputStream body) throws IOException {
+    return d.putObject(bucket, key, a, checksum, body);
   }
 
   @Override
@@ -81,8 +86,9 @@ final class PartFaultStore implements ObjectStore {
   }
 
   @Override
-  public String createMultipartUpload(String bucket, String key, ObjectAttributes a) throws IOException {
-    return d.createMultipartUpload(bucket, key, a);
+  public String createMultipartUpload(String bucket, String key, ObjectAttributes a, ChecksumAlgorithm checksum,
+      ChecksumType type) throws IOException {
+    return d.createMultipartUpload(bucket, key, a, checksum, type);
   }
 
   @Override
@@ -96,9 +102,9 @@ final class PartFaultStore implements ObjectStore {
   }
 
   @Override
-  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> parts, String etag)
-      throws IOException {
-    return d.completeMultipartUpload(bucket, key, uploadId, parts, etag);
+  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> parts, String etag,
+      ObjectChecksum checksum) throws IOException {
+    return d.completeMultipartUpload(bucket, key, uploadId, parts, etag, checksum);
   }
 
   @Override

@@ -16,8 +16,9 @@ public final class TransferOptions {
       description = "Parts in flight per transfer, 1 to " + TransferConfig.MAX_CONCURRENCY + " (default: ${DEFAULT-VALUE}).")
   int concurrency = TransferSettings.DEFAULTS.concurrency();
 
-  @Option(names = "--checksum-algorithm", paramLabel = "auto|crc32c|md5",
-      description = "How every transfer is checked: crc32c (x-amz-checksum-crc32c for each part and the whole object),"
+  @Option(names = "--checksum-algorithm", paramLabel = "auto|md5|crc32|crc32c|crc64nvme|sha1|sha256",
+      description = "How every transfer is checked: a flexible checksum (x-amz-checksum-<algorithm> for each part"
+          + " and the whole object: full-object for crc32, crc32c and crc64nvme, composite for sha1 and sha256),"
           + " md5 (Content-MD5 and ETags), or auto (crc32c where the provider takes it, else md5; the default).")
   String checksumAlgorithm;
 
@@ -56,7 +57,8 @@ public final class TransferOptions {
       try {
         checksum = TransferChecksum.valueOf(checksumAlgorithm.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--checksum-algorithm takes auto, crc32c or md5, not '" + checksumAlgorithm + "'");
+        throw new IllegalArgumentException("--checksum-algorithm takes auto, md5, crc32, crc32c, crc64nvme, sha1 or"
+            + " sha256, not '" + checksumAlgorithm + "'");
       }
     }
     return new TransferSettings(part, concurrency, checksum, resume);

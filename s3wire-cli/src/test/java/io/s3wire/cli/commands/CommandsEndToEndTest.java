@@ -88,11 +88,12 @@ class CommandsEndToEndTest {
         .containsEntry("etag", "22c3683b094136c3398391ae71b20f04").containsEntry("metadata", Map.of("owner", "ops"));
     assertThat(s3.run("stat", "s3://e2e-basic/dir/hello.txt").out())
         .contains("size:          13 (13 B)\n").contains("content type:  text/plain\n").contains("metadata:      owner=ops\n");
-    // The embedded server keeps every object's CRC32C and, like S3, returns it only in checksum mode.
+    // The object came without a checksum: the embedded server, like S3, keeps its default CRC64NVME
+    // and returns it only in checksum mode.
     assertThat(stat.get("checksums")).isEqualTo(Map.of());
     Map<String, Object> withSums = jsonLines(s3.run("stat", "s3://e2e-basic/dir/hello.txt", "--json", "--checksums", "--provider", "minio").out()).get(0);
-    assertThat(withSums.get("checksums")).isEqualTo(Map.of("crc32c",
-        io.s3wire.checksum.Crc32c.base64(io.s3wire.checksum.Crc32c.of("hello, world\n".getBytes(StandardCharsets.UTF_8)))));
+    assertThat(withSums.get("checksums")).isEqualTo(Map.of("crc64nvme", io.s3wire.checksum.Crc64Nvme.base64(
+        io.s3wire.checksum.Crc64Nvme.of("hello, world\n".getBytes(StandardCharsets.UTF_8)))));
 
     LocalS3.BinaryRun cat = s3.runWithStreams(new byte[0], "cat", "s3://e2e-basic/dir/hello.txt");
     ok(cat.run());

@@ -129,8 +129,10 @@ class RequestValuesTest {
         .hasMessageStartingWith("--part-size: not a size: 'lots'");
     assertThatThrownBy(() -> parsed(new CpCommand(ENV), f, "s3://b/k", "--concurrency", "0").toRequest())
         .hasMessage("--concurrency must be 1 to 256, not 0");
-    assertThatThrownBy(() -> parsed(new CpCommand(ENV), f, "s3://b/k", "--checksum-algorithm", "sha1").toRequest())
-        .hasMessage("--checksum-algorithm takes auto, crc32c or md5, not 'sha1'");
+    assertThatThrownBy(() -> parsed(new CpCommand(ENV), f, "s3://b/k", "--checksum-algorithm", "xxhash64").toRequest())
+        .hasMessage("--checksum-algorithm takes auto, md5, crc32, crc32c, crc64nvme, sha1 or sha256, not 'xxhash64'");
+    assertThat(parsed(new CpCommand(ENV), f, "s3://b/k", "--checksum-algorithm", "crc64nvme").toRequest().transfer()
+        .checksum()).isEqualTo(io.s3wire.transfer.TransferChecksum.CRC64NVME);
     assertThatThrownBy(() -> parsed(new CpCommand(ENV), "s3://b/k", f, "--resume").toRequest())
         .hasMessageStartingWith("--resume resumes uploads of files");
     assertThatThrownBy(() -> parsed(new CpCommand(ENV), "-", "s3://b/k", "--resume").toRequest())

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code stat} shows the checksums a server returns on HEAD ({@code x-amz-checksum-*}), here from a
  * JDK HTTP server that answers as S3 does for an object uploaded with CRC32 and SHA-256 checksums
- * (the embedded server stores CRC32C only; {@code CommandsEndToEndTest} covers it).
+ * (two checksums at once, which the embedded server never keeps; {@code CommandsEndToEndTest} covers it).
  */
 @Timeout(60)
 class StatChecksumsTest {

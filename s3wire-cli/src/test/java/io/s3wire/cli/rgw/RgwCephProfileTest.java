@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.s3wire.BucketKey;
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.MultipartUpload;
 import io.s3wire.ObjectMetadata;
 import io.s3wire.S3Client;
@@ -125,7 +126,7 @@ class RgwCephProfileTest {
     try (S3Client client = client(RgwCluster.get().tlsTarget(), withTrailers)) {
       String b = bucket(client);
       MultipartUpload upload = client.createMultipartUpload(BucketKey.of(b, "trailer"), ObjectMetadata.NONE);
-      assertThatThrownBy(() -> client.async().uploadPartWithTrailingCrc32c(upload, 1, RequestBody.ofBytes(utf8("part"))).join())
+      assertThatThrownBy(() -> client.async().uploadPartWithTrailingChecksum(upload, 1, RequestBody.ofBytes(utf8("part")), ChecksumAlgorithm.CRC32C).join())
           .cause().isInstanceOfSatisfying(ServiceException.class, e -> {
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.errorCode()).isEqualTo("XAmzContentSHA256Mismatch");

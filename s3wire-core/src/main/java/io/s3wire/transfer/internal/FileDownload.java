@@ -6,6 +6,7 @@ import io.s3wire.GetObjectRequest;
 import io.s3wire.ObjectInfo;
 import io.s3wire.Range;
 import io.s3wire.S3AsyncClient;
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.error.ClientException;
 import io.s3wire.error.RetrySafety;
 import io.s3wire.error.TransportException;
@@ -29,10 +30,11 @@ import java.util.concurrent.Executor;
  * If-Match} of that ETag, so a concurrent overwrite fails instead of mixing versions), {@code
  * maxConcurrency} at a time, each written at its place in a temporary file in the target's directory
  * by the transport's body threads. The temporary file is renamed over the target only when complete
- * and verified: a stored full-object CRC32C (asked for where the transfer uses CRC32C) against the
- * ranges' CRC32Cs, each taken as its bytes are written and combined in order; else a plain-MD5 ETag
- * against the MD5 of the file (hashed while ranges arrive); else a multipart ETag ({@code md5-N}) by
- * size and a plausible part count. Any failure deletes it.
+ * and verified: a stored FULL_OBJECT CRC (CRC32C, CRC32 or CRC64NVME; asked for unless the transfer
+ * uses MD5) against the ranges' values, each taken as its bytes are written and combined in order;
+ * else a stored FULL_OBJECT SHA256 or SHA1, or a plain-MD5 ETag, against the digest of the file
+ * (hashed while ranges arrive); else a multipart ETag ({@code md5-N}) by size and a plausible part
+ * count. Any failure deletes it.
  */
 final class FileDownload {
   /** The temporary file's suffix; its name starts with {@code .} and the target's name. */
@@ -62,7 +64,7 @@ final class FileDownload {
     }
     boolean checksums;
     try {
-      checksums = Transfers.downloadsUseCrc32c(config, client);
+      checksums = Transfers.downloadsUseChecksums(config, client);
     } catch (ClientException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -92,18 +94,20 @@ final class FileDownload {
       GetObjectRequest whole = new GetObjectRequest(object, null, sameObject);
       return client.getObject(whole, new PositionalChannel(ch, 0, 0, state)).thenAccept(i -> state.partCompleted(0, 0));
     }
-    Integer storedCrc = fullObjectCrc32c(info);
-    boolean hashWhole = storedCrc == null && Md5.fromETag(info.eTag()) != null;
+    Stored stored = fullObjectChecksum(info);
+    ChecksumAlgorithm combined = stored != null && stored.algorithm().supportsFullObject() ? stored.algorithm() : null;
+    java.security.MessageDigest wholeDigest = combined != null ? null
+        : stored != null ? stored.algorithm().newDigest() : Md5.fromETag(info.eTag()) != null ? Md5.digest() : null;
     PositionalChannel[] outs = new PositionalChannel[ranges.size()];
-    OrderedMd5 md5 = hashWhole ? new OrderedMd5(ch, ranges.stream().mapToLong(r -> r[1]).toArray(),
-        ranges.stream().mapToLong(r -> r[2]).toArray(), workers) : null;
+    OrderedDigest whole = wholeDigest == null ? null : new OrderedDigest(wholeDigest, ch,
+        ranges.stream().mapToLong(r -> r[1]).toArray(), ranges.stream().mapToLong(r -> r[2]).toArray(), workers);
     CompletableFuture<Void> all = Parallel.run(ranges, config.maxConcurrency(), state, r -> {
       int index = (int) r[0];
       long off = r[1];
       long len = r[2];
       PositionalChannel out;
       try {
-        out = new PositionalChannel(FileChannel.open(tmp, StandardOpenOption.WRITE), off, index + 1, state, storedCrc != null);
+        out = new PositionalChannel(FileChannel.open(tmp, StandardOpenOption.WRITE), off, index + 1, state, combined);
       } catch (IOException e) {
         return CompletableFuture.failedFuture(new ClientException("target file", "cannot write " + tmp + ": " + e.getMessage(), e));
       }
@@ -118,28 +122,28 @@ final class FileDownload {
         return i;
       }), config.partRetry(), state, name).whenComplete((i, err) -> closeQuietly(out)).thenAccept(i -> {
         state.partCompleted(index + 1, len);
-        if (md5 != null) {
-          md5.completed(index);
+        if (whole != null) {
+          whole.completed(index);
         }
       });
     });
-    if (storedCrc != null) {
+    if (combined != null) {
       return all.thenAccept(v -> {
-        int crc = 0;
+        byte[] value = combined.empty();
         for (int i = 0; i < outs.length; i++) {
-          crc = io.s3wire.checksum.Crc32c.combine(crc, outs[i].crc32c(), ranges.get(i)[2]);
+          value = combined.combine(value, outs[i].checksum(), ranges.get(i)[2]);
         }
-        if (crc != storedCrc) {
-          throw new TransportException(TransportException.Kind.IO, "integrity check failed for " + object
-              + ": the downloaded bytes have CRC32C " + io.s3wire.checksum.Crc32c.base64(crc)
-              + " but the server stored " + io.s3wire.checksum.Crc32c.base64(storedCrc), RetrySafety.PROCESSED, null);
-        }
+        checkStored(stored, value);
       });
     }
-    if (md5 == null) {
+    if (whole == null) {
       return all;
     }
-    return all.thenCompose(v -> md5.result()).thenAccept(digest -> {
+    return all.thenCompose(v -> whole.result()).thenAccept(digest -> {
+      if (stored != null) {
+        checkStored(stored, digest);
+        return;
+      }
       String hex = Md5.hex(digest);
       if (!hex.equalsIgnoreCase(info.eTag())) {
         throw new TransportException(TransportException.Kind.IO, "integrity check failed for " + object
@@ -156,17 +160,35 @@ final class FileDownload {
     }
   }
 
-  /** The object's full-object CRC32C when the server returned one (a composite {@code -N} value is not). */
-  private static Integer fullObjectCrc32c(ObjectInfo info) {
-    String v = info.checksums().get("crc32c");
-    if (v == null || v.contains("-")) {
-      return null;
+  private void checkStored(Stored stored, byte[] downloaded) {
+    if (!java.security.MessageDigest.isEqual(downloaded, stored.value())) {
+      ChecksumAlgorithm a = stored.algorithm();
+      throw new TransportException(TransportException.Kind.IO, "integrity check failed for " + object
+          + ": the downloaded bytes have " + a + " " + a.base64(downloaded) + " but the server stored "
+          + a.base64(stored.value()), RetrySafety.PROCESSED, null);
     }
-    try {
-      return io.s3wire.checksum.Crc32c.parse(v);
-    } catch (IllegalArgumentException e) {
-      return null;
+  }
+
+  /** A stored FULL_OBJECT checksum the server returned. */
+  private record Stored(ChecksumAlgorithm algorithm, byte[] value) {}
+
+  /** In the order tried: the CRCs (cheapest, and checked range by range), then the SHAs. */
+  private static final List<ChecksumAlgorithm> PREFERRED = List.of(ChecksumAlgorithm.CRC32C, ChecksumAlgorithm.CRC32,
+      ChecksumAlgorithm.CRC64NVME, ChecksumAlgorithm.SHA256, ChecksumAlgorithm.SHA1);
+
+  /** The object's FULL_OBJECT checksum when the server returned one (a COMPOSITE {@code -N} value is not). */
+  private static Stored fullObjectChecksum(ObjectInfo info) {
+    for (ChecksumAlgorithm a : PREFERRED) {
+      String v = info.checksums().get(a.name().toLowerCase(java.util.Locale.ROOT));
+      if (v != null && !v.contains("-")) {
+        try {
+          return new Stored(a, a.parse(v));
+        } catch (IllegalArgumentException e) {
+          // Not a value of its algorithm: no use for checking.
+        }
+      }
     }
+    return null;
   }
 
   private ObjectInfo finish(ObjectInfo info, Path tmp, FileChannel ch, Throwable err) {

@@ -33,10 +33,9 @@ final class FileScan {
     }
   }
 
-  /** The CRC32C of {@code length} bytes of {@code ch} from {@code offset}. */
-  static int crc32c(FileChannel ch, long offset, long length) throws IOException {
-    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-    scan(ch, offset, length, crc::update);
-    return (int) crc.getValue();
+  /** The digest by {@code digest} (fresh) of {@code length} bytes of {@code ch} from {@code offset}. */
+  static byte[] digest(FileChannel ch, long offset, long length, java.security.MessageDigest digest) throws IOException {
+    scan(ch, offset, length, digest::update);
+    return digest.digest();
   }
 }

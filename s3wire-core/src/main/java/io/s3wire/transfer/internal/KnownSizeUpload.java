@@ -6,6 +6,7 @@ import io.s3wire.MultipartUpload;
 import io.s3wire.PartInfo;
 import io.s3wire.PutObjectResult;
 import io.s3wire.S3AsyncClient;
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.error.ServiceException;
 import io.s3wire.internal.Futures;
 import io.s3wire.transfer.TransferConfig;
@@ -36,8 +37,8 @@ final class KnownSizeUpload {
   private final UploadOptions options;
   private final TransferState state;
   private final Resume resume;
-  private final boolean crc32c;
-  private final boolean trailingCrc32c;
+  private final ChecksumAlgorithm checksum;
+  private final boolean trailingChecksum;
 
   /** {@code resume} is {@code null} unless the upload is resumable (only files are). */
   KnownSizeUpload(S3AsyncClient client, TransferConfig config, Executor workers, BucketKey object, UploadSource source,
@@ -50,11 +51,11 @@ final class KnownSizeUpload {
     this.options = options;
     this.state = state;
     this.resume = resume;
-    this.crc32c = Transfers.uploadsUseCrc32c(config, client);
+    this.checksum = Transfers.uploadChecksum(config, client);
     // Over plain HTTP a part goes from the file to the socket without passing through us (sendfile),
-    // so reading it once beforehand for its CRC32C is the only read. Over TLS the transport reads it
-    // to encrypt it, and a trailer lets that one read compute the checksum too.
-    this.trailingCrc32c = client.isTls() && client.provider().acceptsAwsChunkedTrailers();
+    // so reading it once beforehand for its checksum is the only read. Over TLS the transport reads
+    // it to encrypt it, and a trailer lets that one read compute the checksum too.
+    this.trailingChecksum = client.isTls() && client.provider().acceptsAwsChunkedTrailers();
   }
 
   CompletableFuture<PutObjectResult> run() {
@@ -80,9 +81,9 @@ final class KnownSizeUpload {
     return open(partSize, size).thenCompose(session -> {
       List<Part> pending = plan.stream().filter(p -> !session.has(p.number())).toList();
       return Parallel.run(pending, config.maxConcurrency(), state, p -> sendPart(session, p))
-          .thenCompose(v -> crc32c ? CompletableFuture.runAsync(() -> session.fillMissingCrc32c(part -> {
+          .thenCompose(v -> checksum != null ? CompletableFuture.runAsync(() -> session.fillMissingChecksums(part -> {
             try {
-              return source.crc32c((part.partNumber() - 1) * partSize, part.size());
+              return source.checksum(checksum, (part.partNumber() - 1) * partSize, part.size());
             } catch (IOException e) {
               throw new UncheckedIOException("cannot read part " + part.partNumber() + " of the source of " + object, e);
             }
@@ -94,12 +95,12 @@ final class KnownSizeUpload {
   }
 
   private CompletableFuture<?> sendPart(MultipartSession session, Part p) {
-    if (crc32c && trailingCrc32c) {
-      return session.sendWithTrailingCrc32c(p.number(), source.body(p.offset(), p.length()));
+    if (checksum != null && trailingChecksum) {
+      return session.sendWithTrailingChecksum(p.number(), source.body(p.offset(), p.length()));
     }
-    if (crc32c) {
-      return readOnWorker(p, () -> source.crc32c(p.offset(), p.length()))
-          .thenCompose(crc -> session.sendWithCrc32c(p.number(), source.body(p.offset(), p.length()), crc));
+    if (checksum != null) {
+      return readOnWorker(p, () -> source.checksum(checksum, p.offset(), p.length()))
+          .thenCompose(value -> session.sendWithChecksum(p.number(), source.body(p.offset(), p.length()), value));
     }
     if (!config.contentMd5()) {
       return session.send(p.number(), source.body(p.offset(), p.length()), null);
@@ -145,7 +146,7 @@ final class KnownSizeUpload {
   /** Creates the upload, or when resuming finds it and the parts the server already holds. */
   private CompletableFuture<MultipartSession> open(long partSize, long size) {
     if (resume == null) {
-      return create().thenApply(u -> new MultipartSession(client, config, state, u, null, crc32c));
+      return create().thenApply(u -> new MultipartSession(client, config, state, u, null, checksum));
     }
     UploadJournal old = resume.existing();
     if (old == null) {
@@ -166,7 +167,7 @@ final class KnownSizeUpload {
         }
         return CompletableFuture.<MultipartSession>failedFuture(Futures.unwrap(err));
       }
-      MultipartSession session = new MultipartSession(client, config, state, upload, old, crc32c);
+      MultipartSession session = new MultipartSession(client, config, state, upload, old, checksum);
       Map<Integer, CompletedPart> recorded = old.parts();
       for (PartInfo p : listed) {
         CompletedPart mine = recorded.get(p.partNumber());
@@ -180,14 +181,14 @@ final class KnownSizeUpload {
   }
 
   private CompletableFuture<MultipartUpload> create() {
-    return crc32c ? client.createMultipartUploadWithCrc32c(object, options.metadata())
+    return checksum != null ? client.createMultipartUploadWithChecksum(object, options.metadata(), checksum)
         : client.createMultipartUpload(object, options.metadata());
   }
 
   private CompletableFuture<MultipartSession> fresh(long partSize, long size) {
     return create().thenApply(u -> {
       try {
-        return new MultipartSession(client, config, state, u, resume.create(u, partSize, size), crc32c);
+        return new MultipartSession(client, config, state, u, resume.create(u, partSize, size), checksum);
       } catch (IOException e) {
         client.abortMultipartUpload(u);
         throw new UncheckedIOException("cannot write the upload's state file " + resume.file(), e);

@@ -4,7 +4,7 @@ import io.s3wire.CompletedPart;
 import io.s3wire.MultipartUpload;
 import io.s3wire.PutObjectResult;
 import io.s3wire.S3AsyncClient;
-import io.s3wire.checksum.Crc32c;
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.error.RetrySafety;
 import io.s3wire.error.TransportException;
 import io.s3wire.http.RequestBody;
@@ -26,9 +26,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 final class MultipartSession {
   /**
    * A part the server holds, with the MD5 of its bytes ({@code null} if the ETag is not an MD5) and,
-   * in a CRC32C upload, its CRC32C ({@code null} until known: a part found on resume).
+   * in an upload with a checksum algorithm, its checksum ({@code null} until known: a part found on
+   * resume).
    */
-  record Done(CompletedPart part, byte[] md5, Integer crc32c) {}
+  record Done(CompletedPart part, byte[] md5, byte[] checksum) {}
 
   private final S3AsyncClient client;
   private final TransferConfig config;
@@ -36,21 +37,17 @@ final class MultipartSession {
   private final MultipartUpload upload;
   private final UploadJournal journal;
   private final Map<Integer, Done> done = new ConcurrentSkipListMap<>();
-  private final boolean crc32c;
+  private final ChecksumAlgorithm checksum;
 
-  /** {@code crc32c}: the upload was created with a full-object CRC32C, so parts are sent with theirs. */
+  /** {@code checksum}: the upload was created with that algorithm ({@code null}: none), so parts are sent with theirs. */
   MultipartSession(S3AsyncClient client, TransferConfig config, TransferState state, MultipartUpload upload,
-      UploadJournal journal, boolean crc32c) {
+      UploadJournal journal, ChecksumAlgorithm checksum) {
     this.client = client;
     this.config = config;
     this.state = state;
     this.upload = upload;
     this.journal = journal;
-    this.crc32c = crc32c;
-  }
-
-  boolean crc32c() {
-    return crc32c;
+    this.checksum = checksum;
   }
 
   MultipartUpload upload() {
@@ -77,16 +74,16 @@ final class MultipartSession {
         part -> new Done(part, md5 != null ? md5 : Md5.fromETag(part.eTag()), null));
   }
 
-  /** Sends part {@code n} with its CRC32C, which the server checks; the body goes untouched (zero-copy for a file). */
-  CompletableFuture<Done> sendWithCrc32c(int n, RequestBody body, int crc) {
-    return send(n, body, counting -> client.uploadPartWithCrc32c(upload, n, counting, crc),
-        part -> new Done(part, Md5.fromETag(part.eTag()), crc));
+  /** Sends part {@code n} with its checksum, which the server checks; the body goes untouched (zero-copy for a file). */
+  CompletableFuture<Done> sendWithChecksum(int n, RequestBody body, byte[] value) {
+    return send(n, body, counting -> client.uploadPartWithChecksum(upload, n, counting, checksum, value),
+        part -> new Done(part, Md5.fromETag(part.eTag()), value));
   }
 
-  /** Sends part {@code n} with its CRC32C computed on the way, in a trailer the server checks: one read of the body. */
-  CompletableFuture<Done> sendWithTrailingCrc32c(int n, RequestBody body) {
-    return send(n, body, counting -> client.uploadPartWithTrailingCrc32c(upload, n, counting),
-        part -> new Done(part, Md5.fromETag(part.eTag()), Crc32c.parse(part.checksumCrc32c())));
+  /** Sends part {@code n} with its checksum computed on the way, in a trailer the server checks: one read of the body. */
+  CompletableFuture<Done> sendWithTrailingChecksum(int n, RequestBody body) {
+    return send(n, body, counting -> client.uploadPartWithTrailingChecksum(upload, n, counting, checksum),
+        part -> new Done(part, Md5.fromETag(part.eTag()), checksum.parse(part.checksum())));
   }
 
   private CompletableFuture<Done> send(int n, RequestBody body,
@@ -128,18 +125,16 @@ final class MultipartSession {
     List<CompletedPart> parts = new ArrayList<>(done.size());
     List<byte[]> md5s = new ArrayList<>(done.size());
     boolean allKnown = true;
-    int objectCrc = 0;
+    List<byte[]> checksums = new ArrayList<>(done.size());
     for (Done d : done.values()) {
       parts.add(d.part());
       md5s.add(d.md5());
       allKnown &= d.md5() != null;
-      if (crc32c) {
-        objectCrc = io.s3wire.checksum.Crc32c.combine(objectCrc, d.crc32c(), d.part().size());
-      }
+      checksums.add(d.checksum());
     }
     String expected = allKnown ? Md5.multipartETag(md5s) : null;
-    CompletableFuture<PutObjectResult> completed = crc32c
-        ? client.completeMultipartUploadWithCrc32c(upload, parts, objectCrc)
+    CompletableFuture<PutObjectResult> completed = checksum != null
+        ? client.completeMultipartUploadWithChecksum(upload, parts, checksum, objectChecksum(parts, checksums))
         : client.completeMultipartUpload(upload, parts);
     return completed.exceptionallyCompose(err -> confirm(err, expected, parts.size()))
         .thenApply(result -> {
@@ -176,18 +171,39 @@ final class MultipartSession {
   }
 
   /**
-   * Gives every part found on resume its CRC32C, computed by {@code crcOf} from the source (blocking:
-   * call on a worker): completing a CRC32C upload names every part's checksum, and the server checks
-   * them against what it stored, so a source changed since is caught there.
+   * The object's checksum in S3's form: for a CRC the parts' values combined in order (FULL_OBJECT),
+   * for SHA1 and SHA256 the checksum of the parts' checksums with {@code -N} (COMPOSITE).
    */
-  void fillMissingCrc32c(java.util.function.ToIntFunction<CompletedPart> crcOf) {
+  private String objectChecksum(List<CompletedPart> parts, List<byte[]> values) {
+    if (!checksum.supportsFullObject()) {
+      return checksum.composite(values);
+    }
+    byte[] acc = checksum.empty();
+    for (int i = 0; i < parts.size(); i++) {
+      acc = checksum.combine(acc, values.get(i), parts.get(i).size());
+    }
+    return checksum.base64(acc);
+  }
+
+  /** The algorithm the upload was created with, or {@code null}. */
+  ChecksumAlgorithm checksum() {
+    return checksum;
+  }
+
+  /**
+   * Gives every part found on resume its checksum, computed by {@code checksumOf} from the source
+   * (blocking: call on a worker): completing an upload with a checksum algorithm names every part's
+   * checksum, and the server checks them against what it stored, so a source changed since is caught
+   * there.
+   */
+  void fillMissingChecksums(java.util.function.Function<CompletedPart, byte[]> checksumOf) {
     for (Map.Entry<Integer, Done> e : done.entrySet()) {
       Done d = e.getValue();
-      if (d.crc32c() == null) {
-        int crc = crcOf.applyAsInt(d.part());
+      if (d.checksum() == null) {
+        byte[] value = checksumOf.apply(d.part());
         CompletedPart p = d.part();
-        done.put(e.getKey(), new Done(new CompletedPart(p.partNumber(), p.eTag(), p.size(), io.s3wire.checksum.Crc32c.base64(crc)),
-            d.md5(), crc));
+        done.put(e.getKey(), new Done(new CompletedPart(p.partNumber(), p.eTag(), p.size(), checksum,
+            checksum.base64(value)), d.md5(), value));
       }
     }
   }

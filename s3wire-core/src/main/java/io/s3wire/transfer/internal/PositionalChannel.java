@@ -19,22 +19,23 @@ final class PositionalChannel implements GatheringByteChannel {
   private final long start;
   private final int partNumber;
   private final TransferState state;
-  private final java.util.zip.CRC32C crc;
+  private final java.security.MessageDigest digest;
   private long position;
   private long reported;
 
   PositionalChannel(FileChannel file, long start, int partNumber, TransferState state) {
-    this(file, start, partNumber, state, false);
+    this(file, start, partNumber, state, null);
   }
 
-  /** With {@code checksummed}, the CRC32C of the bytes written is kept ({@link #crc32c()}). */
-  PositionalChannel(FileChannel file, long start, int partNumber, TransferState state, boolean checksummed) {
+  /** With a {@code checksum} algorithm, the checksum of the bytes written is kept ({@link #checksum()}). */
+  PositionalChannel(FileChannel file, long start, int partNumber, TransferState state,
+      io.s3wire.checksum.ChecksumAlgorithm checksum) {
     this.file = file;
     this.start = start;
     this.partNumber = partNumber;
     this.state = state;
     this.position = start;
-    this.crc = checksummed ? new java.util.zip.CRC32C() : null;
+    this.digest = checksum == null ? null : checksum.newDigest();
   }
 
   /** Rewinds for another attempt. */
@@ -42,15 +43,15 @@ final class PositionalChannel implements GatheringByteChannel {
     state.bytes(partNumber, -reported);
     reported = 0;
     position = start;
-    if (crc != null) {
-      crc.reset();
+    if (digest != null) {
+      digest.reset();
     }
     return this;
   }
 
-  /** The CRC32C of what this attempt wrote (constructed checksummed). */
-  synchronized int crc32c() {
-    return (int) crc.getValue();
+  /** The checksum of what this attempt wrote (constructed with an algorithm); call once, at its end. */
+  synchronized byte[] checksum() {
+    return digest.digest();
   }
 
   synchronized long written() {
@@ -73,8 +74,8 @@ final class PositionalChannel implements GatheringByteChannel {
     long total = 0;
     for (int i = offset; i < offset + length; i++) {
       total += srcs[i].remaining();
-      if (crc != null) {
-        crc.update(srcs[i].duplicate());
+      if (digest != null) {
+        digest.update(srcs[i].duplicate());
       }
     }
     file.position(position);

@@ -5,6 +5,7 @@ import io.s3wire.http.RequestBody;
 import io.s3wire.BucketKey;
 import io.s3wire.PutObjectResult;
 import io.s3wire.S3AsyncClient;
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.error.ClientException;
 import io.s3wire.internal.Futures;
 import io.s3wire.transfer.TransferConfig;
@@ -39,7 +40,7 @@ final class StreamPartsUpload {
   private final long partSize;
   private final BlockingQueue<byte[]> pool;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
-  private final boolean crc32c;
+  private final ChecksumAlgorithm checksum;
   private int allocated;
 
   StreamPartsUpload(S3AsyncClient client, TransferConfig config, Executor workers, BucketKey object, InputStream in,
@@ -54,7 +55,7 @@ final class StreamPartsUpload {
     this.partSize = config.partSize() == 0 ? TransferConfig.DEFAULT_PART_SIZE : config.partSize();
     this.pool = new ArrayBlockingQueue<>(config.maxConcurrency());
     state.totals(-1, -1);
-    this.crc32c = Transfers.uploadsUseCrc32c(config, client);
+    this.checksum = Transfers.uploadChecksum(config, client);
   }
 
   CompletableFuture<PutObjectResult> run() {
@@ -75,11 +76,11 @@ final class StreamPartsUpload {
           return r;
         });
       }
-      CompletableFuture<io.s3wire.MultipartUpload> created = crc32c
-          ? client.createMultipartUploadWithCrc32c(object, options.metadata())
+      CompletableFuture<io.s3wire.MultipartUpload> created = checksum != null
+          ? client.createMultipartUploadWithChecksum(object, options.metadata(), checksum)
           : client.createMultipartUpload(object, options.metadata());
       return created.thenCompose(upload -> {
-        MultipartSession session = new MultipartSession(client, config, state, upload, null, crc32c);
+        MultipartSession session = new MultipartSession(client, config, state, upload, null, checksum);
         return CompletableFuture.supplyAsync(() -> readAndSend(session, first), workers)
             .thenCompose(parts -> parts.thenCompose(count -> session.complete(count)))
             .handle((result, err) -> {
@@ -115,8 +116,10 @@ final class StreamPartsUpload {
       Filled part = current;
       RequestBody body = RequestBody.ofBytes(part.buffer(), 0, part.length());
       CompletableFuture<?> sent;
-      if (crc32c) {
-        sent = session.sendWithCrc32c(number, body, io.s3wire.checksum.Crc32c.of(part.buffer(), 0, part.length()));
+      if (checksum != null) {
+        java.security.MessageDigest digest = checksum.newDigest();
+        digest.update(part.buffer(), 0, part.length());
+        sent = session.sendWithChecksum(number, body, digest.digest());
       } else {
         byte[] md5 = config.contentMd5() ? Md5.of(part.buffer(), 0, part.length()) : null;
         sent = session.send(number, body, md5);

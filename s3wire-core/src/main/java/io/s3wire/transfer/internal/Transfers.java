@@ -4,8 +4,10 @@ import io.s3wire.BucketKey;
 import io.s3wire.ObjectInfo;
 import io.s3wire.PutObjectResult;
 import io.s3wire.S3AsyncClient;
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.error.ClientException;
 import io.s3wire.transfer.Transfer;
+import io.s3wire.transfer.TransferChecksum;
 import io.s3wire.transfer.TransferConfig;
 import io.s3wire.transfer.TransferListener;
 import io.s3wire.transfer.UploadOptions;
@@ -38,33 +40,52 @@ public final class Transfers implements AutoCloseable {
   }
 
   /**
-   * Whether an upload through {@code client} checks bytes by CRC32C: when asked for, or on {@code
-   * AUTO} where the provider takes a full-object CRC32C on multipart uploads.
+   * The checksum algorithm an upload through {@code client} checks bytes by, {@code null} for MD5:
+   * the one asked for, or on {@code AUTO} CRC32C where the provider takes a full-object CRC32C on
+   * multipart uploads.
    *
-   * @throws ClientException when CRC32C is asked of a provider that cannot take it
+   * @throws ClientException when an algorithm is asked of a provider that cannot take it
    */
-  static boolean uploadsUseCrc32c(TransferConfig config, S3AsyncClient client) {
-    return usesCrc32c(config, client, client.provider().acceptsFullObjectCrc32c(),
-        "a full-object CRC32C on multipart uploads");
-  }
-
-  /** As {@link #uploadsUseCrc32c} for downloads, which need only the stored checksums (flexible checksums). */
-  static boolean downloadsUseCrc32c(TransferConfig config, S3AsyncClient client) {
-    return usesCrc32c(config, client, client.provider().acceptsFlexibleChecksums(), "flexible checksums");
-  }
-
-  private static boolean usesCrc32c(TransferConfig config, S3AsyncClient client, boolean accepted, String what) {
-    return switch (config.checksum()) {
-      case MD5 -> false;
-      case AUTO -> accepted;
-      case CRC32C -> {
-        if (!accepted) {
-          throw new ClientException("transfer checksum", "CRC32C needs " + what + ", which provider profile "
-              + client.provider().name() + " does not accept; use MD5 or AUTO");
-        }
-        yield true;
+  static ChecksumAlgorithm uploadChecksum(TransferConfig config, S3AsyncClient client) {
+    TransferChecksum asked = config.checksum();
+    return switch (asked) {
+      case MD5 -> null;
+      case AUTO -> client.provider().acceptsFullObjectCrc32c() ? ChecksumAlgorithm.CRC32C : null;
+      default -> {
+        ChecksumAlgorithm a = asked.algorithm();
+        // The CRCs go FULL_OBJECT, which the profile says of CRC32C alike; SHAs go COMPOSITE.
+        boolean accepted = a.supportsFullObject() ? client.provider().acceptsFullObjectCrc32c()
+            : client.provider().acceptsFlexibleChecksums();
+        require(accepted, a, client, a.supportsFullObject() ? "a full-object checksum on multipart uploads"
+            : "flexible checksums");
+        yield a;
       }
     };
+  }
+
+  /**
+   * Whether a download through {@code client} asks for the stored checksum to check the bytes by:
+   * unless MD5 is asked for, where the provider takes flexible checksums.
+   *
+   * @throws ClientException when an algorithm is asked of a provider without flexible checksums
+   */
+  static boolean downloadsUseChecksums(TransferConfig config, S3AsyncClient client) {
+    boolean accepted = client.provider().acceptsFlexibleChecksums();
+    TransferChecksum asked = config.checksum();
+    if (asked == TransferChecksum.MD5) {
+      return false;
+    }
+    if (asked != TransferChecksum.AUTO) {
+      require(accepted, asked.algorithm(), client, "flexible checksums");
+    }
+    return accepted;
+  }
+
+  private static void require(boolean accepted, ChecksumAlgorithm a, S3AsyncClient client, String what) {
+    if (!accepted) {
+      throw new ClientException("transfer checksum", a + " needs " + what + ", which provider profile "
+          + client.provider().name() + " does not accept; use MD5 or AUTO");
+    }
   }
 
   public Transfer<PutObjectResult> uploadFile(BucketKey target, Path file, UploadOptions options) {

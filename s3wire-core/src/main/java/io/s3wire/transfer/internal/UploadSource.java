@@ -1,5 +1,6 @@
 package io.s3wire.transfer.internal;
 
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.http.RequestBody;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -20,8 +21,8 @@ interface UploadSource extends AutoCloseable {
   /** The MD5 of the region. Blocking: call on a worker thread. */
   byte[] md5(long offset, long length) throws IOException;
 
-  /** The CRC32C of the region. Blocking: call on a worker thread. */
-  int crc32c(long offset, long length) throws IOException;
+  /** The checksum of {@code algorithm} of the region. Blocking: call on a worker thread. */
+  byte[] checksum(ChecksumAlgorithm algorithm, long offset, long length) throws IOException;
 
   @Override
   default void close() {}
@@ -47,8 +48,8 @@ interface UploadSource extends AutoCloseable {
       }
 
       @Override
-      public int crc32c(long offset, long length) throws IOException {
-        return FileScan.crc32c(hashing, offset, length);
+      public byte[] checksum(ChecksumAlgorithm algorithm, long offset, long length) throws IOException {
+        return FileScan.digest(hashing, offset, length, algorithm.newDigest());
       }
 
       @Override
@@ -81,8 +82,10 @@ interface UploadSource extends AutoCloseable {
       }
 
       @Override
-      public int crc32c(long offset, long length) {
-        return io.s3wire.checksum.Crc32c.of(array, (int) offset, (int) length);
+      public byte[] checksum(ChecksumAlgorithm algorithm, long offset, long length) {
+        java.security.MessageDigest d = algorithm.newDigest();
+        d.update(array, (int) offset, (int) length);
+        return d.digest();
       }
     };
   }

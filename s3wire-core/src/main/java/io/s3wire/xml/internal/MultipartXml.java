@@ -9,9 +9,11 @@ import io.s3wire.xml.ListPartsResult;
 import io.s3wire.xml.MultipartUploadSummary;
 import io.s3wire.xml.Owner;
 import io.s3wire.xml.PartSummary;
+import io.s3wire.checksum.ChecksumAlgorithm;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reads and writes the multipart upload documents. */
 public final class MultipartXml {
@@ -46,16 +48,20 @@ public final class MultipartXml {
       if (c.name().equals("Part")) {
         int number = -1;
         String eTag = null;
-        String crc32c = null;
+        Map<ChecksumAlgorithm, String> checksums = ChecksumXml.values();
         while (c.nextChild()) {
+          ChecksumAlgorithm a = ChecksumXml.algorithm(c);
+          if (a != null) {
+            checksums.put(a, c.text());
+            continue;
+          }
           switch (c.name()) {
             case "PartNumber" -> number = c.intText();
             case "ETag" -> eTag = c.text();
-            case "ChecksumCRC32C" -> crc32c = c.text();
             default -> c.skip();
           }
         }
-        parts.add(new CompletedPart(number, eTag, crc32c));
+        parts.add(new CompletedPart(number, eTag, checksums));
       } else {
         c.skip();
       }
@@ -66,8 +72,8 @@ public final class MultipartXml {
   public static byte[] write(CompleteMultipartUpload r) {
     XmlOut out = XmlOut.document("CompleteMultipartUpload");
     for (CompletedPart p : r.parts()) {
-      out.start("Part").leaf("PartNumber", p.partNumber()).leaf("ETag", p.eTag())
-          .leaf("ChecksumCRC32C", p.checksumCrc32c()).end("Part");
+      out.start("Part").leaf("PartNumber", p.partNumber()).leaf("ETag", p.eTag());
+      ChecksumXml.write(out, p.checksums()).end("Part");
     }
     return out.finish("CompleteMultipartUpload");
   }
@@ -78,26 +84,30 @@ public final class MultipartXml {
     String bucket = null;
     String key = null;
     String eTag = null;
-    String crc32c = null;
+    Map<ChecksumAlgorithm, String> checksums = ChecksumXml.values();
     String checksumType = null;
     while (c.nextChild()) {
+      ChecksumAlgorithm a = ChecksumXml.algorithm(c);
+      if (a != null) {
+        checksums.put(a, c.text());
+        continue;
+      }
       switch (c.name()) {
         case "Location" -> location = c.text();
         case "Bucket" -> bucket = c.text();
         case "Key" -> key = c.text();
         case "ETag" -> eTag = c.text();
-        case "ChecksumCRC32C" -> crc32c = c.text();
         case "ChecksumType" -> checksumType = c.text();
         default -> c.skip();
       }
     }
-    return new CompleteMultipartUploadResult(location, bucket, key, eTag, crc32c, checksumType);
+    return new CompleteMultipartUploadResult(location, bucket, key, eTag, checksums, checksumType);
   }
 
   public static byte[] write(CompleteMultipartUploadResult r) {
-    return XmlOut.document("CompleteMultipartUploadResult")
-        .leaf("Location", r.location()).leaf("Bucket", r.bucket()).leaf("Key", r.key()).leaf("ETag", r.eTag())
-        .leaf("ChecksumCRC32C", r.checksumCrc32c()).leaf("ChecksumType", r.checksumType())
+    XmlOut out = XmlOut.document("CompleteMultipartUploadResult")
+        .leaf("Location", r.location()).leaf("Bucket", r.bucket()).leaf("Key", r.key()).leaf("ETag", r.eTag());
+    return ChecksumXml.write(out, r.checksums()).leaf("ChecksumType", r.checksumType())
         .finish("CompleteMultipartUploadResult");
   }
 
@@ -114,9 +124,13 @@ public final class MultipartXml {
     Owner initiator = null;
     Owner owner = null;
     String storageClass = null;
+    String checksumAlgorithm = null;
+    String checksumType = null;
     while (c.nextChild()) {
       switch (c.name()) {
         case "Part" -> parts.add(part(c));
+        case "ChecksumAlgorithm" -> checksumAlgorithm = c.text();
+        case "ChecksumType" -> checksumType = c.text();
         case "Bucket" -> bucket = c.text();
         case "Key" -> key = c.text();
         case "UploadId" -> uploadId = c.text();
@@ -131,7 +145,7 @@ public final class MultipartXml {
       }
     }
     return new ListPartsResult(bucket, key, uploadId, marker, nextMarker, maxParts, truncated, parts, initiator,
-        owner, storageClass);
+        owner, storageClass, checksumAlgorithm, checksumType);
   }
 
   // Some servers write an empty <PartNumberMarker/> on the first page.
@@ -153,7 +167,13 @@ public final class MultipartXml {
     Instant lastModified = null;
     String eTag = null;
     long size = 0;
+    Map<ChecksumAlgorithm, String> checksums = ChecksumXml.values();
     while (c.nextChild()) {
+      ChecksumAlgorithm a = ChecksumXml.algorithm(c);
+      if (a != null) {
+        checksums.put(a, c.text());
+        continue;
+      }
       switch (c.name()) {
         case "PartNumber" -> number = c.intText();
         case "LastModified" -> lastModified = c.instantText();
@@ -162,7 +182,7 @@ public final class MultipartXml {
         default -> c.skip();
       }
     }
-    return new PartSummary(number, lastModified, eTag, size);
+    return new PartSummary(number, lastModified, eTag, size, checksums);
   }
 
   public static byte[] write(ListPartsResult r) {
@@ -171,13 +191,16 @@ public final class MultipartXml {
     Roots.owner(out, "Initiator", r.initiator());
     Roots.owner(out, "Owner", r.owner());
     out.leaf("StorageClass", r.storageClass())
+        .leaf("ChecksumAlgorithm", r.checksumAlgorithm())
+        .leaf("ChecksumType", r.checksumType())
         .leaf("PartNumberMarker", r.partNumberMarker())
         .leaf("NextPartNumberMarker", r.nextPartNumberMarker())
         .leaf("MaxParts", r.maxParts())
         .leaf("IsTruncated", r.truncated());
     for (PartSummary p : r.parts()) {
       out.start("Part").leaf("PartNumber", p.partNumber()).leaf("LastModified", p.lastModified())
-          .leaf("ETag", p.eTag()).leaf("Size", p.size()).end("Part");
+          .leaf("ETag", p.eTag()).leaf("Size", p.size());
+      ChecksumXml.write(out, p.checksums()).end("Part");
     }
     return out.finish("ListPartsResult");
   }
@@ -219,7 +242,7 @@ public final class MultipartXml {
       prefix = UrlCoding.decode(prefix);
       delimiter = UrlCoding.decode(delimiter);
       uploads.replaceAll(u -> new MultipartUploadSummary(UrlCoding.decode(u.key()), u.uploadId(), u.initiator(),
-          u.owner(), u.storageClass(), u.initiated()));
+          u.owner(), u.storageClass(), u.initiated(), u.checksumAlgorithm(), u.checksumType()));
       commonPrefixes.replaceAll(UrlCoding::decode);
     }
     return new ListMultipartUploadsResult(bucket, keyMarker, uploadIdMarker, nextKeyMarker, nextUploadIdMarker,
@@ -233,8 +256,12 @@ public final class MultipartXml {
     Owner owner = null;
     String storageClass = null;
     Instant initiated = null;
+    String checksumAlgorithm = null;
+    String checksumType = null;
     while (c.nextChild()) {
       switch (c.name()) {
+        case "ChecksumAlgorithm" -> checksumAlgorithm = c.text();
+        case "ChecksumType" -> checksumType = c.text();
         case "Key" -> key = c.text();
         case "UploadId" -> uploadId = c.text();
         case "Initiator" -> initiator = Roots.owner(c);
@@ -244,7 +271,8 @@ public final class MultipartXml {
         default -> c.skip();
       }
     }
-    return new MultipartUploadSummary(key, uploadId, initiator, owner, storageClass, initiated);
+    return new MultipartUploadSummary(key, uploadId, initiator, owner, storageClass, initiated, checksumAlgorithm,
+        checksumType);
   }
 
   public static byte[] write(ListMultipartUploadsResult r) {
@@ -264,7 +292,8 @@ public final class MultipartXml {
       out.start("Upload").leaf("Key", ListingXml.enc(url, u.key())).leaf("UploadId", u.uploadId());
       Roots.owner(out, "Initiator", u.initiator());
       Roots.owner(out, "Owner", u.owner());
-      out.leaf("StorageClass", u.storageClass()).leaf("Initiated", u.initiated()).end("Upload");
+      out.leaf("StorageClass", u.storageClass()).leaf("Initiated", u.initiated())
+          .leaf("ChecksumAlgorithm", u.checksumAlgorithm()).leaf("ChecksumType", u.checksumType()).end("Upload");
     }
     for (String p : r.commonPrefixes()) {
       out.start("CommonPrefixes").leafAlways("Prefix", ListingXml.enc(url, p)).end("CommonPrefixes");

@@ -10,9 +10,11 @@ import io.s3wire.xml.DeletedObject;
 import io.s3wire.xml.LocationConstraint;
 import io.s3wire.xml.ObjectIdentifier;
 import io.s3wire.xml.VersioningConfiguration;
+import io.s3wire.checksum.ChecksumAlgorithm;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reads and writes copy results, DeleteObjects, bucket location and versioning documents. */
 public final class ObjectXml {
@@ -20,38 +22,50 @@ public final class ObjectXml {
 
   public static CopyObjectResult readCopyObject(XmlCursor c) {
     Roots.expect(c, "CopyObjectResult");
-    String[] eTag = new String[1];
-    Instant lastModified = copyFields(c, eTag);
-    return new CopyObjectResult(eTag[0], lastModified);
+    CopyFields f = copyFields(c);
+    return new CopyObjectResult(f.eTag, f.lastModified, f.checksums, f.checksumType);
   }
 
   public static CopyPartResult readCopyPart(XmlCursor c) {
     Roots.expect(c, "CopyPartResult");
-    String[] eTag = new String[1];
-    Instant lastModified = copyFields(c, eTag);
-    return new CopyPartResult(eTag[0], lastModified);
+    CopyFields f = copyFields(c);
+    return new CopyPartResult(f.eTag, f.lastModified, f.checksums);
   }
 
-  private static Instant copyFields(XmlCursor c, String[] eTag) {
-    Instant lastModified = null;
+  private static final class CopyFields {
+    String eTag;
+    Instant lastModified;
+    String checksumType;
+    final Map<ChecksumAlgorithm, String> checksums = ChecksumXml.values();
+  }
+
+  private static CopyFields copyFields(XmlCursor c) {
+    CopyFields f = new CopyFields();
     while (c.nextChild()) {
+      ChecksumAlgorithm a = ChecksumXml.algorithm(c);
+      if (a != null) {
+        f.checksums.put(a, c.text());
+        continue;
+      }
       switch (c.name()) {
-        case "ETag" -> eTag[0] = c.text();
-        case "LastModified" -> lastModified = c.instantText();
+        case "ETag" -> f.eTag = c.text();
+        case "LastModified" -> f.lastModified = c.instantText();
+        case "ChecksumType" -> f.checksumType = c.text();
         default -> c.skip();
       }
     }
-    return lastModified;
+    return f;
   }
 
   public static byte[] write(CopyObjectResult r) {
-    return XmlOut.document("CopyObjectResult").leaf("LastModified", r.lastModified()).leaf("ETag", r.eTag())
-        .finish("CopyObjectResult");
+    XmlOut out = XmlOut.document("CopyObjectResult").leaf("LastModified", r.lastModified()).leaf("ETag", r.eTag())
+        .leaf("ChecksumType", r.checksumType());
+    return ChecksumXml.write(out, r.checksums()).finish("CopyObjectResult");
   }
 
   public static byte[] write(CopyPartResult r) {
-    return XmlOut.document("CopyPartResult").leaf("LastModified", r.lastModified()).leaf("ETag", r.eTag())
-        .finish("CopyPartResult");
+    XmlOut out = XmlOut.document("CopyPartResult").leaf("LastModified", r.lastModified()).leaf("ETag", r.eTag());
+    return ChecksumXml.write(out, r.checksums()).finish("CopyPartResult");
   }
 
   public static DeleteRequest readDelete(XmlCursor c) {

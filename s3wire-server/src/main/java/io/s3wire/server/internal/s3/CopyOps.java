@@ -1,6 +1,8 @@
 package io.s3wire.server.internal.s3;
 
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.ObjectAttributes;
+import io.s3wire.server.ObjectChecksum;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.PartInfo;
@@ -64,7 +66,10 @@ final class CopyOps {
       throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT, "Unknown metadata directive.",
           Map.of("ArgumentName", "x-amz-metadata-directive", "ArgumentValue", directive));
     }
-    if (!replace && src.bucket.equals(call.bucket) && src.key.equals(call.key)) {
+    ChecksumAlgorithm kept = Checksums.forCopy(call, info);
+    boolean newChecksum = call.header(ChecksumHeaders.ALGORITHM) != null;
+    // Copying an object onto itself to change its checksum is how S3 tells users to change one.
+    if (!replace && !newChecksum && src.bucket.equals(call.bucket) && src.key.equals(call.key)) {
       throw new S3ErrorException(S3ErrorCode.INVALID_REQUEST,
           "This copy request is illegal because it is trying to copy an object to itself without changing the"
               + " object's metadata, storage class, website redirect location or encryption attributes.");
@@ -75,9 +80,11 @@ final class CopyOps {
     ObjectInfo copied;
     try (ObjectContent content = call.store().getObject(src.bucket, src.key, 0, info.size());
         InputStream in = content.newInputStream()) {
-      copied = call.store().putObject(call.bucket, call.key, attrs, in, condition);
+      copied = call.store().putObject(call.bucket, call.key, attrs, kept, in, condition);
     }
-    call.xml(S3Xml.write(new CopyObjectResult(copied.etag(), copied.lastModified())));
+    ObjectChecksum checksum = copied.checksum();
+    call.xml(S3Xml.write(new CopyObjectResult(copied.etag(), copied.lastModified(), Checksums.xml(checksum),
+        checksum == null ? null : checksum.type().name())));
   }
 
   private static final Pattern COPY_RANGE = Pattern.compile("bytes=(\\d{1,18})-(\\d{1,18})");
@@ -126,11 +133,13 @@ final class CopyOps {
       offset = r.first();
       length = r.length();
     }
+    String uploadId = call.query("uploadId");
+    ChecksumAlgorithm kept = MultipartChecksums.partAlgorithm(call.store().upload(call.bucket, call.key, uploadId));
     PartInfo part;
     try (ObjectContent content = call.store().getObject(src.bucket, src.key, offset, length);
         InputStream in = content.newInputStream()) {
-      part = call.store().uploadPart(call.bucket, call.key, call.query("uploadId"), n, in);
+      part = call.store().uploadPart(call.bucket, call.key, uploadId, n, kept, in);
     }
-    call.xml(S3Xml.write(new CopyPartResult(part.etag(), part.lastModified())));
+    call.xml(S3Xml.write(new CopyPartResult(part.etag(), part.lastModified(), Checksums.xml(part.checksum()))));
   }
 }

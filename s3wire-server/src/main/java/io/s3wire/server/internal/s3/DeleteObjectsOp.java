@@ -18,12 +18,14 @@ final class DeleteObjectsOp {
   private DeleteObjectsOp() {}
 
   static void deleteObjects(S3Call call) throws IOException {
-    if (call.ctx.profile().deleteObjectsNeedsContentMd5() && call.header("content-md5") == null
-        && call.header("x-amz-checksum-crc32") == null) {
+    ChecksumHeaders.Claim claim = call.ctx.profile().acceptsFlexibleChecksums() ? ChecksumHeaders.claim(call) : null;
+    if (call.ctx.profile().deleteObjectsNeedsContentMd5() && call.header("content-md5") == null && claim == null) {
       throw new S3ErrorException(S3ErrorCode.INVALID_REQUEST, "Missing required header for this request: Content-MD5");
     }
     call.requireBucket();
-    DeleteRequest req = XmlIn.delete(XmlIn.readBody(call.body, XmlIn.MAX_BODY));
+    // The body's checksum (the SDKs send one: S3 requires Content-MD5 or a checksum here) is checked like a PUT's.
+    java.io.InputStream body = claim == null ? call.body : Checksums.checkedBody(call, claim, claim.algorithm());
+    DeleteRequest req = XmlIn.delete(XmlIn.readBody(body, XmlIn.MAX_BODY));
     List<DeletedObject> deleted = new ArrayList<>();
     List<DeleteError> errors = new ArrayList<>();
     for (ObjectIdentifier o : req.objects()) {

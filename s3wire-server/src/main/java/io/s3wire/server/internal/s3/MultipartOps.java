@@ -1,6 +1,9 @@
 package io.s3wire.server.internal.s3;
 
 import io.netty.handler.codec.http.HttpHeaders;
+import io.s3wire.checksum.ChecksumAlgorithm;
+import io.s3wire.server.ChecksumType;
+import io.s3wire.server.ObjectChecksum;
 import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.PartInfo;
 import io.s3wire.server.S3ErrorCode;
@@ -33,10 +36,12 @@ final class MultipartOps {
   static void create(S3Call call) throws IOException {
     ObjectOps.validateKey(call.key);
     call.requireBucket();
-    Checksums.Choice checksum = Checksums.forCreate(call);
+    MultipartChecksums.Choice checksum = MultipartChecksums.forCreate(call);
     String id = call.store().createMultipartUpload(call.bucket, call.key, ObjectOps.attributes(call),
         checksum.algorithm(), checksum.type());
-    call.xml(S3Xml.write(new InitiateMultipartUploadResult(call.bucket, call.key, id)));
+    HttpHeaders h = call.responseHeaders();
+    MultipartChecksums.answerCreate(h, checksum);
+    call.xml(200, h, S3Xml.write(new InitiateMultipartUploadResult(call.bucket, call.key, id)));
   }
 
   static int partNumber(S3Call call) {
@@ -57,11 +62,16 @@ final class MultipartOps {
     int n = partNumber(call);
     call.requireContentLength();
     call.requireBucket();
-    Digests.DigestingInputStream body = Checksums.checkedBody(call);
-    PartInfo part = call.store().uploadPart(call.bucket, call.key, call.query("uploadId"), n, body);
+    String uploadId = call.query("uploadId");
+    ChecksumHeaders.Claim claim = ChecksumHeaders.claim(call);
+    UploadInfo upload = call.store().upload(call.bucket, call.key, uploadId);
+    MultipartChecksums.checkPart(upload, claim);
+    ChecksumAlgorithm kept = MultipartChecksums.partAlgorithm(upload);
+    Digests.DigestingInputStream body = Checksums.checkedBody(call, claim, kept);
+    PartInfo part = call.store().uploadPart(call.bucket, call.key, uploadId, n, kept, body);
     HttpHeaders h = call.responseHeaders();
     h.set("etag", part.etag());
-    Checksums.answerBody(h, call, body, false);
+    Checksums.answer(h, claim != null ? Checksums.claimed(claim, body) : part.checksum(), false);
     call.respond(200, h);
   }
 
@@ -88,7 +98,7 @@ final class MultipartOps {
     for (CompletedPart r : requested) {
       PartInfo p = stored.get(r.partNumber());
       if (p == null || !Conditionals.unquote(p.etag()).equals(Conditionals.unquote(r.eTag()))
-          || !Checksums.partMatches(r, p)) {
+          || !MultipartChecksums.partMatches(upload, r, p)) {
         throw new S3ErrorException(S3ErrorCode.INVALID_PART, S3ErrorCode.INVALID_PART.message(),
             Map.of("UploadId", uploadId, "PartNumber", Integer.toString(r.partNumber()), "ETag", r.eTag()));
       }
@@ -108,14 +118,14 @@ final class MultipartOps {
       numbers.add(p.partNumber());
     }
     String etag = "\"" + HexFormat.of().formatHex(md5.digest()) + "-" + numbers.size() + "\"";
-    Checksums.Completed checksum = Checksums.complete(call, upload, chosen);
+    ObjectChecksum checksum = MultipartChecksums.complete(call, upload, chosen);
     WriteCondition condition = Conditionals.forWrite(call);
     Conditionals.precheck(call, condition, call.bucket, call.key);
-    ObjectInfo info = call.store().completeMultipartUpload(call.bucket, call.key, uploadId, numbers, etag,
-        checksum.crc32c(), checksum.type(), condition);
-    boolean reported = checksum.reported() && info.checksumCrc32c() != null;
+    ObjectInfo info = call.store().completeMultipartUpload(call.bucket, call.key, uploadId, numbers, etag, checksum,
+        condition);
+    ObjectChecksum made = info.checksum();
     call.xml(S3Xml.write(new CompleteMultipartUploadResult("/" + call.bucket + "/" + call.key, call.bucket, call.key,
-        info.etag(), reported ? info.checksumCrc32c() : null, reported ? info.checksumType().name() : null)));
+        info.etag(), Checksums.xml(made), made == null ? null : made.type().name())));
   }
 
   static void abort(S3Call call) throws IOException {
@@ -141,11 +151,16 @@ final class MultipartOps {
         truncated = true;
         break;
       }
-      page.add(new PartSummary(p.partNumber(), p.lastModified(), p.etag(), p.size()));
+      page.add(new PartSummary(p.partNumber(), p.lastModified(), p.etag(), p.size(), Checksums.xml(p.checksum())));
     }
     int next = page.isEmpty() ? 0 : page.get(page.size() - 1).partNumber();
+    ChecksumType type = MultipartChecksums.type(upload);
     call.xml(S3Xml.write(new ListPartsResult(call.bucket, upload.key(), uploadId, marker, next, max, truncated, page,
-        BucketOps.OWNER, BucketOps.OWNER, "STANDARD")));
+        BucketOps.OWNER, BucketOps.OWNER, "STANDARD", algorithmName(upload), type == null ? null : type.name())));
+  }
+
+  private static String algorithmName(UploadInfo upload) {
+    return upload.checksumAlgorithm() == null ? null : upload.checksumAlgorithm().name();
   }
 
   private static int parseInt(S3Call call, String name, int dflt) {
@@ -177,8 +192,9 @@ final class MultipartOps {
         truncated = true;
         break;
       }
+      ChecksumType type = MultipartChecksums.type(u);
       page.add(new MultipartUploadSummary(u.key(), u.uploadId(), BucketOps.OWNER, BucketOps.OWNER, "STANDARD",
-          u.initiated()));
+          u.initiated(), algorithmName(u), type == null ? null : type.name()));
     }
     MultipartUploadSummary last = page.isEmpty() ? null : page.get(page.size() - 1);
     call.xml(S3Xml.write(new ListMultipartUploadsResult(call.bucket, keyMarker, uploadIdMarker,

@@ -2,6 +2,7 @@ package io.s3wire.server.internal.s3;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.http.HttpDate;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectContent;
@@ -70,11 +71,13 @@ final class ObjectOps {
     call.requireBucket();
     WriteCondition condition = Conditionals.forWrite(call);
     Conditionals.precheck(call, condition, call.bucket, call.key);
-    Digests.DigestingInputStream body = Checksums.checkedBody(call);
-    ObjectInfo info = call.store().putObject(call.bucket, call.key, attributes(call), body, condition);
+    ChecksumHeaders.Claim claim = ChecksumHeaders.claim(call);
+    ChecksumAlgorithm kept = Checksums.forPut(claim);
+    Digests.DigestingInputStream body = Checksums.checkedBody(call, claim, kept);
+    ObjectInfo info = call.store().putObject(call.bucket, call.key, attributes(call), kept, body, condition);
     HttpHeaders h = call.responseHeaders();
     h.set("etag", info.etag());
-    Checksums.answerBody(h, call, body, true);
+    Checksums.answer(h, info.checksum() != null ? info.checksum() : Checksums.claimed(claim, body), true);
     call.respond(200, h);
   }
 

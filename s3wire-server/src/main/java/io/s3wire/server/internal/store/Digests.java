@@ -1,18 +1,18 @@
 package io.s3wire.server.internal.store;
 
-import io.s3wire.checksum.Crc32c;
-import io.s3wire.server.PartInfo;
+import io.s3wire.checksum.ChecksumAlgorithm;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.zip.CRC32C;
 
-/** MD5 bookkeeping for ETags and CRC32C for S3's flexible checksums, in one pass over a body. */
+/** MD5 bookkeeping for ETags and S3's flexible checksums, in one pass over a body. */
 public final class Digests {
   private Digests() {}
 
@@ -30,40 +30,28 @@ public final class Digests {
   }
 
   /**
-   * The FULL_OBJECT CRC32C (base64) of an object made of {@code parts} in that order: their CRCs
-   * combined, equal to the CRC32C of all their bytes; {@code null} when a part has none.
+   * {@code body} itself when it is a {@link DigestingInputStream} nothing was read from yet that
+   * computes {@code checksum} (the server wrapped it to check a client's checksum: the store reuses
+   * its digests rather than computing them twice), else {@code body} wrapped in a new one computing
+   * {@code checksum} ({@code null}: none).
    */
-  public static String fullObjectCrc32c(List<PartInfo> parts) {
-    int acc = 0; // the CRC of no bytes
-    for (PartInfo p : parts) {
-      if (p.checksumCrc32c() == null) {
-        return null;
-      }
-      acc = Crc32c.combine(acc, Crc32c.parse(p.checksumCrc32c()), p.size());
-    }
-    return Crc32c.base64(acc);
-  }
-
-  /**
-   * {@code body} itself when it is a {@link DigestingInputStream} nothing was read from yet (the
-   * server wrapped it to check a client's checksum: the store reuses its digests rather than
-   * computing them twice), else {@code body} wrapped in a new one.
-   */
-  public static DigestingInputStream digesting(InputStream body) {
-    if (body instanceof DigestingInputStream d && d.count == 0 && !d.ended) {
+  public static DigestingInputStream digesting(InputStream body, ChecksumAlgorithm checksum) {
+    if (body instanceof DigestingInputStream d && d.count == 0 && !d.ended
+        && (checksum == null || d.checksums.containsKey(checksum))) {
       return d;
     }
-    return new DigestingInputStream(body, d -> { });
+    return new DigestingInputStream(body, checksum == null ? Set.of() : Set.of(checksum), d -> { });
   }
 
   /**
-   * An input stream that computes the MD5 and the CRC32C of what passes through it and counts it.
-   * A read of 0 bytes into room fails with an IOException (the stores' fill loops would spin on it).
-   * Not thread-safe: one reader.
+   * An input stream that computes the MD5 and the named checksums of what passes through it and
+   * counts it. A read of 0 bytes into room fails with an IOException (the stores' fill loops would
+   * spin on it). Not thread-safe: one reader.
    */
   public static final class DigestingInputStream extends FilterInputStream {
     private final MessageDigest md5 = md5();
-    private final CRC32C crc32c = new CRC32C();
+    private final Map<ChecksumAlgorithm, MessageDigest> checksums = new EnumMap<>(ChecksumAlgorithm.class);
+    private final Map<ChecksumAlgorithm, byte[]> values = new EnumMap<>(ChecksumAlgorithm.class);
     private final Consumer<DigestingInputStream> atEnd;
     private long count;
     private boolean ended;
@@ -74,8 +62,10 @@ public final class Digests {
      * what it throws (e.g. a checksum mismatch) is thrown from that read, so a store that reads a
      * body to its end before storing it stores nothing.
      */
-    public DigestingInputStream(InputStream in, Consumer<DigestingInputStream> atEnd) {
+    public DigestingInputStream(InputStream in, Set<ChecksumAlgorithm> checksums,
+        Consumer<DigestingInputStream> atEnd) {
       super(in);
+      checksums.forEach(a -> this.checksums.put(a, a.newDigest()));
       this.atEnd = atEnd;
     }
 
@@ -96,10 +86,13 @@ public final class Digests {
       }
       if (n > 0) {
         md5.update(buf, off, n);
-        crc32c.update(buf, off, n);
+        for (MessageDigest d : checksums.values()) {
+          d.update(buf, off, n);
+        }
         count += n;
       } else if (n < 0 && !ended) {
         ended = true;
+        checksums.forEach((a, d) -> values.put(a, d.digest()));
         atEnd.accept(this);
       }
       return n;
@@ -130,14 +123,18 @@ public final class Digests {
       return etag;
     }
 
-    /** The CRC32C of everything read so far. */
-    public int crc32c() {
-      return (int) crc32c.getValue();
-    }
-
-    /** {@link #crc32c()} as S3 writes it. */
-    public String crc32cBase64() {
-      return Crc32c.base64(crc32c());
+    /**
+     * The value of checksum {@code algorithm} of the whole body, once it was read to its end.
+     *
+     * @throws IllegalStateException before the end, or for an algorithm this stream does not compute
+     */
+    public byte[] value(ChecksumAlgorithm algorithm) {
+      byte[] v = values.get(algorithm);
+      if (v == null) {
+        throw new IllegalStateException(ended ? "this body was not checksummed with " + algorithm
+            : "the body was not read to its end");
+      }
+      return v.clone();
     }
   }
 }

@@ -1,8 +1,10 @@
 package io.s3wire.server.internal.store;
 
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.BucketInfo;
 import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
+import io.s3wire.server.ObjectChecksum;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.ObjectParts;
@@ -52,7 +54,7 @@ import java.util.stream.Stream;
  *                                        emptied on open
  * buckets/&lt;bucket&gt;/bucket.properties    creation time (bucket names are validated S3 names)
  * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.meta      the object's metadata (key, size, ETag, time, headers,
- *                                        user metadata, CRC32C if any, part sizes of a multipart
+ *                                        user metadata, checksum if any, part sizes of a multipart
  *                                        object, name of its data file) as a properties file
  * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.&lt;uuid&gt;.data  the object's bytes
  * buckets/&lt;bucket&gt;/uploads/&lt;id&gt;/upload.meta     an open multipart upload (key, time, attributes)
@@ -245,12 +247,12 @@ public final class FileStore implements ObjectStore {
     return out;
   }
 
-  /** Streams {@code body} into a fresh forced temp file; returns the temp path, size, ETag and CRC32C. */
-  private record Written(Path temp, long size, String etag, String crc32c) {}
+  /** Streams {@code body} into a fresh forced temp file; returns the temp path, size, ETag and checksum. */
+  private record Written(Path temp, long size, String etag, ObjectChecksum checksum) {}
 
-  private Written writeTemp(InputStream body) throws IOException {
+  private Written writeTemp(InputStream body, ChecksumAlgorithm checksum) throws IOException {
     Path temp = files.newTemp();
-    Digests.DigestingInputStream in = Digests.digesting(body);
+    Digests.DigestingInputStream in = Digests.digesting(body, checksum);
     try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       OutputStream out = Channels.newOutputStream(ch);
       byte[] buf = new byte[BUFFER];
@@ -263,21 +265,22 @@ public final class FileStore implements ObjectStore {
       Files.deleteIfExists(temp);
       throw e;
     }
-    return new Written(temp, in.count(), in.etag(), in.crc32cBase64());
+    return new Written(temp, in.count(), in.etag(),
+        checksum == null ? null : ObjectChecksum.fullObject(checksum, in.value(checksum)));
   }
 
   @Override
-  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException {
-    return putObject(bucket, key, attributes, body, WriteCondition.NONE);
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
+      InputStream body) throws IOException {
+    return putObject(bucket, key, attributes, checksum, body, WriteCondition.NONE);
   }
 
   @Override
-  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body,
-      WriteCondition condition) throws IOException {
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
+      InputStream body, WriteCondition condition) throws IOException {
     Bucket b = bucket(bucket);
-    Written w = writeTemp(body);
-    ObjectInfo info = new ObjectInfo(key, w.size, w.etag, now(), attributes,
-        w.crc32c, ChecksumType.FULL_OBJECT);
+    Written w = writeTemp(body, checksum);
+    ObjectInfo info = new ObjectInfo(key, w.size, w.etag, now(), attributes, w.checksum);
     commit(b, info, List.of(), w.temp, condition);
     return info;
   }
@@ -405,13 +408,8 @@ public final class FileStore implements ObjectStore {
   }
 
   @Override
-  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes) throws IOException {
-    return createMultipartUpload(bucket, key, attributes, null, null);
-  }
-
-  @Override
-  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes, String checksumAlgorithm,
-      ChecksumType checksumType) throws IOException {
+  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes,
+      ChecksumAlgorithm checksumAlgorithm, ChecksumType checksumType) throws IOException {
     Bucket b = bucket(bucket);
     String id = UUID.randomUUID().toString().replace("-", "");
     Path dir = Files.createDirectories(uploadDir(b, id));
@@ -425,13 +423,13 @@ public final class FileStore implements ObjectStore {
   }
 
   @Override
-  public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, InputStream body)
-      throws IOException {
+  public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, ChecksumAlgorithm checksum,
+      InputStream body) throws IOException {
     Bucket b = bucket(bucket);
     upload(bucket, key, uploadId);
     Path dir = uploadDir(b, uploadId);
-    Written w = writeTemp(body);
-    PartInfo part = new PartInfo(partNumber, w.etag, w.size, now(), w.crc32c);
+    Written w = writeTemp(body, checksum);
+    PartInfo part = new PartInfo(partNumber, w.etag, w.size, now(), w.checksum);
     String dataName = partNumber + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
     synchronized (lock(uploadId)) {
       try {
@@ -479,20 +477,13 @@ public final class FileStore implements ObjectStore {
 
   @Override
   public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
-      String etag) throws IOException {
-    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, null, null);
+      String etag, ObjectChecksum checksum) throws IOException {
+    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksum, WriteCondition.NONE);
   }
 
   @Override
   public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
-      String etag, String checksumCrc32c, ChecksumType checksumType) throws IOException {
-    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksumCrc32c, checksumType,
-        WriteCondition.NONE);
-  }
-
-  @Override
-  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
-      String etag, String checksumCrc32c, ChecksumType checksumType, WriteCondition condition) throws IOException {
+      String etag, ObjectChecksum checksum, WriteCondition condition) throws IOException {
     Bucket b = bucket(bucket);
     UploadInfo upload = upload(bucket, key, uploadId);
     Path dir = uploadDir(b, uploadId);
@@ -500,18 +491,6 @@ public final class FileStore implements ObjectStore {
       java.util.Map<Integer, StoredPart> byNumber = new java.util.HashMap<>();
       for (StoredPart p : parts(dir)) {
         byNumber.put(p.info.partNumber(), p);
-      }
-      List<PartInfo> chosen = new ArrayList<>();
-      for (int n : partNumbers) {
-        StoredPart p = byNumber.get(n);
-        if (p == null) {
-          throw new S3ErrorException(S3ErrorCode.INVALID_PART);
-        }
-        chosen.add(p.info);
-      }
-      if (checksumCrc32c == null) {
-        checksumCrc32c = Digests.fullObjectCrc32c(chosen);
-        checksumType = checksumCrc32c == null ? null : ChecksumType.FULL_OBJECT;
       }
       Path temp = files.newTemp();
       long size = 0;
@@ -543,8 +522,7 @@ public final class FileStore implements ObjectStore {
         Files.deleteIfExists(temp);
         throw e;
       }
-      ObjectInfo info = new ObjectInfo(key, size, etag, now(),
-          upload.attributes(), checksumCrc32c, checksumType);
+      ObjectInfo info = new ObjectInfo(key, size, etag, now(), upload.attributes(), checksum);
       commit(b, info, List.copyOf(sizes), temp, condition);
       deleteTree(dir);
       uploadLocks.remove(uploadId);

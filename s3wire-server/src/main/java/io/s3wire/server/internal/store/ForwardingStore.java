@@ -1,8 +1,10 @@
 package io.s3wire.server.internal.store;
 
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.BucketInfo;
 import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
+import io.s3wire.server.ObjectChecksum;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.ObjectParts;
@@ -54,16 +56,17 @@ abstract class ForwardingStore implements ObjectStore {
   }
 
   @Override
-  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException {
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
+      InputStream body) throws IOException {
     before("putObject", true);
-    return delegate.putObject(bucket, key, attributes, body);
+    return delegate.putObject(bucket, key, attributes, checksum, body);
   }
 
   @Override
-  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body,
-      WriteCondition condition) throws IOException {
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
+      InputStream body, WriteCondition condition) throws IOException {
     before("putObject", true);
-    return delegate.putObject(bucket, key, attributes, body, condition);
+    return delegate.putObject(bucket, key, attributes, checksum, body, condition);
   }
 
   @Override
@@ -97,23 +100,17 @@ abstract class ForwardingStore implements ObjectStore {
   }
 
   @Override
-  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes) throws IOException {
-    before("createMultipartUpload", true);
-    return delegate.createMultipartUpload(bucket, key, attributes);
-  }
-
-  @Override
-  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes, String checksumAlgorithm,
-      ChecksumType checksumType) throws IOException {
+  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes,
+      ChecksumAlgorithm checksumAlgorithm, ChecksumType checksumType) throws IOException {
     before("createMultipartUpload", true);
     return delegate.createMultipartUpload(bucket, key, attributes, checksumAlgorithm, checksumType);
   }
 
   @Override
-  public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, InputStream body)
-      throws IOException {
+  public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, ChecksumAlgorithm checksum,
+      InputStream body) throws IOException {
     before("uploadPart", true);
-    return delegate.uploadPart(bucket, key, uploadId, partNumber, body);
+    return delegate.uploadPart(bucket, key, uploadId, partNumber, checksum, body);
   }
 
   @Override
@@ -130,24 +127,16 @@ abstract class ForwardingStore implements ObjectStore {
 
   @Override
   public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
-      String etag) throws IOException {
+      String etag, ObjectChecksum checksum) throws IOException {
     before("completeMultipartUpload", true);
-    return delegate.completeMultipartUpload(bucket, key, uploadId, partNumbers, etag);
+    return delegate.completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksum);
   }
 
   @Override
   public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
-      String etag, String checksumCrc32c, ChecksumType checksumType) throws IOException {
+      String etag, ObjectChecksum checksum, WriteCondition condition) throws IOException {
     before("completeMultipartUpload", true);
-    return delegate.completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksumCrc32c, checksumType);
-  }
-
-  @Override
-  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
-      String etag, String checksumCrc32c, ChecksumType checksumType, WriteCondition condition) throws IOException {
-    before("completeMultipartUpload", true);
-    return delegate.completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksumCrc32c, checksumType,
-        condition);
+    return delegate.completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksum, condition);
   }
 
   @Override

@@ -1,8 +1,10 @@
 package io.s3wire.server.internal.store;
 
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.BucketInfo;
 import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
+import io.s3wire.server.ObjectChecksum;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.ObjectParts;
@@ -97,15 +99,16 @@ public final class MemoryStore implements ObjectStore {
   }
 
   @Override
-  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body) throws IOException {
-    return putObject(bucket, key, attributes, body, WriteCondition.NONE);
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
+      InputStream body) throws IOException {
+    return putObject(bucket, key, attributes, checksum, body, WriteCondition.NONE);
   }
 
   @Override
-  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body,
-      WriteCondition condition) throws IOException {
+  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
+      InputStream body, WriteCondition condition) throws IOException {
     Bucket b = bucket(bucket);
-    Blob blob = read(key, attributes, body);
+    Blob blob = read(key, attributes, checksum, body);
     commit(b, blob, condition);
     return blob.info;
   }
@@ -118,8 +121,9 @@ public final class MemoryStore implements ObjectStore {
     });
   }
 
-  private Blob read(String key, ObjectAttributes attributes, InputStream body) throws IOException {
-    Digests.DigestingInputStream in = Digests.digesting(body);
+  private Blob read(String key, ObjectAttributes attributes, ChecksumAlgorithm checksum, InputStream body)
+      throws IOException {
+    Digests.DigestingInputStream in = Digests.digesting(body, checksum);
     List<byte[]> chunks = new ArrayList<>();
     while (true) {
       // Filled in place: readNBytes(int) would gather small buffers and copy them once more.
@@ -134,8 +138,8 @@ public final class MemoryStore implements ObjectStore {
       }
       break;
     }
-    ObjectInfo info = new ObjectInfo(key, in.count(), in.etag(), now(), attributes, in.crc32cBase64(),
-        ChecksumType.FULL_OBJECT);
+    ObjectInfo info = new ObjectInfo(key, in.count(), in.etag(), now(), attributes,
+        checksum == null ? null : ObjectChecksum.fullObject(checksum, in.value(checksum)));
     return new Blob(info, Chunks.of(chunks));
   }
 
@@ -184,13 +188,8 @@ public final class MemoryStore implements ObjectStore {
   }
 
   @Override
-  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes) {
-    return createMultipartUpload(bucket, key, attributes, null, null);
-  }
-
-  @Override
-  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes, String checksumAlgorithm,
-      ChecksumType checksumType) {
+  public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes,
+      ChecksumAlgorithm checksumAlgorithm, ChecksumType checksumType) {
     Bucket b = bucket(bucket);
     String id = UUID.randomUUID().toString().replace("-", "");
     UploadInfo info = new UploadInfo(key, id, clock.instant(), attributes, checksumAlgorithm, checksumType);
@@ -207,17 +206,16 @@ public final class MemoryStore implements ObjectStore {
   }
 
   @Override
-  public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, InputStream body)
-      throws IOException {
+  public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, ChecksumAlgorithm checksum,
+      InputStream body) throws IOException {
     Upload u = upload(bucket(bucket), key, uploadId);
-    Blob part = read(key, ObjectAttributes.empty(), body);
+    Blob part = read(key, ObjectAttributes.empty(), checksum, body);
     u.parts.put(partNumber, part);
     return partInfo(partNumber, part);
   }
 
   private static PartInfo partInfo(int number, Blob part) {
-    return new PartInfo(number, part.info.etag(), part.info.size(), part.info.lastModified(),
-        part.info.checksumCrc32c());
+    return new PartInfo(number, part.info.etag(), part.info.size(), part.info.lastModified(), part.info.checksum());
   }
 
   @Override
@@ -235,24 +233,16 @@ public final class MemoryStore implements ObjectStore {
 
   @Override
   public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
-      String etag) {
-    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, null, null);
+      String etag, ObjectChecksum checksum) {
+    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksum, WriteCondition.NONE);
   }
 
   @Override
   public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
-      String etag, String checksumCrc32c, ChecksumType checksumType) {
-    return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksumCrc32c, checksumType,
-        WriteCondition.NONE);
-  }
-
-  @Override
-  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
-      String etag, String checksumCrc32c, ChecksumType checksumType, WriteCondition condition) {
+      String etag, ObjectChecksum checksum, WriteCondition condition) {
     Bucket b = bucket(bucket);
     Upload u = upload(b, key, uploadId);
     List<Chunks> chunks = new ArrayList<>();
-    List<PartInfo> parts = new ArrayList<>();
     List<Long> sizes = new ArrayList<>();
     long size = 0;
     for (int n : partNumbers) {
@@ -261,15 +251,10 @@ public final class MemoryStore implements ObjectStore {
         throw new S3ErrorException(S3ErrorCode.INVALID_PART);
       }
       chunks.add(p.chunks);
-      parts.add(partInfo(n, p));
       sizes.add(p.info.size());
       size += p.info.size();
     }
-    if (checksumCrc32c == null) {
-      checksumCrc32c = Digests.fullObjectCrc32c(parts);
-      checksumType = checksumCrc32c == null ? null : ChecksumType.FULL_OBJECT;
-    }
-    ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes(), checksumCrc32c, checksumType);
+    ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes(), checksum);
     commit(b, new Blob(info, Chunks.concat(chunks), List.copyOf(sizes)), condition);
     b.uploads.remove(uploadId);
     return info;

@@ -1,22 +1,34 @@
 package io.s3wire.server.internal.store;
 
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
+import io.s3wire.server.ObjectChecksum;
 import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.PartInfo;
 import io.s3wire.server.UploadInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * FileStore's metadata files as {@link Properties} (which escapes any Unicode text safely). Fields
- * added later ({@code crc32c}, {@code checksumType}, {@code checksumAlgorithm}) are optional, so
- * files written before them still read (as "no checksum").
+ * FileStore's metadata files as {@link Properties} (which escapes any Unicode text safely).
+ *
+ * <p>Checksums are three optional fields, {@code checksumAlgorithm}, {@code checksum} and {@code
+ * checksumType}. Files from before any checksum was kept have none of them ("no checksum"); files
+ * from when only CRC32C was kept have {@code crc32c} (and, for objects, {@code checksumType}),
+ * read as a CRC32C checksum. An upload's {@code checksumAlgorithm} and {@code checksumType} have
+ * been written since that time, the algorithm then always {@code CRC32C}.
  */
 final class MetaFiles {
+  private static final String ALGORITHM = "checksumAlgorithm";
+  private static final String VALUE = "checksum";
+  private static final String TYPE = "checksumType";
+  private static final String CRC32C_BEFORE = "crc32c";
+
   private MetaFiles() {}
 
   static Properties writeObject(ObjectInfo info, String dataName) {
@@ -26,34 +38,30 @@ final class MetaFiles {
     p.setProperty("etag", info.etag());
     p.setProperty("lastModified", Long.toString(info.lastModified().toEpochMilli()));
     p.setProperty("data", dataName);
-    setIfPresent(p, "crc32c", info.checksumCrc32c());
-    setIfPresent(p, "checksumType", info.checksumType());
+    writeChecksum(p, info.checksum());
     return p;
   }
 
-  private static void setIfPresent(Properties p, String name, Object value) {
-    if (value != null) {
-      p.setProperty(name, value.toString());
-    }
-  }
-
-  private static ChecksumType checksumType(Properties p) {
-    String v = p.getProperty("checksumType");
-    return v == null ? null : ChecksumType.valueOf(v);
+  static ObjectInfo readInfo(Properties p) {
+    return new ObjectInfo(p.getProperty("key"), Long.parseLong(p.getProperty("size")), p.getProperty("etag"),
+        Instant.ofEpochMilli(Long.parseLong(p.getProperty("lastModified"))), attributes(p), readChecksum(p));
   }
 
   static Properties writeUpload(UploadInfo info) {
     Properties p = attributes(info.attributes());
     p.setProperty("key", info.key());
     p.setProperty("initiated", Long.toString(info.initiated().toEpochMilli()));
-    setIfPresent(p, "checksumAlgorithm", info.checksumAlgorithm());
-    setIfPresent(p, "checksumType", info.checksumType());
+    setIfPresent(p, ALGORITHM, info.checksumAlgorithm());
+    setIfPresent(p, TYPE, info.checksumType());
     return p;
   }
 
   static UploadInfo readUpload(Properties p, String uploadId) {
+    String algorithm = p.getProperty(ALGORITHM);
+    String type = p.getProperty(TYPE);
     return new UploadInfo(p.getProperty("key"), uploadId, Instant.ofEpochMilli(Long.parseLong(p.getProperty("initiated"))),
-        attributes(p), p.getProperty("checksumAlgorithm"), checksumType(p));
+        attributes(p), algorithm == null ? null : ChecksumAlgorithm.valueOf(algorithm),
+        type == null ? null : ChecksumType.valueOf(type));
   }
 
   static Properties writePart(PartInfo part, String dataName) {
@@ -63,21 +71,42 @@ final class MetaFiles {
     p.setProperty("size", Long.toString(part.size()));
     p.setProperty("lastModified", Long.toString(part.lastModified().toEpochMilli()));
     p.setProperty("data", dataName);
-    setIfPresent(p, "crc32c", part.checksumCrc32c());
+    writeChecksum(p, part.checksum());
     return p;
   }
 
   static PartInfo readPart(Properties p) {
     return new PartInfo(Integer.parseInt(p.getProperty("partNumber")), p.getProperty("etag"),
         Long.parseLong(p.getProperty("size")), Instant.ofEpochMilli(Long.parseLong(p.getProperty("lastModified"))),
-        p.getProperty("crc32c"));
+        readChecksum(p));
   }
 
-  static ObjectInfo readInfo(Properties p) {
-    return new ObjectInfo(p.getProperty("key"), Long.parseLong(p.getProperty("size")), p.getProperty("etag"),
-        Instant.ofEpochMilli(Long.parseLong(p.getProperty("lastModified"))), attributes(p), p.getProperty("crc32c"),
-        p.getProperty("crc32c") == null ? null
-            : java.util.Objects.requireNonNullElse(checksumType(p), ChecksumType.FULL_OBJECT));
+  private static void writeChecksum(Properties p, ObjectChecksum checksum) {
+    if (checksum != null) {
+      p.setProperty(ALGORITHM, checksum.algorithm().name());
+      p.setProperty(VALUE, checksum.value());
+      p.setProperty(TYPE, checksum.type().name());
+    }
+  }
+
+  private static ObjectChecksum readChecksum(Properties p) {
+    String value = p.getProperty(VALUE);
+    String type = p.getProperty(TYPE);
+    if (value != null) {
+      return new ObjectChecksum(ChecksumAlgorithm.valueOf(p.getProperty(ALGORITHM)), value, ChecksumType.valueOf(type));
+    }
+    String crc32c = p.getProperty(CRC32C_BEFORE);
+    if (crc32c != null) {
+      return new ObjectChecksum(ChecksumAlgorithm.CRC32C, crc32c,
+          type == null ? ChecksumType.FULL_OBJECT : ChecksumType.valueOf(type));
+    }
+    return null;
+  }
+
+  private static void setIfPresent(Properties p, String name, Object value) {
+    if (value != null) {
+      p.setProperty(name, Objects.toString(value));
+    }
   }
 
   /**

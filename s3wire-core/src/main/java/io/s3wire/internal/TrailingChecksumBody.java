@@ -1,54 +1,66 @@
 package io.s3wire.internal;
 
-import io.s3wire.checksum.Crc32c;
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.http.RequestBody;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32C;
+import java.security.MessageDigest;
 
 /**
- * A body in S3's {@code aws-chunked} encoding with its CRC32C in a trailer
+ * A body in S3's {@code aws-chunked} encoding with its checksum in a trailer
  * ({@code STREAMING-UNSIGNED-PAYLOAD-TRAILER}): {@code HEX-SIZE\r\nDATA\r\n} per chunk, then {@code
- * 0\r\nx-amz-checksum-crc32c:BASE64\r\n\r\n}. The checksum is computed as the transport reads the
- * bytes, so a body that must be read to be sent anyway (over TLS) is read once, not once to checksum
- * and once to send. Each {@link #open()} starts afresh (a retry sends the bytes again); {@link
- * #crc32c()} tells the checksum of the last open read to its end.
+ * 0\r\nx-amz-checksum-crc32c:BASE64\r\n\r\n} (the algorithm's header). The checksum is computed as
+ * the transport reads the bytes, so a body that must be read to be sent anyway (over TLS) is read
+ * once, not once to checksum and once to send. Each {@link #open()} starts afresh (a retry sends the
+ * bytes again); {@link #checksum()} tells the checksum of the last open read to its end.
  */
-final class TrailingCrc32cBody implements RequestBody {
-  static final String TRAILER = "x-amz-checksum-crc32c";
+final class TrailingChecksumBody implements RequestBody {
   /** As the AWS SDKs chunk; the framing costs 10 bytes per chunk. */
   static final int CHUNK = 128 * 1024;
   private static final byte[] CRLF = {'\r', '\n'};
 
   private final RequestBody delegate;
+  private final ChecksumAlgorithm algorithm;
   private final long encodedLength;
-  private volatile Integer crc32c;
+  private volatile byte[] checksum;
 
-  TrailingCrc32cBody(RequestBody delegate) {
+  TrailingChecksumBody(RequestBody delegate, ChecksumAlgorithm algorithm) {
     long length = delegate.contentLength();
     if (length < 0) {
       throw new IllegalArgumentException("an aws-chunked body needs a known length");
     }
     this.delegate = delegate;
-    this.encodedLength = encodedLength(length);
+    this.algorithm = algorithm;
+    this.encodedLength = encodedLength(length, algorithm);
   }
 
-  /** The length on the wire of {@code length} bytes so encoded. */
-  static long encodedLength(long length) {
+  /** The length on the wire of {@code length} bytes so encoded with a trailer of {@code algorithm}. */
+  static long encodedLength(long length, ChecksumAlgorithm algorithm) {
     long full = length / CHUNK;
     int rest = (int) (length % CHUNK);
     long n = full * (Integer.toHexString(CHUNK).length() + 2 + CHUNK + 2);
     if (rest > 0) {
       n += Integer.toHexString(rest).length() + 2 + rest + 2;
     }
-    return n + lastChunk(0).length;
+    // A value's base64 has a fixed length for its algorithm: the last chunk's length is known before.
+    return n + lastChunk(algorithm, new byte[algorithm.length()]).length;
   }
 
-  /** The terminating zero-size chunk and the trailer (its Base64 CRC32C is always 8 characters). */
-  private static byte[] lastChunk(int crc) {
-    return ("0\r\n" + TRAILER + ":" + Crc32c.base64(crc) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+  /** The terminating zero-size chunk and the trailer. */
+  private static byte[] lastChunk(ChecksumAlgorithm algorithm, byte[] value) {
+    return ("0\r\n" + algorithm.headerName() + ":" + algorithm.base64(value) + "\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** The trailer's name, for {@code x-amz-trailer}. */
+  String trailer() {
+    return algorithm.headerName();
+  }
+
+  ChecksumAlgorithm algorithm() {
+    return algorithm;
   }
 
   /** The length of the bytes before encoding: {@code x-amz-decoded-content-length}. */
@@ -56,9 +68,10 @@ final class TrailingCrc32cBody implements RequestBody {
     return delegate.contentLength();
   }
 
-  /** The CRC32C of the bytes last read to their end, or {@code null}. */
-  Integer crc32c() {
-    return crc32c;
+  /** The checksum of the bytes last read to their end, or {@code null}. */
+  byte[] checksum() {
+    byte[] c = checksum;
+    return c == null ? null : c.clone();
   }
 
   @Override
@@ -74,9 +87,9 @@ final class TrailingCrc32cBody implements RequestBody {
   @Override
   public ReadableByteChannel open() throws IOException {
     ReadableByteChannel in = delegate.open();
-    crc32c = null;
+    checksum = null;
     return new ReadableByteChannel() {
-      private final CRC32C crc = new CRC32C();
+      private final MessageDigest digest = algorithm.newDigest();
       private long dataLeft = delegate.contentLength();
       private int chunkLeft;
       /** Framing still to write: a chunk's size line, its closing CRLF, or the last chunk. */
@@ -100,7 +113,7 @@ final class TrailingCrc32cBody implements RequestBody {
             if (n == 0) {
               break;
             }
-            crc.update(window.flip());
+            digest.update(window.flip());
             dst.position(dst.position() + n);
             chunkLeft -= n;
             dataLeft -= n;
@@ -112,9 +125,9 @@ final class TrailingCrc32cBody implements RequestBody {
             framing = ByteBuffer.wrap((Integer.toHexString(chunkLeft) + "\r\n").getBytes(StandardCharsets.US_ASCII));
           } else if (!ended) {
             ended = true;
-            int value = (int) crc.getValue();
-            crc32c = value;
-            framing = ByteBuffer.wrap(lastChunk(value));
+            byte[] value = digest.digest();
+            checksum = value;
+            framing = ByteBuffer.wrap(lastChunk(algorithm, value));
           } else {
             break;
           }

@@ -2,6 +2,7 @@ package io.s3wire.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.checksum.Crc32c;
 import io.s3wire.http.RequestBody;
 import java.io.ByteArrayOutputStream;
@@ -14,25 +15,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The aws-chunked encoding with a CRC32C trailer, read back by a decoder written from the format. */
-class TrailingCrc32cBodyTest {
-  private static final int CHUNK = TrailingCrc32cBody.CHUNK;
+/** The aws-chunked encoding with a checksum trailer, read back by a decoder written from the format. */
+class TrailingChecksumBodyTest {
+  private static final int CHUNK = TrailingChecksumBody.CHUNK;
 
-  @ParameterizedTest(name = "{0} bytes read {1} at a time")
-  @CsvSource({"0, 7", "1, 7", "131071, 65536", "131072, 65536", "131073, 1000000", "393221, 3", "5242880, 16384"})
-  void encodesEveryByteInChunksThenTheTrailerAndAnnouncesItsLength(int size, int readSize) throws IOException {
+  @ParameterizedTest(name = "{0} bytes read {1} at a time, {2}")
+  @CsvSource({"0, 7, CRC32C", "1, 7, CRC32", "131071, 65536, CRC64NVME", "131072, 65536, SHA1",
+      "131073, 1000000, SHA256", "393221, 3, CRC32C", "5242880, 16384, CRC64NVME"})
+  void encodesEveryByteInChunksThenTheTrailerAndAnnouncesItsLength(int size, int readSize, ChecksumAlgorithm a)
+      throws IOException {
     byte[] data = new byte[size];
     new Random(size).nextBytes(data);
-    TrailingCrc32cBody body = new TrailingCrc32cBody(RequestBody.ofBytes(data));
+    TrailingChecksumBody body = new TrailingChecksumBody(RequestBody.ofBytes(data), a);
 
     byte[] wire = readAll(body, readSize);
 
-    assertThat((long) wire.length).isEqualTo(body.contentLength()).isEqualTo(TrailingCrc32cBody.encodedLength(size));
+    assertThat((long) wire.length).isEqualTo(body.contentLength())
+        .isEqualTo(TrailingChecksumBody.encodedLength(size, a));
     Decoded d = decode(wire);
     assertThat(d.data).isEqualTo(data);
     assertThat(d.chunkSizes).allMatch(n -> n == CHUNK || n == size % CHUNK);
-    assertThat(d.trailer).isEqualTo("x-amz-checksum-crc32c:" + Crc32c.base64(Crc32c.of(data)));
-    assertThat(body.crc32c()).isEqualTo(Crc32c.of(data));
+    assertThat(d.trailer).isEqualTo(a.headerName() + ":" + a.base64(a.of(data)));
+    assertThat(body.checksum()).isEqualTo(a.of(data));
+    assertThat(body.trailer()).isEqualTo(a.headerName());
     assertThat(body.decodedLength()).isEqualTo(size);
   }
 
@@ -42,15 +47,15 @@ class TrailingCrc32cBodyTest {
     int readSize = 4096;
     byte[] data = new byte[size];
     new Random(3).nextBytes(data);
-    TrailingCrc32cBody body = new TrailingCrc32cBody(RequestBody.ofBytes(data));
+    TrailingChecksumBody body = new TrailingChecksumBody(RequestBody.ofBytes(data), ChecksumAlgorithm.CRC32C);
     byte[] first = readAll(body, readSize);
     ReadableByteChannel half = body.open();
     half.read(ByteBuffer.allocate(1000));
     // A retry that stopped early leaves no checksum behind until it is read to the end.
-    assertThat(body.crc32c()).isNull();
+    assertThat(body.checksum()).isNull();
     half.close();
     assertThat(readAll(body, readSize + 1)).isEqualTo(first);
-    assertThat(body.crc32c()).isEqualTo(Crc32c.of(data));
+    assertThat(body.checksum()).isEqualTo(ByteBuffer.allocate(4).putInt(Crc32c.of(data)).array());
   }
 
   private static byte[] readAll(RequestBody body, int readSize) throws IOException {

@@ -7,24 +7,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * The MD5 of a file being filled by parallel ranges, computed while they arrive: as soon as the
- * ranges from the start form an unbroken run, that run is hashed from the file (page cache) on a
- * worker, one range after another, so hashing overlaps the download instead of following it.
+ * The digest (MD5, SHA1, SHA256...) of a file being filled by parallel ranges, computed while they
+ * arrive: as soon as the ranges from the start form an unbroken run, that run is hashed from the
+ * file (page cache) on a worker, one range after another, so hashing overlaps the download instead
+ * of following it.
  */
-final class OrderedMd5 {
+final class OrderedDigest {
   private final FileChannel file;
   private final long[] offsets;
   private final long[] lengths;
   private final boolean[] done;
   private final Executor workers;
-  private final MessageDigest md = Md5.digest();
+  private final MessageDigest md;
   /** Used only by the one drain running at a time. */
   private final java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(256 * 1024);
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
   private int next;
   private boolean running;
 
-  OrderedMd5(FileChannel file, long[] offsets, long[] lengths, Executor workers) {
+  OrderedDigest(MessageDigest md, FileChannel file, long[] offsets, long[] lengths, Executor workers) {
+    this.md = md;
     this.file = file;
     this.offsets = offsets;
     this.lengths = lengths;
