@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Where the server keeps buckets and objects.
@@ -216,6 +218,30 @@ public interface ObjectStore extends Closeable {
 
   /** Open uploads of a bucket ordered by key, then initiation time. */
   List<UploadInfo> listMultipartUploads(String bucket) throws IOException;
+
+  /** What a bucket configuration's name may be: a sub-resource name such as {@code cors} or {@code tagging}. */
+  Pattern BUCKET_CONFIG_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,63}");
+
+  /**
+   * The bucket's configuration document {@code name} (a sub-resource: {@code cors}, {@code tagging},
+   * {@code lifecycle}, {@code policy}, {@code encryption}, ...) as last stored, or empty when none is;
+   * NoSuchBucket when the bucket is absent. Stores keep documents as opaque bytes, which the server
+   * validated before storing; they go with their bucket. This default, for stores that keep no
+   * configuration, answers NotImplemented.
+   */
+  default Optional<byte[]> bucketConfig(String bucket, String name) throws IOException {
+    throw new S3ErrorException(S3ErrorCode.NOT_IMPLEMENTED, "This store keeps no bucket configuration");
+  }
+
+  /** Stores (replacing) the bucket's configuration document {@code name}, atomically; NoSuchBucket when absent. */
+  default void putBucketConfig(String bucket, String name, byte[] document) throws IOException {
+    throw new S3ErrorException(S3ErrorCode.NOT_IMPLEMENTED, "This store keeps no bucket configuration");
+  }
+
+  /** Removes the bucket's configuration document {@code name}; removing an absent one is not an error. */
+  default void deleteBucketConfig(String bucket, String name) throws IOException {
+    throw new S3ErrorException(S3ErrorCode.NOT_IMPLEMENTED, "This store keeps no bucket configuration");
+  }
 
   @Override
   default void close() throws IOException {}

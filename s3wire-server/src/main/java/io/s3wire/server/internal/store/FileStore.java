@@ -37,6 +37,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,7 @@ import java.util.stream.Stream;
  * tmp/                                   temp files being written and buckets being deleted;
  *                                        emptied on open
  * buckets/&lt;bucket&gt;/bucket.properties    creation time (bucket names are validated S3 names)
+ * buckets/&lt;bucket&gt;/config/&lt;name&gt;        a configuration document (cors, tagging, ...), as stored
  * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.meta      the object's metadata (key, size, ETag, time, headers,
  *                                        user metadata, checksum if any, part sizes of a multipart
  *                                        object, name of its data file) as a properties file
@@ -93,6 +95,10 @@ public final class FileStore implements ObjectStore {
 
     Path uploads() {
       return dir.resolve("uploads");
+    }
+
+    Path config(String name) {
+      return dir.resolve("config").resolve(MemoryStore.checkConfigName(name));
     }
   }
 
@@ -231,6 +237,40 @@ public final class FileStore implements ObjectStore {
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
         Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  @Override
+  public Optional<byte[]> bucketConfig(String bucket, String name) throws IOException {
+    Bucket b = bucket(bucket);
+    try {
+      return Optional.of(Files.readAllBytes(b.config(name)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Under the bucket's lock, so that a concurrent deletion of the bucket cannot strand the document. */
+  @Override
+  public void putBucketConfig(String bucket, String name, byte[] document) throws IOException {
+    Bucket b = bucket(bucket);
+    synchronized (b) {
+      bucket(bucket);
+      Path target = b.config(name);
+      Files.createDirectories(target.getParent());
+      files.write(target, out -> out.write(document));
+    }
+  }
+
+  @Override
+  public void deleteBucketConfig(String bucket, String name) throws IOException {
+    Bucket b = bucket(bucket);
+    synchronized (b) {
+      bucket(bucket);
+      Path target = b.config(name);
+      if (Files.deleteIfExists(target)) {
+        AtomicFiles.forceDirectory(target.getParent());
       }
     }
   }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A store that passes every call to another, after {@link #before(String, boolean)} had its say;
@@ -149,6 +150,24 @@ abstract class ForwardingStore implements ObjectStore {
   public List<UploadInfo> listMultipartUploads(String bucket) throws IOException {
     before("listMultipartUploads", false);
     return delegate.listMultipartUploads(bucket);
+  }
+
+  @Override
+  public Optional<byte[]> bucketConfig(String bucket, String name) throws IOException {
+    before("bucketConfig", false);
+    return delegate.bucketConfig(bucket, name);
+  }
+
+  @Override
+  public void putBucketConfig(String bucket, String name, byte[] document) throws IOException {
+    before("putBucketConfig", true);
+    delegate.putBucketConfig(bucket, name, document);
+  }
+
+  @Override
+  public void deleteBucketConfig(String bucket, String name) throws IOException {
+    before("deleteBucketConfig", true);
+    delegate.deleteBucketConfig(bucket, name);
   }
 
   @Override

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -50,6 +51,7 @@ public final class MemoryStore implements ObjectStore {
     final Instant created;
     final ConcurrentSkipListMap<String, Blob> objects = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
     final ConcurrentHashMap<String, Upload> uploads = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, byte[]> configs = new ConcurrentHashMap<>();
 
     Bucket(Instant created) {
       this.created = created;
@@ -84,6 +86,29 @@ public final class MemoryStore implements ObjectStore {
       throw new S3ErrorException(S3ErrorCode.BUCKET_NOT_EMPTY);
     }
     buckets.remove(bucket);
+  }
+
+  @Override
+  public Optional<byte[]> bucketConfig(String bucket, String name) {
+    byte[] doc = bucket(bucket).configs.get(checkConfigName(name));
+    return doc == null ? Optional.empty() : Optional.of(doc.clone());
+  }
+
+  @Override
+  public void putBucketConfig(String bucket, String name, byte[] document) {
+    bucket(bucket).configs.put(checkConfigName(name), document.clone());
+  }
+
+  @Override
+  public void deleteBucketConfig(String bucket, String name) {
+    bucket(bucket).configs.remove(checkConfigName(name));
+  }
+
+  static String checkConfigName(String name) {
+    if (!BUCKET_CONFIG_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("not a bucket configuration name: " + name);
+    }
+    return name;
   }
 
   @Override
