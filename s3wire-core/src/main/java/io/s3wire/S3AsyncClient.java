@@ -40,6 +40,11 @@ public final class S3AsyncClient implements AutoCloseable {
     return origin.copyWithTransport(core.transport());
   }
 
+  /** Makes presigned URLs with this client's endpoint, region and credentials; sends nothing. */
+  public S3Presigner presigner() {
+    return new S3Presigner(core.endpoint(), core.region(), core::credentials, core.pipeline.clock());
+  }
+
   // ---- buckets
 
   public CompletableFuture<List<Bucket>> listBuckets() {

@@ -33,6 +33,9 @@ public final class S3Client implements AutoCloseable {
     return async.newBuilder();
   }
 
+  /** Makes presigned URLs with this client's endpoint, region and credentials; sends nothing. */
+  public S3Presigner presigner() { return async.presigner(); }
+
   public List<Bucket> listBuckets() { return Futures.await(async.listBuckets()); }
 
   public void createBucket(String bucket) { Futures.await(async.createBucket(bucket)); }

@@ -12,6 +12,7 @@ import io.s3wire.http.HttpTransport;
 import io.s3wire.http.TransportConfig;
 import io.s3wire.internal.Capabilities;
 import io.s3wire.internal.ClientCore;
+import io.s3wire.internal.ClockSkew;
 import io.s3wire.internal.Endpoint;
 import io.s3wire.provider.ProviderProfile;
 import io.s3wire.provider.ProviderProfiles;
@@ -143,6 +144,19 @@ public final class S3ClientBuilder {
     return b;
   }
 
+  /**
+   * A presigner with this builder's endpoint, addressing style, region, credentials and clock,
+   * without a transport (nothing is sent, nothing needs closing). Same errors as {@link #build()}
+   * for what it resolves.
+   */
+  public S3Presigner buildPresigner() {
+    Target r = resolve();
+    return new S3Presigner(r.endpoint(), r.region(), r::credentials, new ClockSkew(clock));
+  }
+
+  /** What a client and a presigner share: where, in which region, as whom. */
+  private record Target(Endpoint endpoint, String region, Credentials credentials, ProviderProfile profile) {}
+
   private ClientCore.Settings settings() {
     if (transport != null && transportConfig != null) {
       throw new ClientException("transport", "transport and transportConfig clash: a shared transport keeps its own config");
@@ -150,6 +164,23 @@ public final class S3ClientBuilder {
     if (partSize < Validation.MIN_PART_SIZE || partSize > Validation.MAX_PART_SIZE) {
       throw new ClientException("multipart part size", "must be 5 MiB to 5 GiB, was " + partSize);
     }
+    Target r = resolve();
+    URI base = r.endpoint().base();
+    ProviderProfile profile = r.profile();
+    Capabilities caps = new Capabilities(profile, r.endpoint().addressing());
+    boolean owns = transport == null;
+    TransportConfig tc = transportConfig != null ? transportConfig : TransportConfig.defaults();
+    if (owns && base.getScheme().equalsIgnoreCase("https") && !tc.tlsProvider().isAvailable()) {
+      // The transport checks the provider only at its first TLS connection; an https endpoint
+      // will need one, so say it now.
+      throw new ClientException("tlsProvider " + tc.tlsProvider(), tc.tlsProvider().unavailabilityCause());
+    }
+    HttpTransport t = owns ? HttpTransport.create(tc) : transport;
+    return new ClientCore.Settings(r.endpoint(), r.region(), r.credentials(), caps, t, owns, listener,
+        retryPolicy, partSize, clock, "s3wire/0.1", payloadSigning);
+  }
+
+  private Target resolve() {
     ExplicitSettings given = explicit;
     if (endpointText != null) {
       given = given.withEndpoint(Endpoint.parse(endpointText), "S3ClientBuilder.endpoint");
@@ -172,16 +203,6 @@ public final class S3ClientBuilder {
     Credentials credentials = credentialsProvider != null && explicit.credentials() == null
         ? credentialsProvider.resolve()
         : aws.requireCredentials();
-    Capabilities caps = new Capabilities(profile, style);
-    boolean owns = transport == null;
-    TransportConfig tc = transportConfig != null ? transportConfig : TransportConfig.defaults();
-    if (owns && base.getScheme().equalsIgnoreCase("https") && !tc.tlsProvider().isAvailable()) {
-      // The transport checks the provider only at its first TLS connection; an https endpoint
-      // will need one, so say it now.
-      throw new ClientException("tlsProvider " + tc.tlsProvider(), tc.tlsProvider().unavailabilityCause());
-    }
-    HttpTransport t = owns ? HttpTransport.create(tc) : transport;
-    return new ClientCore.Settings(new Endpoint(base, style), region, credentials, caps, t, owns, listener,
-        retryPolicy, partSize, clock, "s3wire/0.1", payloadSigning);
+    return new Target(new Endpoint(base, style), region, credentials, profile);
   }
 }

@@ -24,6 +24,8 @@ public final class ClientCore implements AutoCloseable {
   public final MultipartOperations multipart;
   public final StreamUpload streamUpload;
   private final Endpoint endpoint;
+  private final String region;
+  private final Credentials credentials;
   private final HttpTransport transport;
   private final boolean ownsTransport;
   private final ExecutorService blocking;
@@ -45,6 +47,8 @@ public final class ClientCore implements AutoCloseable {
 
   public ClientCore(Settings s) {
     this.endpoint = s.endpoint();
+    this.region = s.region();
+    this.credentials = s.credentials();
     this.transport = s.transport();
     this.ownsTransport = s.ownsTransport();
     this.blocking = Executors.newCachedThreadPool(daemonThreads());
@@ -62,6 +66,16 @@ public final class ClientCore implements AutoCloseable {
 
   public Endpoint endpoint() {
     return endpoint;
+  }
+
+  /** The signing region. */
+  public String region() {
+    return region;
+  }
+
+  /** The credentials requests are signed with; {@code null} for an anonymous client. */
+  public Credentials credentials() {
+    return credentials;
   }
 
   public HttpTransport transport() {

@@ -18,6 +18,11 @@ public interface S3Target {
     return io.s3wire.provider.ProviderProfiles.generic();
   }
 
+  /** The PEM file that vouches for the server's TLS certificate when no system CA does; {@code null} for none. */
+  default java.nio.file.Path trustedCertificate() {
+    return null;
+  }
+
   /** Adds what this server needs (capability overrides) to a builder that has endpoint and credentials. */
   default S3ClientBuilder configure(S3ClientBuilder builder) {
     return builder;

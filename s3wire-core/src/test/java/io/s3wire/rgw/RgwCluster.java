@@ -169,6 +169,11 @@ public final class RgwCluster {
       }
 
       @Override
+      public Path trustedCertificate() {
+        return transport == null ? null : ca;
+      }
+
+      @Override
       public S3ClientBuilder configure(S3ClientBuilder builder) {
         return transport == null ? builder : builder.transportConfig(transport);
       }

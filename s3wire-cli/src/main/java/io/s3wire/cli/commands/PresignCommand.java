@@ -1,13 +1,11 @@
 package io.s3wire.cli.commands;
 
-import io.s3wire.auth.Credentials;
-import io.s3wire.auth.SigV4Signer;
-import io.s3wire.http.HttpHeaders;
-import io.s3wire.http.HttpRequest;
-import io.s3wire.http.RequestBody;
+import io.s3wire.BucketKey;
+import io.s3wire.PresignRequest;
+import io.s3wire.S3ClientBuilder;
+import io.s3wire.wire.WireListener;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,9 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code s3wire presign}: a URL anyone can use for one GET or PUT until it expires. */
+/** {@code s3wire presign}: a URL anyone can use for one GET, PUT, HEAD or DELETE until it expires. */
 @Command(name = "presign", mixinStandardHelpOptions = true,
-    description = {"Print a presigned URL (SigV4 query signature) for a GET or PUT of one object.",
+    description = {"Print a presigned URL (SigV4 query signature) for a GET, PUT, HEAD or DELETE of one object.",
         "Anyone holding the URL can make that request until it expires: treat it as a secret."},
     footerHeading = "%nExamples:%n",
     footer = {"  s3wire presign s3://bucket/report.pdf", "  curl -o report.pdf \"$(s3wire presign s3://bucket/report.pdf --expires 10m)\"",
@@ -29,7 +27,7 @@ public final class PresignCommand extends StorageCommand {
   @Option(names = "--expires", paramLabel = "DURATION", description = "How long the URL works: 90s, 10m, 1h, 7d, or seconds (default: ${DEFAULT-VALUE}; at most 7d).")
   String expires = "1h";
 
-  @Option(names = "--method", paramLabel = "GET|PUT", description = "The request the URL allows (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--method", paramLabel = "GET|PUT|HEAD|DELETE", description = "The request the URL allows (default: ${DEFAULT-VALUE}).")
   String method = "GET";
 
   /** What {@code presign} was asked. */
@@ -45,8 +43,8 @@ public final class PresignCommand extends StorageCommand {
       throw new IllegalArgumentException("presign needs an object key, not a bucket or prefix: " + address);
     }
     String m = method.toUpperCase(Locale.ROOT);
-    if (!m.equals("GET") && !m.equals("PUT")) {
-      throw new IllegalArgumentException("--method is GET or PUT, not '" + method + "'");
+    if (!List.of("GET", "PUT", "HEAD", "DELETE").contains(m)) {
+      throw new IllegalArgumentException("--method is GET, PUT, HEAD or DELETE, not '" + method + "'");
     }
     Duration d = parseDuration(expires);
     if (d.getSeconds() < 1 || d.compareTo(Duration.ofDays(7)) > 0) {
@@ -75,19 +73,23 @@ public final class PresignCommand extends StorageCommand {
     }
   }
 
-  /** The presigned URL for {@code r} with these settings, signed at {@code now}. */
-  static URI presign(Request r, Resolution res, Credentials credentials, Instant now) {
-    URI uri = res.endpointForRequests().uri(r.object().bucket(), r.object().key(), List.of());
-    HttpRequest request = new HttpRequest(r.method(), uri, HttpHeaders.empty(), RequestBody.empty());
-    return SigV4Signer.s3().presign(request, credentials, res.region().value(), "s3", now, r.expires()).uri();
+  /** The presigned URL for {@code r}, made by the library's presigner with {@code client}'s settings. */
+  static URI presign(Request r, S3ClientBuilder client) {
+    BucketKey object = BucketKey.of(r.object().bucket(), r.object().key());
+    PresignRequest request = switch (r.method()) {
+      case "PUT" -> PresignRequest.put(object, r.expires());
+      case "HEAD" -> PresignRequest.head(object, r.expires());
+      case "DELETE" -> PresignRequest.delete(object, r.expires());
+      default -> PresignRequest.get(object, r.expires());
+    };
+    return client.buildPresigner().presign(request).uri();
   }
 
   @Override
   int run() {
     Request r = toRequest();
     ClientSettings settings = settings(List.of(r.object()));
-    Resolution res = Resolution.of(settings, env);
-    URI url = presign(r, res, res.aws().requireCredentials(), Instant.now());
+    URI url = presign(r, Session.builder(settings, env, WireListener.NONE));
     out().println(settings.json()
         ? new Json().str("url", url.toString()).str("method", r.method()).num("expires_seconds", r.expires().getSeconds()).build()
         : url.toString());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.s3wire.auth.Credentials;
+import io.s3wire.wire.WireListener;
 import io.s3wire.cli.CliRun;
 import io.s3wire.http.HttpVersionPolicy;
 import io.s3wire.http.TlsProvider;
@@ -178,7 +179,7 @@ class RequestValuesTest {
     assertThat(CliRun.run(ENV, "ls", "--retries", "-1").exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(CliRun.run(ENV, "sync", "s3://a/x", "s3://b/y", "--size-only", "--checksum").exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(CliRun.run(ENV, "presign", "s3://b/k", "--expires", "8d").err()).contains("--expires must be 1 second to 7 days");
-    assertThat(CliRun.run(ENV, "presign", "s3://b/k", "--method", "DELETE").exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(CliRun.run(ENV, "presign", "s3://b/k", "--method", "POST").exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(CliRun.run(ENV, "serve", "--no-alpn").err()).contains("--no-alpn needs --tls");
     assertThat(CliRun.run(ENV, "ls", "s3://b", "--insecure", "--ca", "x.pem").err()).contains("--insecure and --ca clash");
     assertThat(CliRun.run(ENV, "config").exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -206,8 +207,9 @@ class RequestValuesTest {
     ClientSettings s = p.global.settings(ENV);
     ClientSettings local = new ClientSettings("http://127.0.0.1:9000", null, null, "us-east-1", null, null,
         false, s.transport(), s.trace(), false, false);
-    Resolution res = Resolution.of(local, Map.of("HOME", tmp.toString()));
-    URI url = PresignCommand.presign(r, res, Credentials.of("AKIDEXAMPLE", "secretsecret"), Instant.parse("2026-01-02T03:04:05Z"));
+    URI url = PresignCommand.presign(r, Session.builder(local, Map.of("HOME", tmp.toString()), WireListener.NONE)
+        .credentials(Credentials.of("AKIDEXAMPLE", "secretsecret"))
+        .clock(java.time.Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), java.time.ZoneOffset.UTC)));
     assertThat(url.getRawPath()).isEqualTo("/bucket/dir/a%20b.txt");
     assertThat(url.getRawQuery()).startsWith("X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIDEXAMPLE%2F20260102%2Fus-east-1%2Fs3%2Faws4_request"
         + "&X-Amz-Date=20260102T030405Z&X-Amz-Expires=600&X-Amz-SignedHeaders=host&X-Amz-Signature=");
