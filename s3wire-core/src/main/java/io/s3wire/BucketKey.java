@@ -8,8 +8,11 @@ import io.s3wire.internal.Validation;
  * <p>The key is data, taken exactly as given: it is never trimmed, normalised or decoded, so
  * {@code a//b}, {@code ./x} and {@code 100%+?#} are distinct keys that round-trip as written.
  *
- * @throws io.s3wire.error.ClientException when the bucket name breaks S3's naming rules, or the key
- *     is empty or longer than 1,024 bytes in UTF-8
+ * <p>The constructor throws {@link io.s3wire.error.ClientException} when the bucket name breaks S3's
+ * naming rules, or the key is empty or longer than 1,024 bytes in UTF-8.
+ *
+ * @param bucket the bucket's name
+ * @param key the object's key
  */
 public record BucketKey(String bucket, String key) {
   public BucketKey {

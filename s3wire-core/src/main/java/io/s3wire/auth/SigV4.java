@@ -15,7 +15,7 @@ import java.util.Objects;
  * call and maps failures to S3 error codes):
  *
  * <ol>
- *   <li>parse the credentials: {@link SigV4Authorization#parseHeader(String)} or {@link
+ *   <li>parse the credentials: {@link SigV4Authorization#parseHeader(String, io.s3wire.http.HttpHeaders)} or {@link
  *       SigV4Authorization#parseQuery(String)} ({@link MalformedAuthorizationException} maps to
  *       {@code AuthorizationHeaderMalformed} / {@code AuthorizationQueryParametersError});
  *   <li>look up the secret for {@link SigV4Authorization#accessKeyId()};
