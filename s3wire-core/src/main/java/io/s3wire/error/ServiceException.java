@@ -35,10 +35,10 @@ public final class ServiceException extends S3Exception {
     if (b.errorCode != null) {
       sb.append(' ').append(b.errorCode);
     }
-    ErrorCodeText.Text words = ErrorCodeText.of(b.errorCode);
+    ServiceErrorCode words = ServiceErrorCode.of(b.errorCode);
     if (b.errorMessage != null) {
       sb.append(": ").append(b.errorMessage);
-    } else if (words != null) {
+    } else if (words != ServiceErrorCode.UNKNOWN) {
       sb.append(": ").append(Character.toUpperCase(words.meaning().charAt(0))).append(words.meaning(), 1,
           words.meaning().length());
     }
@@ -56,8 +56,39 @@ public final class ServiceException extends S3Exception {
   }
 
   public int status() { return status; }
-  /** The S3 error code, e.g. {@code NoSuchKey}, or {@code null}. */
+  /** The S3 error code as the server sent it, e.g. {@code NoSuchKey}, or {@code null}. */
   public String errorCode() { return errorCode; }
+
+  /** The error code typed; {@link ServiceErrorCode#UNKNOWN} for a code not in the list, or none. */
+  public ServiceErrorCode code() { return ServiceErrorCode.of(errorCode); }
+
+  /**
+   * Whether what was addressed does not exist: status 404 (a HEAD's 404 has no code), or one of
+   * NoSuchBucket, NoSuchKey, NoSuchUpload, NoSuchVersion.
+   */
+  public boolean isNotFound() {
+    ServiceErrorCode c = code();
+    return status == 404 || c == ServiceErrorCode.NO_SUCH_BUCKET || c == ServiceErrorCode.NO_SUCH_KEY
+        || c == ServiceErrorCode.NO_SUCH_UPLOAD || c == ServiceErrorCode.NO_SUCH_VERSION;
+  }
+
+  /** Whether a condition of the request did not hold: 412 PreconditionFailed (a write's or a read's). */
+  public boolean isPreconditionFailed() {
+    return status == 412 || code() == ServiceErrorCode.PRECONDITION_FAILED;
+  }
+
+  /** Whether the server refused the credentials or what they may do: 403, or one of the credential codes. */
+  public boolean isAccessDenied() {
+    ServiceErrorCode c = code();
+    return status == 403 || c == ServiceErrorCode.ACCESS_DENIED || c == ServiceErrorCode.INVALID_ACCESS_KEY_ID
+        || c == ServiceErrorCode.SIGNATURE_DOES_NOT_MATCH || c == ServiceErrorCode.EXPIRED_TOKEN
+        || c == ServiceErrorCode.INVALID_TOKEN;
+  }
+
+  /** Whether the server asks for fewer requests: 429, 503 or SlowDown. */
+  public boolean isThrottling() {
+    return status == 429 || status == 503 || code() == ServiceErrorCode.SLOW_DOWN;
+  }
   public String errorMessage() { return errorMessage; }
   public String requestId() { return requestId; }
   public String hostId() { return hostId; }
@@ -100,8 +131,12 @@ public final class ServiceException extends S3Exception {
       }
       sb.append(" it will fail the same way until the request changes.");
     }
-    ErrorCodeText.Text words = ErrorCodeText.of(errorCode);
-    if (words != null && words.advice() != null) {
+    ServiceErrorCode words = code();
+    if (words == ServiceErrorCode.UNKNOWN && errorCode == null && status == 404) {
+      sb.append(" A 404 without an error code (HEAD answers have no body): the bucket or the object does not exist;"
+          + " check the bucket's name, the key (its case and any prefix), the endpoint and the region.");
+    }
+    if (words.advice() != null) {
       sb.append(" To fix: ").append(words.advice()).append('.');
     }
     if ("SignatureDoesNotMatch".equals(errorCode)) {
