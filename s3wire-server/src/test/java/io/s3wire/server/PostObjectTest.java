@@ -254,6 +254,16 @@ class PostObjectTest {
         .field("key", "k").file("f", null, bytes("d"))), 403, "InvalidAccessKeyId",
         "The AWS Access Key Id you provided does not exist in our records.");
 
+    // A policy swapped under a signature made for another is refused before it is even read.
+    Map<String, String> swapped = new java.util.LinkedHashMap<>(PostForms.signV4(policy, AK, SK, "20261105"));
+    swapped.put("policy", java.util.Base64.getEncoder().encodeToString(
+        policy("[\"starts-with\", \"$key\", \"\"]").getBytes(StandardCharsets.UTF_8)));
+    assertError(post(PostForms.form().fields(swapped).field("key", "k").file("f", null, bytes("d"))), 403,
+        "SignatureDoesNotMatch", null);
+    swapped.put("policy", "bm90IGpzb24=");
+    assertError(post(PostForms.form().fields(swapped).field("key", "k").file("f", null, bytes("d"))), 403,
+        "SignatureDoesNotMatch", null);
+
     // A form signed on another day has another signing key.
     Map<String, String> fields = new java.util.LinkedHashMap<>(PostForms.signV4(policy, AK, SK, "20261104"));
     fields.put("x-amz-credential", AK + "/20261105/us-east-1/s3/aws4_request");

@@ -129,7 +129,7 @@ final class PostObjectOp {
       }
       return null;
     }
-    PostPolicy policy = PostPolicy.parse(policyField);
+    // The signature is checked before the policy is read: what an unsigned policy says is no one's business.
     if (v4) {
       String algorithm = required(fields, "x-amz-algorithm");
       if (!algorithm.equals(SigV4.ALGORITHM)) {
@@ -156,7 +156,7 @@ final class PostObjectOp {
     } else if (!auth.acceptsUnsignedForms()) {
       throw missingField("x-amz-signature");
     }
-    return policy;
+    return PostPolicy.parse(policyField);
   }
 
   /** The object's system headers and user metadata, from the form's fields. */
