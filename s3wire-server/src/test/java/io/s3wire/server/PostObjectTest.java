@@ -232,6 +232,22 @@ class PostObjectTest {
   }
 
   @Test
+  void tooLargeFileOverH2IsRefusedWhileItStreamsAndTheConnectionCarriesOn() throws Exception {
+    server.close();
+    server = S3Server.builder().credentials(AK, SK).clock(Clock.fixed(NOW, ZoneOffset.UTC)).tls(true).start();
+    server.store().createBucket("forms");
+    http = PostForms.client(server, HttpClient.Version.HTTP_2);
+    String policy = policy("{\"key\": \"big\"}, [\"content-length-range\", 0, 1024]");
+    HttpResponse<String> r = post(signed(policy).field("key", "big").file("f", null, RawS3.bytes(3 * RawS3.MIB, 5)));
+    assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
+    assertError(r, 400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size");
+    assertThat(r.body()).contains("<ProposedSize>" + 3 * RawS3.MIB + "</ProposedSize><MaxSizeAllowed>1024"
+        + "</MaxSizeAllowed>");
+    assertThat(server.store().listObjects("forms", "", "").hasNext()).isFalse();
+    assertThat(post(signed(policy).field("key", "big").file("f", null, new byte[1024])).statusCode()).isEqualTo(204);
+  }
+
+  @Test
   void expiredPolicyIsRefused() throws Exception {
     String expired = "{\"expiration\": \"2026-11-05T09:59:59Z\", \"conditions\": [{" + SIGNING + ", {\"key\": \"k\"}]}";
     assertError(post(signed(expired).field("key", "k").file("f", null, bytes("d"))), 403, "AccessDenied",
