@@ -26,6 +26,8 @@ public enum S3ErrorCode {
   INVALID_ARGUMENT("InvalidArgument", 400, "Invalid Argument"),
   INVALID_BUCKET_NAME("InvalidBucketName", 400, "The specified bucket is not valid."),
   INVALID_DIGEST("InvalidDigest", 400, "The Content-MD5 you specified is not valid."),
+  INVALID_POLICY_DOCUMENT("InvalidPolicyDocument", 400,
+      "The content of the form does not meet the conditions specified in the policy document."),
   INVALID_PART("InvalidPart", 400,
       "One or more of the specified parts could not be found.  The part may not have been uploaded,"
           + " or the specified entity tag may not match the part's entity tag."),
@@ -38,6 +40,11 @@ public enum S3ErrorCode {
       "The request contained trailing data that was not well-formed or did not conform to our published schema."),
   MALFORMED_XML("MalformedXML", 400,
       "The XML you provided was not well-formed or did not validate against our published schema"),
+  MALFORMED_POST_REQUEST("MalformedPOSTRequest", 400,
+      "The body of your POST request is not well-formed multipart/form-data."),
+  /** S3's own wording, grammar slip included: clients match on the code, people search for the text. */
+  MAX_POST_PRE_DATA_LENGTH_EXCEEDED("MaxPostPreDataLengthExceeded", 400,
+      "Your POST request fields preceeding the upload file was too large."),
   METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this resource."),
   MISSING_CONTENT_LENGTH("MissingContentLength", 411, "You must provide the Content-Length HTTP header."),
   NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist"),

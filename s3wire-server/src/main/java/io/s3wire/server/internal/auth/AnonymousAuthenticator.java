@@ -26,4 +26,14 @@ final class AnonymousAuthenticator implements Authenticator {
     }
     return Verdict.UNSIGNED;
   }
+
+  @Override
+  public boolean acceptsUnsignedForms() {
+    return true;
+  }
+
+  @Override
+  public void verifyForm(FormSignature form) {
+    // No secret to verify against: the form passes, its policy is still checked.
+  }
 }

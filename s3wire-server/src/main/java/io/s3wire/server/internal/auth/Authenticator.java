@@ -35,6 +35,30 @@ public interface Authenticator {
   Verdict verify(Request request);
 
   /**
+   * The signature of a browser-form POST (S3's PostObject), which signs the form's policy field.
+   *
+   * @param accessKey the access key the form names
+   * @param scope the SigV4 credential scope of the form's {@code x-amz-credential}, or {@code null}
+   *     for a SigV2 form ({@code AWSAccessKeyId}, {@code signature})
+   * @param policy the {@code policy} field as sent (base64): what is signed
+   * @param signature hex HMAC-SHA256 (SigV4) or base64 HMAC-SHA1 (SigV2)
+   */
+  record FormSignature(String accessKey, io.s3wire.auth.CredentialScope scope, String policy, String signature) {}
+
+  /** Whether a browser-form POST without a policy (an anonymous upload) may proceed: in anonymous mode. */
+  default boolean acceptsUnsignedForms() {
+    return false;
+  }
+
+  /**
+   * Verifies a browser-form POST's signature, throwing InvalidAccessKeyId or SignatureDoesNotMatch
+   * as S3 does. Anonymous mode, with no secret to verify against, lets every form through.
+   */
+  default void verifyForm(FormSignature form) {
+    throw new io.s3wire.server.S3ErrorException(io.s3wire.server.S3ErrorCode.ACCESS_DENIED);
+  }
+
+  /**
    * Anonymous mode: lets every request through without a secret to verify signatures against, but
    * refuses malformed presigned-URL parameters and, when {@code checkRequestTime}, expired presigned
    * URLs, as S3 does for a public bucket.

@@ -117,6 +117,61 @@ public final class SigV4Verifier implements Authenticator {
     return Verdict.UNSIGNED;
   }
 
+  @Override
+  public boolean acceptsUnsignedForms() {
+    return allowAnonymous;
+  }
+
+  /**
+   * SigV4: hex HMAC-SHA256 of the base64 policy under the scope's signing key; SigV2: base64
+   * HMAC-SHA1 of it under the secret. A mismatch names the access key and the string signed (the
+   * policy), as S3 does, never the signature or a secret.
+   */
+  @Override
+  public void verifyForm(FormSignature form) {
+    if (!form.accessKey().equals(accessKey)) {
+      throw new S3ErrorException(S3ErrorCode.INVALID_ACCESS_KEY_ID, S3ErrorCode.INVALID_ACCESS_KEY_ID.message(),
+          Map.of("AWSAccessKeyId", form.accessKey()));
+    }
+    boolean matches;
+    if (form.scope() != null) {
+      String region = form.scope().region();
+      if (!profile.acceptsRegion(region)) {
+        String expected = profile.expectedRegion();
+        throw new S3ErrorException(S3ErrorCode.AUTHORIZATION_HEADER_MALFORMED,
+            "The authorization header is malformed; the region '" + region + "' is wrong; expecting '" + expected
+                + "'", Map.of("Region", expected));
+      }
+      if (!form.scope().service().equals("s3")) {
+        throw new S3ErrorException(S3ErrorCode.AUTHORIZATION_HEADER_MALFORMED, "The authorization header is"
+            + " malformed; incorrect service '" + form.scope().service() + "'. This endpoint belongs to 's3'.");
+      }
+      String expected = SigningKeys.signatureHex(secretKey, form.scope().date(), region, "s3", form.policy());
+      matches = SigV4.signaturesMatch(expected, form.signature());
+    } else {
+      matches = SigV4.signaturesMatch(sigV2(form.policy()), form.signature());
+    }
+    if (!matches) {
+      Map<String, String> extra = new LinkedHashMap<>();
+      extra.put("AWSAccessKeyId", form.accessKey());
+      extra.put("StringToSign", form.policy());
+      throw new S3ErrorException(S3ErrorCode.SIGNATURE_DOES_NOT_MATCH, S3ErrorCode.SIGNATURE_DOES_NOT_MATCH.message(),
+          extra);
+    }
+  }
+
+  private String sigV2(String policy) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+      mac.init(new javax.crypto.spec.SecretKeySpec(secretKey.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          "HmacSHA1"));
+      return java.util.Base64.getEncoder().encodeToString(
+          mac.doFinal(policy.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK always has HmacSHA1", e);
+    }
+  }
+
   /** Whether the query carries presigned-URL authentication parameters. */
   static boolean isPresigned(String rawQuery) {
     return rawQuery.contains("X-Amz-Signature=") || rawQuery.contains("X-Amz-Credential=");

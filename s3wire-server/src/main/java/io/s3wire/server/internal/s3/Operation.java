@@ -27,6 +27,8 @@ public enum Operation {
   COMPLETE_MULTIPART_UPLOAD("CompleteMultipartUpload"),
   ABORT_MULTIPART_UPLOAD("AbortMultipartUpload"),
   LIST_PARTS("ListParts"),
+  /** A browser-form upload: {@code POST /bucket} with a multipart/form-data body. */
+  POST_OBJECT("PostObject"),
   /** A known S3 sub-resource this server does not implement (acl, policy, tagging, ...). */
   NOT_IMPLEMENTED("NotImplemented"),
   /** A method S3 does not allow on the resource. */
@@ -63,7 +65,7 @@ public enum Operation {
         case "PUT" -> query.containsKey("versioning") ? NOT_IMPLEMENTED : CREATE_BUCKET;
         case "DELETE" -> DELETE_BUCKET;
         case "HEAD" -> HEAD_BUCKET;
-        case "POST" -> query.containsKey("delete") ? DELETE_OBJECTS : METHOD_NOT_ALLOWED;
+        case "POST" -> query.containsKey("delete") ? DELETE_OBJECTS : POST_OBJECT;
         case "GET" -> {
           if (query.containsKey("location")) {
             yield GET_BUCKET_LOCATION;

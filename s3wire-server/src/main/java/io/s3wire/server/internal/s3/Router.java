@@ -127,9 +127,11 @@ public final class Router implements RequestHandler {
       if (call.operation == Operation.METHOD_NOT_ALLOWED) {
         throw new S3ErrorException(S3ErrorCode.METHOD_NOT_ALLOWED);
       }
-      Authenticator.Verdict verdict = ctx.authenticator().verify(new Authenticator.Request(call.exchange.method(),
-          RequestTarget.rawPath(call.exchange.uri()), RequestTarget.rawQuery(call.exchange.uri()),
-          call.requestHeaders(), Instant.now(ctx.clock())));
+      // A browser form is signed in its fields, not its headers: PostObjectOp verifies it.
+      Authenticator.Verdict verdict = call.operation == Operation.POST_OBJECT ? Authenticator.Verdict.UNSIGNED
+          : ctx.authenticator().verify(new Authenticator.Request(call.exchange.method(),
+              RequestTarget.rawPath(call.exchange.uri()), RequestTarget.rawQuery(call.exchange.uri()),
+              call.requestHeaders(), Instant.now(ctx.clock())));
       ProfileChecks.check(call, ctx.profile());
       call.body = PayloadStreams.wrap(call, verdict);
       table.get(call.operation).handle(call);
