@@ -73,9 +73,9 @@ final class ConfigProbes {
     RawHttp.Response no = c.raw().anonymous(c.raw().request(SdkHttpMethod.OPTIONS, RawHttp.objectPath(b, "k"), Map.of())
         .putHeader("Origin", "https://evil.example.net").putHeader("Access-Control-Request-Method", "PUT"), null);
     c.alsoAnswer("preflight from another origin", no, 403, "");
-    RawHttp.Response get = c.raw().signed(c.raw().request(SdkHttpMethod.GET, RawHttp.objectPath(b, "k"), Map.of())
-        .putHeader("Origin", ORIGIN), null, o -> {});
-    c.also(get.header("Access-Control-Allow-Origin") != null, "GET with Origin lacks Access-Control-Allow-Origin");
+    c.alsoCheck("GET with Origin lacks Access-Control-Allow-Origin", () -> c.raw().signed(c.raw()
+        .request(SdkHttpMethod.GET, RawHttp.objectPath(b, "k"), Map.of()).putHeader("Origin", ORIGIN), null, o -> {})
+        .header("Access-Control-Allow-Origin") != null);
   }
 
   static void lifecycle(ProbeContext c) throws Exception {
@@ -98,12 +98,14 @@ final class ConfigProbes {
     String b = lockedBucket(c);
     var cfg = c.s3().getObjectLockConfiguration(r -> r.bucket(b)).objectLockConfiguration();
     c.expect(cfg != null && cfg.objectLockEnabled() == ObjectLockEnabled.ENABLED, "new lock bucket reports " + cfg);
-    c.also("Enabled".equals(c.s3().getBucketVersioning(r -> r.bucket(b)).statusAsString()), "lock bucket not versioned");
-    c.s3().putObjectLockConfiguration(r -> r.bucket(b).objectLockConfiguration(x -> x.objectLockEnabled(ObjectLockEnabled.ENABLED)
-        .rule(y -> y.defaultRetention(d -> d.mode(ObjectLockRetentionMode.GOVERNANCE).days(1)))));
-    var rule = c.s3().getObjectLockConfiguration(r -> r.bucket(b)).objectLockConfiguration().rule();
-    c.also(rule != null && rule.defaultRetention() != null && Integer.valueOf(1).equals(rule.defaultRetention().days()),
-        "default retention read back as " + rule);
+    c.alsoCheck("lock bucket not versioned", () -> "Enabled".equals(c.s3().getBucketVersioning(r -> r.bucket(b)).statusAsString()));
+    c.alsoCheck("default retention not read back", () -> {
+      c.s3().putObjectLockConfiguration(r -> r.bucket(b).objectLockConfiguration(x -> x
+          .objectLockEnabled(ObjectLockEnabled.ENABLED)
+          .rule(y -> y.defaultRetention(d -> d.mode(ObjectLockRetentionMode.GOVERNANCE).days(1)))));
+      var rule = c.s3().getObjectLockConfiguration(r -> r.bucket(b)).objectLockConfiguration().rule();
+      return rule != null && rule.defaultRetention() != null && Integer.valueOf(1).equals(rule.defaultRetention().days());
+    });
     String plain = c.bucket();
     c.alsoRefused("GetObjectLockConfiguration of a bucket without lock", 404, "ObjectLockConfigurationNotFoundError",
         () -> c.s3().getObjectLockConfiguration(r -> r.bucket(plain)));
@@ -117,9 +119,11 @@ final class ConfigProbes {
         .retainUntilDate(until)));
     var ret = c.s3().getObjectRetention(r -> r.bucket(b).key("k")).retention();
     c.expect(ret.mode() == ObjectLockRetentionMode.GOVERNANCE && until.equals(ret.retainUntilDate()), "retention read back " + ret);
-    c.s3().putObjectLegalHold(r -> r.bucket(b).key("k").legalHold(h -> h.status(ObjectLockLegalHoldStatus.ON)));
-    var hold = c.s3().getObjectLegalHold(r -> r.bucket(b).key("k")).legalHold();
-    c.also(hold != null && hold.status() == ObjectLockLegalHoldStatus.ON, "legal hold read back " + hold);
+    c.alsoCheck("legal hold not read back", () -> {
+      c.s3().putObjectLegalHold(r -> r.bucket(b).key("k").legalHold(h -> h.status(ObjectLockLegalHoldStatus.ON)));
+      var hold = c.s3().getObjectLegalHold(r -> r.bucket(b).key("k")).legalHold();
+      return hold != null && hold.status() == ObjectLockLegalHoldStatus.ON;
+    });
   }
 
   static void lockEnforced(ProbeContext c) throws Exception {

@@ -134,8 +134,8 @@ final class ListingProbes {
     c.expect(v1 != null && v2 != null && !v1.equals(v2) && !"null".equals(v1), "version ids " + v1 + ", " + v2);
     byte[] old = c.s3().getObjectAsBytes(r -> r.bucket(b).key("k").versionId(v1)).asByteArray();
     c.expect(Arrays.equals(old, bytes(10, 51)), "GET by the older id returned other bytes");
-    c.also(Arrays.equals(get(c.s3(), b, "k"), bytes(10, 52)), "GET without id is not the newest");
-    c.also(v1.equals(c.s3().headObject(r -> r.bucket(b).key("k").versionId(v1)).versionId()), "HEAD by id lacks the id");
+    c.alsoCheck("GET without id is not the newest", () -> Arrays.equals(get(c.s3(), b, "k"), bytes(10, 52)));
+    c.alsoCheck("HEAD by id lacks the id", () -> v1.equals(c.s3().headObject(r -> r.bucket(b).key("k").versionId(v1)).versionId()));
   }
 
   static void deleteMarkers(ProbeContext c) throws Exception {
@@ -149,7 +149,7 @@ final class ListingProbes {
     c.expect(l.versions().size() == 2 && l.deleteMarkers().size() == 1,
         "ListObjectVersions: " + l.versions().size() + " versions, " + l.deleteMarkers().size() + " markers");
     c.s3().deleteObject(r -> r.bucket(b).key("k").versionId(del.versionId()));
-    c.also(Arrays.equals(get(c.s3(), b, "k"), bytes(10, 54)), "deleting the marker did not restore the object");
+    c.alsoCheck("deleting the marker did not restore the object", () -> Arrays.equals(get(c.s3(), b, "k"), bytes(10, 54)));
   }
 
   static void copyVersion(ProbeContext c) throws Exception {

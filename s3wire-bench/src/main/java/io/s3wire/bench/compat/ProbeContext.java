@@ -85,6 +85,24 @@ public final class ProbeContext {
     }
   }
 
+  /** A secondary check: true when the server did as S3 does. */
+  @FunctionalInterface
+  public interface Check {
+    boolean passes() throws Exception;
+  }
+
+  /**
+   * Notes {@code shortfall} unless {@code check} passes; a check that throws (an S3 error) is a
+   * shortfall too, named with the error, so a secondary step never turns a "partial" into a "no".
+   */
+  void alsoCheck(String shortfall, Check check) {
+    try {
+      also(check.passes(), shortfall);
+    } catch (Exception e) {
+      shortfalls.add(shortfall + " (" + Verdict.of(e).detail() + ")");
+    }
+  }
+
   /** Fails the probe unless {@code call} is refused with S3's {@code status} and {@code code}. */
   void expectRefused(String what, int status, String code, Call call) throws Exception {
     String m = refusalMismatch(what, status, code, call);

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * supported (with the error or the wrong answer seen).
  */
 public record Verdict(Support support, String detail) {
-  private static final int MAX_DETAIL = 110;
+  private static final int MAX_DETAIL = 160;
 
   /** The three answers, best first. */
   public enum Support {

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A server in a child JVM of its own (its own class path and heap), listening on a loopback port
- * chosen here. Both servers of the comparison run this way, with the same heap, so neither shares
- * the harness's JIT, GC or CPU accounting with the clients. Closing it stops only this child.
+ * chosen here. The servers of the benchmark and of the compatibility table run this way, so none
+ * shares the harness's JIT, GC, CPU accounting or class path with the clients. Closing it stops only
+ * this child.
  */
 public final class ChildJvm implements AutoCloseable {
   private static final long START_TIMEOUT_SECONDS = 120;

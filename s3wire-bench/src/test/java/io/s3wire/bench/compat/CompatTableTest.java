@@ -104,7 +104,26 @@ class CompatTableTest {
     assertThat(Verdict.of(new IllegalStateException("boom")).cell()).isEqualTo("no: IllegalStateException: boom");
     assertThat(Verdict.partial("a\n  b").cell()).isEqualTo("partial: a b");
     assertThat(Verdict.yes().cell()).isEqualTo("yes");
-    assertThat(Verdict.no("x".repeat(200)).detail()).hasSize(110).endsWith("...");
+    assertThat(Verdict.no("x".repeat(200)).detail()).hasSize(160).endsWith("...");
+  }
+
+  @Test
+  void aProbeContextTurnsShortfallsIntoPartialAndFindingsIntoNo() throws Exception {
+    ProbeContext c = new ProbeContext(new Target("t", null, "ak", "sk", null, null, null, null), 1);
+    assertThat(c.verdict()).isEqualTo(Verdict.yes());
+    c.also(true, "never noted");
+    c.also(false, "tags left after delete");
+    c.alsoCheck("GET lacks x-amz-tagging-count 2", () -> {
+      throw S3Exception.builder().statusCode(501)
+          .awsErrorDetails(AwsErrorDetails.builder().errorCode("NotImplemented").build()).build();
+    });
+    c.alsoRefused("11 tags", 400, "BadRequest", () -> {});
+    assertThat(c.verdict().cell()).isEqualTo("partial: tags left after delete; GET lacks x-amz-tagging-count 2 "
+        + "(501 NotImplemented); 11 tags accepted (S3: 400 BadRequest)");
+    assertThatThrownBy(() -> c.expect(false, "ListBuckets misses the bucket"))
+        .isInstanceOf(ProbeFailure.class).hasMessage("ListBuckets misses the bucket");
+    assertThatThrownBy(() -> c.expectRefused("If-Match", 412, "PreconditionFailed", () -> {}))
+        .isInstanceOf(ProbeFailure.class).hasMessage("If-Match accepted (S3: 412 PreconditionFailed)");
   }
 
   @Test
