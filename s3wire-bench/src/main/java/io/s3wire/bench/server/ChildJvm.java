@@ -15,10 +15,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A server in a child JVM of its own (its own class path and heap), listening on a loopback port
- * chosen here. Both servers of the comparison run this way, with the same heap, so neither shares
- * the harness's JIT, GC or CPU accounting with the clients. Closing it stops only this child.
+ * chosen here. The servers of the benchmark and of the compatibility table run this way, so none
+ * shares the harness's JIT, GC, CPU accounting or class path with the clients. Closing it stops only
+ * this child.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
   private static final long START_TIMEOUT_SECONDS = 120;
 
   private final String name;
@@ -38,7 +39,7 @@ final class ChildJvm implements AutoCloseable {
    * (from {@link #freePort()}, given to the child in its arguments or configuration) accepts
    * connections.
    */
-  static ChildJvm start(String name, Path workDir, List<String> jvmArgs, String classpath, String mainClass,
+  public static ChildJvm start(String name, Path workDir, List<String> jvmArgs, String classpath, String mainClass,
       List<String> args, int port) throws IOException, InterruptedException, TimeoutException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -59,11 +60,11 @@ final class ChildJvm implements AutoCloseable {
     return child;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + port;
   }
 
@@ -84,13 +85,13 @@ final class ChildJvm implements AutoCloseable {
     throw new TimeoutException(name + " did not listen within " + START_TIMEOUT_SECONDS + " s; log:\n" + tail());
   }
 
-  String tail() throws IOException {
+  public String tail() throws IOException {
     List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
   }
 
   /** A loopback port free now (the OS's choice), for a child to bind. */
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
