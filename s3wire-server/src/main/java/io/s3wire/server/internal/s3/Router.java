@@ -127,6 +127,12 @@ public final class Router implements RequestHandler {
       if (call.operation == Operation.METHOD_NOT_ALLOWED) {
         throw new S3ErrorException(S3ErrorCode.METHOD_NOT_ALLOWED);
       }
+      if (call.operation == Operation.OPTIONS_OBJECT) {
+        // A browser's preflight carries no credentials; S3 answers it from the CORS rules alone.
+        table.get(call.operation).handle(call);
+        return;
+      }
+      call.corsHeaders = Cors.forActualRequest(call);
       Authenticator.Verdict verdict = ctx.authenticator().verify(new Authenticator.Request(call.exchange.method(),
           RequestTarget.rawPath(call.exchange.uri()), RequestTarget.rawQuery(call.exchange.uri()),
           call.requestHeaders(), Instant.now(ctx.clock())));
