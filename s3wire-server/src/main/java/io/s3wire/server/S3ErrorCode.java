@@ -7,14 +7,14 @@ package io.s3wire.server;
  * operations, stores and fault rules name a code, one renderer turns it into the XML body.
  */
 public enum S3ErrorCode {
-  ACCESS_FORBIDDEN("AccessForbidden", 403, "CORSResponse: CORS is not enabled for this bucket."),
   ACCESS_DENIED("AccessDenied", 403, "Access Denied"),
+  ACCESS_FORBIDDEN("AccessForbidden", 403, "CORSResponse: CORS is not enabled for this bucket."),
   AUTHORIZATION_HEADER_MALFORMED("AuthorizationHeaderMalformed", 400, "The authorization header is malformed"),
   AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError", 400,
       "Query-string authentication requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date,"
           + " X-Amz-SignedHeaders, and X-Amz-Expires parameters."),
-  BAD_REQUEST("BadRequest", 400, "Insufficient information. Origin request header needed."),
   BAD_DIGEST("BadDigest", 400, "The Content-MD5 you specified did not match what we received."),
+  BAD_REQUEST("BadRequest", 400, "Insufficient information. Origin request header needed."),
   BUCKET_ALREADY_OWNED_BY_YOU("BucketAlreadyOwnedByYou", 409,
       "Your previous request to create the named bucket succeeded and you already own it."),
   BUCKET_NOT_EMPTY("BucketNotEmpty", 409, "The bucket you tried to delete is not empty"),
@@ -25,9 +25,9 @@ public enum S3ErrorCode {
   INTERNAL_ERROR("InternalError", 500, "We encountered an internal error. Please try again."),
   INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403,
       "The AWS Access Key Id you provided does not exist in our records."),
-  INVALID_BUCKET_STATE("InvalidBucketState", 409, "Object Lock configuration cannot be enabled on existing buckets."),
   INVALID_ARGUMENT("InvalidArgument", 400, "Invalid Argument"),
   INVALID_BUCKET_NAME("InvalidBucketName", 400, "The specified bucket is not valid."),
+  INVALID_BUCKET_STATE("InvalidBucketState", 409, "Object Lock configuration cannot be enabled on existing buckets."),
   INVALID_DIGEST("InvalidDigest", 400, "The Content-MD5 you specified is not valid."),
   INVALID_PART("InvalidPart", 400,
       "One or more of the specified parts could not be found.  The part may not have been uploaded,"
