@@ -43,7 +43,9 @@ final class BucketOps {
     validateName(call.bucket);
     // The optional CreateBucketConfiguration names a region; this server has one.
     XmlIn.readBody(call.body, XmlIn.MAX_BODY);
+    BucketConfigOps.CreationConfig config = BucketConfigOps.CreationConfig.of(call);
     call.store().createBucket(call.bucket);
+    config.apply(call);
     HttpHeaders h = call.responseHeaders();
     h.set("location", "/" + call.bucket);
     call.respond(200, h);

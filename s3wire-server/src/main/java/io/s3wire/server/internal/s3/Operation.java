@@ -29,6 +29,29 @@ public enum Operation {
   LIST_PARTS("ListParts"),
   /** A browser-form upload: {@code POST /bucket} with a multipart/form-data body. */
   POST_OBJECT("PostObject"),
+  PUT_BUCKET_TAGGING("PutBucketTagging"),
+  GET_BUCKET_TAGGING("GetBucketTagging"),
+  DELETE_BUCKET_TAGGING("DeleteBucketTagging"),
+  PUT_BUCKET_CORS("PutBucketCors"),
+  GET_BUCKET_CORS("GetBucketCors"),
+  DELETE_BUCKET_CORS("DeleteBucketCors"),
+  /** A CORS preflight request, answered from the bucket's CORS rules without a signature. */
+  OPTIONS_OBJECT("OptionsObject"),
+  PUT_BUCKET_LIFECYCLE("PutBucketLifecycleConfiguration"),
+  GET_BUCKET_LIFECYCLE("GetBucketLifecycleConfiguration"),
+  DELETE_BUCKET_LIFECYCLE("DeleteBucketLifecycle"),
+  PUT_BUCKET_PUBLIC_ACCESS_BLOCK("PutPublicAccessBlock"),
+  GET_BUCKET_PUBLIC_ACCESS_BLOCK("GetPublicAccessBlock"),
+  DELETE_BUCKET_PUBLIC_ACCESS_BLOCK("DeletePublicAccessBlock"),
+  PUT_BUCKET_POLICY("PutBucketPolicy"),
+  GET_BUCKET_POLICY("GetBucketPolicy"),
+  DELETE_BUCKET_POLICY("DeleteBucketPolicy"),
+  GET_BUCKET_POLICY_STATUS("GetBucketPolicyStatus"),
+  PUT_BUCKET_OWNERSHIP_CONTROLS("PutBucketOwnershipControls"),
+  GET_BUCKET_OWNERSHIP_CONTROLS("GetBucketOwnershipControls"),
+  DELETE_BUCKET_OWNERSHIP_CONTROLS("DeleteBucketOwnershipControls"),
+  PUT_BUCKET_OBJECT_LOCK("PutObjectLockConfiguration"),
+  GET_BUCKET_OBJECT_LOCK("GetObjectLockConfiguration"),
   /** A known S3 sub-resource this server does not implement (acl, policy, tagging, ...). */
   NOT_IMPLEMENTED("NotImplemented"),
   /** A method S3 does not allow on the resource. */
@@ -52,6 +75,10 @@ public enum Operation {
 
   /** Resolves a request to its operation from method, addressed resource, query and headers. */
   static Operation resolve(String method, String bucket, String key, Map<String, String> query, boolean copySource) {
+    Operation config = BucketConfigOps.resolve(method, bucket, key, query);
+    if (config != null) {
+      return config;
+    }
     for (String q : query.keySet()) {
       if (UNIMPLEMENTED_SUBRESOURCES.contains(q)) {
         return NOT_IMPLEMENTED;

@@ -32,6 +32,7 @@ final class Operations {
     t.put(Operation.ABORT_MULTIPART_UPLOAD, MultipartOps::abort);
     t.put(Operation.LIST_PARTS, MultipartOps::listParts);
     t.put(Operation.POST_OBJECT, PostObjectOp::postObject);
+    BucketConfigOps.register(t);
     return t;
   }
 }

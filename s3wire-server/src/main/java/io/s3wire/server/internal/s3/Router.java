@@ -127,6 +127,12 @@ public final class Router implements RequestHandler {
       if (call.operation == Operation.METHOD_NOT_ALLOWED) {
         throw new S3ErrorException(S3ErrorCode.METHOD_NOT_ALLOWED);
       }
+      if (call.operation == Operation.OPTIONS_OBJECT) {
+        // A browser's preflight carries no credentials; S3 answers it from the CORS rules alone.
+        table.get(call.operation).handle(call);
+        return;
+      }
+      call.corsHeaders = Cors.forActualRequest(call);
       // A browser form is signed in its fields, not its headers: PostObjectOp verifies it.
       Authenticator.Verdict verdict = call.operation == Operation.POST_OBJECT ? Authenticator.Verdict.UNSIGNED
           : ctx.authenticator().verify(new Authenticator.Request(call.exchange.method(),

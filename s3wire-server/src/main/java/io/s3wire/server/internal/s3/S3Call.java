@@ -32,6 +32,8 @@ final class S3Call {
   InputStream body;
   /** An aws-chunked body's trailers by lower-case name, filled when its end is read. */
   final Map<String, String> trailers = new java.util.HashMap<>();
+  /** The bucket's CORS answer to this request's {@code Origin}, added to every response; {@code null} for none. */
+  HttpHeaders corsHeaders;
 
   S3Call(Exchange exchange, ServerContext ctx, String requestId, Operation operation, String bucket, String key,
       String path, Map<String, String> query) {
@@ -69,6 +71,9 @@ final class S3Call {
     h.set("x-amz-id-2", requestId);
     h.set("date", HttpDate.format(ctx.clock().instant()));
     h.set("server", "s3wire");
+    if (corsHeaders != null) {
+      h.add(corsHeaders);
+    }
     return h;
   }
 
