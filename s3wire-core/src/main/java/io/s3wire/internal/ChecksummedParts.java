@@ -90,7 +90,8 @@ final class ChecksummedParts {
       if (!again) {
         return CompletableFuture.failedFuture(cause);
       }
-      return digestThenSend(p, lower).exceptionallyCompose(err2 -> {
+      // A verdict reached meanwhile (another part's) may already ask for a simpler form still.
+      return digestThenSend(p, pipeline.encodings().use(lower)).exceptionallyCompose(err2 -> {
         Throwable second = Futures.unwrap(err2);
         if (second != cause) {
           second.addSuppressed(cause);
