@@ -51,6 +51,19 @@ final class ProfileChecks {
     }
   }
 
+  /** Drops the checksums from an answer's headers where the profile ignores checksums (RGW 16.2 has none to give). */
+  static void answer(io.netty.handler.codec.http.HttpHeaders headers, ServerProfile profile) {
+    if (profile.ignoresChecksums()) {
+      java.util.List<String> names = new java.util.ArrayList<>();
+      for (Map.Entry<String, String> h : headers) {
+        if (h.getKey().toLowerCase(Locale.ROOT).startsWith("x-amz-checksum-")) {
+          names.add(h.getKey());
+        }
+      }
+      names.forEach(headers::remove);
+    }
+  }
+
   static boolean isAwsChunked(S3Call call) {
     String sha = call.header("x-amz-content-sha256");
     String enc = call.header("content-encoding");

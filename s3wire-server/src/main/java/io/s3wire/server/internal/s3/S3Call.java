@@ -73,6 +73,7 @@ final class S3Call {
   }
 
   void respond(int status, HttpHeaders headers) {
+    ProfileChecks.answer(headers, ctx.profile());
     exchange.respond(HttpResponseStatus.valueOf(status), headers, null);
   }
 
@@ -83,6 +84,7 @@ final class S3Call {
     }
     ByteBuf body = Unpooled.wrappedBuffer(document);
     headers.set("content-type", "application/xml");
+    ProfileChecks.answer(headers, ctx.profile());
     exchange.respond(HttpResponseStatus.valueOf(status), headers, body);
   }
 
