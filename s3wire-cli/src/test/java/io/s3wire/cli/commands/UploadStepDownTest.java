@@ -166,6 +166,29 @@ class UploadStepDownTest {
   }
 
   @Test
+  void aBadDigestOfCorruptedDataFailsAndNeverStepsDown() throws Exception {
+    List<WireEvent> events = new CopyOnWriteArrayList<>();
+    try (S3Server server = server(ServerProfile.S3, true, new AtomicInteger()); S3Client client = client(server, events)) {
+      client.createBucket("corrupt");
+      io.s3wire.MultipartUpload upload = client.async().createMultipartUploadWithChecksum(BucketKey.of("corrupt", "k"),
+          io.s3wire.ObjectMetadata.NONE, io.s3wire.checksum.ChecksumAlgorithm.CRC32C).join();
+      byte[] part = new byte[5 * MIB];
+      byte[] wrong = {1, 2, 3, 4};
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.async().uploadPartWithChecksum(upload, 1,
+          io.s3wire.http.RequestBody.ofBytes(part), io.s3wire.checksum.ChecksumAlgorithm.CRC32C, wrong).join())
+          .cause().isInstanceOfSatisfying(io.s3wire.error.ServiceException.class,
+              e -> assertThat(e.errorCode()).isEqualTo("BadDigest"));
+      assertThat(reports(events)).isEmpty();
+      // Nothing was learnt: the next part still goes with its checksum in the header, and is confirmed.
+      io.s3wire.CompletedPart ok = client.async().uploadPartWithChecksum(upload, 1, io.s3wire.http.RequestBody.ofBytes(part),
+          io.s3wire.checksum.ChecksumAlgorithm.CRC32C, io.s3wire.checksum.ChecksumAlgorithm.CRC32C.of(part)).join();
+      assertThat(ok.checksum()).isNotNull();
+      assertThat(reports(events)).isEmpty();
+      client.abortMultipartUpload(upload);
+    }
+  }
+
+  @Test
   void cpWithProviderAwsExitsZeroAndNamesTheStepDown() throws Exception {
     // Over cp's 16 MiB threshold: four parts, sent side by side; each note is said once.
     Path source = file(18 * MIB);
