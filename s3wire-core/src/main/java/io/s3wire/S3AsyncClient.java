@@ -207,7 +207,11 @@ public final class S3AsyncClient implements AutoCloseable {
   /**
    * Uploads a part with its checksum ({@code value}, of {@code algorithm}: the upload's) for the
    * server to check: a mismatch is refused (BadDigest). The body is sent untouched, a file region
-   * without copies.
+   * without copies. A server that refuses the header (NotImplemented, or an InvalidArgument naming
+   * it) gets the part once more with Content-MD5 when the body replays; one that answers without
+   * echoing the checksum has the part's ETag compared with the MD5 of its bytes (read again). Both
+   * are remembered for the endpoint and reported to the listeners as {@link
+   * io.s3wire.wire.WireEvent.UploadStepDown} and {@link io.s3wire.wire.WireEvent.ChecksumUnconfirmed}.
    */
   public CompletableFuture<CompletedPart> uploadPartWithChecksum(MultipartUpload upload, int partNumber,
       RequestBody body, io.s3wire.checksum.ChecksumAlgorithm algorithm, byte[] value) {
@@ -218,7 +222,9 @@ public final class S3AsyncClient implements AutoCloseable {
    * Uploads a part whose checksum is computed while it is sent, in an aws-chunked trailer
    * ({@code STREAMING-UNSIGNED-PAYLOAD-TRAILER}) the server checks: the body is read once, where
    * {@link #uploadPartWithChecksum} needs the checksum first. For providers whose profile {@code
-   * acceptsAwsChunkedTrailers}. The part returned carries the checksum.
+   * acceptsAwsChunkedTrailers}. The part returned carries the checksum. A server that refuses the
+   * trailer (Ceph RGW 16.2 answers 400 XAmzContentSHA256Mismatch) gets the part once more as {@link
+   * #uploadPartWithChecksum} does, and the endpoint's later parts go that way; never on BadDigest.
    */
   public CompletableFuture<CompletedPart> uploadPartWithTrailingChecksum(MultipartUpload upload, int partNumber,
       RequestBody body, io.s3wire.checksum.ChecksumAlgorithm algorithm) {

@@ -17,6 +17,11 @@ public final class ClockSkew {
     this.clock = clock;
   }
 
+  /** The local clock beneath. */
+  Clock clock() {
+    return clock;
+  }
+
   /** The time to sign with now. */
   public Instant now() {
     return clock.instant().plusMillis(offsetMillis.get());

@@ -25,10 +25,12 @@ import java.util.concurrent.CompletableFuture;
 public final class MultipartOperations {
   private final Pipeline pipeline;
   private final ObjectOperations objects;
+  private final ChecksummedParts checksummed;
 
   public MultipartOperations(Pipeline pipeline, ObjectOperations objects) {
     this.pipeline = pipeline;
     this.objects = objects;
+    this.checksummed = new ChecksummedParts(pipeline);
   }
 
   public CompletableFuture<MultipartUpload> create(BucketKey object, ObjectMetadata metadata) {
@@ -97,60 +99,28 @@ public final class MultipartOperations {
   /**
    * Uploads one part with its checksum in {@code x-amz-checksum-<algorithm>}: the server computes the
    * checksum of what it received and refuses a mismatch (BadDigest), so the body is sent as it is (a
-   * file region without passing through user space) and not hashed again here.
+   * file region without passing through user space) and not hashed again here. A server that refuses
+   * the header, or ignores it, gets Content-MD5 instead ({@link ChecksummedParts}).
    */
   public CompletableFuture<CompletedPart> uploadPart(MultipartUpload upload, int partNumber, RequestBody body,
       ChecksumAlgorithm algorithm, byte[] value) {
     Validation.partNumber(partNumber);
     Validation.partSize(partNumber, body.contentLength(), true);
-    BucketKey object = upload.object();
-    String checksum = algorithm.base64(value);
-    S3Call call = S3Call.builder("UploadPart", "PUT").bucket(object.bucket()).key(object.key())
-        .query("partNumber", Integer.toString(partNumber)).query("uploadId", upload.uploadId())
-        .header(algorithm.headerName(), checksum).body(body).build();
-    return pipeline.execute(call).thenApply(r -> {
-      r.close();
-      return partWithChecksum(r, partNumber, object, body.contentLength(), algorithm, checksum);
-    });
+    return checksummed.withHeader(upload, partNumber, body, algorithm, value);
   }
 
   /**
    * Uploads a part with its checksum computed while it is sent and carried in an aws-chunked trailer
    * ({@link TrailingChecksumBody}), for the server to check: the body is read once. For providers
-   * that take trailers ({@code acceptsAwsChunkedTrailers}). The part returned carries the checksum.
+   * that take trailers ({@code acceptsAwsChunkedTrailers}); a server that refuses them gets the
+   * checksum in a header, then Content-MD5 ({@link ChecksummedParts}). The part returned carries the
+   * checksum.
    */
   public CompletableFuture<CompletedPart> uploadPartWithTrailingChecksum(MultipartUpload upload, int partNumber,
       RequestBody body, ChecksumAlgorithm algorithm) {
     Validation.partNumber(partNumber);
     Validation.partSize(partNumber, body.contentLength(), true);
-    BucketKey object = upload.object();
-    TrailingChecksumBody chunked = new TrailingChecksumBody(body, algorithm);
-    S3Call call = S3Call.builder("UploadPart", "PUT").bucket(object.bucket()).key(object.key())
-        .query("partNumber", Integer.toString(partNumber)).query("uploadId", upload.uploadId())
-        .header("Content-Encoding", "aws-chunked")
-        .header("x-amz-decoded-content-length", Long.toString(chunked.decodedLength()))
-        .header("x-amz-trailer", chunked.trailer()).body(chunked).build();
-    return pipeline.execute(call).thenApply(r -> {
-      r.close();
-      byte[] sent = chunked.checksum();
-      if (sent == null) {
-        throw Futures.asCompletion(integrityFailure(r, "part " + partNumber + " of " + object
-            + " was answered before its body was sent to the end"));
-      }
-      return partWithChecksum(r, partNumber, object, chunked.decodedLength(), algorithm, algorithm.base64(sent));
-    });
-  }
-
-  /** The part the server answered for, sent with {@code checksum}, which a value it echoes must match. */
-  private static CompletedPart partWithChecksum(io.s3wire.http.HttpResponse r, int partNumber, BucketKey object,
-      long size, ChecksumAlgorithm algorithm, String checksum) {
-    String echoed = r.headers().first(algorithm.headerName()).orElse(null);
-    if (echoed != null && !echoed.equals(checksum)) {
-      throw Futures.asCompletion(integrityFailure(r, "part " + partNumber + " of " + object + " was sent with "
-          + algorithm + " " + checksum + " but the server answered " + echoed));
-    }
-    String eTag = Headers.unquoted(r.headers().first("ETag").orElse(null));
-    return new CompletedPart(partNumber, eTag, size, algorithm, checksum);
+    return checksummed.withTrailer(upload, partNumber, body, algorithm);
   }
 
   private static TransportException integrityFailure(io.s3wire.http.HttpResponse r, String what) {
@@ -229,6 +199,12 @@ public final class MultipartOperations {
           if (expected != null && made != null && !expected.equals(made)) {
             throw Futures.asCompletion(integrityFailure(r, "the parts of " + object + " combine to " + algorithm + " "
                 + expected + " but the server made " + made + " of them"));
+          }
+          if (expected != null && made == null && r.headers().first(algorithm.headerName()).isEmpty()) {
+            // S3 answers the object's checksum in the result; a server that says nothing may have ignored it.
+            pipeline.encodings().unconfirmed("CompleteMultipartUpload", object.toString(), UploadEncoding.HEADER,
+                algorithm.toString(), "the parts' own checks (the transfer engine also compares the object's ETag with"
+                    + " the MD5 of the parts' MD5s)");
           }
           return new PutObjectResult(object, Headers.unquoted(res.eTag()),
               r.headers().first("x-amz-version-id").orElse(null), parts.size());

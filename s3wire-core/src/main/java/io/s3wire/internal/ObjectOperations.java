@@ -46,18 +46,26 @@ public final class ObjectOperations {
       BucketKey object, RequestBody body, ObjectMetadata metadata, byte[] sha256) {
     Md5Body md5 = new Md5Body(body);
     S3Call.Builder b = S3Call.builder("PutObject", "PUT").bucket(object.bucket()).key(object.key()).body(md5);
+    boolean checksumSent = false;
     if (sha256 != null) {
       b.payloadSha256(java.util.HexFormat.of().formatHex(sha256));
       if (pipeline.capabilities().profile().acceptsFlexibleChecksums()) {
         b.header("x-amz-checksum-sha256", java.util.Base64.getEncoder().encodeToString(sha256));
+        checksumSent = true;
       }
     }
+    boolean confirmable = checksumSent;
     Headers.metadata(b, metadata);
     S3Call call = b.build();
     return pipeline.execute(call).thenApply(response -> {
       response.close();
       String eTag = Headers.unquoted(response.headers().first("ETag").orElse(null));
       checkMd5(object, md5.md5Hex(), eTag, response);
+      if (confirmable && response.headers().first("x-amz-checksum-sha256").isEmpty()) {
+        boolean checked = eTag != null && isMd5(eTag) && !isKmsEncrypted(response);
+        pipeline.encodings().unconfirmed("PutObject", object.toString(), UploadEncoding.HEADER, "SHA256", checked
+            ? "comparing the ETag with the MD5 of the bytes sent" : "nothing: the ETag is not the MD5 of the bytes");
+      }
       return new PutObjectResult(object, eTag, response.headers().first("x-amz-version-id").orElse(null), 0);
     });
   }

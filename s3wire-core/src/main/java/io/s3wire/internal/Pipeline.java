@@ -15,6 +15,8 @@ public final class Pipeline {
   private final Endpoint endpoint;
   private final Capabilities capabilities;
   private final ClockSkew clock;
+  private final UploadEncodings encodings;
+  private final java.util.concurrent.Executor blocking;
 
   public Pipeline(
       HttpTransport transport,
@@ -30,6 +32,15 @@ public final class Pipeline {
     this.endpoint = endpoint;
     this.capabilities = capabilities;
     this.clock = clock;
+    this.blocking = executor;
+    // The client's listener and the transport's (a trace) hear of step-downs; the same one only once.
+    java.util.List<WireListener> hearers = new java.util.ArrayList<>();
+    for (WireListener l : new WireListener[] {listener, transport.config().listener()}) {
+      if (l != null && l != WireListener.NONE && !hearers.contains(l)) {
+        hearers.add(l);
+      }
+    }
+    this.encodings = new UploadEncodings(hearers, clock.clock());
     TransportStage wire = new TransportStage(transport, listener, clock);
     SigningStage signing = new SigningStage(wire, endpoint, signer, clock);
     QuirksStage quirks = new QuirksStage(signing, capabilities);
@@ -73,5 +84,15 @@ public final class Pipeline {
 
   public ClockSkew clock() {
     return clock;
+  }
+
+  /** What this client learnt about the upload encodings its endpoint takes. */
+  public UploadEncodings encodings() {
+    return encodings;
+  }
+
+  /** The client's pool for blocking reads of request bodies (never an event loop). */
+  java.util.concurrent.Executor blocking() {
+    return blocking;
   }
 }

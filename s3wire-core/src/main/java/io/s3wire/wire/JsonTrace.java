@@ -25,6 +25,8 @@ import java.util.Map;
  *       headers}
  *   <li>{@code warning}: {@code message}
  *   <li>{@code fallback}: {@code from}, {@code to}, {@code reason}
+ *   <li>{@code step_down}: {@code operation}, {@code subject}, {@code from}, {@code to}, {@code reason}
+ *   <li>{@code checksum_unconfirmed}: {@code operation}, {@code subject}, {@code algorithm}, {@code checked_by}
  *   <li>{@code preface}: {@code dir}
  *   <li>{@code frame}: {@code dir} ({@code send}|{@code recv}), {@code type} ({@code DATA}, {@code
  *       HEADERS}, ... or {@code UNKNOWN(0x..)}), {@code stream_id}, {@code length} (null when the
@@ -84,6 +86,12 @@ public final class JsonTrace {
       j.string("event", "warning").string("message", e.message());
     } else if (event instanceof WireEvent.Fallback e) {
       j.string("event", "fallback").string("from", e.from()).string("to", e.to()).string("reason", e.reason());
+    } else if (event instanceof WireEvent.UploadStepDown e) {
+      j.string("event", "step_down").string("operation", e.operation()).string("subject", e.subject())
+          .string("from", e.from()).string("to", e.to()).string("reason", e.reason());
+    } else if (event instanceof WireEvent.ChecksumUnconfirmed e) {
+      j.string("event", "checksum_unconfirmed").string("operation", e.operation()).string("subject", e.subject())
+          .string("algorithm", e.algorithm()).string("checked_by", e.checkedBy());
     } else if (event instanceof WireEvent.Http2Preface e) {
       j.string("event", "preface").string("dir", dir(e.direction()));
     }

@@ -79,6 +79,12 @@ public final class TextTrace {
       out.add(head + "WARNING: " + clean(e.message()));
     } else if (event instanceof WireEvent.Fallback e) {
       out.add(head + "fallback from " + clean(e.from()) + " to " + clean(e.to()) + ": " + clean(e.reason()));
+    } else if (event instanceof WireEvent.UploadStepDown e) {
+      out.add(head + "step-down of " + clean(e.operation()) + " (" + clean(e.subject()) + ") from " + clean(e.from()) + " to "
+          + clean(e.to()) + ": " + clean(e.reason()));
+    } else if (event instanceof WireEvent.ChecksumUnconfirmed e) {
+      out.add(head + "WARNING: the server did not confirm the " + clean(e.algorithm()) + " checksum of " + clean(e.operation())
+          + " (" + clean(e.subject()) + "); integrity was checked by " + clean(e.checkedBy()));
     } else if (event instanceof WireEvent.Http2Preface e) {
       out.add(head + direction(e.direction()) + " connection preface (PRI * HTTP/2.0)");
     }

@@ -64,6 +64,30 @@ public sealed interface WireEvent {
   /** The transport retried a request over another HTTP version (see the fallback rules). */
   record Fallback(long nanoTime, String connectionId, String from, String to, String reason) implements WireEvent {}
 
+  /**
+   * The client sent an upload again in a simpler encoding after the server refused the one it used
+   * (for example an aws-chunked body with a trailing checksum, then the checksum in a header), and
+   * will use the simpler one for this endpoint from now on. Emitted by the client, not the transport:
+   * {@code connectionId} is {@code "-"}.
+   *
+   * @param operation the S3 operation ({@code UploadPart})
+   * @param subject what was uploaded, e.g. {@code part 3 of bucket/key}
+   * @param from the encoding the server refused
+   * @param to the encoding used next
+   * @param reason the evidence, in words
+   */
+  record UploadStepDown(long nanoTime, String connectionId, String operation, String subject, String from, String to,
+      String reason) implements WireEvent {}
+
+  /**
+   * The server answered an upload sent with a flexible checksum without echoing it where S3 echoes it
+   * ({@code x-amz-checksum-<algorithm>}): it may have ignored the checksum, so the checksum checked
+   * nothing. {@code checkedBy} says what checked the bytes instead. Emitted by the client: {@code
+   * connectionId} is {@code "-"}.
+   */
+  record ChecksumUnconfirmed(long nanoTime, String connectionId, String operation, String subject, String algorithm,
+      String checkedBy) implements WireEvent {}
+
   /** An HTTP/2 frame, sent or received, decoded by the frame reader/writer decorators. */
   sealed interface Http2Frame extends WireEvent {
     Direction direction();

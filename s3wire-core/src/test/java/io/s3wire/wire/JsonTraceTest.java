@@ -67,4 +67,19 @@ class JsonTraceTest {
     assertThat(JsonTrace.millis(98_765_432_100L)).isEqualTo("98765.432");
     assertThat(JsonTrace.millis(-1)).isEqualTo("0.000");
   }
+
+  @Test
+  void uploadStepDownsAndUnconfirmedChecksumsAsJsonLines() {
+    List<WireEvent> events = List.of(
+        new WireEvent.UploadStepDown(TraceEvents.ms(3), "-", "UploadPart", "part 2 of s3://b/k",
+            "aws-chunked with a trailing checksum", "the checksum in a header", "400 XAmzContentSHA256Mismatch"),
+        new WireEvent.ChecksumUnconfirmed(TraceEvents.ms(4), "-", "UploadPart", "part 2 of s3://b/k", "CRC32C",
+            "the ETag"));
+    assertThat(render(events)).containsExactly(
+        "{\"t_ms\":3.000,\"conn\":\"-\",\"event\":\"step_down\",\"operation\":\"UploadPart\",\"subject\":\"part 2 of"
+            + " s3://b/k\",\"from\":\"aws-chunked with a trailing checksum\",\"to\":\"the checksum in a header\","
+            + "\"reason\":\"400 XAmzContentSHA256Mismatch\"}",
+        "{\"t_ms\":4.000,\"conn\":\"-\",\"event\":\"checksum_unconfirmed\",\"operation\":\"UploadPart\","
+            + "\"subject\":\"part 2 of s3://b/k\",\"algorithm\":\"CRC32C\",\"checked_by\":\"the ETag\"}");
+  }
 }

@@ -129,4 +129,18 @@ class TextTraceTest {
     assertThat(TextTrace.timestamp(-5)).isEqualTo("[  0.000]");
     assertThat(TextTrace.timestamp(61_005_000_000L)).isEqualTo("[ 61.005]");
   }
+
+  @Test
+  void uploadStepDownsAndUnconfirmedChecksumsReadAsSentences() {
+    List<WireEvent> events = List.of(
+        new WireEvent.UploadStepDown(TraceEvents.ms(3), "-", "UploadPart", "part 2 of s3://b/k",
+            "aws-chunked with a trailing checksum", "the checksum in a header", "400 XAmzContentSHA256Mismatch"),
+        new WireEvent.ChecksumUnconfirmed(TraceEvents.ms(4), "-", "UploadPart", "part 2 of s3://b/k", "CRC32C",
+            "comparing the part's ETag with the MD5 of its bytes"));
+    assertThat(render(events)).containsExactly(
+        "[  0.003] - step-down of UploadPart (part 2 of s3://b/k) from aws-chunked with a trailing checksum to the"
+            + " checksum in a header: 400 XAmzContentSHA256Mismatch",
+        "[  0.004] - WARNING: the server did not confirm the CRC32C checksum of UploadPart (part 2 of s3://b/k);"
+            + " integrity was checked by comparing the part's ETag with the MD5 of its bytes");
+  }
 }

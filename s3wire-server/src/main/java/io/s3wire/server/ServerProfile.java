@@ -15,6 +15,12 @@ import java.util.Set;
  * @param acceptsFlexibleChecksums {@code x-amz-checksum-*}, {@code x-amz-sdk-checksum-algorithm} and
  *     {@code x-amz-trailer} are accepted (else rejected with InvalidArgument, as GCS does)
  * @param acceptsAwsChunked {@code aws-chunked} bodies and STREAMING-* payload hashes are accepted
+ * @param refusesUnsignedTrailers an upload with {@code x-amz-content-sha256:
+ *     STREAMING-UNSIGNED-PAYLOAD-TRAILER} is answered {@code 400 XAmzContentSHA256Mismatch} with an
+ *     empty {@code Message} and the {@code BucketName}, before its body is read (Ceph RGW 16.2)
+ * @param ignoresChecksums {@code x-amz-checksum-*} and {@code x-amz-sdk-checksum-algorithm} request
+ *     headers are dropped once the signature is checked: nothing is verified, stored or echoed, and
+ *     a wrong checksum is accepted (Ceph RGW 16.2); trailers are still read as sent
  */
 public record ServerProfile(
     String name,
@@ -22,11 +28,20 @@ public record ServerProfile(
     Set<String> acceptedRegions,
     boolean deleteObjectsNeedsContentMd5,
     boolean acceptsFlexibleChecksums,
-    boolean acceptsAwsChunked) {
+    boolean acceptsAwsChunked,
+    boolean refusesUnsignedTrailers,
+    boolean ignoresChecksums) {
 
   public ServerProfile {
     Objects.requireNonNull(name, "name");
     acceptedRegions = Set.copyOf(acceptedRegions);
+  }
+
+  /** A profile that takes unsigned trailers and checks every checksum it is sent. */
+  public ServerProfile(String name, boolean forbidsHostHeaderOnH2, Set<String> acceptedRegions,
+      boolean deleteObjectsNeedsContentMd5, boolean acceptsFlexibleChecksums, boolean acceptsAwsChunked) {
+    this(name, forbidsHostHeaderOnH2, acceptedRegions, deleteObjectsNeedsContentMd5, acceptsFlexibleChecksums,
+        acceptsAwsChunked, false, false);
   }
 
   /** Amazon S3 as the default: region {@code us-east-1}, checksums accepted. */
@@ -35,12 +50,20 @@ public record ServerProfile(
   /** Google Cloud Storage's XML API and its front end. */
   public static final ServerProfile GCS = new ServerProfile("gcs", true, Set.of("auto", "us-east-1"), true, false, false);
 
-  /** The profile named {@code s3} or {@code gcs}. */
+  /**
+   * Ceph RGW 16.2's answers to checksummed uploads: unsigned trailers refused with
+   * XAmzContentSHA256Mismatch, checksum headers silently ignored.
+   */
+  public static final ServerProfile CEPH = new ServerProfile("ceph", false, Set.of("us-east-1"), false, true, true,
+      true, true);
+
+  /** The profile named {@code s3}, {@code gcs} or {@code ceph}. */
   public static ServerProfile named(String name) {
     return switch (name.toLowerCase(java.util.Locale.ROOT)) {
       case "s3", "aws" -> S3;
       case "gcs", "google" -> GCS;
-      default -> throw new IllegalArgumentException("unknown server profile '" + name + "' (known: s3, gcs)");
+      case "ceph", "rgw" -> CEPH;
+      default -> throw new IllegalArgumentException("unknown server profile '" + name + "' (known: s3, gcs, ceph)");
     };
   }
 

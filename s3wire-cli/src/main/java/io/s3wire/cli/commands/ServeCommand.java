@@ -57,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-alpn", description = "With --tls: no ALPN (clients speak HTTP/1.1).") boolean noAlpn;
   }
 
-  @Option(names = "--profile", paramLabel = "s3|gcs", description = "Behave like this provider's front end (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--profile", paramLabel = "s3|gcs|ceph", description = "Behave like this provider's front end (default: ${DEFAULT-VALUE}).")
   String profile = "s3";
 
   @Option(names = "--faults", paramLabel = "FILE", description = "Fault rules (JSON) to apply.")

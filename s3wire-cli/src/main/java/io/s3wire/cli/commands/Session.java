@@ -33,13 +33,16 @@ final class Session implements AutoCloseable {
   final PrintWriter out;
   final PrintWriter err;
   private final PrintWriter traceFile;
+  private final UploadNotes notes;
 
-  private Session(ClientSettings settings, S3Client client, PrintWriter out, PrintWriter err, PrintWriter traceFile) {
+  private Session(ClientSettings settings, S3Client client, PrintWriter out, PrintWriter err, PrintWriter traceFile,
+      UploadNotes notes) {
     this.settings = settings;
     this.client = client;
     this.out = out;
     this.err = err;
     this.traceFile = traceFile;
+    this.notes = notes;
   }
 
   /** The home directory the AWS files are read from: {@code HOME} in {@code env}, else {@code user.home}. */
@@ -126,7 +129,10 @@ final class Session implements AutoCloseable {
     }
     WireListener listener = sink == null ? WireListener.NONE : traceListener(sink, s.json());
     try {
-      return new Session(s, builder(s, env, listener).build(), out, err, file);
+      // The client's own listener: it hears the client's reports (upload step-downs, unconfirmed
+      // checksums) besides each call's events, which the trace listener above already prints.
+      UploadNotes notes = new UploadNotes();
+      return new Session(s, builder(s, env, listener).listener(notes).build(), out, err, file, notes);
     } catch (RuntimeException e) {
       if (file != null) {
         file.close();
@@ -161,6 +167,7 @@ final class Session implements AutoCloseable {
   @Override
   public void close() {
     try {
+      notes.print(err);
       client.close();
     } finally {
       if (traceFile != null) {

@@ -27,6 +27,7 @@ import io.s3wire.provider.ProviderProfileFile;
 import io.s3wire.provider.ProviderProfiles;
 import io.s3wire.rgw.RgwCluster;
 import io.s3wire.server.internal.fault.MiniJson;
+import io.s3wire.wire.WireEvent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -117,20 +119,28 @@ class RgwCephProfileTest {
 
   /**
    * acceptsAwsChunkedTrailers: over TLS (where the transfer engine would use them) RGW 16.2 refuses
-   * a part sent as aws-chunked with a trailing CRC32C (STREAMING-UNSIGNED-PAYLOAD-TRAILER).
+   * a part sent as aws-chunked with a trailing CRC32C (STREAMING-UNSIGNED-PAYLOAD-TRAILER). The client
+   * then steps down to the checksum header, so the refusal shows as the step-down's evidence.
    */
   @Test
   void unsignedTrailersAreRefused() {
     assertThat(ProviderProfiles.ceph().acceptsAwsChunkedTrailers()).isFalse();
     ProviderProfile withTrailers = ProviderProfiles.ceph().toBuilder().acceptsFlexibleChecksums(true)
         .acceptsAwsChunkedTrailers(true).build();
-    try (S3Client client = client(RgwCluster.get().tlsTarget(), withTrailers)) {
+    List<WireEvent> events = new CopyOnWriteArrayList<>();
+    S3Target tls = RgwCluster.get().tlsTarget();
+    try (S3Client client = tls.configure(S3Client.builder()
+        .awsConfig(new AwsConfigResolver(Map.of(), Path.of("target", "no-aws-home"))).endpoint(tls.endpoint())
+        .region(RgwCluster.get().region()).credentials(tls.accessKey(), tls.secretKey()).provider(withTrailers)
+        .listener(events::add)).build()) {
       String b = bucket(client);
       MultipartUpload upload = client.createMultipartUpload(BucketKey.of(b, "trailer"), ObjectMetadata.NONE);
-      assertThatThrownBy(() -> client.async().uploadPartWithTrailingChecksum(upload, 1, RequestBody.ofBytes(utf8("part")), ChecksumAlgorithm.CRC32C).join())
-          .cause().isInstanceOfSatisfying(ServiceException.class, e -> {
-            assertThat(e.status()).isEqualTo(400);
-            assertThat(e.errorCode()).isEqualTo("XAmzContentSHA256Mismatch");
+      client.async().uploadPartWithTrailingChecksum(upload, 1, RequestBody.ofBytes(utf8("part")), ChecksumAlgorithm.CRC32C)
+          .join();
+      assertThat(events).filteredOn(e -> e instanceof WireEvent.UploadStepDown).first()
+          .isInstanceOfSatisfying(WireEvent.UploadStepDown.class, e -> {
+            assertThat(e.from()).isEqualTo("aws-chunked with a trailing checksum");
+            assertThat(e.reason()).startsWith("400 XAmzContentSHA256Mismatch to an upload that signed no payload hash");
           });
       client.abortMultipartUpload(upload);
     }

@@ -29,6 +29,41 @@ final class ProfileChecks {
     }
   }
 
+  /**
+   * Refuses an unsigned trailer as Ceph RGW 16.2 does, then drops the checksum headers a profile
+   * ignores. After the signature check: the dropped headers were signed.
+   */
+  static void emulate(S3Call call, ServerProfile profile) {
+    if (profile.refusesUnsignedTrailers()
+        && "STREAMING-UNSIGNED-PAYLOAD-TRAILER".equals(call.header("x-amz-content-sha256"))) {
+      throw new S3ErrorException(S3ErrorCode.X_AMZ_CONTENT_SHA256_MISMATCH, "",
+          call.bucket == null ? Map.of() : Map.of("BucketName", call.bucket));
+    }
+    if (profile.ignoresChecksums()) {
+      java.util.List<String> names = new java.util.ArrayList<>();
+      for (Map.Entry<String, String> h : call.requestHeaders()) {
+        String name = h.getKey().toLowerCase(Locale.ROOT);
+        if (name.startsWith("x-amz-checksum-") || name.equals("x-amz-sdk-checksum-algorithm")) {
+          names.add(h.getKey());
+        }
+      }
+      names.forEach(call.requestHeaders()::remove);
+    }
+  }
+
+  /** Drops the checksums from an answer's headers where the profile ignores checksums (RGW 16.2 has none to give). */
+  static void answer(io.netty.handler.codec.http.HttpHeaders headers, ServerProfile profile) {
+    if (profile.ignoresChecksums()) {
+      java.util.List<String> names = new java.util.ArrayList<>();
+      for (Map.Entry<String, String> h : headers) {
+        if (h.getKey().toLowerCase(Locale.ROOT).startsWith("x-amz-checksum-")) {
+          names.add(h.getKey());
+        }
+      }
+      names.forEach(headers::remove);
+    }
+  }
+
   static boolean isAwsChunked(S3Call call) {
     String sha = call.header("x-amz-content-sha256");
     String enc = call.header("content-encoding");

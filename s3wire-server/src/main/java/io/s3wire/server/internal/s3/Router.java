@@ -139,6 +139,7 @@ public final class Router implements RequestHandler {
               RequestTarget.rawPath(call.exchange.uri()), RequestTarget.rawQuery(call.exchange.uri()),
               call.requestHeaders(), Instant.now(ctx.clock())));
       ProfileChecks.check(call, ctx.profile());
+      ProfileChecks.emulate(call, ctx.profile());
       call.body = PayloadStreams.wrap(call, verdict);
       table.get(call.operation).handle(call);
     } catch (S3ErrorException e) {

@@ -78,6 +78,7 @@ final class S3Call {
   }
 
   void respond(int status, HttpHeaders headers) {
+    ProfileChecks.answer(headers, ctx.profile());
     exchange.respond(HttpResponseStatus.valueOf(status), headers, null);
   }
 
@@ -88,6 +89,7 @@ final class S3Call {
     }
     ByteBuf body = Unpooled.wrappedBuffer(document);
     headers.set("content-type", "application/xml");
+    ProfileChecks.answer(headers, ctx.profile());
     exchange.respond(HttpResponseStatus.valueOf(status), headers, body);
   }
 
