@@ -12,6 +12,7 @@ public enum S3ErrorCode {
   AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError", 400,
       "Query-string authentication requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date,"
           + " X-Amz-SignedHeaders, and X-Amz-Expires parameters."),
+  BAD_REQUEST("BadRequest", 400, "Bad Request"),
   BAD_DIGEST("BadDigest", 400, "The Content-MD5 you specified did not match what we received."),
   BUCKET_ALREADY_OWNED_BY_YOU("BucketAlreadyOwnedByYou", 409,
       "Your previous request to create the named bucket succeeded and you already own it."),
@@ -25,6 +26,8 @@ public enum S3ErrorCode {
       "The AWS Access Key Id you provided does not exist in our records."),
   INVALID_ARGUMENT("InvalidArgument", 400, "Invalid Argument"),
   INVALID_BUCKET_NAME("InvalidBucketName", 400, "The specified bucket is not valid."),
+  INVALID_ENCRYPTION_ALGORITHM("InvalidEncryptionAlgorithmError", 400,
+      "The encryption request that you specified is not valid. The valid value is AES256."),
   INVALID_DIGEST("InvalidDigest", 400, "The Content-MD5 you specified is not valid."),
   INVALID_PART("InvalidPart", 400,
       "One or more of the specified parts could not be found.  The part may not have been uploaded,"
@@ -33,6 +36,7 @@ public enum S3ErrorCode {
       "The list of parts was not in ascending order. The parts list must be specified in order by part number."),
   INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable"),
   INVALID_REQUEST("InvalidRequest", 400, "Invalid Request"),
+  INVALID_TAG("InvalidTag", 400, "The tag provided was not a valid tag."),
   KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long"),
   MALFORMED_TRAILER_ERROR("MalformedTrailerError", 400,
       "The request contained trailing data that was not well-formed or did not conform to our published schema."),

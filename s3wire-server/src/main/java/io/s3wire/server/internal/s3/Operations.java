@@ -31,6 +31,12 @@ final class Operations {
     t.put(Operation.COMPLETE_MULTIPART_UPLOAD, MultipartOps::complete);
     t.put(Operation.ABORT_MULTIPART_UPLOAD, MultipartOps::abort);
     t.put(Operation.LIST_PARTS, MultipartOps::listParts);
+    t.put(Operation.PUT_OBJECT_TAGGING, ObjectTaggingOps::putObjectTagging);
+    t.put(Operation.GET_OBJECT_TAGGING, ObjectTaggingOps::getObjectTagging);
+    t.put(Operation.DELETE_OBJECT_TAGGING, ObjectTaggingOps::deleteObjectTagging);
+    t.put(Operation.PUT_BUCKET_ENCRYPTION, BucketEncryptionOps::putBucketEncryption);
+    t.put(Operation.GET_BUCKET_ENCRYPTION, BucketEncryptionOps::getBucketEncryption);
+    t.put(Operation.DELETE_BUCKET_ENCRYPTION, BucketEncryptionOps::deleteBucketEncryption);
     return t;
   }
 }
