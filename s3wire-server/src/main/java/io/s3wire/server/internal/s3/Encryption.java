@@ -191,14 +191,18 @@ final class Encryption {
   }
 
   /**
-   * The customer key the request presents with headers {@code prefix + x-amz-server-side-encryption-customer-*}
-   * ({@code prefix} empty, or {@link #COPY_SOURCE} for a copy's source), checked as S3 checks it;
+   * The customer key the request presents with headers {@code x-amz-server-side-encryption-customer-*}
+   * ({@code prefix} empty), or for a copy's source ({@code prefix} {@link #COPY_SOURCE})
+   * {@code x-amz-copy-source-server-side-encryption-customer-*}, checked as S3 checks it;
    * {@code null} when it sends none of them.
    */
   static CustomerKey customerKey(S3Call call, String prefix) {
-    String algorithm = call.header(prefix + CUSTOMER_ALGORITHM);
-    String key = call.header(prefix + CUSTOMER_KEY);
-    String md5 = call.header(prefix + CUSTOMER_KEY_MD5);
+    String algorithmHeader = named(prefix, CUSTOMER_ALGORITHM);
+    String keyHeader = named(prefix, CUSTOMER_KEY);
+    String md5Header = named(prefix, CUSTOMER_KEY_MD5);
+    String algorithm = call.header(algorithmHeader);
+    String key = call.header(keyHeader);
+    String md5 = call.header(md5Header);
     if (algorithm == null && key == null && md5 == null) {
       return null;
     }
@@ -209,21 +213,21 @@ final class Encryption {
     if (algorithm == null) {
       throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT, "Requests specifying Server Side Encryption with"
           + " Customer provided keys must provide a valid encryption algorithm.",
-          Map.of("ArgumentName", prefix + CUSTOMER_ALGORITHM));
+          Map.of("ArgumentName", algorithmHeader));
     }
     if (!algorithm.equals("AES256")) {
       throw new S3ErrorException(S3ErrorCode.INVALID_ENCRYPTION_ALGORITHM, S3ErrorCode.INVALID_ENCRYPTION_ALGORITHM.message(),
-          argument(prefix + CUSTOMER_ALGORITHM, algorithm));
+          argument(algorithmHeader, algorithm));
     }
     if (key == null) {
       throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT, "Requests specifying Server Side Encryption with"
           + " Customer provided keys must provide an appropriate secret key.",
-          Map.of("ArgumentName", prefix + CUSTOMER_KEY));
+          Map.of("ArgumentName", keyHeader));
     }
     if (md5 == null) {
       throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT, "Requests specifying Server Side Encryption with"
           + " Customer provided keys must provide the client calculated MD5 of the secret key.",
-          Map.of("ArgumentName", prefix + CUSTOMER_KEY_MD5));
+          Map.of("ArgumentName", md5Header));
     }
     byte[] bytes;
     try {
@@ -233,15 +237,20 @@ final class Encryption {
     }
     if (bytes.length != 32) {
       throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT, "The secret key was invalid for the specified algorithm.",
-          Map.of("ArgumentName", prefix + CUSTOMER_KEY));
+          Map.of("ArgumentName", keyHeader));
     }
     String actual = b64(PayloadStreams.digest("MD5").digest(bytes));
     if (!actual.equals(md5.trim())) {
       throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT,
           "The calculated MD5 hash of the key did not match the hash that was provided.",
-          Map.of("ArgumentName", prefix + CUSTOMER_KEY_MD5));
+          Map.of("ArgumentName", md5Header));
     }
     return new CustomerKey(algorithm, actual, bytes);
+  }
+
+  /** {@code header} ({@code x-amz-...}) as named for the copy source when {@code prefix} is {@link #COPY_SOURCE}. */
+  private static String named(String prefix, String header) {
+    return prefix.isEmpty() ? header : prefix + header.substring("x-amz-".length());
   }
 
   /**
