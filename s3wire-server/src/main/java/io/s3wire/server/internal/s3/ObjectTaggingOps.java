@@ -101,8 +101,6 @@ final class ObjectTaggingOps {
   static Map<String, String> forCopy(S3Call call, Map<String, String> sourceTags) {
     String directive = call.header(DIRECTIVE);
     if (directive == null || directive.equalsIgnoreCase("COPY")) {
-      // Validated all the same: S3 refuses a malformed header whatever the directive.
-      fromHeader(call);
       return sourceTags;
     }
     if (directive.equalsIgnoreCase("REPLACE")) {
