@@ -7,10 +7,15 @@ import java.util.TreeMap;
 /**
  * What a client sets on an object besides its bytes: system headers kept as given
  * ({@code content-type}, {@code cache-control}, {@code content-encoding},
- * {@code content-disposition}, {@code content-language}, {@code expires}) and user metadata
- * ({@code x-amz-meta-*}, stored without the prefix). Names are lower-case.
+ * {@code content-disposition}, {@code content-language}, {@code expires}), user metadata
+ * ({@code x-amz-meta-*}, stored without the prefix), the object's tags (in the order given) and
+ * its encryption. Header and metadata names are lower-case.
+ *
+ * @param tags the object's tags, at most 10, in the order the client gave them
+ * @param encryption how the object is encrypted; SSE-S3 unless the client or the bucket chose otherwise
  */
-public record ObjectAttributes(Map<String, String> headers, Map<String, String> userMetadata) {
+public record ObjectAttributes(Map<String, String> headers, Map<String, String> userMetadata,
+    Map<String, String> tags, ObjectEncryption encryption) {
   /** The system headers an object keeps, by lower-case name. */
   public static final java.util.List<String> STORED_HEADERS = java.util.List.of(
       "content-type", "cache-control", "content-encoding", "content-disposition", "content-language", "expires");
@@ -18,6 +23,23 @@ public record ObjectAttributes(Map<String, String> headers, Map<String, String> 
   public ObjectAttributes {
     headers = lowerCase(headers);
     userMetadata = lowerCase(userMetadata);
+    tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+    encryption = java.util.Objects.requireNonNull(encryption, "encryption");
+  }
+
+  /** Attributes without tags, encrypted with SSE-S3 as S3 encrypts every object by default. */
+  public ObjectAttributes(Map<String, String> headers, Map<String, String> userMetadata) {
+    this(headers, userMetadata, Map.of(), ObjectEncryption.SSE_S3);
+  }
+
+  /** These attributes with {@code tags} instead of their own. */
+  public ObjectAttributes withTags(Map<String, String> tags) {
+    return new ObjectAttributes(headers, userMetadata, tags, encryption);
+  }
+
+  /** These attributes with {@code encryption} instead of their own. */
+  public ObjectAttributes withEncryption(ObjectEncryption encryption) {
+    return new ObjectAttributes(headers, userMetadata, tags, encryption);
   }
 
   public static ObjectAttributes empty() {

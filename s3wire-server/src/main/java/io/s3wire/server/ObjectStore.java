@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -134,6 +135,19 @@ public interface ObjectStore extends Closeable {
 
   /** The object's description; NoSuchKey when absent. */
   ObjectInfo headObject(String bucket, String key) throws IOException;
+
+  /**
+   * Replaces the attributes of the object under {@code key} with {@code change} applied to its
+   * current ones, without rewriting its data: size, ETag, checksum and last-modified time stay (as
+   * PutObjectTagging leaves them in S3). Atomic with respect to every other writer of the key: the
+   * object {@code change} saw is the one changed. Returns the new description; NoSuchKey when
+   * absent. This default, for stores that cannot change metadata in place, answers NotImplemented.
+   */
+  default ObjectInfo replaceObjectAttributes(String bucket, String key, UnaryOperator<ObjectAttributes> change)
+      throws IOException {
+    throw new S3ErrorException(S3ErrorCode.NOT_IMPLEMENTED, "This store cannot change an object's metadata in place");
+  }
+
 
   /**
    * The object's description with the sizes of the parts it was completed from (none for an object

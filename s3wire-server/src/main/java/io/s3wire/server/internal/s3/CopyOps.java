@@ -4,6 +4,7 @@ import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectChecksum;
 import io.s3wire.server.ObjectContent;
+import io.s3wire.server.ObjectEncryption;
 import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.PartInfo;
 import io.s3wire.server.S3ErrorCode;
@@ -59,6 +60,7 @@ final class CopyOps {
       throw new S3ErrorException(S3ErrorCode.NO_SUCH_BUCKET);
     }
     ObjectInfo info = call.store().headObject(src.bucket, src.key);
+    Encryption.checkCopySource(call, info.attributes().encryption());
     Conditionals.check(call, info, "x-amz-copy-source-", false);
     String directive = call.header("x-amz-metadata-directive");
     boolean replace = directive != null && directive.equalsIgnoreCase("REPLACE");
@@ -68,13 +70,18 @@ final class CopyOps {
     }
     ChecksumAlgorithm kept = Checksums.forCopy(call, info);
     boolean newChecksum = call.header(ChecksumHeaders.ALGORITHM) != null;
+    Map<String, String> tags = ObjectTaggingOps.forCopy(call, info.attributes().tags());
+    // The target is encrypted as the request or the bucket says, whatever the source was.
+    ObjectEncryption encryption = Encryption.forWrite(call);
+    boolean newEncryption = call.header(Encryption.SSE) != null || call.header(Encryption.CUSTOMER_ALGORITHM) != null;
     // Copying an object onto itself to change its checksum is how S3 tells users to change one.
-    if (!replace && !newChecksum && src.bucket.equals(call.bucket) && src.key.equals(call.key)) {
+    if (!replace && !newChecksum && !newEncryption && src.bucket.equals(call.bucket) && src.key.equals(call.key)) {
       throw new S3ErrorException(S3ErrorCode.INVALID_REQUEST,
           "This copy request is illegal because it is trying to copy an object to itself without changing the"
               + " object's metadata, storage class, website redirect location or encryption attributes.");
     }
-    ObjectAttributes attrs = replace ? ObjectOps.attributes(call) : info.attributes();
+    ObjectAttributes attrs = (replace ? ObjectOps.attributes(call) : info.attributes()).withTags(tags)
+        .withEncryption(encryption);
     WriteCondition condition = Conditionals.forWrite(call);
     Conditionals.precheck(call, condition, call.bucket, call.key);
     ObjectInfo copied;
@@ -83,7 +90,9 @@ final class CopyOps {
       copied = call.store().putObject(call.bucket, call.key, attrs, kept, in, condition);
     }
     ObjectChecksum checksum = copied.checksum();
-    call.xml(S3Xml.write(new CopyObjectResult(copied.etag(), copied.lastModified(), Checksums.xml(checksum),
+    io.netty.handler.codec.http.HttpHeaders h = call.responseHeaders();
+    Encryption.answer(h, copied.attributes().encryption(), true);
+    call.xml(200, h, S3Xml.write(new CopyObjectResult(copied.etag(), copied.lastModified(), Checksums.xml(checksum),
         checksum == null ? null : checksum.type().name())));
   }
 
@@ -124,6 +133,7 @@ final class CopyOps {
     call.requireBucket();
     Source src = source(call);
     ObjectInfo info = call.store().headObject(src.bucket, src.key);
+    Encryption.checkCopySource(call, info.attributes().encryption());
     Conditionals.check(call, info, "x-amz-copy-source-", false);
     long offset = 0;
     long length = info.size();
@@ -134,12 +144,16 @@ final class CopyOps {
       length = r.length();
     }
     String uploadId = call.query("uploadId");
-    ChecksumAlgorithm kept = MultipartChecksums.partAlgorithm(call.store().upload(call.bucket, call.key, uploadId));
+    io.s3wire.server.UploadInfo upload = call.store().upload(call.bucket, call.key, uploadId);
+    Encryption.checkPart(call, upload.attributes().encryption(), true);
+    ChecksumAlgorithm kept = MultipartChecksums.partAlgorithm(upload);
     PartInfo part;
     try (ObjectContent content = call.store().getObject(src.bucket, src.key, offset, length);
         InputStream in = content.newInputStream()) {
       part = call.store().uploadPart(call.bucket, call.key, uploadId, n, kept, in);
     }
-    call.xml(S3Xml.write(new CopyPartResult(part.etag(), part.lastModified(), Checksums.xml(part.checksum()))));
+    io.netty.handler.codec.http.HttpHeaders h = call.responseHeaders();
+    Encryption.answer(h, upload.attributes().encryption(), false);
+    call.xml(200, h, S3Xml.write(new CopyPartResult(part.etag(), part.lastModified(), Checksums.xml(part.checksum()))));
   }
 }

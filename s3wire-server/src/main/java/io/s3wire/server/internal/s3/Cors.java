@@ -27,7 +27,7 @@ final class Cors {
   static void preflight(S3Call call) throws IOException {
     String origin = call.header("origin");
     if (origin == null) {
-      throw new S3ErrorException(S3ErrorCode.BAD_REQUEST);
+      throw new S3ErrorException(S3ErrorCode.BAD_REQUEST, "Insufficient information. Origin request header needed.");
     }
     String method = call.header("access-control-request-method");
     if (method == null) {

@@ -14,7 +14,7 @@ final class ErrorResponses {
   static byte[] document(S3ErrorException e, String resource, String requestId) {
     Map<String, String> extra = new java.util.LinkedHashMap<>(e.extra());
     String stringToSign = extra.remove("StringToSign");
-    String canonicalRequest = extra.remove("CanonicalRequest");
+    String canonicalRequest = Encryption.redact(extra.remove("CanonicalRequest"));
     return S3Xml.write(new ErrorDocument(e.code().code(), e.getMessage(), resource, requestId, requestId, stringToSign,
         canonicalRequest, extra));
   }

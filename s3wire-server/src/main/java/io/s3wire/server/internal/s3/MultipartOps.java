@@ -37,9 +37,13 @@ final class MultipartOps {
     ObjectOps.validateKey(call.key);
     call.requireBucket();
     MultipartChecksums.Choice checksum = MultipartChecksums.forCreate(call);
-    String id = call.store().createMultipartUpload(call.bucket, call.key, ObjectOps.attributes(call),
+    // Tags and encryption are the upload's, and become the object's at completion.
+    io.s3wire.server.ObjectAttributes attributes = ObjectOps.attributes(call)
+        .withTags(ObjectTaggingOps.fromHeader(call)).withEncryption(Encryption.forWrite(call));
+    String id = call.store().createMultipartUpload(call.bucket, call.key, attributes,
         checksum.algorithm(), checksum.type());
     HttpHeaders h = call.responseHeaders();
+    Encryption.answer(h, attributes.encryption(), true);
     MultipartChecksums.answerCreate(h, checksum);
     call.xml(200, h, S3Xml.write(new InitiateMultipartUploadResult(call.bucket, call.key, id)));
   }
@@ -65,12 +69,14 @@ final class MultipartOps {
     String uploadId = call.query("uploadId");
     ChecksumHeaders.Claim claim = ChecksumHeaders.claim(call);
     UploadInfo upload = call.store().upload(call.bucket, call.key, uploadId);
+    Encryption.checkPart(call, upload.attributes().encryption(), true);
     MultipartChecksums.checkPart(upload, claim);
     ChecksumAlgorithm kept = MultipartChecksums.partAlgorithm(upload);
     Digests.DigestingInputStream body = Checksums.checkedBody(call, claim, kept);
     PartInfo part = call.store().uploadPart(call.bucket, call.key, uploadId, n, kept, body);
     HttpHeaders h = call.responseHeaders();
     h.set("etag", part.etag());
+    Encryption.answer(h, upload.attributes().encryption(), false);
     Checksums.answer(h, claim != null ? Checksums.claimed(claim, body) : part.checksum(), false);
     call.respond(200, h);
   }
@@ -79,6 +85,7 @@ final class MultipartOps {
     call.requireBucket();
     String uploadId = call.query("uploadId");
     UploadInfo upload = call.store().upload(call.bucket, call.key, uploadId);
+    Encryption.checkPart(call, upload.attributes().encryption(), false);
     List<CompletedPart> requested =
         XmlIn.completeMultipartUpload(XmlIn.readBody(call.body, XmlIn.MAX_BODY)).parts();
     Map<Integer, PartInfo> stored = new HashMap<>();
@@ -124,7 +131,9 @@ final class MultipartOps {
     ObjectInfo info = call.store().completeMultipartUpload(call.bucket, call.key, uploadId, numbers, etag, checksum,
         condition);
     ObjectChecksum made = info.checksum();
-    call.xml(S3Xml.write(new CompleteMultipartUploadResult("/" + call.bucket + "/" + call.key, call.bucket, call.key,
+    HttpHeaders h = call.responseHeaders();
+    Encryption.answerComplete(h, info.attributes().encryption());
+    call.xml(200, h, S3Xml.write(new CompleteMultipartUploadResult("/" + call.bucket + "/" + call.key, call.bucket, call.key,
         info.etag(), Checksums.xml(made), made == null ? null : made.type().name())));
   }
 

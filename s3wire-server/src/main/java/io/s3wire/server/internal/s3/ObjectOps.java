@@ -71,12 +71,15 @@ final class ObjectOps {
     call.requireBucket();
     WriteCondition condition = Conditionals.forWrite(call);
     Conditionals.precheck(call, condition, call.bucket, call.key);
+    ObjectAttributes attributes = attributes(call).withTags(ObjectTaggingOps.fromHeader(call))
+        .withEncryption(Encryption.forWrite(call));
     ChecksumHeaders.Claim claim = ChecksumHeaders.claim(call);
     ChecksumAlgorithm kept = Checksums.forPut(claim);
     Digests.DigestingInputStream body = Checksums.checkedBody(call, claim, kept);
-    ObjectInfo info = call.store().putObject(call.bucket, call.key, attributes(call), kept, body, condition);
+    ObjectInfo info = call.store().putObject(call.bucket, call.key, attributes, kept, body, condition);
     HttpHeaders h = call.responseHeaders();
     h.set("etag", info.etag());
+    Encryption.answer(h, info.attributes().encryption(), true);
     Checksums.answer(h, info.checksum() != null ? info.checksum() : Checksums.claimed(claim, body), true);
     call.respond(200, h);
   }
@@ -113,10 +116,13 @@ final class ObjectOps {
     call.requireBucket();
     ObjectParts parts = partNumber == null ? null : call.store().headObjectParts(call.bucket, call.key);
     ObjectInfo info = parts == null ? call.store().headObject(call.bucket, call.key) : parts.info();
+    Encryption.checkRead(call, info.attributes().encryption());
     Conditionals.check(call, info, "", true);
     HttpHeaders h = call.responseHeaders();
     ByteRange range = parts == null ? ByteRange.parse(call.header("range"), info.size()) : part(parts, partNumber, h);
     describe(h, info, call);
+    Encryption.answer(h, info.attributes().encryption(), false);
+    ObjectTaggingOps.describe(h, info.attributes().tags());
     // A part's bytes are a range of the object: the object's checksum does not describe them.
     Checksums.describe(h, info, call, parts != null || range != null);
     int status = 200;

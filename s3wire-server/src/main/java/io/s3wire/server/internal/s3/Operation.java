@@ -52,6 +52,12 @@ public enum Operation {
   DELETE_BUCKET_OWNERSHIP_CONTROLS("DeleteBucketOwnershipControls"),
   PUT_BUCKET_OBJECT_LOCK("PutObjectLockConfiguration"),
   GET_BUCKET_OBJECT_LOCK("GetObjectLockConfiguration"),
+  PUT_OBJECT_TAGGING("PutObjectTagging"),
+  GET_OBJECT_TAGGING("GetObjectTagging"),
+  DELETE_OBJECT_TAGGING("DeleteObjectTagging"),
+  PUT_BUCKET_ENCRYPTION("PutBucketEncryption"),
+  GET_BUCKET_ENCRYPTION("GetBucketEncryption"),
+  DELETE_BUCKET_ENCRYPTION("DeleteBucketEncryption"),
   /** A known S3 sub-resource this server does not implement (acl, policy, tagging, ...). */
   NOT_IMPLEMENTED("NotImplemented"),
   /** A method S3 does not allow on the resource. */
@@ -75,6 +81,10 @@ public enum Operation {
 
   /** Resolves a request to its operation from method, addressed resource, query and headers. */
   static Operation resolve(String method, String bucket, String key, Map<String, String> query, boolean copySource) {
+    Operation encryptionOrTagging = encryptionOrTagging(method, bucket, key, query);
+    if (encryptionOrTagging != null) {
+      return encryptionOrTagging;
+    }
     Operation config = BucketConfigOps.resolve(method, bucket, key, query);
     if (config != null) {
       return config;
@@ -130,5 +140,32 @@ public enum Operation {
       }
       default -> METHOD_NOT_ALLOWED;
     };
+  }
+
+  /**
+   * {@code ?tagging} on a key (object tagging) and {@code ?encryption} on a bucket (default
+   * encryption); {@code null} for anything else, bucket-level tagging included.
+   */
+  private static Operation encryptionOrTagging(String method, String bucket, String key, Map<String, String> query) {
+    if (bucket == null) {
+      return null;
+    }
+    if (key != null && query.containsKey("tagging")) {
+      return switch (method) {
+        case "PUT" -> PUT_OBJECT_TAGGING;
+        case "GET" -> GET_OBJECT_TAGGING;
+        case "DELETE" -> DELETE_OBJECT_TAGGING;
+        default -> METHOD_NOT_ALLOWED;
+      };
+    }
+    if (key == null && query.containsKey("encryption")) {
+      return switch (method) {
+        case "PUT" -> PUT_BUCKET_ENCRYPTION;
+        case "GET" -> GET_BUCKET_ENCRYPTION;
+        case "DELETE" -> DELETE_BUCKET_ENCRYPTION;
+        default -> METHOD_NOT_ALLOWED;
+      };
+    }
+    return null;
   }
 }

@@ -33,6 +33,12 @@ final class Operations {
     t.put(Operation.LIST_PARTS, MultipartOps::listParts);
     t.put(Operation.POST_OBJECT, PostObjectOp::postObject);
     BucketConfigOps.register(t);
+    t.put(Operation.PUT_OBJECT_TAGGING, ObjectTaggingOps::putObjectTagging);
+    t.put(Operation.GET_OBJECT_TAGGING, ObjectTaggingOps::getObjectTagging);
+    t.put(Operation.DELETE_OBJECT_TAGGING, ObjectTaggingOps::deleteObjectTagging);
+    t.put(Operation.PUT_BUCKET_ENCRYPTION, BucketEncryptionOps::putBucketEncryption);
+    t.put(Operation.GET_BUCKET_ENCRYPTION, BucketEncryptionOps::getBucketEncryption);
+    t.put(Operation.DELETE_BUCKET_ENCRYPTION, BucketEncryptionOps::deleteBucketEncryption);
     return t;
   }
 }

@@ -380,6 +380,30 @@ public final class FileStore implements ObjectStore {
     return entry(bucket, key).info;
   }
 
+  /**
+   * Under the bucket's lock, like every commit: writes a new metadata file that points at the same
+   * data file and renames it into place, so a crash leaves the old metadata or the new, never a mix.
+   */
+  @Override
+  public ObjectInfo replaceObjectAttributes(String bucket, String key,
+      java.util.function.UnaryOperator<ObjectAttributes> change) throws IOException {
+    Bucket b = bucket(bucket);
+    synchronized (b) {
+      Entry e = b.index.get(key);
+      if (e == null || buckets.get(b.dir.getFileName().toString()) != b) {
+        throw new S3ErrorException(e == null ? S3ErrorCode.NO_SUCH_KEY : S3ErrorCode.NO_SUCH_BUCKET);
+      }
+      ObjectInfo i = e.info;
+      ObjectInfo info = new ObjectInfo(key, i.size(), i.etag(), i.lastModified(), change.apply(i.attributes()),
+          i.checksum());
+      java.util.Properties meta = MetaFiles.writeObject(info, e.dataName);
+      MetaFiles.writePartSizes(meta, e.partSizes);
+      files.writeProperties(b.objects().resolve(storageName(key) + ".meta"), meta);
+      b.index.put(key, new Entry(info, e.dataName, e.partSizes));
+      return info;
+    }
+  }
+
   @Override
   public ObjectParts headObjectParts(String bucket, String key) {
     Entry e = entry(bucket, key);

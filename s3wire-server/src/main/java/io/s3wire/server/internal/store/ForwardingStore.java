@@ -77,6 +77,13 @@ abstract class ForwardingStore implements ObjectStore {
   }
 
   @Override
+  public ObjectInfo replaceObjectAttributes(String bucket, String key,
+      java.util.function.UnaryOperator<ObjectAttributes> change) throws IOException {
+    before("replaceObjectAttributes", true);
+    return delegate.replaceObjectAttributes(bucket, key, change);
+  }
+
+  @Override
   public ObjectParts headObjectParts(String bucket, String key) throws IOException {
     before("headObject", false);
     return delegate.headObjectParts(bucket, key);

@@ -179,6 +179,20 @@ public final class MemoryStore implements ObjectStore {
   }
 
   @Override
+  public ObjectInfo replaceObjectAttributes(String bucket, String key,
+      java.util.function.UnaryOperator<ObjectAttributes> change) {
+    Blob changed = bucket(bucket).objects.computeIfPresent(key, (k, old) -> {
+      ObjectInfo i = old.info;
+      return new Blob(new ObjectInfo(k, i.size(), i.etag(), i.lastModified(), change.apply(i.attributes()),
+          i.checksum()), old.chunks, old.partSizes);
+    });
+    if (changed == null) {
+      throw new S3ErrorException(S3ErrorCode.NO_SUCH_KEY);
+    }
+    return changed.info;
+  }
+
+  @Override
   public ObjectParts headObjectParts(String bucket, String key) {
     Blob blob = blob(bucket, key);
     return new ObjectParts(blob.info, blob.partSizes);

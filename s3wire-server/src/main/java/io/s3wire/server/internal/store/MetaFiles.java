@@ -4,6 +4,7 @@ import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectChecksum;
+import io.s3wire.server.ObjectEncryption;
 import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.PartInfo;
 import io.s3wire.server.UploadInfo;
@@ -133,7 +134,54 @@ final class MetaFiles {
     Properties p = new Properties();
     a.headers().forEach((k, v) -> p.setProperty("h." + k, v));
     a.userMetadata().forEach((k, v) -> p.setProperty("m." + k, v));
+    writeTags(p, a.tags());
+    writeEncryption(p, a.encryption());
     return p;
+  }
+
+  /** Tags as {@code tag.N.key} and {@code tag.N.value}, N from 0 in the tags' order. */
+  private static void writeTags(Properties p, Map<String, String> tags) {
+    int i = 0;
+    for (Map.Entry<String, String> t : tags.entrySet()) {
+      p.setProperty("tag." + i + ".key", t.getKey());
+      p.setProperty("tag." + i + ".value", t.getValue());
+      i++;
+    }
+  }
+
+  private static Map<String, String> readTags(Properties p) {
+    Map<String, String> tags = new java.util.LinkedHashMap<>();
+    for (int i = 0; p.getProperty("tag." + i + ".key") != null; i++) {
+      tags.put(p.getProperty("tag." + i + ".key"), p.getProperty("tag." + i + ".value", ""));
+    }
+    return tags;
+  }
+
+  /**
+   * Encryption as {@code sse.*} fields; files from before they were written have none and are read
+   * as SSE-S3, which S3 applies to every object. An SSE-C key is kept only as its MD5 and salted HMAC.
+   */
+  private static void writeEncryption(Properties p, ObjectEncryption e) {
+    setIfPresent(p, "sse.serverSide", e.serverSide());
+    setIfPresent(p, "sse.kmsKeyId", e.kmsKeyId());
+    setIfPresent(p, "sse.kmsContext", e.kmsContext());
+    if (e.bucketKeyEnabled()) {
+      p.setProperty("sse.bucketKeyEnabled", "true");
+    }
+    setIfPresent(p, "sse.customerAlgorithm", e.customerAlgorithm());
+    setIfPresent(p, "sse.customerKeyMd5", e.customerKeyMd5());
+    setIfPresent(p, "sse.customerKeyFingerprint", e.customerKeyFingerprint());
+  }
+
+  private static ObjectEncryption readEncryption(Properties p) {
+    String serverSide = p.getProperty("sse.serverSide");
+    String customer = p.getProperty("sse.customerAlgorithm");
+    if (serverSide == null && customer == null) {
+      return ObjectEncryption.SSE_S3;
+    }
+    return new ObjectEncryption(serverSide, p.getProperty("sse.kmsKeyId"), p.getProperty("sse.kmsContext"),
+        Boolean.parseBoolean(p.getProperty("sse.bucketKeyEnabled")), customer, p.getProperty("sse.customerKeyMd5"),
+        p.getProperty("sse.customerKeyFingerprint"));
   }
 
   private static ObjectAttributes attributes(Properties p) {
@@ -146,6 +194,6 @@ final class MetaFiles {
         meta.put(name.substring(2), p.getProperty(name));
       }
     }
-    return new ObjectAttributes(headers, meta);
+    return new ObjectAttributes(headers, meta, readTags(p), readEncryption(p));
   }
 }
