@@ -155,6 +155,24 @@ class PostObjectTest {
   }
 
   @Test
+  void encryptionFieldsAreStoredAndEchoedAndTheDefaultIsSseS3() throws Exception {
+    HttpResponse<String> kms = post(signed(policy("{\"key\": \"kms\"}, {\"x-amz-server-side-encryption\": \"aws:kms\"}"))
+        .field("key", "kms").field("x-amz-server-side-encryption", "aws:kms").file("f", null, bytes("secret")));
+    assertThat(kms.statusCode()).as(kms.body()).isEqualTo(204);
+    assertThat(kms.headers().firstValue("x-amz-server-side-encryption")).hasValue("aws:kms");
+    assertThat(server.store().headObject("forms", "kms").attributes().encryption().serverSide()).isEqualTo("aws:kms");
+
+    HttpResponse<String> plain = post(signed(policy("{\"key\": \"plain\"}")).field("key", "plain")
+        .file("f", null, bytes("data")));
+    assertThat(plain.headers().firstValue("x-amz-server-side-encryption")).hasValue("AES256");
+
+    HttpResponse<String> bad = post(signed(policy("{\"key\": \"bad\"}, {\"x-amz-server-side-encryption\": \"rot13\"}"))
+        .field("key", "bad").field("x-amz-server-side-encryption", "rot13").file("f", null, bytes("data")));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("<Code>InvalidArgument</Code>");
+  }
+
+  @Test
   void fieldsAfterTheFileAreIgnoredAndNeedNoCondition() throws Exception {
     HttpResponse<String> r = post(signed(policy("{\"key\": \"after\"}")).field("key", "after")
         .file("f", null, bytes("data")).field("x-amz-meta-late", "ignored").field("key", "elsewhere"));

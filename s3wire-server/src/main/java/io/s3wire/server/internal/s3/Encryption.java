@@ -95,8 +95,16 @@ final class Encryption {
    * AccessDenied where the bucket blocks it.
    */
   static ObjectEncryption forWrite(S3Call call) throws IOException {
-    CustomerKey customer = customerKey(call, "");
-    String sse = call.header(SSE);
+    return forWrite(call, call::header);
+  }
+
+  /**
+   * {@link #forWrite(S3Call)} with the encryption named by {@code field} (lower-case name to value)
+   * instead of the request's headers: a browser-form POST names it in its form fields.
+   */
+  static ObjectEncryption forWrite(S3Call call, java.util.function.UnaryOperator<String> field) throws IOException {
+    CustomerKey customer = customerKey(call, "", field);
+    String sse = field.apply(SSE);
     BucketEncryptionOps.Config bucket = BucketEncryptionOps.config(call);
     if (customer != null) {
       if (sse != null) {
@@ -109,9 +117,9 @@ final class Encryption {
       }
       return ObjectEncryption.customer(customer.algorithm, customer.md5, customer.newFingerprint());
     }
-    String keyId = call.header(KMS_KEY_ID);
-    String context = call.header(KMS_CONTEXT);
-    Boolean bucketKey = bucketKeyHeader(call);
+    String keyId = field.apply(KMS_KEY_ID);
+    String context = field.apply(KMS_CONTEXT);
+    Boolean bucketKey = bucketKeyHeader(field);
     if (sse == null) {
       if (keyId != null || context != null) {
         throw kmsRequired(keyId != null ? KMS_KEY_ID : KMS_CONTEXT);
@@ -142,8 +150,8 @@ final class Encryption {
         bucketKey != null ? bucketKey : BucketEncryptionOps.isKms(bucket.algorithm()) && bucket.bucketKeyEnabled());
   }
 
-  private static Boolean bucketKeyHeader(S3Call call) {
-    String v = call.header(BUCKET_KEY);
+  private static Boolean bucketKeyHeader(java.util.function.UnaryOperator<String> field) {
+    String v = field.apply(BUCKET_KEY);
     if (v == null) {
       return null;
     }
@@ -197,12 +205,16 @@ final class Encryption {
    * {@code null} when it sends none of them.
    */
   static CustomerKey customerKey(S3Call call, String prefix) {
+    return customerKey(call, prefix, call::header);
+  }
+
+  private static CustomerKey customerKey(S3Call call, String prefix, java.util.function.UnaryOperator<String> field) {
     String algorithmHeader = named(prefix, CUSTOMER_ALGORITHM);
     String keyHeader = named(prefix, CUSTOMER_KEY);
     String md5Header = named(prefix, CUSTOMER_KEY_MD5);
-    String algorithm = call.header(algorithmHeader);
-    String key = call.header(keyHeader);
-    String md5 = call.header(md5Header);
+    String algorithm = field.apply(algorithmHeader);
+    String key = field.apply(keyHeader);
+    String md5 = field.apply(md5Header);
     if (algorithm == null && key == null && md5 == null) {
       return null;
     }

@@ -96,9 +96,10 @@ final class PostObjectOp {
             throw ChecksumHeaders.badDigest(claim.algorithm());
           }
         });
+    io.s3wire.server.ObjectEncryption encryption = Encryption.forWrite(call, fields::get);
     ObjectInfo info;
     try {
-      info = call.store().putObject(call.bucket, key, attributes(fields), kept, body);
+      info = call.store().putObject(call.bucket, key, attributes(fields).withEncryption(encryption), kept, body);
     } catch (S3ErrorException e) {
       if (e.code() == S3ErrorCode.ENTITY_TOO_LARGE && range != null) {
         throw tooLarge(form, sized.count, range[1]);
@@ -107,7 +108,7 @@ final class PostObjectOp {
     }
     // Fields after the file are ignored, as S3 ignores them; read them so the connection stays usable.
     call.body.transferTo(java.io.OutputStream.nullOutputStream());
-    answer(call, fields, key, info);
+    answer(call, fields, key, info, encryption);
   }
 
   /**
@@ -206,9 +207,11 @@ final class PostObjectOp {
     return named == null ? null : new ChecksumHeaders.Claim(named, null);
   }
 
-  private static void answer(S3Call call, Map<String, String> fields, String key, ObjectInfo info) {
+  private static void answer(S3Call call, Map<String, String> fields, String key, ObjectInfo info,
+      io.s3wire.server.ObjectEncryption encryption) {
     HttpHeaders h = call.responseHeaders();
     h.set("etag", info.etag());
+    Encryption.answer(h, encryption, true);
     Checksums.answer(h, info.checksum(), true);
     String location = location(call, key);
     String redirect = fields.getOrDefault("success_action_redirect", fields.get("redirect"));
