@@ -117,8 +117,12 @@ final class ObjectOps {
     HttpHeaders h = call.responseHeaders();
     ByteRange range = parts == null ? ByteRange.parse(call.header("range"), info.size()) : part(parts, partNumber, h);
     describe(h, info, call);
-    // A part's bytes are a range of the object: the object's checksum does not describe them.
-    Checksums.describe(h, info, call, parts != null || range != null);
+    if (parts != null) {
+      Checksums.describePart(h, parts, partNumber, call);
+    } else {
+      // A range's bytes are not the object's: its checksum does not describe them.
+      Checksums.describe(h, info, call, range != null);
+    }
     int status = 200;
     long offset = 0;
     long length = info.size();

@@ -27,6 +27,7 @@ public enum Operation {
   COMPLETE_MULTIPART_UPLOAD("CompleteMultipartUpload"),
   ABORT_MULTIPART_UPLOAD("AbortMultipartUpload"),
   LIST_PARTS("ListParts"),
+  GET_OBJECT_ATTRIBUTES("GetObjectAttributes"),
   /** A known S3 sub-resource this server does not implement (acl, policy, tagging, ...). */
   NOT_IMPLEMENTED("NotImplemented"),
   /** A method S3 does not allow on the resource. */
@@ -50,6 +51,9 @@ public enum Operation {
 
   /** Resolves a request to its operation from method, addressed resource, query and headers. */
   static Operation resolve(String method, String bucket, String key, Map<String, String> query, boolean copySource) {
+    if (key != null && method.equals("GET") && query.containsKey("attributes")) {
+      return GET_OBJECT_ATTRIBUTES; // "attributes" stays unimplemented on other methods and on buckets
+    }
     for (String q : query.keySet()) {
       if (UNIMPLEMENTED_SUBRESOURCES.contains(q)) {
         return NOT_IMPLEMENTED;

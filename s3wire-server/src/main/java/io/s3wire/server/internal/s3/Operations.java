@@ -31,6 +31,7 @@ final class Operations {
     t.put(Operation.COMPLETE_MULTIPART_UPLOAD, MultipartOps::complete);
     t.put(Operation.ABORT_MULTIPART_UPLOAD, MultipartOps::abort);
     t.put(Operation.LIST_PARTS, MultipartOps::listParts);
+    t.put(Operation.GET_OBJECT_ATTRIBUTES, AttributesOp::getObjectAttributes);
     return t;
   }
 }

@@ -37,10 +37,13 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class MemoryStore implements ObjectStore {
   private static final int CHUNK = 1 << 20;
 
-  /** An object or a part: its description, bytes, and for a completed multipart object its part sizes. */
-  private record Blob(ObjectInfo info, Chunks chunks, List<Long> partSizes) {
+  /**
+   * An object or a part: its description, bytes, and for a completed multipart object its part
+   * sizes and part checksums (empty when a part had none).
+   */
+  private record Blob(ObjectInfo info, Chunks chunks, List<Long> partSizes, List<ObjectChecksum> partChecksums) {
     Blob(ObjectInfo info, Chunks chunks) {
-      this(info, chunks, List.of());
+      this(info, chunks, List.of(), List.of());
     }
   }
 
@@ -156,7 +159,7 @@ public final class MemoryStore implements ObjectStore {
   @Override
   public ObjectParts headObjectParts(String bucket, String key) {
     Blob blob = blob(bucket, key);
-    return new ObjectParts(blob.info, blob.partSizes);
+    return new ObjectParts(blob.info, blob.partSizes, blob.partChecksums);
   }
 
   @Override
@@ -244,6 +247,7 @@ public final class MemoryStore implements ObjectStore {
     Upload u = upload(b, key, uploadId);
     List<Chunks> chunks = new ArrayList<>();
     List<Long> sizes = new ArrayList<>();
+    List<ObjectChecksum> checksums = new ArrayList<>();
     long size = 0;
     for (int n : partNumbers) {
       Blob p = u.parts.get(n);
@@ -252,12 +256,18 @@ public final class MemoryStore implements ObjectStore {
       }
       chunks.add(p.chunks);
       sizes.add(p.info.size());
+      checksums.add(p.info.checksum());
       size += p.info.size();
     }
     ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes(), checksum);
-    commit(b, new Blob(info, Chunks.concat(chunks), List.copyOf(sizes)), condition);
+    commit(b, new Blob(info, Chunks.concat(chunks), List.copyOf(sizes), allOrNone(checksums)), condition);
     b.uploads.remove(uploadId);
     return info;
+  }
+
+  /** The parts' checksums when every part has one, else none: a part without one leaves a gap no list can show. */
+  static List<ObjectChecksum> allOrNone(List<ObjectChecksum> checksums) {
+    return checksums.contains(null) ? List.of() : List.copyOf(checksums);
   }
 
   @Override
