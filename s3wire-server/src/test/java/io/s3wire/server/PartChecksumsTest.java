@@ -40,6 +40,7 @@ import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
+import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
 /**
  * A completed multipart object keeps each part's checksum, in both stores (the file store across
@@ -171,9 +172,19 @@ class PartChecksumsTest {
       ResponseBytes<GetObjectResponse> got = mp.getObject(r -> r.bucket("parts").key("mp")
           .checksumMode(ChecksumMode.ENABLED), AsyncResponseTransformer.toBytes()).get(60, TimeUnit.SECONDS);
       assertThat(got.asByteArray()).isEqualTo(data);
-      assertThat(reads.crc32ByPart).as("one GET per part, each with the part's CRC32")
-          .isEqualTo(new TreeMap<>(Map.of(1, crc32OfParts(data).get(0), 2, crc32OfParts(data).get(1),
-              3, crc32OfParts(data).get(2))));
+      TreeMap<Integer, String> expected = new TreeMap<>(Map.of(1, crc32OfParts(data).get(0),
+          2, crc32OfParts(data).get(1), 3, crc32OfParts(data).get(2)));
+      assertThat(reads.crc32ByPart).as("one GET per part, each with the part's CRC32").isEqualTo(expected);
+
+      // S3TransferManager's file download goes the same way.
+      reads.crc32ByPart.clear();
+      Path target = dir.resolve("target.bin");
+      try (S3TransferManager tm = S3TransferManager.builder().s3Client(mp).build()) {
+        tm.downloadFile(d -> d.destination(target).getObjectRequest(g -> g.bucket("parts").key("mp")
+            .checksumMode(ChecksumMode.ENABLED))).completionFuture().get(60, TimeUnit.SECONDS);
+      }
+      assertThat(Files.readAllBytes(target)).isEqualTo(data);
+      assertThat(reads.crc32ByPart).isEqualTo(expected);
     }
   }
 
