@@ -40,6 +40,15 @@ public record ObjectParts(ObjectInfo info, List<Long> partSizes, List<ObjectChec
     return new ObjectParts(info, List.of());
   }
 
+  /**
+   * The part checksums an object keeps, given each part's ({@code null} for a part that has none):
+   * all of them when every part has one, else none, since a list with a gap could not say which
+   * part a checksum belongs to.
+   */
+  public static List<ObjectChecksum> everyOrNone(List<ObjectChecksum> perPart) {
+    return perPart.contains(null) ? List.of() : List.copyOf(perPart);
+  }
+
   /** Whether a multipart upload made the object (its parts are known). */
   public boolean isMultipart() {
     return !partSizes.isEmpty();

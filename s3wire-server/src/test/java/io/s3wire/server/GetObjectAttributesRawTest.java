@@ -95,7 +95,8 @@ class GetObjectAttributesRawTest {
       assertThat(up.statusCode()).as(text(up)).isEqualTo(200);
       completed.add(new CompletedPart(i + 1, up.headers().firstValue("etag").orElseThrow(), a, b64(a, parts.get(i))));
     }
-    HttpResponse<byte[]> done = send("POST", "/bucket/mp?uploadId=" + id, S3Xml.write(new CompleteMultipartUpload(completed)));
+    HttpResponse<byte[]> done = send("POST", "/bucket/mp?uploadId=" + id,
+        S3Xml.write(new CompleteMultipartUpload(completed)));
     assertThat(done.statusCode()).as(text(done)).isEqualTo(200);
     String etag = server.store().headObject("bucket", "mp").etag().replace("\"", "");
     String composite = a.composite(List.of(a.of(one), a.of(two)));
@@ -114,14 +115,16 @@ class GetObjectAttributesRawTest {
         + "</GetObjectAttributesResponse>");
 
     HttpResponse<byte[]> first = attributes("mp", "x-amz-object-attributes", "ObjectParts", "x-amz-max-parts", "1");
-    assertThat(text(first)).isEqualTo(NS + "<ObjectParts><PartsCount>2</PartsCount><PartNumberMarker>0</PartNumberMarker>"
+    assertThat(text(first)).isEqualTo(NS
+        + "<ObjectParts><PartsCount>2</PartsCount><PartNumberMarker>0</PartNumberMarker>"
         + "<NextPartNumberMarker>1</NextPartNumberMarker><MaxParts>1</MaxParts><IsTruncated>true</IsTruncated>"
         + "<Part><PartNumber>1</PartNumber><Size>" + one.length + "</Size><ChecksumSHA1>" + b64(a, one)
         + "</ChecksumSHA1></Part></ObjectParts></GetObjectAttributesResponse>");
     // Past the last part: an empty page.
     HttpResponse<byte[]> past = attributes("mp", "x-amz-object-attributes", "ObjectParts",
         "x-amz-part-number-marker", "2");
-    assertThat(text(past)).isEqualTo(NS + "<ObjectParts><PartsCount>2</PartsCount><PartNumberMarker>2</PartNumberMarker>"
+    assertThat(text(past)).isEqualTo(NS
+        + "<ObjectParts><PartsCount>2</PartsCount><PartNumberMarker>2</PartNumberMarker>"
         + "<NextPartNumberMarker>0</NextPartNumberMarker><MaxParts>1000</MaxParts><IsTruncated>false</IsTruncated>"
         + "</ObjectParts></GetObjectAttributesResponse>");
   }
@@ -129,7 +132,8 @@ class GetObjectAttributesRawTest {
   @Test
   void theNamesMayComeInAnyOrderSpacedOrInRepeatedHeaders() throws Exception {
     String expected = text(attributes("hello", "x-amz-object-attributes", ALL));
-    assertThat(text(attributes("hello", "x-amz-object-attributes", "ObjectSize, StorageClass , ObjectParts,Checksum,ETag")))
+    assertThat(text(attributes("hello", "x-amz-object-attributes",
+        "ObjectSize, StorageClass , ObjectParts,Checksum,ETag")))
         .isEqualTo(expected);
     assertThat(text(attributes("hello", "x-amz-object-attributes", "ObjectSize", "x-amz-object-attributes", "ETag",
         "x-amz-object-attributes", "Checksum,StorageClass", "x-amz-object-attributes", "ETag")))

@@ -51,7 +51,10 @@ class GetObjectAttributesTest {
     return io.s3wire.checksum.ChecksumAlgorithm.CRC32.base64(io.s3wire.checksum.ChecksumAlgorithm.CRC32.of(data));
   }
 
-  /** An upload of PART_SIZES parts (the SDK sends each part's checksum of {@code algorithm}); returns the part responses. */
+  /**
+   * An upload of PART_SIZES parts (the SDK sends each part's checksum of {@code algorithm}) and its
+   * completion; returns the UploadPart responses.
+   */
   static List<UploadPartResponse> upload(S3Client s3, String bucket, String key, byte[] data,
       ChecksumAlgorithm algorithm, software.amazon.awssdk.services.s3.model.ChecksumType type) {
     String id = s3.createMultipartUpload(r -> r.bucket(bucket).key(key).checksumAlgorithm(algorithm).checksumType(type))

@@ -531,7 +531,7 @@ public final class FileStore implements ObjectStore {
         throw e;
       }
       ObjectInfo info = new ObjectInfo(key, size, etag, now(), upload.attributes(), checksum);
-      commit(b, info, List.copyOf(sizes), MemoryStore.allOrNone(checksums), temp, condition);
+      commit(b, info, List.copyOf(sizes), ObjectParts.everyOrNone(checksums), temp, condition);
       deleteTree(dir);
       uploadLocks.remove(uploadId);
       return info;

@@ -260,14 +260,9 @@ public final class MemoryStore implements ObjectStore {
       size += p.info.size();
     }
     ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes(), checksum);
-    commit(b, new Blob(info, Chunks.concat(chunks), List.copyOf(sizes), allOrNone(checksums)), condition);
+    commit(b, new Blob(info, Chunks.concat(chunks), List.copyOf(sizes), ObjectParts.everyOrNone(checksums)), condition);
     b.uploads.remove(uploadId);
     return info;
-  }
-
-  /** The parts' checksums when every part has one, else none: a part without one leaves a gap no list can show. */
-  static List<ObjectChecksum> allOrNone(List<ObjectChecksum> checksums) {
-    return checksums.contains(null) ? List.of() : List.copyOf(checksums);
   }
 
   @Override

@@ -142,10 +142,13 @@ final class MetaFiles {
     }
   }
 
-  /** The part checksums {@link #writePartChecksums} recorded; empty for files from before it. */
+  /**
+   * The part checksums {@link #writePartChecksums} recorded; empty for files from before it, and
+   * when they do not match the recorded part sizes one for one (then the parts are unknown).
+   */
   static List<ObjectChecksum> readPartChecksums(Properties p) {
     String v = p.getProperty(PART_CHECKSUMS);
-    if (v == null || v.isEmpty()) {
+    if (v == null || v.isEmpty() || v.split(",").length != readPartSizes(p).size()) {
       return List.of();
     }
     return java.util.Arrays.stream(v.split(",")).map(entry -> {
