@@ -1,5 +1,6 @@
 package io.s3wire.xml;
 
+import io.s3wire.xml.internal.AttributesXml;
 import io.s3wire.xml.internal.ErrorXml;
 import io.s3wire.xml.internal.ListingXml;
 import io.s3wire.xml.internal.MultipartXml;
@@ -152,6 +153,16 @@ public final class S3Xml {
     return read(body, ObjectXml::readCopyPart);
   }
   public static byte[] write(CopyPartResult doc) { return ObjectXml.write(doc); }
+
+  // ---- GetObjectAttributes
+
+  public static GetObjectAttributesResult readGetObjectAttributesResult(byte[] body) {
+    return read(body, AttributesXml::read);
+  }
+  public static GetObjectAttributesResult readGetObjectAttributesResult(InputStream body) {
+    return read(body, AttributesXml::read);
+  }
+  public static byte[] write(GetObjectAttributesResult doc) { return AttributesXml.write(doc); }
 
   // ---- DeleteObjects
 

@@ -4,26 +4,58 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A stored object together with the sizes of the parts a multipart upload made it from, which is
- * what GetObject and HeadObject with {@code partNumber} need to find a part's bytes.
+ * A stored object together with the parts a multipart upload made it from: their sizes, which is
+ * what GetObject and HeadObject with {@code partNumber} need to find a part's bytes, and their
+ * checksums, which those answers and GetObjectAttributes report.
  *
  * @param info the object
  * @param partSizes the byte sizes of its parts in part order (they add up to {@code info.size()});
  *     empty for an object stored whole by a put or copy, or when the store does not know its parts
  *     (then S3's rule for single-part objects applies: part 1 is the whole object)
+ * @param partChecksums each part's own (FULL_OBJECT) checksum, in part order, as UploadPart kept it;
+ *     empty when the object is stored whole or the store kept no part checksums (every part has
+ *     one, or the list is empty)
  */
-public record ObjectParts(ObjectInfo info, List<Long> partSizes) {
+public record ObjectParts(ObjectInfo info, List<Long> partSizes, List<ObjectChecksum> partChecksums) {
   public ObjectParts {
     Objects.requireNonNull(info, "info");
     partSizes = List.copyOf(partSizes);
+    partChecksums = List.copyOf(partChecksums);
     if (!partSizes.isEmpty() && partSizes.stream().mapToLong(Long::longValue).sum() != info.size()) {
       throw new IllegalArgumentException("part sizes " + partSizes + " do not add up to the object's "
           + info.size() + " bytes");
     }
+    if (!partChecksums.isEmpty() && partChecksums.size() != partSizes.size()) {
+      throw new IllegalArgumentException(partChecksums.size() + " part checksums for " + partSizes.size() + " parts");
+    }
+  }
+
+  /** An object's parts without their checksums. */
+  public ObjectParts(ObjectInfo info, List<Long> partSizes) {
+    this(info, partSizes, List.of());
   }
 
   /** An object stored whole. */
   public static ObjectParts whole(ObjectInfo info) {
     return new ObjectParts(info, List.of());
+  }
+
+  /**
+   * The part checksums an object keeps, given each part's ({@code null} for a part that has none):
+   * all of them when every part has one, else none, since a list with a gap could not say which
+   * part a checksum belongs to.
+   */
+  public static List<ObjectChecksum> everyOrNone(List<ObjectChecksum> perPart) {
+    return perPart.contains(null) ? List.of() : List.copyOf(perPart);
+  }
+
+  /** Whether a multipart upload made the object (its parts are known). */
+  public boolean isMultipart() {
+    return !partSizes.isEmpty();
+  }
+
+  /** The checksum of part {@code n} (1-based), or {@code null} when the store kept none. */
+  public ObjectChecksum partChecksum(int n) {
+    return partChecksums.isEmpty() || n < 1 || n > partChecksums.size() ? null : partChecksums.get(n - 1);
   }
 }

@@ -148,11 +148,11 @@ public interface ObjectStore extends Closeable {
     throw new S3ErrorException(S3ErrorCode.NOT_IMPLEMENTED, "This store cannot change an object's metadata in place");
   }
 
-
   /**
-   * The object's description with the sizes of the parts it was completed from (none for an object
-   * stored whole), read together so that both describe the same object; NoSuchKey when absent. This
-   * default, for stores that keep no part sizes, reports every object as stored whole.
+   * The object's description with the sizes (and, when kept, checksums) of the parts it was completed
+   * from (none for an object stored whole), read together so that they describe the same object;
+   * NoSuchKey when absent. This default, for stores that keep no part sizes, reports every object as
+   * stored whole.
    */
   default ObjectParts headObjectParts(String bucket, String key) throws IOException {
     return ObjectParts.whole(headObject(bucket, key));

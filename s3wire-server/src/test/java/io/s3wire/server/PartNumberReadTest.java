@@ -56,7 +56,7 @@ class PartNumberReadTest {
   }
 
   /** Uploads {@code data} in PART_SIZES parts; returns the object's ETag. */
-  private static String uploadInParts(S3Client s3, String bucket, String key, byte[] data) {
+  static String uploadInParts(S3Client s3, String bucket, String key, byte[] data) {
     String id = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
     List<CompletedPart> parts = new ArrayList<>();
     int offset = 0;

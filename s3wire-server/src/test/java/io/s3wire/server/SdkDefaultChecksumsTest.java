@@ -225,8 +225,8 @@ class SdkDefaultChecksumsTest {
       assertThat(kept.type()).isEqualTo(a.supportsComposite() ? ChecksumType.COMPOSITE : ChecksumType.FULL_OBJECT);
 
     }
-    // Read back whole: the multipart client reads by partNumber, and the server keeps no per-part
-    // checksums after completion, so those reads carry none (S3 answers a part's own checksum there).
+    // Read back whole, the object's own checksum validated (PartChecksumsTest reads by partNumber
+    // with the multipart client, each part validated against its own checksum).
     try (S3AsyncClient s3 = Peers.nettyAsync(server, false, b -> { })) {
       ResponseBytes<GetObjectResponse> got = s3.getObject(r -> r.bucket(bucket).key("k")
           .checksumMode(ChecksumMode.ENABLED), AsyncResponseTransformer.toBytes()).join();

@@ -2,8 +2,10 @@ package io.s3wire.server.internal.s3;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import io.s3wire.checksum.ChecksumAlgorithm;
+import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectChecksum;
 import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.ObjectParts;
 import io.s3wire.server.ObjectStore;
 import io.s3wire.server.internal.store.Digests;
 import java.util.EnumSet;
@@ -75,6 +77,29 @@ final class Checksums {
   static void describe(HttpHeaders h, ObjectInfo info, S3Call call, boolean ranged) {
     if (ChecksumHeaders.modeEnabled(call) && !ranged) {
       answer(h, info.checksum(), true);
+    }
+  }
+
+  /**
+   * Adds the checksum of part {@code n} to a GET or HEAD answer with {@code partNumber} under {@code
+   * x-amz-checksum-mode: ENABLED}, as S3 gives it: of an object with a COMPOSITE checksum, the
+   * part's own checksum (the one UploadPart kept) with type COMPOSITE; of any other object, its
+   * checksum only when the part is all of it (part 1 of an object stored whole or completed from
+   * one part), since no other checksum describes the part's bytes.
+   */
+  static void describePart(HttpHeaders h, ObjectParts parts, int n, S3Call call) {
+    if (!ChecksumHeaders.modeEnabled(call)) {
+      return;
+    }
+    ObjectChecksum whole = parts.info().checksum();
+    if (whole != null && whole.type() == ChecksumType.COMPOSITE) {
+      ObjectChecksum own = parts.partChecksum(n);
+      if (own != null) {
+        h.set(own.algorithm().headerName(), own.value());
+        h.set(ChecksumHeaders.TYPE, ChecksumType.COMPOSITE.name());
+      }
+    } else if (parts.partSizes().size() <= 1) {
+      answer(h, whole, true);
     }
   }
 

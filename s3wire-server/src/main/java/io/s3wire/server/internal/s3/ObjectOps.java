@@ -123,8 +123,12 @@ final class ObjectOps {
     describe(h, info, call);
     Encryption.answer(h, info.attributes().encryption(), false);
     ObjectTaggingOps.describe(h, info.attributes().tags());
-    // A part's bytes are a range of the object: the object's checksum does not describe them.
-    Checksums.describe(h, info, call, parts != null || range != null);
+    if (parts != null) {
+      Checksums.describePart(h, parts, partNumber, call);
+    } else {
+      // A range's bytes are not the object's: its checksum does not describe them.
+      Checksums.describe(h, info, call, range != null);
+    }
     int status = 200;
     long offset = 0;
     long length = info.size();

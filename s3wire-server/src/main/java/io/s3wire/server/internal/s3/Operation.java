@@ -58,6 +58,7 @@ public enum Operation {
   PUT_BUCKET_ENCRYPTION("PutBucketEncryption"),
   GET_BUCKET_ENCRYPTION("GetBucketEncryption"),
   DELETE_BUCKET_ENCRYPTION("DeleteBucketEncryption"),
+  GET_OBJECT_ATTRIBUTES("GetObjectAttributes"),
   /** A known S3 sub-resource this server does not implement (acl, policy, tagging, ...). */
   NOT_IMPLEMENTED("NotImplemented"),
   /** A method S3 does not allow on the resource. */
@@ -88,6 +89,9 @@ public enum Operation {
     Operation config = BucketConfigOps.resolve(method, bucket, key, query);
     if (config != null) {
       return config;
+    }
+    if (key != null && method.equals("GET") && query.containsKey("attributes")) {
+      return GET_OBJECT_ATTRIBUTES; // "attributes" stays unimplemented on other methods and on buckets
     }
     for (String q : query.keySet()) {
       if (UNIMPLEMENTED_SUBRESOURCES.contains(q)) {

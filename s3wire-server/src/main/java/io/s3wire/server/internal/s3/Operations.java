@@ -39,6 +39,7 @@ final class Operations {
     t.put(Operation.PUT_BUCKET_ENCRYPTION, BucketEncryptionOps::putBucketEncryption);
     t.put(Operation.GET_BUCKET_ENCRYPTION, BucketEncryptionOps::getBucketEncryption);
     t.put(Operation.DELETE_BUCKET_ENCRYPTION, BucketEncryptionOps::deleteBucketEncryption);
+    t.put(Operation.GET_OBJECT_ATTRIBUTES, AttributesOp::getObjectAttributes);
     return t;
   }
 }

@@ -56,8 +56,9 @@ import java.util.stream.Stream;
  * buckets/&lt;bucket&gt;/bucket.properties    creation time (bucket names are validated S3 names)
  * buckets/&lt;bucket&gt;/config/&lt;name&gt;        a configuration document (cors, tagging, ...), as stored
  * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.meta      the object's metadata (key, size, ETag, time, headers,
- *                                        user metadata, checksum if any, part sizes of a multipart
- *                                        object, name of its data file) as a properties file
+ *                                        user metadata, checksum if any, part sizes and part
+ *                                        checksums of a multipart object, name of its data file)
+ *                                        as a properties file
  * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.&lt;uuid&gt;.data  the object's bytes
  * buckets/&lt;bucket&gt;/uploads/&lt;id&gt;/upload.meta     an open multipart upload (key, time, attributes)
  * buckets/&lt;bucket&gt;/uploads/&lt;id&gt;/&lt;n&gt;.meta and &lt;n&gt;.&lt;uuid&gt;.data   its part n
@@ -76,8 +77,11 @@ public final class FileStore implements ObjectStore {
   private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f]{32}");
   private static final int BUFFER = 64 * 1024;
 
-  /** An indexed object: its description, its data file, and the sizes of its parts (empty: stored whole). */
-  private record Entry(ObjectInfo info, String dataName, List<Long> partSizes) {}
+  /**
+   * An indexed object: its description, its data file, and the sizes and checksums of its parts
+   * (empty: stored whole, or for checksums none kept).
+   */
+  private record Entry(ObjectInfo info, String dataName, List<Long> partSizes, List<ObjectChecksum> partChecksums) {}
 
   private static final class Bucket {
     final Path dir;
@@ -163,7 +167,8 @@ public final class FileStore implements ObjectStore {
         String name = p.getFileName().toString();
         if (name.endsWith(".meta")) {
           java.util.Properties props = AtomicFiles.readProperties(p);
-          Entry e = new Entry(MetaFiles.readInfo(props), props.getProperty("data"), MetaFiles.readPartSizes(props));
+          Entry e = new Entry(MetaFiles.readInfo(props), props.getProperty("data"), MetaFiles.readPartSizes(props),
+              MetaFiles.readPartChecksums(props));
           b.index.put(e.info.key(), e);
           referenced.add(e.dataName);
         } else {
@@ -321,7 +326,7 @@ public final class FileStore implements ObjectStore {
     Bucket b = bucket(bucket);
     Written w = writeTemp(body, checksum);
     ObjectInfo info = new ObjectInfo(key, w.size, w.etag, now(), attributes, w.checksum);
-    commit(b, info, List.of(), w.temp, condition);
+    commit(b, info, List.of(), List.of(), w.temp, condition);
     return info;
   }
 
@@ -330,8 +335,8 @@ public final class FileStore implements ObjectStore {
    * indexed object and renames the metadata into place: the check and the commit point are one
    * step for every writer of the key.
    */
-  private void commit(Bucket b, ObjectInfo info, List<Long> partSizes, Path temp, WriteCondition condition)
-      throws IOException {
+  private void commit(Bucket b, ObjectInfo info, List<Long> partSizes, List<ObjectChecksum> partChecksums, Path temp,
+      WriteCondition condition) throws IOException {
     String h = storageName(info.key());
     String dataName = h + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
     try {
@@ -352,8 +357,9 @@ public final class FileStore implements ObjectStore {
         condition.check(current == null ? null : current.info);
         java.util.Properties meta = MetaFiles.writeObject(info, dataName);
         MetaFiles.writePartSizes(meta, partSizes);
+        MetaFiles.writePartChecksums(meta, partChecksums);
         files.writeProperties(b.objects().resolve(h + ".meta"), meta);
-        Entry old = b.index.put(info.key(), new Entry(info, dataName, partSizes));
+        Entry old = b.index.put(info.key(), new Entry(info, dataName, partSizes, partChecksums));
         if (old != null) {
           Files.deleteIfExists(b.objects().resolve(old.dataName));
         }
@@ -398,8 +404,9 @@ public final class FileStore implements ObjectStore {
           i.checksum());
       java.util.Properties meta = MetaFiles.writeObject(info, e.dataName);
       MetaFiles.writePartSizes(meta, e.partSizes);
+      MetaFiles.writePartChecksums(meta, e.partChecksums);
       files.writeProperties(b.objects().resolve(storageName(key) + ".meta"), meta);
-      b.index.put(key, new Entry(info, e.dataName, e.partSizes));
+      b.index.put(key, new Entry(info, e.dataName, e.partSizes, e.partChecksums));
       return info;
     }
   }
@@ -407,7 +414,7 @@ public final class FileStore implements ObjectStore {
   @Override
   public ObjectParts headObjectParts(String bucket, String key) {
     Entry e = entry(bucket, key);
-    return new ObjectParts(e.info, e.partSizes);
+    return new ObjectParts(e.info, e.partSizes, e.partChecksums);
   }
 
   @Override
@@ -559,6 +566,7 @@ public final class FileStore implements ObjectStore {
       Path temp = files.newTemp();
       long size = 0;
       List<Long> sizes = new ArrayList<>();
+      List<ObjectChecksum> checksums = new ArrayList<>();
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         for (int n : partNumbers) {
           StoredPart p = byNumber.get(n);
@@ -579,6 +587,7 @@ public final class FileStore implements ObjectStore {
             }
             size += len;
             sizes.add(len);
+            checksums.add(p.info.checksum());
           }
         }
         out.force(true);
@@ -587,7 +596,7 @@ public final class FileStore implements ObjectStore {
         throw e;
       }
       ObjectInfo info = new ObjectInfo(key, size, etag, now(), upload.attributes(), checksum);
-      commit(b, info, List.copyOf(sizes), temp, condition);
+      commit(b, info, List.copyOf(sizes), ObjectParts.everyOrNone(checksums), temp, condition);
       deleteTree(dir);
       uploadLocks.remove(uploadId);
       return info;

@@ -38,10 +38,13 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class MemoryStore implements ObjectStore {
   private static final int CHUNK = 1 << 20;
 
-  /** An object or a part: its description, bytes, and for a completed multipart object its part sizes. */
-  private record Blob(ObjectInfo info, Chunks chunks, List<Long> partSizes) {
+  /**
+   * An object or a part: its description, bytes, and for a completed multipart object its part
+   * sizes and part checksums (empty when a part had none).
+   */
+  private record Blob(ObjectInfo info, Chunks chunks, List<Long> partSizes, List<ObjectChecksum> partChecksums) {
     Blob(ObjectInfo info, Chunks chunks) {
-      this(info, chunks, List.of());
+      this(info, chunks, List.of(), List.of());
     }
   }
 
@@ -184,7 +187,7 @@ public final class MemoryStore implements ObjectStore {
     Blob changed = bucket(bucket).objects.computeIfPresent(key, (k, old) -> {
       ObjectInfo i = old.info;
       return new Blob(new ObjectInfo(k, i.size(), i.etag(), i.lastModified(), change.apply(i.attributes()),
-          i.checksum()), old.chunks, old.partSizes);
+          i.checksum()), old.chunks, old.partSizes, old.partChecksums);
     });
     if (changed == null) {
       throw new S3ErrorException(S3ErrorCode.NO_SUCH_KEY);
@@ -195,7 +198,7 @@ public final class MemoryStore implements ObjectStore {
   @Override
   public ObjectParts headObjectParts(String bucket, String key) {
     Blob blob = blob(bucket, key);
-    return new ObjectParts(blob.info, blob.partSizes);
+    return new ObjectParts(blob.info, blob.partSizes, blob.partChecksums);
   }
 
   @Override
@@ -283,6 +286,7 @@ public final class MemoryStore implements ObjectStore {
     Upload u = upload(b, key, uploadId);
     List<Chunks> chunks = new ArrayList<>();
     List<Long> sizes = new ArrayList<>();
+    List<ObjectChecksum> checksums = new ArrayList<>();
     long size = 0;
     for (int n : partNumbers) {
       Blob p = u.parts.get(n);
@@ -291,10 +295,11 @@ public final class MemoryStore implements ObjectStore {
       }
       chunks.add(p.chunks);
       sizes.add(p.info.size());
+      checksums.add(p.info.checksum());
       size += p.info.size();
     }
     ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes(), checksum);
-    commit(b, new Blob(info, Chunks.concat(chunks), List.copyOf(sizes)), condition);
+    commit(b, new Blob(info, Chunks.concat(chunks), List.copyOf(sizes), ObjectParts.everyOrNone(checksums)), condition);
     b.uploads.remove(uploadId);
     return info;
   }

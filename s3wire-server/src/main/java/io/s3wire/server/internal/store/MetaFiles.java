@@ -29,6 +29,7 @@ final class MetaFiles {
   private static final String VALUE = "checksum";
   private static final String TYPE = "checksumType";
   private static final String CRC32C_BEFORE = "crc32c";
+  private static final String PART_CHECKSUMS = "partChecksums";
 
   private MetaFiles() {}
 
@@ -128,6 +129,34 @@ final class MetaFiles {
       return List.of();
     }
     return java.util.Arrays.stream(v.split(",")).map(Long::valueOf).toList();
+  }
+
+  /**
+   * Records the checksums of a completed multipart object's parts as {@code
+   * partChecksums=CRC32:base64,CRC32:base64,...} in part order (nothing when it kept none). Like the
+   * part sizes they are in the metadata file, so they commit with the object.
+   */
+  static void writePartChecksums(Properties p, List<ObjectChecksum> checksums) {
+    if (!checksums.isEmpty()) {
+      p.setProperty(PART_CHECKSUMS, String.join(",",
+          checksums.stream().map(c -> c.algorithm().name() + ":" + c.value()).toList()));
+    }
+  }
+
+  /**
+   * The part checksums {@link #writePartChecksums} recorded; empty for files from before it, and
+   * when they do not match the recorded part sizes one for one (then the parts are unknown).
+   */
+  static List<ObjectChecksum> readPartChecksums(Properties p) {
+    String v = p.getProperty(PART_CHECKSUMS);
+    if (v == null || v.isEmpty() || v.split(",").length != readPartSizes(p).size()) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(v.split(",")).map(entry -> {
+      int colon = entry.indexOf(':');
+      return new ObjectChecksum(ChecksumAlgorithm.valueOf(entry.substring(0, colon)), entry.substring(colon + 1),
+          ChecksumType.FULL_OBJECT);
+    }).toList();
   }
 
   private static Properties attributes(ObjectAttributes a) {
