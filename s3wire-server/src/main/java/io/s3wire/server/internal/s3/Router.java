@@ -157,6 +157,12 @@ public final class Router implements RequestHandler {
     } catch (RuntimeException e) {
       ServerLog.error(call.exchange.describe() + ": " + call.operation.awsName() + " failed", e);
       answerError(call, new S3ErrorException(S3ErrorCode.INTERNAL_ERROR));
+    } catch (Error e) {
+      // A client must not wait out its timeout for a request whose worker died (a missing class,
+      // a stack overflow): answer, then let the error take its course.
+      ServerLog.error(call.exchange.describe() + ": " + call.operation.awsName() + " failed", e);
+      answerError(call, new S3ErrorException(S3ErrorCode.INTERNAL_ERROR));
+      throw e;
     }
   }
 
