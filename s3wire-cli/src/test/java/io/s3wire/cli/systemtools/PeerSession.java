@@ -170,7 +170,7 @@ final class PeerSession implements AutoCloseable {
     assertThat(requests("NotImplemented")).as("[%s] requests answered 501 NotImplemented: %s", label, which)
         .isEqualTo(expected);
     if (expected > 0) {
-      System.out.printf("[%s] GAP  %d requests answered 501, tolerated by the peer: %s%n", label, expected, which);
+      System.out.printf("[%s] GAP  %d requests answered 501 NotImplemented: %s%n", label, expected, which);
     }
   }
 
