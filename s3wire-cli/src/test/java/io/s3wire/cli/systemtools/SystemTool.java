@@ -17,27 +17,46 @@ import java.util.concurrent.locks.LockSupport;
 final class SystemTool {
   private SystemTool() {}
 
-  /** The tool's path; skips the test (with a message naming the tool) when it is not installed. */
+  /**
+   * The tool's path. When it is not installed the test is skipped with a message naming the tool, except under
+   * CI ({@code CI=true}), where .ci/run installs every tool this suite uses: there a missing tool fails the test.
+   */
   static Path require(String name) {
-    Path found = find(name);
+    return require(name, find(name), packageOf(name));
+  }
+
+  /** {@link #require(String)} for a tool found elsewhere than on PATH ({@code found} null when missing). */
+  static Path require(String name, Path found, String howToInstall) {
     if (found == null) {
-      String msg = "SKIPPED (system-tools): '" + name + "' is not installed (apt-get install "
-          + packageOf(name) + "); .ci/run installs it";
-      System.err.println(msg);
-      System.out.println(msg);
+      String msg = "'" + name + "' is not installed (" + howToInstall + "); .ci/run installs it";
+      if (underCi()) {
+        throw new AssertionError("FAILED (system-tools, CI=true): " + msg);
+      }
+      System.err.println("SKIPPED (system-tools): " + msg);
+      System.out.println("SKIPPED (system-tools): " + msg);
     }
     assumeTrue(found != null, "'" + name + "' is not installed");
     return found;
   }
 
+  /** Whether this runs under CI (.ci/run), where a missing tool is a failure, not a skip. */
+  static boolean underCi() {
+    return "true".equalsIgnoreCase(System.getenv("CI"));
+  }
+
   static Path find(String name) {
+    return find(name, null);
+  }
+
+  /** The first executable {@code name} on PATH (then /usr/sbin, /sbin) that is not {@code excluded}. */
+  static Path find(String name, Path excluded) {
     String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/sbin";
     for (String dir : path.split(File.pathSeparator)) {
       if (dir.isEmpty()) {
         continue;
       }
       Path p = Path.of(dir, name);
-      if (Files.isExecutable(p)) {
+      if (Files.isExecutable(p) && !p.equals(excluded)) {
         return p;
       }
     }
@@ -46,9 +65,9 @@ final class SystemTool {
 
   private static String packageOf(String tool) {
     return switch (tool) {
-      case "nghttpd" -> "nghttp2-server";
-      case "nghttp" -> "nghttp2-client";
-      default -> tool;
+      case "nghttpd" -> "apt-get install nghttp2-server";
+      case "nghttp" -> "apt-get install nghttp2-client";
+      default -> "apt-get install " + tool;
     };
   }
 

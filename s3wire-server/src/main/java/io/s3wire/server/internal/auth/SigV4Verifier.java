@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Verifies SigV4 signatures, in the Authorization header or presigned query parameters, with core's
+ * Verifies SigV4 signatures, in the Authorization header or presigned query parameters (and SigV2
+ * presigned URLs, through {@link SigV2Presigned}), with core's
  * canonicaliser: access key, region (per profile), a 15-minute clock-skew window, presigned
  * expiry, the payload hash the signature commits to. Errors carry what S3 puts in them
  * (StringToSign and CanonicalRequest for SignatureDoesNotMatch), never a secret or a signature.
@@ -49,6 +50,9 @@ public final class SigV4Verifier implements Authenticator {
   @Override
   public Verdict verify(Request r) {
     String authorization = r.headers().get("authorization");
+    if (authorization == null && SigV2Presigned.isPresigned(r.rawQuery())) {
+      return SigV2Presigned.verify(r, accessKey, secretKey, checkRequestTime);
+    }
     boolean presigned = isPresigned(r.rawQuery());
     if (authorization == null && !presigned) {
       if (allowAnonymous) {
