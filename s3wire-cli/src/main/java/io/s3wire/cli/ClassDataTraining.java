@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
  * The launcher's class-data training run (see {@code ./s3wire}): one JVM that takes the paths the
  * commands take, so the AppCDS archive the JVM writes at its exit holds their classes, parsed and
  * verified. It runs the main job ({@code doctor} against the embedded server), {@code probe --local},
- * and the storage commands against an embedded server in this process: a bucket made and removed, a
+ * and the storage commands against an embedded server in this process, over plain HTTP and over TLS
+ * with both providers: a bucket made and removed, a
  * small and a multipart object up (MD5 and CRC32C checks), down, copied on the server, listed,
  * stated, read, presigned and synced. The commands go through {@link Main#run} as typed, with an
  * environment of their own (credentials, and a home without AWS files), into a discarded output.
@@ -35,7 +37,7 @@ public final class ClassDataTraining {
 
   private ClassDataTraining() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws IOException, java.security.GeneralSecurityException {
     Main.disableNettyJfrEvents();
     Path dir = Files.createTempDirectory("s3wire-class-data-training");
     List<String> failed = new ArrayList<>();
@@ -69,12 +71,28 @@ public final class ClassDataTraining {
           {"rb", ep, "s3://training"},
       };
       PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
-      // cat writes object bytes to the standard streams, not through picocli's writers.
-      StdStreams.use(InputStream.nullInputStream(), OutputStream.nullOutputStream());
-      for (String[] step : steps) {
-        if (Main.run(env, discard, discard, step) != Main.OK) {
-          failed.add(String.join(" ", step));
-        }
+      run(env, discard, steps, failed);
+      try (S3Server tls = S3Server.builder().host("127.0.0.1").port(0).tls(true).credentials(ACCESS_KEY, SECRET_KEY)
+          .start()) {
+        // Over TLS with both providers, trusting the server as users do (--ca): the handshake, the trust
+        // manager and the record layer are most of a short TLS command's class loading.
+        Path ca = dir.resolve("ca.pem");
+        Files.writeString(ca, "-----BEGIN CERTIFICATE-----\n"
+            + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(tls.certificate().getEncoded())
+            + "\n-----END CERTIFICATE-----\n");
+        String tep = "--endpoint=" + tls.endpoint();
+        String trust = "--ca=" + ca;
+        String[][] overTls = {
+            {"mb", tep, trust, "s3://training-tls"},
+            {"cp", tep, trust, "-q", big.toString(), "s3://training-tls/big.bin"},
+            {"cp", tep, trust, "-q", "--tls=openssl", dir.resolve("small.txt").toString(), "s3://training-tls/small.txt"},
+            {"cp", tep, trust, "-q", "s3://training-tls/big.bin", dir.resolve("down/tls.bin").toString()},
+            {"cp", tep, trust, "-q", "--tls=openssl", "s3://training-tls/small.txt", dir.resolve("down/tls.txt").toString()},
+            {"ls", tep, trust, "s3://training-tls"},
+            {"rm", tep, trust, "-q", "-r", "s3://training-tls/"},
+            {"rb", tep, trust, "s3://training-tls"},
+        };
+        run(env, discard, overTls, failed);
       }
     } finally {
       deleteTree(dir);
@@ -84,6 +102,17 @@ public final class ClassDataTraining {
       System.exit(Main.FAILED);
     }
     System.exit(Main.OK);
+  }
+
+  /** Runs each step as typed, adding the ones that did not succeed to {@code failed}. */
+  private static void run(Map<String, String> env, PrintWriter discard, String[][] steps, List<String> failed) {
+    // cat writes object bytes to the standard streams, not through picocli's writers.
+    StdStreams.use(InputStream.nullInputStream(), OutputStream.nullOutputStream());
+    for (String[] step : steps) {
+      if (Main.run(env, discard, discard, step) != Main.OK) {
+        failed.add(String.join(" ", step));
+      }
+    }
   }
 
   private static void deleteTree(Path dir) throws IOException {

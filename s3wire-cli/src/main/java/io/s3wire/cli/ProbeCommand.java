@@ -1,5 +1,6 @@
 package io.s3wire.cli;
 
+import io.s3wire.http.TlsProvider;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -64,7 +65,7 @@ final class ProbeCommand implements Callable<Integer> {
       }
     }
     ProbeRequest request = new ProbeRequest(uri, local, head ? "HEAD" : "GET", transport.policy,
-        transport.tlsProvider, transport.alpnOffer, transport.ca, transport.insecure, output.target(),
+        transport.tlsProvider != null ? transport.tlsProvider : TlsProvider.JDK, transport.alpnOffer, transport.ca, transport.insecure, output.target(),
         output.traceFile, output.json, transport.keyLog(env));
     try {
       request.transportConfig(null, io.s3wire.wire.WireListener.NONE);

@@ -18,8 +18,9 @@ public final class TransportOptions {
   HttpVersionPolicy policy = HttpVersionPolicy.NEGOTIATE_WITH_FALLBACK;
 
   @Option(names = "--tls", paramLabel = "jdk|openssl", converter = ProviderConverter.class,
-      description = "TLS provider: jdk (the JDK's own, the default) or openssl (BoringSSL).")
-  TlsProvider tlsProvider = TlsProvider.JDK;
+      description = "TLS provider: openssl (BoringSSL: the storage commands' default where it loads) or jdk"
+          + " (the JDK's own: probe's default, and the storage commands' where BoringSSL does not load).")
+  TlsProvider tlsProvider;
 
   @Option(names = "--alpn", paramLabel = "h2,http/1.1|none", converter = AlpnConverter.class,
       description = "Protocols to offer in ALPN, in order, or none for no ALPN extension. Default: per policy.")
