@@ -64,9 +64,11 @@ final class ProbeCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "the URL must be http:// or https:// with a host: " + url);
       }
     }
-    ProbeRequest request = new ProbeRequest(uri, local, head ? "HEAD" : "GET", transport.policy,
-        transport.tlsProvider != null ? transport.tlsProvider : TlsProvider.JDK, transport.alpnOffer, transport.ca, transport.insecure, output.target(),
-        output.traceFile, output.json, transport.keyLog(env));
+    // probe keeps the JDK's provider by default: it shows what a JVM client meets (storage commands prefer BoringSSL).
+    TlsProvider tls = transport.tlsProvider != null ? transport.tlsProvider : TlsProvider.JDK;
+    ProbeRequest request = new ProbeRequest(uri, local, head ? "HEAD" : "GET", transport.policy, tls,
+        transport.alpnOffer, transport.ca, transport.insecure, output.target(), output.traceFile, output.json,
+        transport.keyLog(env));
     try {
       request.transportConfig(null, io.s3wire.wire.WireListener.NONE);
     } catch (IllegalArgumentException e) {
