@@ -332,6 +332,23 @@ class AclTest {
     }
   }
 
+  @Test
+  void browserFormAclFieldSetsACannedAcl() throws Exception {
+    try (S3Server anonymous = S3Server.builder().anonymous(true).start()) {
+      anonymous.store().createBucket("forms");
+      HttpClient http = PostForms.client(anonymous, HttpClient.Version.HTTP_1_1);
+      HttpResponse<String> ok = PostForms.post(http, anonymous, "/forms", PostForms.form().field("key", "f")
+          .field("acl", "public-read").file("file", "text/plain", "form".getBytes(StandardCharsets.UTF_8)).body());
+      assertThat(ok.statusCode()).as(ok.body()).isEqualTo(204);
+      assertThat(anonymous.store().headObject("forms", "f").attributes().acl())
+          .containsExactly(new AclGrant("CanonicalUser", OWNER, "FULL_CONTROL"), new AclGrant("Group", ALL_USERS, "READ"));
+      HttpResponse<String> bad = PostForms.post(http, anonymous, "/forms", PostForms.form().field("key", "g")
+          .field("acl", "everyone").file("file", "text/plain", new byte[1]).body());
+      assertThat(bad.statusCode()).isEqualTo(400);
+      assertThat(bad.body()).contains("<Code>InvalidArgument</Code>");
+    }
+  }
+
   static HttpResponse<String> unsigned(S3Server server, String method, String path) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(Peers.uri(server, path)).timeout(Duration.ofSeconds(30))
         .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

@@ -102,6 +102,11 @@ final class AclOps {
     return grants == null ? List.of() : allowed(call, grants);
   }
 
+  /** The ACL of a browser form's {@code acl} field (a canned ACL), checked like a header's; empty without it. */
+  static List<AclGrant> forForm(S3Call call, String canned) throws IOException {
+    return canned == null ? List.of() : allowed(call, Acl.canned(canned.trim()));
+  }
+
   /**
    * Refuses {@code grants} where the bucket does not allow them: AccessControlListNotSupported
    * when its ownership controls disable ACLs (only the owner's FULL_CONTROL, which private and
