@@ -63,7 +63,7 @@ public enum Operation {
   GET_BUCKET_ACL("GetBucketAcl"),
   PUT_OBJECT_ACL("PutObjectAcl"),
   GET_OBJECT_ACL("GetObjectAcl"),
-  /** A known S3 sub-resource this server does not implement (acl, policy, tagging, ...). */
+  /** A known S3 sub-resource this server does not implement (website, logging, ...). */
   NOT_IMPLEMENTED("NotImplemented"),
   /** A method S3 does not allow on the resource. */
   METHOD_NOT_ALLOWED("MethodNotAllowed");
