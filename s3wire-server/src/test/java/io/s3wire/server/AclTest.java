@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.AccessControlPolicy;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
@@ -43,7 +46,7 @@ import software.amazon.awssdk.services.s3.model.Type;
  * ACLs as S3 has them where ACLs are enabled, driven by the AWS SDK v2 at its defaults (and the
  * MinIO client's {@code x-amz-acl} header): canned ACLs and grants on every write and through
  * Get/Put Bucket/Object Acl, S3's errors, ownership controls that disable ACLs, and unsigned reads
- * of what an ACL makes public; both stores, the file store across a reopen.
+ * of what an ACL makes public; both stores, the file store across a reopen, HTTP/2 over TLS.
  */
 @Timeout(120)
 class AclTest {
@@ -318,6 +321,24 @@ class AclTest {
   }
 
   @Test
+  void aclsOverHttp2WithTls() throws Exception {
+    try (S3Server tls = Peers.onOneDigitDay().tls(true).start();
+        S3AsyncClient s3 = Peers.nettyHttp2(tls)) {
+      String b = bucket();
+      s3.createBucket(r -> r.bucket(b).acl(BucketCannedACL.PUBLIC_READ)).get(30, TimeUnit.SECONDS);
+      s3.putObject(r -> r.bucket(b).key("k").grantRead("uri=\"" + AUTHENTICATED + "\""),
+          AsyncRequestBody.fromString("h2")).get(30, TimeUnit.SECONDS);
+      s3.putObjectAcl(r -> r.bucket(b).key("k").accessControlPolicy(AccessControlPolicy.builder()
+          .owner(Owner.builder().id(OWNER).build()).grants(user(OWNER, Permission.FULL_CONTROL),
+              group(ALL_USERS, Permission.READ)).build())).get(30, TimeUnit.SECONDS);
+      assertThat(described(s3.getObjectAcl(r -> r.bucket(b).key("k")).get(30, TimeUnit.SECONDS)
+          .grants())).containsExactly(OWNER_FC, "Group " + ALL_USERS + " READ");
+      assertThat(described(s3.getBucketAcl(r -> r.bucket(b)).get(30, TimeUnit.SECONDS).grants()))
+          .containsExactly(OWNER_FC, "Group " + ALL_USERS + " READ");
+    }
+  }
+
+  @Test
   void minioClientSetsACannedAclByHeader() throws Exception {
     MinioClient minio = MinioClient.builder().endpoint(memory.endpoint().toString())
         .credentials(memory.accessKey(), memory.secretKey()).region("us-east-1").build();
@@ -325,7 +346,8 @@ class AclTest {
     try (S3Client s3 = Peers.apache(memory)) {
       s3.createBucket(r -> r.bucket(b));
       byte[] data = "minio".getBytes(StandardCharsets.UTF_8);
-      minio.putObject(PutObjectArgs.builder().bucket(b).object("m").stream(new ByteArrayInputStream(data), data.length, -1)
+      minio.putObject(PutObjectArgs.builder().bucket(b).object("m")
+          .stream(new ByteArrayInputStream(data), data.length, -1)
           .extraHeaders(Map.of("x-amz-acl", "public-read")).build());
       assertThat(objectAcl(s3, b, "m")).containsExactly(OWNER_FC, "Group " + ALL_USERS + " READ");
       assertThat(unsigned(memory, "GET", "/" + b + "/m").body()).isEqualTo("minio");
@@ -341,7 +363,8 @@ class AclTest {
           .field("acl", "public-read").file("file", "text/plain", "form".getBytes(StandardCharsets.UTF_8)).body());
       assertThat(ok.statusCode()).as(ok.body()).isEqualTo(204);
       assertThat(anonymous.store().headObject("forms", "f").attributes().acl())
-          .containsExactly(new AclGrant("CanonicalUser", OWNER, "FULL_CONTROL"), new AclGrant("Group", ALL_USERS, "READ"));
+          .containsExactly(new AclGrant("CanonicalUser", OWNER, "FULL_CONTROL"),
+              new AclGrant("Group", ALL_USERS, "READ"));
       HttpResponse<String> bad = PostForms.post(http, anonymous, "/forms", PostForms.form().field("key", "g")
           .field("acl", "everyone").file("file", "text/plain", new byte[1]).body());
       assertThat(bad.statusCode()).isEqualTo(400);

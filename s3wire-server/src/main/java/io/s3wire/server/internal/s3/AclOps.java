@@ -118,7 +118,7 @@ final class AclOps {
       throw new S3ErrorException(S3ErrorCode.ACCESS_CONTROL_LIST_NOT_SUPPORTED);
     }
     if (publicAccessBlock(call, "BlockPublicAcls") && grants.stream().anyMatch(g -> g.granteeType()
-        .equals(AclGrant.GROUP) && (g.grantee().equals(Acl.ALL_USERS) || g.grantee().equals(Acl.AUTHENTICATED_USERS)))) {
+        .equals(AclGrant.GROUP) && !g.grantee().equals(Acl.LOG_DELIVERY))) {
       throw new S3ErrorException(S3ErrorCode.ACCESS_DENIED);
     }
     return grants;
