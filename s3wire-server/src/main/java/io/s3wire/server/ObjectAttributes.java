@@ -9,13 +9,15 @@ import java.util.TreeMap;
  * ({@code content-type}, {@code cache-control}, {@code content-encoding},
  * {@code content-disposition}, {@code content-language}, {@code expires}), user metadata
  * ({@code x-amz-meta-*}, stored without the prefix), the object's tags (in the order given) and
- * its encryption. Header and metadata names are lower-case.
+ * its encryption and access control list. Header and metadata names are lower-case.
  *
  * @param tags the object's tags, at most 10, in the order the client gave them
  * @param encryption how the object is encrypted; SSE-S3 unless the client or the bucket chose otherwise
+ * @param acl the object's ACL grants in the order given; empty for S3's default (the owner has
+ *     FULL_CONTROL)
  */
 public record ObjectAttributes(Map<String, String> headers, Map<String, String> userMetadata,
-    Map<String, String> tags, ObjectEncryption encryption) {
+    Map<String, String> tags, ObjectEncryption encryption, java.util.List<AclGrant> acl) {
   /** The system headers an object keeps, by lower-case name. */
   public static final java.util.List<String> STORED_HEADERS = java.util.List.of(
       "content-type", "cache-control", "content-encoding", "content-disposition", "content-language", "expires");
@@ -25,6 +27,13 @@ public record ObjectAttributes(Map<String, String> headers, Map<String, String> 
     userMetadata = lowerCase(userMetadata);
     tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
     encryption = java.util.Objects.requireNonNull(encryption, "encryption");
+    acl = java.util.List.copyOf(acl);
+  }
+
+  /** Attributes with S3's default ACL. */
+  public ObjectAttributes(Map<String, String> headers, Map<String, String> userMetadata, Map<String, String> tags,
+      ObjectEncryption encryption) {
+    this(headers, userMetadata, tags, encryption, java.util.List.of());
   }
 
   /** Attributes without tags, encrypted with SSE-S3 as S3 encrypts every object by default. */
@@ -34,12 +43,17 @@ public record ObjectAttributes(Map<String, String> headers, Map<String, String> 
 
   /** These attributes with {@code tags} instead of their own. */
   public ObjectAttributes withTags(Map<String, String> tags) {
-    return new ObjectAttributes(headers, userMetadata, tags, encryption);
+    return new ObjectAttributes(headers, userMetadata, tags, encryption, acl);
   }
 
   /** These attributes with {@code encryption} instead of their own. */
   public ObjectAttributes withEncryption(ObjectEncryption encryption) {
-    return new ObjectAttributes(headers, userMetadata, tags, encryption);
+    return new ObjectAttributes(headers, userMetadata, tags, encryption, acl);
+  }
+
+  /** These attributes with the ACL {@code acl} instead of their own (empty for S3's default). */
+  public ObjectAttributes withAcl(java.util.List<AclGrant> acl) {
+    return new ObjectAttributes(headers, userMetadata, tags, encryption, acl);
   }
 
   public static ObjectAttributes empty() {

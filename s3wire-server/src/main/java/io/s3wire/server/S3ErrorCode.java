@@ -8,6 +8,7 @@ package io.s3wire.server;
  */
 public enum S3ErrorCode {
   ACCESS_DENIED("AccessDenied", 403, "Access Denied"),
+  ACCESS_CONTROL_LIST_NOT_SUPPORTED("AccessControlListNotSupported", 400, "The bucket does not allow ACLs"),
   ACCESS_FORBIDDEN("AccessForbidden", 403, "CORSResponse: CORS is not enabled for this bucket."),
   AUTHORIZATION_HEADER_MALFORMED("AuthorizationHeaderMalformed", 400, "The authorization header is malformed"),
   AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError", 400,
@@ -26,6 +27,8 @@ public enum S3ErrorCode {
   INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403,
       "The AWS Access Key Id you provided does not exist in our records."),
   INVALID_ARGUMENT("InvalidArgument", 400, "Invalid Argument"),
+  INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP("InvalidBucketAclWithObjectOwnership", 400,
+      "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting"),
   INVALID_BUCKET_NAME("InvalidBucketName", 400, "The specified bucket is not valid."),
   INVALID_BUCKET_STATE("InvalidBucketState", 409, "Object Lock configuration cannot be enabled on existing buckets."),
   INVALID_ENCRYPTION_ALGORITHM("InvalidEncryptionAlgorithmError", 400,
@@ -44,6 +47,8 @@ public enum S3ErrorCode {
   KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long"),
   MALFORMED_TRAILER_ERROR("MalformedTrailerError", 400,
       "The request contained trailing data that was not well-formed or did not conform to our published schema."),
+  MALFORMED_ACL_ERROR("MalformedACLError", 400,
+      "The XML you provided was not well-formed or did not validate against our published schema"),
   MALFORMED_POLICY("MalformedPolicy", 400, "Policies must be valid JSON and the first byte must be '{'"),
   MALFORMED_XML("MalformedXML", 400,
       "The XML you provided was not well-formed or did not validate against our published schema"),
@@ -54,6 +59,7 @@ public enum S3ErrorCode {
       "Your POST request fields preceeding the upload file was too large."),
   METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this resource."),
   MISSING_CONTENT_LENGTH("MissingContentLength", 411, "You must provide the Content-Length HTTP header."),
+  MISSING_SECURITY_HEADER("MissingSecurityHeader", 400, "Your request was missing a required header"),
   NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist"),
   NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy", 404, "The bucket policy does not exist"),
   NO_SUCH_CORS_CONFIGURATION("NoSuchCORSConfiguration", 404, "The CORS configuration does not exist"),
@@ -78,6 +84,9 @@ public enum S3ErrorCode {
   SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403,
       "The request signature we calculated does not match the signature you provided. Check your key and signing method."),
   SLOW_DOWN("SlowDown", 503, "Please reduce your request rate."),
+  UNEXPECTED_CONTENT("UnexpectedContent", 400, "This request does not support content"),
+  UNRESOLVABLE_GRANT_BY_EMAIL_ADDRESS("UnresolvableGrantByEmailAddress", 400,
+      "The email address you provided does not match any account on record."),
   X_AMZ_CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400,
       "The provided 'x-amz-content-sha256' header does not match what was computed.");
 

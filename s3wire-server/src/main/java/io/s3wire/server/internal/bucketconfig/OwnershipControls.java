@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A bucket's {@code <OwnershipControls>}: exactly one rule naming the object ownership setting.
- * Stored and returned; enforcing it on ACLs is not done here.
+ * Stored and returned here; {@code AclOps} enforces BucketOwnerEnforced on ACLs.
  */
 public final class OwnershipControls {
   static final List<String> SETTINGS = List.of("BucketOwnerPreferred", "ObjectWriter", "BucketOwnerEnforced");

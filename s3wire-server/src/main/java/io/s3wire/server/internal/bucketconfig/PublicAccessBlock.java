@@ -4,7 +4,8 @@ import io.s3wire.xml.internal.XmlOut;
 
 /**
  * A bucket's {@code <PublicAccessBlockConfiguration>}: four flags, each {@code false} when absent.
- * Stored and returned; this server grants no public access it would have to block.
+ * Stored and returned here; {@code AclOps} applies BlockPublicAcls and IgnorePublicAcls (the policy
+ * flags have nothing to act on: bucket policies are stored, not evaluated).
  */
 public final class PublicAccessBlock {
   private static final String[] FLAGS = {"BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy",

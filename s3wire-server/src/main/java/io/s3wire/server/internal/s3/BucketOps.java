@@ -44,8 +44,10 @@ final class BucketOps {
     // The optional CreateBucketConfiguration names a region; this server has one.
     XmlIn.readBody(call.body, XmlIn.MAX_BODY);
     BucketConfigOps.CreationConfig config = BucketConfigOps.CreationConfig.of(call);
+    java.util.List<io.s3wire.server.AclGrant> acl = AclOps.forCreateBucket(call);
     call.store().createBucket(call.bucket);
     config.apply(call);
+    AclOps.applyToNewBucket(call, acl);
     HttpHeaders h = call.responseHeaders();
     h.set("location", "/" + call.bucket);
     call.respond(200, h);

@@ -81,7 +81,7 @@ final class CopyOps {
               + " object's metadata, storage class, website redirect location or encryption attributes.");
     }
     ObjectAttributes attrs = (replace ? ObjectOps.attributes(call) : info.attributes()).withTags(tags)
-        .withEncryption(encryption);
+        .withEncryption(encryption).withAcl(AclOps.forWrite(call));
     WriteCondition condition = Conditionals.forWrite(call);
     Conditionals.precheck(call, condition, call.bucket, call.key);
     ObjectInfo copied;

@@ -39,7 +39,8 @@ final class MultipartOps {
     MultipartChecksums.Choice checksum = MultipartChecksums.forCreate(call);
     // Tags and encryption are the upload's, and become the object's at completion.
     io.s3wire.server.ObjectAttributes attributes = ObjectOps.attributes(call)
-        .withTags(ObjectTaggingOps.fromHeader(call)).withEncryption(Encryption.forWrite(call));
+        .withTags(ObjectTaggingOps.fromHeader(call)).withEncryption(Encryption.forWrite(call))
+        .withAcl(AclOps.forWrite(call));
     String id = call.store().createMultipartUpload(call.bucket, call.key, attributes,
         checksum.algorithm(), checksum.type());
     HttpHeaders h = call.responseHeaders();

@@ -72,7 +72,7 @@ final class ObjectOps {
     WriteCondition condition = Conditionals.forWrite(call);
     Conditionals.precheck(call, condition, call.bucket, call.key);
     ObjectAttributes attributes = attributes(call).withTags(ObjectTaggingOps.fromHeader(call))
-        .withEncryption(Encryption.forWrite(call));
+        .withEncryption(Encryption.forWrite(call)).withAcl(AclOps.forWrite(call));
     ChecksumHeaders.Claim claim = ChecksumHeaders.claim(call);
     ChecksumAlgorithm kept = Checksums.forPut(claim);
     Digests.DigestingInputStream body = Checksums.checkedBody(call, claim, kept);

@@ -59,12 +59,16 @@ public enum Operation {
   GET_BUCKET_ENCRYPTION("GetBucketEncryption"),
   DELETE_BUCKET_ENCRYPTION("DeleteBucketEncryption"),
   GET_OBJECT_ATTRIBUTES("GetObjectAttributes"),
-  /** A known S3 sub-resource this server does not implement (acl, policy, tagging, ...). */
+  PUT_BUCKET_ACL("PutBucketAcl"),
+  GET_BUCKET_ACL("GetBucketAcl"),
+  PUT_OBJECT_ACL("PutObjectAcl"),
+  GET_OBJECT_ACL("GetObjectAcl"),
+  /** A known S3 sub-resource this server does not implement (website, logging, ...). */
   NOT_IMPLEMENTED("NotImplemented"),
   /** A method S3 does not allow on the resource. */
   METHOD_NOT_ALLOWED("MethodNotAllowed");
 
-  private static final Set<String> UNIMPLEMENTED_SUBRESOURCES = Set.of("acl", "policy", "cors", "lifecycle",
+  private static final Set<String> UNIMPLEMENTED_SUBRESOURCES = Set.of("policy", "cors", "lifecycle",
       "tagging", "website", "logging", "notification", "replication", "encryption", "object-lock", "retention",
       "legal-hold", "accelerate", "requestPayment", "analytics", "inventory", "metrics", "ownershipControls",
       "publicAccessBlock", "intelligent-tiering", "restore", "select", "torrent", "attributes");
@@ -82,6 +86,10 @@ public enum Operation {
 
   /** Resolves a request to its operation from method, addressed resource, query and headers. */
   static Operation resolve(String method, String bucket, String key, Map<String, String> query, boolean copySource) {
+    Operation acl = AclOps.resolve(method, bucket, key, query);
+    if (acl != null) {
+      return acl;
+    }
     Operation encryptionOrTagging = encryptionOrTagging(method, bucket, key, query);
     if (encryptionOrTagging != null) {
       return encryptionOrTagging;

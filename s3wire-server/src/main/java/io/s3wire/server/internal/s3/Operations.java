@@ -40,6 +40,7 @@ final class Operations {
     t.put(Operation.GET_BUCKET_ENCRYPTION, BucketEncryptionOps::getBucketEncryption);
     t.put(Operation.DELETE_BUCKET_ENCRYPTION, BucketEncryptionOps::deleteBucketEncryption);
     t.put(Operation.GET_OBJECT_ATTRIBUTES, AttributesOp::getObjectAttributes);
+    AclOps.register(t);
     return t;
   }
 }

@@ -97,9 +97,11 @@ final class PostObjectOp {
           }
         });
     io.s3wire.server.ObjectEncryption encryption = Encryption.forWrite(call, fields::get);
+    java.util.List<io.s3wire.server.AclGrant> acl = AclOps.forForm(call, fields.get("acl"));
     ObjectInfo info;
     try {
-      info = call.store().putObject(call.bucket, key, attributes(fields).withEncryption(encryption), kept, body);
+      info = call.store().putObject(call.bucket, key, attributes(fields).withEncryption(encryption).withAcl(acl),
+          kept, body);
     } catch (S3ErrorException e) {
       if (e.code() == S3ErrorCode.ENTITY_TOO_LARGE && range != null) {
         throw tooLarge(form, sized.count, range[1]);

@@ -135,9 +135,7 @@ public final class Router implements RequestHandler {
       call.corsHeaders = Cors.forActualRequest(call);
       // A browser form is signed in its fields, not its headers: PostObjectOp verifies it.
       Authenticator.Verdict verdict = call.operation == Operation.POST_OBJECT ? Authenticator.Verdict.UNSIGNED
-          : ctx.authenticator().verify(new Authenticator.Request(call.exchange.method(),
-              RequestTarget.rawPath(call.exchange.uri()), RequestTarget.rawQuery(call.exchange.uri()),
-              call.requestHeaders(), Instant.now(ctx.clock())));
+          : verify(call);
       ProfileChecks.check(call, ctx.profile());
       ProfileChecks.emulate(call, ctx.profile());
       call.body = PayloadStreams.wrap(call, verdict);
@@ -164,6 +162,36 @@ public final class Router implements RequestHandler {
       answerError(call, new S3ErrorException(S3ErrorCode.INTERNAL_ERROR));
       throw e;
     }
+  }
+
+  /**
+   * The authenticator's verdict; an unsigned request it refuses still reads what an ACL grants
+   * everyone (a public-read object), as S3 lets it where ACLs are enabled.
+   */
+  private Authenticator.Verdict verify(S3Call call) throws IOException {
+    try {
+      return ctx.authenticator().verify(new Authenticator.Request(call.exchange.method(),
+          RequestTarget.rawPath(call.exchange.uri()), RequestTarget.rawQuery(call.exchange.uri()),
+          call.requestHeaders(), Instant.now(ctx.clock())));
+    } catch (S3ErrorException e) {
+      if (e.code() == S3ErrorCode.ACCESS_DENIED && unsigned(call) && AclOps.allowsUnsigned(call)) {
+        return Authenticator.Verdict.UNSIGNED;
+      }
+      throw e;
+    }
+  }
+
+  /** Whether a request presents no credentials at all: no Authorization header, no presigned-URL parameters. */
+  private static boolean unsigned(S3Call call) {
+    if (call.header("authorization") != null) {
+      return false;
+    }
+    for (String q : call.query.keySet()) {
+      if (q.startsWith("X-Amz-") || q.equals("AWSAccessKeyId") || q.equals("Signature")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Bodies up to this size are read to their end before an early error answer, so HTTP/1.1 clients see the answer. */

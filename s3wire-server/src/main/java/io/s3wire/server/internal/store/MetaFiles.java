@@ -1,6 +1,7 @@
 package io.s3wire.server.internal.store;
 
 import io.s3wire.checksum.ChecksumAlgorithm;
+import io.s3wire.server.AclGrant;
 import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectChecksum;
@@ -165,6 +166,7 @@ final class MetaFiles {
     a.userMetadata().forEach((k, v) -> p.setProperty("m." + k, v));
     writeTags(p, a.tags());
     writeEncryption(p, a.encryption());
+    writeAcl(p, a.acl());
     return p;
   }
 
@@ -176,6 +178,24 @@ final class MetaFiles {
       p.setProperty("tag." + i + ".value", t.getValue());
       i++;
     }
+  }
+
+  /** ACL grants as {@code acl.N.type}, {@code acl.N.grantee}, {@code acl.N.permission}; none is S3's default. */
+  private static void writeAcl(Properties p, List<AclGrant> acl) {
+    for (int i = 0; i < acl.size(); i++) {
+      p.setProperty("acl." + i + ".type", acl.get(i).granteeType());
+      p.setProperty("acl." + i + ".grantee", acl.get(i).grantee());
+      p.setProperty("acl." + i + ".permission", acl.get(i).permission());
+    }
+  }
+
+  private static List<AclGrant> readAcl(Properties p) {
+    List<AclGrant> acl = new java.util.ArrayList<>();
+    for (int i = 0; p.getProperty("acl." + i + ".type") != null; i++) {
+      acl.add(new AclGrant(p.getProperty("acl." + i + ".type"), p.getProperty("acl." + i + ".grantee", ""),
+          p.getProperty("acl." + i + ".permission", "")));
+    }
+    return acl;
   }
 
   private static Map<String, String> readTags(Properties p) {
@@ -223,6 +243,6 @@ final class MetaFiles {
         meta.put(name.substring(2), p.getProperty(name));
       }
     }
-    return new ObjectAttributes(headers, meta, readTags(p), readEncryption(p));
+    return new ObjectAttributes(headers, meta, readTags(p), readEncryption(p), readAcl(p));
   }
 }
