@@ -31,6 +31,15 @@ public final class XmlCursor implements AutoCloseable {
     this.rootName = reader.getLocalName();
   }
 
+  /**
+   * A StAX input factory hardened against hostile documents (no DTDs, no entities, no external
+   * resolution), shared by every XML reader of the project, the server's included. The JDK's factory
+   * is safe to share once configured.
+   */
+  public static XMLInputFactory hardenedInputFactory() {
+    return FACTORY;
+  }
+
   private static XMLInputFactory newFactory() {
     // newDefaultFactory: the JDK's own implementation even when another StAX provider (Woodstox,
     // pulled in by some dependency) is on the class path, so the hardening below is known to apply.

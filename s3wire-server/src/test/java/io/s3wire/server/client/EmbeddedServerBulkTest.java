@@ -10,7 +10,7 @@ class EmbeddedServerBulkTest extends S3ClientBulkContract {
   private final S3Server server;
 
   EmbeddedServerBulkTest() throws Exception {
-    server = S3Server.builder().credentials("AKIDEMBEDDED", "embedded-secret").build().start();
+    server = EmbeddedTarget.start();
   }
 
   @AfterAll
@@ -20,10 +20,6 @@ class EmbeddedServerBulkTest extends S3ClientBulkContract {
 
   @Override
   protected S3Target target() {
-    return new S3Target() {
-      @Override public String endpoint() { return server.endpoint().toString(); }
-      @Override public String accessKey() { return server.accessKey(); }
-      @Override public String secretKey() { return server.secretKey(); }
-    };
+    return EmbeddedTarget.of(server);
   }
 }

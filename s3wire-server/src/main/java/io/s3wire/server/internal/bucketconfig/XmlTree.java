@@ -2,6 +2,7 @@ package io.s3wire.server.internal.bucketconfig;
 
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
+import io.s3wire.xml.internal.XmlCursor;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,19 +22,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 record XmlTree(String name, String text, List<XmlTree> children) {
   private static final int MAX_DEPTH = 16;
-  private static final XMLInputFactory FACTORY = newFactory();
-
-  private static XMLInputFactory newFactory() {
-    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-      throw new XMLStreamException("external entities are not allowed");
-    });
-    return f;
-  }
+  private static final XMLInputFactory FACTORY = XmlCursor.hardenedInputFactory();
 
   static S3ErrorException malformed() {
     return new S3ErrorException(S3ErrorCode.MALFORMED_XML);

@@ -4,6 +4,7 @@ import io.s3wire.server.AclGrant;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.xml.Owner;
+import io.s3wire.xml.internal.XmlCursor;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -314,17 +315,6 @@ final class Acl {
   }
 
   /** Hardened like core's XmlCursor: no DTDs, no external entities, no entity replacement. */
-  private static final XMLInputFactory FACTORY = newFactory();
+  private static final XMLInputFactory FACTORY = XmlCursor.hardenedInputFactory();
 
-  private static XMLInputFactory newFactory() {
-    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-      throw new XMLStreamException("external entities are not allowed");
-    });
-    return f;
-  }
 }
