@@ -88,8 +88,8 @@ final class Failures {
 
   /**
    * An I/O failure on an open connection: CONNECTION_CLOSED when the peer ended it (a reset, a broken
-   * pipe, a channel already closed), which is what happened whether or not our write raced the close;
-   * IO for anything else.
+   * pipe, a channel already closed, a TLS engine its close_notify closed), which is what happened
+   * whether or not our write raced the close; IO for anything else.
    */
   static TransportException io(String what, Throwable cause, RetrySafety safety) {
     return new TransportException(closedByPeer(cause) ? Kind.CONNECTION_CLOSED : Kind.IO, what + ": " + oneLine(cause),
@@ -98,7 +98,7 @@ final class Failures {
 
   private static boolean closedByPeer(Throwable cause) {
     for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof ClosedChannelException) {
+      if (t instanceof ClosedChannelException || t instanceof io.netty.handler.ssl.SslClosedEngineException) {
         return true;
       }
       String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
