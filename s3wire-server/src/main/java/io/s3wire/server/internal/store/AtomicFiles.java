@@ -1,6 +1,9 @@
 package io.s3wire.server.internal.store;
 
+import io.s3wire.checksum.ChecksumAlgorithm;
+import io.s3wire.server.ObjectChecksum;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -18,6 +21,8 @@ final class AtomicFiles {
   interface Writer {
     void write(OutputStream out) throws IOException;
   }
+
+  private static final int BUFFER = 64 * 1024;
 
   private final Path tmp;
 
@@ -50,6 +55,33 @@ final class AtomicFiles {
   void publish(Path temp, Path target) throws IOException {
     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     forceDirectory(target.getParent());
+  }
+
+  /** A body streamed into a fresh forced temp file: its path, size, ETag and checksum ({@code null}: none). */
+  record Written(Path temp, long size, String etag, ObjectChecksum checksum) {}
+
+  /**
+   * Streams {@code body} into a fresh temp file and forces it to disk, computing the ETag's MD5 and
+   * the FULL_OBJECT checksum of {@code checksum} ({@code null}: none) in the same pass; the caller
+   * publishes the file or deletes it. On failure nothing is left behind.
+   */
+  Written writeDigested(InputStream body, ChecksumAlgorithm checksum) throws IOException {
+    Path temp = newTemp();
+    Digests.DigestingInputStream in = Digests.digesting(body, checksum);
+    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      OutputStream out = Channels.newOutputStream(ch);
+      byte[] buf = new byte[BUFFER];
+      int n;
+      while ((n = in.read(buf)) >= 0) {
+        out.write(buf, 0, n);
+      }
+      ch.force(true);
+    } catch (IOException | RuntimeException | Error e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    return new Written(temp, in.count(), in.etag(),
+        checksum == null ? null : ObjectChecksum.fullObject(checksum, in.value(checksum)));
   }
 
   void writeProperties(Path target, Properties props) throws IOException {

@@ -16,8 +16,6 @@ import io.s3wire.server.UploadInfo;
 import io.s3wire.server.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,7 +73,6 @@ import java.util.stream.Stream;
  */
 public final class FileStore implements ObjectStore {
   private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f]{32}");
-  private static final int BUFFER = 64 * 1024;
 
   /**
    * An indexed object: its description, its data file, and the sizes and checksums of its parts
@@ -292,28 +289,6 @@ public final class FileStore implements ObjectStore {
     return out;
   }
 
-  /** Streams {@code body} into a fresh forced temp file; returns the temp path, size, ETag and checksum. */
-  private record Written(Path temp, long size, String etag, ObjectChecksum checksum) {}
-
-  private Written writeTemp(InputStream body, ChecksumAlgorithm checksum) throws IOException {
-    Path temp = files.newTemp();
-    Digests.DigestingInputStream in = Digests.digesting(body, checksum);
-    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      OutputStream out = Channels.newOutputStream(ch);
-      byte[] buf = new byte[BUFFER];
-      int n;
-      while ((n = in.read(buf)) >= 0) {
-        out.write(buf, 0, n);
-      }
-      ch.force(true);
-    } catch (IOException | RuntimeException | Error e) {
-      Files.deleteIfExists(temp);
-      throw e;
-    }
-    return new Written(temp, in.count(), in.etag(),
-        checksum == null ? null : ObjectChecksum.fullObject(checksum, in.value(checksum)));
-  }
-
   @Override
   public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
       InputStream body) throws IOException {
@@ -324,9 +299,9 @@ public final class FileStore implements ObjectStore {
   public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
       InputStream body, WriteCondition condition) throws IOException {
     Bucket b = bucket(bucket);
-    Written w = writeTemp(body, checksum);
-    ObjectInfo info = new ObjectInfo(key, w.size, w.etag, now(), attributes, w.checksum);
-    commit(b, info, List.of(), List.of(), w.temp, condition);
+    AtomicFiles.Written w = files.writeDigested(body, checksum);
+    ObjectInfo info = new ObjectInfo(key, w.size(), w.etag(), now(), attributes, w.checksum());
+    commit(b, info, List.of(), List.of(), w.temp(), condition);
     return info;
   }
 
@@ -499,18 +474,18 @@ public final class FileStore implements ObjectStore {
     Bucket b = bucket(bucket);
     upload(bucket, key, uploadId);
     Path dir = uploadDir(b, uploadId);
-    Written w = writeTemp(body, checksum);
-    PartInfo part = new PartInfo(partNumber, w.etag, w.size, now(), w.checksum);
+    AtomicFiles.Written w = files.writeDigested(body, checksum);
+    PartInfo part = new PartInfo(partNumber, w.etag(), w.size(), now(), w.checksum());
     String dataName = partNumber + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
     synchronized (lock(uploadId)) {
       try {
         if (!Files.isDirectory(dir)) {
           throw new NoSuchFileException(dir.toString());
         }
-        files.publish(w.temp, dir.resolve(dataName));
+        files.publish(w.temp(), dir.resolve(dataName));
       } catch (NoSuchFileException gone) {
         // Aborted, completed, or its bucket deleted while the part was being read.
-        Files.deleteIfExists(w.temp);
+        Files.deleteIfExists(w.temp());
         throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
       }
       Path metaFile = dir.resolve(partNumber + ".meta");
@@ -523,27 +498,10 @@ public final class FileStore implements ObjectStore {
     return part;
   }
 
-  private record StoredPart(PartInfo info, String dataName) {}
-
-  private List<StoredPart> parts(Path dir) throws IOException {
-    List<StoredPart> out = new ArrayList<>();
-    try (Stream<Path> s = Files.list(dir)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        String name = p.getFileName().toString();
-        if (name.endsWith(".meta") && !name.equals("upload.meta")) {
-          java.util.Properties props = AtomicFiles.readProperties(p);
-          out.add(new StoredPart(MetaFiles.readPart(props), props.getProperty("data")));
-        }
-      }
-    }
-    out.sort(Comparator.comparingInt(p -> p.info.partNumber()));
-    return out;
-  }
-
   @Override
   public List<PartInfo> listParts(String bucket, String key, String uploadId) throws IOException {
     upload(bucket, key, uploadId);
-    return parts(uploadDir(bucket(bucket), uploadId)).stream().map(StoredPart::info).toList();
+    return MetaFiles.readParts(uploadDir(bucket(bucket), uploadId)).stream().map(MetaFiles.StoredPart::info).toList();
   }
 
   @Override
@@ -559,9 +517,9 @@ public final class FileStore implements ObjectStore {
     UploadInfo upload = upload(bucket, key, uploadId);
     Path dir = uploadDir(b, uploadId);
     synchronized (lock(uploadId)) {
-      java.util.Map<Integer, StoredPart> byNumber = new java.util.HashMap<>();
-      for (StoredPart p : parts(dir)) {
-        byNumber.put(p.info.partNumber(), p);
+      java.util.Map<Integer, MetaFiles.StoredPart> byNumber = new java.util.HashMap<>();
+      for (MetaFiles.StoredPart p : MetaFiles.readParts(dir)) {
+        byNumber.put(p.info().partNumber(), p);
       }
       Path temp = files.newTemp();
       long size = 0;
@@ -569,11 +527,11 @@ public final class FileStore implements ObjectStore {
       List<ObjectChecksum> checksums = new ArrayList<>();
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         for (int n : partNumbers) {
-          StoredPart p = byNumber.get(n);
+          MetaFiles.StoredPart p = byNumber.get(n);
           if (p == null) {
             throw new S3ErrorException(S3ErrorCode.INVALID_PART);
           }
-          try (FileChannel in = FileChannel.open(dir.resolve(p.dataName), StandardOpenOption.READ)) {
+          try (FileChannel in = FileChannel.open(dir.resolve(p.dataName()), StandardOpenOption.READ)) {
             long len = in.size();
             long done = 0;
             while (done < len) {
@@ -587,7 +545,7 @@ public final class FileStore implements ObjectStore {
             }
             size += len;
             sizes.add(len);
-            checksums.add(p.info.checksum());
+            checksums.add(p.info().checksum());
           }
         }
         out.force(true);

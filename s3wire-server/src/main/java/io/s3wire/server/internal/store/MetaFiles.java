@@ -9,12 +9,18 @@ import io.s3wire.server.ObjectEncryption;
 import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.PartInfo;
 import io.s3wire.server.UploadInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * FileStore's metadata files as {@link Properties} (which escapes any Unicode text safely).
@@ -244,5 +250,24 @@ final class MetaFiles {
       }
     }
     return new ObjectAttributes(headers, meta, readTags(p), readEncryption(p), readAcl(p));
+  }
+
+  /** A part of an open upload as its metadata file describes it: the part, and the name of its data file. */
+  record StoredPart(PartInfo info, String dataName) {}
+
+  /** The parts recorded in upload directory {@code dir}, in part-number order. */
+  static List<StoredPart> readParts(Path dir) throws IOException {
+    List<StoredPart> out = new ArrayList<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        String name = p.getFileName().toString();
+        if (name.endsWith(".meta") && !name.equals("upload.meta")) {
+          Properties props = AtomicFiles.readProperties(p);
+          out.add(new StoredPart(readPart(props), props.getProperty("data")));
+        }
+      }
+    }
+    out.sort(Comparator.comparingInt(p -> p.info().partNumber()));
+    return out;
   }
 }
