@@ -19,16 +19,28 @@ import java.util.function.Supplier;
  * StreamResetException} for what happened on the wire; each carries the attempts made. Bad input is
  * reported through the future too, never thrown from the call.
  *
+ * <p>Futures complete on the client's completion executor ({@link
+ * S3ClientBuilder#completionExecutor}), never on a transport I/O thread, so dependent stages may
+ * block. Cancelling a future, or one derived from it, stops the call: the request is aborted on the
+ * wire, a multipart upload it started is aborted, a partly written download file is removed.
+ *
  * <p>Requests pass a fixed pipeline: retry, defaults, provider quirks, SigV4 signing (each attempt
  * signed afresh), transport. {@link #close()} closes the transport when this client made it.
  */
 public final class S3AsyncClient implements AutoCloseable {
   private final ClientCore core;
   private final S3ClientBuilder origin;
+  private final io.s3wire.internal.CompletionHop completion;
 
-  S3AsyncClient(ClientCore core, S3ClientBuilder origin) {
+  S3AsyncClient(ClientCore core, S3ClientBuilder origin, io.s3wire.internal.CompletionHop completion) {
     this.core = core;
     this.origin = origin;
+    this.completion = completion;
+  }
+
+  /** This client completing its futures where the call completes, for {@link S3Client}, which waits anyway. */
+  S3AsyncClient withoutCompletionHop() {
+    return new S3AsyncClient(core, origin, io.s3wire.internal.CompletionHop.DIRECT);
   }
 
   public static S3ClientBuilder builder() {
@@ -296,12 +308,16 @@ public final class S3AsyncClient implements AutoCloseable {
   @Override
   public void close() {
     core.close();
+    completion.close();
   }
 
-  /** Turns input errors thrown while a call is built into a failed future, as the contract says. */
-  private static <T> CompletableFuture<T> run(Supplier<CompletableFuture<T>> call) {
+  /**
+   * Turns input errors thrown while a call is built into a failed future, as the contract says, and
+   * hands the call's future to the completion executor: the one place every public future passes.
+   */
+  private <T> CompletableFuture<T> run(Supplier<CompletableFuture<T>> call) {
     try {
-      return call.get();
+      return completion.publish(call.get());
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

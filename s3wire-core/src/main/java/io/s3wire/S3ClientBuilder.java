@@ -49,6 +49,8 @@ public final class S3ClientBuilder {
   private Clock clock = Clock.systemUTC();
   private WireListener listener = WireListener.NONE;
   private PayloadSigning payloadSigning = PayloadSigning.SIGNED_WITHOUT_TLS;
+  private java.util.concurrent.Executor completionExecutor;
+  private io.s3wire.metrics.CallListener callListener = io.s3wire.metrics.CallListener.NONE;
 
   S3ClientBuilder() {}
 
@@ -111,12 +113,35 @@ public final class S3ClientBuilder {
   /** Whether signatures cover request bodies; {@link PayloadSigning#SIGNED_WITHOUT_TLS} unless set. */
   public S3ClientBuilder payloadSigning(PayloadSigning v) { payloadSigning = Objects.requireNonNull(v); return this; }
 
+  /**
+   * Where the futures of {@link S3AsyncClient} complete, and so where dependent stages ({@code
+   * thenApply}, {@code thenCompose}, ...) run by default: never on a transport (Netty I/O) thread.
+   * Default: a pool the client owns (daemon threads {@code s3wire-completion-N}, made on demand, ended
+   * when idle, shut down by {@code close()}), unbounded so callbacks may block. The caller owns an
+   * executor given here. The blocking {@link S3Client} does not hop: its caller waits anyway.
+   */
+  public S3ClientBuilder completionExecutor(java.util.concurrent.Executor v) {
+    completionExecutor = Objects.requireNonNull(v, "completionExecutor");
+    return this;
+  }
+
+  /**
+   * Hears every call's start, attempts and end, for metrics (the {@code s3wire-micrometer} module has
+   * one); default none. The same facts are JFR events whatever is set here.
+   */
+  public S3ClientBuilder callListener(io.s3wire.metrics.CallListener v) {
+    callListener = Objects.requireNonNull(v, "callListener");
+    return this;
+  }
+
   public S3Client build() {
     return new S3Client(buildAsync());
   }
 
   public S3AsyncClient buildAsync() {
-    return new S3AsyncClient(new ClientCore(settings()), copy());
+    ClientCore.Settings settings = settings();
+    return new S3AsyncClient(new ClientCore(settings, callListener), copy(), completionExecutor != null
+        ? io.s3wire.internal.CompletionHop.using(completionExecutor) : io.s3wire.internal.CompletionHop.ownPool());
   }
 
   /** A builder with the same options and the given transport, for {@link S3AsyncClient#newBuilder()}. */
@@ -141,6 +166,8 @@ public final class S3ClientBuilder {
     b.clock = clock;
     b.listener = listener;
     b.payloadSigning = payloadSigning;
+    b.completionExecutor = completionExecutor;
+    b.callListener = callListener;
     return b;
   }
 

@@ -22,6 +22,16 @@ final class CallState {
   private Instant serverDate;
   private CompletableFuture<HttpResponse> onTheWire;
   private boolean cancelled;
+  private CallEvents.Tracked tracked;
+
+  /** The call's facts for listeners, JFR and the log; {@code null} when nobody tracks this call. */
+  synchronized CallEvents.Tracked tracked() {
+    return tracked;
+  }
+
+  synchronized void tracked(CallEvents.Tracked v) {
+    tracked = v;
+  }
 
   synchronized String payloadSha256() {
     return payloadSha256;
@@ -56,8 +66,7 @@ final class CallState {
    */
   synchronized void record(S3Exception failure) {
     List<Attempt> own = failure.attempts();
-    boolean hasEarlier = own.size() >= attempts.size() && own.subList(0, attempts.size()).equals(attempts);
-    if (hasEarlier) {
+    if (startsWithEarlier(own)) {
       attempts.clear();
       attempts.addAll(own);
     } else {
@@ -65,6 +74,22 @@ final class CallState {
       attempts.addAll(own);
       earlier.forEach(failure::addAttempt);
     }
+  }
+
+  /**
+   * The wire attempts of the latest attempt's failure {@code t}, not yet {@link #record recorded}:
+   * without the earlier ones a failure this pipeline built starts with.
+   */
+  synchronized List<Attempt> ownAttempts(Throwable t) {
+    if (!(t instanceof S3Exception failure)) {
+      return List.of();
+    }
+    List<Attempt> own = failure.attempts();
+    return startsWithEarlier(own) ? List.copyOf(own.subList(attempts.size(), own.size())) : own;
+  }
+
+  private boolean startsWithEarlier(List<Attempt> own) {
+    return own.size() >= attempts.size() && own.subList(0, attempts.size()).equals(attempts);
   }
 
   /** The attempts of the failures so far, oldest first. */

@@ -46,6 +46,11 @@ public final class ClientCore implements AutoCloseable {
       io.s3wire.PayloadSigning payloadSigning) {}
 
   public ClientCore(Settings s) {
+    this(s, io.s3wire.metrics.CallListener.NONE);
+  }
+
+  /** As above, every call's start, attempts and end told to {@code calls}. */
+  public ClientCore(Settings s, io.s3wire.metrics.CallListener calls) {
     this.endpoint = s.endpoint();
     this.region = s.region();
     this.credentials = s.credentials();
@@ -54,7 +59,7 @@ public final class ClientCore implements AutoCloseable {
     this.blocking = Executors.newCachedThreadPool(daemonThreads());
     this.pipeline = new Pipeline(s.transport(), s.listener(), s.endpoint(), s.capabilities(),
         new SigV4RequestSigner(s.credentials(), s.region()), new ClockSkew(s.clock()), s.retry(), blocking, s.userAgent(),
-        s.payloadSigning());
+        s.payloadSigning(), calls);
     this.buckets = new BucketOperations(pipeline, s.region());
     this.objects = new ObjectOperations(pipeline);
     this.downloads = new Downloads(objects);

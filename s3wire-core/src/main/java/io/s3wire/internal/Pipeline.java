@@ -17,6 +17,7 @@ public final class Pipeline {
   private final ClockSkew clock;
   private final UploadEncodings encodings;
   private final java.util.concurrent.Executor blocking;
+  private final CallEvents events;
 
   public Pipeline(
       HttpTransport transport,
@@ -29,6 +30,24 @@ public final class Pipeline {
       java.util.concurrent.Executor executor,
       String userAgent,
       io.s3wire.PayloadSigning payloadSigning) {
+    this(transport, listener, endpoint, capabilities, signer, clock, retry, executor, userAgent, payloadSigning,
+        io.s3wire.metrics.CallListener.NONE);
+  }
+
+  /** As above, every call's start, attempts and end told to {@code calls} (and to JFR). */
+  public Pipeline(
+      HttpTransport transport,
+      WireListener listener,
+      Endpoint endpoint,
+      Capabilities capabilities,
+      RequestSigner signer,
+      ClockSkew clock,
+      io.s3wire.retry.RetryPolicy retry,
+      java.util.concurrent.Executor executor,
+      String userAgent,
+      io.s3wire.PayloadSigning payloadSigning,
+      io.s3wire.metrics.CallListener calls) {
+    this.events = new CallEvents(calls);
     this.endpoint = endpoint;
     this.capabilities = capabilities;
     this.clock = clock;
@@ -56,6 +75,8 @@ public final class Pipeline {
    */
   public CompletableFuture<HttpResponse> execute(S3Call call) {
     CallState state = new CallState();
+    CallEvents.Tracked tracked = events.start(call);
+    state.tracked(tracked);
     CallFuture<HttpResponse> result = new CallFuture<>(state);
     CompletableFuture<HttpResponse> sent;
     try {
@@ -64,6 +85,7 @@ public final class Pipeline {
       sent = CompletableFuture.failedFuture(e);
     }
     sent.whenComplete((response, failure) -> {
+      tracked.ended(state.attempt(), response, failure);
       if (failure != null) {
         result.completeExceptionally(failure);
       } else if (!result.complete(response)) {

@@ -42,7 +42,11 @@ final class RetryStage implements Exchange {
     if (state.isCancelled()) {
       return CompletableFuture.failedFuture(CallState.cancelledException());
     }
-    state.nextAttempt();
+    int n = state.nextAttempt();
+    CallEvents.Tracked tracked = state.tracked();
+    if (tracked != null) {
+      tracked.attemptStarted(n);
+    }
     CompletableFuture<HttpResponse> sent;
     try {
       sent = next.send(call, state);
@@ -51,9 +55,15 @@ final class RetryStage implements Exchange {
     }
     return sent.handle((response, err) -> {
       if (err == null) {
+        if (tracked != null) {
+          tracked.attemptEnded(n, response, null, response.attempts());
+        }
         return response;
       }
       Throwable t = Futures.unwrap(err);
+      if (tracked != null) {
+        tracked.attemptEnded(n, null, t, state.ownAttempts(t));
+      }
       if (state.isCancelled()) {
         // Whatever the abandoned attempt failed with, the call ends as cancelled and is not retried.
         throw Futures.asCompletion(CallState.cancelledException());

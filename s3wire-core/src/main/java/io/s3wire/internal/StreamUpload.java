@@ -21,7 +21,8 @@ import java.util.concurrent.Executor;
  * source is read in parts of {@code partSize} bytes on a blocking executor, each part sent from
  * memory (so it can be retried), one after another. A source that ends within the first part is sent
  * as one PUT instead. Any failure aborts the upload before it is reported, so no parts are left
- * behind to be billed.
+ * behind to be billed; cancelling the returned future is such a failure (the part in flight stops,
+ * the upload is aborted in the background).
  */
 public final class StreamUpload {
   private final ObjectOperations objects;
@@ -46,15 +47,16 @@ public final class StreamUpload {
     } catch (IOException | RuntimeException e) {
       return CompletableFuture.failedFuture(new ClientException("body", "cannot open the source of " + object + ": " + e.getMessage(), e));
     }
-    return read(source, object).thenCompose(first -> {
+    CancelScope scope = new CancelScope();
+    return scope.guard(read(source, object).thenCompose(first -> {
       if (first.length < partSize) {
         close(source);
-        return objects.putSingle(object, RequestBody.ofBytes(first), metadata);
+        return scope.track(objects.putSingle(object, RequestBody.ofBytes(first), metadata));
       }
-      return multipart.create(object, metadata).thenCompose(upload -> {
+      return scope.track(multipart.create(object, metadata)).thenCompose(upload -> {
         List<CompletedPart> parts = new ArrayList<>();
-        return uploadFrom(upload, source, first, 1, parts)
-            .thenCompose(v -> multipart.complete(upload, parts))
+        return uploadFrom(upload, source, first, 1, parts, scope)
+            .thenCompose(v -> scope.track(multipart.complete(upload, parts)))
             .handle((result, err) -> {
               close(source);
               if (err == null) {
@@ -71,23 +73,25 @@ public final class StreamUpload {
             })
             .thenCompose(f -> f);
       });
-    });
+    }));
   }
 
   private CompletableFuture<Void> uploadFrom(
-      MultipartUpload upload, ReadableByteChannel source, byte[] chunk, int partNumber, List<CompletedPart> parts) {
+      MultipartUpload upload, ReadableByteChannel source, byte[] chunk, int partNumber, List<CompletedPart> parts,
+      CancelScope scope) {
     if (partNumber > Validation.MAX_PART_NUMBER) {
       return CompletableFuture.failedFuture(new ClientException("body", "the source of " + upload.object()
           + " needs more than " + Validation.MAX_PART_NUMBER + " parts of " + partSize + " bytes; use a larger part size"));
     }
-    return multipart.uploadPart(upload, partNumber, RequestBody.ofBytes(chunk)).thenCompose(part -> {
+    return scope.track(multipart.uploadPart(upload, partNumber, RequestBody.ofBytes(chunk))).thenCompose(part -> {
       parts.add(part);
       if (chunk.length < partSize) {
         return CompletableFuture.completedFuture(null);
       }
+      scope.check();
       return read(source, upload.object()).thenCompose(next -> next.length == 0
           ? CompletableFuture.completedFuture(null)
-          : uploadFrom(upload, source, next, partNumber + 1, parts));
+          : uploadFrom(upload, source, next, partNumber + 1, parts, scope));
     });
   }
 

@@ -14,22 +14,39 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Transfer<T> {
   private final CompletableFuture<T> result;
+  private final CompletableFuture<T> ended;
   private final TransferState state;
 
   /** Made by {@link TransferManager}. */
   public Transfer(CompletableFuture<T> result, TransferState state) {
-    this.result = result;
+    this.ended = result;
     this.state = state;
+    this.result = io.s3wire.internal.LinkedFuture.of(result, state::cancel);
   }
 
-  /** Completes with the transfer's outcome. Cancelling this future does not stop it: use {@link #cancel()}. */
+  /**
+   * Completes with the transfer's outcome. Cancelling it, or a future derived from it, stops the
+   * transfer as {@link #cancel()} does; the future is cancelled at once, while the cleanup (abort of
+   * the upload, removal of the temporary file) goes on: {@link #join()} waits for it.
+   */
   public CompletableFuture<T> result() {
     return result;
   }
 
-  /** Waits for the outcome; throws what the transfer failed with (never a {@code CompletionException}). */
+  /**
+   * Waits until the transfer ended, cleanup included, and returns its outcome; throws what the
+   * transfer failed with (never a {@code CompletionException}): after a cancellation, a CANCELLED
+   * {@code TransportException}. An interrupt cancels the transfer.
+   */
   public T join() {
-    return io.s3wire.internal.Futures.await(result);
+    try {
+      return io.s3wire.internal.Futures.await(ended);
+    } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        state.cancel();
+      }
+      throw e;
+    }
   }
 
   public TransferProgress progress() {
