@@ -87,6 +87,19 @@ public final class S3AsyncClient implements AutoCloseable {
     return run(() -> core.listings.page(Objects.requireNonNull(request, "request"), token));
   }
 
+  /**
+   * A listing as a {@link java.util.concurrent.Flow.Publisher} of pages with back-pressure: a page is
+   * fetched only when the subscriber has demand for it, following continuation tokens until the
+   * listing is complete. Each subscriber gets its own listing from the first page. Cancelling the
+   * subscription cancels the page in flight; a failed page ends the listing with {@code onError}
+   * (its {@code S3Exception}). Signals come on the completion executor, never on an I/O thread.
+   */
+  public java.util.concurrent.Flow.Publisher<ListObjectsPage> listObjectsPublisher(ListObjectsRequest request) {
+    Objects.requireNonNull(request, "request");
+    return new io.s3wire.internal.PagePublisher<>(token -> listObjectsPage(request, token),
+        page -> page.truncated() ? page.nextToken() : null);
+  }
+
   // ---- objects
 
   /** Writes {@code bytes} (not copied: do not change them until the future completes). */

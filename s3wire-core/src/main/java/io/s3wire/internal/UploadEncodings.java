@@ -16,6 +16,7 @@ import java.util.List;
  * transport's (a trace), once each. Thread-safe.
  */
 public final class UploadEncodings {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UploadEncodings.class);
   /** How long a verdict is remembered, as for HTTP/1.1 verdicts. */
   static final Duration TTL = Duration.ofMinutes(5);
 
@@ -82,6 +83,9 @@ public final class UploadEncodings {
   }
 
   private void emit(WireEvent event) {
+    if (event instanceof WireEvent.UploadStepDown d) {
+      LOG.debug("{} {}: uploads step down from {} to {}: {}", d.operation(), d.subject(), d.from(), d.to(), d.reason());
+    }
     for (WireListener l : listeners) {
       try {
         l.onEvent(event);

@@ -76,6 +76,7 @@ public final class NettyHttpTransport implements HttpTransport {
    *     provider that cannot load or an unreadable CA bundle fails the first TLS connection instead
    */
   public static HttpTransport create(TransportConfig config) {
+    NettyLogging.install();
     return new NettyHttpTransport(config);
   }
 

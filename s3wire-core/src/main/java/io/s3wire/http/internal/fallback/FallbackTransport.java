@@ -32,6 +32,7 @@ import java.util.function.Function;
  * of a call that fell back carries both attempts, oldest first. Thread-safe.
  */
 public final class FallbackTransport implements HttpTransport {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FallbackTransport.class);
   /** How long a server's HTTP/1.1 verdict is remembered by default. */
   public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
 
@@ -107,6 +108,7 @@ public final class FallbackTransport implements HttpTransport {
           "h2", "http/1.1", d.reason() + "; retrying once over HTTP/1.1, remembered for " + memory.ttl().toSeconds() + " s");
       deliver(config.listener(), event);
       deliver(callListener, event);
+      LOG.debug("{} {}: falling back from h2 to http/1.1: {}", request.method(), request.uri().getHost(), event.reason());
       http1().execute(request, callListener).whenComplete((second, error2) -> {
         if (error2 == null) {
           result.complete(new HttpResponse(second.status(), second.headers(), second.protocol(), second.body(),
