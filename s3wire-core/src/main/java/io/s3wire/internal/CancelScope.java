@@ -12,8 +12,15 @@ final class CancelScope {
   private CompletableFuture<?> inFlight;
   private boolean cancelled;
 
-  /** Runs {@code f} as the operation's current step: cancelled at once if the operation already was. */
-  <T> CompletableFuture<T> track(CompletableFuture<T> f) {
+  /**
+   * Starts {@code step} (a call) as the operation's current step; when the operation was cancelled,
+   * fails as cancelled without starting it (cancelling a call already sent could be too late to stop it).
+   */
+  <T> CompletableFuture<T> start(java.util.function.Supplier<CompletableFuture<T>> step) {
+    if (isCancelled()) {
+      return CompletableFuture.failedFuture(CallState.cancelledException());
+    }
+    CompletableFuture<T> f = step.get();
     synchronized (this) {
       if (!cancelled) {
         inFlight = f;

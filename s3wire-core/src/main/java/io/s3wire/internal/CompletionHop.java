@@ -53,11 +53,10 @@ public final class CompletionHop implements AutoCloseable {
 
   /**
    * A future that completes as {@code source} does, on this hop's executor; cancelling it, or any
-   * future derived from it, cancels {@code source} (which aborts the call on the wire). A source
-   * already complete is passed through as it is: the caller's own thread is not an event loop.
+   * future derived from it, cancels {@code source} (which aborts the call on the wire).
    */
   public <T> CompletableFuture<T> publish(CompletableFuture<T> source) {
-    if (executor == null || source.isDone()) {
+    if (executor == null) {
       return source;
     }
     LinkedFuture<T> out = LinkedFuture.incomplete(() -> source.cancel(false), executor);

@@ -51,12 +51,12 @@ public final class StreamUpload {
     return scope.guard(read(source, object).thenCompose(first -> {
       if (first.length < partSize) {
         close(source);
-        return scope.track(objects.putSingle(object, RequestBody.ofBytes(first), metadata));
+        return scope.start(() -> objects.putSingle(object, RequestBody.ofBytes(first), metadata));
       }
-      return scope.track(multipart.create(object, metadata)).thenCompose(upload -> {
+      return scope.start(() -> multipart.create(object, metadata)).thenCompose(upload -> {
         List<CompletedPart> parts = new ArrayList<>();
         return uploadFrom(upload, source, first, 1, parts, scope)
-            .thenCompose(v -> scope.track(multipart.complete(upload, parts)))
+            .thenCompose(v -> scope.start(() -> multipart.complete(upload, parts)))
             .handle((result, err) -> {
               close(source);
               if (err == null) {
@@ -83,7 +83,7 @@ public final class StreamUpload {
       return CompletableFuture.failedFuture(new ClientException("body", "the source of " + upload.object()
           + " needs more than " + Validation.MAX_PART_NUMBER + " parts of " + partSize + " bytes; use a larger part size"));
     }
-    return scope.track(multipart.uploadPart(upload, partNumber, RequestBody.ofBytes(chunk))).thenCompose(part -> {
+    return scope.start(() -> multipart.uploadPart(upload, partNumber, RequestBody.ofBytes(chunk))).thenCompose(part -> {
       parts.add(part);
       if (chunk.length < partSize) {
         return CompletableFuture.completedFuture(null);
