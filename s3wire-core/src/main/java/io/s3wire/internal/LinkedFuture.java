@@ -7,6 +7,8 @@ import java.util.concurrent.Executor;
  * A future whose cancellation, or that of any future derived from it ({@code thenApply}, ...), runs
  * an action that stops the work behind it; plain {@code CompletableFuture}s cancel only themselves.
  * Dependents created without an executor run on {@code defaultExecutor} when one is given.
+ *
+ * @param <T> the value
  */
 public final class LinkedFuture<T> extends CompletableFuture<T> {
   private final Runnable onCancel;
