@@ -108,9 +108,12 @@ class CancelStopsWorkTest extends ObserveFixture {
       CompletableFuture<ObjectInfo> get = c.getObjectToFile(GetObjectRequest.of(BucketKey.of(bucket, "obj")),
           dir.resolve("obj.bin"));
       assertThat(headArrived.await(20, TimeUnit.SECONDS)).isTrue();
+      // The temporary file is made once the response head reached the download: cancel after that.
+      java.util.Set<Object> seen = new java.util.HashSet<>();
+      awaitEvent(watch, StandardWatchEventKinds.ENTRY_CREATE, seen);
       get.cancel(true);
       assertThatThrownBy(get::join).isInstanceOf(CancellationException.class);
-      awaitDeletion(watch);
+      awaitEvent(watch, StandardWatchEventKinds.ENTRY_DELETE, seen);
       try (Stream<Path> left = Files.list(dir)) {
         assertThat(left).isEmpty();
       }
@@ -141,21 +144,25 @@ class CancelStopsWorkTest extends ObserveFixture {
     }
   }
 
-  /** Waits (up to 20 s) for a file of the directory to be deleted. */
-  private static void awaitDeletion(WatchService watch) throws InterruptedException {
+  /**
+   * Waits (up to 20 s) for a file of the directory to be created or deleted, as {@code kind} says;
+   * {@code seen} keeps the kinds already reported (one poll may report both).
+   */
+  private static void awaitEvent(WatchService watch, java.nio.file.WatchEvent.Kind<Path> kind, java.util.Set<Object> seen)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
+    while (!seen.contains(kind) && System.nanoTime() < deadline) {
       WatchKey key = watch.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
       if (key == null) {
         break;
       }
-      boolean deleted = key.pollEvents().stream().anyMatch(e -> e.kind() == StandardWatchEventKinds.ENTRY_DELETE);
+      key.pollEvents().forEach(e -> seen.add(e.kind()));
       key.reset();
-      if (deleted) {
-        return;
-      }
     }
-    throw new AssertionError("the partial download file was not deleted within 20 s");
+    if (seen.contains(kind)) {
+      return;
+    }
+    throw new AssertionError("no " + kind + " in the download directory within 20 s");
   }
 
   /** Gives {@code gateAt} bytes, then blocks until released, then ends. */

@@ -41,6 +41,9 @@ class LogSecretsTest extends ObserveFixture {
     assertThat(lines).anySatisfy(l -> assertThat(l).contains("PutObject s3://" + bucket + "/retried retry 1 after:")
         .contains("SlowDown"));
     assertThat(lines).anySatisfy(l -> assertThat(l).contains("ListBuckets attempt 1").contains("403"));
+    assertThat(io.netty.util.internal.logging.InternalLoggerFactory.getDefaultFactory())
+        .as("Netty's log goes through SLF4J once a client was built")
+        .isInstanceOf(io.netty.util.internal.logging.Slf4JLoggerFactory.class);
     for (String line : lines) {
       assertThat(line).doesNotContain(server.secretKey()).doesNotContain(TOKEN);
       assertThat(SIGNATURE.matcher(line).find()).as("a 64-hex signature or hash in: %s", line).isFalse();
