@@ -5,11 +5,6 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,31 +12,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Fails a test after which Netty's leak detector reports a leaked buffer.
  *
- * <p>The detector (PARANOID in this build) logs a leak when a buffer it tracks is garbage-collected
- * unreleased; this extension listens to that logger (Netty logs through java.util.logging when no
- * other framework is on the class path), forces collection after each test, allocates to make the
- * detector look, and fails on any report.
+ * <p>The detector (PARANOID in this build) reports a leak when a buffer it tracks is
+ * garbage-collected unreleased. Reports are taken from the detector itself, not from a log: Netty
+ * logs through SLF4J (the client routes it there) and a quiet binding would drop them. {@link
+ * LeakReports} installs the counting detectors when the test launcher starts, before any buffer
+ * class exists; this class refuses to run if they are not the ones in use. After each test it forces
+ * collection, allocates to make the detector look, and fails on any report.
  */
 public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
-  private static final List<String> LEAKS = new CopyOnWriteArrayList<>();
-  private static final Logger LOGGER = Logger.getLogger("io.netty.util.ResourceLeakDetector");
+  private static final List<String> LEAKS = LeakReports.LEAKS;
 
   static {
-    LOGGER.addHandler(new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        String m = r.getMessage();
-        if (r.getLevel().intValue() >= Level.SEVERE.intValue() && m != null && m.contains("LEAK")) {
-          LEAKS.add(m);
-        }
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    });
+    LeakReports.requireInstalled();
   }
 
   /**
