@@ -2,6 +2,7 @@ package io.s3wire.server.internal.store;
 
 import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.BucketInfo;
+import io.s3wire.server.BucketVersioning;
 import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectChecksum;
@@ -13,6 +14,7 @@ import io.s3wire.server.PartInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.UploadInfo;
+import io.s3wire.server.VersionEntry;
 import io.s3wire.server.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +75,7 @@ import java.util.stream.Stream;
  */
 public final class FileStore implements ObjectStore {
   private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f]{32}");
+  private static final String VERSIONING_FILE = "versioning.properties";
 
   /**
    * An indexed object: its description, its data file, and the sizes and checksums of its parts
@@ -84,6 +87,8 @@ public final class FileStore implements ObjectStore {
     final Path dir;
     final Instant created;
     final ConcurrentSkipListMap<String, Entry> index = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
+    final VersionIndex<Entry> versions = new VersionIndex<>(index, Entry::info,
+        (e, info) -> new Entry(info, e.dataName, e.partSizes, e.partChecksums));
 
     Bucket(Path dir, Instant created) {
       this.dir = dir;
@@ -157,6 +162,10 @@ public final class FileStore implements ObjectStore {
   }
 
   private void loadObjects(Bucket b) throws IOException {
+    Path state = b.dir.resolve(VERSIONING_FILE);
+    if (Files.isRegularFile(state)) {
+      b.versions.state(BucketVersioning.valueOf(AtomicFiles.readProperties(state).getProperty("state")));
+    }
     Set<String> referenced = new HashSet<>();
     List<Path> data = new ArrayList<>();
     try (Stream<Path> entries = Files.list(b.objects())) {
@@ -164,8 +173,13 @@ public final class FileStore implements ObjectStore {
         String name = p.getFileName().toString();
         if (name.endsWith(".meta")) {
           java.util.Properties props = AtomicFiles.readProperties(p);
-          Entry e = new Entry(MetaFiles.readInfo(props), props.getProperty("data"), MetaFiles.readPartSizes(props),
-              MetaFiles.readPartChecksums(props));
+          if (VersionFiles.isChain(props)) {
+            List<VersionIndex.Slot<Entry>> chain = VersionFiles.read(props, FileStore::readEntry);
+            b.versions.apply(new VersionIndex.Change<>(props.getProperty("key"), chain, List.of(), null));
+            referenced.addAll(VersionFiles.dataNames(chain, Entry::dataName));
+            continue;
+          }
+          Entry e = readEntry(props);
           b.index.put(e.info.key(), e);
           referenced.add(e.dataName);
         } else {
@@ -177,6 +191,39 @@ public final class FileStore implements ObjectStore {
       if (!referenced.contains(p.getFileName().toString())) {
         Files.deleteIfExists(p);
       }
+    }
+  }
+
+  private static Entry readEntry(java.util.Properties props) {
+    return new Entry(MetaFiles.readInfo(props), props.getProperty("data"), MetaFiles.readPartSizes(props),
+        MetaFiles.readPartChecksums(props));
+  }
+
+  private static java.util.Properties writeEntry(Entry e) {
+    java.util.Properties meta = MetaFiles.writeObject(e.info, e.dataName);
+    MetaFiles.writePartSizes(meta, e.partSizes);
+    MetaFiles.writePartChecksums(meta, e.partChecksums);
+    return meta;
+  }
+
+  /**
+   * Makes {@code c} durable, then visible: rewrites the key's metadata file in one rename (or
+   * deletes it when no version is left), applies the change to the index and deletes the data
+   * files of the versions it dropped. Under the bucket's lock.
+   */
+  private void commit(Bucket b, VersionIndex.Change<Entry> c) throws IOException {
+    Path meta = b.objects().resolve(storageName(c.key()) + ".meta");
+    if (c.after().isEmpty()) {
+      Files.deleteIfExists(meta);
+      AtomicFiles.forceDirectory(b.objects());
+    } else if (b.versions.state() == BucketVersioning.UNVERSIONED) {
+      files.writeProperties(meta, writeEntry(c.after().get(0).object()));
+    } else {
+      files.writeProperties(meta, VersionFiles.write(c.key(), c.after(), FileStore::writeEntry));
+    }
+    b.versions.apply(c);
+    for (String dropped : VersionFiles.dataNames(c.dropped(), Entry::dataName)) {
+      Files.deleteIfExists(b.objects().resolve(dropped));
     }
   }
 
@@ -223,7 +270,7 @@ public final class FileStore implements ObjectStore {
   public synchronized void deleteBucket(String bucket) throws IOException {
     Bucket b = bucket(bucket);
     synchronized (b) {
-      if (!b.index.isEmpty()) {
+      if (!b.versions.isEmpty()) {
         throw new S3ErrorException(S3ErrorCode.BUCKET_NOT_EMPTY);
       }
       Path doomed = files.newTemp();
@@ -301,8 +348,7 @@ public final class FileStore implements ObjectStore {
     Bucket b = bucket(bucket);
     AtomicFiles.Written w = files.writeDigested(body, checksum);
     ObjectInfo info = new ObjectInfo(key, w.size(), w.etag(), now(), attributes, w.checksum());
-    commit(b, info, List.of(), List.of(), w.temp(), condition);
-    return info;
+    return commit(b, info, List.of(), List.of(), w.temp(), condition);
   }
 
   /**
@@ -310,8 +356,8 @@ public final class FileStore implements ObjectStore {
    * indexed object and renames the metadata into place: the check and the commit point are one
    * step for every writer of the key.
    */
-  private void commit(Bucket b, ObjectInfo info, List<Long> partSizes, List<ObjectChecksum> partChecksums, Path temp,
-      WriteCondition condition) throws IOException {
+  private ObjectInfo commit(Bucket b, ObjectInfo info, List<Long> partSizes, List<ObjectChecksum> partChecksums,
+      Path temp, WriteCondition condition) throws IOException {
     String h = storageName(info.key());
     String dataName = h + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
     try {
@@ -330,14 +376,9 @@ public final class FileStore implements ObjectStore {
         }
         Entry current = b.index.get(info.key());
         condition.check(current == null ? null : current.info);
-        java.util.Properties meta = MetaFiles.writeObject(info, dataName);
-        MetaFiles.writePartSizes(meta, partSizes);
-        MetaFiles.writePartChecksums(meta, partChecksums);
-        files.writeProperties(b.objects().resolve(h + ".meta"), meta);
-        Entry old = b.index.put(info.key(), new Entry(info, dataName, partSizes, partChecksums));
-        if (old != null) {
-          Files.deleteIfExists(b.objects().resolve(old.dataName));
-        }
+        VersionIndex.Change<Entry> c = b.versions.put(info.key(), new Entry(info, dataName, partSizes, partChecksums));
+        commit(b, c);
+        return c.touched().object().info;
       }
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
@@ -349,9 +390,10 @@ public final class FileStore implements ObjectStore {
   }
 
   private Entry entry(String bucket, String key) {
-    Entry e = bucket(bucket).index.get(key);
+    Bucket b = bucket(bucket);
+    Entry e = b.index.get(key);
     if (e == null) {
-      throw new S3ErrorException(S3ErrorCode.NO_SUCH_KEY);
+      throw b.versions.noSuchKey(key);
     }
     return e;
   }
@@ -368,21 +410,28 @@ public final class FileStore implements ObjectStore {
   @Override
   public ObjectInfo replaceObjectAttributes(String bucket, String key,
       java.util.function.UnaryOperator<ObjectAttributes> change) throws IOException {
+    return replaceVersionAttributes(bucket, key, null, change);
+  }
+
+  /** {@code versionId} {@code null}: the current object. */
+  @Override
+  public ObjectInfo replaceVersionAttributes(String bucket, String key, String versionId,
+      java.util.function.UnaryOperator<ObjectAttributes> change) throws IOException {
     Bucket b = bucket(bucket);
     synchronized (b) {
       Entry e = b.index.get(key);
-      if (e == null || buckets.get(b.dir.getFileName().toString()) != b) {
-        throw new S3ErrorException(e == null ? S3ErrorCode.NO_SUCH_KEY : S3ErrorCode.NO_SUCH_BUCKET);
+      if (buckets.get(b.dir.getFileName().toString()) != b) {
+        throw new S3ErrorException(S3ErrorCode.NO_SUCH_BUCKET);
       }
-      ObjectInfo i = e.info;
-      ObjectInfo info = new ObjectInfo(key, i.size(), i.etag(), i.lastModified(), change.apply(i.attributes()),
-          i.checksum());
-      java.util.Properties meta = MetaFiles.writeObject(info, e.dataName);
-      MetaFiles.writePartSizes(meta, e.partSizes);
-      MetaFiles.writePartChecksums(meta, e.partChecksums);
-      files.writeProperties(b.objects().resolve(storageName(key) + ".meta"), meta);
-      b.index.put(key, new Entry(info, e.dataName, e.partSizes, e.partChecksums));
-      return info;
+      if (versionId == null && e == null) {
+        throw b.versions.noSuchKey(key);
+      }
+      String id = versionId != null ? versionId : b.versions.versions(key).get(0).versionId();
+      VersionIndex.Change<Entry> c = b.versions.replace(key, id, old -> new Entry(
+          old.info.withAttributes(change.apply(old.info.attributes())), old.dataName, old.partSizes,
+          old.partChecksums));
+      commit(b, c);
+      return c.touched().object().info;
     }
   }
 
@@ -394,9 +443,21 @@ public final class FileStore implements ObjectStore {
 
   @Override
   public ObjectContent getObject(String bucket, String key, long offset, long length) throws IOException {
+    return open(bucket, key, null, offset, length);
+  }
+
+  @Override
+  public ObjectContent getObjectVersion(String bucket, String key, String versionId, long offset, long length)
+      throws IOException {
+    return open(bucket, key, versionId, offset, length);
+  }
+
+  /** Opens the current object ({@code versionId} {@code null}) or a version. */
+  private ObjectContent open(String bucket, String key, String versionId, long offset, long length)
+      throws IOException {
     Bucket b = bucket(bucket);
     for (int attempt = 0; ; attempt++) {
-      Entry e = entry(bucket, key);
+      Entry e = versionId == null ? entry(bucket, key) : b.versions.object(key, versionId);
       try {
         FileChannel ch = FileChannel.open(b.objects().resolve(e.dataName), StandardOpenOption.READ);
         return ObjectContent.ofFile(e.info, ch, offset, length);
@@ -411,17 +472,57 @@ public final class FileStore implements ObjectStore {
 
   @Override
   public void deleteObject(String bucket, String key) throws IOException {
+    delete(bucket, key, null);
+  }
+
+  @Override
+  public VersionEntry delete(String bucket, String key, String versionId) throws IOException {
     Bucket b = bucket(bucket);
     synchronized (b) {
-      Entry e = b.index.get(key);
-      if (e == null) {
-        return;
+      VersionIndex.Change<Entry> c;
+      if (versionId != null) {
+        c = b.versions.remove(key, versionId);
+      } else if (b.versions.state() == BucketVersioning.UNVERSIONED) {
+        c = b.index.containsKey(key) ? b.versions.remove(key, VersionEntry.NULL_ID) : null;
+      } else {
+        c = b.versions.mark(key, now());
       }
-      Files.deleteIfExists(b.objects().resolve(storageName(key) + ".meta"));
-      AtomicFiles.forceDirectory(b.objects());
-      b.index.remove(key);
-      Files.deleteIfExists(b.objects().resolve(e.dataName));
+      if (c == null) {
+        return null;
+      }
+      commit(b, c);
+      return versionId == null && c.touched().object() != null ? null
+          : b.versions.entry(key, c.touched(), versionId == null);
     }
+  }
+
+  @Override
+  public BucketVersioning versioning(String bucket) {
+    return bucket(bucket).versions.state();
+  }
+
+  /** Durable in {@code versioning.properties} beside {@code bucket.properties}, under the bucket's lock. */
+  @Override
+  public void setVersioning(String bucket, BucketVersioning state) throws IOException {
+    Bucket b = bucket(bucket);
+    synchronized (b) {
+      java.util.Properties p = new java.util.Properties();
+      p.setProperty("state", state.name());
+      files.writeProperties(b.dir.resolve(VERSIONING_FILE), p);
+      b.versions.state(state);
+    }
+  }
+
+  @Override
+  public VersionEntry version(String bucket, String key, String versionId) {
+    VersionIndex<Entry> v = bucket(bucket).versions;
+    VersionIndex.Slot<Entry> s = v.find(key, versionId);
+    return v.entry(key, s, v.versions(key).get(0) == s);
+  }
+
+  @Override
+  public Iterator<VersionEntry> listVersions(String bucket, String prefix, String keyMarker, String versionIdMarker) {
+    return bucket(bucket).versions.list(prefix, keyMarker, versionIdMarker);
   }
 
   @Override
@@ -553,8 +654,8 @@ public final class FileStore implements ObjectStore {
         Files.deleteIfExists(temp);
         throw e;
       }
-      ObjectInfo info = new ObjectInfo(key, size, etag, now(), upload.attributes(), checksum);
-      commit(b, info, List.copyOf(sizes), ObjectParts.everyOrNone(checksums), temp, condition);
+      ObjectInfo info = commit(b, new ObjectInfo(key, size, etag, now(), upload.attributes(), checksum),
+          List.copyOf(sizes), ObjectParts.everyOrNone(checksums), temp, condition);
       deleteTree(dir);
       uploadLocks.remove(uploadId);
       return info;
