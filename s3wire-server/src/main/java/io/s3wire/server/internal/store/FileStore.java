@@ -40,9 +40,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -60,6 +58,10 @@ import java.util.stream.Stream;
  *                                        checksums of a multipart object, name of its data file)
  *                                        as a properties file
  * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.&lt;uuid&gt;.data  the object's bytes
+ * buckets/&lt;bucket&gt;/versioning.properties  the versioning state, once versioning was configured;
+ *                                        from then on {@code <h>.meta} lists every version and
+ *                                        delete marker of the key ({@link VersionFiles}), each
+ *                                        version with its own data file
  * buckets/&lt;bucket&gt;/uploads/&lt;id&gt;/upload.meta     an open multipart upload (key, time, attributes)
  * buckets/&lt;bucket&gt;/uploads/&lt;id&gt;/&lt;n&gt;.meta and &lt;n&gt;.&lt;uuid&gt;.data   its part n
  * </pre>
@@ -74,7 +76,6 @@ import java.util.stream.Stream;
  * and rebuilt from the metadata files on open.
  */
 public final class FileStore implements ObjectStore {
-  private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f]{32}");
   private static final String VERSIONING_FILE = "versioning.properties";
 
   /**
@@ -110,14 +111,15 @@ public final class FileStore implements ObjectStore {
 
   private final Path root;
   private final AtomicFiles files;
+  private final FileUploads uploads;
   private final ConcurrentSkipListMap<String, Bucket> buckets = new ConcurrentSkipListMap<>();
-  private final ConcurrentHashMap<String, Object> uploadLocks = new ConcurrentHashMap<>();
 
   private final Clock clock;
 
   private FileStore(Path root, Clock clock) {
     this.root = root;
     this.files = new AtomicFiles(root.resolve("tmp"));
+    this.uploads = new FileUploads(files);
     this.clock = clock;
   }
 
@@ -282,7 +284,7 @@ public final class FileStore implements ObjectStore {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
         Files.deleteIfExists(p);
@@ -533,76 +535,27 @@ public final class FileStore implements ObjectStore {
     return new PrefixIterator<>(b.index.tailMap(from, inclusive).values().iterator(), prefix, e -> e.info);
   }
 
-  private Path uploadDir(Bucket b, String uploadId) {
-    if (!UPLOAD_ID.matcher(uploadId).matches()) {
-      throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
-    }
-    return b.uploads().resolve(uploadId);
-  }
-
   @Override
   public UploadInfo upload(String bucket, String key, String uploadId) throws IOException {
-    Path dir = uploadDir(bucket(bucket), uploadId);
-    Path meta = dir.resolve("upload.meta");
-    if (!Files.isRegularFile(meta)) {
-      throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
-    }
-    UploadInfo info = MetaFiles.readUpload(AtomicFiles.readProperties(meta), uploadId);
-    if (!info.key().equals(key)) {
-      throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
-    }
-    return info;
+    return uploads.upload(bucket(bucket).uploads(), key, uploadId);
   }
 
   @Override
   public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes,
       ChecksumAlgorithm checksumAlgorithm, ChecksumType checksumType) throws IOException {
-    Bucket b = bucket(bucket);
-    String id = UUID.randomUUID().toString().replace("-", "");
-    Path dir = Files.createDirectories(uploadDir(b, id));
-    files.writeProperties(dir.resolve("upload.meta"),
-        MetaFiles.writeUpload(new UploadInfo(key, id, clock.instant(), attributes, checksumAlgorithm, checksumType)));
-    return id;
-  }
-
-  private Object lock(String uploadId) {
-    return uploadLocks.computeIfAbsent(uploadId, k -> new Object());
+    return uploads.create(bucket(bucket).uploads(),
+        new UploadInfo(key, "", clock.instant(), attributes, checksumAlgorithm, checksumType));
   }
 
   @Override
   public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, ChecksumAlgorithm checksum,
       InputStream body) throws IOException {
-    Bucket b = bucket(bucket);
-    upload(bucket, key, uploadId);
-    Path dir = uploadDir(b, uploadId);
-    AtomicFiles.Written w = files.writeDigested(body, checksum);
-    PartInfo part = new PartInfo(partNumber, w.etag(), w.size(), now(), w.checksum());
-    String dataName = partNumber + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
-    synchronized (lock(uploadId)) {
-      try {
-        if (!Files.isDirectory(dir)) {
-          throw new NoSuchFileException(dir.toString());
-        }
-        files.publish(w.temp(), dir.resolve(dataName));
-      } catch (NoSuchFileException gone) {
-        // Aborted, completed, or its bucket deleted while the part was being read.
-        Files.deleteIfExists(w.temp());
-        throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
-      }
-      Path metaFile = dir.resolve(partNumber + ".meta");
-      String oldData = Files.isRegularFile(metaFile) ? AtomicFiles.readProperties(metaFile).getProperty("data") : null;
-      files.writeProperties(metaFile, MetaFiles.writePart(part, dataName));
-      if (oldData != null) {
-        Files.deleteIfExists(dir.resolve(oldData));
-      }
-    }
-    return part;
+    return uploads.uploadPart(bucket(bucket).uploads(), key, uploadId, partNumber, checksum, body, now());
   }
 
   @Override
   public List<PartInfo> listParts(String bucket, String key, String uploadId) throws IOException {
-    upload(bucket, key, uploadId);
-    return MetaFiles.readParts(uploadDir(bucket(bucket), uploadId)).stream().map(MetaFiles.StoredPart::info).toList();
+    return uploads.listParts(bucket(bucket).uploads(), key, uploadId);
   }
 
   @Override
@@ -615,81 +568,24 @@ public final class FileStore implements ObjectStore {
   public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag, ObjectChecksum checksum, WriteCondition condition) throws IOException {
     Bucket b = bucket(bucket);
-    UploadInfo upload = upload(bucket, key, uploadId);
-    Path dir = uploadDir(b, uploadId);
-    synchronized (lock(uploadId)) {
-      java.util.Map<Integer, MetaFiles.StoredPart> byNumber = new java.util.HashMap<>();
-      for (MetaFiles.StoredPart p : MetaFiles.readParts(dir)) {
-        byNumber.put(p.info().partNumber(), p);
-      }
-      Path temp = files.newTemp();
-      long size = 0;
-      List<Long> sizes = new ArrayList<>();
-      List<ObjectChecksum> checksums = new ArrayList<>();
-      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        for (int n : partNumbers) {
-          MetaFiles.StoredPart p = byNumber.get(n);
-          if (p == null) {
-            throw new S3ErrorException(S3ErrorCode.INVALID_PART);
-          }
-          try (FileChannel in = FileChannel.open(dir.resolve(p.dataName()), StandardOpenOption.READ)) {
-            long len = in.size();
-            long done = 0;
-            while (done < len) {
-              long moved = in.transferTo(done, len - done, out);
-              if (moved <= 0) {
-                // Only a part file cut short since its size was read gives 0; asking again would spin.
-                throw new IOException("part " + n + " of upload " + uploadId + " of '" + key + "' ended after " + done
-                    + " of " + len + " bytes while it was concatenated");
-              }
-              done += moved;
-            }
-            size += len;
-            sizes.add(len);
-            checksums.add(p.info().checksum());
-          }
-        }
-        out.force(true);
-      } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(temp);
-        throw e;
-      }
-      ObjectInfo info = commit(b, new ObjectInfo(key, size, etag, now(), upload.attributes(), checksum),
-          List.copyOf(sizes), ObjectParts.everyOrNone(checksums), temp, condition);
-      deleteTree(dir);
-      uploadLocks.remove(uploadId);
+    UploadInfo upload = uploads.upload(b.uploads(), key, uploadId);
+    synchronized (uploads.lock(uploadId)) {
+      FileUploads.Assembled a = uploads.assemble(b.uploads(), key, uploadId, partNumbers);
+      ObjectInfo info = commit(b, new ObjectInfo(key, a.size(), etag, now(), upload.attributes(), checksum),
+          a.partSizes(), ObjectParts.everyOrNone(a.partChecksums()), a.temp(), condition);
+      uploads.finish(b.uploads(), uploadId);
       return info;
     }
   }
 
   @Override
   public void abortMultipartUpload(String bucket, String key, String uploadId) throws IOException {
-    Bucket b = bucket(bucket);
-    upload(bucket, key, uploadId);
-    synchronized (lock(uploadId)) {
-      // upload.meta goes first: without it the directory is no upload.
-      Path dir = uploadDir(b, uploadId);
-      Files.deleteIfExists(dir.resolve("upload.meta"));
-      deleteTree(dir);
-      uploadLocks.remove(uploadId);
-    }
+    uploads.abort(bucket(bucket).uploads(), key, uploadId);
   }
 
   @Override
   public List<UploadInfo> listMultipartUploads(String bucket) throws IOException {
-    Bucket b = bucket(bucket);
-    List<UploadInfo> out = new ArrayList<>();
-    try (Stream<Path> s = Files.list(b.uploads())) {
-      for (Path dir : (Iterable<Path>) s::iterator) {
-        Path meta = dir.resolve("upload.meta");
-        String id = dir.getFileName().toString();
-        if (UPLOAD_ID.matcher(id).matches() && Files.isRegularFile(meta)) {
-          out.add(MetaFiles.readUpload(AtomicFiles.readProperties(meta), id));
-        }
-      }
-    }
-    out.sort(Comparator.comparing(UploadInfo::key, KeyOrder.UTF8).thenComparing(UploadInfo::initiated));
-    return out;
+    return uploads.list(bucket(bucket).uploads());
   }
 
   /** The root directory. */
