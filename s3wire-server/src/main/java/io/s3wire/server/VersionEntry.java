@@ -6,6 +6,7 @@ import java.util.Objects;
 /**
  * One version of a key: an object version or a delete marker, as ListObjectVersions reports it.
  *
+ * @param key the key the version belongs to
  * @param versionId the version's id, {@code "null"} for the null version
  * @param latest whether it is the key's newest version
  * @param lastModified when it was stored (for a delete marker: when the key was deleted)

@@ -517,9 +517,7 @@ public final class FileStore implements ObjectStore {
 
   @Override
   public VersionEntry version(String bucket, String key, String versionId) {
-    VersionIndex<Entry> v = bucket(bucket).versions;
-    VersionIndex.Slot<Entry> s = v.find(key, versionId);
-    return v.entry(key, s, v.versions(key).get(0) == s);
+    return bucket(bucket).versions.describe(key, versionId);
   }
 
   @Override

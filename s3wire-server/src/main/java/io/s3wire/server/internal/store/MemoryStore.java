@@ -174,9 +174,7 @@ public final class MemoryStore implements ObjectStore {
 
   @Override
   public VersionEntry version(String bucket, String key, String versionId) {
-    Bucket b = bucket(bucket);
-    VersionIndex.Slot<Blob> s = b.versions.find(key, versionId);
-    return b.versions.entry(key, s, b.versions.versions(key).get(0) == s);
+    return bucket(bucket).versions.describe(key, versionId);
   }
 
   @Override

@@ -184,6 +184,17 @@ final class VersionIndex<T> {
     throw new S3ErrorException(S3ErrorCode.NO_SUCH_VERSION);
   }
 
+  /** Version {@code versionId} of {@code key} as listings describe it; NoSuchVersion when absent. */
+  VersionEntry describe(String key, String versionId) {
+    List<Slot<T>> all = versions(key);
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).versionId.equals(versionId)) {
+        return entry(key, all.get(i), i == 0);
+      }
+    }
+    throw new S3ErrorException(S3ErrorCode.NO_SUCH_VERSION);
+  }
+
   /** Object version {@code versionId} of {@code key}; NoSuchVersion when absent, MethodNotAllowed for a marker. */
   T object(String key, String versionId) {
     Slot<T> s = find(key, versionId);
@@ -212,7 +223,7 @@ final class VersionIndex<T> {
     return new S3ErrorException(S3ErrorCode.NO_SUCH_KEY);
   }
 
-  /** The entry S3 lists for {@code s}, the {@code index}-th newest version of {@code key}. */
+  /** The entry S3 lists for version {@code s} of {@code key}. */
   VersionEntry entry(String key, Slot<T> s, boolean latest) {
     return new VersionEntry(key, s.versionId, latest, s.lastModified, s.object == null ? null : info.apply(s.object));
   }
