@@ -27,12 +27,22 @@ public record ObjectInfo(String key, long size, String etag, Instant lastModifie
     this(key, size, etag, lastModified, attributes, checksum, null);
   }
 
-  /** This description with version id {@code id}. */
+  /**
+   * This description with another version id.
+   *
+   * @param id the version id ({@code null}: none)
+   * @return the changed description
+   */
   public ObjectInfo withVersionId(String id) {
     return new ObjectInfo(key, size, etag, lastModified, attributes, checksum, id);
   }
 
-  /** This description with {@code changed} attributes (size, ETag, time, checksum and version stay). */
+  /**
+   * This description with other attributes; size, ETag, time, checksum and version id stay.
+   *
+   * @param changed the new attributes
+   * @return the changed description
+   */
   public ObjectInfo withAttributes(ObjectAttributes changed) {
     return new ObjectInfo(key, size, etag, lastModified, changed, checksum, versionId);
   }

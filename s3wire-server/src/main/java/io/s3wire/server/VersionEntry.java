@@ -22,13 +22,18 @@ public record VersionEntry(String key, String versionId, boolean latest, Instant
    */
   public static final String ID_FORM = "[0-9a-f]{32}";
 
+  /** Checks that key, version id and time are given. */
   public VersionEntry {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(versionId, "versionId");
     Objects.requireNonNull(lastModified, "lastModified");
   }
 
-  /** Whether this is a delete marker rather than an object version. */
+  /**
+   * Whether this is a delete marker rather than an object version.
+   *
+   * @return {@code true} for a delete marker
+   */
   public boolean deleteMarker() {
     return object == null;
   }

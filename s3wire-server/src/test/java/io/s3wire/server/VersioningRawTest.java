@@ -105,6 +105,18 @@ class VersioningRawTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"memory", "file"})
+  void objectLockEnabledBucketIsVersionedForGood(String store) throws Exception {
+    start(store);
+    assertThat(req("PUT", "/locked", null, "x-amz-bucket-object-lock-enabled", "true").statusCode()).isEqualTo(200);
+    assertThat(element(req("GET", "/locked?versioning", null), "Status")).isEqualTo("Enabled");
+    assertError(req("PUT", "/locked?versioning", SUSPENDED), 409, "InvalidBucketState");
+    assertThat(req("PUT", "/locked?versioning", ENABLED).statusCode()).isEqualTo(200);
+    HttpResponse<byte[]> r = req("PUT", "/locked/k", "x");
+    assertThat(header(r, "x-amz-version-id")).matches(VERSION_ID);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"memory", "file"})
   void unversionedBucketReportsNoVersionIds(String store) throws Exception {
     start(store);
     assertThat(put("k", "one")).isNull();
