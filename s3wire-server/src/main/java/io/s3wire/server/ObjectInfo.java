@@ -9,14 +9,42 @@ import java.util.Objects;
  *
  * @param checksum the checksum the object keeps, or {@code null} when the store kept none (e.g.
  *     objects a file store wrote before it kept checksums)
+ * @param versionId the object's version id in a bucket that has versioning configured ({@code "null"}
+ *     for its null version), or {@code null} in a bucket that never had
  */
 public record ObjectInfo(String key, long size, String etag, Instant lastModified, ObjectAttributes attributes,
-    ObjectChecksum checksum) {
+    ObjectChecksum checksum, String versionId) {
   public ObjectInfo {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(etag, "etag");
     Objects.requireNonNull(lastModified, "lastModified");
     Objects.requireNonNull(attributes, "attributes");
+  }
+
+  /** An object without a version id. */
+  public ObjectInfo(String key, long size, String etag, Instant lastModified, ObjectAttributes attributes,
+      ObjectChecksum checksum) {
+    this(key, size, etag, lastModified, attributes, checksum, null);
+  }
+
+  /**
+   * This description with another version id.
+   *
+   * @param id the version id ({@code null}: none)
+   * @return the changed description
+   */
+  public ObjectInfo withVersionId(String id) {
+    return new ObjectInfo(key, size, etag, lastModified, attributes, checksum, id);
+  }
+
+  /**
+   * This description with other attributes; size, ETag, time, checksum and version id stay.
+   *
+   * @param changed the new attributes
+   * @return the changed description
+   */
+  public ObjectInfo withAttributes(ObjectAttributes changed) {
+    return new ObjectInfo(key, size, etag, lastModified, changed, checksum, versionId);
   }
 
   /** An object without a checksum. */

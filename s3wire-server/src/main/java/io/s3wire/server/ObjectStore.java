@@ -83,7 +83,7 @@ public interface ObjectStore extends Closeable {
   void createBucket(String bucket) throws IOException;
 
   /**
-   * Deletes a bucket that holds no objects, aborting its open multipart uploads (S3 deletes a
+   * Deletes a bucket that holds no objects, object versions or delete markers, aborting its open multipart uploads (S3 deletes a
    * bucket whose only content is uploads in progress); BucketNotEmpty while it holds objects.
    */
   void deleteBucket(String bucket) throws IOException;
@@ -232,6 +232,105 @@ public interface ObjectStore extends Closeable {
 
   /** Open uploads of a bucket ordered by key, then initiation time. */
   List<UploadInfo> listMultipartUploads(String bucket) throws IOException;
+
+  /** The bucket's versioning state; NoSuchBucket when absent. This default, for stores without versions, is UNVERSIONED. */
+  default BucketVersioning versioning(String bucket) throws IOException {
+    if (!bucketExists(bucket)) {
+      throw new S3ErrorException(S3ErrorCode.NO_SUCH_BUCKET);
+    }
+    return BucketVersioning.UNVERSIONED;
+  }
+
+  /**
+   * Sets the bucket's versioning state ({@link BucketVersioning#ENABLED} or
+   * {@link BucketVersioning#SUSPENDED}), durably; later writes follow it. This default, for stores
+   * without versions, answers NotImplemented.
+   */
+  default void setVersioning(String bucket, BucketVersioning state) throws IOException {
+    throw new S3ErrorException(S3ErrorCode.NOT_IMPLEMENTED, "This store keeps no object versions");
+  }
+
+  /**
+   * Version {@code versionId} of {@code key}: an object version or a delete marker; NoSuchVersion
+   * when the key has no such version. This default knows only the null version, the object itself.
+   */
+  default VersionEntry version(String bucket, String key, String versionId) throws IOException {
+    if (!VersionEntry.NULL_ID.equals(versionId)) {
+      throw new S3ErrorException(S3ErrorCode.NO_SUCH_VERSION);
+    }
+    try {
+      ObjectInfo info = headObject(bucket, key);
+      return new VersionEntry(key, versionId, true, info.lastModified(), info);
+    } catch (S3ErrorException e) {
+      throw e.code() == S3ErrorCode.NO_SUCH_KEY ? new S3ErrorException(S3ErrorCode.NO_SUCH_VERSION) : e;
+    }
+  }
+
+  /**
+   * Opens {@code length} bytes from {@code offset} of object version {@code versionId}; NoSuchVersion
+   * when absent, MethodNotAllowed for a delete marker.
+   */
+  default ObjectContent getObjectVersion(String bucket, String key, String versionId, long offset, long length)
+      throws IOException {
+    version(bucket, key, versionId);
+    return getObject(bucket, key, offset, length);
+  }
+
+  /**
+   * Like {@link #replaceObjectAttributes}, for object version {@code versionId}; NoSuchVersion when
+   * absent, MethodNotAllowed for a delete marker.
+   */
+  default ObjectInfo replaceVersionAttributes(String bucket, String key, String versionId,
+      UnaryOperator<ObjectAttributes> change) throws IOException {
+    version(bucket, key, versionId);
+    return replaceObjectAttributes(bucket, key, change);
+  }
+
+  /**
+   * Deletes as S3's DeleteObject does. Without {@code versionId} ({@code null}): in a versioned
+   * bucket adds a delete marker as the key's latest version and returns it (with versioning
+   * suspended, the marker replaces the null version), otherwise removes the object and returns
+   * {@code null}. With {@code versionId}: removes that version (object or delete marker) for good
+   * and returns it, or {@code null} when there was none.
+   */
+  default VersionEntry delete(String bucket, String key, String versionId) throws IOException {
+    VersionEntry removed = null;
+    if (versionId != null) {
+      try {
+        removed = version(bucket, key, versionId);
+      } catch (S3ErrorException e) {
+        if (e.code() != S3ErrorCode.NO_SUCH_VERSION) {
+          throw e;
+        }
+        return null;
+      }
+    }
+    deleteObject(bucket, key);
+    return removed;
+  }
+
+  /**
+   * Every version and delete marker of the keys starting with {@code prefix}, keys in UTF-8 byte
+   * order and each key's versions newest first, beginning after version {@code versionIdMarker} of
+   * {@code keyMarker} (empty version marker: after every version of {@code keyMarker}; empty key
+   * marker: from the first). Weakly consistent. This default lists each object as its null version.
+   */
+  default Iterator<VersionEntry> listVersions(String bucket, String prefix, String keyMarker, String versionIdMarker)
+      throws IOException {
+    Iterator<ObjectInfo> objects = listObjects(bucket, prefix, keyMarker);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return objects.hasNext();
+      }
+
+      @Override
+      public VersionEntry next() {
+        ObjectInfo o = objects.next();
+        return new VersionEntry(o.key(), VersionEntry.NULL_ID, true, o.lastModified(), o);
+      }
+    };
+  }
 
   /** What a bucket configuration's name may be: a sub-resource name such as {@code cors} or {@code tagging}. */
   Pattern BUCKET_CONFIG_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,63}");

@@ -38,9 +38,10 @@ final class AttributesOp {
   private AttributesOp() {}
 
   static void getObjectAttributes(S3Call call) throws IOException {
+    String versionId = VersioningOps.versionId(call);
     call.requireBucket();
     Set<String> wanted = wanted(call);
-    ObjectParts parts = call.store().headObjectParts(call.bucket, call.key);
+    ObjectParts parts = VersioningOps.parts(call.store(), call.bucket, call.key, versionId);
     ObjectInfo info = parts.info();
     // An SSE-C object's attributes are read with its key, as its bytes are.
     Encryption.checkRead(call, info.attributes().encryption());
@@ -56,6 +57,7 @@ final class AttributesOp {
         wanted.contains("ObjectSize") ? info.size() : null);
     HttpHeaders h = call.responseHeaders();
     h.set("last-modified", HttpDate.format(info.lastModified()));
+    VersioningOps.describe(h, info);
     call.xml(200, h, S3Xml.write(result));
   }
 

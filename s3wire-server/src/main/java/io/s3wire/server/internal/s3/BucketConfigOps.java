@@ -171,7 +171,8 @@ final class BucketConfigOps {
 
   /**
    * What CreateBucket stores from its headers: {@code x-amz-object-ownership} as the ownership
-   * controls, {@code x-amz-bucket-object-lock-enabled: true} as an object lock configuration.
+   * controls, {@code x-amz-bucket-object-lock-enabled: true} as an object lock configuration and
+   * versioning enabled.
    * Read (and checked: InvalidArgument for an unknown ownership) before the bucket is created,
    * applied after.
    */
@@ -188,6 +189,8 @@ final class BucketConfigOps {
         call.store().putBucketConfig(call.bucket, Document.OWNERSHIP_CONTROLS.name, ownershipControls);
       }
       if (objectLock) {
+        // S3 enables versioning with object lock, for good (PutBucketVersioning refuses Suspended).
+        call.store().setVersioning(call.bucket, io.s3wire.server.BucketVersioning.ENABLED);
         call.store().putBucketConfig(call.bucket, Document.OBJECT_LOCK.name, ObjectLockConfiguration.enabled());
       }
     }

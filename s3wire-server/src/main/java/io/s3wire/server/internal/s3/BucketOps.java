@@ -9,13 +9,12 @@ import io.s3wire.xml.ListAllMyBucketsResult;
 import io.s3wire.xml.LocationConstraint;
 import io.s3wire.xml.Owner;
 import io.s3wire.xml.S3Xml;
-import io.s3wire.xml.VersioningConfiguration;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Bucket operations: list, create, delete (only when empty), head, location, versioning. */
+/** Bucket operations: list, create, delete (only when empty), head, location. */
 final class BucketOps {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
   private static final Pattern IP = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
@@ -68,10 +67,5 @@ final class BucketOps {
   static void getBucketLocation(S3Call call) throws IOException {
     call.requireBucket();
     call.xml(S3Xml.write(LocationConstraint.forRegion(call.ctx.profile().expectedRegion())));
-  }
-
-  static void getBucketVersioning(S3Call call) throws IOException {
-    call.requireBucket();
-    call.xml(S3Xml.write(VersioningConfiguration.unversioned()));
   }
 }

@@ -23,12 +23,18 @@ import java.util.regex.Pattern;
 final class CopyOps {
   private CopyOps() {}
 
-  record Source(String bucket, String key) {}
+  /** A copy's source: bucket, key and the version named by {@code ?versionId=} ({@code null}: the current one). */
+  record Source(String bucket, String key, String versionId) {}
 
   static Source source(S3Call call) {
     String raw = call.header("x-amz-copy-source");
     int q = raw.indexOf('?');
+    String versionId = null;
     if (q >= 0) {
+      String query = raw.substring(q + 1);
+      if (query.startsWith("versionId=")) {
+        versionId = VersioningOps.check(query.substring("versionId=".length()), "x-amz-copy-source");
+      }
       raw = raw.substring(0, q);
     }
     String decoded;
@@ -44,7 +50,7 @@ final class CopyOps {
     if (slash <= 0 || slash == decoded.length() - 1) {
       throw invalidSource();
     }
-    return new Source(decoded.substring(0, slash), decoded.substring(slash + 1));
+    return new Source(decoded.substring(0, slash), decoded.substring(slash + 1), versionId);
   }
 
   private static S3ErrorException invalidSource() {
@@ -59,7 +65,7 @@ final class CopyOps {
     if (!call.store().bucketExists(src.bucket)) {
       throw new S3ErrorException(S3ErrorCode.NO_SUCH_BUCKET);
     }
-    ObjectInfo info = call.store().headObject(src.bucket, src.key);
+    ObjectInfo info = VersioningOps.head(call.store(), src.bucket, src.key, src.versionId, true);
     Encryption.checkCopySource(call, info.attributes().encryption());
     Conditionals.check(call, info, "x-amz-copy-source-", false);
     String directive = call.header("x-amz-metadata-directive");
@@ -75,7 +81,8 @@ final class CopyOps {
     ObjectEncryption encryption = Encryption.forWrite(call);
     boolean newEncryption = call.header(Encryption.SSE) != null || call.header(Encryption.CUSTOMER_ALGORITHM) != null;
     // Copying an object onto itself to change its checksum is how S3 tells users to change one.
-    if (!replace && !newChecksum && !newEncryption && src.bucket.equals(call.bucket) && src.key.equals(call.key)) {
+    if (!replace && !newChecksum && !newEncryption && src.versionId == null && src.bucket.equals(call.bucket)
+        && src.key.equals(call.key)) {
       throw new S3ErrorException(S3ErrorCode.INVALID_REQUEST,
           "This copy request is illegal because it is trying to copy an object to itself without changing the"
               + " object's metadata, storage class, website redirect location or encryption attributes.");
@@ -85,15 +92,24 @@ final class CopyOps {
     WriteCondition condition = Conditionals.forWrite(call);
     Conditionals.precheck(call, condition, call.bucket, call.key);
     ObjectInfo copied;
-    try (ObjectContent content = call.store().getObject(src.bucket, src.key, 0, info.size());
+    try (ObjectContent content = VersioningOps.open(call.store(), src.bucket, src.key, src.versionId, 0, info.size());
         InputStream in = content.newInputStream()) {
       copied = call.store().putObject(call.bucket, call.key, attrs, kept, in, condition);
     }
     ObjectChecksum checksum = copied.checksum();
     io.netty.handler.codec.http.HttpHeaders h = call.responseHeaders();
+    VersioningOps.describe(h, copied);
+    describeSource(h, info);
     Encryption.answer(h, copied.attributes().encryption(), true);
     call.xml(200, h, S3Xml.write(new CopyObjectResult(copied.etag(), copied.lastModified(), Checksums.xml(checksum),
         checksum == null ? null : checksum.type().name())));
+  }
+
+  /** {@code x-amz-copy-source-version-id}: the version copied, when its bucket has versioning configured. */
+  private static void describeSource(io.netty.handler.codec.http.HttpHeaders h, ObjectInfo source) {
+    if (source.versionId() != null) {
+      h.set("x-amz-copy-source-version-id", source.versionId());
+    }
   }
 
   private static final Pattern COPY_RANGE = Pattern.compile("bytes=(\\d{1,18})-(\\d{1,18})");
@@ -132,7 +148,7 @@ final class CopyOps {
     int n = MultipartOps.partNumber(call);
     call.requireBucket();
     Source src = source(call);
-    ObjectInfo info = call.store().headObject(src.bucket, src.key);
+    ObjectInfo info = VersioningOps.head(call.store(), src.bucket, src.key, src.versionId, true);
     Encryption.checkCopySource(call, info.attributes().encryption());
     Conditionals.check(call, info, "x-amz-copy-source-", false);
     long offset = 0;
@@ -148,12 +164,13 @@ final class CopyOps {
     Encryption.checkPart(call, upload.attributes().encryption(), true);
     ChecksumAlgorithm kept = MultipartChecksums.partAlgorithm(upload);
     PartInfo part;
-    try (ObjectContent content = call.store().getObject(src.bucket, src.key, offset, length);
+    try (ObjectContent content = VersioningOps.open(call.store(), src.bucket, src.key, src.versionId, offset, length);
         InputStream in = content.newInputStream()) {
       part = call.store().uploadPart(call.bucket, call.key, uploadId, n, kept, in);
     }
     io.netty.handler.codec.http.HttpHeaders h = call.responseHeaders();
     Encryption.answer(h, upload.attributes().encryption(), false);
+    describeSource(h, info);
     call.xml(200, h, S3Xml.write(new CopyPartResult(part.etag(), part.lastModified(), Checksums.xml(part.checksum()))));
   }
 }

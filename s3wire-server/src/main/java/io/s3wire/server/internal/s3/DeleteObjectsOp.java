@@ -2,6 +2,7 @@ package io.s3wire.server.internal.s3;
 
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
+import io.s3wire.server.VersionEntry;
 import io.s3wire.xml.DeleteError;
 import io.s3wire.xml.DeleteRequest;
 import io.s3wire.xml.DeleteResult;
@@ -13,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** DeleteObjects: up to 1,000 keys, quiet mode reporting only errors. */
+/**
+ * DeleteObjects: up to 1,000 keys or versions, each deleted as DeleteObject would (delete markers
+ * reported with DeleteMarker and DeleteMarkerVersionId), quiet mode reporting only errors.
+ */
 final class DeleteObjectsOp {
   private DeleteObjectsOp() {}
 
@@ -34,9 +38,12 @@ final class DeleteObjectsOp {
         if (key.getBytes(StandardCharsets.UTF_8).length > ObjectOps.MAX_KEY_BYTES) {
           throw new S3ErrorException(S3ErrorCode.KEY_TOO_LONG);
         }
-        call.store().deleteObject(call.bucket, key);
+        String versionId = VersioningOps.check(o.versionId(), "VersionId");
+        VersionEntry touched = call.store().delete(call.bucket, key, versionId);
         if (!req.quiet()) {
-          deleted.add(DeletedObject.of(key));
+          boolean marker = touched != null && touched.deleteMarker();
+          deleted.add(new DeletedObject(key, versionId, marker ? Boolean.TRUE : null,
+              marker ? touched.versionId() : null));
         }
       } catch (S3ErrorException e) {
         errors.add(new DeleteError(key, o.versionId(), e.code().code(), e.getMessage()));

@@ -3,6 +3,7 @@ package io.s3wire.server.internal.s3;
 import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
+import io.s3wire.server.VersionEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import io.s3wire.xml.ListBucketResult;
 import io.s3wire.xml.ListVersionsResult;
 import io.s3wire.xml.ObjectSummary;
@@ -24,26 +26,42 @@ import io.s3wire.xml.S3Xml;
 final class ListOps {
   private ListOps() {}
 
-  /** One page: objects and common prefixes in order, whether more follow, and the last entry returned. */
-  record Page(List<ObjectInfo> contents, List<String> prefixes, boolean truncated, String lastReturned) {}
+  /**
+   * One page: entries (objects, or versions and delete markers) and common prefixes in order,
+   * whether more follow, the last key or common prefix returned and, when that was an entry, the
+   * entry.
+   */
+  record Page<T>(List<T> contents, List<String> prefixes, boolean truncated, String lastReturned, T lastEntry) {}
 
-  static Page page(S3Call call, String prefix, String delimiter, String after, int maxKeys) throws IOException {
+  static Page<ObjectInfo> page(S3Call call, String prefix, String delimiter, String after, int maxKeys)
+      throws IOException {
     call.requireBucket();
-    List<ObjectInfo> contents = new ArrayList<>();
-    List<String> prefixes = new ArrayList<>();
     if (maxKeys == 0) {
-      return new Page(contents, prefixes, false, null);
+      return new Page<>(List.of(), List.of(), false, null, null);
     }
+    return page(call.store().listObjects(call.bucket, prefix, after), ObjectInfo::key, prefix, delimiter, after,
+        maxKeys);
+  }
+
+  /**
+   * Pages {@code it} (entries in key order, starting after {@code after}), rolling keys that hold
+   * {@code delimiter} past {@code prefix} into common prefixes, each entry and each prefix counted
+   * once against {@code maxKeys} (at least 1).
+   */
+  static <T> Page<T> page(Iterator<T> it, Function<T, String> keyOf, String prefix, String delimiter, String after,
+      int maxKeys) {
+    List<T> contents = new ArrayList<>();
+    List<String> prefixes = new ArrayList<>();
     // A marker that is itself a common prefix resumes after every key under it.
     String lastPrefix = !delimiter.isEmpty() && after.startsWith(prefix) && after.endsWith(delimiter)
         && after.indexOf(delimiter, prefix.length()) == after.length() - delimiter.length() ? after : null;
-    Iterator<ObjectInfo> it = call.store().listObjects(call.bucket, prefix, after);
     int count = 0;
     String last = null;
+    T lastEntry = null;
     boolean truncated = false;
     while (it.hasNext()) {
-      ObjectInfo o = it.next();
-      String key = o.key();
+      T o = it.next();
+      String key = keyOf.apply(o);
       if (!delimiter.isEmpty()) {
         int d = key.indexOf(delimiter, prefix.length());
         if (d >= 0) {
@@ -58,6 +76,7 @@ final class ListOps {
           prefixes.add(cp);
           lastPrefix = cp;
           last = cp;
+          lastEntry = null;
           count++;
           continue;
         }
@@ -68,9 +87,10 @@ final class ListOps {
       }
       contents.add(o);
       last = key;
+      lastEntry = o;
       count++;
     }
-    return new Page(contents, prefixes, truncated, last);
+    return new Page<>(contents, prefixes, truncated, last, lastEntry);
   }
 
   static int maxKeys(S3Call call, String param) {
@@ -118,7 +138,7 @@ final class ListOps {
     // test_bucket_listv2_continuationtoken_empty).
     String after = token != null && !token.isEmpty() ? decodeToken(token) : startAfter;
     boolean fetchOwner = "true".equals(call.query("fetch-owner"));
-    Page p = page(call, prefix, delimiter, after, maxKeys);
+    Page<ObjectInfo> p = page(call, prefix, delimiter, after, maxKeys);
     ListBucketResult.Builder b = ListBucketResult.builder(ListBucketResult.ListVersion.V2, call.bucket)
         .prefix(prefix).maxKeys(maxKeys).truncated(p.truncated)
         .keyCount(p.contents.size() + p.prefixes.size())
@@ -140,7 +160,7 @@ final class ListOps {
     String delimiter = call.query.getOrDefault("delimiter", "");
     String marker = call.query.getOrDefault("marker", "");
     int maxKeys = maxKeys(call, "max-keys");
-    Page p = page(call, prefix, delimiter, marker, maxKeys);
+    Page<ObjectInfo> p = page(call, prefix, delimiter, marker, maxKeys);
     ListBucketResult.Builder b = ListBucketResult.builder(ListBucketResult.ListVersion.V1, call.bucket)
         .prefix(prefix).marker(marker).maxKeys(maxKeys).truncated(p.truncated)
         .delimiter(delimiter.isEmpty() ? null : delimiter)
@@ -154,23 +174,42 @@ final class ListOps {
     call.xml(S3Xml.write(b.build()));
   }
 
+  /**
+   * ListObjectVersions: every version and delete marker, keys in order and each key's versions
+   * newest first, paged by key-marker and version-id-marker.
+   */
   static void listObjectVersions(S3Call call) throws IOException {
     boolean url = urlEncoding(call);
     String prefix = call.query.getOrDefault("prefix", "");
     String delimiter = call.query.getOrDefault("delimiter", "");
     String keyMarker = call.query.getOrDefault("key-marker", "");
-    int maxKeys = maxKeys(call, "max-keys");
-    Page p = page(call, prefix, delimiter, keyMarker, maxKeys);
-    List<ObjectVersion> versions = new ArrayList<>();
-    for (ObjectInfo o : p.contents) {
-      // An unversioned bucket: every object is its only, latest version, with version id "null".
-      versions.add(new ObjectVersion(false, o.key(), "null", true, o.lastModified(), o.etag(), o.size(), "STANDARD",
-          BucketOps.OWNER));
+    String versionIdMarker = call.query.getOrDefault("version-id-marker", "");
+    if (!versionIdMarker.isEmpty()) {
+      if (keyMarker.isEmpty()) {
+        throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT,
+            "A version-id marker cannot be specified without a key marker.",
+            Map.of("ArgumentName", "version-id-marker", "ArgumentValue", versionIdMarker));
+      }
+      VersioningOps.check(versionIdMarker, "version-id-marker");
     }
-    call.xml(S3Xml.write(new ListVersionsResult(call.bucket, prefix, keyMarker,
-        call.query.getOrDefault("version-id-marker", ""), p.truncated ? p.lastReturned : null,
-        p.truncated ? "null" : null, maxKeys, delimiter.isEmpty() ? null : delimiter, url ? "url" : null,
-        p.truncated, versions, p.prefixes)));
+    int maxKeys = maxKeys(call, "max-keys");
+    call.requireBucket();
+    Page<VersionEntry> p = maxKeys == 0 ? new Page<>(List.of(), List.of(), false, null, null)
+        : page(call.store().listVersions(call.bucket, prefix, keyMarker, versionIdMarker), VersionEntry::key, prefix,
+            delimiter, keyMarker, maxKeys);
+    List<ObjectVersion> versions = new ArrayList<>();
+    for (VersionEntry v : p.contents) {
+      ObjectInfo o = v.object();
+      versions.add(o == null
+          ? new ObjectVersion(true, v.key(), v.versionId(), v.latest(), v.lastModified(), null, 0, null,
+              BucketOps.OWNER)
+          : new ObjectVersion(false, v.key(), v.versionId(), v.latest(), v.lastModified(), o.etag(), o.size(),
+              "STANDARD", BucketOps.OWNER));
+    }
+    String nextVersionIdMarker = !p.truncated ? null : p.lastEntry != null ? p.lastEntry.versionId() : null;
+    call.xml(S3Xml.write(new ListVersionsResult(call.bucket, prefix, keyMarker, versionIdMarker,
+        p.truncated ? p.lastReturned : null, nextVersionIdMarker, maxKeys, delimiter.isEmpty() ? null : delimiter,
+        url ? "url" : null, p.truncated, versions, p.prefixes)));
   }
 
   static String encodeToken(String lastReturned) {

@@ -134,6 +134,7 @@ final class MultipartOps {
     ObjectChecksum made = info.checksum();
     HttpHeaders h = call.responseHeaders();
     Encryption.answerComplete(h, info.attributes().encryption());
+    VersioningOps.describe(h, info);
     call.xml(200, h, S3Xml.write(new CompleteMultipartUploadResult("/" + call.bucket + "/" + call.key, call.bucket, call.key,
         info.etag(), Checksums.xml(made), made == null ? null : made.type().name())));
   }

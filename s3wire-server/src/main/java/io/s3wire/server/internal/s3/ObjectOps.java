@@ -10,6 +10,7 @@ import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.ObjectParts;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
+import io.s3wire.server.VersionEntry;
 import io.s3wire.server.WriteCondition;
 import io.s3wire.server.internal.store.Digests;
 import java.io.IOException;
@@ -79,6 +80,7 @@ final class ObjectOps {
     ObjectInfo info = call.store().putObject(call.bucket, call.key, attributes, kept, body, condition);
     HttpHeaders h = call.responseHeaders();
     h.set("etag", info.etag());
+    VersioningOps.describe(h, info);
     Encryption.answer(h, info.attributes().encryption(), true);
     Checksums.answer(h, info.checksum() != null ? info.checksum() : Checksums.claimed(claim, body), true);
     call.respond(200, h);
@@ -89,6 +91,7 @@ final class ObjectOps {
     h.set("etag", info.etag());
     h.set("last-modified", HttpDate.format(info.lastModified()));
     h.set("accept-ranges", "bytes");
+    VersioningOps.describe(h, info);
     info.attributes().headers().forEach(h::set);
     info.attributes().userMetadata().forEach((k, v) -> h.set(META + k, v));
     for (Map.Entry<String, String> o : RESPONSE_OVERRIDES.entrySet()) {
@@ -113,9 +116,11 @@ final class ObjectOps {
       throw new S3ErrorException(S3ErrorCode.INVALID_REQUEST,
           "Cannot specify both Range header and partNumber query parameter");
     }
+    String versionId = VersioningOps.versionId(call);
     call.requireBucket();
-    ObjectParts parts = partNumber == null ? null : call.store().headObjectParts(call.bucket, call.key);
-    ObjectInfo info = parts == null ? call.store().headObject(call.bucket, call.key) : parts.info();
+    ObjectParts parts = partNumber == null ? null : VersioningOps.parts(call.store(), call.bucket, call.key, versionId);
+    ObjectInfo info = parts != null ? parts.info()
+        : VersioningOps.head(call.store(), call.bucket, call.key, versionId, false);
     Encryption.checkRead(call, info.attributes().encryption());
     Conditionals.check(call, info, "", true);
     HttpHeaders h = call.responseHeaders();
@@ -143,7 +148,7 @@ final class ObjectOps {
       call.respond(status, h);
       return;
     }
-    ObjectContent content = call.store().getObject(call.bucket, call.key, offset, length);
+    ObjectContent content = VersioningOps.open(call.store(), call.bucket, call.key, versionId, offset, length);
     call.exchange.stream(HttpResponseStatus.valueOf(status), h, content, call.shaping);
   }
 
@@ -176,9 +181,23 @@ final class ObjectOps {
     return length == 0 ? null : new ByteRange(first, first + length - 1);
   }
 
+  /**
+   * Without {@code versionId}: removes the object, or in a versioned bucket adds a delete marker
+   * (answered with {@code x-amz-delete-marker} and its {@code x-amz-version-id}). With it: removes
+   * that version for good, answering its id, and {@code x-amz-delete-marker} if it was a marker.
+   */
   static void deleteObject(S3Call call) throws IOException {
+    String versionId = VersioningOps.versionId(call);
     call.requireBucket();
-    call.store().deleteObject(call.bucket, call.key);
-    call.respond(204, call.responseHeaders());
+    VersionEntry touched = call.store().delete(call.bucket, call.key, versionId);
+    HttpHeaders h = call.responseHeaders();
+    if (versionId != null) {
+      h.set("x-amz-version-id", versionId);
+    }
+    if (touched != null && touched.deleteMarker()) {
+      h.set("x-amz-delete-marker", "true");
+      h.set("x-amz-version-id", touched.versionId());
+    }
+    call.respond(204, h);
   }
 }

@@ -1,6 +1,7 @@
 package io.s3wire.server.internal.s3;
 
 import io.netty.handler.codec.http.HttpHeaders;
+import io.s3wire.server.ObjectInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.xml.S3XmlException;
@@ -31,24 +32,38 @@ final class ObjectTaggingOps {
   private ObjectTaggingOps() {}
 
   static void putObjectTagging(S3Call call) throws IOException {
+    String versionId = VersioningOps.versionId(call);
     call.requireBucket();
     Map<String, String> tags = fromXml(XmlIn.readBody(call.body, XmlIn.MAX_BODY));
-    call.store().replaceObjectAttributes(call.bucket, call.key, a -> a.withTags(tags));
-    call.respond(200, call.responseHeaders());
+    changeTags(call, versionId, tags, 200);
+  }
+
+  /** Replaces the tags of the current object or of version {@code versionId}, answering its version id. */
+  private static void changeTags(S3Call call, String versionId, Map<String, String> tags, int status)
+      throws IOException {
+    ObjectInfo changed = versionId == null
+        ? call.store().replaceObjectAttributes(call.bucket, call.key, a -> a.withTags(tags))
+        : call.store().replaceVersionAttributes(call.bucket, call.key, versionId, a -> a.withTags(tags));
+    HttpHeaders h = call.responseHeaders();
+    VersioningOps.describe(h, changed);
+    call.respond(status, h);
   }
 
   static void getObjectTagging(S3Call call) throws IOException {
+    String versionId = VersioningOps.versionId(call);
     call.requireBucket();
-    Map<String, String> tags = call.store().headObject(call.bucket, call.key).attributes().tags();
+    ObjectInfo info = VersioningOps.head(call.store(), call.bucket, call.key, versionId, false);
     XmlOut out = XmlOut.document("Tagging").start("TagSet");
-    tags.forEach((k, v) -> out.start("Tag").leaf("Key", k).leafAlways("Value", v).end("Tag"));
-    call.xml(out.end("TagSet").finish("Tagging"));
+    info.attributes().tags().forEach((k, v) -> out.start("Tag").leaf("Key", k).leafAlways("Value", v).end("Tag"));
+    HttpHeaders h = call.responseHeaders();
+    VersioningOps.describe(h, info);
+    call.xml(200, h, out.end("TagSet").finish("Tagging"));
   }
 
   static void deleteObjectTagging(S3Call call) throws IOException {
+    String versionId = VersioningOps.versionId(call);
     call.requireBucket();
-    call.store().replaceObjectAttributes(call.bucket, call.key, a -> a.withTags(Map.of()));
-    call.respond(204, call.responseHeaders());
+    changeTags(call, versionId, Map.of(), 204);
   }
 
   /** {@code x-amz-tagging-count} for an object that has tags (S3 sends none for an untagged object). */

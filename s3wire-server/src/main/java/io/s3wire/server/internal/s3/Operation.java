@@ -11,6 +11,7 @@ public enum Operation {
   HEAD_BUCKET("HeadBucket"),
   GET_BUCKET_LOCATION("GetBucketLocation"),
   GET_BUCKET_VERSIONING("GetBucketVersioning"),
+  PUT_BUCKET_VERSIONING("PutBucketVersioning"),
   LIST_OBJECTS("ListObjects"),
   LIST_OBJECTS_V2("ListObjectsV2"),
   LIST_OBJECT_VERSIONS("ListObjectVersions"),
@@ -111,7 +112,7 @@ public enum Operation {
     }
     if (key == null) {
       return switch (method) {
-        case "PUT" -> query.containsKey("versioning") ? NOT_IMPLEMENTED : CREATE_BUCKET;
+        case "PUT" -> query.containsKey("versioning") ? PUT_BUCKET_VERSIONING : CREATE_BUCKET;
         case "DELETE" -> DELETE_BUCKET;
         case "HEAD" -> HEAD_BUCKET;
         case "POST" -> query.containsKey("delete") ? DELETE_OBJECTS : POST_OBJECT;

@@ -14,7 +14,8 @@ final class Operations {
     t.put(Operation.DELETE_BUCKET, BucketOps::deleteBucket);
     t.put(Operation.HEAD_BUCKET, BucketOps::headBucket);
     t.put(Operation.GET_BUCKET_LOCATION, BucketOps::getBucketLocation);
-    t.put(Operation.GET_BUCKET_VERSIONING, BucketOps::getBucketVersioning);
+    t.put(Operation.GET_BUCKET_VERSIONING, VersioningOps::getBucketVersioning);
+    t.put(Operation.PUT_BUCKET_VERSIONING, VersioningOps::putBucketVersioning);
     t.put(Operation.LIST_OBJECTS, ListOps::listObjectsV1);
     t.put(Operation.LIST_OBJECTS_V2, ListOps::listObjectsV2);
     t.put(Operation.LIST_OBJECT_VERSIONS, ListOps::listObjectVersions);

@@ -2,6 +2,7 @@ package io.s3wire.server.internal.store;
 
 import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.BucketInfo;
+import io.s3wire.server.BucketVersioning;
 import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectChecksum;
@@ -13,6 +14,7 @@ import io.s3wire.server.PartInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.UploadInfo;
+import io.s3wire.server.VersionEntry;
 import io.s3wire.server.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,9 +40,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -58,6 +58,10 @@ import java.util.stream.Stream;
  *                                        checksums of a multipart object, name of its data file)
  *                                        as a properties file
  * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.&lt;uuid&gt;.data  the object's bytes
+ * buckets/&lt;bucket&gt;/versioning.properties  the versioning state, once versioning was configured;
+ *                                        from then on {@code <h>.meta} lists every version and
+ *                                        delete marker of the key ({@link VersionFiles}), each
+ *                                        version with its own data file
  * buckets/&lt;bucket&gt;/uploads/&lt;id&gt;/upload.meta     an open multipart upload (key, time, attributes)
  * buckets/&lt;bucket&gt;/uploads/&lt;id&gt;/&lt;n&gt;.meta and &lt;n&gt;.&lt;uuid&gt;.data   its part n
  * </pre>
@@ -72,7 +76,7 @@ import java.util.stream.Stream;
  * and rebuilt from the metadata files on open.
  */
 public final class FileStore implements ObjectStore {
-  private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f]{32}");
+  private static final String VERSIONING_FILE = "versioning.properties";
 
   /**
    * An indexed object: its description, its data file, and the sizes and checksums of its parts
@@ -84,6 +88,8 @@ public final class FileStore implements ObjectStore {
     final Path dir;
     final Instant created;
     final ConcurrentSkipListMap<String, Entry> index = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
+    final VersionIndex<Entry> versions = new VersionIndex<>(index, Entry::info,
+        (e, info) -> new Entry(info, e.dataName, e.partSizes, e.partChecksums));
 
     Bucket(Path dir, Instant created) {
       this.dir = dir;
@@ -105,14 +111,15 @@ public final class FileStore implements ObjectStore {
 
   private final Path root;
   private final AtomicFiles files;
+  private final FileUploads uploads;
   private final ConcurrentSkipListMap<String, Bucket> buckets = new ConcurrentSkipListMap<>();
-  private final ConcurrentHashMap<String, Object> uploadLocks = new ConcurrentHashMap<>();
 
   private final Clock clock;
 
   private FileStore(Path root, Clock clock) {
     this.root = root;
     this.files = new AtomicFiles(root.resolve("tmp"));
+    this.uploads = new FileUploads(files);
     this.clock = clock;
   }
 
@@ -157,6 +164,10 @@ public final class FileStore implements ObjectStore {
   }
 
   private void loadObjects(Bucket b) throws IOException {
+    Path state = b.dir.resolve(VERSIONING_FILE);
+    if (Files.isRegularFile(state)) {
+      b.versions.state(BucketVersioning.valueOf(AtomicFiles.readProperties(state).getProperty("state")));
+    }
     Set<String> referenced = new HashSet<>();
     List<Path> data = new ArrayList<>();
     try (Stream<Path> entries = Files.list(b.objects())) {
@@ -164,8 +175,13 @@ public final class FileStore implements ObjectStore {
         String name = p.getFileName().toString();
         if (name.endsWith(".meta")) {
           java.util.Properties props = AtomicFiles.readProperties(p);
-          Entry e = new Entry(MetaFiles.readInfo(props), props.getProperty("data"), MetaFiles.readPartSizes(props),
-              MetaFiles.readPartChecksums(props));
+          if (VersionFiles.isChain(props)) {
+            List<VersionIndex.Slot<Entry>> chain = VersionFiles.read(props, FileStore::readEntry);
+            b.versions.apply(new VersionIndex.Change<>(props.getProperty("key"), chain, List.of(), null));
+            referenced.addAll(VersionFiles.dataNames(chain, Entry::dataName));
+            continue;
+          }
+          Entry e = readEntry(props);
           b.index.put(e.info.key(), e);
           referenced.add(e.dataName);
         } else {
@@ -177,6 +193,39 @@ public final class FileStore implements ObjectStore {
       if (!referenced.contains(p.getFileName().toString())) {
         Files.deleteIfExists(p);
       }
+    }
+  }
+
+  private static Entry readEntry(java.util.Properties props) {
+    return new Entry(MetaFiles.readInfo(props), props.getProperty("data"), MetaFiles.readPartSizes(props),
+        MetaFiles.readPartChecksums(props));
+  }
+
+  private static java.util.Properties writeEntry(Entry e) {
+    java.util.Properties meta = MetaFiles.writeObject(e.info, e.dataName);
+    MetaFiles.writePartSizes(meta, e.partSizes);
+    MetaFiles.writePartChecksums(meta, e.partChecksums);
+    return meta;
+  }
+
+  /**
+   * Makes {@code c} durable, then visible: rewrites the key's metadata file in one rename (or
+   * deletes it when no version is left), applies the change to the index and deletes the data
+   * files of the versions it dropped. Under the bucket's lock.
+   */
+  private void commit(Bucket b, VersionIndex.Change<Entry> c) throws IOException {
+    Path meta = b.objects().resolve(storageName(c.key()) + ".meta");
+    if (c.after().isEmpty()) {
+      Files.deleteIfExists(meta);
+      AtomicFiles.forceDirectory(b.objects());
+    } else if (b.versions.state() == BucketVersioning.UNVERSIONED) {
+      files.writeProperties(meta, writeEntry(c.after().get(0).object()));
+    } else {
+      files.writeProperties(meta, VersionFiles.write(c.key(), c.after(), FileStore::writeEntry));
+    }
+    b.versions.apply(c);
+    for (String dropped : VersionFiles.dataNames(c.dropped(), Entry::dataName)) {
+      Files.deleteIfExists(b.objects().resolve(dropped));
     }
   }
 
@@ -223,7 +272,7 @@ public final class FileStore implements ObjectStore {
   public synchronized void deleteBucket(String bucket) throws IOException {
     Bucket b = bucket(bucket);
     synchronized (b) {
-      if (!b.index.isEmpty()) {
+      if (!b.versions.isEmpty()) {
         throw new S3ErrorException(S3ErrorCode.BUCKET_NOT_EMPTY);
       }
       Path doomed = files.newTemp();
@@ -235,7 +284,7 @@ public final class FileStore implements ObjectStore {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
         Files.deleteIfExists(p);
@@ -301,8 +350,7 @@ public final class FileStore implements ObjectStore {
     Bucket b = bucket(bucket);
     AtomicFiles.Written w = files.writeDigested(body, checksum);
     ObjectInfo info = new ObjectInfo(key, w.size(), w.etag(), now(), attributes, w.checksum());
-    commit(b, info, List.of(), List.of(), w.temp(), condition);
-    return info;
+    return commit(b, info, List.of(), List.of(), w.temp(), condition);
   }
 
   /**
@@ -310,8 +358,8 @@ public final class FileStore implements ObjectStore {
    * indexed object and renames the metadata into place: the check and the commit point are one
    * step for every writer of the key.
    */
-  private void commit(Bucket b, ObjectInfo info, List<Long> partSizes, List<ObjectChecksum> partChecksums, Path temp,
-      WriteCondition condition) throws IOException {
+  private ObjectInfo commit(Bucket b, ObjectInfo info, List<Long> partSizes, List<ObjectChecksum> partChecksums,
+      Path temp, WriteCondition condition) throws IOException {
     String h = storageName(info.key());
     String dataName = h + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
     try {
@@ -330,14 +378,9 @@ public final class FileStore implements ObjectStore {
         }
         Entry current = b.index.get(info.key());
         condition.check(current == null ? null : current.info);
-        java.util.Properties meta = MetaFiles.writeObject(info, dataName);
-        MetaFiles.writePartSizes(meta, partSizes);
-        MetaFiles.writePartChecksums(meta, partChecksums);
-        files.writeProperties(b.objects().resolve(h + ".meta"), meta);
-        Entry old = b.index.put(info.key(), new Entry(info, dataName, partSizes, partChecksums));
-        if (old != null) {
-          Files.deleteIfExists(b.objects().resolve(old.dataName));
-        }
+        VersionIndex.Change<Entry> c = b.versions.put(info.key(), new Entry(info, dataName, partSizes, partChecksums));
+        commit(b, c);
+        return c.touched().object().info;
       }
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
@@ -349,9 +392,10 @@ public final class FileStore implements ObjectStore {
   }
 
   private Entry entry(String bucket, String key) {
-    Entry e = bucket(bucket).index.get(key);
+    Bucket b = bucket(bucket);
+    Entry e = b.index.get(key);
     if (e == null) {
-      throw new S3ErrorException(S3ErrorCode.NO_SUCH_KEY);
+      throw b.versions.noSuchKey(key);
     }
     return e;
   }
@@ -368,21 +412,28 @@ public final class FileStore implements ObjectStore {
   @Override
   public ObjectInfo replaceObjectAttributes(String bucket, String key,
       java.util.function.UnaryOperator<ObjectAttributes> change) throws IOException {
+    return replaceVersionAttributes(bucket, key, null, change);
+  }
+
+  /** {@code versionId} {@code null}: the current object. */
+  @Override
+  public ObjectInfo replaceVersionAttributes(String bucket, String key, String versionId,
+      java.util.function.UnaryOperator<ObjectAttributes> change) throws IOException {
     Bucket b = bucket(bucket);
     synchronized (b) {
       Entry e = b.index.get(key);
-      if (e == null || buckets.get(b.dir.getFileName().toString()) != b) {
-        throw new S3ErrorException(e == null ? S3ErrorCode.NO_SUCH_KEY : S3ErrorCode.NO_SUCH_BUCKET);
+      if (buckets.get(b.dir.getFileName().toString()) != b) {
+        throw new S3ErrorException(S3ErrorCode.NO_SUCH_BUCKET);
       }
-      ObjectInfo i = e.info;
-      ObjectInfo info = new ObjectInfo(key, i.size(), i.etag(), i.lastModified(), change.apply(i.attributes()),
-          i.checksum());
-      java.util.Properties meta = MetaFiles.writeObject(info, e.dataName);
-      MetaFiles.writePartSizes(meta, e.partSizes);
-      MetaFiles.writePartChecksums(meta, e.partChecksums);
-      files.writeProperties(b.objects().resolve(storageName(key) + ".meta"), meta);
-      b.index.put(key, new Entry(info, e.dataName, e.partSizes, e.partChecksums));
-      return info;
+      if (versionId == null && e == null) {
+        throw b.versions.noSuchKey(key);
+      }
+      String id = versionId != null ? versionId : b.versions.versions(key).get(0).versionId();
+      VersionIndex.Change<Entry> c = b.versions.replace(key, id, old -> new Entry(
+          old.info.withAttributes(change.apply(old.info.attributes())), old.dataName, old.partSizes,
+          old.partChecksums));
+      commit(b, c);
+      return c.touched().object().info;
     }
   }
 
@@ -394,9 +445,21 @@ public final class FileStore implements ObjectStore {
 
   @Override
   public ObjectContent getObject(String bucket, String key, long offset, long length) throws IOException {
+    return open(bucket, key, null, offset, length);
+  }
+
+  @Override
+  public ObjectContent getObjectVersion(String bucket, String key, String versionId, long offset, long length)
+      throws IOException {
+    return open(bucket, key, versionId, offset, length);
+  }
+
+  /** Opens the current object ({@code versionId} {@code null}) or a version. */
+  private ObjectContent open(String bucket, String key, String versionId, long offset, long length)
+      throws IOException {
     Bucket b = bucket(bucket);
     for (int attempt = 0; ; attempt++) {
-      Entry e = entry(bucket, key);
+      Entry e = versionId == null ? entry(bucket, key) : b.versions.object(key, versionId);
       try {
         FileChannel ch = FileChannel.open(b.objects().resolve(e.dataName), StandardOpenOption.READ);
         return ObjectContent.ofFile(e.info, ch, offset, length);
@@ -411,17 +474,55 @@ public final class FileStore implements ObjectStore {
 
   @Override
   public void deleteObject(String bucket, String key) throws IOException {
+    delete(bucket, key, null);
+  }
+
+  @Override
+  public VersionEntry delete(String bucket, String key, String versionId) throws IOException {
     Bucket b = bucket(bucket);
     synchronized (b) {
-      Entry e = b.index.get(key);
-      if (e == null) {
-        return;
+      VersionIndex.Change<Entry> c;
+      if (versionId != null) {
+        c = b.versions.remove(key, versionId);
+      } else if (b.versions.state() == BucketVersioning.UNVERSIONED) {
+        c = b.index.containsKey(key) ? b.versions.remove(key, VersionEntry.NULL_ID) : null;
+      } else {
+        c = b.versions.mark(key, now());
       }
-      Files.deleteIfExists(b.objects().resolve(storageName(key) + ".meta"));
-      AtomicFiles.forceDirectory(b.objects());
-      b.index.remove(key);
-      Files.deleteIfExists(b.objects().resolve(e.dataName));
+      if (c == null) {
+        return null;
+      }
+      commit(b, c);
+      return versionId == null && c.touched().object() != null ? null
+          : b.versions.entry(key, c.touched(), versionId == null);
     }
+  }
+
+  @Override
+  public BucketVersioning versioning(String bucket) {
+    return bucket(bucket).versions.state();
+  }
+
+  /** Durable in {@code versioning.properties} beside {@code bucket.properties}, under the bucket's lock. */
+  @Override
+  public void setVersioning(String bucket, BucketVersioning state) throws IOException {
+    Bucket b = bucket(bucket);
+    synchronized (b) {
+      java.util.Properties p = new java.util.Properties();
+      p.setProperty("state", state.name());
+      files.writeProperties(b.dir.resolve(VERSIONING_FILE), p);
+      b.versions.state(state);
+    }
+  }
+
+  @Override
+  public VersionEntry version(String bucket, String key, String versionId) {
+    return bucket(bucket).versions.describe(key, versionId);
+  }
+
+  @Override
+  public Iterator<VersionEntry> listVersions(String bucket, String prefix, String keyMarker, String versionIdMarker) {
+    return bucket(bucket).versions.list(prefix, keyMarker, versionIdMarker);
   }
 
   @Override
@@ -432,76 +533,27 @@ public final class FileStore implements ObjectStore {
     return new PrefixIterator<>(b.index.tailMap(from, inclusive).values().iterator(), prefix, e -> e.info);
   }
 
-  private Path uploadDir(Bucket b, String uploadId) {
-    if (!UPLOAD_ID.matcher(uploadId).matches()) {
-      throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
-    }
-    return b.uploads().resolve(uploadId);
-  }
-
   @Override
   public UploadInfo upload(String bucket, String key, String uploadId) throws IOException {
-    Path dir = uploadDir(bucket(bucket), uploadId);
-    Path meta = dir.resolve("upload.meta");
-    if (!Files.isRegularFile(meta)) {
-      throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
-    }
-    UploadInfo info = MetaFiles.readUpload(AtomicFiles.readProperties(meta), uploadId);
-    if (!info.key().equals(key)) {
-      throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
-    }
-    return info;
+    return uploads.upload(bucket(bucket).uploads(), key, uploadId);
   }
 
   @Override
   public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes,
       ChecksumAlgorithm checksumAlgorithm, ChecksumType checksumType) throws IOException {
-    Bucket b = bucket(bucket);
-    String id = UUID.randomUUID().toString().replace("-", "");
-    Path dir = Files.createDirectories(uploadDir(b, id));
-    files.writeProperties(dir.resolve("upload.meta"),
-        MetaFiles.writeUpload(new UploadInfo(key, id, clock.instant(), attributes, checksumAlgorithm, checksumType)));
-    return id;
-  }
-
-  private Object lock(String uploadId) {
-    return uploadLocks.computeIfAbsent(uploadId, k -> new Object());
+    return uploads.create(bucket(bucket).uploads(),
+        new UploadInfo(key, "", clock.instant(), attributes, checksumAlgorithm, checksumType));
   }
 
   @Override
   public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, ChecksumAlgorithm checksum,
       InputStream body) throws IOException {
-    Bucket b = bucket(bucket);
-    upload(bucket, key, uploadId);
-    Path dir = uploadDir(b, uploadId);
-    AtomicFiles.Written w = files.writeDigested(body, checksum);
-    PartInfo part = new PartInfo(partNumber, w.etag(), w.size(), now(), w.checksum());
-    String dataName = partNumber + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
-    synchronized (lock(uploadId)) {
-      try {
-        if (!Files.isDirectory(dir)) {
-          throw new NoSuchFileException(dir.toString());
-        }
-        files.publish(w.temp(), dir.resolve(dataName));
-      } catch (NoSuchFileException gone) {
-        // Aborted, completed, or its bucket deleted while the part was being read.
-        Files.deleteIfExists(w.temp());
-        throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
-      }
-      Path metaFile = dir.resolve(partNumber + ".meta");
-      String oldData = Files.isRegularFile(metaFile) ? AtomicFiles.readProperties(metaFile).getProperty("data") : null;
-      files.writeProperties(metaFile, MetaFiles.writePart(part, dataName));
-      if (oldData != null) {
-        Files.deleteIfExists(dir.resolve(oldData));
-      }
-    }
-    return part;
+    return uploads.uploadPart(bucket(bucket).uploads(), key, uploadId, partNumber, checksum, body, now());
   }
 
   @Override
   public List<PartInfo> listParts(String bucket, String key, String uploadId) throws IOException {
-    upload(bucket, key, uploadId);
-    return MetaFiles.readParts(uploadDir(bucket(bucket), uploadId)).stream().map(MetaFiles.StoredPart::info).toList();
+    return uploads.listParts(bucket(bucket).uploads(), key, uploadId);
   }
 
   @Override
@@ -514,81 +566,24 @@ public final class FileStore implements ObjectStore {
   public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag, ObjectChecksum checksum, WriteCondition condition) throws IOException {
     Bucket b = bucket(bucket);
-    UploadInfo upload = upload(bucket, key, uploadId);
-    Path dir = uploadDir(b, uploadId);
-    synchronized (lock(uploadId)) {
-      java.util.Map<Integer, MetaFiles.StoredPart> byNumber = new java.util.HashMap<>();
-      for (MetaFiles.StoredPart p : MetaFiles.readParts(dir)) {
-        byNumber.put(p.info().partNumber(), p);
-      }
-      Path temp = files.newTemp();
-      long size = 0;
-      List<Long> sizes = new ArrayList<>();
-      List<ObjectChecksum> checksums = new ArrayList<>();
-      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        for (int n : partNumbers) {
-          MetaFiles.StoredPart p = byNumber.get(n);
-          if (p == null) {
-            throw new S3ErrorException(S3ErrorCode.INVALID_PART);
-          }
-          try (FileChannel in = FileChannel.open(dir.resolve(p.dataName()), StandardOpenOption.READ)) {
-            long len = in.size();
-            long done = 0;
-            while (done < len) {
-              long moved = in.transferTo(done, len - done, out);
-              if (moved <= 0) {
-                // Only a part file cut short since its size was read gives 0; asking again would spin.
-                throw new IOException("part " + n + " of upload " + uploadId + " of '" + key + "' ended after " + done
-                    + " of " + len + " bytes while it was concatenated");
-              }
-              done += moved;
-            }
-            size += len;
-            sizes.add(len);
-            checksums.add(p.info().checksum());
-          }
-        }
-        out.force(true);
-      } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(temp);
-        throw e;
-      }
-      ObjectInfo info = new ObjectInfo(key, size, etag, now(), upload.attributes(), checksum);
-      commit(b, info, List.copyOf(sizes), ObjectParts.everyOrNone(checksums), temp, condition);
-      deleteTree(dir);
-      uploadLocks.remove(uploadId);
+    UploadInfo upload = uploads.upload(b.uploads(), key, uploadId);
+    synchronized (uploads.lock(uploadId)) {
+      FileUploads.Assembled a = uploads.assemble(b.uploads(), key, uploadId, partNumbers);
+      ObjectInfo info = commit(b, new ObjectInfo(key, a.size(), etag, now(), upload.attributes(), checksum),
+          a.partSizes(), ObjectParts.everyOrNone(a.partChecksums()), a.temp(), condition);
+      uploads.finish(b.uploads(), uploadId);
       return info;
     }
   }
 
   @Override
   public void abortMultipartUpload(String bucket, String key, String uploadId) throws IOException {
-    Bucket b = bucket(bucket);
-    upload(bucket, key, uploadId);
-    synchronized (lock(uploadId)) {
-      // upload.meta goes first: without it the directory is no upload.
-      Path dir = uploadDir(b, uploadId);
-      Files.deleteIfExists(dir.resolve("upload.meta"));
-      deleteTree(dir);
-      uploadLocks.remove(uploadId);
-    }
+    uploads.abort(bucket(bucket).uploads(), key, uploadId);
   }
 
   @Override
   public List<UploadInfo> listMultipartUploads(String bucket) throws IOException {
-    Bucket b = bucket(bucket);
-    List<UploadInfo> out = new ArrayList<>();
-    try (Stream<Path> s = Files.list(b.uploads())) {
-      for (Path dir : (Iterable<Path>) s::iterator) {
-        Path meta = dir.resolve("upload.meta");
-        String id = dir.getFileName().toString();
-        if (UPLOAD_ID.matcher(id).matches() && Files.isRegularFile(meta)) {
-          out.add(MetaFiles.readUpload(AtomicFiles.readProperties(meta), id));
-        }
-      }
-    }
-    out.sort(Comparator.comparing(UploadInfo::key, KeyOrder.UTF8).thenComparing(UploadInfo::initiated));
-    return out;
+    return uploads.list(bucket(bucket).uploads());
   }
 
   /** The root directory. */

@@ -2,6 +2,7 @@ package io.s3wire.server.internal.store;
 
 import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.BucketInfo;
+import io.s3wire.server.BucketVersioning;
 import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectChecksum;
@@ -11,12 +12,14 @@ import io.s3wire.server.ObjectParts;
 import io.s3wire.server.ObjectStore;
 import io.s3wire.server.PartInfo;
 import io.s3wire.server.UploadInfo;
+import io.s3wire.server.VersionEntry;
 import io.s3wire.server.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A store that passes every call to another, after {@link #before(String, boolean)} had its say;
@@ -175,6 +178,51 @@ abstract class ForwardingStore implements ObjectStore {
   public void deleteBucketConfig(String bucket, String name) throws IOException {
     before("deleteBucketConfig", true);
     delegate.deleteBucketConfig(bucket, name);
+  }
+
+  @Override
+  public BucketVersioning versioning(String bucket) throws IOException {
+    before("versioning", false);
+    return delegate.versioning(bucket);
+  }
+
+  @Override
+  public void setVersioning(String bucket, BucketVersioning state) throws IOException {
+    before("setVersioning", true);
+    delegate.setVersioning(bucket, state);
+  }
+
+  @Override
+  public VersionEntry version(String bucket, String key, String versionId) throws IOException {
+    before("version", false);
+    return delegate.version(bucket, key, versionId);
+  }
+
+  @Override
+  public ObjectContent getObjectVersion(String bucket, String key, String versionId, long offset, long length)
+      throws IOException {
+    before("getObjectVersion", false);
+    return delegate.getObjectVersion(bucket, key, versionId, offset, length);
+  }
+
+  @Override
+  public ObjectInfo replaceVersionAttributes(String bucket, String key, String versionId,
+      UnaryOperator<ObjectAttributes> change) throws IOException {
+    before("replaceVersionAttributes", true);
+    return delegate.replaceVersionAttributes(bucket, key, versionId, change);
+  }
+
+  @Override
+  public VersionEntry delete(String bucket, String key, String versionId) throws IOException {
+    before("delete", true);
+    return delegate.delete(bucket, key, versionId);
+  }
+
+  @Override
+  public Iterator<VersionEntry> listVersions(String bucket, String prefix, String keyMarker, String versionIdMarker)
+      throws IOException {
+    before("listVersions", false);
+    return delegate.listVersions(bucket, prefix, keyMarker, versionIdMarker);
   }
 
   @Override

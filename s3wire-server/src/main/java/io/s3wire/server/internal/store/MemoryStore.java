@@ -2,6 +2,7 @@ package io.s3wire.server.internal.store;
 
 import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.BucketInfo;
+import io.s3wire.server.BucketVersioning;
 import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectChecksum;
@@ -13,6 +14,7 @@ import io.s3wire.server.PartInfo;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.UploadInfo;
+import io.s3wire.server.VersionEntry;
 import io.s3wire.server.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +31,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.UnaryOperator;
 
 /**
  * An {@link ObjectStore} in memory. Bytes live in chunks of up to 1 MiB so that large objects never
@@ -55,6 +58,8 @@ public final class MemoryStore implements ObjectStore {
     final ConcurrentSkipListMap<String, Blob> objects = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
     final ConcurrentHashMap<String, Upload> uploads = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, byte[]> configs = new ConcurrentHashMap<>();
+    final VersionIndex<Blob> versions = new VersionIndex<>(objects, Blob::info,
+        (blob, info) -> new Blob(info, blob.chunks, blob.partSizes, blob.partChecksums));
 
     Bucket(Instant created) {
       this.created = created;
@@ -85,7 +90,7 @@ public final class MemoryStore implements ObjectStore {
   public synchronized void deleteBucket(String bucket) {
     Bucket b = bucket(bucket);
     // Open multipart uploads go with the bucket, as in S3.
-    if (!b.objects.isEmpty()) {
+    if (!b.versions.isEmpty()) {
       throw new S3ErrorException(S3ErrorCode.BUCKET_NOT_EMPTY);
     }
     buckets.remove(bucket);
@@ -137,16 +142,84 @@ public final class MemoryStore implements ObjectStore {
       InputStream body, WriteCondition condition) throws IOException {
     Bucket b = bucket(bucket);
     Blob blob = read(key, attributes, checksum, body);
-    commit(b, blob, condition);
-    return blob.info;
+    return commit(b, blob, condition);
   }
 
-  /** Makes {@code blob} the object under its key if {@code condition} holds, in one atomic step. */
-  private static void commit(Bucket b, Blob blob, WriteCondition condition) {
-    b.objects.compute(blob.info.key(), (k, old) -> {
+  /**
+   * Makes {@code blob} the key's newest version (in an unversioned bucket: its object) if
+   * {@code condition} holds, in one step under the bucket's lock; returns its description.
+   */
+  private static ObjectInfo commit(Bucket b, Blob blob, WriteCondition condition) {
+    synchronized (b) {
+      Blob old = b.objects.get(blob.info.key());
       condition.check(old == null ? null : old.info);
-      return blob;
-    });
+      VersionIndex.Change<Blob> c = b.versions.put(blob.info.key(), blob);
+      b.versions.apply(c);
+      return c.touched().object().info;
+    }
+  }
+
+  @Override
+  public BucketVersioning versioning(String bucket) {
+    return bucket(bucket).versions.state();
+  }
+
+  @Override
+  public void setVersioning(String bucket, BucketVersioning state) {
+    Bucket b = bucket(bucket);
+    synchronized (b) {
+      b.versions.state(state);
+    }
+  }
+
+  @Override
+  public VersionEntry version(String bucket, String key, String versionId) {
+    return bucket(bucket).versions.describe(key, versionId);
+  }
+
+  @Override
+  public ObjectContent getObjectVersion(String bucket, String key, String versionId, long offset, long length) {
+    Blob blob = bucket(bucket).versions.object(key, versionId);
+    return ObjectContent.of(blob.info, length, blob.chunks.channel(offset, length));
+  }
+
+  @Override
+  public ObjectInfo replaceVersionAttributes(String bucket, String key, String versionId,
+      UnaryOperator<ObjectAttributes> change) {
+    Bucket b = bucket(bucket);
+    synchronized (b) {
+      VersionIndex.Change<Blob> c = b.versions.replace(key, versionId,
+          old -> new Blob(old.info.withAttributes(change.apply(old.info.attributes())), old.chunks, old.partSizes,
+              old.partChecksums));
+      b.versions.apply(c);
+      return c.touched().object().info;
+    }
+  }
+
+  @Override
+  public VersionEntry delete(String bucket, String key, String versionId) {
+    Bucket b = bucket(bucket);
+    synchronized (b) {
+      VersionIndex.Change<Blob> c;
+      if (versionId != null) {
+        c = b.versions.remove(key, versionId);
+      } else if (b.versions.state() == BucketVersioning.UNVERSIONED) {
+        b.objects.remove(key);
+        return null;
+      } else {
+        c = b.versions.mark(key, now());
+      }
+      if (c == null) {
+        return null;
+      }
+      b.versions.apply(c);
+      return b.versions.entry(key, c.touched(), versionId == null);
+    }
+  }
+
+  @Override
+  public Iterator<VersionEntry> listVersions(String bucket, String prefix, String keyMarker, String versionIdMarker) {
+    return bucket(bucket).versions.list(prefix, keyMarker, versionIdMarker);
   }
 
   private Blob read(String key, ObjectAttributes attributes, ChecksumAlgorithm checksum, InputStream body)
@@ -182,17 +255,20 @@ public final class MemoryStore implements ObjectStore {
   }
 
   @Override
-  public ObjectInfo replaceObjectAttributes(String bucket, String key,
-      java.util.function.UnaryOperator<ObjectAttributes> change) {
-    Blob changed = bucket(bucket).objects.computeIfPresent(key, (k, old) -> {
-      ObjectInfo i = old.info;
-      return new Blob(new ObjectInfo(k, i.size(), i.etag(), i.lastModified(), change.apply(i.attributes()),
-          i.checksum()), old.chunks, old.partSizes, old.partChecksums);
-    });
-    if (changed == null) {
-      throw new S3ErrorException(S3ErrorCode.NO_SUCH_KEY);
+  public ObjectInfo replaceObjectAttributes(String bucket, String key, UnaryOperator<ObjectAttributes> change) {
+    Bucket b = bucket(bucket);
+    synchronized (b) {
+      Blob old = b.objects.get(key);
+      if (old == null) {
+        throw b.versions.noSuchKey(key);
+      }
+      return replaceVersionAttributes(bucket, key, versionIdOf(b, key), change);
     }
-    return changed.info;
+  }
+
+  /** The id under which the key's current object is indexed. */
+  private static String versionIdOf(Bucket b, String key) {
+    return b.versions.versions(key).get(0).versionId();
   }
 
   @Override
@@ -208,16 +284,17 @@ public final class MemoryStore implements ObjectStore {
   }
 
   private Blob blob(String bucket, String key) {
-    Blob blob = bucket(bucket).objects.get(key);
+    Bucket b = bucket(bucket);
+    Blob blob = b.objects.get(key);
     if (blob == null) {
-      throw new S3ErrorException(S3ErrorCode.NO_SUCH_KEY);
+      throw b.versions.noSuchKey(key);
     }
     return blob;
   }
 
   @Override
   public void deleteObject(String bucket, String key) {
-    bucket(bucket).objects.remove(key);
+    delete(bucket, key, null);
   }
 
   @Override
@@ -299,7 +376,8 @@ public final class MemoryStore implements ObjectStore {
       size += p.info.size();
     }
     ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes(), checksum);
-    commit(b, new Blob(info, Chunks.concat(chunks), List.copyOf(sizes), ObjectParts.everyOrNone(checksums)), condition);
+    info = commit(b, new Blob(info, Chunks.concat(chunks), List.copyOf(sizes), ObjectParts.everyOrNone(checksums)),
+        condition);
     b.uploads.remove(uploadId);
     return info;
   }

@@ -48,12 +48,14 @@ final class MetaFiles {
     p.setProperty("lastModified", Long.toString(info.lastModified().toEpochMilli()));
     p.setProperty("data", dataName);
     writeChecksum(p, info.checksum());
+    setIfPresent(p, "versionId", info.versionId());
     return p;
   }
 
   static ObjectInfo readInfo(Properties p) {
     return new ObjectInfo(p.getProperty("key"), Long.parseLong(p.getProperty("size")), p.getProperty("etag"),
-        Instant.ofEpochMilli(Long.parseLong(p.getProperty("lastModified"))), attributes(p), readChecksum(p));
+        Instant.ofEpochMilli(Long.parseLong(p.getProperty("lastModified"))), attributes(p), readChecksum(p),
+        p.getProperty("versionId"));
   }
 
   static Properties writeUpload(UploadInfo info) {
