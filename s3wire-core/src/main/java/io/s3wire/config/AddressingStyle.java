@@ -2,9 +2,15 @@ package io.s3wire.config;
 
 import java.util.Locale;
 
-/** How a bucket is put into a request URL: the AWS CLI's {@code s3.addressing_style}. */
+/**
+ * How a bucket is put into a request URL: the AWS CLI's {@code s3.addressing_style}, and the default
+ * a {@code io.s3wire.provider.ProviderProfile} declares for its service.
+ */
 public enum AddressingStyle {
-  /** Virtual-hosted style when the bucket name allows it (DNS-compatible), else path style. */
+  /**
+   * Virtual-hosted style when the bucket name allows it (a DNS label without dots, so that TLS
+   * wildcard certificates match), else path style.
+   */
   AUTO,
   /** {@code https://bucket.endpoint/key}. */
   VIRTUAL,

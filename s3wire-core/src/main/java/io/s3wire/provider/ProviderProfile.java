@@ -1,5 +1,6 @@
 package io.s3wire.provider;
 
+import io.s3wire.config.AddressingStyle;
 import java.util.Map;
 import java.util.Objects;
 

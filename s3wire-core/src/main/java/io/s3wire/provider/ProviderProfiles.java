@@ -1,5 +1,6 @@
 package io.s3wire.provider;
 
+import io.s3wire.config.AddressingStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
