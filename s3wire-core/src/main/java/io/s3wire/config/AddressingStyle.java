@@ -20,6 +20,8 @@ public enum AddressingStyle {
   /**
    * Parses {@code auto}, {@code virtual} or {@code path}, any case.
    *
+   * @param text the value of {@code s3.addressing_style} or of a command-line flag
+   * @return the style it names
    * @throws IllegalArgumentException naming the accepted values
    */
   public static AddressingStyle parse(String text) {
@@ -35,7 +37,11 @@ public enum AddressingStyle {
     }
   }
 
-  /** The lower-case name as written in config files. */
+  /**
+   * The name as written in config files.
+   *
+   * @return {@code auto}, {@code virtual} or {@code path}
+   */
   public String configName() {
     return name().toLowerCase(Locale.ROOT);
   }
