@@ -12,6 +12,10 @@
  * <p>netty-tcnative (BoringSSL) is optional: without it on the module path {@link
  * io.s3wire.http.TlsProvider#OPENSSL} reports why it is unavailable and the JDK's TLS is used.
  */
+// A new package: an API package gets an `exports` line here (its public types then need javadoc,
+// JavadocRatchetTest, and may mention only exported types, ModuleBoundaryTest); an implementation
+// package goes under an `internal` package and gets no line, or a qualified one if a sibling needs it.
+// A new dependency needs a `requires` (`requires static` when it is optional at run time).
 @SuppressWarnings("module") // the qualified exports name sibling modules compiled after this one
 module io.s3wire {
   requires transitive io.netty.buffer;
