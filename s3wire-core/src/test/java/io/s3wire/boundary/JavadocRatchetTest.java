@@ -18,8 +18,7 @@ class JavadocRatchetTest {
       Map.entry("io.s3wire.auth", 158),
       Map.entry("io.s3wire.error", 163),
       Map.entry("io.s3wire.http", 145),
-      Map.entry("io.s3wire.transfer", 63),
-      Map.entry("io.s3wire.wire", 83));
+      Map.entry("io.s3wire.transfer", 63));
 
   @Test
   @Timeout(300)
