@@ -21,10 +21,15 @@ import java.util.zip.Checksum;
  * by {@code -N} ({@link #composite}), which CRC64NVME does not offer.
  */
 public enum ChecksumAlgorithm {
+  /** CRC-32 (the zip and Ethernet polynomial): 4 bytes, FULL_OBJECT or COMPOSITE. */
   CRC32(4, true, true),
+  /** CRC-32C (Castagnoli, hardware-accelerated): 4 bytes, FULL_OBJECT or COMPOSITE. */
   CRC32C(4, true, true),
+  /** The NVMe CRC-64: 8 bytes, FULL_OBJECT only; S3's default for new uploads. */
   CRC64NVME(8, true, false),
+  /** SHA-1: 20 bytes, COMPOSITE only, since a hash of parts cannot be combined into the whole's. */
   SHA1(20, false, true),
+  /** SHA-256: 32 bytes, COMPOSITE only, since a hash of parts cannot be combined into the whole's. */
   SHA256(32, false, true);
 
   private final int length;
@@ -37,7 +42,12 @@ public enum ChecksumAlgorithm {
     this.composite = composite;
   }
 
-  /** The algorithm S3 calls {@code name} (any case, surrounding blanks ignored); {@code null} for none of them. */
+  /**
+   * The algorithm S3 calls {@code name}, as in {@code x-amz-checksum-algorithm}.
+   *
+   * @param name e.g. {@code CRC64NVME}, any case, surrounding blanks ignored; not {@code null}
+   * @return the algorithm, or {@code null} when {@code name} is none of them
+   */
   public static ChecksumAlgorithm forName(String name) {
     String upper = name.trim().toUpperCase(Locale.ROOT);
     for (ChecksumAlgorithm a : values()) {
@@ -51,33 +61,56 @@ public enum ChecksumAlgorithm {
   /**
    * The algorithm whose header is {@code headerName} ({@code x-amz-checksum-crc32}, any case);
    * {@code null} when it names none of them.
+   *
+   * @param headerName a header or trailer name; not {@code null}
+   * @return the algorithm, or {@code null} for a name outside {@code x-amz-checksum-*}
    */
   public static ChecksumAlgorithm forHeader(String headerName) {
     String lower = headerName.trim().toLowerCase(Locale.ROOT);
     return lower.startsWith("x-amz-checksum-") ? forName(lower.substring("x-amz-checksum-".length())) : null;
   }
 
-  /** {@code x-amz-checksum-crc32} and so on: the header (and trailer) that carries a value. */
+  /**
+   * The header (and aws-chunked trailer) that carries a value of this algorithm.
+   *
+   * @return {@code x-amz-checksum-crc32} and so on, lower case
+   */
   public String headerName() {
     return "x-amz-checksum-" + name().toLowerCase(Locale.ROOT);
   }
 
-  /** {@code ChecksumCRC32} and so on: the XML element that carries a value. */
+  /**
+   * The XML element that carries a value of this algorithm in listings and multipart documents.
+   *
+   * @return {@code ChecksumCRC32} and so on
+   */
   public String xmlElement() {
     return "Checksum" + name();
   }
 
-  /** The length of a value in bytes (4, 8, 20 or 32). */
+  /**
+   * The length of a value, before base64.
+   *
+   * @return the number of bytes: 4, 8, 20 or 32
+   */
   public int length() {
     return length;
   }
 
-  /** Whether a multipart object can have a FULL_OBJECT checksum of this algorithm (the CRCs). */
+  /**
+   * Whether a multipart object can have a FULL_OBJECT checksum of this algorithm.
+   *
+   * @return {@code true} for the CRCs, whose part values {@link #combine} into the whole's
+   */
   public boolean supportsFullObject() {
     return fullObject;
   }
 
-  /** Whether a multipart object can have a COMPOSITE checksum of this algorithm (all but CRC64NVME). */
+  /**
+   * Whether a multipart object can have a COMPOSITE checksum of this algorithm.
+   *
+   * @return {@code true} for all but CRC64NVME, which S3 offers as FULL_OBJECT only
+   */
   public boolean supportsComposite() {
     return composite;
   }
@@ -85,6 +118,8 @@ public enum ChecksumAlgorithm {
   /**
    * A fresh digest of this algorithm; a CRC's {@link MessageDigest#digest()} is its big-endian
    * bytes. Not thread-safe, like every {@link MessageDigest}.
+   *
+   * @return a new digest, never shared
    */
   public MessageDigest newDigest() {
     return switch (this) {
@@ -96,12 +131,22 @@ public enum ChecksumAlgorithm {
     };
   }
 
-  /** The value of {@code bytes}. */
+  /**
+   * The checksum of a whole byte array.
+   *
+   * @param bytes the data; not {@code null}
+   * @return the value, {@link #length()} bytes
+   */
   public byte[] of(byte[] bytes) {
     return newDigest().digest(bytes);
   }
 
-  /** S3's form of a value: base64 of its bytes. */
+  /**
+   * S3's text form of a value, as sent in headers, trailers and XML.
+   *
+   * @param value the value's bytes (a CRC big-endian)
+   * @return the base64 of {@code value}, padded
+   */
   public String base64(byte[] value) {
     return Base64.getEncoder().encodeToString(value);
   }
@@ -109,6 +154,8 @@ public enum ChecksumAlgorithm {
   /**
    * The bytes of a value in S3's form.
    *
+   * @param value the base64 text of a header, trailer or XML element
+   * @return the value's {@link #length()} bytes
    * @throws IllegalArgumentException when {@code value} is not base64 of exactly {@link #length()}
    *     bytes (a composite checksum's {@code -N} suffix included)
    */
@@ -121,8 +168,13 @@ public enum ChecksumAlgorithm {
   }
 
   /**
-   * The value of A followed by B, from A's value, B's and B's length, without the bytes.
+   * The value of A followed by B, from A's value, B's and B's length, without the bytes: how a
+   * FULL_OBJECT checksum is formed from the parts' values.
    *
+   * @param a the value of the first piece (start from {@link #empty()})
+   * @param b the value of the piece that follows it
+   * @param lengthB the length of the second piece in bytes
+   * @return the value of both pieces, one after the other
    * @throws UnsupportedOperationException for SHA1 and SHA256, which do not combine
    */
   public byte[] combine(byte[] a, byte[] b, long lengthB) {
@@ -135,7 +187,11 @@ public enum ChecksumAlgorithm {
     };
   }
 
-  /** The value of no bytes: what {@link #combine} starts from. */
+  /**
+   * The value of no bytes: what {@link #combine} starts from.
+   *
+   * @return the checksum of an empty input
+   */
   public byte[] empty() {
     return newDigest().digest();
   }
@@ -144,6 +200,8 @@ public enum ChecksumAlgorithm {
    * A COMPOSITE checksum in S3's form: the base64 of this algorithm over the parts' values one
    * after another, then {@code -} and the number of parts.
    *
+   * @param partValues the parts' values in part-number order
+   * @return the base64 value, then {@code -3} for three parts
    * @throws UnsupportedOperationException for CRC64NVME, which S3 offers as FULL_OBJECT only
    */
   public String composite(List<byte[]> partValues) {

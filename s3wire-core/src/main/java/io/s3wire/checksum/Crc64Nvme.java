@@ -24,12 +24,25 @@ public final class Crc64Nvme implements Checksum {
   /** A checksum of no bytes yet. */
   public Crc64Nvme() {}
 
-  /** The CRC64NVME of {@code bytes}. */
+  /**
+   * The CRC64NVME of a whole byte array.
+   *
+   * @param bytes the data; not {@code null}
+   * @return the checksum, as S3 would send it before base64
+   */
   public static long of(byte[] bytes) {
     return of(bytes, 0, bytes.length);
   }
 
-  /** The CRC64NVME of {@code length} bytes of {@code bytes} from {@code offset}. */
+  /**
+   * The CRC64NVME of a slice of a byte array.
+   *
+   * @param bytes the data; not {@code null}
+   * @param offset where the slice starts
+   * @param length how many bytes it holds
+   * @return the checksum of the slice
+   * @throws IndexOutOfBoundsException when the slice does not fit in {@code bytes}
+   */
   public static long of(byte[] bytes, int offset, int length) {
     Crc64Nvme c = new Crc64Nvme();
     c.update(bytes, offset, length);
@@ -95,7 +108,12 @@ public final class Crc64Nvme implements Checksum {
     crc = -1L;
   }
 
-  /** S3's header and XML form: base64 of the eight big-endian bytes. */
+  /**
+   * S3's header and XML form of a checksum.
+   *
+   * @param crc the checksum
+   * @return the base64 of its eight big-endian bytes
+   */
   public static String base64(long crc) {
     return Base64.getEncoder().encodeToString(ByteBuffer.allocate(8).putLong(crc).array());
   }
@@ -103,6 +121,8 @@ public final class Crc64Nvme implements Checksum {
   /**
    * Parses S3's form.
    *
+   * @param value the base64 text of a header, trailer or XML element
+   * @return the checksum it carries
    * @throws IllegalArgumentException when {@code value} is not base64 of exactly eight bytes
    */
   public static long parse(String value) {
@@ -116,6 +136,11 @@ public final class Crc64Nvme implements Checksum {
   /**
    * The CRC64NVME of A followed by B, from {@code crcA}, {@code crcB} and B's length, in
    * O(log lengthB) steps (as zlib's {@code crc32_combine}, over a 64x64 matrix).
+   *
+   * @param crcA the CRC64NVME of the first piece
+   * @param crcB the CRC64NVME of the piece that follows it
+   * @param lengthB the length of the second piece in bytes
+   * @return the CRC64NVME of both pieces, one after the other
    */
   public static long combine(long crcA, long crcB, long lengthB) {
     return CrcCombine.combine(POLY, 64, crcA, crcB, lengthB);

@@ -2,9 +2,15 @@ package io.s3wire.config;
 
 import java.util.Locale;
 
-/** How a bucket is put into a request URL: the AWS CLI's {@code s3.addressing_style}. */
+/**
+ * How a bucket is put into a request URL: the AWS CLI's {@code s3.addressing_style}, and the default
+ * a {@code io.s3wire.provider.ProviderProfile} declares for its service.
+ */
 public enum AddressingStyle {
-  /** Virtual-hosted style when the bucket name allows it (DNS-compatible), else path style. */
+  /**
+   * Virtual-hosted style when the bucket name allows it (a DNS label without dots, so that TLS
+   * wildcard certificates match), else path style.
+   */
   AUTO,
   /** {@code https://bucket.endpoint/key}. */
   VIRTUAL,
@@ -14,6 +20,8 @@ public enum AddressingStyle {
   /**
    * Parses {@code auto}, {@code virtual} or {@code path}, any case.
    *
+   * @param text the value of {@code s3.addressing_style} or of a command-line flag
+   * @return the style it names
    * @throws IllegalArgumentException naming the accepted values
    */
   public static AddressingStyle parse(String text) {
@@ -29,7 +37,11 @@ public enum AddressingStyle {
     }
   }
 
-  /** The lower-case name as written in config files. */
+  /**
+   * The name as written in config files.
+   *
+   * @return {@code auto}, {@code virtual} or {@code path}
+   */
   public String configName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -48,7 +48,11 @@ public final class AwsConfigResolver {
     this.home = Objects.requireNonNull(home, "home");
   }
 
-  /** The process's environment and {@code user.home}. */
+  /**
+   * A resolver over the process's environment and {@code user.home}.
+   *
+   * @return a resolver that reads the real configuration on each {@link #resolve} call
+   */
   public static AwsConfigResolver system() {
     return new AwsConfigResolver(System.getenv(), Path.of(System.getProperty("user.home")));
   }
@@ -59,6 +63,8 @@ public final class AwsConfigResolver {
    * @throws ClientException when a named profile does not exist, a file cannot be parsed, or a
    *     value is invalid (an endpoint that is not an http(s) URL, an unknown addressing style),
    *     naming the value's source
+   * @param explicit what the user set directly; it wins over the environment and the files
+   * @return every setting with the source it came from; the files are read anew on each call
    */
   public AwsSettings resolve(ExplicitSettings explicit) {
     AwsProfileFiles files = AwsProfileFiles.load(env, home);
@@ -109,6 +115,8 @@ public final class AwsConfigResolver {
   /**
    * Parses an endpoint URL.
    *
+   * @param text the URL as configured, with where it was configured
+   * @return the URL, with the same source
    * @throws ClientException when it is not an absolute http or https URL with a host
    */
   public static Resolved<URI> endpointUri(Resolved<String> text) {

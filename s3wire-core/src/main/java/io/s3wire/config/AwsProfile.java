@@ -15,6 +15,13 @@ import java.util.Optional;
  */
 public record AwsProfile(
     String name, Map<String, Resolved<String>> properties, Map<String, Map<String, Resolved<String>>> nested) {
+  /**
+   * Copies the maps: a profile does not change when the maps it was made from do.
+   *
+   * @param name the profile name
+   * @param properties each key's value and the file and section it came from
+   * @param nested nested sections: section name to key to value with its source
+   */
   public AwsProfile {
     properties = Map.copyOf(properties);
     Map<String, Map<String, Resolved<String>>> copy = new java.util.HashMap<>();
@@ -22,12 +29,23 @@ public record AwsProfile(
     nested = Map.copyOf(copy);
   }
 
-  /** A plain property, e.g. {@code region}. */
+  /**
+   * A plain property.
+   *
+   * @param key e.g. {@code region}, as written in the file
+   * @return its value and source, or empty when the profile does not set it
+   */
   public Optional<Resolved<String>> property(String key) {
     return Optional.ofNullable(properties.get(key));
   }
 
-  /** A property of a nested section, e.g. {@code s3} / {@code addressing_style}. */
+  /**
+   * A property of a nested section.
+   *
+   * @param section the nested section, e.g. {@code s3}
+   * @param key the key inside it, e.g. {@code addressing_style}
+   * @return its value and source, or empty when the profile does not set it
+   */
   public Optional<Resolved<String>> nestedProperty(String section, String key) {
     Map<String, Resolved<String>> s = nested.get(section);
     return s == null ? Optional.empty() : Optional.ofNullable(s.get(key));

@@ -43,6 +43,7 @@ public final class AwsProfileFiles {
    * @param env the environment (only {@code AWS_CONFIG_FILE} and {@code AWS_SHARED_CREDENTIALS_FILE}
    *     are read)
    * @param home the user's home directory
+   * @return both files' profiles; a missing file counts as empty
    * @throws ClientException when a file exists but cannot be read or parsed (naming file and line)
    */
   public static AwsProfileFiles load(Map<String, String> env, Path home) {
@@ -51,7 +52,14 @@ public final class AwsProfileFiles {
     return load(configFile, credentialsFile);
   }
 
-  /** Reads the given files; either may not exist. */
+  /**
+   * Reads the given files.
+   *
+   * @param configFile the config file ({@code [profile name]} sections); may not exist
+   * @param credentialsFile the credentials file ({@code [name]} sections); may not exist
+   * @return both files' profiles; a missing file counts as empty
+   * @throws ClientException when a file exists but cannot be read or parsed (naming file and line)
+   */
   public static AwsProfileFiles load(Path configFile, Path credentialsFile) {
     return new AwsProfileFiles(configFile, credentialsFile, read(configFile), read(credentialsFile));
   }
@@ -83,15 +91,30 @@ public final class AwsProfileFiles {
     }
   }
 
+  /**
+   * Where the config file was looked for.
+   *
+   * @return its path, whether or not it exists
+   */
   public Path configFile() {
     return configFile;
   }
 
+  /**
+   * Where the credentials file was looked for.
+   *
+   * @return its path, whether or not it exists
+   */
   public Path credentialsFile() {
     return credentialsFile;
   }
 
-  /** Whether either file defines the profile. */
+  /**
+   * Whether either file defines the profile.
+   *
+   * @param name the profile's name, {@code default} included
+   * @return {@code true} when the config or the credentials file has a section for it
+   */
   public boolean hasProfile(String name) {
     return configSection(name) != null || credentials.containsKey(name);
   }
@@ -99,6 +122,9 @@ public final class AwsProfileFiles {
   /**
    * The profile, merged from both files (credentials file wins for keys both define); empty when
    * neither file has it.
+   *
+   * @param name the profile's name, {@code default} included
+   * @return the merged profile, or empty
    */
   public Optional<AwsProfile> profile(String name) {
     IniParser.Section fromConfig = configSection(name);
@@ -117,13 +143,23 @@ public final class AwsProfileFiles {
     return Optional.of(new AwsProfile(name, props, nested));
   }
 
-  /** The profile as the credentials file alone defines it ({@code [name]}). */
+  /**
+   * The profile as the credentials file alone defines it ({@code [name]}).
+   *
+   * @param name the profile's name
+   * @return that section's properties, or empty when the file has none of that name
+   */
   public Optional<AwsProfile> credentialsFileProfile(String name) {
     IniParser.Section s = credentials.get(name);
     return s == null ? Optional.empty() : Optional.of(single(name, s, credentialsFile + " [" + name + "]"));
   }
 
-  /** The profile as the config file alone defines it ({@code [profile name]}, or {@code [default]}). */
+  /**
+   * The profile as the config file alone defines it ({@code [profile name]}, or {@code [default]}).
+   *
+   * @param name the profile's name
+   * @return that section's properties, or empty when the file has none of that name
+   */
   public Optional<AwsProfile> configFileProfile(String name) {
     IniParser.Section s = configSection(name);
     return s == null ? Optional.empty() : Optional.of(single(name, s, configFile + " [" + s.name() + "]"));
@@ -139,6 +175,9 @@ public final class AwsProfileFiles {
   /**
    * A {@code [services name]} section of the config file: service (e.g. {@code s3}) to key to
    * value with its source.
+   *
+   * @param name the name after {@code services} in the section header
+   * @return the section's service blocks, or empty when the config file has no such section
    */
   public Optional<Map<String, Map<String, Resolved<String>>>> services(String name) {
     IniParser.Section s = config.get(SERVICES_PREFIX + name);

@@ -32,6 +32,7 @@ public record AwsSettings(
   /**
    * The credentials and their source, or empty.
    *
+   * @return the first complete credentials in the resolution order, with where they came from
    * @throws io.s3wire.error.ClientException when a source holds partial credentials
    */
   public Optional<Resolved<Credentials>> credentials() {
@@ -41,6 +42,7 @@ public record AwsSettings(
   /**
    * The credentials.
    *
+   * @return the first complete credentials in the resolution order
    * @throws io.s3wire.error.ClientException naming where it looked when there are none
    */
   public Credentials requireCredentials() {
@@ -50,6 +52,8 @@ public record AwsSettings(
   /**
    * One line per setting, {@code name = value (source)}, secrets masked: what {@code s3wire config
    * show} prints.
+   *
+   * @return the lines, in a fixed order; no secret appears in them
    */
   public List<String> describe() {
     List<String> lines = new ArrayList<>();

@@ -12,16 +12,37 @@ import java.util.function.Function;
  *     AWS_REGION"}, {@code "/home/u/.aws/config [profile dev]"}, {@code "default"}
  */
 public record Resolved<T>(T value, String source) {
+  /**
+   * Checks that both are present: a setting that is not set is an empty {@code Optional}, not a
+   * {@code Resolved} of {@code null}.
+   *
+   * @param value the value; not {@code null}
+   * @param source where it came from, in words; not {@code null}
+   */
   public Resolved {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(source, "source");
   }
 
+  /**
+   * A value with its source.
+   *
+   * @param <T> the value's type
+   * @param value the value; not {@code null}
+   * @param source where it came from, in words; not {@code null}
+   * @return the pair
+   */
   public static <T> Resolved<T> of(T value, String source) {
     return new Resolved<>(value, source);
   }
 
-  /** The same source with a transformed value. */
+  /**
+   * The same source with a transformed value, e.g. a parsed one.
+   *
+   * @param <R> the new value's type
+   * @param f the transformation; what it throws is thrown here
+   * @return the new value, still naming this source
+   */
   public <R> Resolved<R> map(Function<? super T, ? extends R> f) {
     return new Resolved<>(f.apply(value), source);
   }

@@ -64,14 +64,6 @@ public final class ServiceExceptions {
     return b.build();
   }
 
-  /**
-   * The exception for a parsed {@code <Error>} document, e.g. the one an {@link ErrorBodyException}
-   * carries when S3 answered status 200 with an error body.
-   */
-  public static ServiceException fromErrorDocument(int status, HttpHeaders headers, ErrorDocument error) {
-    return fromErrorDocument(status, headers, error, null);
-  }
-
   private static ServiceException fromErrorDocument(int status, HttpHeaders headers, ErrorDocument error,
       String resource) {
     boolean named = error.resource() != null && !error.resource().isBlank();

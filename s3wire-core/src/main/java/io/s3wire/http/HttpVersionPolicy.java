@@ -18,7 +18,7 @@ public enum HttpVersionPolicy {
   NEGOTIATE,
   /**
    * As {@link #NEGOTIATE}, and a request the server refuses over HTTP/2 in a way that is evidence of
-   * a version problem is retried once over HTTP/1.1 (see ARCHITECTURE.md, "Fallback, gated on
+   * a version problem is retried once over HTTP/1.1 (see docs/architecture.md, "Fallback, gated on
    * evidence"). The default.
    */
   NEGOTIATE_WITH_FALLBACK;

@@ -26,6 +26,6 @@ public record Capabilities(ProviderProfile profile, AddressingStyle addressing) 
     if (user != null && user != AddressingStyle.AUTO) {
       return user;
     }
-    return profile.addressingStyle() == io.s3wire.provider.AddressingStyle.PATH ? AddressingStyle.PATH : AddressingStyle.VIRTUAL;
+    return profile.addressingStyle() == AddressingStyle.PATH ? AddressingStyle.PATH : AddressingStyle.VIRTUAL;
   }
 }

@@ -3,7 +3,6 @@ package io.s3wire.internal;
 import io.s3wire.error.ServiceException;
 import io.s3wire.http.HttpHeaders;
 import io.s3wire.error.ServiceExceptions;
-import io.s3wire.xml.ErrorDocument;
 
 /**
  * Builds the {@link ServiceException} for an error status: {@link ServiceExceptions} reads a body
@@ -23,11 +22,6 @@ final class ServiceErrors {
         .errorCode(skewed ? "RequestTimeTooSkewed" : codeForEmptyBody(status, call))
         .resource(resource(call))
         .build();
-  }
-
-  /** The exception for an {@code <Error>} document that came with status 200 (CompleteMultipartUpload, CopyObject). */
-  static ServiceException fromDocument(int status, HttpHeaders headers, ErrorDocument doc) {
-    return ServiceExceptions.fromErrorDocument(status, headers, doc);
   }
 
   private static String codeForEmptyBody(int status, S3Call call) {

@@ -1,6 +1,7 @@
 package io.s3wire.internal;
 
 import io.s3wire.error.RetrySafety;
+import io.s3wire.error.ServiceExceptions;
 import io.s3wire.error.TransportException;
 import io.s3wire.http.HttpResponse;
 import io.s3wire.xml.ErrorBodyException;
@@ -22,7 +23,8 @@ final class Xml {
       try {
         return reader.apply(body);
       } catch (ErrorBodyException e) {
-        var failure = ServiceErrors.fromDocument(response.status(), response.headers(), e.error());
+        // Read again by ServiceExceptions, which keeps error bodies' reading in one place.
+        var failure = ServiceExceptions.from(response.status(), response.headers(), body);
         response.attempts().forEach(failure::addAttempt);
         throw Futures.asCompletion(failure);
       } catch (S3XmlException e) {

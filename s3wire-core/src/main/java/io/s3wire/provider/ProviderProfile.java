@@ -1,5 +1,6 @@
 package io.s3wire.provider;
 
+import io.s3wire.config.AddressingStyle;
 import java.util.Map;
 import java.util.Objects;
 
@@ -52,6 +53,34 @@ public record ProviderProfile(
     boolean httpsOnly,
     boolean acceptsFullObjectCrc32c) {
 
+  /**
+   * Checks that the capabilities fit together.
+   *
+   * @param name a label for messages and files (e.g. {@code gcs}); it decides nothing
+   * @param defaultRegion the signing region when the user gives none, or {@code null} when the user must give
+   *     one (e.g. it is part of the endpoint host)
+   * @param addressingStyle path or virtual-hosted URLs
+   * @param supportsListObjectsV2 whether {@code list-type=2} works; otherwise ListObjects v1 is used
+   * @param supportsDeleteObjects whether {@code POST ?delete} works; otherwise one DELETE per key
+   * @param deleteObjectsNeedsContentMd5 whether {@code POST ?delete} must carry {@code Content-MD5}
+   * @param maxDeleteBatch the most keys in one DeleteObjects request (S3: 1000)
+   * @param acceptsContentMd5 whether {@code Content-MD5} on uploads is honoured
+   * @param acceptsFlexibleChecksums whether {@code x-amz-checksum-*} headers are accepted
+   * @param acceptsSdkChecksumAlgorithmHeader whether {@code x-amz-sdk-checksum-algorithm} is accepted
+   * @param acceptsAwsChunked whether {@code Content-Encoding: aws-chunked} signed streaming works
+   * @param acceptsAwsChunkedTrailers whether aws-chunked bodies may carry checksum trailers
+   * @param forbidsHostHeaderOnH2 whether an HTTP/2 request with a {@code host} header is reset (or refused with
+   *     400, as nginx does)
+   * @param sends100ContinueOnH2 whether the server answers {@code Expect: 100-continue} on HTTP/2
+   * @param supportsConditionalWrites whether {@code If-None-Match}/{@code If-Match} on PUT are honoured
+   * @param supportsObjectAcls whether {@code x-amz-acl} on uploads is accepted
+   * @param httpsOnly whether plain HTTP is refused
+   * @param acceptsFullObjectCrc32c whether a multipart upload may be created with a full-object CRC32C ({@code
+   *     x-amz-checksum-type: FULL_OBJECT}); R2 takes CRC32C only as a composite, Ceph mislabels it
+   * @throws NullPointerException when {@code name} or {@code addressingStyle} is {@code null}
+   * @throws IllegalArgumentException when {@code maxDeleteBatch} is outside 1..1000, or trailers or
+   *     full-object CRC32C are accepted without what they need
+   */
   public ProviderProfile {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(addressingStyle, "addressingStyle");
@@ -66,7 +95,11 @@ public record ProviderProfile(
     }
   }
 
-  /** A builder starting from this profile's values. */
+  /**
+   * A builder starting from this profile's values.
+   *
+   * @return a new builder; changing it leaves this profile as it is
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -75,6 +108,8 @@ public record ProviderProfile(
    * This profile with capabilities replaced by {@code overrides}, keyed as in files ({@link
    * Capability#key()}, e.g. {@code acceptsAwsChunked=false}).
    *
+   * @param overrides file key to value as text; an empty map gives an equal profile
+   * @return the new profile
    * @throws IllegalArgumentException naming an unknown key or a value that does not parse
    */
   public ProviderProfile withOverrides(Map<String, String> overrides) {
@@ -125,28 +160,139 @@ public record ProviderProfile(
       acceptsFullObjectCrc32c = p.acceptsFullObjectCrc32c;
     }
 
+    /**
+     * Sets {@link ProviderProfile#name()}.
+     *
+     * @param v the new value
+     * @return this builder
+     */
     public Builder name(String v) { name = v; return this; }
+    /**
+     * Sets {@link ProviderProfile#defaultRegion()}.
+     *
+     * @param v the new value
+     * @return this builder
+     */
     public Builder defaultRegion(String v) { defaultRegion = v; return this; }
+    /**
+     * Sets {@link ProviderProfile#addressingStyle()}.
+     *
+     * @param v the new value
+     * @return this builder
+     */
     public Builder addressingStyle(AddressingStyle v) { addressingStyle = v; return this; }
+    /**
+     * Sets {@link ProviderProfile#supportsListObjectsV2()}.
+     *
+     * @param v the new value
+     * @return this builder
+     */
     public Builder supportsListObjectsV2(boolean v) { supportsListObjectsV2 = v; return this; }
+    /**
+     * Sets {@link ProviderProfile#supportsDeleteObjects()}.
+     *
+     * @param v the new value
+     * @return this builder
+     */
     public Builder supportsDeleteObjects(boolean v) { supportsDeleteObjects = v; return this; }
+    /**
+     * Sets {@link ProviderProfile#deleteObjectsNeedsContentMd5()}.
+     *
+     * @param v the new value
+     * @return this builder
+     */
     public Builder deleteObjectsNeedsContentMd5(boolean v) { deleteObjectsNeedsContentMd5 = v; return this; }
+    /**
+     * Sets {@link ProviderProfile#maxDeleteBatch()}.
+     *
+     * @param v the new value
+     * @return this builder
+     */
     public Builder maxDeleteBatch(int v) { maxDeleteBatch = v; return this; }
+    /**
+     * Sets {@link ProviderProfile#acceptsContentMd5()}.
+     *
+     * @param v the new value
+     * @return this builder
+     */
     public Builder acceptsContentMd5(boolean v) { acceptsContentMd5 = v; return this; }
+    /**
+     * Sets {@link ProviderProfile#acceptsFlexibleChecksums()}.
+     *
+     * @param v the new value
+     * @return this builder
+     */
     public Builder acceptsFlexibleChecksums(boolean v) { acceptsFlexibleChecksums = v; return this; }
+    /**
+     * Sets {@link ProviderProfile#acceptsSdkChecksumAlgorithmHeader()}.
+     *
+     * @param v the new value
+     * @return this builder
+     */
     public Builder acceptsSdkChecksumAlgorithmHeader(boolean v) { acceptsSdkChecksumAlgorithmHeader = v; return this; }
+    /**
+     * Sets {@link ProviderProfile#acceptsAwsChunked()}.
+     *
+     * @param v the new value
+     * @return this builder
+     */
     public Builder acceptsAwsChunked(boolean v) { acceptsAwsChunked = v; return this; }
+    /**
+     * Sets {@link ProviderProfile#acceptsAwsChunkedTrailers()}.
+     *
+     * @param v the new value
+     * @return this builder
+     */
     public Builder acceptsAwsChunkedTrailers(boolean v) { acceptsAwsChunkedTrailers = v; return this; }
+    /**
+     * Sets {@link ProviderProfile#forbidsHostHeaderOnH2()}.
+     *
+     * @param v the new value
+     * @return this builder
+     */
     public Builder forbidsHostHeaderOnH2(boolean v) { forbidsHostHeaderOnH2 = v; return this; }
+    /**
+     * Sets {@link ProviderProfile#sends100ContinueOnH2()}.
+     *
+     * @param v the new value
+     * @return this builder
+     */
     public Builder sends100ContinueOnH2(boolean v) { sends100ContinueOnH2 = v; return this; }
+    /**
+     * Sets {@link ProviderProfile#supportsConditionalWrites()}.
+     *
+     * @param v the new value
+     * @return this builder
+     */
     public Builder supportsConditionalWrites(boolean v) { supportsConditionalWrites = v; return this; }
+    /**
+     * Sets {@link ProviderProfile#supportsObjectAcls()}.
+     *
+     * @param v the new value
+     * @return this builder
+     */
     public Builder supportsObjectAcls(boolean v) { supportsObjectAcls = v; return this; }
+    /**
+     * Sets {@link ProviderProfile#httpsOnly()}.
+     *
+     * @param v the new value
+     * @return this builder
+     */
     public Builder httpsOnly(boolean v) { httpsOnly = v; return this; }
+    /**
+     * Sets {@link ProviderProfile#acceptsFullObjectCrc32c()}.
+     *
+     * @param v the new value
+     * @return this builder
+     */
     public Builder acceptsFullObjectCrc32c(boolean v) { acceptsFullObjectCrc32c = v; return this; }
 
     /**
      * Sets a capability by its file key from text, as an override map or a file gives it.
      *
+     * @param key the capability's file key ({@link Capability#key()}), any case
+     * @param value its value as text: {@code true}/{@code false}, a number or a style name
+     * @return this builder
      * @throws IllegalArgumentException naming the key when it is unknown or the value does not parse
      */
     public Builder set(String key, String value) {
@@ -157,6 +303,7 @@ public record ProviderProfile(
     /**
      * The profile.
      *
+     * @return a new profile with the values set so far
      * @throws IllegalArgumentException when capabilities contradict each other (trailers without
      *     aws-chunked, a batch size outside 1..1000)
      */

@@ -25,8 +25,11 @@ public final class ProviderProfileFile {
   private ProviderProfileFile() {}
 
   /**
-   * Reads a profile file.
+   * Reads a profile file: {@code key=value} lines over the built-in profile its {@code base=} line
+   * names ({@code generic} without one); {@code #} and {@code !} comments and blank lines ignored.
    *
+   * @param file the file, UTF-8
+   * @return the profile it describes
    * @throws IOException when the file cannot be read
    * @throws IllegalArgumentException naming the line when the content is wrong
    */
@@ -37,7 +40,9 @@ public final class ProviderProfileFile {
   /**
    * Parses profile text.
    *
+   * @param text the file's content
    * @param source where the text came from, for messages
+   * @return the profile it describes
    * @throws IllegalArgumentException naming the line when the content is wrong
    */
   public static ProviderProfile parse(String text, String source) {
@@ -77,7 +82,12 @@ public final class ProviderProfileFile {
     }
   }
 
-  /** The text of a profile file holding every capability, with a comment line for each. */
+  /**
+   * The text of a profile file holding every capability, with a comment line for each.
+   *
+   * @param profile the profile to write out
+   * @return text that {@link #parse} reads back to an equal profile
+   */
   public static String format(ProviderProfile profile) {
     StringBuilder sb = new StringBuilder("# s3wire provider profile\n");
     for (Capability c : Capability.values()) {
@@ -87,7 +97,13 @@ public final class ProviderProfileFile {
     return sb.toString();
   }
 
-  /** Writes {@link #format(ProviderProfile)} to {@code file}, replacing it. */
+  /**
+   * Writes {@link #format(ProviderProfile)} to {@code file}, replacing it.
+   *
+   * @param file where to write, UTF-8
+   * @param profile the profile to write out
+   * @throws IOException when the file cannot be written
+   */
   public static void write(Path file, ProviderProfile profile) throws IOException {
     Files.writeString(file, format(profile), StandardCharsets.UTF_8);
   }

@@ -26,13 +26,20 @@ public final class ClockSkew {
    * @param serverTime an HTTP date in any of its three forms ({@code Fri, 27 Nov 2026 11:15:11 GMT}), an ISO-8601 instant (S3's
    *     {@code <ServerTime>}) or an {@code x-amz-date} ({@code 20261127T111511Z})
    * @param localNow our clock when the response arrived
+   * @return the server's clock minus ours, to the second
    * @throws IllegalArgumentException when {@code serverTime} is none of those
    */
   public static Duration offset(String serverTime, Instant localNow) {
     return Duration.between(localNow, parse(serverTime));
   }
 
-  /** The offset from a response's {@code Date} header, or empty when there is none or it does not parse. */
+  /**
+   * The offset from a response's {@code Date} header.
+   *
+   * @param headers the response's headers
+   * @param localNow our clock when the response arrived
+   * @return as {@link #offset}, or empty when there is no {@code Date} header or it does not parse
+   */
   public static Optional<Duration> fromHeaders(HttpHeaders headers, Instant localNow) {
     Optional<String> date = headers.first("Date");
     if (date.isEmpty()) {

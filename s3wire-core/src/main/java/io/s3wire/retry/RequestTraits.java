@@ -12,7 +12,14 @@ import java.util.Locale;
  *     only when the failure proves the server did not process it
  */
 public record RequestTraits(boolean replayableBody, boolean idempotent) {
-  /** A request with this HTTP method: GET, HEAD, PUT, DELETE and OPTIONS are idempotent, POST and the rest not. */
+  /**
+   * The traits of a request with this HTTP method: GET, HEAD, PUT, DELETE and OPTIONS are
+   * idempotent, POST and the rest not.
+   *
+   * @param method the HTTP method, any case
+   * @param replayableBody whether the body can be sent again
+   * @return the traits
+   */
   public static RequestTraits forMethod(String method, boolean replayableBody) {
     boolean idempotent = switch (method.toUpperCase(Locale.ROOT)) {
       case "GET", "HEAD", "PUT", "DELETE", "OPTIONS" -> true;

@@ -34,18 +34,33 @@ public final class Retrier {
   private final Clock clock;
   private final RandomGenerator random;
 
-  /** A retrier with the UTC system clock and a thread-local random source. */
+  /**
+   * A retrier with the UTC system clock and a thread-local random source.
+   *
+   * @param policy how many attempts, how long between them, and the deadline
+   */
   public Retrier(RetryPolicy policy) {
     this(policy, Clock.systemUTC(), () -> ThreadLocalRandom.current().nextLong());
   }
 
-  /** A retrier with an injected clock and random source (tests make both deterministic). */
+  /**
+   * A retrier with an injected clock and random source (tests make both deterministic).
+   *
+   * @param policy how many attempts, how long between them, and the deadline
+   * @param clock what deadlines are measured with
+   * @param random the source of the backoff's jitter; called from any thread that reports a failure
+   */
   public Retrier(RetryPolicy policy, Clock clock, RandomGenerator random) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
   }
 
+  /**
+   * The policy this retrier applies.
+   *
+   * @return the policy given at construction
+   */
   public RetryPolicy policy() {
     return policy;
   }
@@ -53,6 +68,11 @@ public final class Retrier {
   /**
    * The decision after attempt {@code attemptNumber} (from 1) failed with {@code failure}; without a
    * deadline and without remembering an earlier clock correction (see {@link #newCall()}).
+   *
+   * @param failure what the attempt failed with
+   * @param attemptNumber the failed attempt's number, from 1
+   * @param traits whether the request may be sent again at all
+   * @return retry (with the delay), correct the clock and retry, or stop (with the reason)
    */
   public RetryDecision shouldRetry(S3Exception failure, int attemptNumber, RequestTraits traits) {
     if (attemptNumber >= policy.maxAttempts()) {
@@ -118,7 +138,11 @@ public final class Retrier {
     return null;
   }
 
-  /** A tracker for one call: counts attempts, enforces the deadline from now, corrects the clock once. */
+  /**
+   * A tracker for one call: counts attempts, enforces the deadline from now, corrects the clock once.
+   *
+   * @return a new tracker, to be used by that call only
+   */
   public Call newCall() {
     return new Call(clock.instant());
   }
@@ -133,12 +157,23 @@ public final class Retrier {
       this.started = started;
     }
 
-    /** Attempts that failed so far. */
+    /**
+     * Attempts that failed so far.
+     *
+     * @return how many times {@link #onFailure} was called
+     */
     public int failedAttempts() {
       return attempts;
     }
 
-    /** The decision after the next attempt failed with {@code failure}. */
+    /**
+     * The decision after the next attempt failed: as {@link Retrier#shouldRetry}, and stop when the
+     * retry would start after the deadline or when the clock was already corrected once.
+     *
+     * @param failure what the attempt failed with
+     * @param traits whether the request may be sent again at all
+     * @return the decision; its reason says which rule decided
+     */
     public RetryDecision onFailure(S3Exception failure, RequestTraits traits) {
       attempts++;
       RetryDecision d = shouldRetry(failure, attempts, traits);
@@ -158,7 +193,11 @@ public final class Retrier {
       return d;
     }
 
-    /** How long the call has run. */
+    /**
+     * How long the call has run.
+     *
+     * @return the time since {@link Retrier#newCall()}, by the retrier's clock
+     */
     public Duration elapsed() {
       return Duration.between(started, clock.instant());
     }

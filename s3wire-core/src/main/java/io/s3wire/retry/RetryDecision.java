@@ -4,10 +4,18 @@ import java.time.Duration;
 
 /** What to do after a failed attempt, and why (the reason is one phrase, for traces and {@code explain}). */
 public sealed interface RetryDecision {
-  /** Why the decision was taken. */
+  /**
+   * Why the decision was taken.
+   *
+   * @return one phrase naming the rule that decided; never {@code null}
+   */
   String reason();
 
-  /** Whether another attempt follows. */
+  /**
+   * Whether another attempt follows.
+   *
+   * @return {@code true} for {@code Retry} and {@code CorrectClockAndRetry}
+   */
   boolean retries();
 
   /** Wait {@code delay}, then send the request again (signed afresh). */

@@ -29,10 +29,16 @@ public final class RetryLoop {
    * Runs {@code attempt} (given the attempt number, from 1) until it succeeds or the retrier says
    * stop.
    *
+   * @param <T> what a successful attempt produces
+   * @param retrier decides after each failure; a new {@link Retrier#newCall()} tracks this call
+   * @param traits whether the request may be sent again at all
+   * @param attempt starts attempt number {@code n} (from 1) and returns its outcome
    * @param correctClock called before the retry that a {@link RetryDecision.CorrectClockAndRetry}
    *     asks for, with the failure; it sets the signer's clock offset (see {@link ClockSkew})
    * @param executor where attempts after the first start (after their delay); when it rejects a
    *     task the call ends with the failure that asked for the retry
+   * @return completes with the first successful attempt's value, or fails with the last failure
+   *     (every earlier one attached as suppressed)
    */
   public static <T> CompletableFuture<T> run(Retrier retrier, RequestTraits traits,
       IntFunction<CompletableFuture<T>> attempt, Consumer<S3Exception> correctClock, Executor executor) {

@@ -21,7 +21,12 @@ public final class Http2SettingNames {
 
   private Http2SettingNames() {}
 
-  /** The RFC 9113 name for a setting identifier, or {@code SETTINGS_UNKNOWN_0x..} for others. */
+  /**
+   * The name of a SETTINGS parameter, as traces print it.
+   *
+   * @param id the parameter's identifier from the frame
+   * @return its RFC 9113 (or RFC 8441) name, or {@code SETTINGS_UNKNOWN_0x} and the identifier in hex
+   */
   public static String nameOf(int id) {
     if (id > 0 && id < NAMES.length && NAMES[id] != null) {
       return NAMES[id];
@@ -29,7 +34,12 @@ public final class Http2SettingNames {
     return UNKNOWN_PREFIX + Integer.toHexString(id);
   }
 
-  /** The identifier for a name produced by {@link #nameOf}, or {@code -1} for a name it never produces. */
+  /**
+   * The identifier behind a name, for reading a trace back.
+   *
+   * @param name a name as {@link #nameOf} produces it
+   * @return the identifier, or {@code -1} for a name {@link #nameOf} never produces
+   */
   public static int idOf(String name) {
     for (int i = 1; i < NAMES.length; i++) {
       if (name.equals(NAMES[i])) {

@@ -47,16 +47,31 @@ import java.util.Map;
 public final class JsonTrace {
   private final Redaction redaction;
 
+  /**
+   * A formatter that masks what {@code redaction} says is secret.
+   *
+   * @param redaction applied to request targets and, a second time, to header values
+   */
   public JsonTrace(Redaction redaction) {
     this.redaction = redaction;
   }
 
-  /** A formatter with the default redaction. */
+  /**
+   * A formatter with the default redaction.
+   *
+   * @return a formatter using {@link Redaction#DEFAULT}
+   */
   public static JsonTrace standard() {
     return new JsonTrace(Redaction.DEFAULT);
   }
 
-  /** One JSON object, without a line terminator, for {@code event} relative to {@code baseNanos}. */
+  /**
+   * One JSON object for an event.
+   *
+   * @param event the event to render
+   * @param baseNanos the {@link System#nanoTime()} value that {@code t_ms} counts from
+   * @return the object, without a line terminator
+   */
   public String line(WireEvent event, long baseNanos) {
     JsonLine j = new JsonLine().decimal("t_ms", millis(event.nanoTime() - baseNanos)).string("conn", event.connectionId());
     if (event instanceof WireEvent.Http2Frame f) {

@@ -13,6 +13,7 @@ import java.util.Set;
  * X-Amz-Credential} and {@code X-Amz-Security-Token} query parameters.
  */
 public final class Redaction {
+  /** What replaces a secret in printed text: recognisable, and never a valid credential. */
   public static final String MASK = "<redacted>";
 
   private static final Set<String> SECRET_HEADERS =
@@ -20,6 +21,7 @@ public final class Redaction {
   private static final Set<String> SECRET_QUERY =
       Set.of("x-amz-signature", "x-amz-credential", "x-amz-security-token", "signature", "x-goog-signature", "x-goog-credential");
 
+  /** The built-in rules only (see the class comment). */
   public static final Redaction DEFAULT = new Redaction(Set.of());
 
   private final Set<String> extraSensitive;
@@ -28,7 +30,12 @@ public final class Redaction {
     this.extraSensitive = extraSensitive;
   }
 
-  /** This redaction plus the given header names (any case). */
+  /**
+   * This redaction plus more headers whose values are hidden whole.
+   *
+   * @param names header names, any case
+   * @return a new redaction (this one when {@code names} is empty); this one is unchanged
+   */
   public Redaction withSensitiveHeaders(Set<String> names) {
     if (names.isEmpty()) {
       return this;
@@ -40,13 +47,24 @@ public final class Redaction {
     return new Redaction(Set.copyOf(all));
   }
 
-  /** Whether the value of header {@code name} is hidden whole (Authorization is partly shown instead). */
+  /**
+   * Whether a header's value is hidden whole ({@code Authorization} is partly shown instead).
+   *
+   * @param name the header name, any case
+   * @return {@code true} for the built-in secret headers and those added by {@link #withSensitiveHeaders}
+   */
   public boolean isSensitive(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     return SECRET_HEADERS.contains(n) || extraSensitive.contains(n);
   }
 
-  /** A trace header with its value as it may be printed: what emitters put in {@link WireEvent}s. */
+  /**
+   * A trace header with its value as it may be printed: what emitters put in {@link WireEvent}s.
+   *
+   * @param name the header name as sent
+   * @param value its value as sent
+   * @return the header with {@link #headerValue} applied
+   */
   public WireEvent.Header header(String name, String value) {
     return new WireEvent.Header(name, headerValue(name, value));
   }
@@ -57,6 +75,9 @@ public final class Redaction {
    * the end of the line or the next {@code ", name: "}). For messages built from input this class
    * did not format, e.g. an exception's message, as a last line of defence: structured paths
    * ({@link #headerValue}, {@link #url}) are the first.
+   *
+   * @param text any text, or {@code null}
+   * @return the text with secrets masked; {@code null} or empty as given
    */
   public String text(String text) {
     if (text == null || text.isEmpty()) {
@@ -78,7 +99,14 @@ public final class Redaction {
   private static final java.util.regex.Pattern SECRET_HEADER_LINE = java.util.regex.Pattern.compile(
       "(?i)\\b(x-amz-security-token|x-goog-security-token|cookie|set-cookie|proxy-authorization)(\\s*:\\s*)" + HEADER_VALUE_TAIL);
 
-  /** The value of header {@code name} as it may be printed. */
+  /**
+   * A header's value as it may be printed.
+   *
+   * @param name the header name, any case
+   * @param value its value as sent
+   * @return the value, {@link #MASK} for a secret header, or for {@code Authorization} the value
+   *     with its credential and signature masked
+   */
   public String headerValue(String name, String value) {
     String n = name.toLowerCase(Locale.ROOT);
     if (n.equals("authorization")) {
@@ -90,7 +118,12 @@ public final class Redaction {
     return value;
   }
 
-  /** A URL or request target with secret query values masked. */
+  /**
+   * A URL or request target as it may be printed.
+   *
+   * @param url an absolute URL or a request target ({@code /bucket/key?...})
+   * @return the same text with the values of secret query parameters masked
+   */
   public String url(String url) {
     int q = url.indexOf('?');
     if (q < 0) {

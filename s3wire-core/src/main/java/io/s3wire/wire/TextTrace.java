@@ -30,23 +30,44 @@ public final class TextTrace {
 
   private final Redaction redaction;
 
+  /**
+   * A formatter that masks what {@code redaction} says is secret.
+   *
+   * @param redaction applied to request targets and, a second time, to header values
+   */
   public TextTrace(Redaction redaction) {
     this.redaction = redaction;
   }
 
-  /** A formatter with the default redaction. */
+  /**
+   * A formatter with the default redaction.
+   *
+   * @return a formatter using {@link Redaction#DEFAULT}
+   */
   public static TextTrace standard() {
     return new TextTrace(Redaction.DEFAULT);
   }
 
-  /** The lines for one event, its time taken relative to {@code baseNanos}. */
+  /**
+   * The lines for one event.
+   *
+   * @param event the event to render
+   * @param baseNanos the {@link System#nanoTime()} value the timestamps count from
+   * @return the first line and its {@link #INDENT}ed continuation lines, without terminators
+   */
   public List<String> lines(WireEvent event, long baseNanos) {
     List<String> out = new ArrayList<>(4);
     format(event, baseNanos, out);
     return out;
   }
 
-  /** Appends the lines for one event to {@code out}. */
+  /**
+   * Appends the lines for one event, without allocating a list of its own.
+   *
+   * @param event the event to render
+   * @param baseNanos the {@link System#nanoTime()} value the timestamps count from
+   * @param out where the lines are added, in order
+   */
   public void format(WireEvent event, long baseNanos, List<String> out) {
     String head = timestamp(event.nanoTime() - baseNanos) + " " + clean(event.connectionId() == null ? "-" : event.connectionId()) + " ";
     if (event instanceof WireEvent.Http2Frame f) {

@@ -31,16 +31,33 @@ public final class TraceRecorder implements WireListener {
     this.redaction = redaction;
   }
 
+  /**
+   * A recorder with the default capacity and redaction.
+   *
+   * @return a new, empty recorder
+   */
   public static TraceRecorder create() {
     return new TraceRecorder(DEFAULT_CAPACITY, Redaction.DEFAULT);
   }
 
-  /** A recorder keeping at most {@code capacity} events, rendering with {@code redaction}. */
+  /**
+   * A recorder with a bound of its own.
+   *
+   * @param capacity the most events kept; older ones are dropped first; at least 1
+   * @param redaction what {@link #render} masks
+   * @return a new, empty recorder
+   * @throws IllegalArgumentException when {@code capacity < 1}
+   */
   public static TraceRecorder create(int capacity, Redaction redaction) {
     return new TraceRecorder(capacity, redaction);
   }
 
-  /** Measures times from {@code nanoTime} (a {@link System#nanoTime()} value) instead of the first event. */
+  /**
+   * Measures times from a given instant instead of the first event.
+   *
+   * @param nanoTime a {@link System#nanoTime()} value, e.g. when the call started
+   * @return this recorder
+   */
   public synchronized TraceRecorder startAt(long nanoTime) {
     baseNanos = nanoTime;
     baseSet = true;
@@ -62,17 +79,31 @@ public final class TraceRecorder implements WireListener {
     }
   }
 
-  /** The kept events, oldest first. */
+  /**
+   * The kept events, oldest first.
+   *
+   * @return a snapshot; later events do not change it
+   */
   public synchronized List<WireEvent> events() {
     return List.copyOf(events);
   }
 
-  /** How many events were dropped to stay within the bound. */
+  /**
+   * How many events were dropped to stay within the bound.
+   *
+   * @return the count since the recorder was made
+   */
   public synchronized long dropped() {
     return dropped;
   }
 
-  /** The most recent kept event of the given type, or {@code null}. */
+  /**
+   * The most recent kept event of a type.
+   *
+   * @param <T> the event type
+   * @param type e.g. {@code WireEvent.GoAwayFrame.class}
+   * @return the event, or {@code null} when none of that type is kept
+   */
   public synchronized <T extends WireEvent> T last(Class<T> type) {
     var it = events.descendingIterator();
     while (it.hasNext()) {
@@ -84,7 +115,12 @@ public final class TraceRecorder implements WireListener {
     return null;
   }
 
-  /** Every kept event rendered in {@code format}; a first line says how many were dropped, if any. */
+  /**
+   * Every kept event rendered in a format.
+   *
+   * @param format text or JSON Lines
+   * @return the lines; when events were dropped, a first line says how many
+   */
   public List<String> render(TraceFormat format) {
     List<WireEvent> snapshot;
     long base;
@@ -112,7 +148,12 @@ public final class TraceRecorder implements WireListener {
     return out;
   }
 
-  /** The last {@code maxLines} lines of the text timeline: what an exception's attempt carries. */
+  /**
+   * The end of the text timeline: what an exception's attempt carries.
+   *
+   * @param maxLines the most lines returned
+   * @return the last {@code maxLines} lines of {@link #render}{@code (TEXT)}, or all of them
+   */
   public List<String> textTail(int maxLines) {
     List<String> all = render(TraceFormat.TEXT);
     return all.size() <= maxLines ? all : List.copyOf(all.subList(all.size() - maxLines, all.size()));

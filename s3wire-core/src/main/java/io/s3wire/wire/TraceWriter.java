@@ -18,6 +18,13 @@ public final class TraceWriter implements WireListener {
   private boolean baseSet;
   private IOException failure;
 
+  /**
+   * A listener writing each event as it arrives, flushing after each.
+   *
+   * @param out where lines go; written under this object's lock, never closed by it
+   * @param format text or JSON Lines
+   * @param redaction what to mask
+   */
   public TraceWriter(Writer out, TraceFormat format, Redaction redaction) {
     this.out = out;
     this.format = format;
@@ -44,14 +51,23 @@ public final class TraceWriter implements WireListener {
     }
   }
 
-  /** Measures times from {@code nanoTime} instead of the first event. */
+  /**
+   * Measures times from a given instant instead of the first event.
+   *
+   * @param nanoTime a {@link System#nanoTime()} value
+   * @return this writer
+   */
   public synchronized TraceWriter startAt(long nanoTime) {
     baseNanos = nanoTime;
     baseSet = true;
     return this;
   }
 
-  /** The first write failure, or {@code null}. */
+  /**
+   * The first write failure; events after it were dropped.
+   *
+   * @return the failure, or {@code null} while every write succeeded
+   */
   public synchronized IOException failure() {
     return failure;
   }

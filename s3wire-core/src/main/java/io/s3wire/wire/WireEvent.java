@@ -11,22 +11,36 @@ import java.util.Map;
  * for relative timelines). Header values inside events are already redacted by the emitter.
  */
 public sealed interface WireEvent {
+  /**
+   * When the event happened.
+   *
+   * @return a {@link System#nanoTime()} value: meaningful only relative to another
+   */
   long nanoTime();
 
+  /**
+   * The connection the event belongs to.
+   *
+   * @return an identifier unique per transport, e.g. {@code c3}
+   */
   String connectionId();
 
   /** Which way a frame or message travelled. */
   enum Direction {
+    /** From this side to the peer. */
     SENT,
+    /** From the peer to this side. */
     RECEIVED
   }
 
   /** One header field, redacted where sensitive. */
   record Header(String name, String value) {}
 
+  /** A connection was established (after the TLS handshake, when {@code tls}). */
   record ConnectionOpened(long nanoTime, String connectionId, String remoteAddress, String localAddress, boolean tls)
       implements WireEvent {}
 
+  /** A connection was closed, by either side; {@code reason} says why when known. */
   record ConnectionClosed(long nanoTime, String connectionId, String reason) implements WireEvent {}
 
   /**
@@ -90,20 +104,36 @@ public sealed interface WireEvent {
 
   /** An HTTP/2 frame, sent or received, decoded by the frame reader/writer decorators. */
   sealed interface Http2Frame extends WireEvent {
+    /**
+     * Which way the frame travelled.
+     *
+     * @return sent or received
+     */
     Direction direction();
 
+    /**
+     * The stream the frame belongs to.
+     *
+     * @return the stream identifier; 0 for connection-level frames
+     */
     int streamId();
 
-    /** The frame's payload length in bytes (for HEADERS: the decoded header block is not its length). */
+    /**
+     * The frame's payload length.
+     *
+     * @return bytes (for HEADERS: the decoded header block is not its length)
+     */
     int length();
   }
 
   /** The client connection preface ({@code PRI * HTTP/2.0...}), sent before any frame. */
   record Http2Preface(long nanoTime, String connectionId, Direction direction) implements WireEvent {}
 
+  /** DATA: {@code length} payload bytes, {@code padding} of them padding. */
   record DataFrame(long nanoTime, String connectionId, Direction direction, int streamId, int length, int padding, boolean endStream)
       implements Http2Frame {}
 
+  /** HEADERS (with its CONTINUATIONs): the decoded fields in wire order, values redacted. */
   record HeadersFrame(
       long nanoTime,
       String connectionId,
@@ -114,6 +144,7 @@ public sealed interface WireEvent {
       List<Header> headers)
       implements Http2Frame {}
 
+  /** PRIORITY: the stream's dependency and weight (deprecated by RFC 9113, still decoded). */
   record PriorityFrame(long nanoTime, String connectionId, Direction direction, int streamId, int dependency, int weight, boolean exclusive)
       implements Http2Frame {
     @Override
@@ -122,6 +153,7 @@ public sealed interface WireEvent {
     }
   }
 
+  /** RST_STREAM: the stream was reset with {@code errorCode}. */
   record RstStreamFrame(long nanoTime, String connectionId, Direction direction, int streamId, long errorCode)
       implements Http2Frame {
     @Override
@@ -129,6 +161,11 @@ public sealed interface WireEvent {
       return 4;
     }
 
+    /**
+     * The error code's name, as traces print it.
+     *
+     * @return e.g. {@code NO_ERROR} or {@code PROTOCOL_ERROR}; {@code UNKNOWN(0x..)} for codes RFC 9113 does not define
+     */
     public String errorName() {
       return io.s3wire.error.Http2ErrorCode.nameOf(errorCode);
     }
@@ -148,6 +185,7 @@ public sealed interface WireEvent {
     }
   }
 
+  /** PUSH_PROMISE: the peer announced a pushed stream (the client disables push in its SETTINGS). */
   record PushPromiseFrame(long nanoTime, String connectionId, Direction direction, int streamId, int promisedStreamId, List<Header> headers)
       implements Http2Frame {
     @Override
@@ -156,6 +194,7 @@ public sealed interface WireEvent {
     }
   }
 
+  /** PING, or its acknowledgement when {@code ack}; {@code data} is the 8-byte opaque payload. */
   record PingFrame(long nanoTime, String connectionId, Direction direction, boolean ack, long data) implements Http2Frame {
     @Override
     public int streamId() {
@@ -168,6 +207,7 @@ public sealed interface WireEvent {
     }
   }
 
+  /** GOAWAY: streams above {@code lastStreamId} were not processed; {@code debugData} as text. */
   record GoAwayFrame(long nanoTime, String connectionId, Direction direction, int lastStreamId, long errorCode, String debugData)
       implements Http2Frame {
     @Override
@@ -180,11 +220,17 @@ public sealed interface WireEvent {
       return 8 + debugData.length();
     }
 
+    /**
+     * The error code's name, as traces print it.
+     *
+     * @return e.g. {@code NO_ERROR} or {@code PROTOCOL_ERROR}; {@code UNKNOWN(0x..)} for codes RFC 9113 does not define
+     */
     public String errorName() {
       return io.s3wire.error.Http2ErrorCode.nameOf(errorCode);
     }
   }
 
+  /** WINDOW_UPDATE: flow-control credit for the stream, or the connection when the stream is 0. */
   record WindowUpdateFrame(long nanoTime, String connectionId, Direction direction, int streamId, int increment)
       implements Http2Frame {
     @Override
@@ -193,6 +239,7 @@ public sealed interface WireEvent {
     }
   }
 
+  /** A frame of a type this decoder does not know, kept by type, flags and length. */
   record UnknownFrame(long nanoTime, String connectionId, Direction direction, int streamId, int type, int flags, int length)
       implements Http2Frame {}
 }

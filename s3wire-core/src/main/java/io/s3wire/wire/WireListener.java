@@ -9,6 +9,11 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface WireListener {
+  /**
+   * Receives one event, on the connection's event loop; see the interface's rules.
+   *
+   * @param event the event; immutable, header values already redacted
+   */
   void onEvent(WireEvent event);
 
   /** Ignores everything. */
@@ -17,12 +22,20 @@ public interface WireListener {
   /**
    * Whether events given to {@code listener} would be observed. Emitters check this before building
    * an event, so a call traced by nobody ({@link #NONE}) pays for one comparison, not for events.
+   *
+   * @param listener a listener, or {@code null}
+   * @return {@code false} for {@code null} and {@link #NONE}
    */
   static boolean wants(WireListener listener) {
     return listener != null && listener != NONE;
   }
 
-  /** A listener that passes each event to every listener given, in order. */
+  /**
+   * A listener that passes each event to every listener given, in order.
+   *
+   * @param listeners the listeners; {@code null} and {@link #NONE} entries are skipped
+   * @return {@link #NONE} when none is left, the single one when one is left, else a composite
+   */
   static WireListener composite(WireListener... listeners) {
     List<WireListener> list = new ArrayList<>();
     for (WireListener l : listeners) {

@@ -6,7 +6,7 @@ import java.util.Objects;
  * A reader expected a result document but found an S3 {@code <Error>} document. S3 does this with
  * status 200 for CompleteMultipartUpload, CopyObject and UploadPartCopy: the status line was sent
  * before the work finished, so the failure arrives in the body. The caller must treat the call as
- * failed (see {@code io.s3wire.error.ServiceExceptions#fromErrorDocument}).
+ * failed (see {@code io.s3wire.error.ServiceExceptions#from}).
  */
 public final class ErrorBodyException extends S3XmlException {
   private final ErrorDocument error;

@@ -124,7 +124,7 @@ class ServiceExceptionsTest {
         + "<Message>We encountered an internal error. Please try again.</Message><RequestId>R</RequestId></Error>");
     Assertions.assertThatThrownBy(() -> S3Xml.readCompleteMultipartUploadResult(body))
         .isInstanceOfSatisfying(ErrorBodyException.class, x -> {
-          ServiceException e = ServiceExceptions.fromErrorDocument(200, IDS, x.error());
+          ServiceException e = ServiceExceptions.from(200, IDS, body);
           assertThat(e.status()).isEqualTo(200);
           assertThat(e.errorCode()).isEqualTo("InternalError");
           assertThat(e.requestId()).isEqualTo("R");

@@ -3,6 +3,8 @@ package io.s3wire.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.s3wire.config.AddressingStyle;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -12,10 +12,17 @@ import java.util.Objects;
  *     ChecksumType#COMPOSITE} one followed by {@code -N}, N the number of parts
  * @param type what it covers; a part's and a single-request object's checksum is FULL_OBJECT
  *     (SHA1 and SHA256 included: only multipart objects need the COMPOSITE form for them)
- * @throws IllegalArgumentException when {@code value} is not a value of {@code algorithm} in S3's
- *     form, or {@code algorithm} has no checksums of {@code type} (a COMPOSITE CRC64NVME)
  */
 public record ObjectChecksum(ChecksumAlgorithm algorithm, String value, ChecksumType type) {
+  /**
+   * Checks that the value is one {@code algorithm} can produce for {@code type}.
+   *
+   * @param algorithm what computed it
+   * @param value S3's form of the value
+   * @param type what it covers
+   * @throws IllegalArgumentException when {@code value} is not a value of {@code algorithm} in S3's
+   *     form, or {@code algorithm} has no checksums of {@code type} (a COMPOSITE CRC64NVME)
+   */
   public ObjectChecksum {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(value, "value");

@@ -143,7 +143,7 @@ public final class Transfers implements AutoCloseable {
     } catch (RuntimeException e) {
       f = CompletableFuture.failedFuture(e);
     }
-    return new Transfer<>(f, state);
+    return new RunningTransfer<>(f, state);
   }
 
   @Override

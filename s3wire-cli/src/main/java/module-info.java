@@ -1,0 +1,15 @@
+/**
+ * The {@code s3wire} command line ({@code io.s3wire.cli.Main}). It exports nothing: it is an
+ * application, not a library. picocli reads the commands' annotated fields reflectively, so the
+ * packages that hold commands are opened to it.
+ */
+module io.s3wire.cli {
+  requires io.s3wire;
+  requires io.s3wire.server;
+  requires info.picocli;
+  requires java.logging;
+
+  opens io.s3wire.cli to info.picocli;
+  opens io.s3wire.cli.commands to info.picocli;
+  opens io.s3wire.cli.doctor to info.picocli;
+}
