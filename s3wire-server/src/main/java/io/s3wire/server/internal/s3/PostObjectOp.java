@@ -99,9 +99,14 @@ final class PostObjectOp {
         });
     io.s3wire.server.ObjectEncryption encryption = Encryption.forWrite(call, fields::get);
     java.util.List<io.s3wire.server.AclGrant> acl = AclOps.forForm(call, fields.get("acl"));
+    // The tagging field is a <Tagging> document, as in PutObjectTagging (not x-amz-tagging's query form).
+    String tagging = fields.get("tagging");
+    Map<String, String> tags = tagging == null ? Map.of()
+        : ObjectTaggingOps.fromXml(tagging.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     ObjectInfo info;
     try {
-      info = call.store().putObject(call.bucket, key, attributes(fields).withEncryption(encryption).withAcl(acl)
+      info = call.store().putObject(call.bucket, key, attributes(fields).withTags(tags).withEncryption(encryption)
+          .withAcl(acl)
           .withOwner(Owners.forWrite(call, fields.get("acl"))),
           kept, body);
     } catch (S3ErrorException e) {
