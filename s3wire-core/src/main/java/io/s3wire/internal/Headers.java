@@ -83,6 +83,8 @@ final class Headers {
         meta,
         h.first("Content-Range").orElse(null),
         h.first("x-amz-version-id").orElse(null),
-        checksums);
+        checksums,
+        h.contains("x-amz-server-side-encryption-customer-algorithm") ? ObjectInfo.CUSTOMER_KEY
+            : h.first("x-amz-server-side-encryption").map(String::trim).orElse(null));
   }
 }

@@ -15,9 +15,11 @@ import java.util.TreeMap;
  * @param encryption how the object is encrypted; SSE-S3 unless the client or the bucket chose otherwise
  * @param acl the object's ACL grants in the order given; empty for S3's default (the owner has
  *     FULL_CONTROL)
+ * @param owner the canonical id of the object's owner when it is not the bucket's owner (a user
+ *     who wrote into another's bucket whose ownership controls let the writer own it), else {@code null}
  */
 public record ObjectAttributes(Map<String, String> headers, Map<String, String> userMetadata,
-    Map<String, String> tags, ObjectEncryption encryption, java.util.List<AclGrant> acl) {
+    Map<String, String> tags, ObjectEncryption encryption, java.util.List<AclGrant> acl, String owner) {
   /** The system headers an object keeps, by lower-case name. */
   public static final java.util.List<String> STORED_HEADERS = java.util.List.of(
       "content-type", "cache-control", "content-encoding", "content-disposition", "content-language", "expires");
@@ -28,6 +30,12 @@ public record ObjectAttributes(Map<String, String> headers, Map<String, String> 
     tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
     encryption = java.util.Objects.requireNonNull(encryption, "encryption");
     acl = java.util.List.copyOf(acl);
+  }
+
+  /** Attributes of an object the bucket's owner owns. */
+  public ObjectAttributes(Map<String, String> headers, Map<String, String> userMetadata, Map<String, String> tags,
+      ObjectEncryption encryption, java.util.List<AclGrant> acl) {
+    this(headers, userMetadata, tags, encryption, acl, null);
   }
 
   /** Attributes with S3's default ACL. */
@@ -43,17 +51,22 @@ public record ObjectAttributes(Map<String, String> headers, Map<String, String> 
 
   /** These attributes with {@code tags} instead of their own. */
   public ObjectAttributes withTags(Map<String, String> tags) {
-    return new ObjectAttributes(headers, userMetadata, tags, encryption, acl);
+    return new ObjectAttributes(headers, userMetadata, tags, encryption, acl, owner);
   }
 
   /** These attributes with {@code encryption} instead of their own. */
   public ObjectAttributes withEncryption(ObjectEncryption encryption) {
-    return new ObjectAttributes(headers, userMetadata, tags, encryption, acl);
+    return new ObjectAttributes(headers, userMetadata, tags, encryption, acl, owner);
   }
 
   /** These attributes with the ACL {@code acl} instead of their own (empty for S3's default). */
   public ObjectAttributes withAcl(java.util.List<AclGrant> acl) {
-    return new ObjectAttributes(headers, userMetadata, tags, encryption, acl);
+    return new ObjectAttributes(headers, userMetadata, tags, encryption, acl, owner);
+  }
+
+  /** These attributes owned by {@code owner} (a canonical id; {@code null}: the bucket's owner). */
+  public ObjectAttributes withOwner(String owner) {
+    return new ObjectAttributes(headers, userMetadata, tags, encryption, acl, owner);
   }
 
   public static ObjectAttributes empty() {

@@ -16,6 +16,8 @@ public enum S3ErrorCode {
           + " X-Amz-SignedHeaders, and X-Amz-Expires parameters."),
   BAD_DIGEST("BadDigest", 400, "The Content-MD5 you specified did not match what we received."),
   BAD_REQUEST("BadRequest", 400, "Bad Request"),
+  BUCKET_ALREADY_EXISTS("BucketAlreadyExists", 409, "The requested bucket name is not available. The bucket"
+      + " namespace is shared by all users of the system. Please select a different name and try again."),
   BUCKET_ALREADY_OWNED_BY_YOU("BucketAlreadyOwnedByYou", 409,
       "Your previous request to create the named bucket succeeded and you already own it."),
   BUCKET_NOT_EMPTY("BucketNotEmpty", 409, "The bucket you tried to delete is not empty"),
@@ -39,6 +41,7 @@ public enum S3ErrorCode {
   INVALID_PART("InvalidPart", 400,
       "One or more of the specified parts could not be found.  The part may not have been uploaded,"
           + " or the specified entity tag may not match the part's entity tag."),
+  INVALID_PART_NUMBER("InvalidPartNumber", 416, "The requested partnumber is not satisfiable"),
   INVALID_PART_ORDER("InvalidPartOrder", 400,
       "The list of parts was not in ascending order. The parts list must be specified in order by part number."),
   INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable"),

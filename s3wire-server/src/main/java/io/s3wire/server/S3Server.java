@@ -20,6 +20,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.s3wire.http.TlsProvider;
 import io.s3wire.server.internal.auth.Authenticator;
 import io.s3wire.server.internal.auth.SigV4Verifier;
+import io.s3wire.server.internal.auth.Users;
 import io.s3wire.server.internal.fault.FaultEngine;
 import io.s3wire.server.internal.net.Pipelines;
 import io.s3wire.server.internal.net.ServerCertificate;
@@ -53,7 +54,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Build with {@link #builder()}, then {@link #start()}; {@link #close()} stops it. Thread-safe.
  * Store calls run on a worker pool, never on the event loops. Fault rules and observers may be
  * changed while it runs. Defaults: 127.0.0.1, an OS-chosen port, plain HTTP, a memory store,
- * generated credentials, profile {@link ServerProfile#S3}, {@link ServerLimits#defaults()}.
+ * generated credentials (one user; more with {@link Builder#user}), profile {@link ServerProfile#S3}, {@link ServerLimits#defaults()}.
  */
 public final class S3Server implements AutoCloseable {
   private final Builder options;
@@ -65,6 +66,7 @@ public final class S3Server implements AutoCloseable {
   private final String accessKey;
   private final String secretKey;
   private final boolean secretGenerated;
+  private final List<ServerUser> users;
   private final ServerCertificate certificate;
   private EventLoopGroup group;
   private ThreadPoolExecutor workers;
@@ -88,6 +90,7 @@ public final class S3Server implements AutoCloseable {
       this.secretKey = Secrets.secretKey();
       this.secretGenerated = true;
     }
+    this.users = ServerUsers.all(accessKey, secretKey, b.users);
     this.certificate = !b.tls ? null
         : b.certFile != null ? ServerCertificate.fromPem(b.certFile, b.keyFile) : ServerCertificate.selfSigned();
     faults.set(b.faultRules);
@@ -108,9 +111,9 @@ public final class S3Server implements AutoCloseable {
     workers = new ThreadPoolExecutor(0, options.workerThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
         new DefaultThreadFactory("s3wire-server-worker", true));
     Authenticator auth = options.anonymous ? Authenticator.anonymous(options.checkRequestTime)
-        : new SigV4Verifier(accessKey, secretKey, options.profile, false, options.checkRequestTime);
+        : new SigV4Verifier(new Users(users), options.profile, false, options.checkRequestTime);
     ServerContext ctx = new ServerContext(store, options.profile, auth, faults, observers, options.limits, clock,
-        workers);
+        workers, new Users(users));
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     group = new MultiThreadIoEventLoopGroup(options.ioThreads, new DefaultThreadFactory("s3wire-server-io", true), io);
@@ -162,6 +165,21 @@ public final class S3Server implements AutoCloseable {
   /** The secret key, or {@code null} in anonymous mode. Never log it. */
   public String secretKey() {
     return secretKey;
+  }
+
+  /**
+   * Every user the server knows, the first one being {@link #accessKey()}'s (canonical id
+   * {@link ServerUser#DEFAULT_OWNER_ID}), then those given to {@link Builder#user} in order; empty
+   * in anonymous mode.
+   */
+  public List<ServerUser> users() {
+    return users;
+  }
+
+  /** The user of {@code accessKey}; IllegalArgumentException when the server does not know it. */
+  public ServerUser user(String accessKey) {
+    return users.stream().filter(u -> u.accessKey().equals(accessKey)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("the server has no user with access key '" + accessKey + "'"));
   }
 
   /** Whether the server generated its credentials (then the secret is shown to the user once). */
@@ -291,6 +309,7 @@ public final class S3Server implements AutoCloseable {
     private String accessKey;
     private String secretKey;
     private boolean anonymous;
+    private final List<ServerUser> users = new java.util.ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private Duration clockOffset = Duration.ZERO;
     private boolean checkRequestTime = true;
@@ -361,6 +380,22 @@ public final class S3Server implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Adds a further user (a second identity, after the first one {@link #credentials} sets or the
+     * server generates): its requests are signed with its own keys, the buckets it creates are its
+     * own, and it reaches other users' buckets and objects only where their ACLs grant it. Clashes
+     * with {@link #anonymous}.
+     */
+    public Builder user(ServerUser user) {
+      this.users.add(java.util.Objects.requireNonNull(user));
+      return this;
+    }
+
+    /** Adds a further user with {@link ServerUser#of}'s derived canonical id and display name. */
+    public Builder user(String accessKey, String secretKey) {
+      return user(ServerUser.of(accessKey, secretKey));
+    }
+
     /** Accepts unsigned requests and checks no signature. */
     public Builder anonymous(boolean anonymous) {
       this.anonymous = anonymous;
@@ -419,6 +454,9 @@ public final class S3Server implements AutoCloseable {
     public S3Server build() throws IOException {
       if (anonymous && accessKey != null) {
         throw new IllegalArgumentException("anonymous(true) and credentials(...) clash: choose one");
+      }
+      if (anonymous && !users.isEmpty()) {
+        throw new IllegalArgumentException("anonymous(true) and user(...) clash: an anonymous server has no users");
       }
       if (!tls && (certFile != null || tlsProvider != TlsProvider.JDK)) {
         throw new IllegalArgumentException("certificate(...) and tlsProvider(...) need tls(true)");

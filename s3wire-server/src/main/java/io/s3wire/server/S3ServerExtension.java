@@ -34,6 +34,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * made for this server on first use: path style, region us-east-1, the server's credentials, its
  * certificate trusted over TLS, and no AWS settings of the machine; closed after the class). Fault rules set during a
  * test with {@link #faultRules} are cleared after it, as are request counts.
+ *
+ * <p>A second identity for tests of access control: configure it with
+ * {@code new S3ServerExtension(b -> b.user("USER2", "secret2"))}, then {@link #client(String)
+ * client("USER2")} is a client signing as that user and {@link #credentials(String)} its credentials.
  */
 public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallback, AfterEachCallback,
     ParameterResolver {
@@ -42,6 +46,7 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
   private final Consumer<S3Server.Builder> configure;
   private S3Server server;
   private S3Client client;
+  private final Map<String, S3Client> userClients = new java.util.HashMap<>();
   private Path certificateFile;
 
   /** A server with the defaults. */
@@ -70,6 +75,10 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
       client.close();
       client = null;
     }
+    for (S3Client c : userClients.values()) {
+      c.close();
+    }
+    userClients.clear();
     if (certificateFile != null) {
       Files.deleteIfExists(certificateFile);
       certificateFile = null;
@@ -106,30 +115,62 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
     return s.accessKey() == null ? null : Credentials.of(s.accessKey(), s.secretKey());
   }
 
+  /**
+   * The credentials of the server's user with {@code accessKey} (one given to
+   * {@link S3Server.Builder#user}, or the first user's); IllegalArgumentException for a key the
+   * server does not know.
+   */
+  public Credentials credentials(String accessKey) {
+    ServerUser u = server().user(accessKey);
+    return Credentials.of(u.accessKey(), u.secretKey());
+  }
+
+  /**
+   * A client signing as the server's user with {@code accessKey}, configured as {@link #client()},
+   * made on first use and closed after the class; IllegalArgumentException for a key the server
+   * does not know.
+   */
+  public synchronized S3Client client(String accessKey) throws IOException {
+    ServerUser u = server().user(accessKey);
+    S3Client c = userClients.get(accessKey);
+    if (c == null) {
+      c = newClient(u.accessKey(), u.secretKey());
+      userClients.put(accessKey, c);
+    }
+    return c;
+  }
+
   /** A client for this server, made on first use and closed after the class. */
   public synchronized S3Client client() throws IOException {
     if (client == null) {
       S3Server s = server();
-      TransportConfig.Builder transport = TransportConfig.builder();
-      if (s.isTls()) {
-        certificateFile = Files.createTempFile("s3wire-server-ca", ".pem");
-        s.writeCertificatePem(certificateFile);
-        transport.trustedCertificates(certificateFile);
-      }
-      S3ClientBuilder b = S3Client.builder()
-          // Nothing from the machine's AWS environment or files reaches a test's client.
-          .awsConfig(new AwsConfigResolver(Map.of(), certificateDirectoryOrTemp().resolve("no-aws-home")))
-          .endpoint(s.endpoint())
-          .region("us-east-1")
-          .addressing(AddressingStyle.PATH)
-          .provider(ProviderProfiles.generic())
-          .transportConfig(transport.build());
-      if (s.accessKey() != null) {
-        b.credentials(s.accessKey(), s.secretKey());
-      }
-      client = b.build();
+      client = newClient(s.accessKey(), s.secretKey());
     }
     return client;
+  }
+
+  private S3Client newClient(String accessKey, String secretKey) throws IOException {
+    S3Server s = server();
+    TransportConfig.Builder transport = TransportConfig.builder();
+    if (s.isTls()) {
+      if (certificateFile == null) {
+        certificateFile = Files.createTempFile("s3wire-server-ca", ".pem");
+      }
+      s.writeCertificatePem(certificateFile);
+      transport.trustedCertificates(certificateFile);
+    }
+    S3ClientBuilder b = S3Client.builder()
+        // Nothing from the machine's AWS environment or files reaches a test's client.
+        .awsConfig(new AwsConfigResolver(Map.of(), certificateDirectoryOrTemp().resolve("no-aws-home")))
+        .endpoint(s.endpoint())
+        .region("us-east-1")
+        .addressing(AddressingStyle.PATH)
+        .provider(ProviderProfiles.generic())
+        .transportConfig(transport.build());
+    if (accessKey != null) {
+      b.credentials(accessKey, secretKey);
+    }
+    return b.build();
   }
 
   private Path certificateDirectoryOrTemp() {

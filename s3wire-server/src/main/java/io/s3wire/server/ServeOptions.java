@@ -23,6 +23,8 @@ import java.util.concurrent.CountDownLatch;
  * @param secretKey secret key, with {@code accessKey}
  * @param anonymous accept unsigned requests
  * @param caFile where to write the certificate as PEM for clients' {@code --ca}, or {@code null}
+ * @param users further users after the first ({@code accessKey}'s), each {@code ACCESS_KEY} (secret
+ *     generated, then printed once) or {@code ACCESS_KEY:SECRET_KEY}
  */
 public record ServeOptions(
     Path dir,
@@ -38,10 +40,20 @@ public record ServeOptions(
     boolean anonymous,
     Path certFile,
     Path keyFile,
-    Path caFile) {
+    Path caFile,
+    List<String> users) {
 
   public ServeOptions {
     alpn = List.copyOf(alpn);
+    users = List.copyOf(users);
+  }
+
+  /** Options with one user (or none, when anonymous). */
+  public ServeOptions(Path dir, String host, int port, boolean tls, TlsProvider tlsProvider, List<String> alpn,
+      String profile, Path faultsFile, String accessKey, String secretKey, boolean anonymous, Path certFile,
+      Path keyFile, Path caFile) {
+    this(dir, host, port, tls, tlsProvider, alpn, profile, faultsFile, accessKey, secretKey, anonymous, certFile,
+        keyFile, caFile, List.of());
   }
 
   /** The defaults of {@code s3wire serve}: memory store, 127.0.0.1:9000, plain HTTP, generated credentials. */
@@ -70,16 +82,33 @@ public record ServeOptions(
     if (faultsFile != null) {
       b.faultRules(FaultRules.load(faultsFile));
     }
+    java.util.Set<String> generated = new java.util.HashSet<>();
+    for (String spec : users) {
+      int colon = spec.indexOf(':');
+      if (colon == 0 || colon == spec.length() - 1) {
+        throw new IllegalArgumentException("a user is ACCESS_KEY or ACCESS_KEY:SECRET_KEY, not '"
+            + (colon == 0 ? ":..." : spec) + "'");
+      }
+      String key = colon < 0 ? spec : spec.substring(0, colon);
+      if (colon < 0) {
+        generated.add(key);
+      }
+      b.user(key, colon < 0 ? Secrets.secretKey() : spec.substring(colon + 1));
+    }
     S3Server server = b.start();
     if (caFile != null && server.isTls()) {
       server.writeCertificatePem(caFile);
     }
-    banner(server, out);
+    banner(server, out, generated);
     return server;
   }
 
-  /** Prints where the server is and how to sign requests; the secret only when the server generated it. */
   void banner(S3Server server, PrintStream out) {
+    banner(server, out, java.util.Set.of());
+  }
+
+  /** Prints where the server is and how to sign requests; the secret only when the server generated it. */
+  private void banner(S3Server server, PrintStream out, java.util.Set<String> generatedUsers) {
     out.println("s3wire server listening on " + server.endpoint());
     out.println("  store:       " + (dir == null ? "memory" : dir.toAbsolutePath()));
     out.println("  profile:     " + server.profile().name());
@@ -95,6 +124,10 @@ public record ServeOptions(
     } else {
       out.println("  access key:  " + server.accessKey());
       out.println("  secret key:  " + (server.secretGenerated() ? server.secretKey() : "(as given)"));
+      for (ServerUser u : server.users().subList(1, server.users().size())) {
+        out.println("  user:        " + u.accessKey() + " secret "
+            + (generatedUsers.contains(u.accessKey()) ? u.secretKey() : "(as given)"));
+      }
     }
     out.flush();
   }

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * GetObject and HeadObject with {@code partNumber}, as S3 serves them: a multipart object's part as
  * a 206 with its Content-Range and {@code x-amz-mp-parts-count}; part 1 of an object stored whole is
- * all of it; a part the object lacks is InvalidPart; partNumber with Range is InvalidRequest.
+ * all of it; a part the object lacks is 416 InvalidPartNumber, as S3 answers; partNumber with Range is InvalidRequest.
  */
 @Timeout(120)
 class PartNumberReadTest {
@@ -100,9 +100,11 @@ class PartNumberReadTest {
       assertThat(s3.headObject(r -> r.bucket("parts").key("mp")).partsCount()).isNull();
       assertThatThrownBy(() -> s3.getObjectAsBytes(r -> r.bucket("parts").key("mp").partNumber(4)))
           .isInstanceOfSatisfying(S3Exception.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(400);
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidPart");
+            assertThat(e.statusCode()).isEqualTo(416);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidPartNumber");
           });
+      assertThatThrownBy(() -> s3.headObject(r -> r.bucket("parts").key("mp").partNumber(4)))
+          .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(416));
     }
   }
 
@@ -122,8 +124,8 @@ class PartNumberReadTest {
       assertThat(got.response().eTag()).isEqualTo(etag);
       assertThatThrownBy(() -> s3.getObjectAsBytes(r -> r.bucket("parts").key("single").partNumber(2)))
           .isInstanceOfSatisfying(S3Exception.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(400);
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidPart");
+            assertThat(e.statusCode()).isEqualTo(416);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidPartNumber");
           });
     }
   }

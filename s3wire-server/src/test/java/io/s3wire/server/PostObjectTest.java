@@ -227,6 +227,21 @@ class PostObjectTest {
   }
 
   @Test
+  void theTaggingFieldTagsTheObjectAndAMalformedOneIsMalformedXml() throws Exception {
+    String tagging = "<Tagging><TagSet><Tag><Key>project</Key><Value>blue sky</Value></Tag>"
+        + "<Tag><Key>tier</Key><Value>1</Value></Tag></TagSet></Tagging>";
+    HttpResponse<String> r = post(signed(policy("{\"key\": \"tagged\"}, [\"starts-with\", \"$tagging\", \"\"]"))
+        .field("key", "tagged").field("tagging", tagging).file("f", null, bytes("d")));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+    assertThat(server.store().headObject("forms", "tagged").attributes().tags())
+        .containsExactly(java.util.Map.entry("project", "blue sky"), java.util.Map.entry("tier", "1"));
+    assertError(post(signed(policy("{\"key\": \"bad\"}, [\"starts-with\", \"$tagging\", \"\"]"))
+        .field("key", "bad").field("tagging", "project=blue").file("f", null, bytes("d"))), 400, "MalformedXML",
+        null);
+    assertThat(server.store().listObjects("forms", "bad", "").hasNext()).isFalse();
+  }
+
+  @Test
   void filenameIsSubstitutedBeforeTheKeyConditionIsChecked() throws Exception {
     HttpResponse<String> r = post(signed(policy("[\"starts-with\", \"$key\", \"user/ana/\"]"))
         .field("key", "user/ana/${filename}").file("notes ${x}.txt", "text/plain", bytes("n")));

@@ -1,6 +1,7 @@
 package io.s3wire.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.s3wire.S3Client;
 import io.s3wire.auth.Credentials;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class S3ServerExtensionTest {
   @RegisterExtension
-  static final S3ServerExtension S3 = new S3ServerExtension(b -> b.credentials("AKIDTEST", "secret-test"));
+  static final S3ServerExtension S3 = new S3ServerExtension(b -> b.credentials("AKIDTEST", "secret-test")
+      .user("AKIDSECOND", "secret-second"));
 
   static S3Server first;
 
@@ -59,5 +61,20 @@ class S3ServerExtensionTest {
     assertThat(new String(client.getObjectBytes(io.s3wire.BucketKey.of("extension-bucket", "k")).bytes(),
         java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("hello");
     assertThat(server.requestCounts()).isNotEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void aSecondUsersClientIsRefusedTheFirstUsersBucket() throws Exception {
+    assertThat(S3.credentials("AKIDSECOND").secretAccessKey()).isEqualTo("secret-second");
+    S3Client second = S3.client("AKIDSECOND");
+    assertThat(second).isSameAs(S3.client("AKIDSECOND")).isNotSameAs(S3.client());
+    assertThatThrownBy(() -> second.getObjectBytes(io.s3wire.BucketKey.of("extension-bucket", "k")))
+        .isInstanceOfSatisfying(io.s3wire.error.ServiceException.class, e -> {
+          assertThat(e.status()).isEqualTo(403);
+          assertThat(e.errorCode()).isEqualTo("AccessDenied");
+        });
+    assertThatThrownBy(() -> S3.client("AKIDUNKNOWN")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("AKIDUNKNOWN");
   }
 }

@@ -56,4 +56,36 @@ class ServeOptionsTest {
       assertThat(text).doesNotContain("given-secret-value");
     }
   }
+
+  @Test
+  void furtherUsersArePrintedWithTheirSecretOnlyWhenGenerated() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ServeOptions o = new ServeOptions(null, "127.0.0.1", 0, false, io.s3wire.http.TlsProvider.JDK, List.of(), "s3",
+        null, "AKIDGIVEN", "given-secret-value", false, null, null, null,
+        List.of("AKIDSECOND:second-secret-value", "AKIDTHIRD"));
+    try (S3Server server = o.start(new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
+      String text = bytes.toString(StandardCharsets.UTF_8);
+      assertThat(server.users()).extracting(ServerUser::accessKey).containsExactly("AKIDGIVEN", "AKIDSECOND",
+          "AKIDTHIRD");
+      String third = server.user("AKIDTHIRD").secretKey();
+      assertThat(third).hasSize(40);
+      assertThat(text).isEqualTo("s3wire server listening on http://127.0.0.1:" + server.port() + "\n"
+          + "  store:       memory\n"
+          + "  profile:     s3\n"
+          + "  access key:  AKIDGIVEN\n"
+          + "  secret key:  (as given)\n"
+          + "  user:        AKIDSECOND secret (as given)\n"
+          + "  user:        AKIDTHIRD secret " + third + "\n");
+      assertThat(text).doesNotContain("given-secret-value").doesNotContain("second-secret-value");
+    }
+  }
+
+  @Test
+  void aUserWithAnEmptySecretIsRefusedWithoutShowingIt() {
+    ServeOptions o = new ServeOptions(null, "127.0.0.1", 0, false, io.s3wire.http.TlsProvider.JDK, List.of(), "s3",
+        null, null, null, false, null, null, null, List.of(":hidden-secret"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> o.start(System.out))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("hidden-secret")
+        .hasMessageContaining("ACCESS_KEY:SECRET_KEY");
+  }
 }

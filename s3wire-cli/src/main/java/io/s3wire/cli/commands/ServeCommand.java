@@ -69,6 +69,10 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--secret-key", paramLabel = "SECRET", description = "Secret key (with --access-key).")
   String secretKey;
 
+  @Option(names = "--user", paramLabel = "KEY[:SECRET]", description = "A further user (repeatable), with its own "
+      + "buckets; its secret is generated and printed unless given.")
+  java.util.List<String> users = new java.util.ArrayList<>();
+
   @Option(names = "--anonymous", description = "Accept unsigned requests.")
   boolean anonymous;
 
@@ -79,6 +83,14 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (anonymous && accessKey != null) {
       throw usage("--anonymous and --access-key clash: choose one");
+    }
+    if (anonymous && !users.isEmpty()) {
+      throw usage("--anonymous and --user clash: an anonymous server has no users");
+    }
+    for (String u : users) {
+      if (u.startsWith(":") || u.endsWith(":") || u.isEmpty()) {
+        throw usage("--user is KEY or KEY:SECRET, not '" + (u.startsWith(":") ? ":..." : u) + "'");
+      }
     }
     if (!tls && alpnChoice != null) {
       throw usage((alpnChoice.http2Only ? "--http2-only" : "--no-alpn") + " needs --tls");
@@ -95,7 +107,8 @@ public final class ServeCommand implements Callable<Integer> {
         : alpnChoice.http2Only ? List.of("h2") : List.of();
     Path caFile = tls ? Path.of(System.getProperty("java.io.tmpdir"), "s3wire-serve-" + port + "-ca.pem") : null;
     return new ServeOptions(store == null ? null : store.dir, host, port, tls, TlsProvider.JDK, alpn,
-        profile.toLowerCase(java.util.Locale.ROOT), faults, accessKey, secretKey, anonymous, null, null, caFile);
+        profile.toLowerCase(java.util.Locale.ROOT), faults, accessKey, secretKey, anonymous, null, null, caFile,
+        users);
   }
 
   private ParameterException usage(String message) {

@@ -234,6 +234,14 @@ class RequestValuesTest {
   }
 
   @Test
+  void serveWithFurtherUsers() {
+    assertThat(parsed(new ServeCommand(), "--user", "bob:bobsecret", "--user", "carol").toRequest().users())
+        .containsExactly("bob:bobsecret", "carol");
+    assertThat(parsed(new ServeCommand()).toRequest().users()).isEmpty();
+    assertThat(CliRun.run(ENV, "serve", "--anonymous", "--user", "bob").err()).contains("--anonymous and --user clash");
+  }
+
+  @Test
   void formats() {
     assertThat(Format.human(512)).isEqualTo("512 B");
     assertThat(Format.human(1536)).isEqualTo("1.5 KiB");

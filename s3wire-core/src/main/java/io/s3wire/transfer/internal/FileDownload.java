@@ -33,7 +33,8 @@ import java.util.concurrent.Executor;
  * and verified: a stored FULL_OBJECT CRC (CRC32C, CRC32 or CRC64NVME; asked for unless the transfer
  * uses MD5) against the ranges' values, each taken as its bytes are written and combined in order;
  * else a stored FULL_OBJECT SHA256 or SHA1, or a plain-MD5 ETag, against the digest of the file
- * (hashed while ranges arrive); else a multipart ETag ({@code md5-N}) by size and a plausible part
+ * (hashed while ranges arrive), the ETag only when {@link ObjectInfo#eTagIsMd5()} (not SSE-KMS or
+ * SSE-C); else a multipart ETag ({@code md5-N}) by size and a plausible part
  * count. Any failure deletes it.
  */
 final class FileDownload {
@@ -97,7 +98,7 @@ final class FileDownload {
     Stored stored = fullObjectChecksum(info);
     ChecksumAlgorithm combined = stored != null && stored.algorithm().supportsFullObject() ? stored.algorithm() : null;
     java.security.MessageDigest wholeDigest = combined != null ? null
-        : stored != null ? stored.algorithm().newDigest() : Md5.fromETag(info.eTag()) != null ? Md5.digest() : null;
+        : stored != null ? stored.algorithm().newDigest() : info.eTagIsMd5() ? Md5.digest() : null;
     PositionalChannel[] outs = new PositionalChannel[ranges.size()];
     OrderedDigest whole = wholeDigest == null ? null : new OrderedDigest(wholeDigest, ch,
         ranges.stream().mapToLong(r -> r[1]).toArray(), ranges.stream().mapToLong(r -> r[2]).toArray(), workers);

@@ -33,7 +33,8 @@ final class AnonymousAuthenticator implements Authenticator {
   }
 
   @Override
-  public void verifyForm(FormSignature form) {
+  public io.s3wire.xml.Owner verifyForm(FormSignature form) {
     // No secret to verify against: the form passes, its policy is still checked.
+    return null;
   }
 }

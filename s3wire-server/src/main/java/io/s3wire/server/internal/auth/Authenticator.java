@@ -24,9 +24,20 @@ public interface Authenticator {
    *
    * @param payloadSha256 the hex SHA-256 the body must have, or {@code null} when not signed
    * @param chunkSigning the seed for verifying aws-chunked chunk signatures, or {@code null}
+   * @param caller the user whose signature was verified, or {@code null} for an unsigned request
    */
-  record Verdict(String payloadSha256, ChunkSigning chunkSigning) {
-    public static final Verdict UNSIGNED = new Verdict(null, null);
+  record Verdict(String payloadSha256, ChunkSigning chunkSigning, io.s3wire.xml.Owner caller) {
+    public static final Verdict UNSIGNED = new Verdict(null, null, null);
+
+    /** A verdict without a caller. */
+    public Verdict(String payloadSha256, ChunkSigning chunkSigning) {
+      this(payloadSha256, chunkSigning, null);
+    }
+
+    /** This verdict for {@code caller}. */
+    public Verdict by(io.s3wire.xml.Owner caller) {
+      return new Verdict(payloadSha256, chunkSigning, caller);
+    }
   }
 
   /** What chunk signatures of an aws-chunked body chain from. */
@@ -53,8 +64,10 @@ public interface Authenticator {
   /**
    * Verifies a browser-form POST's signature, throwing InvalidAccessKeyId or SignatureDoesNotMatch
    * as S3 does. Anonymous mode, with no secret to verify against, lets every form through.
+   *
+   * @return the user who signed the form, or {@code null} in anonymous mode
    */
-  default void verifyForm(FormSignature form) {
+  default io.s3wire.xml.Owner verifyForm(FormSignature form) {
     throw new io.s3wire.server.S3ErrorException(io.s3wire.server.S3ErrorCode.ACCESS_DENIED);
   }
 

@@ -46,7 +46,7 @@ final class SigV2Presigned {
   /**
    * Checks the access key, expiry (when {@code checkTime}) and signature; throws the error S3 gives.
    */
-  static Authenticator.Verdict verify(Authenticator.Request r, String accessKey, String secretKey, boolean checkTime) {
+  static Authenticator.Verdict verify(Authenticator.Request r, Users users, boolean checkTime) {
     Map<String, String> q = params(r.rawQuery());
     String expires = q.get("Expires");
     if (expires == null || !expires.matches("[0-9]{1,12}")) {
@@ -54,7 +54,8 @@ final class SigV2Presigned {
           "Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters");
     }
     String keyId = q.get("AWSAccessKeyId");
-    if (!keyId.equals(accessKey)) {
+    io.s3wire.server.ServerUser user = keyId == null ? null : users.byAccessKey(keyId);
+    if (user == null) {
       throw new S3ErrorException(S3ErrorCode.INVALID_ACCESS_KEY_ID, S3ErrorCode.INVALID_ACCESS_KEY_ID.message(),
           Map.of("AWSAccessKeyId", keyId));
     }
@@ -66,7 +67,7 @@ final class SigV2Presigned {
       throw new S3ErrorException(S3ErrorCode.ACCESS_DENIED, "Request has expired", extra);
     }
     String stringToSign = stringToSign(r, expires, q);
-    byte[] expected = hmacSha1(secretKey, stringToSign);
+    byte[] expected = hmacSha1(user.secretKey(), stringToSign);
     byte[] provided;
     try {
       provided = Base64.getDecoder().decode(q.get("Signature"));
@@ -80,7 +81,7 @@ final class SigV2Presigned {
       throw new S3ErrorException(S3ErrorCode.SIGNATURE_DOES_NOT_MATCH, S3ErrorCode.SIGNATURE_DOES_NOT_MATCH.message(),
           extra);
     }
-    return Authenticator.Verdict.UNSIGNED;
+    return Authenticator.Verdict.UNSIGNED.by(Users.owner(user));
   }
 
   static String stringToSign(Authenticator.Request r, String expires, Map<String, String> query) {

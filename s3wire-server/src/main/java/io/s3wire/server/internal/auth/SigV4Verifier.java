@@ -28,8 +28,7 @@ public final class SigV4Verifier implements Authenticator {
   static final Duration MAX_SKEW = Duration.ofMinutes(15);
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
-  private final String accessKey;
-  private final String secretKey;
+  private final Users users;
   private final ServerProfile profile;
   private final boolean allowAnonymous;
   private final boolean checkRequestTime;
@@ -40,8 +39,19 @@ public final class SigV4Verifier implements Authenticator {
    */
   public SigV4Verifier(String accessKey, String secretKey, ServerProfile profile, boolean allowAnonymous,
       boolean checkRequestTime) {
-    this.accessKey = accessKey;
-    this.secretKey = secretKey;
+    this(new Users(java.util.List.of(new io.s3wire.server.ServerUser(accessKey, secretKey,
+        io.s3wire.server.ServerUser.DEFAULT_OWNER_ID, io.s3wire.server.ServerUser.DEFAULT_DISPLAY_NAME))), profile,
+        allowAnonymous, checkRequestTime);
+  }
+
+  /**
+   * A verifier that looks the secret up by the access key a request names; an access key it does
+   * not know is InvalidAccessKeyId.
+   *
+   * @param checkRequestTime as in the other constructor
+   */
+  public SigV4Verifier(Users users, ServerProfile profile, boolean allowAnonymous, boolean checkRequestTime) {
+    this.users = users;
     this.profile = profile;
     this.allowAnonymous = allowAnonymous;
     this.checkRequestTime = checkRequestTime;
@@ -51,7 +61,7 @@ public final class SigV4Verifier implements Authenticator {
   public Verdict verify(Request r) {
     String authorization = r.headers().get("authorization");
     if (authorization == null && SigV2Presigned.isPresigned(r.rawQuery())) {
-      return SigV2Presigned.verify(r, accessKey, secretKey, checkRequestTime);
+      return SigV2Presigned.verify(r, users, checkRequestTime);
     }
     boolean presigned = isPresigned(r.rawQuery());
     if (authorization == null && !presigned) {
@@ -71,10 +81,8 @@ public final class SigV4Verifier implements Authenticator {
       throw new S3ErrorException(presigned ? S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR
           : S3ErrorCode.AUTHORIZATION_HEADER_MALFORMED, "the authorization could not be parsed");
     }
-    if (!auth.accessKeyId().equals(accessKey)) {
-      throw new S3ErrorException(S3ErrorCode.INVALID_ACCESS_KEY_ID, S3ErrorCode.INVALID_ACCESS_KEY_ID.message(),
-          Map.of("AWSAccessKeyId", auth.accessKeyId()));
-    }
+    io.s3wire.server.ServerUser user = known(auth.accessKeyId());
+    String secretKey = user.secretKey();
     String region = auth.scope().region();
     if (!profile.acceptsRegion(region)) {
       String expected = profile.expectedRegion();
@@ -111,14 +119,26 @@ public final class SigV4Verifier implements Authenticator {
       throw new S3ErrorException(S3ErrorCode.SIGNATURE_DOES_NOT_MATCH, S3ErrorCode.SIGNATURE_DOES_NOT_MATCH.message(),
           extra);
     }
+    io.s3wire.xml.Owner caller = Users.owner(user);
     if (HEX64.matcher(payloadHash).matches()) {
-      return new Verdict(payloadHash, null);
+      return new Verdict(payloadHash, null, caller);
     }
     if (payloadHash.startsWith("STREAMING-AWS4-HMAC-SHA256-PAYLOAD")) {
       byte[] key = SigningKeys.signingKey(secretKey, auth.scope().date(), region, auth.scope().service());
-      return new Verdict(null, new ChunkSigning(key, auth.amzDate(), auth.scope().toString(), auth.signature()));
+      return new Verdict(null, new ChunkSigning(key, auth.amzDate(), auth.scope().toString(), auth.signature()),
+          caller);
     }
-    return Verdict.UNSIGNED;
+    return Verdict.UNSIGNED.by(caller);
+  }
+
+  /** The user of {@code accessKey}; InvalidAccessKeyId naming the key (never a secret) when there is none. */
+  private io.s3wire.server.ServerUser known(String accessKey) {
+    io.s3wire.server.ServerUser user = users.byAccessKey(accessKey);
+    if (user == null) {
+      throw new S3ErrorException(S3ErrorCode.INVALID_ACCESS_KEY_ID, S3ErrorCode.INVALID_ACCESS_KEY_ID.message(),
+          Map.of("AWSAccessKeyId", accessKey));
+    }
+    return user;
   }
 
   @Override
@@ -132,11 +152,9 @@ public final class SigV4Verifier implements Authenticator {
    * policy), as S3 does, never the signature or a secret.
    */
   @Override
-  public void verifyForm(FormSignature form) {
-    if (!form.accessKey().equals(accessKey)) {
-      throw new S3ErrorException(S3ErrorCode.INVALID_ACCESS_KEY_ID, S3ErrorCode.INVALID_ACCESS_KEY_ID.message(),
-          Map.of("AWSAccessKeyId", form.accessKey()));
-    }
+  public io.s3wire.xml.Owner verifyForm(FormSignature form) {
+    io.s3wire.server.ServerUser user = known(form.accessKey());
+    String secretKey = user.secretKey();
     boolean matches;
     if (form.scope() != null) {
       String region = form.scope().region();
@@ -153,7 +171,7 @@ public final class SigV4Verifier implements Authenticator {
       String expected = SigningKeys.signatureHex(secretKey, form.scope().date(), region, "s3", form.policy());
       matches = SigV4.signaturesMatch(expected, form.signature());
     } else {
-      matches = SigV4.signaturesMatch(sigV2(form.policy()), form.signature());
+      matches = SigV4.signaturesMatch(sigV2(secretKey, form.policy()), form.signature());
     }
     if (!matches) {
       Map<String, String> extra = new LinkedHashMap<>();
@@ -162,9 +180,10 @@ public final class SigV4Verifier implements Authenticator {
       throw new S3ErrorException(S3ErrorCode.SIGNATURE_DOES_NOT_MATCH, S3ErrorCode.SIGNATURE_DOES_NOT_MATCH.message(),
           extra);
     }
+    return Users.owner(user);
   }
 
-  private String sigV2(String policy) {
+  private static String sigV2(String secretKey, String policy) {
     try {
       javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
       mac.init(new javax.crypto.spec.SecretKeySpec(secretKey.getBytes(java.nio.charset.StandardCharsets.UTF_8),

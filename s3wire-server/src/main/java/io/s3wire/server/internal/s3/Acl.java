@@ -20,9 +20,9 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * S3 access control lists as values: canned ACLs ({@code x-amz-acl}), grant headers
  * ({@code x-amz-grant-*}) and the {@code <AccessControlPolicy>} document, read with S3's errors and
- * written back as S3 returns them. The server has one identity, {@link BucketOps#OWNER}, so a bucket
- * owner and an object owner are the same canonical user. An empty grant list stands for S3's
- * default ACL: the owner has FULL_CONTROL.
+ * written back as S3 returns them. Grants are relative to the resource's owner (a bucket's or an
+ * object's, see {@link Owners}): a canned ACL gives that owner FULL_CONTROL. An empty grant list
+ * stands for S3's default ACL: the owner has FULL_CONTROL.
  */
 final class Acl {
   static final String HEADER = "x-amz-acl";
@@ -44,9 +44,6 @@ final class Acl {
     GRANT_HEADERS.put("x-amz-grant-read-acp", "READ_ACP");
   }
 
-  static final AclGrant OWNER_FULL_CONTROL = user(BucketOps.OWNER.id(), "FULL_CONTROL");
-  static final List<AclGrant> PRIVATE = List.of(OWNER_FULL_CONTROL);
-
   private Acl() {}
 
   private static AclGrant user(String id, String permission) {
@@ -58,18 +55,22 @@ final class Acl {
   }
 
   /**
-   * The grants of a canned ACL. With one identity, bucket-owner-read and bucket-owner-full-control
-   * come to the owner's FULL_CONTROL, and aws-exec-read's grant to EC2 has no grantee here.
-   * InvalidArgument for a name S3 does not know.
+   * The grants of a canned ACL for a resource {@code ownerId} owns in a bucket {@code bucketOwnerId}
+   * owns. bucket-owner-read and bucket-owner-full-control add the bucket owner's grant only when it
+   * is another user; aws-exec-read's grant to EC2 has no grantee here. InvalidArgument for a name S3
+   * does not know.
    */
-  static List<AclGrant> canned(String name) {
+  static List<AclGrant> canned(String name, String ownerId, String bucketOwnerId) {
+    AclGrant owner = user(ownerId, "FULL_CONTROL");
+    boolean other = !ownerId.equals(bucketOwnerId);
     return switch (name) {
-      case "private", "bucket-owner-read", "bucket-owner-full-control", "aws-exec-read" -> PRIVATE;
-      case "public-read" -> List.of(OWNER_FULL_CONTROL, group(ALL_USERS, "READ"));
-      case "public-read-write" -> List.of(OWNER_FULL_CONTROL, group(ALL_USERS, "READ"), group(ALL_USERS, "WRITE"));
-      case "authenticated-read" -> List.of(OWNER_FULL_CONTROL, group(AUTHENTICATED_USERS, "READ"));
-      case "log-delivery-write" -> List.of(OWNER_FULL_CONTROL, group(LOG_DELIVERY, "WRITE"),
-          group(LOG_DELIVERY, "READ_ACP"));
+      case "private", "aws-exec-read" -> List.of(owner);
+      case "bucket-owner-read" -> other ? List.of(owner, user(bucketOwnerId, "READ")) : List.of(owner);
+      case "bucket-owner-full-control" -> other ? List.of(owner, user(bucketOwnerId, "FULL_CONTROL")) : List.of(owner);
+      case "public-read" -> List.of(owner, group(ALL_USERS, "READ"));
+      case "public-read-write" -> List.of(owner, group(ALL_USERS, "READ"), group(ALL_USERS, "WRITE"));
+      case "authenticated-read" -> List.of(owner, group(AUTHENTICATED_USERS, "READ"));
+      case "log-delivery-write" -> List.of(owner, group(LOG_DELIVERY, "WRITE"), group(LOG_DELIVERY, "READ_ACP"));
       default -> throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT,
           S3ErrorCode.INVALID_ARGUMENT.message(), argument(HEADER, name));
     };
@@ -77,9 +78,10 @@ final class Acl {
 
   /**
    * The ACL a request's headers set, or {@code null} when it sends neither {@code x-amz-acl} nor a
-   * grant header. InvalidRequest for both at once, as S3 answers.
+   * grant header. InvalidRequest for both at once, as S3 answers. A canned ACL is read as in
+   * {@link #canned}.
    */
-  static List<AclGrant> fromHeaders(S3Call call) {
+  static List<AclGrant> fromHeaders(S3Call call, String ownerId, String bucketOwnerId) {
     String canned = call.header(HEADER);
     List<AclGrant> grants = new ArrayList<>();
     boolean sawGrant = false;
@@ -95,7 +97,7 @@ final class Acl {
           "Specifying both Canned ACLs and Header Grants is not allowed");
     }
     if (canned != null) {
-      return canned(canned.trim());
+      return canned(canned.trim(), ownerId, bucketOwnerId);
     }
     return sawGrant ? grants : null;
   }
@@ -158,10 +160,15 @@ final class Acl {
     return uri;
   }
 
-  /** Whether {@code grants} give nobody but the owner anything: what a bucket with ACLs disabled allows. */
-  static boolean ownerOnly(List<AclGrant> grants) {
+  /** Whether {@code grants} give nobody but {@code ownerId} anything: what a bucket with ACLs disabled allows. */
+  static boolean ownerOnly(List<AclGrant> grants, String ownerId) {
     return grants.stream().allMatch(g -> g.granteeType().equals(AclGrant.CANONICAL_USER)
-        && g.grantee().equals(BucketOps.OWNER.id()));
+        && g.grantee().equals(ownerId));
+  }
+
+  /** The default ACL of a resource {@code ownerId} owns: its owner has FULL_CONTROL. */
+  static List<AclGrant> ownerFullControl(String ownerId) {
+    return List.of(user(ownerId, "FULL_CONTROL"));
   }
 
   /** Whether {@code grants} give everyone ({@code AllUsers}) {@code permission}, FULL_CONTROL included. */
@@ -170,21 +177,23 @@ final class Acl {
         && (g.permission().equals(permission) || g.permission().equals("FULL_CONTROL")));
   }
 
-  /** The {@code <AccessControlPolicy>} S3 returns for {@code grants} (the default ACL when empty). */
-  static byte[] toXml(List<AclGrant> grants) {
-    Owner owner = BucketOps.OWNER;
+  /** The {@code <AccessControlPolicy>} S3 returns for {@code grants} of a resource {@code owner} owns (the default ACL when empty). */
+  static byte[] toXml(List<AclGrant> grants, Owner owner) {
     StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         .append("<AccessControlPolicy xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Owner><ID>")
-        .append(owner.id()).append("</ID><DisplayName>").append(escape(owner.displayName()))
-        .append("</DisplayName></Owner><AccessControlList>");
-    for (AclGrant g : grants.isEmpty() ? PRIVATE : grants) {
+        .append(owner.id()).append("</ID>");
+    if (owner.displayName() != null) {
+      x.append("<DisplayName>").append(escape(owner.displayName())).append("</DisplayName>");
+    }
+    x.append("</Owner><AccessControlList>");
+    for (AclGrant g : grants.isEmpty() ? ownerFullControl(owner.id()) : grants) {
       x.append("<Grant><Grantee xmlns:xsi=\"").append(XSI).append("\" xsi:type=\"").append(g.granteeType())
           .append("\">");
       if (g.granteeType().equals(AclGrant.GROUP)) {
         x.append("<URI>").append(escape(g.grantee())).append("</URI>");
       } else {
         x.append("<ID>").append(escape(g.grantee())).append("</ID>");
-        if (g.grantee().equals(owner.id())) {
+        if (g.grantee().equals(owner.id()) && owner.displayName() != null) {
           x.append("<DisplayName>").append(escape(owner.displayName())).append("</DisplayName>");
         }
       }

@@ -9,13 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.s3wire.xml.Owner;
 
 /**
  * Access control lists: Get/PutBucketAcl and Get/PutObjectAcl ({@code ?acl}), the ACL headers of
  * PutObject, CopyObject, CreateMultipartUpload and CreateBucket, the bucket's ownership controls
  * (under BucketOwnerEnforced ACLs are disabled: only the owner's FULL_CONTROL may be set, and ACLs
- * grant nothing), the public access block's BlockPublicAcls and IgnorePublicAcls, and the one thing
- * an ACL changes for this single-identity server: whether an unsigned read is let through.
+ * grant nothing), the public access block's BlockPublicAcls and IgnorePublicAcls, and whether an
+ * unsigned read is let through. What an ACL lets another signed user do is {@link AccessChecks}'.
  *
  * <p>A bucket's ACL is stored as its {@code <AccessControlPolicy>} in the bucket configuration
  * under {@value #CONFIG}; an object's with the object's attributes.
@@ -46,40 +47,44 @@ final class AclOps {
 
   static void putBucketAcl(S3Call call) throws IOException {
     call.requireBucket();
-    List<AclGrant> grants = allowed(call, requested(call));
-    call.store().putBucketConfig(call.bucket, CONFIG, Acl.toXml(grants));
+    Owner owner = Owners.bucketOwner(call, call.bucket);
+    List<AclGrant> grants = allowed(call, requested(call, owner.id(), owner.id()), owner.id());
+    call.store().putBucketConfig(call.bucket, CONFIG, Acl.toXml(grants, owner));
     call.respond(200, call.responseHeaders());
   }
 
   static void getBucketAcl(S3Call call) throws IOException {
     call.requireBucket();
-    call.xml(bucketAcl(call).map(Acl::toXml).orElseGet(() -> Acl.toXml(Acl.PRIVATE)));
+    Owner owner = Owners.bucketOwner(call, call.bucket);
+    call.xml(Acl.toXml(bucketAcl(call).orElse(List.of()), owner));
   }
 
   static void putObjectAcl(S3Call call) throws IOException {
     call.requireBucket();
-    List<AclGrant> grants = allowed(call, requested(call));
+    String owner = Owners.objectOwner(call, call.store().headObject(call.bucket, call.key).attributes()).id();
+    List<AclGrant> grants = allowed(call, requested(call, owner, Owners.bucketOwner(call, call.bucket).id()), owner);
     call.store().replaceObjectAttributes(call.bucket, call.key, a -> a.withAcl(grants));
     call.respond(200, call.responseHeaders());
   }
 
   static void getObjectAcl(S3Call call) throws IOException {
     call.requireBucket();
-    call.xml(Acl.toXml(call.store().headObject(call.bucket, call.key).attributes().acl()));
+    io.s3wire.server.ObjectAttributes a = call.store().headObject(call.bucket, call.key).attributes();
+    call.xml(Acl.toXml(a.acl(), Owners.objectOwner(call, a)));
   }
 
   /**
    * The ACL a PutBucketAcl or PutObjectAcl sets: from its headers or its body, not both
    * (UnexpectedContent), and from one of them (MissingSecurityHeader), as S3 answers.
    */
-  private static List<AclGrant> requested(S3Call call) throws IOException {
+  private static List<AclGrant> requested(S3Call call, String ownerId, String bucketOwnerId) throws IOException {
     ChecksumHeaders.Claim claim = ChecksumHeaders.claim(call);
     InputStream in = claim == null ? call.body : Checksums.checkedBody(call, claim, claim.algorithm());
     byte[] body = in.readNBytes(XmlIn.MAX_BODY + 1);
     if (body.length > XmlIn.MAX_BODY) {
       throw new S3ErrorException(S3ErrorCode.MALFORMED_ACL_ERROR);
     }
-    List<AclGrant> fromHeaders = Acl.fromHeaders(call);
+    List<AclGrant> fromHeaders = Acl.fromHeaders(call, ownerId, bucketOwnerId);
     if (fromHeaders != null) {
       if (body.length > 0) {
         throw new S3ErrorException(S3ErrorCode.UNEXPECTED_CONTENT);
@@ -98,13 +103,19 @@ final class AclOps {
    * against the bucket's settings; empty (S3's default) without them.
    */
   static List<AclGrant> forWrite(S3Call call) throws IOException {
-    List<AclGrant> grants = Acl.fromHeaders(call);
-    return grants == null ? List.of() : allowed(call, grants);
+    String bucketOwner = Owners.bucketOwner(call, call.bucket).id();
+    String owner = Owners.effectiveOwnerId(call, Owners.forWrite(call, call.header(Acl.HEADER)));
+    List<AclGrant> grants = Acl.fromHeaders(call, owner, bucketOwner);
+    return grants == null ? List.of() : allowed(call, grants, owner);
   }
 
   /** The ACL of a browser form's {@code acl} field (a canned ACL), checked like a header's; empty without it. */
   static List<AclGrant> forForm(S3Call call, String canned) throws IOException {
-    return canned == null ? List.of() : allowed(call, Acl.canned(canned.trim()));
+    if (canned == null) {
+      return List.of();
+    }
+    String owner = Owners.effectiveOwnerId(call, Owners.forWrite(call, canned));
+    return allowed(call, Acl.canned(canned.trim(), owner, Owners.bucketOwner(call, call.bucket).id()), owner);
   }
 
   /**
@@ -113,8 +124,8 @@ final class AclOps {
    * bucket-owner-full-control come to, passes), AccessDenied for a grant to everyone or to all
    * authenticated users under BlockPublicAcls.
    */
-  private static List<AclGrant> allowed(S3Call call, List<AclGrant> grants) throws IOException {
-    if (aclsDisabled(call) && !Acl.ownerOnly(grants)) {
+  private static List<AclGrant> allowed(S3Call call, List<AclGrant> grants, String ownerId) throws IOException {
+    if (aclsDisabled(call) && !Acl.ownerOnly(grants, ownerId)) {
       throw new S3ErrorException(S3ErrorCode.ACCESS_CONTROL_LIST_NOT_SUPPORTED);
     }
     if (publicAccessBlock(call, "BlockPublicAcls") && grants.stream().anyMatch(g -> g.granteeType()
@@ -130,10 +141,11 @@ final class AclOps {
    * FULL_CONTROL is allowed (InvalidBucketAclWithObjectOwnership otherwise, as S3 answers).
    */
   static List<AclGrant> forCreateBucket(S3Call call) {
-    List<AclGrant> grants = Acl.fromHeaders(call);
+    String creator = (call.caller != null ? call.caller : call.ctx.users().defaultOwner()).id();
+    List<AclGrant> grants = Acl.fromHeaders(call, creator, creator);
     String ownership = call.header("x-amz-object-ownership");
     if (grants != null && ownership != null && ownership.trim().equals("BucketOwnerEnforced")
-        && !Acl.ownerOnly(grants)) {
+        && !Acl.ownerOnly(grants, creator)) {
       throw new S3ErrorException(S3ErrorCode.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP);
     }
     return grants;
@@ -142,7 +154,7 @@ final class AclOps {
   /** Stores CreateBucket's ACL once the bucket exists. */
   static void applyToNewBucket(S3Call call, List<AclGrant> grants) throws IOException {
     if (grants != null) {
-      call.store().putBucketConfig(call.bucket, CONFIG, Acl.toXml(grants));
+      call.store().putBucketConfig(call.bucket, CONFIG, Acl.toXml(grants, Owners.bucketOwner(call, call.bucket)));
     }
   }
 
@@ -173,25 +185,35 @@ final class AclOps {
     }
   }
 
-  private static List<AclGrant> objectAcl(S3Call call) throws IOException {
+  static List<AclGrant> objectAcl(S3Call call) throws IOException {
     return call.store().headObject(call.bucket, call.key).attributes().acl();
   }
 
-  private static Optional<List<AclGrant>> bucketAcl(S3Call call) throws IOException {
+  static Optional<List<AclGrant>> bucketAcl(S3Call call) throws IOException {
     Optional<byte[]> stored = call.store().bucketConfig(call.bucket, CONFIG);
     return stored.isEmpty() ? Optional.empty() : Optional.of(Acl.fromXml(stored.get()));
   }
 
   /** Whether the bucket's ownership controls are BucketOwnerEnforced, which disables ACLs. */
-  private static boolean aclsDisabled(S3Call call) throws IOException {
-    return call.store().bucketConfig(call.bucket, BucketConfigOps.Document.OWNERSHIP_CONTROLS.name)
+  static boolean aclsDisabled(S3Call call) throws IOException {
+    return aclsDisabled(call, call.bucket);
+  }
+
+  /** Whether {@code bucket}'s ownership controls are BucketOwnerEnforced. */
+  static boolean aclsDisabled(S3Call call, String bucket) throws IOException {
+    return call.store().bucketConfig(bucket, BucketConfigOps.Document.OWNERSHIP_CONTROLS.name)
         .map(d -> new String(d, StandardCharsets.UTF_8).contains("<ObjectOwnership>BucketOwnerEnforced<"))
         .orElse(false);
   }
 
   /** Whether the bucket's public access block sets {@code flag} (the stored document spells every flag out). */
-  private static boolean publicAccessBlock(S3Call call, String flag) throws IOException {
-    return call.store().bucketConfig(call.bucket, BucketConfigOps.Document.PUBLIC_ACCESS_BLOCK.name)
+  static boolean publicAccessBlock(S3Call call, String flag) throws IOException {
+    return publicAccessBlock(call, call.bucket, flag);
+  }
+
+  /** Whether {@code bucket}'s public access block sets {@code flag}. */
+  static boolean publicAccessBlock(S3Call call, String bucket, String flag) throws IOException {
+    return call.store().bucketConfig(bucket, BucketConfigOps.Document.PUBLIC_ACCESS_BLOCK.name)
         .map(d -> new String(d, StandardCharsets.UTF_8).contains("<" + flag + ">true<"))
         .orElse(false);
   }

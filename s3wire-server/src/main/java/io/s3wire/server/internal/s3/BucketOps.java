@@ -24,10 +24,11 @@ final class BucketOps {
 
   static void listBuckets(S3Call call) throws IOException {
     List<BucketSummary> buckets = new ArrayList<>();
-    for (BucketInfo b : call.store().listBuckets()) {
+    for (BucketInfo b : Owners.ownedByCaller(call, call.store().listBuckets())) {
       buckets.add(new BucketSummary(b.name(), b.creationDate()));
     }
-    call.xml(S3Xml.write(new ListAllMyBucketsResult(OWNER, buckets)));
+    call.xml(S3Xml.write(new ListAllMyBucketsResult(call.caller != null ? call.caller : call.ctx.users().defaultOwner(),
+        buckets)));
   }
 
   static void validateName(String bucket) {
@@ -44,7 +45,7 @@ final class BucketOps {
     XmlIn.readBody(call.body, XmlIn.MAX_BODY);
     BucketConfigOps.CreationConfig config = BucketConfigOps.CreationConfig.of(call);
     java.util.List<io.s3wire.server.AclGrant> acl = AclOps.forCreateBucket(call);
-    call.store().createBucket(call.bucket);
+    Owners.createBucket(call);
     config.apply(call);
     AclOps.applyToNewBucket(call, acl);
     HttpHeaders h = call.responseHeaders();

@@ -88,7 +88,8 @@ final class CopyOps {
               + " object's metadata, storage class, website redirect location or encryption attributes.");
     }
     ObjectAttributes attrs = (replace ? ObjectOps.attributes(call) : info.attributes()).withTags(tags)
-        .withEncryption(encryption).withAcl(AclOps.forWrite(call));
+        .withEncryption(encryption).withAcl(AclOps.forWrite(call))
+        .withOwner(Owners.forWrite(call, call.header(Acl.HEADER)));
     WriteCondition condition = Conditionals.forWrite(call);
     Conditionals.precheck(call, condition, call.bucket, call.key);
     ObjectInfo copied;

@@ -40,7 +40,7 @@ final class MultipartOps {
     // Tags and encryption are the upload's, and become the object's at completion.
     io.s3wire.server.ObjectAttributes attributes = ObjectOps.attributes(call)
         .withTags(ObjectTaggingOps.fromHeader(call)).withEncryption(Encryption.forWrite(call))
-        .withAcl(AclOps.forWrite(call));
+        .withAcl(AclOps.forWrite(call)).withOwner(Owners.forWrite(call, call.header(Acl.HEADER)));
     String id = call.store().createMultipartUpload(call.bucket, call.key, attributes,
         checksum.algorithm(), checksum.type());
     HttpHeaders h = call.responseHeaders();

@@ -73,7 +73,8 @@ final class ObjectOps {
     WriteCondition condition = Conditionals.forWrite(call);
     Conditionals.precheck(call, condition, call.bucket, call.key);
     ObjectAttributes attributes = attributes(call).withTags(ObjectTaggingOps.fromHeader(call))
-        .withEncryption(Encryption.forWrite(call)).withAcl(AclOps.forWrite(call));
+        .withEncryption(Encryption.forWrite(call)).withAcl(AclOps.forWrite(call))
+        .withOwner(Owners.forWrite(call, call.header(Acl.HEADER)));
     ChecksumHeaders.Claim claim = ChecksumHeaders.claim(call);
     ChecksumAlgorithm kept = Checksums.forPut(claim);
     Digests.DigestingInputStream body = Checksums.checkedBody(call, claim, kept);
@@ -155,15 +156,18 @@ final class ObjectOps {
   /**
    * The bytes of part {@code n} as a range, as S3 serves {@code partNumber}: a part of a multipart
    * object (with {@code x-amz-mp-parts-count}), or for an object stored whole, part 1 being all of
-   * it. A part the object does not have is 400 InvalidPart (ceph/s3-tests test_multipart_get_part
-   * and test_non_multipart_get_part). {@code null} (the whole, empty, object) only for an empty object.
+   * it. A part the object does not have is 416 InvalidPartNumber, as S3 answers today (Ceph RGW and
+   * ceph/s3-tests test_multipart_get_part still say 400 InvalidPart). {@code null} (the whole, empty,
+   * object) only for an empty object.
    */
   private static ByteRange part(ObjectParts parts, int n, HttpHeaders h) {
     List<Long> sizes = parts.partSizes();
     int count = sizes.isEmpty() ? 1 : sizes.size();
     if (n > count) {
-      throw new S3ErrorException(S3ErrorCode.INVALID_PART, "The requested part number is not satisfiable: the object has "
-          + count + (count == 1 ? " part" : " parts"), Map.of("PartNumber", Integer.toString(n)));
+      Map<String, String> extra = new java.util.LinkedHashMap<>();
+      extra.put("PartNumberRequested", Integer.toString(n));
+      extra.put("ActualPartCount", Integer.toString(count));
+      throw new S3ErrorException(S3ErrorCode.INVALID_PART_NUMBER, S3ErrorCode.INVALID_PART_NUMBER.message(), extra);
     }
     if (!sizes.isEmpty()) {
       h.set("x-amz-mp-parts-count", count);

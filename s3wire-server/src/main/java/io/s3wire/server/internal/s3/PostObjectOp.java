@@ -76,6 +76,7 @@ final class PostObjectOp {
     }
     ObjectOps.validateKey(key);
     PostPolicy policy = authorize(call, fields);
+    AccessChecks.check(call);
     if (policy != null) {
       policy.checkExpiration(Instant.now(call.ctx.clock()));
       policy.check(fields, call.bucket, key);
@@ -98,9 +99,15 @@ final class PostObjectOp {
         });
     io.s3wire.server.ObjectEncryption encryption = Encryption.forWrite(call, fields::get);
     java.util.List<io.s3wire.server.AclGrant> acl = AclOps.forForm(call, fields.get("acl"));
+    // The tagging field is a <Tagging> document, as in PutObjectTagging (not x-amz-tagging's query form).
+    String tagging = fields.get("tagging");
+    Map<String, String> tags = tagging == null ? Map.of()
+        : ObjectTaggingOps.fromXml(tagging.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     ObjectInfo info;
     try {
-      info = call.store().putObject(call.bucket, key, attributes(fields).withEncryption(encryption).withAcl(acl),
+      info = call.store().putObject(call.bucket, key, attributes(fields).withTags(tags).withEncryption(encryption)
+          .withAcl(acl)
+          .withOwner(Owners.forWrite(call, fields.get("acl"))),
           kept, body);
     } catch (S3ErrorException e) {
       if (e.code() == S3ErrorCode.ENTITY_TOO_LARGE && range != null) {
@@ -151,15 +158,22 @@ final class PostObjectOp {
       } catch (IllegalArgumentException e) {
         throw argument("Invalid x-amz-date: expected yyyyMMdd'T'HHmmss'Z'.", "x-amz-date", date);
       }
-      auth.verifyForm(new Authenticator.FormSignature(parts[0], new CredentialScope(parts[1], parts[2], parts[3]),
-          policyField, signature));
+      signedBy(call, auth.verifyForm(new Authenticator.FormSignature(parts[0],
+          new CredentialScope(parts[1], parts[2], parts[3]), policyField, signature)));
     } else if (v2) {
-      auth.verifyForm(new Authenticator.FormSignature(required(fields, "awsaccesskeyid"), null, policyField,
-          required(fields, "signature")));
+      signedBy(call, auth.verifyForm(new Authenticator.FormSignature(required(fields, "awsaccesskeyid"), null,
+          policyField, required(fields, "signature"))));
     } else if (!auth.acceptsUnsignedForms()) {
       throw missingField("x-amz-signature");
     }
     return PostPolicy.parse(policyField);
+  }
+
+  /** The form acts as the user who signed it (anonymous mode: as the caller the router chose). */
+  private static void signedBy(S3Call call, io.s3wire.xml.Owner signer) {
+    if (signer != null) {
+      call.caller = signer;
+    }
   }
 
   /** The object's system headers and user metadata, from the form's fields. */

@@ -136,6 +136,8 @@ public final class Router implements RequestHandler {
       // A browser form is signed in its fields, not its headers: PostObjectOp verifies it.
       Authenticator.Verdict verdict = call.operation == Operation.POST_OBJECT ? Authenticator.Verdict.UNSIGNED
           : verify(call);
+      call.caller = verdict.caller() != null || !ctx.users().isEmpty() ? verdict.caller() : ctx.users().defaultOwner();
+      AccessChecks.check(call);
       ProfileChecks.check(call, ctx.profile());
       ProfileChecks.emulate(call, ctx.profile());
       call.body = PayloadStreams.wrap(call, verdict);

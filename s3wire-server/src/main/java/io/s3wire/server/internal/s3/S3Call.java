@@ -34,6 +34,8 @@ final class S3Call {
   final Map<String, String> trailers = new java.util.HashMap<>();
   /** The bucket's CORS answer to this request's {@code Origin}, added to every response; {@code null} for none. */
   HttpHeaders corsHeaders;
+  /** The user the request acts as, once verified; {@code null} for an unsigned request (a public read). */
+  io.s3wire.xml.Owner caller;
 
   S3Call(Exchange exchange, ServerContext ctx, String requestId, Operation operation, String bucket, String key,
       String path, Map<String, String> query) {

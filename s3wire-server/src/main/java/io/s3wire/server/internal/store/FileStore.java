@@ -349,7 +349,8 @@ public final class FileStore implements ObjectStore {
       InputStream body, WriteCondition condition) throws IOException {
     Bucket b = bucket(bucket);
     AtomicFiles.Written w = files.writeDigested(body, checksum);
-    ObjectInfo info = new ObjectInfo(key, w.size(), w.etag(), now(), attributes, w.checksum());
+    ObjectInfo info = new ObjectInfo(key, w.size(), EncryptedETags.etag(w.etag(), attributes.encryption()), now(),
+        attributes, w.checksum());
     return commit(b, info, List.of(), List.of(), w.temp(), condition);
   }
 

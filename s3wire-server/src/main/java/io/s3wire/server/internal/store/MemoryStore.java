@@ -239,7 +239,8 @@ public final class MemoryStore implements ObjectStore {
       }
       break;
     }
-    ObjectInfo info = new ObjectInfo(key, in.count(), in.etag(), now(), attributes,
+    ObjectInfo info = new ObjectInfo(key, in.count(), EncryptedETags.etag(in.etag(), attributes.encryption()), now(),
+        attributes,
         checksum == null ? null : ObjectChecksum.fullObject(checksum, in.value(checksum)));
     return new Blob(info, Chunks.of(chunks));
   }

@@ -175,6 +175,9 @@ final class MetaFiles {
     writeTags(p, a.tags());
     writeEncryption(p, a.encryption());
     writeAcl(p, a.acl());
+    if (a.owner() != null) {
+      p.setProperty("owner", a.owner());
+    }
     return p;
   }
 
@@ -251,7 +254,7 @@ final class MetaFiles {
         meta.put(name.substring(2), p.getProperty(name));
       }
     }
-    return new ObjectAttributes(headers, meta, readTags(p), readEncryption(p), readAcl(p));
+    return new ObjectAttributes(headers, meta, readTags(p), readEncryption(p), readAcl(p), p.getProperty("owner"));
   }
 
   /** A part of an open upload as its metadata file describes it: the part, and the name of its data file. */

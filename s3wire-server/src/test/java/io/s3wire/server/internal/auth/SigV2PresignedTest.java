@@ -24,6 +24,10 @@ class SigV2PresignedTest {
     return new Authenticator.Request("GET", path, query, new DefaultHttpHeaders(), now);
   }
 
+  /** An unsigned payload, by the verifier's one user. */
+  private static final Authenticator.Verdict SIGNED_BY_FIRST_USER = Authenticator.Verdict.UNSIGNED.by(
+      new io.s3wire.xml.Owner(io.s3wire.server.ServerUser.DEFAULT_OWNER_ID, io.s3wire.server.ServerUser.DEFAULT_DISPLAY_NAME));
+
   private static SigV4Verifier verifier() {
     return new SigV4Verifier(ACCESS, SECRET, io.s3wire.server.ServerProfile.named("s3"), false, true);
   }
@@ -31,12 +35,12 @@ class SigV2PresignedTest {
   @Test
   void acceptsBotocoreUrls() {
     assertThat(verifier().verify(get("/photos/a.txt", PLAIN_QUERY, BEFORE_EXPIRY)))
-        .isEqualTo(Authenticator.Verdict.UNSIGNED);
+        .isEqualTo(SIGNED_BY_FIRST_USER);
     // A key with a space, a non-ASCII letter and a plus, and a response-* sub-resource, which is signed.
     assertThat(verifier().verify(get("/photos/dir%20x/p%C3%BCppy%2B1.jpg",
         "response-content-type=text%2Fplain&AWSAccessKeyId=AKIDEXAMPLE&Signature=RqsAtEoWYlrnWTZaWHM72dF90ns%3D"
             + "&Expires=1796624439", BEFORE_EXPIRY)))
-        .isEqualTo(Authenticator.Verdict.UNSIGNED);
+        .isEqualTo(SIGNED_BY_FIRST_USER);
   }
 
   @Test
