@@ -13,6 +13,11 @@ import java.time.Instant;
  * @param checksums the stored checksums the server returned ({@code x-amz-checksum-*} headers), by
  *     algorithm in lower case ({@code crc32}, {@code crc32c}, {@code crc64nvme}, {@code sha1},
  *     {@code sha256}) to the base64 value as sent; empty when it returned none
+ * @param encryption the server-managed encryption the server reported ({@code
+ *     x-amz-server-side-encryption} and its KMS key id and bucket key), or {@code null}
+ * @param customerKeyMd5 the base64 MD5 of the SSE-C key the object is encrypted with ({@code
+ *     x-amz-server-side-encryption-customer-key-MD5}), or {@code null}
+ * @param tagCount how many tags the object has ({@code x-amz-tagging-count}; 0 when not said)
  */
 public record ObjectInfo(
     BucketKey object,
@@ -22,7 +27,11 @@ public record ObjectInfo(
     ObjectMetadata metadata,
     String contentRange,
     String versionId,
-    java.util.Map<String, String> checksums) {
+    java.util.Map<String, String> checksums,
+    ServerSideEncryption encryption,
+    String customerKeyMd5,
+    int tagCount) {
+  /** Copies the checksums. */
   public ObjectInfo {
     checksums = checksums == null ? java.util.Map.of() : java.util.Map.copyOf(checksums);
   }
@@ -31,5 +40,11 @@ public record ObjectInfo(
   public ObjectInfo(BucketKey object, long contentLength, String eTag, Instant lastModified, ObjectMetadata metadata,
       String contentRange, String versionId) {
     this(object, contentLength, eTag, lastModified, metadata, contentRange, versionId, java.util.Map.of());
+  }
+
+  /** Without encryption and tags (the form before they were carried). */
+  public ObjectInfo(BucketKey object, long contentLength, String eTag, Instant lastModified, ObjectMetadata metadata,
+      String contentRange, String versionId, java.util.Map<String, String> checksums) {
+    this(object, contentLength, eTag, lastModified, metadata, contentRange, versionId, checksums, null, null, 0);
   }
 }

@@ -40,6 +40,23 @@ public final class StreamUpload {
   }
 
   public CompletableFuture<PutObjectResult> upload(BucketKey object, RequestBody body, ObjectMetadata metadata) {
+    return upload(io.s3wire.PutObjectRequest.of(object).withMetadata(metadata), body);
+  }
+
+  /**
+   * Uploads as {@code request} says: the first part's PUT, or CreateMultipartUpload, carries its
+   * headers; with a customer key every part carries it too.
+   *
+   * @throws ClientException naming {@code checksum} when the request asks for one: a body of unknown
+   *     length is read once, so its checksum is not known before sending (the transfer manager sends
+   *     part checksums instead)
+   */
+  public CompletableFuture<PutObjectResult> upload(io.s3wire.PutObjectRequest request, RequestBody body) {
+    BucketKey object = request.object();
+    if (request.checksum() != null) {
+      throw new ClientException("checksum", "a body of unknown length (or over 5 GiB) is read once, so its "
+          + request.checksum() + " is not known before sending; use TransferManager, which sends part checksums");
+    }
     ReadableByteChannel source;
     try {
       source = body.open();
@@ -49,9 +66,9 @@ public final class StreamUpload {
     return read(source, object).thenCompose(first -> {
       if (first.length < partSize) {
         close(source);
-        return objects.putSingle(object, RequestBody.ofBytes(first), metadata);
+        return objects.put(request, RequestBody.ofBytes(first), null);
       }
-      return multipart.create(object, metadata).thenCompose(upload -> {
+      return multipart.create(request).thenCompose(upload -> {
         List<CompletedPart> parts = new ArrayList<>();
         return uploadFrom(upload, source, first, 1, parts)
             .thenCompose(v -> multipart.complete(upload, parts))
