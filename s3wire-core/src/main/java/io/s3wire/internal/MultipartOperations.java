@@ -73,7 +73,7 @@ public final class MultipartOperations {
     BucketKey object = upload.object();
     S3Call.Builder b = S3Call.builder(operation, "PUT").bucket(object.bucket()).key(object.key())
         .query("partNumber", Integer.toString(partNumber)).query("uploadId", upload.uploadId());
-    RequestHeaders.customerKey(b, upload.customerKey(), "");
+    RequestHeaders.customerKey(b, upload.customerKey(), RequestHeaders.OBJECT_PREFIX);
     return b;
   }
 

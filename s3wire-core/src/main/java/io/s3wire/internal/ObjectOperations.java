@@ -130,7 +130,7 @@ public final class ObjectOperations {
     RequestHeaders.tags(b, tags);
     RequestHeaders.acl(b, acl);
     RequestHeaders.encryption(b, encryption);
-    RequestHeaders.customerKey(b, customerKey, "");
+    RequestHeaders.customerKey(b, customerKey, RequestHeaders.OBJECT_PREFIX);
   }
 
   /** Fails when {@code eTag} is an MD5 (32 hex digits) that differs from what was sent. */
@@ -167,7 +167,7 @@ public final class ObjectOperations {
       b.header("Range", request.range().headerValue());
     }
     Headers.conditions(b, request.conditions(), "");
-    RequestHeaders.customerKey(b, request.customerKey(), "");
+    RequestHeaders.customerKey(b, request.customerKey(), RequestHeaders.OBJECT_PREFIX);
     RequestHeaders.options(b, request.options());
     return pipeline.execute(b.build());
   }
@@ -193,7 +193,7 @@ public final class ObjectOperations {
     if (request.withChecksums()) {
       b.header("x-amz-checksum-mode", "ENABLED");
     }
-    RequestHeaders.customerKey(b, request.customerKey(), "");
+    RequestHeaders.customerKey(b, request.customerKey(), RequestHeaders.OBJECT_PREFIX);
     RequestHeaders.options(b, request.options());
     return pipeline.execute(b.build()).thenApply(r -> Bodies.discard(r, Headers.objectInfo(object, r.headers())));
   }

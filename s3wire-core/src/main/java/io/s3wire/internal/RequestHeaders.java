@@ -17,7 +17,11 @@ import java.util.Map;
 final class RequestHeaders {
   static final String SSE = "x-amz-server-side-encryption";
   static final String SSE_C = "x-amz-server-side-encryption-customer-";
+  /** Where a copy's source key goes: {@code x-amz-copy-source-server-side-encryption-customer-*}. */
   static final String COPY_SOURCE_PREFIX = "x-amz-copy-source-";
+  /** Where an object's own key goes: {@code x-amz-server-side-encryption-customer-*}. */
+  static final String OBJECT_PREFIX = "x-amz-";
+  private static final String CUSTOMER = "server-side-encryption-customer-";
 
   private RequestHeaders() {}
 
@@ -37,16 +41,16 @@ final class RequestHeaders {
   }
 
   /**
-   * The SSE-C headers under {@code prefix} ({@code ""}, or {@code x-amz-copy-source-} for a copy's
-   * source); nothing for {@code null}. The key header is marked sensitive.
+   * The SSE-C headers under {@code prefix} ({@link #OBJECT_PREFIX}, or {@link #COPY_SOURCE_PREFIX}
+   * for a copy's source); nothing for {@code null}. The key header is marked sensitive.
    */
   static void customerKey(S3Call.Builder b, CustomerKey key, String prefix) {
     if (key == null) {
       return;
     }
-    b.header(prefix + SSE_C + "algorithm", key.algorithm());
-    b.sensitiveHeader(prefix + SSE_C + "key", key.encodedKey());
-    b.header(prefix + SSE_C + "key-MD5", key.keyMd5());
+    b.header(prefix + CUSTOMER + "algorithm", key.algorithm());
+    b.sensitiveHeader(prefix + CUSTOMER + "key", key.encodedKey());
+    b.header(prefix + CUSTOMER + "key-MD5", key.keyMd5());
   }
 
   /** {@code x-amz-tagging} as a URL-encoded query string; nothing for no tags. */
