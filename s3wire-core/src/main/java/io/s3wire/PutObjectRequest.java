@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param object where the object goes
  * @param metadata content type and other headers, storage class, user metadata
  * @param tags object tags ({@code x-amz-tagging}): at most 10, keys 1..128 characters, values up to
- *     256; empty: none
+ *     256, of letters, digits, spaces and {@code + - = . _ : / @} (S3's rule); empty: none
  * @param acl a canned ACL or grants, or {@code null} for the bucket's default
  * @param encryption SSE-S3 or SSE-KMS, or {@code null}
  * @param customerKey an SSE-C key, or {@code null}; refused together with {@code encryption}
@@ -98,6 +98,8 @@ public record PutObjectRequest(
     return new PutObjectRequest(object, metadata, tags, acl, encryption, customerKey, checksum, v);
   }
 
+  private static final java.util.regex.Pattern TAG_TEXT = java.util.regex.Pattern.compile("[\\p{L}\\p{N}\\p{Zs}+\\-=._:/@]*");
+
   /** Checks tags against S3's limits and returns an unmodifiable copy in the given order. */
   static Map<String, String> checkTags(Map<String, String> tags) {
     if (tags == null || tags.isEmpty()) {
@@ -114,6 +116,10 @@ public record PutObjectRequest(
       String value = v == null ? "" : v;
       if (value.length() > 256) {
         throw new ClientException("tags", "the value of tag '" + k + "' is over 256 characters");
+      }
+      if (!TAG_TEXT.matcher(k).matches() || !TAG_TEXT.matcher(value).matches()) {
+        throw new ClientException("tags", "tag '" + k + "=" + value + "' may hold only letters, digits, spaces and"
+            + " + - = . _ : / @");
       }
       copy.put(k, value);
     });

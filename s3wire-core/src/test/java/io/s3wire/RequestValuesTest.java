@@ -72,6 +72,9 @@ class RequestValuesTest {
     rejected("tags", "at most 10", () -> PutObjectRequest.of(OBJ).withTags(eleven));
     rejected("tags", "1 to 128", () -> PutObjectRequest.of(OBJ).withTag("", "v"));
     rejected("tags", "1 to 128", () -> PutObjectRequest.of(OBJ).withTag("k".repeat(129), "v"));
+    rejected("tags", "only letters, digits", () -> PutObjectRequest.of(OBJ).withTag("k", "a&b"));
+    rejected("tags", "only letters, digits", () -> PutObjectRequest.of(OBJ).withTag("k?", "v"));
+    assertThat(PutObjectRequest.of(OBJ).withTag("Grüße 1", "a+b-c=d.e_f:g/h@i").tags()).hasSize(1);
     rejected("tags", "over 256", () -> PutObjectRequest.of(OBJ).withTag("k", "v".repeat(257)));
     assertThatThrownBy(() -> PutObjectRequest.of(null)).isInstanceOf(NullPointerException.class).hasMessage("object");
   }

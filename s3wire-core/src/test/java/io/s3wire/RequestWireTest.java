@@ -79,7 +79,7 @@ class RequestWireTest {
   void putSendsEveryFeatureAsS3ExpectsAndSignsTheExtras() {
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("a", "1");
-    tags.put("b c", "d&e=f");
+    tags.put("b c", "d+e=f/@");
     PutObjectRequest request = PutObjectRequest.of(OBJ)
         .withMetadata(ObjectMetadata.contentType("text/plain").withCacheControl("max-age=60").withStorageClass("STANDARD_IA")
             .withContentDisposition("attachment; filename=\"a.txt\"").withContentEncoding("gzip")
@@ -102,7 +102,7 @@ class RequestWireTest {
     assertThat(r.header("Content-Encoding")).isEqualTo("gzip");
     assertThat(r.header("Content-Language")).isEqualTo("en-GB");
     assertThat(r.header("Expires")).isEqualTo("Fri, 02 Jan 2026 03:04:05 GMT");
-    assertThat(r.header("x-amz-tagging")).isEqualTo("a=1&b%20c=d%26e%3Df");
+    assertThat(r.header("x-amz-tagging")).isEqualTo("a=1&b%20c=d%2Be%3Df%2F%40");
     assertThat(r.header("x-amz-acl")).isEqualTo("public-read");
     assertThat(r.header("x-amz-server-side-encryption")).isEqualTo("aws:kms");
     assertThat(r.header("x-amz-server-side-encryption-aws-kms-key-id")).isEqualTo("key-1");
