@@ -39,6 +39,9 @@ public record CallOptions(Map<String, String> headers, Map<String, String> query
    *
    * @throws ClientException naming {@code extra header} or {@code extra query parameter} for a name
    *     that is not an HTTP token, a value that is not printable ASCII, or a reserved name
+   * @param headers the headers
+   * @param query the query
+   * @param listener the listener
    */
   public CallOptions {
     Map<String, String> h = new LinkedHashMap<>();
@@ -74,21 +77,38 @@ public record CallOptions(Map<String, String> headers, Map<String, String> query
     listener = listener == null ? WireListener.NONE : listener;
   }
 
-  /** These options with one more header (replacing one of the same name). */
+  /**
+   * These options with one more header (replacing one of the same name).
+   *
+   * @param name the name
+   * @param value the value
+   * @return a copy with that change
+   */
   public CallOptions withHeader(String name, String value) {
     Map<String, String> m = new LinkedHashMap<>(headers);
     m.put(name, value);
     return new CallOptions(m, query, listener);
   }
 
-  /** These options with one more query parameter ({@code null} value: a bare name). */
+  /**
+   * These options with one more query parameter ({@code null} value: a bare name).
+   *
+   * @param name the name
+   * @param value the value
+   * @return a copy with that change
+   */
   public CallOptions withQueryParameter(String name, String value) {
     Map<String, String> m = new LinkedHashMap<>(query);
     m.put(name, value);
     return new CallOptions(headers, m, listener);
   }
 
-  /** These options with a listener for the call's wire events. */
+  /**
+   * These options with a listener for the call's wire events.
+   *
+   * @param v the new value
+   * @return a copy with that change
+   */
   public CallOptions withListener(WireListener v) {
     return new CallOptions(headers, query, v);
   }

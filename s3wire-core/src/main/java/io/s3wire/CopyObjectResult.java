@@ -13,7 +13,13 @@ import java.time.Instant;
  */
 public record CopyObjectResult(BucketKey target, String eTag, Instant lastModified, String versionId,
     String sourceVersionId) {
-  /** Without version ids (the form before they were carried). */
+  /**
+   * Without version ids (the form before they were carried).
+   *
+   * @param target where it goes
+   * @param eTag the ETag
+   * @param lastModified the modification time
+   */
   public CopyObjectResult(BucketKey target, String eTag, Instant lastModified) {
     this(target, eTag, lastModified, null, null);
   }

@@ -30,6 +30,9 @@ public final class CustomerKey {
    * A key of exactly 32 bytes.
    *
    * @throws ClientException naming {@code customer key} when {@code key} is {@code null} or not 32 bytes
+   *
+   * @param key the 32 key bytes
+   * @return the customer key
    */
   public static CustomerKey of(byte[] key) {
     if (key == null || key.length != 32) {
@@ -39,12 +42,20 @@ public final class CustomerKey {
     return new CustomerKey(key.clone());
   }
 
-  /** The algorithm, {@value #ALGORITHM} ({@code x-amz-server-side-encryption-customer-algorithm}). */
+  /**
+   * The algorithm, {@value #ALGORITHM} ({@code x-amz-server-side-encryption-customer-algorithm}).
+   *
+   * @return the string
+   */
   public String algorithm() {
     return ALGORITHM;
   }
 
-  /** The base64 MD5 of the key ({@code x-amz-server-side-encryption-customer-key-MD5}); not a secret. */
+  /**
+   * The base64 MD5 of the key ({@code x-amz-server-side-encryption-customer-key-MD5}); not a secret.
+   *
+   * @return the string
+   */
   public String keyMd5() {
     return md5;
   }
@@ -52,6 +63,8 @@ public final class CustomerKey {
   /**
    * The key in base64, as {@code x-amz-server-side-encryption-customer-key} carries it. A secret:
    * never print or log it.
+   *
+   * @return the string
    */
   public String encodedKey() {
     return Base64.getEncoder().encodeToString(key);
@@ -67,7 +80,11 @@ public final class CustomerKey {
     return md5.hashCode();
   }
 
-  /** The algorithm and the key's MD5; never the key. */
+  /**
+   * The algorithm and the key's MD5; never the key.
+   *
+   * @return the string
+   */
   @Override
   public String toString() {
     return "CustomerKey[" + ALGORITHM + ", md5=" + md5 + "]";

@@ -11,7 +11,13 @@ import java.util.Objects;
  *     null}
  */
 public record MultipartUpload(BucketKey object, String uploadId, CustomerKey customerKey) {
-  /** Checks the id. */
+  /**
+   * Checks the id.
+   *
+   * @param object the object
+   * @param uploadId the server's id for the upload
+   * @param customerKey the customerKey
+   */
   public MultipartUpload {
     Objects.requireNonNull(object, "object");
     if (uploadId == null || uploadId.isEmpty()) {
@@ -19,7 +25,12 @@ public record MultipartUpload(BucketKey object, String uploadId, CustomerKey cus
     }
   }
 
-  /** An upload without a customer key. */
+  /**
+   * An upload without a customer key.
+   *
+   * @param object the object
+   * @param uploadId the server's id for the upload
+   */
   public MultipartUpload(BucketKey object, String uploadId) {
     this(object, uploadId, null);
   }

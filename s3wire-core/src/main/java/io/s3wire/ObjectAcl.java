@@ -32,7 +32,11 @@ public record ObjectAcl(String canned, Map<Permission, String> grants) {
       this.header = header;
     }
 
-    /** The header that carries grants of this permission. */
+    /**
+     * The header that carries grants of this permission.
+     *
+     * @return the header name, lower case
+     */
     public String header() {
       return header;
     }
@@ -46,6 +50,8 @@ public record ObjectAcl(String canned, Map<Permission, String> grants) {
    *
    * @throws ClientException naming {@code acl} for an unknown canned ACL, an empty grant, or a canned
    *     ACL given with grants
+   * @param canned the canned
+   * @param grants the grants
    */
   public ObjectAcl {
     if (canned != null && !CANNED.contains(canned)) {
@@ -66,17 +72,34 @@ public record ObjectAcl(String canned, Map<Permission, String> grants) {
     }
   }
 
-  /** A canned ACL ({@code x-amz-acl}). */
+  /**
+   * A canned ACL ({@code x-amz-acl}).
+   *
+   * @param name the name
+   * @return the object acl
+   */
   public static ObjectAcl canned(String name) {
     return new ObjectAcl(name, Map.of());
   }
 
-  /** One grant ({@code x-amz-grant-*}). */
+  /**
+   * One grant ({@code x-amz-grant-*}).
+   *
+   * @param permission the permission
+   * @param grantees the grantees, as S3 takes them
+   * @return the object acl
+   */
   public static ObjectAcl grant(Permission permission, String grantees) {
     return new ObjectAcl(null, Map.of(permission, grantees));
   }
 
-  /** This ACL with one more grant (replacing one of the same permission). */
+  /**
+   * This ACL with one more grant (replacing one of the same permission).
+   *
+   * @param permission the permission
+   * @param grantees the grantees, as S3 takes them
+   * @return a copy with that change
+   */
   public ObjectAcl withGrant(Permission permission, String grantees) {
     Map<Permission, String> m = new EnumMap<>(Permission.class);
     m.putAll(grants);

@@ -31,18 +31,53 @@ public record ObjectInfo(
     ServerSideEncryption encryption,
     String customerKeyMd5,
     int tagCount) {
-  /** Copies the checksums. */
+  /**
+   * Copies the checksums.
+   *
+   * @param object the object
+   * @param contentLength the length
+   * @param eTag the ETag
+   * @param lastModified the modification time
+   * @param metadata the metadata
+   * @param contentRange the Content-Range
+   * @param versionId the version id
+   * @param checksums the checksums
+   * @param encryption the encryption
+   * @param customerKeyMd5 the customerKeyMd5
+   * @param tagCount the tagCount
+   */
   public ObjectInfo {
     checksums = checksums == null ? java.util.Map.of() : java.util.Map.copyOf(checksums);
   }
 
-  /** Without checksums (the form before they were carried). */
+  /**
+   * Without checksums (the form before they were carried).
+   *
+   * @param object the object
+   * @param contentLength the length
+   * @param eTag the ETag
+   * @param lastModified the modification time
+   * @param metadata the metadata
+   * @param contentRange the Content-Range
+   * @param versionId the version id
+   */
   public ObjectInfo(BucketKey object, long contentLength, String eTag, Instant lastModified, ObjectMetadata metadata,
       String contentRange, String versionId) {
     this(object, contentLength, eTag, lastModified, metadata, contentRange, versionId, java.util.Map.of());
   }
 
-  /** Without encryption and tags (the form before they were carried). */
+  /**
+   * Without encryption and tags (the form before they were carried).
+   *
+   * @param object the object
+   * @param contentLength the length
+   * @param eTag the ETag
+   * @param lastModified the modification time
+   * @param metadata the metadata
+   * @param contentRange the Content-Range
+   * @param versionId the version id
+   * @param checksums the checksums
+   */
   public ObjectInfo(BucketKey object, long contentLength, String eTag, Instant lastModified, ObjectMetadata metadata,
       String contentRange, String versionId, java.util.Map<String, String> checksums) {
     this(object, contentLength, eTag, lastModified, metadata, contentRange, versionId, checksums, null, null, 0);

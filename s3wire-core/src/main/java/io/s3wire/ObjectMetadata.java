@@ -28,7 +28,14 @@ public record ObjectMetadata(
     java.time.Instant expires) {
   public static final ObjectMetadata NONE = new ObjectMetadata(null, null, null, Map.of());
 
-  /** Without the content headers (the form before they were carried). */
+  /**
+   * Without the content headers (the form before they were carried).
+   *
+   * @param contentType the content type
+   * @param cacheControl the cache control
+   * @param storageClass the storage class
+   * @param userMetadata the user metadata
+   */
   public ObjectMetadata(String contentType, String cacheControl, String storageClass, Map<String, String> userMetadata) {
     this(contentType, cacheControl, storageClass, userMetadata, null, null, null, null);
   }
@@ -38,6 +45,14 @@ public record ObjectMetadata(
    * still read back).
    *
    * @throws ClientException naming {@code user metadata} for a name or value S3 would not take
+   * @param contentType the content type
+   * @param cacheControl the cache control
+   * @param storageClass the storage class
+   * @param userMetadata the user metadata
+   * @param contentDisposition the contentDisposition
+   * @param contentEncoding the contentEncoding
+   * @param contentLanguage the contentLanguage
+   * @param expires the expires
    */
   public ObjectMetadata {
     Map<String, String> m = new LinkedHashMap<>();
@@ -81,7 +96,13 @@ public record ObjectMetadata(
         contentLanguage, expires);
   }
 
-  /** Adds (or replaces) one user metadata entry. */
+  /**
+   * Adds (or replaces) one user metadata entry.
+   *
+   * @param name the name
+   * @param value the value
+   * @return a copy with that change
+   */
   public ObjectMetadata withUserMetadata(String name, String value) {
     Map<String, String> m = new LinkedHashMap<>(userMetadata);
     m.put(name.toLowerCase(Locale.ROOT), value);
@@ -89,25 +110,45 @@ public record ObjectMetadata(
         contentLanguage, expires);
   }
 
-  /** With {@code Content-Disposition}, e.g. {@code attachment; filename="a.txt"}. */
+  /**
+   * With {@code Content-Disposition}, e.g. {@code attachment; filename="a.txt"}.
+   *
+   * @param v the new value
+   * @return a copy with that change
+   */
   public ObjectMetadata withContentDisposition(String v) {
     return new ObjectMetadata(contentType, cacheControl, storageClass, userMetadata, v, contentEncoding,
         contentLanguage, expires);
   }
 
-  /** With {@code Content-Encoding}, e.g. {@code gzip}: stored and returned, the bytes are not changed. */
+  /**
+   * With {@code Content-Encoding}, e.g. {@code gzip}: stored and returned, the bytes are not changed.
+   *
+   * @param v the new value
+   * @return a copy with that change
+   */
   public ObjectMetadata withContentEncoding(String v) {
     return new ObjectMetadata(contentType, cacheControl, storageClass, userMetadata, contentDisposition, v,
         contentLanguage, expires);
   }
 
-  /** With {@code Content-Language}, e.g. {@code en-GB}. */
+  /**
+   * With {@code Content-Language}, e.g. {@code en-GB}.
+   *
+   * @param v the new value
+   * @return a copy with that change
+   */
   public ObjectMetadata withContentLanguage(String v) {
     return new ObjectMetadata(contentType, cacheControl, storageClass, userMetadata, contentDisposition,
         contentEncoding, v, expires);
   }
 
-  /** With {@code Expires}, sent as an HTTP date (whole seconds). */
+  /**
+   * With {@code Expires}, sent as an HTTP date (whole seconds).
+   *
+   * @param v the new value
+   * @return a copy with that change
+   */
   public ObjectMetadata withExpires(java.time.Instant v) {
     return new ObjectMetadata(contentType, cacheControl, storageClass, userMetadata, contentDisposition,
         contentEncoding, contentLanguage, v);

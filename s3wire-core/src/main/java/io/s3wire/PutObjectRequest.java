@@ -39,6 +39,14 @@ public record PutObjectRequest(
    *
    * @throws ClientException naming the field: {@code tags} for tags S3 would refuse, {@code sse} for
    *     server-managed encryption given with a customer key
+   * @param object the object
+   * @param metadata the metadata
+   * @param tags the tags
+   * @param acl the acl
+   * @param encryption the encryption
+   * @param customerKey the customerKey
+   * @param checksum the checksum
+   * @param options extra headers and query parameters, and a listener for this call
    */
   public PutObjectRequest {
     Objects.requireNonNull(object, "object");
@@ -51,49 +59,95 @@ public record PutObjectRequest(
     }
   }
 
-  /** A write to {@code object} with nothing else set. */
+  /**
+   * A write to {@code object} with nothing else set.
+   *
+   * @param object the object
+   * @return the put object request
+   */
   public static PutObjectRequest of(BucketKey object) {
     return new PutObjectRequest(object, ObjectMetadata.NONE, Map.of(), null, null, null, null, CallOptions.NONE);
   }
 
-  /** This request with other metadata. */
+  /**
+   * This request with other metadata.
+   *
+   * @param v the new value
+   * @return a copy with that change
+   */
   public PutObjectRequest withMetadata(ObjectMetadata v) {
     return new PutObjectRequest(object, v, tags, acl, encryption, customerKey, checksum, options);
   }
 
-  /** This request with these tags in place of any before. */
+  /**
+   * This request with these tags in place of any before.
+   *
+   * @param v the new value
+   * @return a copy with that change
+   */
   public PutObjectRequest withTags(Map<String, String> v) {
     return new PutObjectRequest(object, metadata, v, acl, encryption, customerKey, checksum, options);
   }
 
-  /** This request with one more tag (replacing one of the same key). */
+  /**
+   * This request with one more tag (replacing one of the same key).
+   *
+   * @param key the 32 key bytes
+   * @param value the value
+   * @return a copy with that change
+   */
   public PutObjectRequest withTag(String key, String value) {
     Map<String, String> m = new LinkedHashMap<>(tags);
     m.put(key, value);
     return withTags(m);
   }
 
-  /** This request with an ACL. */
+  /**
+   * This request with an ACL.
+   *
+   * @param v the new value
+   * @return a copy with that change
+   */
   public PutObjectRequest withAcl(ObjectAcl v) {
     return new PutObjectRequest(object, metadata, tags, v, encryption, customerKey, checksum, options);
   }
 
-  /** This request with server-managed encryption. */
+  /**
+   * This request with server-managed encryption.
+   *
+   * @param v the new value
+   * @return a copy with that change
+   */
   public PutObjectRequest withEncryption(ServerSideEncryption v) {
     return new PutObjectRequest(object, metadata, tags, acl, v, customerKey, checksum, options);
   }
 
-  /** This request encrypted with the caller's key (SSE-C). */
+  /**
+   * This request encrypted with the caller's key (SSE-C).
+   *
+   * @param v the new value
+   * @return a copy with that change
+   */
   public PutObjectRequest withCustomerKey(CustomerKey v) {
     return new PutObjectRequest(object, metadata, tags, acl, encryption, v, checksum, options);
   }
 
-  /** This request with a checksum of {@code v} sent for the server to check. */
+  /**
+   * This request with a checksum of {@code v} sent for the server to check.
+   *
+   * @param v the new value
+   * @return a copy with that change
+   */
   public PutObjectRequest withChecksum(ChecksumAlgorithm v) {
     return new PutObjectRequest(object, metadata, tags, acl, encryption, customerKey, v, options);
   }
 
-  /** This request with extras and a listener. */
+  /**
+   * This request with extras and a listener.
+   *
+   * @param v the new value
+   * @return a copy with that change
+   */
   public PutObjectRequest withOptions(CallOptions v) {
     return new PutObjectRequest(object, metadata, tags, acl, encryption, customerKey, checksum, v);
   }

@@ -94,6 +94,10 @@ public final class S3AsyncClient implements AutoCloseable {
    * Writes {@code bytes} (not copied) as {@code request} says. Their SHA-256 is computed up front: it
    * signs the payload over plain HTTP and goes as {@code x-amz-checksum-sha256} where the provider
    * accepts it, unless the request names another checksum, which is sent instead.
+   *
+   * @param request what to send
+   * @param bytes the bytes (not copied)
+   * @return the future result
    */
   public CompletableFuture<PutObjectResult> putObject(PutObjectRequest request, byte[] bytes) {
     return run(() -> core.objects.put(Objects.requireNonNull(request, "request"), RequestBody.ofBytes(bytes),
@@ -133,6 +137,10 @@ public final class S3AsyncClient implements AutoCloseable {
    * over 5 GiB, as a multipart upload (aborted if any part fails) whose CreateMultipartUpload carries
    * the request's headers. A request checksum needs a replayable body of known length: it is computed
    * before sending.
+   *
+   * @param request what to send
+   * @param body the body
+   * @return the future result
    */
   public CompletableFuture<PutObjectResult> putObject(PutObjectRequest request, RequestBody body) {
     return run(() -> {
@@ -179,7 +187,12 @@ public final class S3AsyncClient implements AutoCloseable {
     return run(() -> core.objects.head(object, conditions));
   }
 
-  /** HEAD as {@code request} says: a version, an SSE-C key, stored checksums, extras. */
+  /**
+   * HEAD as {@code request} says: a version, an SSE-C key, stored checksums, extras.
+   *
+   * @param request what to send
+   * @return the future result
+   */
   public CompletableFuture<ObjectInfo> headObject(HeadObjectRequest request) {
     return run(() -> core.objects.head(Objects.requireNonNull(request, "request")));
   }
@@ -200,6 +213,9 @@ public final class S3AsyncClient implements AutoCloseable {
   /**
    * Deletes an object, or one version of it; the result has the version id and delete-marker flag
    * the server answered.
+   *
+   * @param request what to send
+   * @return the future result
    */
   public CompletableFuture<DeleteObjectResult> deleteObject(DeleteObjectRequest request) {
     return run(() -> core.objects.delete(Objects.requireNonNull(request, "request")));
@@ -227,6 +243,9 @@ public final class S3AsyncClient implements AutoCloseable {
    * Starts an upload with a PUT's headers ({@code request}: metadata, tags, ACL, encryption, extras;
    * a checksum algorithm as {@link #createMultipartUploadWithChecksum}). With a customer key, the
    * upload returned carries it and every part sends it again.
+   *
+   * @param request what to send
+   * @return the future result
    */
   public CompletableFuture<MultipartUpload> createMultipartUpload(PutObjectRequest request) {
     return run(() -> core.multipart.create(Objects.requireNonNull(request, "request")));

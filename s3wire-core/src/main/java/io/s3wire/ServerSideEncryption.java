@@ -30,6 +30,10 @@ public record ServerSideEncryption(String algorithm, String kmsKeyId, Map<String
    *
    * @throws ClientException naming {@code sse} for an unknown algorithm, or the KMS components given
    *     with {@code AES256}
+   * @param algorithm the algorithm
+   * @param kmsKeyId the kmsKeyId
+   * @param kmsContext the kmsContext
+   * @param bucketKeyEnabled the bucketKeyEnabled
    */
   public ServerSideEncryption {
     if (algorithm == null || !ALGORITHMS.contains(algorithm)) {
@@ -45,27 +49,50 @@ public record ServerSideEncryption(String algorithm, String kmsKeyId, Map<String
     }
   }
 
-  /** SSE-S3: S3 encrypts with its own keys ({@code AES256}). */
+  /**
+   * SSE-S3: S3 encrypts with its own keys ({@code AES256}).
+   *
+   * @return the server side encryption
+   */
   public static ServerSideEncryption s3() {
     return new ServerSideEncryption("AES256", null, Map.of(), null);
   }
 
-  /** SSE-KMS with the account's default KMS key. */
+  /**
+   * SSE-KMS with the account's default KMS key.
+   *
+   * @return the server side encryption
+   */
   public static ServerSideEncryption kms() {
     return new ServerSideEncryption("aws:kms", null, Map.of(), null);
   }
 
-  /** SSE-KMS with the given KMS key id or ARN. */
+  /**
+   * SSE-KMS with the given KMS key id or ARN.
+   *
+   * @param keyId the KMS key id or ARN
+   * @return the server side encryption
+   */
   public static ServerSideEncryption kms(String keyId) {
     return new ServerSideEncryption("aws:kms", keyId, Map.of(), null);
   }
 
-  /** This encryption with a KMS encryption context. */
+  /**
+   * This encryption with a KMS encryption context.
+   *
+   * @param context the KMS encryption context
+   * @return a copy with that change
+   */
   public ServerSideEncryption withKmsContext(Map<String, String> context) {
     return new ServerSideEncryption(algorithm, kmsKeyId, context, bucketKeyEnabled);
   }
 
-  /** This encryption asking for an S3 bucket key, or not. */
+  /**
+   * This encryption asking for an S3 bucket key, or not.
+   *
+   * @param enabled whether to use one
+   * @return a copy with that change
+   */
   public ServerSideEncryption withBucketKey(boolean enabled) {
     return new ServerSideEncryption(algorithm, kmsKeyId, kmsContext, enabled);
   }

@@ -61,6 +61,10 @@ public final class TransferManager implements AutoCloseable {
    * uploaded.
    *
    * @param options progress and resume; its metadata must be left empty (the request carries it)
+   *
+   * @param request what to send
+   * @param file the file
+   * @return the transfer
    */
   public Transfer<PutObjectResult> uploadFile(PutObjectRequest request, Path file, UploadOptions options) {
     return transfers.uploadFile(request, file, requestOptions(options));
@@ -78,6 +82,11 @@ public final class TransferManager implements AutoCloseable {
   /**
    * Uploads what a stream holds as {@code request} says (see {@link #uploadFile(PutObjectRequest,
    * Path, UploadOptions)}). The caller closes the stream after the transfer ends.
+   *
+   * @param request what to send
+   * @param in the stream
+   * @param options progress and resume
+   * @return the transfer
    */
   public Transfer<PutObjectResult> uploadStream(PutObjectRequest request, InputStream in, UploadOptions options) {
     return transfers.uploadStream(request, in, requestOptions(options));
@@ -92,6 +101,11 @@ public final class TransferManager implements AutoCloseable {
   /**
    * Uploads an array (not copied) as {@code request} says (see {@link #uploadFile(PutObjectRequest,
    * Path, UploadOptions)}).
+   *
+   * @param request what to send
+   * @param bytes the bytes (not copied)
+   * @param options progress and resume
+   * @return the transfer
    */
   public Transfer<PutObjectResult> uploadBytes(PutObjectRequest request, byte[] bytes, UploadOptions options) {
     return transfers.uploadBytes(request, bytes, requestOptions(options));
