@@ -8,17 +8,52 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What is stored with an object besides its bytes: content type, cache control, storage class and
- * user metadata ({@code x-amz-meta-*}). {@code null} components are not sent (the server's default
- * applies: {@code binary/octet-stream} or {@code application/octet-stream}, {@code STANDARD}).
+ * What is stored with an object besides its bytes: content type, cache control, storage class, user
+ * metadata ({@code x-amz-meta-*}) and the content headers S3 stores and returns ({@code
+ * Content-Disposition}, {@code Content-Encoding}, {@code Content-Language}, {@code Expires}). {@code
+ * null} components are not sent (the server's default applies: {@code binary/octet-stream} or
+ * {@code application/octet-stream}, {@code STANDARD}).
  *
  * <p>User metadata names are lower-cased (S3 stores them so) and must be ASCII tokens; values must
  * be printable ASCII, because HTTP/1.1 headers carry them. Together they may not exceed 2 KB.
  */
 public record ObjectMetadata(
-    String contentType, String cacheControl, String storageClass, Map<String, String> userMetadata) {
+    String contentType,
+    String cacheControl,
+    String storageClass,
+    Map<String, String> userMetadata,
+    String contentDisposition,
+    String contentEncoding,
+    String contentLanguage,
+    java.time.Instant expires) {
   public static final ObjectMetadata NONE = new ObjectMetadata(null, null, null, Map.of());
 
+  /**
+   * Without the content headers (the form before they were carried).
+   *
+   * @param contentType the content type
+   * @param cacheControl the cache control
+   * @param storageClass the storage class
+   * @param userMetadata the user metadata
+   */
+  public ObjectMetadata(String contentType, String cacheControl, String storageClass, Map<String, String> userMetadata) {
+    this(contentType, cacheControl, storageClass, userMetadata, null, null, null, null);
+  }
+
+  /**
+   * Checks the user metadata (the other values are checked when sent, so a stored object's odd values
+   * still read back).
+   *
+   * @throws ClientException naming {@code user metadata} for a name or value S3 would not take
+   * @param contentType the content type
+   * @param cacheControl the cache control
+   * @param storageClass the storage class
+   * @param userMetadata the user metadata
+   * @param contentDisposition the contentDisposition
+   * @param contentEncoding the contentEncoding
+   * @param contentLanguage the contentLanguage
+   * @param expires the expires
+   */
   public ObjectMetadata {
     Map<String, String> m = new LinkedHashMap<>();
     int size = 0;
@@ -47,25 +82,80 @@ public record ObjectMetadata(
   }
 
   public ObjectMetadata withContentType(String v) {
-    return new ObjectMetadata(v, cacheControl, storageClass, userMetadata);
+    return new ObjectMetadata(v, cacheControl, storageClass, userMetadata, contentDisposition, contentEncoding,
+        contentLanguage, expires);
   }
 
   public ObjectMetadata withCacheControl(String v) {
-    return new ObjectMetadata(contentType, v, storageClass, userMetadata);
+    return new ObjectMetadata(contentType, v, storageClass, userMetadata, contentDisposition, contentEncoding,
+        contentLanguage, expires);
   }
 
   public ObjectMetadata withStorageClass(String v) {
-    return new ObjectMetadata(contentType, cacheControl, v, userMetadata);
+    return new ObjectMetadata(contentType, cacheControl, v, userMetadata, contentDisposition, contentEncoding,
+        contentLanguage, expires);
   }
 
-  /** Adds (or replaces) one user metadata entry. */
+  /**
+   * Adds (or replaces) one user metadata entry.
+   *
+   * @param name the name
+   * @param value the value
+   * @return a copy with that change
+   */
   public ObjectMetadata withUserMetadata(String name, String value) {
     Map<String, String> m = new LinkedHashMap<>(userMetadata);
     m.put(name.toLowerCase(Locale.ROOT), value);
-    return new ObjectMetadata(contentType, cacheControl, storageClass, m);
+    return new ObjectMetadata(contentType, cacheControl, storageClass, m, contentDisposition, contentEncoding,
+        contentLanguage, expires);
   }
 
-  private static boolean isTokenChar(int c) {
+  /**
+   * With {@code Content-Disposition}, e.g. {@code attachment; filename="a.txt"}.
+   *
+   * @param v the new value
+   * @return a copy with that change
+   */
+  public ObjectMetadata withContentDisposition(String v) {
+    return new ObjectMetadata(contentType, cacheControl, storageClass, userMetadata, v, contentEncoding,
+        contentLanguage, expires);
+  }
+
+  /**
+   * With {@code Content-Encoding}, e.g. {@code gzip}: stored and returned, the bytes are not changed.
+   *
+   * @param v the new value
+   * @return a copy with that change
+   */
+  public ObjectMetadata withContentEncoding(String v) {
+    return new ObjectMetadata(contentType, cacheControl, storageClass, userMetadata, contentDisposition, v,
+        contentLanguage, expires);
+  }
+
+  /**
+   * With {@code Content-Language}, e.g. {@code en-GB}.
+   *
+   * @param v the new value
+   * @return a copy with that change
+   */
+  public ObjectMetadata withContentLanguage(String v) {
+    return new ObjectMetadata(contentType, cacheControl, storageClass, userMetadata, contentDisposition,
+        contentEncoding, v, expires);
+  }
+
+  /**
+   * With {@code Expires}, sent as an HTTP date (whole seconds).
+   *
+   * @param v the new value
+   * @return a copy with that change
+   */
+  public ObjectMetadata withExpires(java.time.Instant v) {
+    return new ObjectMetadata(contentType, cacheControl, storageClass, userMetadata, contentDisposition,
+        contentEncoding, contentLanguage, v);
+  }
+
+  /** Whether {@code c} may appear in an HTTP token (a header name), lower case. */
+  static boolean isTokenChar(int c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "!#$&'*+-.^_`|~".indexOf(c) >= 0;
   }
 }

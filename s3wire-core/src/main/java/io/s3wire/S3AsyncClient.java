@@ -112,10 +112,21 @@ public final class S3AsyncClient implements AutoCloseable {
    * payload over plain HTTP and goes as {@code x-amz-checksum-sha256} where the provider accepts it.
    */
   public CompletableFuture<PutObjectResult> putObject(BucketKey object, byte[] bytes, ObjectMetadata metadata) {
-    return run(() -> {
-      Objects.requireNonNull(object, "object");
-      return core.objects.putBytes(object, bytes, metadata == null ? ObjectMetadata.NONE : metadata);
-    });
+    return run(() -> putObject(PutObjectRequest.of(Objects.requireNonNull(object, "object")).withMetadata(metadata), bytes));
+  }
+
+  /**
+   * Writes {@code bytes} (not copied) as {@code request} says. Their SHA-256 is computed up front: it
+   * signs the payload over plain HTTP and goes as {@code x-amz-checksum-sha256} where the provider
+   * accepts it, unless the request names another checksum, which is sent instead.
+   *
+   * @param request what to send
+   * @param bytes the bytes (not copied)
+   * @return the future result
+   */
+  public CompletableFuture<PutObjectResult> putObject(PutObjectRequest request, byte[] bytes) {
+    return run(() -> core.objects.put(Objects.requireNonNull(request, "request"), RequestBody.ofBytes(bytes),
+        Objects.requireNonNull(bytes, "bytes")));
   }
 
   /** Writes a file. */
@@ -142,13 +153,27 @@ public final class S3AsyncClient implements AutoCloseable {
    * an unknown length, or over 5 GiB, as a multipart upload (aborted if any part fails).
    */
   public CompletableFuture<PutObjectResult> putObject(BucketKey object, RequestBody body, ObjectMetadata metadata) {
+    return run(() -> putObject(PutObjectRequest.of(Objects.requireNonNull(object, "object")).withMetadata(metadata), body));
+  }
+
+  /**
+   * Writes a body as {@code request} says (metadata, tags, ACL, encryption, checksum, extras). A known
+   * length up to 5 GiB goes as one PUT whose MD5 is checked against the ETag; an unknown length, or
+   * over 5 GiB, as a multipart upload (aborted if any part fails) whose CreateMultipartUpload carries
+   * the request's headers. A request checksum needs a replayable body of known length: it is computed
+   * before sending.
+   *
+   * @param request what to send
+   * @param body the body
+   * @return the future result
+   */
+  public CompletableFuture<PutObjectResult> putObject(PutObjectRequest request, RequestBody body) {
     return run(() -> {
-      Objects.requireNonNull(object, "object");
-      ObjectMetadata m = metadata == null ? ObjectMetadata.NONE : metadata;
+      Objects.requireNonNull(request, "request");
       long length = body.contentLength();
       return length < 0 || length > io.s3wire.internal.Validation.MAX_PART_SIZE
-          ? core.streamUpload.upload(object, body, m)
-          : core.objects.putSingle(object, body, m);
+          ? core.streamUpload.upload(request, body)
+          : core.objects.put(request, body, null);
     });
   }
 
@@ -188,6 +213,16 @@ public final class S3AsyncClient implements AutoCloseable {
   }
 
   /**
+   * HEAD as {@code request} says: a version, an SSE-C key, stored checksums, extras.
+   *
+   * @param request what to send
+   * @return the future result
+   */
+  public CompletableFuture<ObjectInfo> headObject(HeadObjectRequest request) {
+    return run(() -> core.objects.head(Objects.requireNonNull(request, "request")));
+  }
+
+  /**
    * HEAD asking, with {@code withChecksums}, for the object's stored checksums ({@code
    * x-amz-checksum-mode: ENABLED}; in {@link ObjectInfo#checksums()}). Not sent to providers without
    * flexible checksums. On AWS, SSE-KMS objects then need kms:Decrypt.
@@ -198,6 +233,17 @@ public final class S3AsyncClient implements AutoCloseable {
 
   public CompletableFuture<Void> deleteObject(BucketKey object) {
     return run(() -> core.objects.delete(object));
+  }
+
+  /**
+   * Deletes an object, or one version of it; the result has the version id and delete-marker flag
+   * the server answered.
+   *
+   * @param request what to send
+   * @return the future result
+   */
+  public CompletableFuture<DeleteObjectResult> deleteObject(DeleteObjectRequest request) {
+    return run(() -> core.objects.delete(Objects.requireNonNull(request, "request")));
   }
 
   /**
@@ -216,6 +262,18 @@ public final class S3AsyncClient implements AutoCloseable {
 
   public CompletableFuture<MultipartUpload> createMultipartUpload(BucketKey object, ObjectMetadata metadata) {
     return run(() -> core.multipart.create(object, metadata));
+  }
+
+  /**
+   * Starts an upload with a PUT's headers ({@code request}: metadata, tags, ACL, encryption, extras;
+   * a checksum algorithm as {@link #createMultipartUploadWithChecksum}). With a customer key, the
+   * upload returned carries it and every part sends it again.
+   *
+   * @param request what to send
+   * @return the future result
+   */
+  public CompletableFuture<MultipartUpload> createMultipartUpload(PutObjectRequest request) {
+    return run(() -> core.multipart.create(Objects.requireNonNull(request, "request")));
   }
 
   /**

@@ -74,6 +74,28 @@ public final class S3Client implements AutoCloseable {
     return Futures.await(async.putObject(object, body, metadata));
   }
 
+  /**
+   * Writes {@code bytes} as {@code request} says; see {@link S3AsyncClient#putObject(PutObjectRequest, byte[])}.
+   *
+   * @param request what to send
+   * @param bytes the bytes (not copied)
+   * @return the put object result
+   */
+  public PutObjectResult putObject(PutObjectRequest request, byte[] bytes) {
+    return Futures.await(async.putObject(request, bytes));
+  }
+
+  /**
+   * Writes a body as {@code request} says; see {@link S3AsyncClient#putObject(PutObjectRequest, RequestBody)}.
+   *
+   * @param request what to send
+   * @param body the body
+   * @return the put object result
+   */
+  public PutObjectResult putObject(PutObjectRequest request, RequestBody body) {
+    return Futures.await(async.putObject(request, body));
+  }
+
   public ObjectBytes getObjectBytes(GetObjectRequest request) { return Futures.await(async.getObjectBytes(request)); }
 
   public ObjectBytes getObjectBytes(BucketKey object) { return Futures.await(async.getObjectBytes(object)); }
@@ -94,7 +116,23 @@ public final class S3Client implements AutoCloseable {
     return Futures.await(async.headObject(object, conditions, withChecksums));
   }
 
+  /**
+   * HEAD as {@code request} says: a version, an SSE-C key, stored checksums, extras.
+   *
+   * @param request what to send
+   * @return the object info
+   */
+  public ObjectInfo headObject(HeadObjectRequest request) { return Futures.await(async.headObject(request)); }
+
   public void deleteObject(BucketKey object) { Futures.await(async.deleteObject(object)); }
+
+  /**
+   * Deletes an object or one version; the result has the version id and delete-marker flag answered.
+   *
+   * @param request what to send
+   * @return the delete object result
+   */
+  public DeleteObjectResult deleteObject(DeleteObjectRequest request) { return Futures.await(async.deleteObject(request)); }
 
   public DeleteObjectsResult deleteObjects(String bucket, List<String> keys) { return Futures.await(async.deleteObjects(bucket, keys)); }
 
@@ -102,6 +140,16 @@ public final class S3Client implements AutoCloseable {
 
   public MultipartUpload createMultipartUpload(BucketKey object, ObjectMetadata metadata) {
     return Futures.await(async.createMultipartUpload(object, metadata));
+  }
+
+  /**
+   * Starts an upload with a PUT's headers; see {@link S3AsyncClient#createMultipartUpload(PutObjectRequest)}.
+   *
+   * @param request what to send
+   * @return the multipart upload
+   */
+  public MultipartUpload createMultipartUpload(PutObjectRequest request) {
+    return Futures.await(async.createMultipartUpload(request));
   }
 
   public CompletedPart uploadPart(MultipartUpload upload, int partNumber, RequestBody body) {

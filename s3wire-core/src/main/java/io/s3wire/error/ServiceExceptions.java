@@ -24,7 +24,8 @@ public final class ServiceExceptions {
   public static final int MAX_RAW_BODY_CHARS = 2048;
 
   private static final Pattern SECRETS = Pattern.compile(
-      "(?i)((?:x-amz-signature|signature|x-amz-security-token|x-amz-credential)\\s*[=:]\\s*)[^\\s,&\"'<]+");
+      "(?i)((?:x-amz-signature|signature|x-amz-security-token|x-amz-credential"
+          + "|(?:x-amz-copy-source-|x-amz-)server-side-encryption-customer-key(?!-))\\s*[=:]\\s*)[^\\s,&\"'<]+");
 
   private ServiceExceptions() {}
 
@@ -74,7 +75,7 @@ public final class ServiceExceptions {
         .requestId(error.requestId() != null ? error.requestId() : header(headers, "x-amz-request-id"))
         .hostId(error.hostId() != null ? error.hostId() : header(headers, "x-amz-id-2"))
         .serverStringToSign(error.stringToSign())
-        .serverCanonicalRequest(error.canonicalRequest())
+        .serverCanonicalRequest(io.s3wire.wire.Redaction.DEFAULT.text(error.canonicalRequest()))
         .build();
   }
 

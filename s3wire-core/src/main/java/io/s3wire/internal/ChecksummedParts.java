@@ -50,8 +50,7 @@ final class ChecksummedParts {
     }
 
     S3Call.Builder call() {
-      return S3Call.builder(OPERATION, "PUT").bucket(object().bucket()).key(object().key())
-          .query("partNumber", Integer.toString(number)).query("uploadId", upload.uploadId());
+      return MultipartOperations.partCall(OPERATION, upload, number);
     }
   }
 

@@ -1,14 +1,9 @@
 package io.s3wire.internal;
 
 import io.s3wire.auth.SigV4;
-import io.s3wire.error.ClientException;
 import io.s3wire.http.HttpHeaders;
 import io.s3wire.http.HttpResponse;
 import io.s3wire.http.RequestBody;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.ReadableByteChannel;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -78,27 +73,6 @@ final class DefaultsStage implements Exchange {
   }
 
   private static String sha256(S3Call call) {
-    RequestBody body = call.body();
-    if (body instanceof Md5Body md5) {
-      // Its MD5 belongs to the bytes as sent; hashing reads the source beneath it.
-      body = md5.source();
-    }
-    MessageDigest md = Digests.sha256();
-    ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
-    try (ReadableByteChannel ch = body.open()) {
-      int n;
-      while ((n = ch.read(buf)) >= 0) {
-        if (n == 0) {
-          throw new ClientException("body", "the body of " + call.describe() + " gave 0 bytes with room to read while"
-              + " it was hashed; a RequestBody's channel must block until it has a byte or its end");
-        }
-        buf.flip();
-        md.update(buf);
-        buf.clear();
-      }
-    } catch (IOException e) {
-      throw new ClientException("body", "cannot read the body of " + call.describe() + " to hash it: " + e.getMessage(), e);
-    }
-    return HexFormat.of().formatHex(md.digest());
+    return HexFormat.of().formatHex(BodyDigest.of(call.body(), Digests.sha256(), call.describe()));
   }
 }

@@ -15,15 +15,29 @@ final class Headers {
   static final String META_PREFIX = "x-amz-meta-";
   private Headers() {}
 
-  /** Adds content type, cache control, storage class and user metadata. */
+  /** Adds content type and the other content headers, cache control, storage class and user metadata. */
   static void metadata(S3Call.Builder b, ObjectMetadata m) {
     if (m == null) {
       return;
     }
-    b.headerIfPresent("Content-Type", m.contentType());
-    b.headerIfPresent("Cache-Control", m.cacheControl());
-    b.headerIfPresent("x-amz-storage-class", m.storageClass());
+    b.headerIfPresent("Content-Type", printable("content-type", m.contentType()));
+    b.headerIfPresent("Cache-Control", printable("cache-control", m.cacheControl()));
+    b.headerIfPresent("x-amz-storage-class", printable("storage-class", m.storageClass()));
+    b.headerIfPresent("Content-Disposition", printable("content-disposition", m.contentDisposition()));
+    b.headerIfPresent("Content-Encoding", printable("content-encoding", m.contentEncoding()));
+    b.headerIfPresent("Content-Language", printable("content-language", m.contentLanguage()));
+    if (m.expires() != null) {
+      b.header("Expires", HttpDate.format(m.expires()));
+    }
     m.userMetadata().forEach((name, value) -> b.header(META_PREFIX + name, value));
+  }
+
+  /** {@code value}, checked to be sendable in an HTTP/1.1 header. */
+  private static String printable(String field, String value) {
+    if (value != null && !value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))) {
+      throw new io.s3wire.error.ClientException(field, "must be printable ASCII, was '" + value + "'");
+    }
+    return value;
   }
 
   /** Adds preconditions under the given prefix ({@code ""} or {@code x-amz-copy-source-}). */
@@ -73,7 +87,11 @@ final class Headers {
         h.first("Content-Type").orElse(null),
         h.first("Cache-Control").orElse(null),
         h.first("x-amz-storage-class").orElse(null),
-        user);
+        user,
+        h.first("Content-Disposition").orElse(null),
+        h.first("Content-Encoding").orElse(null),
+        h.first("Content-Language").orElse(null),
+        h.first("Expires").flatMap(HttpDate::parse).orElse(null));
     long length = h.first("Content-Length").map(v -> Long.parseLong(v.trim())).orElse(-1L);
     return new ObjectInfo(
         object,
@@ -84,7 +102,34 @@ final class Headers {
         h.first("Content-Range").orElse(null),
         h.first("x-amz-version-id").orElse(null),
         checksums,
-        h.contains("x-amz-server-side-encryption-customer-algorithm") ? ObjectInfo.CUSTOMER_KEY
-            : h.first("x-amz-server-side-encryption").map(String::trim).orElse(null));
+        encryption(h),
+        h.first(RequestHeaders.SSE_C + "key-MD5").orElse(null),
+        h.first("x-amz-tagging-count").map(Headers::count).orElse(0));
+  }
+
+  /** The server-managed encryption a response reports, or {@code null}. */
+  static io.s3wire.ServerSideEncryption encryption(HttpHeaders h) {
+    String algorithm = h.first(RequestHeaders.SSE).map(String::trim).orElse(null);
+    if (algorithm == null || algorithm.isEmpty()) {
+      return null;
+    }
+    boolean kms = algorithm.startsWith("aws:kms");
+    try {
+      return new io.s3wire.ServerSideEncryption(algorithm,
+          kms ? h.first(RequestHeaders.SSE + "-aws-kms-key-id").orElse(null) : null, Map.of(),
+          kms ? h.first(RequestHeaders.SSE + "-bucket-key-enabled").map(v -> v.trim().equalsIgnoreCase("true"))
+              .orElse(null) : null);
+    } catch (io.s3wire.error.ClientException e) {
+      // An algorithm S3 does not have (a peer's own): not one ServerSideEncryption can hold.
+      return null;
+    }
+  }
+
+  private static int count(String v) {
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 }

@@ -5,6 +5,7 @@ import io.s3wire.CompletedPart;
 import io.s3wire.MultipartUpload;
 import io.s3wire.ObjectMetadata;
 import io.s3wire.PartInfo;
+import io.s3wire.PutObjectRequest;
 import io.s3wire.PutObjectResult;
 import io.s3wire.UploadInfo;
 import io.s3wire.checksum.ChecksumAlgorithm;
@@ -43,16 +44,37 @@ public final class MultipartOperations {
    * and SHA256, which S3 offers as COMPOSITE only ({@code x-amz-checksum-type}).
    */
   public CompletableFuture<MultipartUpload> create(BucketKey object, ObjectMetadata metadata, ChecksumAlgorithm checksum) {
+    return create(PutObjectRequest.of(object).withMetadata(metadata).withChecksum(checksum));
+  }
+
+  /**
+   * Starts an upload with the headers of a PUT ({@code request}): metadata, tags, ACL, encryption. With
+   * a customer key, the upload returned carries it so every part sends it again, as S3 requires.
+   */
+  public CompletableFuture<MultipartUpload> create(PutObjectRequest request) {
+    BucketKey object = request.object();
+    ChecksumAlgorithm checksum = request.checksum();
     S3Call.Builder b = S3Call.builder("CreateMultipartUpload", "POST").bucket(object.bucket()).key(object.key())
         .query("uploads", null).idempotent(false);
     if (checksum != null) {
       b.header("x-amz-checksum-algorithm", checksum.name()).header("x-amz-checksum-type", checksumType(checksum));
     }
-    Headers.metadata(b, metadata);
+    ObjectOperations.objectHeaders(b, request.metadata(), request.tags(), request.acl(), request.encryption(),
+        request.customerKey());
+    RequestHeaders.options(b, request.options());
     S3Call call = b.build();
     return pipeline.execute(call)
         .thenCompose(r -> Xml.read(call, r, S3Xml::readInitiateMultipartUploadResult))
-        .thenApply(r -> new MultipartUpload(object, r.uploadId()));
+        .thenApply(r -> new MultipartUpload(object, r.uploadId(), request.customerKey()));
+  }
+
+  /** The start of a call about one part: its address and, for an SSE-C upload, the customer key. */
+  static S3Call.Builder partCall(String operation, MultipartUpload upload, int partNumber) {
+    BucketKey object = upload.object();
+    S3Call.Builder b = S3Call.builder(operation, "PUT").bucket(object.bucket()).key(object.key())
+        .query("partNumber", Integer.toString(partNumber)).query("uploadId", upload.uploadId());
+    RequestHeaders.customerKey(b, upload.customerKey(), RequestHeaders.OBJECT_PREFIX);
+    return b;
   }
 
   /**
@@ -75,9 +97,7 @@ public final class MultipartOperations {
     Validation.partSize(partNumber, body.contentLength(), true);
     BucketKey object = upload.object();
     Md5Body hashing = md5 == null ? new Md5Body(body) : null;
-    S3Call.Builder b = S3Call.builder("UploadPart", "PUT").bucket(object.bucket()).key(object.key())
-        .query("partNumber", Integer.toString(partNumber)).query("uploadId", upload.uploadId())
-        .body(hashing == null ? body : hashing);
+    S3Call.Builder b = partCall("UploadPart", upload, partNumber).body(hashing == null ? body : hashing);
     if (md5 != null && pipeline.capabilities().profile().acceptsContentMd5()) {
       b.header("Content-MD5", java.util.Base64.getEncoder().encodeToString(md5));
     }
@@ -139,8 +159,7 @@ public final class MultipartOperations {
       io.s3wire.Range range, io.s3wire.Conditions sourceConditions) {
     Validation.partNumber(partNumber);
     BucketKey object = upload.object();
-    S3Call.Builder b = S3Call.builder("UploadPartCopy", "PUT").bucket(object.bucket()).key(object.key())
-        .query("partNumber", Integer.toString(partNumber)).query("uploadId", upload.uploadId())
+    S3Call.Builder b = partCall("UploadPartCopy", upload, partNumber)
         .header("x-amz-copy-source", UriEncoding.path(source.bucket() + "/" + source.key()));
     if (range != null) {
       b.header("x-amz-copy-source-range", range.headerValue());

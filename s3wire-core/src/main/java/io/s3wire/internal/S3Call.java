@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param payloadSha256 the body's SHA-256 in lower-case hex when already known, or {@code null}
  * @param idempotent whether running it twice has the same effect as once (decides retries when the
  *     server may have processed a failed attempt)
+ * @param listener hears this call's wire events besides the client's listener ({@code
+ *     WireListener.NONE}: none)
  */
 public record S3Call(
     String operation,
@@ -28,7 +30,8 @@ public record S3Call(
     HttpHeaders headers,
     RequestBody body,
     String payloadSha256,
-    boolean idempotent) {
+    boolean idempotent,
+    io.s3wire.wire.WireListener listener) {
 
   public S3Call {
     Objects.requireNonNull(operation, "operation");
@@ -36,6 +39,7 @@ public record S3Call(
     query = List.copyOf(query);
     headers = headers == null ? HttpHeaders.empty() : headers;
     body = body == null ? RequestBody.empty() : body;
+    listener = listener == null ? io.s3wire.wire.WireListener.NONE : listener;
   }
 
   /** A query parameter; {@code value} is {@code null} for a bare name. */
@@ -46,11 +50,11 @@ public record S3Call(
   }
 
   public S3Call withHeaders(HttpHeaders h) {
-    return new S3Call(operation, method, bucket, key, query, h, body, payloadSha256, idempotent);
+    return new S3Call(operation, method, bucket, key, query, h, body, payloadSha256, idempotent, listener);
   }
 
   public S3Call withBody(RequestBody b, String sha256) {
-    return new S3Call(operation, method, bucket, key, query, headers, b, sha256, idempotent);
+    return new S3Call(operation, method, bucket, key, query, headers, b, sha256, idempotent, listener);
   }
 
   /** What the call is about, for messages: {@code PutObject s3://b/k}. */
@@ -76,6 +80,7 @@ public record S3Call(
     private RequestBody body = RequestBody.empty();
     private String payloadSha256;
     private boolean idempotent = true;
+    private io.s3wire.wire.WireListener listener;
 
     private Builder(String operation, String method) {
       this.operation = operation;
@@ -107,9 +112,26 @@ public record S3Call(
     public Builder body(RequestBody v) { body = v; return this; }
     public Builder payloadSha256(String v) { payloadSha256 = v; return this; }
     public Builder idempotent(boolean v) { idempotent = v; return this; }
+    public Builder listener(io.s3wire.wire.WireListener v) { listener = v; return this; }
+
+    /** Marks header {@code name} sensitive: its value is redacted wherever it is printed. */
+    public Builder sensitiveHeader(String name, String value) {
+      headers.add(name, value).markSensitive(name);
+      return this;
+    }
+
+    /** Whether a header of this name (any case) was added. */
+    boolean hasHeader(String name) {
+      return headers.build().contains(name);
+    }
+
+    /** Whether a query parameter of this name (exact case, as S3 compares them) was added. */
+    boolean hasQuery(String name) {
+      return query.stream().anyMatch(q -> q.name().equals(name));
+    }
 
     public S3Call build() {
-      return new S3Call(operation, method, bucket, key, query, headers.build(), body, payloadSha256, idempotent);
+      return new S3Call(operation, method, bucket, key, query, headers.build(), body, payloadSha256, idempotent, listener);
     }
   }
 }

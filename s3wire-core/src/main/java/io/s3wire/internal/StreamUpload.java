@@ -41,6 +41,23 @@ public final class StreamUpload {
   }
 
   public CompletableFuture<PutObjectResult> upload(BucketKey object, RequestBody body, ObjectMetadata metadata) {
+    return upload(io.s3wire.PutObjectRequest.of(object).withMetadata(metadata), body);
+  }
+
+  /**
+   * Uploads as {@code request} says: the first part's PUT, or CreateMultipartUpload, carries its
+   * headers; with a customer key every part carries it too.
+   *
+   * @throws ClientException naming {@code checksum} when the request asks for one: a body of unknown
+   *     length is read once, so its checksum is not known before sending (the transfer manager sends
+   *     part checksums instead)
+   */
+  public CompletableFuture<PutObjectResult> upload(io.s3wire.PutObjectRequest request, RequestBody body) {
+    BucketKey object = request.object();
+    if (request.checksum() != null) {
+      throw new ClientException("checksum", "a body of unknown length (or over 5 GiB) is read once, so its "
+          + request.checksum() + " is not known before sending; use TransferManager, which sends part checksums");
+    }
     ReadableByteChannel source;
     try {
       source = body.open();
@@ -51,9 +68,9 @@ public final class StreamUpload {
     return scope.guard(read(source, object).thenCompose(first -> {
       if (first.length < partSize) {
         close(source);
-        return scope.start(() -> objects.putSingle(object, RequestBody.ofBytes(first), metadata));
+        return scope.start(() -> objects.put(request, RequestBody.ofBytes(first), null));
       }
-      return scope.start(() -> multipart.create(object, metadata)).thenCompose(upload -> {
+      return scope.start(() -> multipart.create(request)).thenCompose(upload -> {
         List<CompletedPart> parts = new ArrayList<>();
         return uploadFrom(upload, source, first, 1, parts, scope)
             .thenCompose(v -> scope.start(() -> multipart.complete(upload, parts)))

@@ -32,7 +32,7 @@ final class TransportStage {
   }
 
   CompletableFuture<HttpResponse> send(HttpRequest request, S3Call call, CallState state) {
-    CompletableFuture<HttpResponse> sent = transport.execute(request, listener);
+    CompletableFuture<HttpResponse> sent = transport.execute(request, WireListener.composite(listener, call.listener()));
     state.sending(sent);
     return sent.thenCompose(response -> {
       Instant serverDate = date(response);

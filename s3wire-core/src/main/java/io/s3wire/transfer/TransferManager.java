@@ -2,6 +2,7 @@ package io.s3wire.transfer;
 
 import io.s3wire.BucketKey;
 import io.s3wire.ObjectInfo;
+import io.s3wire.PutObjectRequest;
 import io.s3wire.PutObjectResult;
 import io.s3wire.S3AsyncClient;
 import io.s3wire.transfer.internal.Transfers;
@@ -49,7 +50,24 @@ public final class TransferManager implements AutoCloseable {
 
   /** Uploads a file. The file must not change while it is uploaded. */
   public Transfer<PutObjectResult> uploadFile(BucketKey target, Path file, UploadOptions options) {
-    return transfers.uploadFile(target, file, options == null ? UploadOptions.DEFAULTS : options);
+    UploadOptions o = options == null ? UploadOptions.DEFAULTS : options;
+    return transfers.uploadFile(asRequest(target, o), file, o);
+  }
+
+  /**
+   * Uploads a file as {@code request} says: its headers (metadata, tags, ACL, encryption, extras) go
+   * on the single PUT or the CreateMultipartUpload, a customer key on every part too, and its checksum
+   * algorithm, when it names one, replaces the configuration's. The file must not change while it is
+   * uploaded.
+   *
+   * @param options progress and resume; its metadata must be left empty (the request carries it)
+   *
+   * @param request what to send
+   * @param file the file
+   * @return the transfer
+   */
+  public Transfer<PutObjectResult> uploadFile(PutObjectRequest request, Path file, UploadOptions options) {
+    return transfers.uploadFile(request, file, requestOptions(options));
   }
 
   /**
@@ -57,12 +75,40 @@ public final class TransferManager implements AutoCloseable {
    * {@code maxConcurrency} buffers. The caller closes the stream after the transfer ends.
    */
   public Transfer<PutObjectResult> uploadStream(BucketKey target, InputStream in, UploadOptions options) {
-    return transfers.uploadStream(target, in, options == null ? UploadOptions.DEFAULTS : options);
+    UploadOptions o = options == null ? UploadOptions.DEFAULTS : options;
+    return transfers.uploadStream(asRequest(target, o), in, o);
+  }
+
+  /**
+   * Uploads what a stream holds as {@code request} says (see {@link #uploadFile(PutObjectRequest,
+   * Path, UploadOptions)}). The caller closes the stream after the transfer ends.
+   *
+   * @param request what to send
+   * @param in the stream
+   * @param options progress and resume
+   * @return the transfer
+   */
+  public Transfer<PutObjectResult> uploadStream(PutObjectRequest request, InputStream in, UploadOptions options) {
+    return transfers.uploadStream(request, in, requestOptions(options));
   }
 
   /** Uploads an array (not copied: do not change it until the transfer ends). */
   public Transfer<PutObjectResult> uploadBytes(BucketKey target, byte[] bytes, UploadOptions options) {
-    return transfers.uploadBytes(target, bytes, options == null ? UploadOptions.DEFAULTS : options);
+    UploadOptions o = options == null ? UploadOptions.DEFAULTS : options;
+    return transfers.uploadBytes(asRequest(target, o), bytes, o);
+  }
+
+  /**
+   * Uploads an array (not copied) as {@code request} says (see {@link #uploadFile(PutObjectRequest,
+   * Path, UploadOptions)}).
+   *
+   * @param request what to send
+   * @param bytes the bytes (not copied)
+   * @param options progress and resume
+   * @return the transfer
+   */
+  public Transfer<PutObjectResult> uploadBytes(PutObjectRequest request, byte[] bytes, UploadOptions options) {
+    return transfers.uploadBytes(request, bytes, requestOptions(options));
   }
 
   /** Downloads an object to {@code target}, replacing it only once the whole object arrived and was verified. */
@@ -91,6 +137,21 @@ public final class TransferManager implements AutoCloseable {
   @Override
   public void close() {
     transfers.close();
+  }
+
+  /** The request the short forms mean: the target with the options' metadata. */
+  private static PutObjectRequest asRequest(BucketKey target, UploadOptions options) {
+    return PutObjectRequest.of(Objects.requireNonNull(target, "target")).withMetadata(options.metadata());
+  }
+
+  /** Options beside a request, which carries the metadata: two places for it would be one too many. */
+  private static UploadOptions requestOptions(UploadOptions options) {
+    UploadOptions o = options == null ? UploadOptions.DEFAULTS : options;
+    if (!o.metadata().equals(io.s3wire.ObjectMetadata.NONE)) {
+      throw new io.s3wire.error.ClientException("metadata", "give the metadata in the PutObjectRequest, not in"
+          + " UploadOptions");
+    }
+    return o;
   }
 
   /**

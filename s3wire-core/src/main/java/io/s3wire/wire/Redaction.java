@@ -9,7 +9,9 @@ import java.util.Set;
  *
  * <p>Redacted by default: the signature and credential in {@code Authorization} (the algorithm and
  * signed-header list stay visible, they help diagnosis), {@code x-amz-security-token}, {@code
- * cookie}, {@code set-cookie}, {@code proxy-authorization}, and the {@code X-Amz-Signature}, {@code
+ * cookie}, {@code set-cookie}, {@code proxy-authorization}, the SSE-C customer keys ({@code
+ * x-amz-server-side-encryption-customer-key} and its {@code x-amz-copy-source-} twin; their MD5s
+ * stay visible), and the {@code X-Amz-Signature}, {@code
  * X-Amz-Credential} and {@code X-Amz-Security-Token} query parameters.
  */
 public final class Redaction {
@@ -17,7 +19,8 @@ public final class Redaction {
   public static final String MASK = "<redacted>";
 
   private static final Set<String> SECRET_HEADERS =
-      Set.of("x-amz-security-token", "cookie", "set-cookie", "proxy-authorization", "x-goog-security-token");
+      Set.of("x-amz-security-token", "cookie", "set-cookie", "proxy-authorization", "x-goog-security-token",
+          "x-amz-server-side-encryption-customer-key", "x-amz-copy-source-server-side-encryption-customer-key");
   private static final Set<String> SECRET_QUERY =
       Set.of("x-amz-signature", "x-amz-credential", "x-amz-security-token", "signature", "x-goog-signature", "x-goog-credential");
 
@@ -97,7 +100,8 @@ public final class Redaction {
       "(?i)\\b(x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential|signature|credential)"
           + "=(?!<redacted>)[^&\\s,;\"'<>\\]]+");
   private static final java.util.regex.Pattern SECRET_HEADER_LINE = java.util.regex.Pattern.compile(
-      "(?i)\\b(x-amz-security-token|x-goog-security-token|cookie|set-cookie|proxy-authorization)(\\s*:\\s*)" + HEADER_VALUE_TAIL);
+      "(?i)\\b(x-amz-security-token|x-goog-security-token|cookie|set-cookie|proxy-authorization"
+          + "|(?:x-amz-copy-source-|x-amz-)server-side-encryption-customer-key(?!-))(\\s*:\\s*)" + HEADER_VALUE_TAIL);
 
   /**
    * A header's value as it may be printed.

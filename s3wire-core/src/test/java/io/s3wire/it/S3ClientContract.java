@@ -76,6 +76,26 @@ public abstract class S3ClientContract extends ClientFixture {
   }
 
   @Test
+  void requestValueContentHeadersAndVersionlessDeleteRoundTrip() {
+    String bucket = newBucket();
+    BucketKey key = BucketKey.of(bucket, "request.txt");
+    io.s3wire.ObjectMetadata meta = io.s3wire.ObjectMetadata.contentType("text/plain").withCacheControl("max-age=9")
+        .withContentDisposition("attachment; filename=\"r.txt\"").withContentEncoding("identity")
+        .withContentLanguage("en-GB").withExpires(java.time.Instant.parse("2030-01-02T03:04:05Z"));
+    client.putObject(io.s3wire.PutObjectRequest.of(key).withMetadata(meta), utf8("request body"));
+
+    ObjectInfo head = client.headObject(io.s3wire.HeadObjectRequest.of(key));
+    assertThat(head.metadata().contentType()).isEqualTo("text/plain");
+    assertThat(head.metadata().cacheControl()).isEqualTo("max-age=9");
+    assertThat(head.metadata().contentDisposition()).isEqualTo("attachment; filename=\"r.txt\"");
+    assertThat(head.metadata().contentEncoding()).isEqualTo("identity");
+    assertThat(head.metadata().contentLanguage()).isEqualTo("en-GB");
+    assertThat(head.metadata().expires()).isEqualTo(java.time.Instant.parse("2030-01-02T03:04:05Z"));
+    assertThat(client.deleteObject(io.s3wire.DeleteObjectRequest.of(key)))
+        .isEqualTo(new io.s3wire.DeleteObjectResult(key, null, false));
+  }
+
+  @Test
   void oddKeysRoundTripExactly() {
     String bucket = newBucket();
     String longKey = "long/" + "k".repeat(1019);

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code s3wire cat}: an object's bytes on standard output. */
@@ -16,6 +17,9 @@ import picocli.CommandLine.Parameters;
 public final class CatCommand extends StorageCommand {
   @Parameters(paramLabel = "s3://BUCKET/KEY", description = "The object.")
   String address;
+
+  @Option(names = "--version-id", paramLabel = "ID", description = "Read this version of the object.")
+  String versionId;
 
   public CatCommand(Map<String, String> env) {
     super(env);
@@ -29,13 +33,20 @@ public final class CatCommand extends StorageCommand {
     return r;
   }
 
+  /** The read this command makes. */
+  GetObjectRequest getRequest() {
+    Location.Remote r = toRequest();
+    return WriteOptions.option("--version-id", () -> GetObjectRequest.of(r.object()).withVersionId(versionId));
+  }
+
   @Override
   int run() throws IOException {
     Location.Remote object = toRequest();
+    GetObjectRequest get = getRequest();
     try (Session s = open(settings(List.of(object)))) {
       s.out.flush();
       OutputStream sink = StdStreams.out();
-      try (ObjectStream in = s.client.getObjectStream(GetObjectRequest.of(object.object()))) {
+      try (ObjectStream in = s.client.getObjectStream(get)) {
         in.transferTo(sink);
       }
       sink.flush();

@@ -46,6 +46,8 @@ abstract class CopyCommandBase extends StorageCommand {
 
   @Mixin TransferOptions transfer = new TransferOptions();
 
+  @Mixin WriteOptions write = new WriteOptions();
+
   CopyCommandBase(Map<String, String> env) {
     super(env);
   }
@@ -83,7 +85,12 @@ abstract class CopyCommandBase extends StorageCommand {
     if (!recursive && (!include.isEmpty() || !exclude.isEmpty())) {
       throw new IllegalArgumentException("--include and --exclude apply to --recursive copies");
     }
-    CopyOptions options = new CopyOptions(contentType, CopyOptions.parseMetadata(metadata), storageClass);
+    WriteFeatures features = write.features();
+    if (features.given() && !(dst instanceof Location.Remote)) {
+      throw new IllegalArgumentException("--sse, --sse-kms-key-id, --sse-c-key-file, --tag, --acl and the content"
+          + " headers apply to objects written to S3, not to a download");
+    }
+    CopyOptions options = new CopyOptions(contentType, CopyOptions.parseMetadata(metadata), storageClass, features);
     TransferSettings settings = transfer.settings(src, source);
     Filters filters = Filters.fromArgs(spec.commandLine().getParseResult() == null
         ? List.of() : spec.commandLine().getParseResult().originalArgs());

@@ -10,17 +10,24 @@ import java.util.TreeMap;
  * @param contentType {@code --content-type}, or {@code null} (the server's default)
  * @param metadata {@code --metadata k=v} pairs (user metadata)
  * @param storageClass {@code --storage-class}, or {@code null}
+ * @param features encryption, tags, ACL and the other content headers
  */
-public record CopyOptions(String contentType, Map<String, String> metadata, String storageClass) {
+public record CopyOptions(String contentType, Map<String, String> metadata, String storageClass, WriteFeatures features) {
   public CopyOptions {
     metadata = Map.copyOf(metadata);
+    features = features == null ? WriteFeatures.NONE : features;
+  }
+
+  /** Options without request features. */
+  public CopyOptions(String contentType, Map<String, String> metadata, String storageClass) {
+    this(contentType, metadata, storageClass, WriteFeatures.NONE);
   }
 
   public static final CopyOptions NONE = new CopyOptions(null, Map.of(), null);
 
   /** Whether anything was given (a server-side copy then replaces the metadata instead of copying it). */
   boolean given() {
-    return contentType != null || storageClass != null || !metadata.isEmpty();
+    return contentType != null || storageClass != null || !metadata.isEmpty() || features.givesMetadata();
   }
 
   ObjectMetadata toMetadata() {
@@ -34,16 +41,21 @@ public record CopyOptions(String contentType, Map<String, String> metadata, Stri
     for (Map.Entry<String, String> e : new TreeMap<>(metadata).entrySet()) {
       m = m.withUserMetadata(e.getKey(), e.getValue());
     }
-    return m;
+    return features.onto(m);
   }
 
   /** Parses {@code --metadata k=v} values. */
   static Map<String, String> parseMetadata(java.util.List<String> pairs) {
+    return parsePairs("--metadata", pairs);
+  }
+
+  /** Parses the {@code NAME=VALUE} values of a repeatable {@code option}. */
+  static Map<String, String> parsePairs(String option, java.util.List<String> pairs) {
     Map<String, String> m = new TreeMap<>();
     for (String p : pairs) {
       int eq = p.indexOf('=');
       if (eq <= 0) {
-        throw new IllegalArgumentException("--metadata takes NAME=VALUE, not '" + p + "'");
+        throw new IllegalArgumentException(option + " takes NAME=VALUE, not '" + p + "'");
       }
       m.put(p.substring(0, eq), p.substring(eq + 1));
     }

@@ -19,6 +19,9 @@ public final class RmCommand extends StorageCommand {
   @Option(names = {"-r", "--recursive"}, description = "Delete every object under the prefix.")
   boolean recursive;
 
+  @Option(names = "--version-id", paramLabel = "ID", description = "Delete this version of the object for good.")
+  String versionId;
+
   /** What {@code rm} was asked. */
   public record Request(Location.Remote location, boolean recursive) {}
 
@@ -31,7 +34,16 @@ public final class RmCommand extends StorageCommand {
     if (!recursive && r.isPrefix()) {
       throw new IllegalArgumentException("'" + address + "' is a bucket or prefix: add --recursive to delete everything under it");
     }
+    if (recursive && versionId != null) {
+      throw new IllegalArgumentException("--version-id names one object's version; it cannot be used with --recursive");
+    }
     return new Request(r, recursive);
+  }
+
+  /** The delete of a single object (or version) this command makes. */
+  io.s3wire.DeleteObjectRequest deleteRequest() {
+    Location.Remote r = toRequest().location();
+    return WriteOptions.option("--version-id", () -> io.s3wire.DeleteObjectRequest.of(r.object()).withVersionId(versionId));
   }
 
   @Override
@@ -39,8 +51,8 @@ public final class RmCommand extends StorageCommand {
     Request r = toRequest();
     try (Session s = open(settings(List.of(r.location())))) {
       if (!r.recursive()) {
-        s.client.deleteObject(r.location().object());
-        print(s, r.location().toString());
+        io.s3wire.DeleteObjectResult deleted = s.client.deleteObject(deleteRequest());
+        print(s, r.location() + (deleted.versionId() == null ? "" : " (version " + deleted.versionId() + ")"));
         return ExitCodes.OK;
       }
       List<String> keys = Deletes.keysUnder(s.client, r.location().bucket(), r.location().key());

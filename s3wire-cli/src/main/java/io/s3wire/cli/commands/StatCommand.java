@@ -1,6 +1,5 @@
 package io.s3wire.cli.commands;
 
-import io.s3wire.Conditions;
 import io.s3wire.ObjectInfo;
 import io.s3wire.ObjectMetadata;
 import java.util.List;
@@ -23,6 +22,9 @@ public final class StatCommand extends StorageCommand {
       + " them only when asked. On AWS, an SSE-KMS object then needs kms:Decrypt as well.")
   boolean checksums;
 
+  @Option(names = "--version-id", paramLabel = "ID", description = "Show this version of the object.")
+  String versionId;
+
   public StatCommand(Map<String, String> env) {
     super(env);
   }
@@ -35,9 +37,17 @@ public final class StatCommand extends StorageCommand {
     return r;
   }
 
+  /** The HEAD this command makes. */
+  io.s3wire.HeadObjectRequest headRequest() {
+    Location.Remote r = toRequest();
+    return WriteOptions.option("--version-id", () -> io.s3wire.HeadObjectRequest.of(r.object()).withVersionId(versionId)
+        .withChecksums(checksums));
+  }
+
   @Override
   int run() {
     Location.Remote object = toRequest();
+    io.s3wire.HeadObjectRequest head = headRequest();
     try (Session s = open(settings(List.of(object)))) {
       io.s3wire.provider.ProviderProfile provider = s.client.async().provider();
       if (checksums && !provider.acceptsFlexibleChecksums()) {
@@ -45,7 +55,7 @@ public final class StatCommand extends StorageCommand {
         s.err.println("stat: the " + provider.name() + " provider profile takes no flexible checksums, so"
             + " x-amz-checksum-mode is not sent; --provider aws or minio (or a provider file) asks a server that has them");
       }
-      ObjectInfo info = s.client.headObject(object.object(), Conditions.NONE, checksums);
+      ObjectInfo info = s.client.headObject(head);
       if (s.settings.json()) {
         s.out.println(json(object, info));
       } else {

@@ -4,6 +4,7 @@ import io.s3wire.CopyObjectRequest;
 import io.s3wire.GetObjectRequest;
 import io.s3wire.ObjectInfo;
 import io.s3wire.ObjectStream;
+import io.s3wire.PutObjectRequest;
 import io.s3wire.S3Client;
 import io.s3wire.transfer.Transfer;
 import io.s3wire.transfer.TransferListener;
@@ -54,6 +55,11 @@ final class Transfers {
     return fromRemote && toRemote ? "copy" : toRemote ? "upload" : "download";
   }
 
+  /** The write of an upload: the options' metadata and request features. */
+  static PutObjectRequest put(Location.Remote target, CopyOptions options) {
+    return options.features().onto(PutObjectRequest.of(target.object()).withMetadata(options.toMetadata()));
+  }
+
   /**
    * Copies one object or file. A download goes to a temporary file renamed into place only when
    * complete and verified, and takes the object's last-modified time (so sync sees it current).
@@ -69,16 +75,16 @@ final class Transfers {
         progress.addBytes(bytes);
       }
     };
-    UploadOptions upload = UploadOptions.DEFAULTS.withMetadata(options.toMetadata()).withListener(counting);
+    UploadOptions upload = UploadOptions.DEFAULTS.withListener(counting);
     if (src instanceof Location.Local l && dst instanceof Location.Remote r) {
       if (!Files.isRegularFile(l.path())) {
         throw new IOException(l.path() + " is not a readable regular file");
       }
       // Small files go as one PUT; large ones in parallel parts, aborted on failure or Ctrl-C unless
       // resumable (then kept, with the state file next to the file naming them).
-      await(manager.uploadFile(r.object(), l.path(), engines.resume() ? upload.withResume() : upload), active);
+      await(manager.uploadFile(put(r, options), l.path(), engines.resume() ? upload.withResume() : upload), active);
     } else if (src instanceof Location.Std && dst instanceof Location.Remote r) {
-      await(manager.uploadStream(r.object(), StdStreams.in(), upload), active);
+      await(manager.uploadStream(put(r, options), StdStreams.in(), upload), active);
     } else if (src instanceof Location.Remote r && dst instanceof Location.Local l) {
       Path parent = l.path().toAbsolutePath().getParent();
       if (parent != null) {
@@ -97,11 +103,12 @@ final class Transfers {
     } else if (src instanceof Location.Remote from && dst instanceof Location.Remote to) {
       long size = t.size() >= 0 ? t.size() : client.headObject(from.object()).contentLength();
       if (size > engines.copyThreshold()) {
-        if (options.given()) {
+        if (options.given() || options.features().given()) {
           // The multipart copy gives the target the source's metadata; it cannot replace it.
           throw new IOException(from + " is " + Format.human(size) + ", over the copy threshold of "
               + Format.human(engines.copyThreshold()) + ": a multipart copy keeps the source's metadata, so"
-              + " --content-type, --metadata and --storage-class cannot be used with it");
+              + " --content-type, --metadata, --storage-class, --sse*, --tag, --acl and the content headers cannot"
+              + " be used with it");
         }
         TransferListener parts = new TransferListener() {
           @Override
@@ -112,7 +119,7 @@ final class Transfers {
         await(engines.copier().copy(from.object(), to.object(), parts), active);
       } else {
         CopyObjectRequest req = CopyObjectRequest.of(from.object(), to.object());
-        client.copyObject(options.given() ? req.replacing(options.toMetadata()) : req);
+        client.copyObject(options.features().onto(options.given() ? req.replacing(options.toMetadata()) : req));
         progress.addBytes(size);
       }
     } else {

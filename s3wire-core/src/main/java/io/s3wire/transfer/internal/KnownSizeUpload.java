@@ -4,13 +4,13 @@ import io.s3wire.BucketKey;
 import io.s3wire.CompletedPart;
 import io.s3wire.MultipartUpload;
 import io.s3wire.PartInfo;
+import io.s3wire.PutObjectRequest;
 import io.s3wire.PutObjectResult;
 import io.s3wire.S3AsyncClient;
 import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.error.ServiceException;
 import io.s3wire.internal.Futures;
 import io.s3wire.transfer.TransferConfig;
-import io.s3wire.transfer.UploadOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -33,25 +33,25 @@ final class KnownSizeUpload {
   private final TransferConfig config;
   private final Executor workers;
   private final BucketKey object;
+  private final PutObjectRequest request;
   private final UploadSource source;
-  private final UploadOptions options;
   private final TransferState state;
   private final Resume resume;
   private final ChecksumAlgorithm checksum;
   private final boolean trailingChecksum;
 
   /** {@code resume} is {@code null} unless the upload is resumable (only files are). */
-  KnownSizeUpload(S3AsyncClient client, TransferConfig config, Executor workers, BucketKey object, UploadSource source,
-      UploadOptions options, TransferState state, Resume resume) {
+  KnownSizeUpload(S3AsyncClient client, TransferConfig config, Executor workers, PutObjectRequest request, UploadSource source,
+      TransferState state, Resume resume) {
     this.client = client;
     this.config = config;
     this.workers = workers;
-    this.object = object;
+    this.object = request.object();
+    this.request = request;
     this.source = source;
-    this.options = options;
     this.state = state;
     this.resume = resume;
-    this.checksum = Transfers.uploadChecksum(config, client);
+    this.checksum = Transfers.uploadChecksum(config, client, request);
     // Over plain HTTP a part goes from the file to the socket without passing through us (sendfile),
     // so reading it once beforehand for its checksum is the only read. Over TLS the transport reads
     // it to encrypt it, and a trailer lets that one read compute the checksum too.
@@ -63,7 +63,7 @@ final class KnownSizeUpload {
     if (size <= config.multipartThreshold()) {
       state.totals(size, 1);
       CountingBody body = new CountingBody(source.body(0, size), 0, state);
-      return PartRetry.run(() -> client.putObject(object, body, options.metadata()).whenComplete((r, e) -> {
+      return PartRetry.run(() -> client.putObject(request, body).whenComplete((r, e) -> {
         if (e != null) {
           body.forget();
         }
@@ -159,7 +159,7 @@ final class KnownSizeUpload {
       MultipartUpload stale = new MultipartUpload(old.header().object(), old.header().uploadId());
       return client.abortMultipartUpload(stale).handle((v, err) -> null).thenCompose(v -> fresh(partSize, size));
     }
-    MultipartUpload upload = new MultipartUpload(object, old.header().uploadId());
+    MultipartUpload upload = new MultipartUpload(object, old.header().uploadId(), request.customerKey());
     return client.listParts(upload).handle((listed, err) -> {
       if (err != null) {
         if (Futures.unwrap(err) instanceof ServiceException se && se.status() == 404) {
@@ -181,8 +181,7 @@ final class KnownSizeUpload {
   }
 
   private CompletableFuture<MultipartUpload> create() {
-    return checksum != null ? client.createMultipartUploadWithChecksum(object, options.metadata(), checksum)
-        : client.createMultipartUpload(object, options.metadata());
+    return client.createMultipartUpload(request.withChecksum(checksum));
   }
 
   private CompletableFuture<MultipartSession> fresh(long partSize, long size) {

@@ -157,7 +157,7 @@ final class MultipartSession {
     if (expected == null || t instanceof io.s3wire.error.ServiceException || t instanceof io.s3wire.error.ClientException) {
       return CompletableFuture.failedFuture(t);
     }
-    return client.headObject(upload.object()).handle((info, headErr) -> {
+    return client.headObject(io.s3wire.HeadObjectRequest.of(upload.object()).withCustomerKey(upload.customerKey())).handle((info, headErr) -> {
       if (headErr == null && expected.equalsIgnoreCase(info.eTag())) {
         return new PutObjectResult(upload.object(), info.eTag(), info.versionId(), parts);
       }

@@ -3,13 +3,13 @@ package io.s3wire.transfer.internal;
 import io.s3wire.http.RequestBody;
 
 import io.s3wire.BucketKey;
+import io.s3wire.PutObjectRequest;
 import io.s3wire.PutObjectResult;
 import io.s3wire.S3AsyncClient;
 import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.error.ClientException;
 import io.s3wire.internal.Futures;
 import io.s3wire.transfer.TransferConfig;
-import io.s3wire.transfer.UploadOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -34,8 +34,8 @@ final class StreamPartsUpload {
   private final TransferConfig config;
   private final Executor workers;
   private final BucketKey object;
+  private final PutObjectRequest request;
   private final InputStream in;
-  private final UploadOptions options;
   private final TransferState state;
   private final long partSize;
   private final BlockingQueue<byte[]> pool;
@@ -43,19 +43,19 @@ final class StreamPartsUpload {
   private final ChecksumAlgorithm checksum;
   private int allocated;
 
-  StreamPartsUpload(S3AsyncClient client, TransferConfig config, Executor workers, BucketKey object, InputStream in,
-      UploadOptions options, TransferState state) {
+  StreamPartsUpload(S3AsyncClient client, TransferConfig config, Executor workers, PutObjectRequest request, InputStream in,
+      TransferState state) {
     this.client = client;
     this.config = config;
     this.workers = workers;
-    this.object = object;
+    this.object = request.object();
+    this.request = request;
     this.in = in;
-    this.options = options;
     this.state = state;
     this.partSize = config.partSize() == 0 ? TransferConfig.DEFAULT_PART_SIZE : config.partSize();
     this.pool = new ArrayBlockingQueue<>(config.maxConcurrency());
     state.totals(-1, -1);
-    this.checksum = Transfers.uploadChecksum(config, client);
+    this.checksum = Transfers.uploadChecksum(config, client, request);
   }
 
   CompletableFuture<PutObjectResult> run() {
@@ -67,7 +67,7 @@ final class StreamPartsUpload {
       if (first.length() < partSize) {
         state.totals(first.length(), 1);
         CountingBody body = new CountingBody(RequestBody.ofBytes(first.buffer(), 0, first.length()), 0, state);
-        return PartRetry.run(() -> client.putObject(object, body, options.metadata()).whenComplete((r, e) -> {
+        return PartRetry.run(() -> client.putObject(request, body).whenComplete((r, e) -> {
           if (e != null) {
             body.forget();
           }
@@ -76,9 +76,7 @@ final class StreamPartsUpload {
           return r;
         });
       }
-      CompletableFuture<io.s3wire.MultipartUpload> created = checksum != null
-          ? client.createMultipartUploadWithChecksum(object, options.metadata(), checksum)
-          : client.createMultipartUpload(object, options.metadata());
+      CompletableFuture<io.s3wire.MultipartUpload> created = client.createMultipartUpload(request.withChecksum(checksum));
       return created.thenCompose(upload -> {
         MultipartSession session = new MultipartSession(client, config, state, upload, null, checksum);
         return CompletableFuture.supplyAsync(() -> readAndSend(session, first), workers)

@@ -2,6 +2,7 @@ package io.s3wire.transfer.internal;
 
 import io.s3wire.BucketKey;
 import io.s3wire.ObjectInfo;
+import io.s3wire.PutObjectRequest;
 import io.s3wire.PutObjectResult;
 import io.s3wire.S3AsyncClient;
 import io.s3wire.checksum.ChecksumAlgorithm;
@@ -51,16 +52,22 @@ public final class Transfers implements AutoCloseable {
     return switch (asked) {
       case MD5 -> null;
       case AUTO -> client.provider().acceptsFullObjectCrc32c() ? ChecksumAlgorithm.CRC32C : null;
-      default -> {
-        ChecksumAlgorithm a = asked.algorithm();
-        // The CRCs go FULL_OBJECT, which the profile says of CRC32C alike; SHAs go COMPOSITE.
-        boolean accepted = a.supportsFullObject() ? client.provider().acceptsFullObjectCrc32c()
-            : client.provider().acceptsFlexibleChecksums();
-        require(accepted, a, client, a.supportsFullObject() ? "a full-object checksum on multipart uploads"
-            : "flexible checksums");
-        yield a;
-      }
+      default -> accepted(asked.algorithm(), client);
     };
+  }
+
+  /** The upload's checksum algorithm: the request's own when it names one, else the configuration's. */
+  static ChecksumAlgorithm uploadChecksum(TransferConfig config, S3AsyncClient client, PutObjectRequest request) {
+    return request.checksum() != null ? accepted(request.checksum(), client) : uploadChecksum(config, client);
+  }
+
+  private static ChecksumAlgorithm accepted(ChecksumAlgorithm a, S3AsyncClient client) {
+    // The CRCs go FULL_OBJECT, which the profile says of CRC32C alike; SHAs go COMPOSITE.
+    boolean accepted = a.supportsFullObject() ? client.provider().acceptsFullObjectCrc32c()
+        : client.provider().acceptsFlexibleChecksums();
+    require(accepted, a, client, a.supportsFullObject() ? "a full-object checksum on multipart uploads"
+        : "flexible checksums");
+    return a;
   }
 
   /**
@@ -88,7 +95,7 @@ public final class Transfers implements AutoCloseable {
     }
   }
 
-  public Transfer<PutObjectResult> uploadFile(BucketKey target, Path file, UploadOptions options) {
+  public Transfer<PutObjectResult> uploadFile(PutObjectRequest target, Path file, UploadOptions options) {
     TransferState state = new TransferState(options.listener(), -1, -1);
     return start(state, () -> {
       Objects.requireNonNull(target, "target");
@@ -103,21 +110,21 @@ public final class Transfers implements AutoCloseable {
       }
       Resume resume = options.resumable()
           ? new Resume(options.stateFile() != null ? options.stateFile() : Resume.defaultFile(file), file) : null;
-      return new KnownSizeUpload(client, config, workers, target, source, options, state, resume).run()
+      return new KnownSizeUpload(client, config, workers, target, source, state, resume).run()
           .whenComplete((r, e) -> source.close());
     });
   }
 
-  public Transfer<PutObjectResult> uploadBytes(BucketKey target, byte[] bytes, UploadOptions options) {
+  public Transfer<PutObjectResult> uploadBytes(PutObjectRequest target, byte[] bytes, UploadOptions options) {
     TransferState state = new TransferState(options.listener(), bytes.length, -1);
     return start(state, () -> new KnownSizeUpload(client, config, workers, Objects.requireNonNull(target, "target"),
-        UploadSource.bytes(bytes), options, state, null).run());
+        UploadSource.bytes(bytes), state, null).run());
   }
 
-  public Transfer<PutObjectResult> uploadStream(BucketKey target, InputStream in, UploadOptions options) {
+  public Transfer<PutObjectResult> uploadStream(PutObjectRequest target, InputStream in, UploadOptions options) {
     TransferState state = new TransferState(options.listener(), -1, -1);
     return start(state, () -> new StreamPartsUpload(client, config, workers, Objects.requireNonNull(target, "target"),
-        Objects.requireNonNull(in, "in"), options, state).run());
+        Objects.requireNonNull(in, "in"), state).run());
   }
 
   public Transfer<ObjectInfo> downloadFile(BucketKey source, Path target, TransferListener listener) {
