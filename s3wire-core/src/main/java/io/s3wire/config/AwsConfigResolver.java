@@ -99,7 +99,8 @@ public final class AwsConfigResolver {
     Optional<Resolved<Path>> caBundle = first(null, fromEnv("AWS_CA_BUNDLE"), profile.flatMap(p -> p.property("ca_bundle")))
         .filter(v -> !v.value().isBlank())
         .map(v -> Resolved.of(Path.of(v.value().strip()), v.source()));
-    return new AwsSettings(profileName, region, endpoint, style, CredentialsProvider.chain(chain), caBundle);
+    CredentialsProvider credentials = chain.size() == 1 ? chain.get(0) : CredentialsProvider.chain(chain);
+    return new AwsSettings(profileName, region, endpoint, style, credentials, caBundle);
   }
 
   private boolean ignoreConfiguredEndpoints(Optional<AwsProfile> profile) {

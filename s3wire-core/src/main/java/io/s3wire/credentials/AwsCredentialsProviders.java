@@ -43,7 +43,7 @@ public final class AwsCredentialsProviders {
     Objects.requireNonNull(env, "env");
     Objects.requireNonNull(files, "files");
     LoaderChain chain = new LoaderChain(List.of(
-        new LoaderChain.Named("environment variables", environment(env)),
+        new LoaderChain.Named("environment variables AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY", environment(env)),
         new LoaderChain.Named("web identity (AWS_WEB_IDENTITY_TOKEN_FILE)", webIdentity(env, files, profile, region, clock)),
         new LoaderChain.Named("profile " + profile + " (" + files.configFile() + ", " + files.credentialsFile() + ")",
             new ProfileLoader(files, profile, env, home, region, clock)),

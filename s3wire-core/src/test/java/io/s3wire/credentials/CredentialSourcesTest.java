@@ -207,7 +207,7 @@ class CredentialSourcesTest {
     RefreshingCredentialsProvider chain = AwsCredentialsProviders.defaultChain(env, home,
         AwsProfileFiles.load(env, home), "p", null, clock);
     assertThatThrownBy(chain::resolve).isInstanceOf(ClientException.class)
-        .hasMessageContaining("environment variables: not configured")
+        .hasMessageContaining("environment variables AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY: not configured")
         .hasMessageContaining("web identity (AWS_WEB_IDENTITY_TOKEN_FILE): not configured")
         .hasMessageContaining("credential_process (from")
         .hasMessageContaining("exited 1")
