@@ -53,7 +53,7 @@ public final class ContainerLoader implements CredentialsLoader {
     }
     String what = "container credentials endpoint " + uri;
     HttpRequest request = new HttpRequest("GET", uri, h.build(), RequestBody.empty(), Set.of("authorization"));
-    CredentialsHttp.Reply reply = CredentialsHttp.with(TIMEOUT, http -> http.send(request, what));
+    CredentialsHttp.Reply reply = CredentialsHttp.with(uri, TIMEOUT, http -> http.send(request, what));
     if (!reply.ok()) {
       throw new ClientException("credentials", what + " answered HTTP " + reply.status());
     }

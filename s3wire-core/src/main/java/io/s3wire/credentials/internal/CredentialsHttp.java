@@ -4,8 +4,10 @@ import io.s3wire.error.ClientException;
 import io.s3wire.http.HttpRequest;
 import io.s3wire.http.HttpResponse;
 import io.s3wire.http.HttpTransport;
+import io.s3wire.http.HttpVersionPolicy;
 import io.s3wire.http.TransportConfig;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -35,9 +37,17 @@ public final class CredentialsHttp {
     this.timeout = timeout;
   }
 
-  /** Runs {@code work} with a fresh transport whose every call may take at most {@code timeout}. */
-  public static <T> T with(Duration timeout, Function<CredentialsHttp, T> work) {
-    TransportConfig config = TransportConfig.builder()
+  /**
+   * Runs {@code work} with a fresh transport whose every call may take at most {@code timeout}.
+   * Plain-http targets (instance metadata, container agents, local stand-ins) speak HTTP/1.1 only,
+   * so the transport does not probe them for h2c; https targets negotiate as usual.
+   */
+  public static <T> T with(URI target, Duration timeout, Function<CredentialsHttp, T> work) {
+    TransportConfig.Builder b = TransportConfig.builder();
+    if ("http".equalsIgnoreCase(target.getScheme())) {
+      b.versionPolicy(HttpVersionPolicy.HTTP_1_1);
+    }
+    TransportConfig config = b
         .connectTimeout(timeout)
         .responseHeadersTimeout(timeout)
         .idleReadTimeout(timeout)

@@ -13,12 +13,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CredentialsThreads {
   private static final System.Logger LOG = System.getLogger("io.s3wire.credentials");
   private static final ExecutorService SHARED = newPool();
+  // Unbounded: a loader waiting on a process's pipes must never wait for a loader thread.
+  private static final ExecutorService PIPES = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "s3wire-credentials-pipe");
+    t.setDaemon(true);
+    return t;
+  });
 
   private CredentialsThreads() {}
 
   /** A few daemon threads, idle ones ending after a minute, so they never keep a JVM alive. */
   public static ExecutorService shared() {
     return SHARED;
+  }
+
+  /** Daemon threads that drain a child process's output while a loader waits for it. */
+  public static ExecutorService pipes() {
+    return PIPES;
   }
 
   /** Logs a warning (the caller keeps secrets out of it). */

@@ -43,7 +43,7 @@ public final class InstanceMetadataLoader implements CredentialsLoader {
       return Optional.empty();
     }
     String base = endpoint();
-    return Optional.of(CredentialsHttp.with(TIMEOUT, http -> fetch(http, base)));
+    return Optional.of(CredentialsHttp.with(URI.create(base), TIMEOUT, http -> fetch(http, base)));
   }
 
   private ProvidedCredentials fetch(CredentialsHttp http, String base) {

@@ -49,12 +49,16 @@ public final class ProcessLoader implements CredentialsLoader {
     }
     try {
       p.getOutputStream().close();
+      // Both pipes drain on threads of their own so a chatty or hung process cannot stall the wait.
       CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readQuietly(p.getErrorStream()),
-          CredentialsThreads.shared());
-      byte[] out = readQuietly(p.getInputStream());
+          CredentialsThreads.pipes());
+      CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readQuietly(p.getInputStream()),
+          CredentialsThreads.pipes());
       if (!p.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new ClientException("credentials", what + " did not finish within " + TIMEOUT.toSeconds() + " s");
       }
+      p.destroyForcibly(); // a background child still holding the pipes must not keep them open
+      byte[] out = stdout.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       String stderr = new String(err.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8);
       if (p.exitValue() != 0) {
         String first = stderr.strip().lines().findFirst().orElse("(no output on standard error)");

@@ -84,7 +84,7 @@ final class SsoLoader {
     String what = "SSO GetRoleCredentials at " + base;
     HttpRequest request = new HttpRequest("GET", uri, HttpHeaders.of(TOKEN_HEADER, accessToken, "accept",
         "application/json"), RequestBody.empty(), Set.of(TOKEN_HEADER));
-    CredentialsHttp.Reply reply = CredentialsHttp.with(TIMEOUT, http -> http.send(request, what));
+    CredentialsHttp.Reply reply = CredentialsHttp.with(base, TIMEOUT, http -> http.send(request, what));
     if (!reply.ok()) {
       throw new ClientException("credentials", what + " failed: HTTP " + reply.status()
           + (reply.status() == 401 || reply.status() == 403 ? "; the SSO session may have ended: run aws sso login" : ""));

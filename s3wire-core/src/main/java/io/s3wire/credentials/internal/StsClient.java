@@ -96,7 +96,7 @@ public final class StsClient {
 
   private ProvidedCredentials call(HttpRequest request, String action, String source) {
     String what = "STS " + action + " at " + endpoint;
-    CredentialsHttp.Reply reply = CredentialsHttp.with(TIMEOUT, http -> http.send(request, what));
+    CredentialsHttp.Reply reply = CredentialsHttp.with(endpoint, TIMEOUT, http -> http.send(request, what));
     try {
       if (!reply.ok()) {
         throw new ClientException("credentials", what + " failed: HTTP " + reply.status() + error(reply.body()));
