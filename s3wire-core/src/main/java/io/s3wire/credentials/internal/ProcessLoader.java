@@ -57,7 +57,6 @@ public final class ProcessLoader implements CredentialsLoader {
       if (!p.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new ClientException("credentials", what + " did not finish within " + TIMEOUT.toSeconds() + " s");
       }
-      p.destroyForcibly(); // a background child still holding the pipes must not keep them open
       byte[] out = stdout.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       String stderr = new String(err.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8);
       if (p.exitValue() != 0) {
