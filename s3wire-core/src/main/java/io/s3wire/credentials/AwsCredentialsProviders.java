@@ -34,9 +34,12 @@ public final class AwsCredentialsProviders {
    * ({@code role_arn}, SSO, {@code credential_process}, static keys); container credentials; EC2
    * instance metadata.
    *
+   * @param env the environment variables
+   * @param home the home directory ({@code ~/.aws/sso/cache} is under it)
    * @param files the shared config and credentials files
    * @param profile the profile name in use
    * @param region the region for STS, or {@code null} for the global endpoint
+   * @param clock decides expiry and refresh (tests pin it)
    */
   public static RefreshingCredentialsProvider defaultChain(Map<String, String> env, Path home, AwsProfileFiles files,
       String profile, String region, Clock clock) {

@@ -65,6 +65,7 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
   /**
    * A builder for a provider over {@code loader}.
    *
+   * @param loader fetches fresh credentials; called on the executor only
    * @param description where the loader looks, in words, for error messages
    */
   public static Builder builder(CredentialsLoader loader, String description) {

@@ -31,6 +31,7 @@ public final class ContainerLoader implements CredentialsLoader {
 
   private final Map<String, String> env;
 
+  /** A loader reading its settings from {@code env}. */
   public ContainerLoader(Map<String, String> env) {
     this.env = Map.copyOf(env);
   }

@@ -27,6 +27,7 @@ public final class InstanceMetadataLoader implements CredentialsLoader {
 
   private final Map<String, String> env;
 
+  /** A loader reading its settings from {@code env}. */
   public InstanceMetadataLoader(Map<String, String> env) {
     this.env = Map.copyOf(env);
   }

@@ -21,6 +21,7 @@ public final class LoaderChain implements CredentialsLoader {
   private final Consumer<String> warnings;
   private volatile Named chosen;
 
+  /** A chain of {@code loaders}, in order; {@code warnings} hears when a later one succeeds after failures. */
   public LoaderChain(List<Named> loaders, Consumer<String> warnings) {
     this.loaders = List.copyOf(loaders);
     this.warnings = warnings;

@@ -28,6 +28,8 @@ public final class ProcessLoader implements CredentialsLoader {
   private final String origin;
 
   /**
+   * A loader running {@code command}.
+   *
    * @param command the command line
    * @param origin where it was configured, e.g. {@code "~/.aws/config [profile dev]"}
    */

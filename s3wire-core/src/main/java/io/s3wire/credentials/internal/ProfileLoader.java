@@ -30,6 +30,7 @@ public final class ProfileLoader implements CredentialsLoader {
   private final String region;
   private final Clock clock;
 
+  /** A loader for profile {@code name}; {@code region} (may be {@code null}) applies when the profile sets none. */
   public ProfileLoader(AwsProfileFiles files, String name, Map<String, String> env, Path home, String region,
       Clock clock) {
     this.files = files;

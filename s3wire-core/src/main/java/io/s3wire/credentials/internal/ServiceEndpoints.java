@@ -14,6 +14,10 @@ import java.util.Optional;
  * documents: {@code AWS_ENDPOINT_URL_<SERVICE>}, {@code AWS_ENDPOINT_URL}, the profile's {@code
  * services} section, the profile's {@code endpoint_url}; none when {@code
  * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS} (or the profile's flag) is true.
+ *
+ * @param env the environment
+ * @param files the shared config files
+ * @param profile the profile in use, if it exists
  */
 public record ServiceEndpoints(Map<String, String> env, AwsProfileFiles files, Optional<AwsProfile> profile) {
   /**

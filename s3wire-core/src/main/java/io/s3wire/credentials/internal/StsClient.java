@@ -34,6 +34,7 @@ public final class StsClient {
   private final String region;
   private final Clock clock;
 
+  /** A client for the configured endpoint, else the one of {@code region} (the global one when {@code null}). */
   public StsClient(Optional<URI> override, String region, Clock clock) {
     this.region = region == null || region.isBlank() ? "us-east-1" : region;
     this.endpoint = override.orElseGet(() -> URI.create(region == null || region.isBlank()

@@ -23,10 +23,13 @@ public final class WebIdentityLoader implements CredentialsLoader {
   private final Supplier<StsClient> sts;
 
   /**
+   * A loader for the given settings.
+   *
    * @param tokenFile the token file, or {@code null} when not configured
    * @param roleArn the role, or {@code null}
    * @param sessionName the session name, or {@code null} for a generated one
    * @param origin where these settings came from, in words
+   * @param sts the STS client to call, made when first needed
    */
   public WebIdentityLoader(String tokenFile, String roleArn, String sessionName, String origin, Supplier<StsClient> sts) {
     this.tokenFile = ContainerLoader.blankToNull(tokenFile);
