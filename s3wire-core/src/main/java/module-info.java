@@ -38,6 +38,7 @@ module io.s3wire {
   exports io.s3wire.auth;
   exports io.s3wire.checksum;
   exports io.s3wire.config;
+  exports io.s3wire.credentials;
   exports io.s3wire.error;
   exports io.s3wire.http;
   exports io.s3wire.metrics;

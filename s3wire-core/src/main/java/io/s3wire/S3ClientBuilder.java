@@ -182,7 +182,8 @@ public final class S3ClientBuilder {
   }
 
   /** What a client and a presigner share: where, in which region, as whom. */
-  private record Target(Endpoint endpoint, String region, Credentials credentials, ProviderProfile profile) {}
+  private record Target(Endpoint endpoint, String region, Credentials credentials, ProviderProfile profile,
+      CredentialsProvider provider) {}
 
   private ClientCore.Settings settings() {
     if (transport != null && transportConfig != null) {
@@ -204,7 +205,7 @@ public final class S3ClientBuilder {
     }
     HttpTransport t = owns ? HttpTransport.create(tc) : transport;
     return new ClientCore.Settings(r.endpoint(), r.region(), r.credentials(), caps, t, owns, listener,
-        retryPolicy, partSize, clock, "s3wire/0.1", payloadSigning);
+        retryPolicy, partSize, clock, "s3wire/0.1", payloadSigning, r.provider());
   }
 
   private Target resolve() {
@@ -227,9 +228,11 @@ public final class S3ClientBuilder {
       throw new ClientException("endpoint", base + " is plain HTTP, which provider profile " + profile.name() + " refuses");
     }
     AddressingStyle style = Capabilities.resolve(aws.addressingStyle().value(), profile);
-    Credentials credentials = credentialsProvider != null && explicit.credentials() == null
-        ? credentialsProvider.resolve()
-        : aws.requireCredentials();
-    return new Target(new Endpoint(base, style), region, credentials, profile);
+    // Resolved now so build() fails fast; the provider stays for refreshing credentials per attempt.
+    CredentialsProvider provider = credentialsProvider != null && explicit.credentials() == null
+        ? credentialsProvider
+        : aws.credentialsProvider();
+    Credentials credentials = provider.resolve();
+    return new Target(new Endpoint(base, style), region, credentials, profile, provider);
   }
 }

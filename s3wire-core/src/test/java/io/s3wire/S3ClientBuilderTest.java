@@ -25,7 +25,9 @@ class S3ClientBuilderTest {
   @TempDir Path home;
 
   private S3ClientBuilder isolated(Map<String, String> env) {
-    return S3Client.builder().awsConfig(new AwsConfigResolver(env, home));
+    Map<String, String> offline = new java.util.HashMap<>(env);
+    offline.putIfAbsent("AWS_EC2_METADATA_DISABLED", "true"); // only loopback traffic in tests
+    return S3Client.builder().awsConfig(new AwsConfigResolver(offline, home));
   }
 
   @Test

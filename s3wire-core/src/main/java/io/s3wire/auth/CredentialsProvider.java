@@ -38,6 +38,25 @@ public interface CredentialsProvider {
         "no AWS credentials found; looked in " + description()));
   }
 
+  /**
+   * The credentials to sign with at this moment, without blocking the calling thread on I/O:
+   * providers whose credentials expire (see {@code io.s3wire.credentials.RefreshingCredentialsProvider})
+   * complete it from their cache or after their refresh. This default resolves at once, which suits
+   * providers that only read memory.
+   */
+  default java.util.concurrent.CompletableFuture<Credentials> currentAsync() {
+    try {
+      return java.util.concurrent.CompletableFuture.completedFuture(resolve());
+    } catch (RuntimeException e) {
+      return java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** When the credentials this provider last handed out expire; empty for long-term keys or none yet. */
+  default Optional<java.time.Instant> expiration() {
+    return Optional.empty();
+  }
+
   /** Fixed credentials given by the caller. */
   static CredentialsProvider of(Credentials credentials) {
     return of(credentials, "explicit credentials");
@@ -116,15 +135,31 @@ public interface CredentialsProvider {
   static CredentialsProvider chain(List<CredentialsProvider> providers) {
     List<CredentialsProvider> copy = List.copyOf(providers);
     return new CredentialsProvider() {
+      private volatile CredentialsProvider last;
+
       @Override
       public Optional<Resolved<Credentials>> find() {
         for (CredentialsProvider p : copy) {
           Optional<Resolved<Credentials>> c = p.find();
           if (c.isPresent()) {
+            last = p;
             return c;
           }
         }
         return Optional.empty();
+      }
+
+      @Override
+      public java.util.concurrent.CompletableFuture<Credentials> currentAsync() {
+        // A refreshing member decides for itself, off the caller's thread; memory-only ones answer now.
+        CredentialsProvider p = last;
+        return p != null ? p.currentAsync() : CredentialsProvider.super.currentAsync();
+      }
+
+      @Override
+      public Optional<java.time.Instant> expiration() {
+        CredentialsProvider p = last;
+        return p == null ? Optional.empty() : p.expiration();
       }
 
       @Override

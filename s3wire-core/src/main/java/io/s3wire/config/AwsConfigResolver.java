@@ -1,6 +1,7 @@
 package io.s3wire.config;
 
 import io.s3wire.auth.CredentialsProvider;
+import io.s3wire.credentials.AwsCredentialsProviders;
 import io.s3wire.error.ClientException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -27,7 +28,8 @@ import java.util.Optional;
  *       {@code ignore_configured_endpoint_urls} is {@code true}</td></tr>
  *   <tr><td>addressing style</td><td>explicit, profile {@code s3 = addressing_style}, {@code auto}</td></tr>
  *   <tr><td>credentials</td><td>explicit, {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}
- *       (+{@code AWS_SESSION_TOKEN}), credentials file {@code [name]}, config file {@code [profile name]}</td></tr>
+ *       (+{@code AWS_SESSION_TOKEN}), web identity, the profile (role, SSO, {@code credential_process},
+ *       static keys), container, EC2 instance metadata: see {@link AwsCredentialsProviders#defaultChain}</td></tr>
  *   <tr><td>CA bundle</td><td>{@code AWS_CA_BUNDLE}, profile {@code ca_bundle}</td></tr>
  * </table>
  *
@@ -98,12 +100,13 @@ public final class AwsConfigResolver {
     if (explicit.credentials() != null) {
       chain.add(CredentialsProvider.of(explicit.credentials().value(), explicit.credentials().source()));
     }
-    chain.add(CredentialsProvider.environment(env));
-    chain.add(CredentialsProvider.profile(files, profileName.value()));
+    chain.add(AwsCredentialsProviders.defaultChain(env, home, files, profileName.value(),
+        region.map(Resolved::value).orElse(null), java.time.Clock.systemUTC()));
     Optional<Resolved<Path>> caBundle = first(null, fromEnv("AWS_CA_BUNDLE"), profile.flatMap(p -> p.property("ca_bundle")))
         .filter(v -> !v.value().isBlank())
         .map(v -> Resolved.of(Path.of(v.value().strip()), v.source()));
-    return new AwsSettings(profileName, region, endpoint, style, CredentialsProvider.chain(chain), caBundle);
+    CredentialsProvider credentials = chain.size() == 1 ? chain.get(0) : CredentialsProvider.chain(chain);
+    return new AwsSettings(profileName, region, endpoint, style, credentials, caBundle);
   }
 
   private boolean ignoreConfiguredEndpoints(Optional<AwsProfile> profile) {

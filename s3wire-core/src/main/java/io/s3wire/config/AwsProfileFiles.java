@@ -190,6 +190,17 @@ public final class AwsProfileFiles {
     return Optional.of(Map.copyOf(nested));
   }
 
+  /** An {@code [sso-session name]} section of the config file: key to value with its source. */
+  public Optional<Map<String, Resolved<String>>> ssoSession(String name) {
+    IniParser.Section s = config.get("sso-session " + name);
+    if (s == null) {
+      return Optional.empty();
+    }
+    Map<String, Resolved<String>> props = new LinkedHashMap<>();
+    add(props, new HashMap<>(), s, configFile + " [" + s.name() + "]");
+    return Optional.of(Map.copyOf(props));
+  }
+
   private IniParser.Section configSection(String name) {
     IniParser.Section s = config.get(PROFILE_PREFIX + name);
     if (s == null && name.equals("default")) {

@@ -61,10 +61,7 @@ public record AwsSettings(
     lines.add("region = " + region.map(Resolved::toString).orElse("<not set>"));
     lines.add("endpoint_url = " + endpoint.map(Resolved::toString).orElse("<not set>"));
     lines.add("s3.addressing_style = " + addressingStyle.value().configName() + " (" + addressingStyle.source() + ")");
-    lines.add("credentials = " + credentialsProvider.find()
-        .map(c -> "access key " + c.value().accessKeyId()
-            + (c.value().sessionToken() != null ? " with session token" : "") + " (" + c.source() + ")")
-        .orElse("<not found; looked in " + credentialsProvider.description() + ">"));
+    lines.add("credentials = " + CredentialsSummary.describe(credentialsProvider));
     lines.add("ca_bundle = " + caBundle.map(Resolved::toString).orElse("<not set>"));
     return lines;
   }

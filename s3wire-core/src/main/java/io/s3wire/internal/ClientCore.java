@@ -25,7 +25,7 @@ public final class ClientCore implements AutoCloseable {
   public final StreamUpload streamUpload;
   private final Endpoint endpoint;
   private final String region;
-  private final Credentials credentials;
+  private final io.s3wire.auth.CredentialsProvider credentials;
   private final HttpTransport transport;
   private final boolean ownsTransport;
   private final ExecutorService blocking;
@@ -43,7 +43,8 @@ public final class ClientCore implements AutoCloseable {
       int partSize,
       Clock clock,
       String userAgent,
-      io.s3wire.PayloadSigning payloadSigning) {}
+      io.s3wire.PayloadSigning payloadSigning,
+      io.s3wire.auth.CredentialsProvider credentialsProvider) {}
 
   public ClientCore(Settings s) {
     this(s, io.s3wire.metrics.CallListener.NONE);
@@ -53,12 +54,13 @@ public final class ClientCore implements AutoCloseable {
   public ClientCore(Settings s, io.s3wire.metrics.CallListener calls) {
     this.endpoint = s.endpoint();
     this.region = s.region();
-    this.credentials = s.credentials();
+    this.credentials = s.credentialsProvider() != null ? s.credentialsProvider()
+        : io.s3wire.auth.CredentialsProvider.of(s.credentials());
     this.transport = s.transport();
     this.ownsTransport = s.ownsTransport();
     this.blocking = Executors.newCachedThreadPool(daemonThreads());
     this.pipeline = new Pipeline(s.transport(), s.listener(), s.endpoint(), s.capabilities(),
-        new SigV4RequestSigner(s.credentials(), s.region()), new ClockSkew(s.clock()), s.retry(), blocking, s.userAgent(),
+        new SigV4RequestSigner(credentials, s.region()), new ClockSkew(s.clock()), s.retry(), blocking, s.userAgent(),
         s.payloadSigning(), calls);
     this.buckets = new BucketOperations(pipeline, s.region());
     this.objects = new ObjectOperations(pipeline);
@@ -78,9 +80,9 @@ public final class ClientCore implements AutoCloseable {
     return region;
   }
 
-  /** The credentials requests are signed with; {@code null} for an anonymous client. */
+  /** The credentials requests are signed with at this moment (refreshed when they expire). */
   public Credentials credentials() {
-    return credentials;
+    return credentials.resolve();
   }
 
   public HttpTransport transport() {

@@ -25,6 +25,7 @@ class AwsConfigResolverTest {
   @BeforeEach
   void setUp() throws IOException {
     env = new HashMap<>();
+    env.put("AWS_EC2_METADATA_DISABLED", "true"); // only loopback traffic in tests
     Files.createDirectories(home.resolve(".aws"));
     config = home.resolve(".aws/config");
     credentials = home.resolve(".aws/credentials");
@@ -261,7 +262,9 @@ class AwsConfigResolverTest {
     assertThatThrownBy(() -> resolve().requireCredentials())
         .isInstanceOf(ClientException.class)
         .hasMessage("credentials: no AWS credentials found; looked in environment variables "
-            + "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY; " + credentials + " [dev], " + config + " [profile dev]");
+            + "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, web identity "
+            + "(AWS_WEB_IDENTITY_TOKEN_FILE), profile dev (" + config + ", " + credentials + "), container credentials "
+            + "(AWS_CONTAINER_CREDENTIALS_RELATIVE_URI/FULL_URI), EC2 instance metadata (IMDSv2)");
   }
 
   @Test
@@ -269,7 +272,8 @@ class AwsConfigResolverTest {
     credentials("[default]\naws_access_key_id = FILEKEY\n");
     assertThatThrownBy(() -> resolve().credentials())
         .isInstanceOf(ClientException.class)
-        .hasMessage("credentials: " + credentials + " [default] has aws_access_key_id but no aws_secret_access_key");
+        .hasMessageStartingWith("credentials: no AWS credentials; tried ")
+        .hasMessageContaining(credentials + " [default] has aws_access_key_id but no aws_secret_access_key");
   }
 
   // --- file locations and section names

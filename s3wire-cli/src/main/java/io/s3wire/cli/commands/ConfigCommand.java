@@ -60,6 +60,20 @@ public final class ConfigCommand implements Runnable {
     }
   }
 
+  /** Which provider supplied the credentials and when they expire; never the secret or the token. */
+  static Setting credentials(io.s3wire.auth.CredentialsProvider provider) {
+    Optional<Resolved<Credentials>> c;
+    try {
+      c = provider.find();
+    } catch (io.s3wire.error.ClientException e) {
+      return new Setting("credentials", "<none>", e.getMessage());
+    }
+    String expires = provider.expiration().map(t -> ", expires " + t).orElse("");
+    return c.map(v -> new Setting("credentials", "access key " + v.value().accessKeyId()
+            + (v.value().sessionToken() != null ? " with session token" : "") + ", secret <masked>" + expires, v.source()))
+        .orElse(new Setting("credentials", "<not found>", "looked in " + provider.description()));
+  }
+
   static List<Setting> settings(ClientSettings s, Resolution r, java.util.function.Predicate<String> given) {
     List<Setting> out = new ArrayList<>();
     out.add(Setting.of("profile", r.aws().profile()));
@@ -69,10 +83,7 @@ public final class ConfigCommand implements Runnable {
     out.add(new Setting("s3.addressing_style", r.addressing().configName(),
         r.aws().addressingStyle().value().configName() + " from " + r.aws().addressingStyle().source()
             + ", resolved by provider " + r.profile().name()));
-    Optional<Resolved<Credentials>> c = r.aws().credentials();
-    out.add(c.map(v -> new Setting("credentials", "access key " + v.value().accessKeyId()
-            + (v.value().sessionToken() != null ? " with session token" : "") + ", secret <masked>", v.source()))
-        .orElse(new Setting("credentials", "<not found>", "looked in " + r.aws().credentialsProvider().description())));
+    out.add(credentials(r.aws().credentialsProvider()));
     out.add(new Setting("http", s.transport().policy().toString(), source(given, "--http")));
     out.add(new Setting("tls", s.transport().tlsProvider().toString(), source(given, "--tls")));
     out.add(new Setting("alpn", s.transport().alpnOffer().toString(), source(given, "--alpn")));

@@ -1,0 +1,94 @@
+package io.s3wire.credentials;
+
+import io.s3wire.auth.CredentialsProvider;
+import io.s3wire.config.AwsProfileFiles;
+import io.s3wire.credentials.internal.ContainerLoader;
+import io.s3wire.credentials.internal.CredentialsThreads;
+import io.s3wire.credentials.internal.InstanceMetadataLoader;
+import io.s3wire.credentials.internal.LoaderChain;
+import io.s3wire.credentials.internal.ProcessLoader;
+import io.s3wire.credentials.internal.ProfileLoader;
+import io.s3wire.credentials.internal.ServiceEndpoints;
+import io.s3wire.credentials.internal.StsClient;
+import io.s3wire.credentials.internal.WebIdentityLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The credential sources AWS users configure, each as a {@link CredentialsLoader} to wrap in a
+ * {@link RefreshingCredentialsProvider}, and the default chain of all of them.
+ *
+ * <p>The environment and home directory are given, never read from the process here, so tests
+ * control them.
+ */
+public final class AwsCredentialsProviders {
+  private AwsCredentialsProviders() {}
+
+  /**
+   * The AWS SDKs' default chain, refreshing: environment variables ({@code AWS_ACCESS_KEY_ID},
+   * {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}); web identity ({@code
+   * AWS_WEB_IDENTITY_TOKEN_FILE}, {@code AWS_ROLE_ARN}, {@code AWS_ROLE_SESSION_NAME}); the profile
+   * ({@code role_arn}, SSO, {@code credential_process}, static keys); container credentials; EC2
+   * instance metadata.
+   *
+   * @param env the environment variables
+   * @param home the home directory ({@code ~/.aws/sso/cache} is under it)
+   * @param files the shared config and credentials files
+   * @param profile the profile name in use
+   * @param region the region for STS, or {@code null} for the global endpoint
+   * @param clock decides expiry and refresh (tests pin it)
+   */
+  public static RefreshingCredentialsProvider defaultChain(Map<String, String> env, Path home, AwsProfileFiles files,
+      String profile, String region, Clock clock) {
+    Objects.requireNonNull(env, "env");
+    Objects.requireNonNull(files, "files");
+    LoaderChain chain = new LoaderChain(List.of(
+        new LoaderChain.Named("environment variables AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY", environment(env)),
+        new LoaderChain.Named("web identity (AWS_WEB_IDENTITY_TOKEN_FILE)", webIdentity(env, files, profile, region, clock)),
+        new LoaderChain.Named("profile " + profile + " (" + files.configFile() + ", " + files.credentialsFile() + ")",
+            new ProfileLoader(files, profile, env, home, region, clock)),
+        new LoaderChain.Named(ContainerLoader.description(), container(env)),
+        new LoaderChain.Named(InstanceMetadataLoader.description(), instanceMetadata(env))),
+        CredentialsThreads::warn);
+    return RefreshingCredentialsProvider.builder(chain, chain.description()).clock(clock).build();
+  }
+
+  /** {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, optional {@code AWS_SESSION_TOKEN}. */
+  public static CredentialsLoader environment(Map<String, String> env) {
+    CredentialsProvider p = CredentialsProvider.environment(env);
+    return () -> p.find().map(r -> new ProvidedCredentials(r.value(), r.source(), null));
+  }
+
+  /** The EKS/Kubernetes setup: {@code AWS_WEB_IDENTITY_TOKEN_FILE} + {@code AWS_ROLE_ARN}. */
+  public static CredentialsLoader webIdentity(Map<String, String> env, AwsProfileFiles files, String profile,
+      String region, Clock clock) {
+    ServiceEndpoints endpoints = new ServiceEndpoints(env, files, files.profile(profile));
+    return new WebIdentityLoader(env.get("AWS_WEB_IDENTITY_TOKEN_FILE"), env.get("AWS_ROLE_ARN"),
+        env.get("AWS_ROLE_SESSION_NAME"), "environment variables AWS_WEB_IDENTITY_TOKEN_FILE/AWS_ROLE_ARN",
+        () -> new StsClient(endpoints.configured("STS", "sts"), region, clock));
+  }
+
+  /** One profile's credentials, including {@code role_arn}, SSO and {@code credential_process}. */
+  public static CredentialsLoader profile(Map<String, String> env, Path home, AwsProfileFiles files, String profile,
+      String region, Clock clock) {
+    return new ProfileLoader(files, profile, env, home, region, clock);
+  }
+
+  /** ECS/EKS container credentials from {@code AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}/{@code FULL_URI}. */
+  public static CredentialsLoader container(Map<String, String> env) {
+    return new ContainerLoader(env);
+  }
+
+  /** EC2 instance metadata (IMDSv2); off when {@code AWS_EC2_METADATA_DISABLED=true}. */
+  public static CredentialsLoader instanceMetadata(Map<String, String> env) {
+    return new InstanceMetadataLoader(env);
+  }
+
+  /** A {@code credential_process} command line, run through the platform shell. */
+  public static CredentialsLoader credentialProcess(String command) {
+    return new ProcessLoader(Objects.requireNonNull(command, "command"), "credentialProcess(...)");
+  }
+}

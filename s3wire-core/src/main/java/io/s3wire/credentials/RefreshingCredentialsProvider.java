@@ -1,0 +1,245 @@
+package io.s3wire.credentials;
+
+import io.s3wire.auth.Credentials;
+import io.s3wire.auth.CredentialsProvider;
+import io.s3wire.config.Resolved;
+import io.s3wire.credentials.internal.CredentialsThreads;
+import io.s3wire.error.ClientException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * A {@link CredentialsProvider} that caches what a {@link CredentialsLoader} fetched and fetches
+ * again before it expires.
+ *
+ * <ul>
+ *   <li>Long-term keys (no expiration) are fetched once.
+ *   <li>Inside the refresh window before expiry a refresh starts in the background while callers
+ *       keep getting the cached, still-valid credentials; once they are within the validity margin of
+ *       expiry (or expired) callers wait for the refresh.
+ *   <li>At most one refresh is in flight however many callers ask.
+ *   <li>A failed refresh keeps handing out the cached credentials while they are still valid and
+ *       reports it to the warning sink (never with a secret); once they are not valid the failure
+ *       reaches the caller.
+ *   <li>The loader runs on the given executor (by default a small pool of daemon threads), never on
+ *       the caller's thread, so {@link #currentAsync()} is safe on an I/O event loop.
+ * </ul>
+ *
+ * <p>Thread-safe.
+ */
+public final class RefreshingCredentialsProvider implements CredentialsProvider {
+  /** Refresh this long before expiry, in the background. */
+  public static final Duration DEFAULT_REFRESH_WINDOW = Duration.ofMinutes(5);
+  /** Credentials closer than this to expiry are not handed out; callers wait for fresh ones. */
+  public static final Duration VALIDITY_MARGIN = Duration.ofSeconds(30);
+
+  // Marks "no source configured" apart from "a source failed"; stackless, holds nothing.
+  private static final Exception NOT_CONFIGURED = new Exception("no source configured", null, false, false) {};
+
+  private final CredentialsLoader loader;
+  private final String description;
+  private final Clock clock;
+  private final Duration refreshWindow;
+  private final Executor executor;
+  private final Consumer<String> warnings;
+  private final Object lock = new Object();
+  private volatile ProvidedCredentials current;
+  private CompletableFuture<ProvidedCredentials> inFlight; // guarded by lock
+
+  private RefreshingCredentialsProvider(Builder b) {
+    this.loader = b.loader;
+    this.description = b.description;
+    this.clock = b.clock;
+    this.refreshWindow = b.refreshWindow;
+    this.executor = b.executor;
+    this.warnings = b.warnings;
+  }
+
+  /**
+   * A builder for a provider over {@code loader}.
+   *
+   * @param loader fetches fresh credentials; called on the executor only
+   * @param description where the loader looks, in words, for error messages
+   */
+  public static Builder builder(CredentialsLoader loader, String description) {
+    return new Builder(loader, description);
+  }
+
+  /**
+   * The credentials to sign with now. Completes at once from the cache while it is fresh; otherwise
+   * when the (single, shared) refresh completes, on the refresh executor's thread.
+   */
+  public CompletableFuture<ProvidedCredentials> providedAsync() {
+    ProvidedCredentials c = current;
+    Instant now = clock.instant();
+    if (c != null && c.expiration() == null) {
+      return CompletableFuture.completedFuture(c);
+    }
+    if (c != null && now.isBefore(c.expiration().minus(refreshWindow))) {
+      return CompletableFuture.completedFuture(c);
+    }
+    CompletableFuture<ProvidedCredentials> refresh = refresh();
+    if (c != null && usable(c, now) && !refresh.isDone()) {
+      return CompletableFuture.completedFuture(c);
+    }
+    return refresh;
+  }
+
+  @Override
+  public CompletableFuture<Credentials> currentAsync() {
+    return providedAsync().thenApply(ProvidedCredentials::credentials);
+  }
+
+  /**
+   * The credentials to sign with now, waiting for a refresh when needed. Do not call on an I/O
+   * thread; use {@link #providedAsync()} there.
+   *
+   * @throws ClientException when none can be had, naming every source tried and why it failed
+   */
+  public ProvidedCredentials provided() {
+    try {
+      return providedAsync().join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new ClientException("credentials", String.valueOf(e.getCause()), e.getCause());
+    }
+  }
+
+  @Override
+  public Optional<Instant> expiration() {
+    return cached().flatMap(ProvidedCredentials::expiresAt);
+  }
+
+  /** The credentials held now, without fetching; empty before the first fetch. */
+  public Optional<ProvidedCredentials> cached() {
+    return Optional.ofNullable(current);
+  }
+
+  /** Empty when no source is configured at all; throws when one is configured but fails. */
+  @Override
+  public Optional<Resolved<Credentials>> find() {
+    try {
+      ProvidedCredentials c = provided();
+      return Optional.of(Resolved.of(c.credentials(), c.source()));
+    } catch (ClientException e) {
+      if (e.getCause() == NOT_CONFIGURED) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Credentials resolve() {
+    return provided().credentials();
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public String toString() {
+    return "RefreshingCredentialsProvider[" + description + "]";
+  }
+
+  private boolean usable(ProvidedCredentials c, Instant now) {
+    return c.expiration() == null || now.isBefore(c.expiration().minus(VALIDITY_MARGIN));
+  }
+
+  private CompletableFuture<ProvidedCredentials> refresh() {
+    synchronized (lock) {
+      if (inFlight != null) {
+        return inFlight;
+      }
+      CompletableFuture<ProvidedCredentials> f = new CompletableFuture<>();
+      inFlight = f;
+      try {
+        executor.execute(() -> runRefresh(f));
+      } catch (RuntimeException e) {
+        inFlight = null;
+        return CompletableFuture.failedFuture(e);
+      }
+      return f;
+    }
+  }
+
+  private void runRefresh(CompletableFuture<ProvidedCredentials> f) {
+    ProvidedCredentials result = null;
+    RuntimeException failure = null;
+    try {
+      result = loader.load().orElseThrow(() -> new ClientException("credentials",
+          "no AWS credentials found; looked in " + description, NOT_CONFIGURED));
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    ProvidedCredentials previous = current;
+    if (failure == null) {
+      current = result;
+    } else if (previous != null && usable(previous, clock.instant())) {
+      warnings.accept("refreshing AWS credentials failed; still using those from " + previous.source()
+          + ", valid until " + previous.expiration() + ": " + failure.getMessage());
+      result = previous;
+      failure = null;
+    }
+    synchronized (lock) {
+      inFlight = null;
+    }
+    if (failure == null) {
+      f.complete(result);
+    } else {
+      f.completeExceptionally(failure);
+    }
+  }
+
+  /** Options of a {@link RefreshingCredentialsProvider}. Not thread-safe. */
+  public static final class Builder {
+    // Marks "no source configured" apart from "a source failed"; stackless, holds nothing.
+  private static final Exception NOT_CONFIGURED = new Exception("no source configured", null, false, false) {};
+
+  private final CredentialsLoader loader;
+    private final String description;
+    private Clock clock = Clock.systemUTC();
+    private Duration refreshWindow = DEFAULT_REFRESH_WINDOW;
+    private Executor executor = CredentialsThreads.shared();
+    private Consumer<String> warnings = CredentialsThreads::warn;
+
+    private Builder(CredentialsLoader loader, String description) {
+      this.loader = Objects.requireNonNull(loader, "loader");
+      this.description = Objects.requireNonNull(description, "description");
+    }
+
+    /** The clock that decides when credentials are due for refresh (tests pin it). */
+    public Builder clock(Clock v) { clock = Objects.requireNonNull(v, "clock"); return this; }
+
+    /** How long before expiry a background refresh starts; default {@link #DEFAULT_REFRESH_WINDOW}. */
+    public Builder refreshWindow(Duration v) {
+      if (v.isNegative()) {
+        throw new IllegalArgumentException("refreshWindow must not be negative, was " + v);
+      }
+      refreshWindow = v;
+      return this;
+    }
+
+    /** Where the loader runs; default: a small pool of daemon threads shared by all providers. */
+    public Builder executor(Executor v) { executor = Objects.requireNonNull(v, "executor"); return this; }
+
+    /** Receives a sentence when a refresh fails but cached credentials stay in use; default: JDK logging. */
+    public Builder warnings(Consumer<String> v) { warnings = Objects.requireNonNull(v, "warnings"); return this; }
+
+    /** The provider; nothing is fetched until credentials are first asked for. */
+    public RefreshingCredentialsProvider build() {
+      return new RefreshingCredentialsProvider(this);
+    }
+  }
+}

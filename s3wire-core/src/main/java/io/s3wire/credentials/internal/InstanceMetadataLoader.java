@@ -1,0 +1,90 @@
+package io.s3wire.credentials.internal;
+
+import io.s3wire.credentials.CredentialsLoader;
+import io.s3wire.credentials.ProvidedCredentials;
+import io.s3wire.error.ClientException;
+import io.s3wire.http.HttpHeaders;
+import io.s3wire.http.HttpRequest;
+import io.s3wire.http.RequestBody;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * EC2 instance metadata with IMDSv2: PUT a session token (6 h TTL), list the instance role, GET its
+ * credentials. {@code AWS_EC2_METADATA_SERVICE_ENDPOINT} moves the endpoint; {@code
+ * AWS_EC2_METADATA_DISABLED=true} turns the loader off. Timeouts are short (1 s per call) because
+ * off EC2 the endpoint does not exist and this is the last source in the chain.
+ */
+public final class InstanceMetadataLoader implements CredentialsLoader {
+  private static final String DEFAULT_ENDPOINT = "http://169.254.169.254";
+  private static final String TOKEN_HEADER = "x-aws-ec2-metadata-token";
+  private static final String ROLES_PATH = "/latest/meta-data/iam/security-credentials/";
+  private static final Duration TIMEOUT = Duration.ofSeconds(1);
+
+  private final Map<String, String> env;
+
+  /** A loader reading its settings from {@code env}. */
+  public InstanceMetadataLoader(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /** Where this loader looks, for the chain's message. */
+  public static String description() {
+    return "EC2 instance metadata (IMDSv2)";
+  }
+
+  @Override
+  public Optional<ProvidedCredentials> load() {
+    String disabled = env.get("AWS_EC2_METADATA_DISABLED");
+    if (disabled != null && disabled.strip().toLowerCase(Locale.ROOT).equals("true")) {
+      return Optional.empty();
+    }
+    String base = endpoint();
+    return Optional.of(CredentialsHttp.with(URI.create(base), TIMEOUT, http -> fetch(http, base)));
+  }
+
+  private ProvidedCredentials fetch(CredentialsHttp http, String base) {
+    String what = "instance metadata at " + base;
+    CredentialsHttp.Reply token = http.send(new HttpRequest("PUT", URI.create(base + "/latest/api/token"),
+        HttpHeaders.of("x-aws-ec2-metadata-token-ttl-seconds", "21600"), RequestBody.empty(), Set.of()), what);
+    if (!token.ok()) {
+      throw new ClientException("credentials", what + " refused an IMDSv2 token: HTTP " + token.status());
+    }
+    HttpHeaders auth = HttpHeaders.of(TOKEN_HEADER, token.body().strip());
+    Set<String> sensitive = Set.of(TOKEN_HEADER);
+    CredentialsHttp.Reply roles = http.send(new HttpRequest("GET", URI.create(base + ROLES_PATH), auth,
+        RequestBody.empty(), sensitive), what);
+    if (roles.status() == 404) {
+      throw new ClientException("credentials", what + ": the instance has no IAM role attached");
+    }
+    if (!roles.ok()) {
+      throw new ClientException("credentials", what + " answered HTTP " + roles.status() + " to the role listing");
+    }
+    String role = roles.body().strip().lines().findFirst().orElse("").strip();
+    if (role.isEmpty()) {
+      throw new ClientException("credentials", what + ": the instance has no IAM role attached");
+    }
+    String source = "instance metadata role " + role + " at " + base;
+    CredentialsHttp.Reply creds = http.send(new HttpRequest("GET", URI.create(base + ROLES_PATH + role), auth,
+        RequestBody.empty(), sensitive), what);
+    if (!creds.ok()) {
+      throw new ClientException("credentials", source + " answered HTTP " + creds.status());
+    }
+    Map<String, Object> doc = Json.object(creds.body(), source + "'s answer");
+    String code = Json.string(doc, "Code");
+    if (code != null && !code.equals("Success")) {
+      throw new ClientException("credentials", source + " answered Code " + code);
+    }
+    return JsonCredentials.read(doc, JsonCredentials.METADATA, source);
+  }
+
+  private String endpoint() {
+    String e = ContainerLoader.blankToNull(env.get("AWS_EC2_METADATA_SERVICE_ENDPOINT"));
+    String base = e == null ? DEFAULT_ENDPOINT : e;
+    return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+}
