@@ -29,7 +29,8 @@ final class SigningStage implements Exchange {
     HttpRequest request = new HttpRequest(
         call.method(), endpoint.uri(call.bucket(), call.key(), call.query()), call.headers(), call.body(), SENSITIVE);
     String payloadHash = call.headers().first(DefaultsStage.CONTENT_SHA256).orElse(DefaultsStage.UNSIGNED);
-    HttpRequest signed = signer.sign(request, payloadHash, clock.now());
-    return next.send(signed, call, state);
+    RequestSigner.Signed signed = signer.signAndDescribe(request, payloadHash, clock.now());
+    state.signed(signed);
+    return next.send(signed.request(), call, state);
   }
 }
