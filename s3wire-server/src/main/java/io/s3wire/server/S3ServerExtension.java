@@ -1,5 +1,6 @@
 package io.s3wire.server;
 
+import io.s3wire.S3AsyncClient;
 import io.s3wire.S3Client;
 import io.s3wire.S3ClientBuilder;
 import io.s3wire.auth.Credentials;
@@ -7,8 +8,6 @@ import io.s3wire.config.AddressingStyle;
 import io.s3wire.config.AwsConfigResolver;
 import io.s3wire.http.TransportConfig;
 import io.s3wire.provider.ProviderProfiles;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.io.UncheckedIOException;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Use {@code @ExtendWith(S3ServerExtension.class)} for the defaults, or
  * {@code @RegisterExtension static S3ServerExtension s3 = new S3ServerExtension(b -> b.tls(true));}
  * to configure the server. Test methods and constructors may declare parameters of type
- * {@link S3Server}, {@link URI} (the endpoint), {@link Credentials} and {@link S3Client} (a client
+ * {@link S3Server}, {@link URI} (the endpoint), {@link Credentials}, {@link S3AsyncClient} and {@link S3Client} (a client
  * made for this server on first use: path style, region us-east-1, the server's credentials, its
  * certificate trusted over TLS, and no AWS settings of the machine; closed after the class). Fault rules set during a
  * test with {@link #faultRules} are cleared after it, as are request counts.
@@ -42,7 +41,6 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
   private final Consumer<S3Server.Builder> configure;
   private S3Server server;
   private S3Client client;
-  private Path certificateFile;
 
   /** A server with the defaults. */
   public S3ServerExtension() {
@@ -55,7 +53,7 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
   }
 
   @Override
-  public void beforeAll(ExtensionContext context) throws IOException {
+  public void beforeAll(ExtensionContext context) {
     S3Server.Builder b = S3Server.builder();
     configure.accept(b);
     server = b.start();
@@ -64,15 +62,11 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
   }
 
   @Override
-  public void afterAll(ExtensionContext context) throws IOException {
+  public void afterAll(ExtensionContext context) {
     context.getStore(NS).remove(S3Server.class);
     if (client != null) {
       client.close();
       client = null;
-    }
-    if (certificateFile != null) {
-      Files.deleteIfExists(certificateFile);
-      certificateFile = null;
     }
     if (server != null) {
       server.close();
@@ -107,18 +101,16 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
   }
 
   /** A client for this server, made on first use and closed after the class. */
-  public synchronized S3Client client() throws IOException {
+  public synchronized S3Client client() {
     if (client == null) {
       S3Server s = server();
       TransportConfig.Builder transport = TransportConfig.builder();
       if (s.isTls()) {
-        certificateFile = Files.createTempFile("s3wire-server-ca", ".pem");
-        s.writeCertificatePem(certificateFile);
-        transport.trustedCertificates(certificateFile);
+        transport.trustedCertificates(s.certificate());
       }
       S3ClientBuilder b = S3Client.builder()
           // Nothing from the machine's AWS environment or files reaches a test's client.
-          .awsConfig(new AwsConfigResolver(Map.of(), certificateDirectoryOrTemp().resolve("no-aws-home")))
+          .awsConfig(new AwsConfigResolver(Map.of(), Path.of(System.getProperty("java.io.tmpdir"), "no-aws-home")))
           .endpoint(s.endpoint())
           .region("us-east-1")
           .addressing(AddressingStyle.PATH)
@@ -132,8 +124,9 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
     return client;
   }
 
-  private Path certificateDirectoryOrTemp() {
-    return certificateFile != null ? certificateFile.getParent() : Path.of(System.getProperty("java.io.tmpdir"));
+  /** The asynchronous side of {@link #client()}: same settings, same transport, closed with it. */
+  public S3AsyncClient asyncClient() {
+    return client().async();
   }
 
   /** Sets fault rules for the current test; they are cleared after it. */
@@ -144,7 +137,8 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
   @Override
   public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
     Class<?> t = p.getParameter().getType();
-    return t == S3Server.class || t == URI.class || t == Credentials.class || t == S3Client.class;
+    return t == S3Server.class || t == URI.class || t == Credentials.class || t == S3Client.class
+        || t == S3AsyncClient.class;
   }
 
   @Override
@@ -159,8 +153,10 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
         return credentials();
       } else if (t == S3Client.class) {
         return client();
+      } else if (t == S3AsyncClient.class) {
+        return asyncClient();
       }
-    } catch (IllegalStateException | IOException | UncheckedIOException e) {
+    } catch (IllegalStateException | UncheckedIOException e) {
       throw new ParameterResolutionException(e.getMessage(), e);
     }
     throw new ParameterResolutionException("S3ServerExtension cannot resolve " + t.getName());
