@@ -69,17 +69,12 @@ final class ServiceExplanations {
       case "InternalError" -> "To fix: the failure is the server's; the request is retryable, and retries"
           + " with backoff usually succeed. If it persists, report it with the request id"
           + (e.requestId() != null ? " " + e.requestId() : "") + ".";
-      case "XAmzContentSHA256Mismatch" -> "To fix: the body's SHA-256"
-          + (d.containsKey("S3ComputedContentSHA256") ? " (" + d.get("S3ComputedContentSHA256") + ")" : "")
-          + " differs from the x-amz-content-sha256 the request signed"
-          + (d.containsKey("ClientComputedContentSHA256") ? " (" + d.get("ClientComputedContentSHA256") + ")" : "")
+      case "XAmzContentSHA256Mismatch" -> "To fix: the body's SHA-256" + inParens(d.get("S3ComputedContentSHA256"))
+          + " differs from the x-amz-content-sha256 the request signed" + inParens(d.get("ClientComputedContentSHA256"))
           + ": the file changed while it was sent, something rewrote the body, or the server does not take this"
           + " upload encoding (some S3-compatible servers refuse aws-chunked or trailers).";
-      case "BadDigest" -> "To fix: the Content-MD5 sent"
-          + (d.containsKey("ExpectedDigest") ? " (" + d.get("ExpectedDigest") + ")" : "")
-          + " is not the MD5 of the bytes that arrived"
-          + (d.containsKey("CalculatedDigest") ? " (" + d.get("CalculatedDigest") + ")" : "")
-          + "; send again, and if it repeats, the data changes on its way or the digest is computed over"
+      case "BadDigest" -> "To fix: the Content-MD5 sent" + inParens(d.get("ExpectedDigest"))
+          + " is not the MD5 of the bytes that arrived" + inParens(d.get("CalculatedDigest")) + "; send again, and if it repeats, the data changes on its way or the digest is computed over"
           + " other bytes.";
       case "InvalidRange" -> "To fix: the range " + d.getOrDefault("RangeRequested", "requested")
           + " starts past the end of the object"
@@ -169,6 +164,10 @@ final class ServiceExplanations {
       return name;
     }
     return e.resource() != null ? e.resource() : otherwise;
+  }
+
+  private static String inParens(String value) {
+    return value == null ? "" : " (" + value + ")";
   }
 
   private static String size(String bytes) {
