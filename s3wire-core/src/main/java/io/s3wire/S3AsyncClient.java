@@ -47,7 +47,10 @@ public final class S3AsyncClient implements AutoCloseable {
     return new S3ClientBuilder();
   }
 
-  /** A builder with this client's options that shares its transport (event loop and pools). */
+  /**
+   * A builder with this client's options that shares its transport (event loop and pools); changing a
+   * transport setting on it ({@link S3ClientBuilder#transportConfig}) makes the new client a transport of its own.
+   */
   public S3ClientBuilder newBuilder() {
     return origin.copyWithTransport(core.transport());
   }

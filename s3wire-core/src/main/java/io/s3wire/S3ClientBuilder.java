@@ -43,6 +43,8 @@ public final class S3ClientBuilder {
   private CredentialsProvider credentialsProvider;
   private HttpTransport transport;
   private TransportConfig transportConfig;
+  // Set by newBuilder(): the parent's transport, used only while the transport settings stay its own.
+  private HttpTransport inherited;
   private ProviderProfile provider;
   private RetryPolicy retryPolicy = RetryPolicy.defaults();
   private int partSize = DEFAULT_PART_SIZE;
@@ -86,10 +88,24 @@ public final class S3ClientBuilder {
   public S3ClientBuilder credentialsProvider(CredentialsProvider v) { credentialsProvider = v; return this; }
 
   /** A transport to share; the client does not close it. Clashes with {@link #transportConfig}. */
-  public S3ClientBuilder transport(HttpTransport v) { transport = v; return this; }
+  public S3ClientBuilder transport(HttpTransport v) { transport = v; inherited = null; return this; }
 
   /** The transport the client makes and closes; default {@link TransportConfig#defaults()}. */
   public S3ClientBuilder transportConfig(TransportConfig v) { transportConfig = v; return this; }
+
+  /**
+   * Changes transport settings starting from those in effect: the config given, the transport shared
+   * by {@link S3AsyncClient#newBuilder()}, or the defaults. On a builder from {@code newBuilder()} a
+   * change means the client makes (and closes) a transport of its own; without one it shares the
+   * parent's. Clashes with a transport given by {@link #transport}.
+   */
+  public S3ClientBuilder transportConfig(java.util.function.Consumer<TransportConfig.Builder> change) {
+    TransportConfig.Builder b = (transportConfig != null ? transportConfig
+        : inherited != null ? inherited.config() : TransportConfig.defaults()).toBuilder();
+    change.accept(b);
+    transportConfig = b.build();
+    return this;
+  }
 
   /**
    * What the service accepts ({@link io.s3wire.provider.ProviderProfiles}: aws, gcs, minio, r2, ceph,
@@ -147,8 +163,9 @@ public final class S3ClientBuilder {
   /** A builder with the same options and the given transport, for {@link S3AsyncClient#newBuilder()}. */
   S3ClientBuilder copyWithTransport(HttpTransport shared) {
     S3ClientBuilder b = copy();
-    b.transport = shared;
+    b.transport = null;
     b.transportConfig = null;
+    b.inherited = shared;
     return b;
   }
 
@@ -160,6 +177,7 @@ public final class S3ClientBuilder {
     b.credentialsProvider = credentialsProvider;
     b.transport = transport;
     b.transportConfig = transportConfig;
+    b.inherited = inherited;
     b.provider = provider;
     b.retryPolicy = retryPolicy;
     b.partSize = partSize;
@@ -196,14 +214,15 @@ public final class S3ClientBuilder {
     URI base = r.endpoint().base();
     ProviderProfile profile = r.profile();
     Capabilities caps = new Capabilities(profile, r.endpoint().addressing());
-    boolean owns = transport == null;
+    HttpTransport shared = transport != null ? transport : transportConfig == null ? inherited : null;
+    boolean owns = shared == null;
     TransportConfig tc = transportConfig != null ? transportConfig : TransportConfig.defaults();
     if (owns && base.getScheme().equalsIgnoreCase("https") && !tc.tlsProvider().isAvailable()) {
       // The transport checks the provider only at its first TLS connection; an https endpoint
       // will need one, so say it now.
       throw new ClientException("tlsProvider " + tc.tlsProvider(), tc.tlsProvider().unavailabilityCause());
     }
-    HttpTransport t = owns ? HttpTransport.create(tc) : transport;
+    HttpTransport t = owns ? HttpTransport.create(tc) : shared;
     return new ClientCore.Settings(r.endpoint(), r.region(), r.credentials(), caps, t, owns, listener,
         retryPolicy, partSize, clock, "s3wire/0.1", payloadSigning, r.provider());
   }

@@ -1,5 +1,12 @@
 package io.s3wire.error;
 
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * The server answered with an error status. S3 fields come from the error XML body when there is
  * one; without a body (HEAD, a front end's HTML page) they are {@code null} and {@link #rawBody()}
@@ -16,6 +23,11 @@ public final class ServiceException extends S3Exception {
   private final String serverStringToSign;
   private final String serverCanonicalRequest;
   private final String rawBody;
+  private final String bucketRegion;
+  private final Duration clockSkew;
+  private final Map<String, String> details;
+  private final String signedStringToSign;
+  private final List<String> signedHeaders;
 
   private ServiceException(Builder b) {
     super(message(b), RetrySafety.PROCESSED, null);
@@ -28,6 +40,11 @@ public final class ServiceException extends S3Exception {
     this.serverStringToSign = b.serverStringToSign;
     this.serverCanonicalRequest = b.serverCanonicalRequest;
     this.rawBody = b.rawBody;
+    this.bucketRegion = b.bucketRegion;
+    this.clockSkew = b.clockSkew;
+    this.details = b.details;
+    this.signedStringToSign = b.signedStringToSign;
+    this.signedHeaders = b.signedHeaders;
   }
 
   private static String message(Builder b) {
@@ -100,6 +117,39 @@ public final class ServiceException extends S3Exception {
   /** The body as received when it was not S3 error XML (truncated), or {@code null}. */
   public String rawBody() { return rawBody; }
 
+  /**
+   * The region the answer says the bucket lives in ({@code x-amz-bucket-region}, or {@code <Region>}
+   * in the body), or {@code null}.
+   */
+  public String bucketRegion() { return bucketRegion; }
+
+  /**
+   * How far the server's clock ({@code Date} of the answer) is ahead of this machine's (negative:
+   * behind), as measured when the answer came; {@code null} when not measured.
+   */
+  public Duration clockSkew() { return clockSkew; }
+
+  /**
+   * The other elements of the error body by name, in document order (e.g. {@code BucketName},
+   * {@code ProposedSize}, {@code RangeRequested}); never {@code null}. Elements that carry secrets
+   * (the signature provided, a session token) are left out.
+   */
+  public Map<String, String> details() { return details; }
+
+  /** For SignatureDoesNotMatch: the string to sign this client signed (holds no secret), or {@code null}. */
+  public String signedStringToSign() { return signedStringToSign; }
+
+  /** For SignatureDoesNotMatch: the header names this client signed, lower-case; empty when unknown. */
+  public List<String> signedHeaders() { return signedHeaders; }
+
+  /** A builder holding this exception's fields, to add what a later layer knows (its attempts are not copied). */
+  public Builder toBuilder() {
+    return builder(status).errorCode(errorCode).errorMessage(errorMessage).requestId(requestId).hostId(hostId)
+        .resource(resource).serverStringToSign(serverStringToSign).serverCanonicalRequest(serverCanonicalRequest)
+        .rawBody(rawBody).bucketRegion(bucketRegion).clockSkew(clockSkew).details(details)
+        .signed(signedStringToSign, signedHeaders);
+  }
+
   @Override
   public boolean isRetryable() {
     if (status == 500 || status == 502 || status == 503 || status == 504 || status == 429) {
@@ -115,7 +165,7 @@ public final class ServiceException extends S3Exception {
       sb.append(" The body is not S3 error XML, so something in front of the S3 service (a proxy or load balancer) answered.");
     }
     if (status == 400) {
-      java.util.List<Attempt> all = attempts();
+      List<Attempt> all = attempts();
       boolean h2 = !all.isEmpty() && all.get(all.size() - 1).protocol() == io.s3wire.http.HttpProtocol.HTTP_2;
       if (errorCode != null) {
         // The S3 service read the request and refused what it asks: its content, not its HTTP framing.
@@ -136,11 +186,11 @@ public final class ServiceException extends S3Exception {
       sb.append(" A 404 without an error code (HEAD answers have no body): the bucket or the object does not exist;"
           + " check the bucket's name, the key (its case and any prefix), the endpoint and the region.");
     }
-    if (words.advice() != null) {
+    String specific = ServiceExplanations.of(this);
+    if (specific != null) {
+      sb.append(' ').append(specific);
+    } else if (words.advice() != null) {
       sb.append(" To fix: ").append(words.advice()).append('.');
-    }
-    if ("SignatureDoesNotMatch".equals(errorCode)) {
-      sb.append(" The signature the server computed differs from ours: a wrong secret key, or a request changed after signing (a header added or rewritten, the host or path altered by a proxy).");
     }
     return sb.toString();
   }
@@ -156,6 +206,11 @@ public final class ServiceException extends S3Exception {
     private String serverStringToSign;
     private String serverCanonicalRequest;
     private String rawBody;
+    private String bucketRegion;
+    private Duration clockSkew;
+    private Map<String, String> details = Map.of();
+    private String signedStringToSign;
+    private List<String> signedHeaders = List.of();
 
     private Builder(int status) {
       this.status = status;
@@ -169,6 +224,32 @@ public final class ServiceException extends S3Exception {
     public Builder serverStringToSign(String v) { serverStringToSign = v; return this; }
     public Builder serverCanonicalRequest(String v) { serverCanonicalRequest = v; return this; }
     public Builder rawBody(String v) { rawBody = v; return this; }
+    /** The region the answer names for the bucket, or {@code null}. */
+    public Builder bucketRegion(String v) { bucketRegion = v; return this; }
+    /** Server clock minus local clock when the answer came, or {@code null}. */
+    public Builder clockSkew(Duration v) { clockSkew = v; return this; }
+
+    /** The body's other elements; those whose name speaks of a signature, token or secret are dropped. */
+    public Builder details(Map<String, String> v) {
+      Map<String, String> kept = new LinkedHashMap<>();
+      if (v != null) {
+        v.forEach((name, value) -> {
+          String n = name.toLowerCase(Locale.ROOT);
+          if (!n.contains("signature") && !n.contains("token") && !n.contains("secret")) {
+            kept.put(name, value);
+          }
+        });
+      }
+      details = Collections.unmodifiableMap(kept);
+      return this;
+    }
+
+    /** What this client signed: its string to sign and signed header names (neither is secret). */
+    public Builder signed(String stringToSign, List<String> headerNames) {
+      signedStringToSign = stringToSign;
+      signedHeaders = headerNames == null ? List.of() : List.copyOf(headerNames);
+      return this;
+    }
 
     /** Builds; an empty or blank message, resource or code counts as none (Ceph RGW sends empty elements). */
     public ServiceException build() {

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * page from a proxy or load balancer, plain text, truncated XML) goes to {@link
  * ServiceException#rawBody()}, decoded as UTF-8, cut at {@value #MAX_RAW_BODY_CHARS} characters and
  * with signatures and security tokens masked. The request id and host id fall back to the {@code
- * x-amz-request-id} and {@code x-amz-id-2} headers. Thread-safe and stateless.
+ * x-amz-request-id} and {@code x-amz-id-2} headers; the bucket's region comes from {@code
+ * x-amz-bucket-region} or the body's {@code <Region>}. Thread-safe and stateless.
  */
 public final class ServiceExceptions {
   /** How many characters of a non-XML body {@link ServiceException#rawBody()} keeps. */
@@ -58,7 +59,8 @@ public final class ServiceExceptions {
     ServiceException.Builder b = ServiceException.builder(status)
         .resource(resource)
         .requestId(header(headers, "x-amz-request-id"))
-        .hostId(header(headers, "x-amz-id-2"));
+        .hostId(header(headers, "x-amz-id-2"))
+        .bucketRegion(header(headers, "x-amz-bucket-region"));
     if (body != null && body.length > 0) {
       b.rawBody(rawBody(body));
     }
@@ -76,6 +78,9 @@ public final class ServiceExceptions {
         .hostId(error.hostId() != null ? error.hostId() : header(headers, "x-amz-id-2"))
         .serverStringToSign(error.stringToSign())
         .serverCanonicalRequest(io.s3wire.wire.Redaction.DEFAULT.text(error.canonicalRequest()))
+        .bucketRegion(header(headers, "x-amz-bucket-region") != null
+            ? header(headers, "x-amz-bucket-region") : error.extra().get("Region"))
+        .details(error.extra())
         .build();
   }
 

@@ -2,6 +2,8 @@ package io.s3wire.http;
 
 import io.s3wire.wire.WireListener;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,6 +18,8 @@ public final class TransportConfig {
   private final AlpnOffer alpnOffer;
   private final String minTlsVersion;
   private final Path trustedCertificates;
+  private final java.util.List<X509Certificate> trustedCertificateList;
+  private final KeyStore trustStore;
   private final boolean insecure;
   private final Duration connectTimeout;
   private final Duration tlsHandshakeTimeout;
@@ -39,6 +43,8 @@ public final class TransportConfig {
     this.alpnOffer = b.alpnOffer;
     this.minTlsVersion = b.minTlsVersion;
     this.trustedCertificates = b.trustedCertificates;
+    this.trustedCertificateList = b.trustedCertificateList;
+    this.trustStore = b.trustStore;
     this.insecure = b.insecure;
     this.connectTimeout = b.connectTimeout;
     this.tlsHandshakeTimeout = b.tlsHandshakeTimeout;
@@ -77,6 +83,10 @@ public final class TransportConfig {
   public String minTlsVersion() { return minTlsVersion; }
   /** A PEM bundle of trusted CA certificates, or {@code null} for the system trust store. */
   public Path trustedCertificates() { return trustedCertificates; }
+  /** Trusted CA certificates given as objects or PEM text; empty for none (then the other sources apply). */
+  public java.util.List<X509Certificate> trustedCertificateList() { return trustedCertificateList; }
+  /** A key store whose certificate entries are trusted, or {@code null}. */
+  public KeyStore trustStore() { return trustStore; }
   /** Whether certificate and hostname verification are off. Never the default; emits a warning event. */
   public boolean insecure() { return insecure; }
   public Duration connectTimeout() { return connectTimeout; }
@@ -105,6 +115,8 @@ public final class TransportConfig {
     private AlpnOffer alpnOffer = AlpnOffer.forPolicy();
     private String minTlsVersion = "TLSv1.2";
     private Path trustedCertificates;
+    private java.util.List<X509Certificate> trustedCertificateList = java.util.List.of();
+    private KeyStore trustStore;
     private boolean insecure;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration tlsHandshakeTimeout = Duration.ofSeconds(10);
@@ -130,6 +142,8 @@ public final class TransportConfig {
       alpnOffer = c.alpnOffer;
       minTlsVersion = c.minTlsVersion;
       trustedCertificates = c.trustedCertificates;
+      trustedCertificateList = c.trustedCertificateList;
+      trustStore = c.trustStore;
       insecure = c.insecure;
       connectTimeout = c.connectTimeout;
       tlsHandshakeTimeout = c.tlsHandshakeTimeout;
@@ -153,6 +167,26 @@ public final class TransportConfig {
     public Builder alpnOffer(AlpnOffer v) { alpnOffer = Objects.requireNonNull(v); return this; }
     public Builder minTlsVersion(String v) { minTlsVersion = Objects.requireNonNull(v); return this; }
     public Builder trustedCertificates(Path v) { trustedCertificates = v; return this; }
+
+    /** Trusts these CA certificates (instead of the system trust store); none given clears them. */
+    public Builder trustedCertificates(X509Certificate... v) {
+      trustedCertificateList = java.util.List.of(v);
+      return this;
+    }
+
+    /**
+     * Trusts the CA certificates in {@code pem}, one or more {@code -----BEGIN CERTIFICATE-----}
+     * blocks.
+     *
+     * @throws IllegalArgumentException when the text holds no certificate or one that does not parse
+     */
+    public Builder trustedCertificatesPem(String pem) {
+      trustedCertificateList = TrustMaterial.parsePem(pem);
+      return this;
+    }
+
+    /** Trusts the certificate entries of {@code v} (a loaded JKS or PKCS#12 store), or none for {@code null}. */
+    public Builder trustStore(KeyStore v) { trustStore = v; return this; }
     public Builder insecure(boolean v) { insecure = v; return this; }
     public Builder connectTimeout(Duration v) { connectTimeout = positive("connectTimeout", v); return this; }
     public Builder tlsHandshakeTimeout(Duration v) { tlsHandshakeTimeout = positive("tlsHandshakeTimeout", v); return this; }
@@ -171,8 +205,14 @@ public final class TransportConfig {
     public Builder ioThreads(int v) { ioThreads = atLeast("ioThreads", v, 0); return this; }
 
     public TransportConfig build() {
-      if (insecure && trustedCertificates != null) {
+      int sources = (trustedCertificates != null ? 1 : 0) + (trustedCertificateList.isEmpty() ? 0 : 1)
+          + (trustStore != null ? 1 : 0);
+      if (insecure && sources > 0) {
         throw new IllegalArgumentException("insecure and trustedCertificates clash: insecure trusts every certificate");
+      }
+      if (sources > 1) {
+        throw new IllegalArgumentException("trustedCertificates (file, certificates or PEM text) and trustStore clash:"
+            + " give one source of trust");
       }
       java.util.List<String> offered = alpnOffer.resolve(versionPolicy);
       if (versionPolicy == HttpVersionPolicy.HTTP_2 && alpnOffer.kind() != AlpnOffer.Kind.FOR_POLICY && !offered.contains("h2")) {

@@ -20,6 +20,7 @@ final class CallState {
   private String payloadSha256;
   private int attempt;
   private Instant serverDate;
+  private RequestSigner.Signed signed;
   private CompletableFuture<HttpResponse> onTheWire;
   private boolean cancelled;
   private CallEvents.Tracked tracked;
@@ -57,6 +58,15 @@ final class CallState {
 
   synchronized void serverDate(Instant v) {
     serverDate = v;
+  }
+
+  /** What the attempt now on the wire signed, or {@code null} before the first signing. */
+  synchronized RequestSigner.Signed signed() {
+    return signed;
+  }
+
+  synchronized void signed(RequestSigner.Signed v) {
+    signed = v;
   }
 
   /**

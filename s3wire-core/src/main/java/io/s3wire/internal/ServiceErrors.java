@@ -19,6 +19,7 @@ final class ServiceErrors {
     return ServiceException.builder(status)
         .requestId(headers.first("x-amz-request-id").orElse(null))
         .hostId(headers.first("x-amz-id-2").orElse(null))
+        .bucketRegion(headers.first("x-amz-bucket-region").orElse(null))
         .errorCode(skewed ? "RequestTimeTooSkewed" : codeForEmptyBody(status, call))
         .resource(resource(call))
         .build();
@@ -26,6 +27,7 @@ final class ServiceErrors {
 
   private static String codeForEmptyBody(int status, S3Call call) {
     return switch (status) {
+      case 301 -> "PermanentRedirect";
       case 304 -> "NotModified";
       case 404 -> call.key() != null ? "NoSuchKey" : call.bucket() != null ? "NoSuchBucket" : "NotFound";
       case 412 -> "PreconditionFailed";

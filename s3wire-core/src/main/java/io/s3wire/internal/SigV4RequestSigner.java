@@ -4,8 +4,10 @@ import io.s3wire.auth.Credentials;
 import io.s3wire.auth.CredentialsProvider;
 import io.s3wire.auth.PayloadHash;
 import io.s3wire.auth.SigV4Signer;
+import io.s3wire.auth.SigningResult;
 import io.s3wire.http.HttpRequest;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -23,11 +25,12 @@ final class SigV4RequestSigner implements RequestSigner {
   }
 
   @Override
-  public CompletableFuture<HttpRequest> sign(HttpRequest request, String payloadHash, Supplier<Instant> now) {
+  public CompletableFuture<Signed> sign(HttpRequest request, String payloadHash, Supplier<Instant> now) {
     return credentials.currentAsync().thenApply(c -> sign(request, payloadHash, now.get(), c));
   }
 
-  private HttpRequest sign(HttpRequest request, String payloadHash, Instant now, Credentials c) {
-    return SigV4Signer.s3().sign(request, c, region, "s3", now, PayloadHash.of(payloadHash));
+  private Signed sign(HttpRequest request, String payloadHash, Instant now, Credentials c) {
+    SigningResult r = SigV4Signer.s3().signWithDetails(request, c, region, "s3", now, PayloadHash.of(payloadHash));
+    return new Signed(r.request(), r.stringToSign().text(), List.of(r.canonicalRequest().signedHeaders().split(";")));
   }
 }

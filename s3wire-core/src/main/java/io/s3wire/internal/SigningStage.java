@@ -29,6 +29,9 @@ final class SigningStage implements Exchange {
     HttpRequest request = new HttpRequest(
         call.method(), endpoint.uri(call.bucket(), call.key(), call.query()), call.headers(), call.body(), SENSITIVE);
     String payloadHash = call.headers().first(DefaultsStage.CONTENT_SHA256).orElse(DefaultsStage.UNSIGNED);
-    return signer.sign(request, payloadHash, clock::now).thenCompose(signed -> next.send(signed, call, state));
+    return signer.sign(request, payloadHash, clock::now).thenCompose(signed -> {
+      state.signed(signed);
+      return next.send(signed.request(), call, state);
+    });
   }
 }

@@ -1,6 +1,7 @@
 package io.s3wire.internal;
 
 import io.s3wire.error.Attempt;
+import io.s3wire.error.ServiceErrorCode;
 import io.s3wire.error.ServiceException;
 import io.s3wire.http.HttpDate;
 import io.s3wire.http.HttpRequest;
@@ -45,13 +46,27 @@ final class TransportStage {
         // from a server whose Date is 15 minutes or more from our signing clock is taken as one.
         boolean skewed = response.status() == 403 && body.length == 0 && serverDate != null
             && Duration.between(clock.now(), serverDate).abs().compareTo(MAX_SKEW) >= 0;
-        ServiceException e = ServiceErrors.from(response.status(), response.headers(), body, call, skewed);
+        ServiceException e = withContext(
+            ServiceErrors.from(response.status(), response.headers(), body, call, skewed), serverDate, state.signed());
         List<Attempt> all = new ArrayList<>(state.earlierAttempts());
         all.addAll(response.attempts());
         all.forEach(e::addAttempt);
         throw Futures.asCompletion(e);
       });
     });
+  }
+
+  /** Adds what only this layer knows: the clock skew measured now, and what was signed. */
+  private ServiceException withContext(ServiceException e, Instant serverDate, RequestSigner.Signed signed) {
+    ServiceException.Builder b = e.toBuilder();
+    if (serverDate != null) {
+      // Against the local clock beneath, not the corrected signing clock: the skew is the machine's.
+      b.clockSkew(Duration.between(clock.clock().instant(), serverDate));
+    }
+    if (signed != null && e.code() == ServiceErrorCode.SIGNATURE_DOES_NOT_MATCH) {
+      b.signed(signed.stringToSign(), signed.signedHeaders());
+    }
+    return b.build();
   }
 
   private static Instant date(HttpResponse response) {

@@ -63,7 +63,7 @@ class ServiceErrorCodeTest {
   void explainSaysMoreThanTheMessageForA404() {
     ServiceException coded = answer(404, "NoSuchKey");
     assertThat(coded.explain()).startsWith("The server answered " + coded.getMessage())
-        .contains("To fix: check the key, including its case and any prefix.");
+        .contains("keys are case-sensitive and include every prefix");
     ServiceException bare = answer(404, null);
     assertThat(bare.explain()).contains("the bucket or the object does not exist")
         .contains("the endpoint and the region");

@@ -43,7 +43,7 @@ class ServiceExceptionsTest {
     assertThat(e.resource()).isEqualTo("/photos");
     assertThat(e.getMessage()).isEqualTo("409 BucketNotEmpty: The bucket is not empty (/photos) [request id tx0001]");
     assertThat(e.explain()).startsWith("The server answered 409 BucketNotEmpty: The bucket is not empty (/photos)")
-        .contains("To fix: delete its objects (and abort its multipart uploads) first, then the bucket.");
+        .contains("To fix: delete every object in photos");
     // A resource the body names wins over the request's; an unknown code keeps the bare code.
     ServiceException named = ServiceExceptions.from(404, IDS,
         utf8("<Error><Code>NoSuchKey</Code><Message> </Message><Resource>/b/k</Resource></Error>"), "/other");

@@ -73,7 +73,7 @@ public final class S3Server implements AutoCloseable {
   private Channel serverChannel;
   private ChannelGroup connections;
 
-  private S3Server(Builder b) throws IOException {
+  private S3Server(Builder b) {
     this.options = b;
     this.clock = Clock.offset(b.clock, b.clockOffset);
     this.store = b.store != null ? b.store : ObjectStore.memory(clock);
@@ -91,8 +91,7 @@ public final class S3Server implements AutoCloseable {
       this.secretGenerated = true;
     }
     this.users = ServerUsers.all(accessKey, secretKey, b.users);
-    this.certificate = !b.tls ? null
-        : b.certFile != null ? ServerCertificate.fromPem(b.certFile, b.keyFile) : ServerCertificate.selfSigned();
+    this.certificate = !b.tls ? null : b.certFile != null ? readCertificate(b) : ServerCertificate.selfSigned();
     faults.set(b.faultRules);
     observers.add(r -> counts.computeIfAbsent(r.operation(), k -> new AtomicLong()).incrementAndGet());
     observers.addAll(b.observers);
@@ -102,12 +101,34 @@ public final class S3Server implements AutoCloseable {
     return new Builder();
   }
 
-  /** Binds and starts serving; returns this server. */
-  public synchronized S3Server start() throws IOException {
+  private SslContext tlsContext() {
+    try {
+      return TlsContexts.server(certificate, options.tlsProvider, options.alpn);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot set up TLS with provider " + options.tlsProvider, e);
+    }
+  }
+
+  private static ServerCertificate readCertificate(Builder b) {
+    try {
+      return ServerCertificate.fromPem(b.certFile, b.keyFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the certificate " + b.certFile + " or its key " + b.keyFile, e);
+    }
+  }
+
+  /**
+   * Binds and starts serving; returns this server.
+   *
+   * @throws UncheckedIOException when the address cannot be bound (its cause says why, e.g. a
+   *     {@link java.net.BindException}, or Netty's native error under epoll, for a port in use)
+   * @throws IllegalStateException when the server is already started
+   */
+  public synchronized S3Server start() {
     if (serverChannel != null) {
       throw new IllegalStateException("the server is already started");
     }
-    SslContext ssl = certificate == null ? null : TlsContexts.server(certificate, options.tlsProvider, options.alpn);
+    SslContext ssl = certificate == null ? null : tlsContext();
     workers = new ThreadPoolExecutor(0, options.workerThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
         new DefaultThreadFactory("s3wire-server-worker", true));
     Authenticator auth = options.anonymous ? Authenticator.anonymous(options.checkRequestTime)
@@ -138,10 +159,13 @@ public final class S3Server implements AutoCloseable {
       serverChannel = sb.bind(new InetSocketAddress(options.host, options.port)).sync().channel();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while binding", e);
-    } catch (RuntimeException e) {
       close();
-      throw new IOException("could not bind " + options.host + ":" + options.port + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted while binding"));
+    } catch (Exception e) {
+      // Netty rethrows the bind failure as is: a BindException (checked) or a runtime exception.
+      close();
+      String what = "could not bind " + options.host + ":" + options.port + ": " + e.getMessage();
+      throw new UncheckedIOException(what, e instanceof IOException cause ? cause : new IOException(e.getMessage(), e));
     }
     return this;
   }
@@ -451,7 +475,13 @@ public final class S3Server implements AutoCloseable {
       return this;
     }
 
-    public S3Server build() throws IOException {
+    /**
+     * Builds without starting.
+     *
+     * @throws IllegalArgumentException when options clash
+     * @throws UncheckedIOException when the certificate or key file cannot be read
+     */
+    public S3Server build() {
       if (anonymous && accessKey != null) {
         throw new IllegalArgumentException("anonymous(true) and credentials(...) clash: choose one");
       }
@@ -472,8 +502,8 @@ public final class S3Server implements AutoCloseable {
       return new S3Server(this);
     }
 
-    /** Builds and starts. */
-    public S3Server start() throws IOException {
+    /** Builds and starts; throws as {@link #build()} and {@link S3Server#start()}. */
+    public S3Server start() {
       return build().start();
     }
   }

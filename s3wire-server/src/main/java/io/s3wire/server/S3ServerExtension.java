@@ -1,5 +1,6 @@
 package io.s3wire.server;
 
+import io.s3wire.S3AsyncClient;
 import io.s3wire.S3Client;
 import io.s3wire.S3ClientBuilder;
 import io.s3wire.auth.Credentials;
@@ -7,8 +8,6 @@ import io.s3wire.config.AddressingStyle;
 import io.s3wire.config.AwsConfigResolver;
 import io.s3wire.http.TransportConfig;
 import io.s3wire.provider.ProviderProfiles;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.io.UncheckedIOException;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Use {@code @ExtendWith(S3ServerExtension.class)} for the defaults, or
  * {@code @RegisterExtension static S3ServerExtension s3 = new S3ServerExtension(b -> b.tls(true));}
  * to configure the server. Test methods and constructors may declare parameters of type
- * {@link S3Server}, {@link URI} (the endpoint), {@link Credentials} and {@link S3Client} (a client
+ * {@link S3Server}, {@link URI} (the endpoint), {@link Credentials}, {@link S3AsyncClient} and {@link S3Client} (a client
  * made for this server on first use: path style, region us-east-1, the server's credentials, its
  * certificate trusted over TLS, and no AWS settings of the machine; closed after the class). Fault rules set during a
  * test with {@link #faultRules} are cleared after it, as are request counts.
@@ -47,7 +46,6 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
   private S3Server server;
   private S3Client client;
   private final Map<String, S3Client> userClients = new java.util.HashMap<>();
-  private Path certificateFile;
 
   /** A server with the defaults. */
   public S3ServerExtension() {
@@ -60,7 +58,7 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
   }
 
   @Override
-  public void beforeAll(ExtensionContext context) throws IOException {
+  public void beforeAll(ExtensionContext context) {
     S3Server.Builder b = S3Server.builder();
     configure.accept(b);
     server = b.start();
@@ -69,7 +67,7 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
   }
 
   @Override
-  public void afterAll(ExtensionContext context) throws IOException {
+  public void afterAll(ExtensionContext context) {
     context.getStore(NS).remove(S3Server.class);
     if (client != null) {
       client.close();
@@ -79,10 +77,6 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
       c.close();
     }
     userClients.clear();
-    if (certificateFile != null) {
-      Files.deleteIfExists(certificateFile);
-      certificateFile = null;
-    }
     if (server != null) {
       server.close();
       server = null;
@@ -130,7 +124,7 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
    * made on first use and closed after the class; IllegalArgumentException for a key the server
    * does not know.
    */
-  public synchronized S3Client client(String accessKey) throws IOException {
+  public synchronized S3Client client(String accessKey) {
     ServerUser u = server().user(accessKey);
     S3Client c = userClients.get(accessKey);
     if (c == null) {
@@ -141,7 +135,7 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
   }
 
   /** A client for this server, made on first use and closed after the class. */
-  public synchronized S3Client client() throws IOException {
+  public synchronized S3Client client() {
     if (client == null) {
       S3Server s = server();
       client = newClient(s.accessKey(), s.secretKey());
@@ -149,19 +143,15 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
     return client;
   }
 
-  private S3Client newClient(String accessKey, String secretKey) throws IOException {
+  private S3Client newClient(String accessKey, String secretKey) {
     S3Server s = server();
     TransportConfig.Builder transport = TransportConfig.builder();
     if (s.isTls()) {
-      if (certificateFile == null) {
-        certificateFile = Files.createTempFile("s3wire-server-ca", ".pem");
-      }
-      s.writeCertificatePem(certificateFile);
-      transport.trustedCertificates(certificateFile);
+      transport.trustedCertificates(s.certificate());
     }
     S3ClientBuilder b = S3Client.builder()
         // Nothing from the machine's AWS environment or files reaches a test's client.
-        .awsConfig(new AwsConfigResolver(Map.of(), certificateDirectoryOrTemp().resolve("no-aws-home")))
+        .awsConfig(new AwsConfigResolver(Map.of(), Path.of(System.getProperty("java.io.tmpdir"), "no-aws-home")))
         .endpoint(s.endpoint())
         .region("us-east-1")
         .addressing(AddressingStyle.PATH)
@@ -173,8 +163,9 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
     return b.build();
   }
 
-  private Path certificateDirectoryOrTemp() {
-    return certificateFile != null ? certificateFile.getParent() : Path.of(System.getProperty("java.io.tmpdir"));
+  /** The asynchronous side of {@link #client()}: same settings, same transport, closed with it. */
+  public S3AsyncClient asyncClient() {
+    return client().async();
   }
 
   /** Sets fault rules for the current test; they are cleared after it. */
@@ -185,7 +176,8 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
   @Override
   public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
     Class<?> t = p.getParameter().getType();
-    return t == S3Server.class || t == URI.class || t == Credentials.class || t == S3Client.class;
+    return t == S3Server.class || t == URI.class || t == Credentials.class || t == S3Client.class
+        || t == S3AsyncClient.class;
   }
 
   @Override
@@ -200,8 +192,10 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
         return credentials();
       } else if (t == S3Client.class) {
         return client();
+      } else if (t == S3AsyncClient.class) {
+        return asyncClient();
       }
-    } catch (IllegalStateException | IOException | UncheckedIOException e) {
+    } catch (IllegalStateException | UncheckedIOException e) {
       throw new ParameterResolutionException(e.getMessage(), e);
     }
     throw new ParameterResolutionException("S3ServerExtension cannot resolve " + t.getName());

@@ -3,12 +3,18 @@ package io.s3wire.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.s3wire.BucketKey;
+import io.s3wire.S3AsyncClient;
 import io.s3wire.S3Client;
 import io.s3wire.auth.Credentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -76,5 +82,24 @@ class S3ServerExtensionTest {
         });
     assertThatThrownBy(() -> S3.client("AKIDUNKNOWN")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("AKIDUNKNOWN");
+  }
+
+  @Test
+  @Order(5)
+  void injectsTheAsyncSideOfTheSameClient(S3AsyncClient async, S3Client client) throws Exception {
+    assertThat(async).isSameAs(client.async()).isSameAs(S3.asyncClient());
+    async.createBucket("extension-async").get(10, TimeUnit.SECONDS);
+    async.putObject(BucketKey.of("extension-async", "k"), "hi".getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
+    assertThat(client.getObjectBytes(BucketKey.of("extension-async", "k")).bytes())
+        .isEqualTo("hi".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  @Order(6)
+  void aPortInUseIsAnUncheckedIoExceptionNamingTheAddress(S3Server server) {
+    assertThatThrownBy(() -> S3Server.builder().port(server.port()).start())
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("could not bind 127.0.0.1:" + server.port())
+        .cause().isInstanceOf(IOException.class);
   }
 }

@@ -1,73 +1,65 @@
 package io.s3wire.cli.doctor;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
-/** A minimal JSON writer for the doctor's document: maps, lists, strings, numbers, booleans, null. */
+/**
+ * Writes the doctor's document (maps, lists, strings, numbers, booleans, null) on one line through
+ * jackson-jr. Besides JSON's required escapes, DEL and the line and paragraph separators U+2028 and
+ * U+2029 are escaped, so the text can be embedded in a script or a log line as it is.
+ */
 final class Json {
+  private static final JSON WRITER = JSON.builder(factory())
+      .enable(JSON.Feature.FAIL_ON_UNKNOWN_TYPE_WRITE, JSON.Feature.WRITE_NULL_PROPERTIES)
+      .disable(JSON.Feature.HANDLE_JAVA_BEANS)
+      .build();
+
   private Json() {}
 
+  /**
+   * The JSON text of {@code value}.
+   *
+   * @throws IllegalArgumentException for a value that is not a map, list, string, number, boolean or null
+   */
   static String write(Object value) {
-    StringBuilder sb = new StringBuilder();
-    write(value, sb);
-    return sb.toString();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void write(Object v, StringBuilder sb) {
-    if (v == null) {
-      sb.append("null");
-    } else if (v instanceof String s) {
-      string(s, sb);
-    } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long) {
-      sb.append(v);
-    } else if (v instanceof Map<?, ?> m) {
-      sb.append('{');
-      boolean first = true;
-      for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
-        if (!first) {
-          sb.append(',');
-        }
-        first = false;
-        string(e.getKey(), sb);
-        sb.append(':');
-        write(e.getValue(), sb);
-      }
-      sb.append('}');
-    } else if (v instanceof List<?> l) {
-      sb.append('[');
-      for (int i = 0; i < l.size(); i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        write(l.get(i), sb);
-      }
-      sb.append(']');
-    } else {
-      throw new IllegalArgumentException("not a JSON value: " + v.getClass());
+    try {
+      return WRITER.asString(value);
+    } catch (com.fasterxml.jackson.jr.ob.JSONObjectException e) {
+      throw new IllegalArgumentException("not a JSON value: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // writing to a String does no I/O
     }
   }
 
-  private static void string(String s, StringBuilder sb) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
-            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
+  private static JsonFactory factory() {
+    JsonFactory f = new JsonFactory();
+    f.setCharacterEscapes(new SeparatorEscapes());
+    return f;
+  }
+
+  /** JSON's standard escapes plus DEL, U+2028 and U+2029 as {@code \\uXXXX}. */
+  private static final class SeparatorEscapes extends CharacterEscapes {
+    private static final int[] ASCII = standardAsciiEscapesForJSON();
+    private static final SerializableString LINE = new SerializedString("\\u2028");
+    private static final SerializableString PARAGRAPH = new SerializedString("\\u2029");
+
+    static {
+      ASCII[0x7f] = ESCAPE_STANDARD;
     }
-    sb.append('"');
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ASCII;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return ch == 0x2028 ? LINE : ch == 0x2029 ? PARAGRAPH : null;
+    }
   }
 }

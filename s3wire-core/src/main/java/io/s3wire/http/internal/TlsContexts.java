@@ -9,8 +9,12 @@ import io.s3wire.error.ClientException;
 import io.s3wire.http.TlsProvider;
 import io.s3wire.http.TransportConfig;
 import java.io.File;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Builds the one client {@link SslContext} a transport uses, from its config: provider, ALPN offer
@@ -47,6 +51,16 @@ final class TlsContexts {
     }
   }
 
+  private static TrustManagerFactory trustManagers(KeyStore store) {
+    try {
+      TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      f.init(store);
+      return f;
+    } catch (GeneralSecurityException e) {
+      throw new ClientException("trustStore", "cannot use the key store for trust: " + e.getMessage(), e);
+    }
+  }
+
   static Built build(TransportConfig config) {
     check(config);
     TlsProvider provider = config.tlsProvider();
@@ -71,6 +85,10 @@ final class TlsContexts {
           throw new ClientException("trustedCertificates", "cannot read the CA bundle " + pem);
         }
         b.trustManager(pem);
+      } else if (!config.trustedCertificateList().isEmpty()) {
+        b.trustManager(config.trustedCertificateList().toArray(new X509Certificate[0]));
+      } else if (config.trustStore() != null) {
+        b.trustManager(trustManagers(config.trustStore()));
       }
       b.endpointIdentificationAlgorithm("HTTPS");
     }

@@ -1,177 +1,78 @@
 package io.s3wire.server.internal.fault;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A strict JSON reader for fault-rule files (objects, arrays, strings, numbers, booleans, null)
- * into Map, List, String, Long/Double, Boolean and null. Fault files are small and hand-written;
- * this avoids a JSON library dependency for them.
+ * Reads the server's small JSON documents (fault rules, bucket policies, POST policies) into Map
+ * (member order kept), List, String, Long, Double, Boolean and null, through jackson-jr. Malformed
+ * text is an {@link IllegalArgumentException} that says where and what: {@code invalid JSON at
+ * offset N (line L, column C): ...}. Thread-safe.
  */
 public final class MiniJson {
-  private final String s;
-  private int i;
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final JSON READER = JSON.builder(FACTORY).enable(JSON.Feature.PRESERVE_FIELD_ORDERING).build();
 
-  private MiniJson(String s) {
-    this.s = s;
+  private MiniJson() {}
+
+  /**
+   * The value of {@code text}, one JSON document with nothing after it.
+   *
+   * @throws IllegalArgumentException when the text is not one well-formed JSON value
+   */
+  public static Object parse(String text) {
+    try (JsonParser p = FACTORY.createParser(text)) {
+      if (p.nextToken() == null) {
+        throw invalid(p.currentLocation(), "unexpected end");
+      }
+      Object value = normalise(READER.anyFrom(p), p);
+      if (p.nextToken() != null) {
+        throw invalid(p.currentTokenLocation(), "trailing characters");
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      throw invalid(e.getLocation(), e.getOriginalMessage());
+    } catch (IOException e) {
+      // Reading a String fails only on malformed JSON, reported above.
+      throw new IllegalArgumentException("invalid JSON: " + e.getMessage(), e);
+    }
   }
 
-  public static Object parse(String text) {
-    MiniJson p = new MiniJson(text);
-    Object v = p.value();
-    p.ws();
-    if (p.i != p.s.length()) {
-      throw p.error("trailing characters");
+  private static IllegalArgumentException invalid(JsonLocation at, String what) {
+    String where = at == null ? "" : " at offset " + Math.max(0, at.getCharOffset()) + " (line " + at.getLineNr()
+        + ", column " + at.getColumnNr() + ")";
+    // Jackson's message may quote the whole source; keep its first line, which names the problem.
+    String first = what == null ? "malformed" : what.lines().findFirst().orElse(what);
+    return new IllegalArgumentException("invalid JSON" + where + ": " + first);
+  }
+
+  /** Integers as Long, as callers expect; a number too large for a long is an error, not a silent BigInteger. */
+  private static Object normalise(Object v, JsonParser p) {
+    if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof BigInteger big) {
+      throw invalid(p.currentTokenLocation(), "the number " + big + " does not fit in 64 bits");
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, val) -> out.put((String) k, normalise(val, p)));
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      l.forEach(val -> out.add(normalise(val, p)));
+      return out;
     }
     return v;
-  }
-
-  private IllegalArgumentException error(String what) {
-    return new IllegalArgumentException("invalid JSON at offset " + i + ": " + what);
-  }
-
-  private void ws() {
-    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-      i++;
-    }
-  }
-
-  private Object value() {
-    ws();
-    if (i >= s.length()) {
-      throw error("unexpected end");
-    }
-    char c = s.charAt(i);
-    switch (c) {
-      case '{':
-        return object();
-      case '[':
-        return array();
-      case '"':
-        return string();
-      default:
-        if (s.startsWith("true", i)) {
-          i += 4;
-          return Boolean.TRUE;
-        } else if (s.startsWith("false", i)) {
-          i += 5;
-          return Boolean.FALSE;
-        } else if (s.startsWith("null", i)) {
-          i += 4;
-          return null;
-        }
-        return number();
-    }
-  }
-
-  private Map<String, Object> object() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    i++;
-    ws();
-    if (peek('}')) {
-      return m;
-    }
-    while (true) {
-      ws();
-      if (i >= s.length() || s.charAt(i) != '"') {
-        throw error("expected a member name");
-      }
-      String k = string();
-      ws();
-      expect(':');
-      m.put(k, value());
-      ws();
-      if (peek('}')) {
-        return m;
-      }
-      expect(',');
-    }
-  }
-
-  private List<Object> array() {
-    List<Object> l = new ArrayList<>();
-    i++;
-    ws();
-    if (peek(']')) {
-      return l;
-    }
-    while (true) {
-      l.add(value());
-      ws();
-      if (peek(']')) {
-        return l;
-      }
-      expect(',');
-    }
-  }
-
-  private boolean peek(char c) {
-    if (i < s.length() && s.charAt(i) == c) {
-      i++;
-      return true;
-    }
-    return false;
-  }
-
-  private void expect(char c) {
-    if (!peek(c)) {
-      throw error("expected '" + c + "'");
-    }
-  }
-
-  private String string() {
-    StringBuilder b = new StringBuilder();
-    i++;
-    while (true) {
-      if (i >= s.length()) {
-        throw error("unterminated string");
-      }
-      char c = s.charAt(i++);
-      if (c == '"') {
-        return b.toString();
-      }
-      if (c == '\\') {
-        if (i >= s.length()) {
-          throw error("unterminated escape");
-        }
-        char e = s.charAt(i++);
-        switch (e) {
-          case '"', '\\', '/' -> b.append(e);
-          case 'b' -> b.append('\b');
-          case 'f' -> b.append('\f');
-          case 'n' -> b.append('\n');
-          case 'r' -> b.append('\r');
-          case 't' -> b.append('\t');
-          case 'u' -> {
-            if (i + 4 > s.length()) {
-              throw error("short \\u escape");
-            }
-            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-            i += 4;
-          }
-          default -> throw error("bad escape \\" + e);
-        }
-      } else {
-        b.append(c);
-      }
-    }
-  }
-
-  private Object number() {
-    int start = i;
-    while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-      i++;
-    }
-    String t = s.substring(start, i);
-    if (t.isEmpty()) {
-      throw error("unexpected character '" + s.charAt(i) + "'");
-    }
-    try {
-      return t.contains(".") || t.contains("e") || t.contains("E") ? (Object) Double.parseDouble(t) : (Object) Long.parseLong(t);
-    } catch (NumberFormatException e) {
-      throw error("bad number " + t);
-    }
   }
 }
