@@ -7,6 +7,8 @@ module io.s3wire.cli {
   requires io.s3wire;
   requires io.s3wire.server;
   requires info.picocli;
+  // JSON: fault rules and policies (server), the doctor's report (CLI).
+  requires com.fasterxml.jackson.jr.ob;
   requires java.logging;
 
   opens io.s3wire.cli to info.picocli;

@@ -14,6 +14,8 @@ module io.s3wire.server {
   requires io.netty.transport;
   requires io.netty.transport.classes.epoll;
   requires java.xml;
+  // JSON: fault rules and policies (server), the doctor's report (CLI).
+  requires com.fasterxml.jackson.jr.ob;
   // The self-signed certificate generated at start.
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.provider;

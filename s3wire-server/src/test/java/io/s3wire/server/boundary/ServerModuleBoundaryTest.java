@@ -74,7 +74,7 @@ class ServerModuleBoundaryTest {
     path.add(CORE.reference().location().map(Path::of).orElseThrow());
     Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
         .map(Path::of)
-        .filter(p -> p.getFileName().toString().matches("(netty-|slf4j-api-|bc(pkix|prov|util)-).*"))
+        .filter(p -> p.getFileName().toString().matches("(netty-|slf4j-api-|jackson-(jr-objects|core)-|bc(pkix|prov|util)-).*"))
         .forEach(path::add);
     ModuleLayer boot = ModuleLayer.boot();
     Configuration cf = boot.configuration().resolve(ModuleFinder.of(path.toArray(Path[]::new)),
