@@ -54,7 +54,7 @@ class ServerXmlFuzzTest {
       assertThat(Acl.fromXml(Acl.toXml(grants))).as("ACL grants written and read back").isEqualTo(grants);
     }
     FuzzChecks.valueOrTyped(n, TYPED, () -> ObjectTaggingOps.fromXml(body));
-    FuzzChecks.valueOrTyped(n, TYPED, () -> BucketEncryptionOps.parse(body, null));
+    FuzzChecks.valueOrTyped(n, TYPED, () -> BucketEncryptionOps.parse(body, BucketEncryptionOps.DEFAULT));
     for (UnaryOperator<byte[]> validate : BUCKET_CONFIGS) {
       byte[] stored = FuzzChecks.valueOrTyped(n, TYPED, () -> validate.apply(body));
       if (stored != null) {
