@@ -16,12 +16,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Fuzzes {@link HttpDate}: {@code parse} never throws (a malformed date is empty), and gives the
  * same answer under the tr-TR and en-US default locales; a parsed date formats and parses back to
- * itself; any instant in the years 1 to 9999 formats and parses back to itself to the second, and
+ * itself; any instant in the years 1601 to 9999 formats and parses back to itself to the second, and
  * outside them {@code format} throws {@link IllegalArgumentException}. Seeds: {@code
  * HttpDateFuzzTestInputs/dates/}.
  */
 class HttpDateFuzzTest {
-  private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant FIRST = Instant.parse("1601-01-01T00:00:00Z");
   private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
 
   @RegisterExtension
@@ -48,7 +48,7 @@ class HttpDateFuzzTest {
     if (t.isBefore(FIRST) || t.isAfter(LAST)) {
       FuzzChecks.valueOrTyped(0, List.of(IllegalArgumentException.class), () -> {
         HttpDate.format(t);
-        throw new AssertionError("format accepted " + t + ", outside the years 1 to 9999");
+        throw new AssertionError("format accepted " + t + ", outside the years 1601 to 9999");
       });
     } else {
       String formatted = FuzzChecks.underLocale(Locale.forLanguageTag("tr-TR"), () -> HttpDate.format(t));
