@@ -52,7 +52,12 @@ class SigV4VerifierFuzzTest {
     HttpHeaders headers = new DefaultHttpHeaders();
     headers.add("host", "localhost:9000");
     headers.add("x-amz-date", AMZ_DATE);
-    headers.add("x-amz-content-sha256", data.consumeBoolean() ? SigV4.UNSIGNED_PAYLOAD : data.consumeString(70));
+    String payloadHashField = data.consumeBoolean() ? SigV4.UNSIGNED_PAYLOAD : data.consumeString(70);
+    try {
+      headers.add("x-amz-content-sha256", payloadHashField);
+    } catch (IllegalArgumentException e) {
+      headers.add("x-amz-content-sha256", SigV4.UNSIGNED_PAYLOAD); // Netty refuses it on the wire already
+    }
     List<String> signed = new ArrayList<>(List.of("host", "x-amz-content-sha256", "x-amz-date"));
     int extra = data.consumeInt(0, 4);
     for (int i = 0; i < extra; i++) {
