@@ -31,7 +31,9 @@ public final class HttpDate {
       DateTimeFormatter.ofPattern("EEE, dd MMM uuuu HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
   /** Netty's parser refuses longer input with an exception; no HTTP date is this long. */
   private static final int MAX_LENGTH = 64;
-  private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+  // RFC 6265's date algorithm (Netty's parser) reads no year before 1601: an earlier date would be
+  // written but not read back, here or by servers with the same parser (found by fuzzing).
+  private static final Instant FIRST = Instant.parse("1601-01-01T00:00:00Z");
   private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
   private HttpDate() {}
@@ -39,13 +41,13 @@ public final class HttpDate {
   /**
    * {@code t} as IMF-fixdate, to the second (a fraction is dropped).
    *
-   * @throws IllegalArgumentException when {@code t} is outside the years 1 to 9999, which the
-   *     format's four-digit year cannot hold
+   * @throws IllegalArgumentException when {@code t} is outside the years 1601 to 9999: the format's
+   *     four-digit year holds no later one, and RFC 6265's date algorithm reads no earlier one
    */
   public static String format(Instant t) {
     Objects.requireNonNull(t, "t");
     if (t.isBefore(FIRST) || t.isAfter(LAST)) {
-      throw new IllegalArgumentException("an HTTP date holds the years 1 to 9999, not " + t);
+      throw new IllegalArgumentException("an HTTP date holds the years 1601 to 9999, not " + t);
     }
     return IMF_FIXDATE.format(t);
   }

@@ -64,7 +64,11 @@ class HttpDateTest {
   @Test
   void yearsTheFormatCannotHoldAreRefused() {
     assertThatThrownBy(() -> HttpDate.format(Instant.parse("+10000-01-01T00:00:00Z")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("years 1 to 9999");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("years 1601 to 9999");
+    assertThatThrownBy(() -> HttpDate.format(Instant.parse("1600-12-31T23:59:59Z")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("years 1601 to 9999");
+    assertThat(HttpDate.parse(HttpDate.format(Instant.parse("1601-01-01T00:00:00Z"))))
+        .contains(Instant.parse("1601-01-01T00:00:00Z"));
   }
 
   @Test

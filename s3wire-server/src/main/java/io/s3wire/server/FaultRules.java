@@ -34,7 +34,14 @@ public final class FaultRules {
 
   @SuppressWarnings("unchecked")
   public static List<FaultRule> parse(String json) {
-    Object doc = MiniJson.parse(json);
+    Object doc;
+    try {
+      doc = MiniJson.parse(json);
+    } catch (StackOverflowError e) {
+      // A recursive-descent parser on thousands of nested '[' (found by fuzzing); a bad rule file
+      // must be a clear error, not a crash of the serve command.
+      throw new IllegalArgumentException("fault rules nest too deeply to be read");
+    }
     if (doc instanceof Map<?, ?> m && m.get("rules") instanceof List<?> l) {
       doc = l;
     }

@@ -70,6 +70,8 @@ public final class XmlCursor implements AutoCloseable {
       r = FACTORY.createXMLStreamReader(in);
     } catch (XMLStreamException e) {
       throw malformed(e);
+    } catch (RuntimeException e) {
+      throw parserFailed(e);
     }
     try {
       while (true) {
@@ -89,7 +91,7 @@ public final class XmlCursor implements AutoCloseable {
       throw malformed(e);
     } catch (RuntimeException e) {
       closeQuietly(r);
-      throw e;
+      throw e instanceof S3XmlException s ? s : parserFailed(e);
     }
   }
 
@@ -113,7 +115,7 @@ public final class XmlCursor implements AutoCloseable {
   public boolean nextChild() {
     try {
       while (reader.hasNext()) {
-        int event = reader.next();
+        int event = next();
         if (event == XMLStreamConstants.START_ELEMENT) {
           return true;
         }
@@ -130,6 +132,19 @@ public final class XmlCursor implements AutoCloseable {
       return false;
     } catch (XMLStreamException e) {
       throw malformed(e);
+    }
+  }
+
+  // The JDK's parser reports some malformed input with an unchecked exception of its own instead of
+  // an XMLStreamException (e.g. a control character in a refused DTD: MissingResourceException
+  // for its message key InvalidCharInDTD, found by fuzzing): still malformed XML.
+  private int next() throws XMLStreamException {
+    try {
+      return reader.next();
+    } catch (XMLStreamException | S3XmlException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw parserFailed(e);
     }
   }
 
@@ -162,7 +177,7 @@ public final class XmlCursor implements AutoCloseable {
     String single = "";
     try {
       while (true) {
-        int event = reader.next();
+        int event = next();
         switch (event) {
           case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
             if (sb == null && single.isEmpty()) {
@@ -203,7 +218,7 @@ public final class XmlCursor implements AutoCloseable {
     int depth = 1;
     try {
       while (depth > 0 && reader.hasNext()) {
-        int event = reader.next();
+        int event = next();
         if (event == XMLStreamConstants.START_ELEMENT) {
           depth++;
         } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -267,6 +282,10 @@ public final class XmlCursor implements AutoCloseable {
 
   static String excerpt(String s) {
     return s.length() <= 64 ? s : s.substring(0, 64) + "...";
+  }
+
+  private static S3XmlException parserFailed(RuntimeException e) {
+    return new S3XmlException("malformed XML: the parser failed with " + e.getClass().getSimpleName(), e);
   }
 
   private static S3XmlException malformed(XMLStreamException e) {

@@ -87,6 +87,10 @@ final class AwsChunkedInputStream extends InputStream {
     } catch (NumberFormatException e) {
       throw new S3ErrorException(S3ErrorCode.INCOMPLETE_BODY, "malformed aws-chunked chunk header");
     }
+    // parseLong takes a sign: "-5" would make a negative read length (found by fuzzing).
+    if (chunkRemaining < 0 || size.charAt(0) == '+') {
+      throw new S3ErrorException(S3ErrorCode.INCOMPLETE_BODY, "malformed aws-chunked chunk header");
+    }
     chunkDigest = signing != null ? PayloadStreams.digest("SHA-256") : null;
     if (chunkRemaining == 0) {
       verify(EMPTY_SHA256);

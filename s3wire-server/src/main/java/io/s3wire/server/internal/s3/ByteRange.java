@@ -41,6 +41,9 @@ record ByteRange(long first, long last) {
           return null;
         }
         long suffix = Long.parseLong(b);
+        if (suffix < 0) {
+          return null; // "bytes=--5": not a range (it made first > last)
+        }
         if (suffix == 0 || size == 0) {
           throw unsatisfiable(header, size);
         }
