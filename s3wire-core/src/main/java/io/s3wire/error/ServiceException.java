@@ -30,7 +30,7 @@ public final class ServiceException extends S3Exception {
   private final List<String> signedHeaders;
 
   private ServiceException(Builder b) {
-    super(message(b), RetrySafety.PROCESSED, null);
+    super(message(b), refusedUnprocessed(b) ? RetrySafety.UNPROCESSED : RetrySafety.PROCESSED, null);
     this.status = b.status;
     this.errorCode = b.errorCode;
     this.errorMessage = b.errorMessage;
@@ -103,6 +103,15 @@ public final class ServiceException extends S3Exception {
   }
 
   /** Whether the server asks for fewer requests: 429, 503 or SlowDown. */
+  /**
+   * A throttling answer (429, 503 SlowDown or ServiceUnavailable) refuses the request before any work:
+   * S3 asks the caller to send it again later, so even a non-idempotent request is safe to replay.
+   */
+  private static boolean refusedUnprocessed(Builder b) {
+    return b.status == 429 || (b.status == 503 && (b.errorCode == null || "SlowDown".equals(b.errorCode)
+        || "ServiceUnavailable".equals(b.errorCode)));
+  }
+
   public boolean isThrottling() {
     return status == 429 || status == 503 || code() == ServiceErrorCode.SLOW_DOWN;
   }

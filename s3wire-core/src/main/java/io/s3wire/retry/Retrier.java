@@ -22,8 +22,9 @@ import java.util.random.RandomGenerator;
  * RetryDecision.CorrectClockAndRetry} (the server refused the request at authentication, so it did
  * nothing); otherwise only transient failures: status 500, 502, 503, 504 and 429, the S3 codes
  * SlowDown, RequestTimeout, InternalError and ServiceUnavailable, a connection refused, reset or
- * closed before a response (not PROCESSED), a connect or TLS handshake timeout, REFUSED_STREAM and a
- * stream above a GOAWAY's last-stream-id; and an operation that is not idempotent only when the
+ * closed before a response (not PROCESSED), a connect or TLS handshake timeout, REFUSED_STREAM, a
+ * stream above a GOAWAY's last-stream-id, and RST_STREAM(INTERNAL_ERROR or
+ * ENHANCE_YOUR_CALM) from the server before a response; and an operation that is not idempotent only when the
  * failure is {@link RetrySafety#UNPROCESSED}. A retry waits a full-jitter backoff.
  *
  * <p>Thread-safe: a retrier holds no per-call state; {@link #newCall()} gives the per-call tracker
@@ -114,13 +115,20 @@ public final class Retrier {
       return null;
     }
     if (failure instanceof StreamResetException sr) {
-      if (sr.retrySafety() != RetrySafety.UNPROCESSED) {
-        return null;
+      if (sr.retrySafety() == RetrySafety.UNPROCESSED) {
+        if (sr.isGoAway()) {
+          return "GOAWAY(last-stream-id " + sr.lastStreamId() + ") left stream " + sr.streamId() + " unprocessed";
+        }
+        return sr.code() == Http2ErrorCode.REFUSED_STREAM ? "REFUSED_STREAM" : null;
       }
-      if (sr.isGoAway()) {
-        return "GOAWAY(last-stream-id " + sr.lastStreamId() + ") left stream " + sr.streamId() + " unprocessed";
+      // HTTP/2's twins of a 500 and a 503 (INTERNAL_ERROR, ENHANCE_YOUR_CALM), as isRetryable() says:
+      // transient, with the non-idempotent gate below (the server may have processed the request).
+      // Other codes, e.g. the PROTOCOL_ERROR a server sends for a request it cannot accept, fail the
+      // same way every time.
+      if (!sr.isGoAway() && sr.sentByPeer() && !sr.afterResponseHeaders() && sr.isRetryable()) {
+        return "RST_STREAM(" + sr.errorName() + ") before a response";
       }
-      return sr.code() == Http2ErrorCode.REFUSED_STREAM ? "REFUSED_STREAM" : null;
+      return null;
     }
     if (failure instanceof TransportException te) {
       if (te.retrySafety() == RetrySafety.PROCESSED) {

@@ -137,6 +137,28 @@ class RetrierTest {
   }
 
   @Test
+  void internalErrorResetBeforeAResponseIsRetriedLikeA500() {
+    var reset = StreamResetException.rstStream(Http2ErrorCode.INTERNAL_ERROR.code(), 1, true, false);
+    assertThat(assertRetry(retrier.shouldRetry(reset, 1, GET)).reason())
+        .isEqualTo("RST_STREAM(INTERNAL_ERROR) before a response");
+    assertNoRetry(retrier.shouldRetry(reset, 1, POST), "RST_STREAM(INTERNAL_ERROR) before a response, but the"
+        + " operation is not idempotent and the server may have processed it (UNKNOWN)");
+    var afterHeaders = StreamResetException.rstStream(Http2ErrorCode.INTERNAL_ERROR.code(), 1, true, true);
+    assertNoRetry(retrier.shouldRetry(afterHeaders, 1, GET), "not a transient failure");
+    var ours = StreamResetException.rstStream(Http2ErrorCode.INTERNAL_ERROR.code(), 1, false, false);
+    assertNoRetry(retrier.shouldRetry(ours, 1, GET), "not a transient failure");
+  }
+
+  @Test
+  void throttlingIsRetriedEvenForNonIdempotentOperations() {
+    assertThat(assertRetry(retrier.shouldRetry(status(503, "SlowDown"), 1, POST)).reason())
+        .isEqualTo("HTTP 503 SlowDown");
+    assertRetry(retrier.shouldRetry(status(429, null), 1, POST));
+    assertThat(status(503, "SlowDown").retrySafety()).isEqualTo(RetrySafety.UNPROCESSED);
+    assertThat(status(500, "InternalError").retrySafety()).isEqualTo(RetrySafety.PROCESSED);
+  }
+
+  @Test
   void nonReplayableBodyIsNeverRetried() {
     assertNoRetry(retrier.shouldRetry(status(503, "SlowDown"), 1, STREAM_PUT), "the request body cannot be sent again");
     var refused = StreamResetException.rstStream(Http2ErrorCode.REFUSED_STREAM.code(), 1, true, false);

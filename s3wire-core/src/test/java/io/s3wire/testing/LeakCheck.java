@@ -66,6 +66,11 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
     }
   }
 
+  /** How many leak reports Netty logged since the last test began (before any forced collection). */
+  public static int reportedSoFar() {
+    return LEAKS.size();
+  }
+
   static void check() {
     for (int i = 0; i < 3 && LEAKS.isEmpty(); i++) {
       collect();

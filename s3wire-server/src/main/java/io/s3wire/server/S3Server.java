@@ -263,6 +263,14 @@ public final class S3Server implements AutoCloseable {
     return faults.rules();
   }
 
+  /**
+   * How many times each active fault rule fired since it was set, by rule (in rule order); a rule
+   * fires when its match and its {@code which} condition hold and its action is applied.
+   */
+  public Map<FaultRule, Long> faultsFired() {
+    return faults.fired();
+  }
+
   public void addObserver(RequestObserver observer) {
     observers.add(observer);
   }

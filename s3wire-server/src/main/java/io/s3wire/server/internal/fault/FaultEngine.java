@@ -3,32 +3,43 @@ package io.s3wire.server.internal.fault;
 import io.s3wire.http.HttpProtocol;
 import io.s3wire.server.FaultRule;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /** Holds the active fault rules and decides which apply to a request; thread-safe. */
 public final class FaultEngine {
-  private record Active(FaultRule rule, Pattern path, AtomicLong matched) {}
+  private record Active(FaultRule rule, Pattern path, AtomicLong matched, AtomicLong fired) {}
 
   private final CopyOnWriteArrayList<Active> rules = new CopyOnWriteArrayList<>();
 
   public void set(List<FaultRule> newRules) {
     List<Active> a = new ArrayList<>();
     for (FaultRule r : newRules) {
-      a.add(new Active(r, r.match().pathGlob() == null ? null : glob(r.match().pathGlob()), new AtomicLong()));
+      a.add(new Active(r, r.match().pathGlob() == null ? null : glob(r.match().pathGlob()), new AtomicLong(), new AtomicLong()));
     }
     rules.clear();
     rules.addAll(a);
   }
 
   public void add(FaultRule rule) {
-    rules.add(new Active(rule, rule.match().pathGlob() == null ? null : glob(rule.match().pathGlob()), new AtomicLong()));
+    rules.add(new Active(rule, rule.match().pathGlob() == null ? null : glob(rule.match().pathGlob()), new AtomicLong(), new AtomicLong()));
   }
 
   public List<FaultRule> rules() {
     return rules.stream().map(Active::rule).toList();
+  }
+
+  /** How often each active rule fired (its action was applied), in rule order; equal rules are summed. */
+  public Map<FaultRule, Long> fired() {
+    Map<FaultRule, Long> out = new LinkedHashMap<>();
+    for (Active a : rules) {
+      out.merge(a.rule, a.fired.get(), Long::sum);
+    }
+    return out;
   }
 
   /** The actions of every rule that applies to this request, in rule order; counts the match. */
@@ -59,6 +70,7 @@ public final class FaultEngine {
         case FIRST_N -> count <= m.n();
       };
       if (applies) {
+        a.fired.incrementAndGet();
         out.add(a.rule.action());
       }
     }
