@@ -23,8 +23,9 @@ import java.util.random.RandomGenerator;
  * nothing); otherwise only transient failures: status 500, 502, 503, 504 and 429, the S3 codes
  * SlowDown, RequestTimeout, InternalError and ServiceUnavailable, a connection refused, reset or
  * closed before a response (not PROCESSED), a connect or TLS handshake timeout, REFUSED_STREAM, a
- * stream above a GOAWAY's last-stream-id, and RST_STREAM(INTERNAL_ERROR or
- * ENHANCE_YOUR_CALM) from the server before a response; and an operation that is not idempotent only when the
+ * stream above a GOAWAY's last-stream-id, RST_STREAM(INTERNAL_ERROR or
+ * ENHANCE_YOUR_CALM) from the server before a response, and a stream a GOAWAY covers that the connection's
+ * close left unanswered; and an operation that is not idempotent only when the
  * failure is {@link RetrySafety#UNPROCESSED}. A retry waits a full-jitter backoff.
  *
  * <p>Thread-safe: a retrier holds no per-call state; {@link #newCall()} gives the per-call tracker
@@ -127,6 +128,13 @@ public final class Retrier {
       // same way every time.
       if (!sr.isGoAway() && sr.sentByPeer() && !sr.afterResponseHeaders() && sr.isRetryable()) {
         return "RST_STREAM(" + sr.errorName() + ") before a response";
+      }
+      // A stream the GOAWAY covers (it may have been processed) that the connection's close ended with
+      // no response: the same as a connection closed before a response, so the same verdict (retried
+      // only when idempotent, by the gate below).
+      if (sr.isGoAway() && !sr.afterResponseHeaders()) {
+        return "GOAWAY(last-stream-id " + sr.lastStreamId() + ") and the connection closed before stream "
+            + sr.streamId() + " was answered";
       }
       return null;
     }

@@ -122,12 +122,17 @@ class RetrierTest {
   }
 
   @Test
-  void goAwayUnprocessedStreamIsRetriedAndProcessedOneIsNot() {
+  void goAwayUnprocessedStreamIsRetriedAndACoveredOneOnlyWhenIdempotentAndUnanswered() {
     var above = StreamResetException.goAway(Http2ErrorCode.NO_ERROR.code(), 7, 5, "", false);
     assertThat(assertRetry(retrier.shouldRetry(above, 1, POST)).reason())
         .isEqualTo("GOAWAY(last-stream-id 5) left stream 7 unprocessed");
     var covered = StreamResetException.goAway(Http2ErrorCode.NO_ERROR.code(), 3, 5, "", false);
-    assertNoRetry(retrier.shouldRetry(covered, 1, GET), "not a transient failure");
+    assertThat(assertRetry(retrier.shouldRetry(covered, 1, GET)).reason())
+        .isEqualTo("GOAWAY(last-stream-id 5) and the connection closed before stream 3 was answered");
+    assertNoRetry(retrier.shouldRetry(covered, 1, POST), "GOAWAY(last-stream-id 5) and the connection closed before"
+        + " stream 3 was answered, but the operation is not idempotent and the server may have processed it (UNKNOWN)");
+    var answered = StreamResetException.goAway(Http2ErrorCode.NO_ERROR.code(), 3, 5, "", true);
+    assertNoRetry(retrier.shouldRetry(answered, 1, GET), "not a transient failure");
   }
 
   @Test
