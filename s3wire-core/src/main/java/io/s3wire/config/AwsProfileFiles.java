@@ -190,7 +190,12 @@ public final class AwsProfileFiles {
     return Optional.of(Map.copyOf(nested));
   }
 
-  /** An {@code [sso-session name]} section of the config file: key to value with its source. */
+  /**
+   * An {@code [sso-session name]} section of the config file: key to value with its source.
+   *
+   * @param name the session's name, as a profile's {@code sso_session} gives it
+   * @return the section's settings, or empty when the config file has no such section
+   */
   public Optional<Map<String, Resolved<String>>> ssoSession(String name) {
     IniParser.Section s = config.get("sso-session " + name);
     if (s == null) {

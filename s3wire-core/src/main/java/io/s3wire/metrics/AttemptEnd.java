@@ -22,7 +22,11 @@ import java.time.Duration;
 public record AttemptEnd(long callId, String operation, int attempt, String protocol, String alpn, String tlsProvider,
     int status, long bytesSent, long bytesReceived, Duration duration, boolean fellBack, String failure) {
 
-  /** Whether this attempt was a retry (not the first). */
+  /**
+   * Whether this attempt was a retry (not the first).
+   *
+   * @return {@code true} from the second attempt on
+   */
   public boolean isRetry() {
     return attempt > 1;
   }

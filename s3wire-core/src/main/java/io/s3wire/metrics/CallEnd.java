@@ -22,6 +22,8 @@ public record CallEnd(long callId, String operation, String bucket, int attempts
   /**
    * The outcome in one word, for a metric's tag: {@code SUCCESS}, {@code CLIENT_ERROR} (4xx), {@code
    * SERVER_ERROR} (5xx), {@code CANCELLED}, or {@code FAILED} (no usable response).
+   *
+   * @return one of the five words above
    */
   public String outcome() {
     if (failure == null) {

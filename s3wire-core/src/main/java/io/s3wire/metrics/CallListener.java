@@ -13,12 +13,24 @@ public interface CallListener {
   /** Hears nothing. */
   CallListener NONE = new CallListener() {};
 
-  /** A call is about to be sent. */
+  /**
+   * A call is about to be sent.
+   *
+   * @param call the operation, its target and the call's id
+   */
   default void onCallStart(CallStart call) {}
 
-  /** One attempt of a call ended, with a response or a failure. */
+  /**
+   * One attempt of a call ended, with a response or a failure.
+   *
+   * @param attempt what the attempt used (protocol, ALPN, TLS provider) and how it ended
+   */
   default void onAttempt(AttemptEnd attempt) {}
 
-  /** The call ended: the caller's future is about to complete. */
+  /**
+   * The call ended: the caller's future is about to complete.
+   *
+   * @param call the outcome, the attempts made and the time taken
+   */
   default void onCallEnd(CallEnd call) {}
 }
