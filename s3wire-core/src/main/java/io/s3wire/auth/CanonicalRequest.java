@@ -25,7 +25,12 @@ public record CanonicalRequest(
     String signedHeaders,
     String payloadHash) {
 
-  /** The canonical request text, byte for byte as AWS defines it (no trailing newline). */
+  /**
+   * Joins the six parts with {@code \n}, byte for byte as AWS defines the canonical request.
+   *
+   * @return the canonical request text, without a trailing newline; contains a signed session token
+   *     in clear, so never print it
+   */
   public String text() {
     return new StringBuilder(method.length() + canonicalUri.length() + canonicalQuery.length()
             + canonicalHeaders.length() + signedHeaders.length() + payloadHash.length() + 5)
@@ -38,7 +43,13 @@ public record CanonicalRequest(
         .toString();
   }
 
-  /** {@link #text()} with the session token's value replaced by {@code <redacted>}, for printing. */
+  /**
+   * {@link #text()} with the session token's value replaced by {@code <redacted>}, for printing.
+   * Both places a token can be signed are masked: the {@code X-Amz-Security-Token} query parameter
+   * of a presigned request and the {@code x-amz-security-token} header line.
+   *
+   * @return the canonical request text, safe for logs and exception messages
+   */
   public String redactedText() {
     String query = canonicalQuery.replaceAll("(^|&)(X-Amz-Security-Token=)[^&]*", "$1$2" + MASK);
     String headers = canonicalHeaders.replaceAll("(?m)^(x-amz-security-token:).*$", "$1" + MASK);
@@ -52,7 +63,11 @@ public record CanonicalRequest(
 
   private static final String MASK = io.s3wire.wire.Redaction.MASK;
 
-  /** Lower-case hex SHA-256 of {@link #text()}: the last line of the string to sign. */
+  /**
+   * Hashes {@link #text()} (UTF-8) for the last line of the string to sign.
+   *
+   * @return the lower-case hex SHA-256 of {@link #text()}, 64 characters
+   */
   public String hash() {
     return Crypto.sha256Hex(text());
   }

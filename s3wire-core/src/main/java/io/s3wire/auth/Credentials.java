@@ -14,6 +14,17 @@ import java.util.Optional;
  * @param sessionToken the session token of temporary credentials, or {@code null}; never printed
  */
 public record Credentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+  /**
+   * Checks the key pair is present and normalises an empty session token to {@code null}, so
+   * {@link #token()} never returns an empty token that would be signed as a blank header.
+   *
+   * @param accessKeyId the access key id, not blank
+   * @param secretAccessKey the secret key, not empty
+   * @param sessionToken the session token, or {@code null} or empty for none
+   * @throws NullPointerException if {@code accessKeyId} or {@code secretAccessKey} is {@code null}
+   * @throws IllegalArgumentException if the access key id is blank or the secret is empty (the
+   *     message names which, never the secret itself)
+   */
   public Credentials {
     Objects.requireNonNull(accessKeyId, "accessKeyId");
     Objects.requireNonNull(secretAccessKey, "secretAccessKey");
@@ -28,17 +39,38 @@ public record Credentials(String accessKeyId, String secretAccessKey, String ses
     }
   }
 
-  /** Long-term credentials without a session token. */
+  /**
+   * Long-term credentials without a session token, e.g. an IAM user's access key.
+   *
+   * @param accessKeyId the access key id, not blank
+   * @param secretAccessKey the secret key, not empty
+   * @return credentials whose {@link #token()} is empty
+   * @throws NullPointerException if an argument is {@code null}
+   * @throws IllegalArgumentException if the access key id is blank or the secret is empty
+   */
   public static Credentials of(String accessKeyId, String secretAccessKey) {
     return new Credentials(accessKeyId, secretAccessKey, null);
   }
 
-  /** Temporary credentials with a session token ({@code null} or empty means none). */
+  /**
+   * Temporary credentials with a session token, e.g. from STS or an SSO login.
+   *
+   * @param accessKeyId the access key id, not blank
+   * @param secretAccessKey the secret key, not empty
+   * @param sessionToken the session token; {@code null} or empty means none
+   * @return the credentials
+   * @throws NullPointerException if {@code accessKeyId} or {@code secretAccessKey} is {@code null}
+   * @throws IllegalArgumentException if the access key id is blank or the secret is empty
+   */
   public static Credentials of(String accessKeyId, String secretAccessKey, String sessionToken) {
     return new Credentials(accessKeyId, secretAccessKey, sessionToken);
   }
 
-  /** The session token, when these are temporary credentials. */
+  /**
+   * The session token, which a signer sends as {@code X-Amz-Security-Token}.
+   *
+   * @return the session token, or empty for long-term credentials (never an empty string)
+   */
   public Optional<String> token() {
     return Optional.ofNullable(sessionToken);
   }

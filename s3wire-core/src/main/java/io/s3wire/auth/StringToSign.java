@@ -10,7 +10,11 @@ package io.s3wire.auth;
  * @param canonicalRequestHash lower-case hex SHA-256 of the canonical request text
  */
 public record StringToSign(String algorithm, String amzDate, CredentialScope scope, String canonicalRequestHash) {
-  /** The exact text that is signed (no trailing newline). */
+  /**
+   * The four lines joined with {@code \n}, as the HMAC chain signs them.
+   *
+   * @return the exact text that is signed, without a trailing newline
+   */
   public String text() {
     return algorithm + '\n' + amzDate + '\n' + scope + '\n' + canonicalRequestHash;
   }
