@@ -38,6 +38,7 @@ public record CredentialScope(String date, String region, String service) {
    * @param service the service name, {@code s3} for S3
    * @return the scope whose date is {@code time}'s UTC day as {@code yyyyMMdd}
    * @throws NullPointerException if any argument is {@code null}
+   * @throws IllegalArgumentException if {@code time} falls outside the years 0000 to 9999
    */
   public static CredentialScope of(Instant time, String region, String service) {
     return new CredentialScope(AmzDate.format(time).substring(0, 8), region, service);

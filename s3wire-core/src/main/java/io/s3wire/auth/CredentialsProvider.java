@@ -18,19 +18,28 @@ import java.util.Optional;
  */
 public interface CredentialsProvider {
   /**
-   * The credentials and where they came from, or empty when this source has none.
+   * Looks for credentials in this provider's source. May read files or the environment each time
+   * it is called; callers that sign many requests use {@link #currentAsync()}.
    *
+   * @return the credentials with where they came from (for {@code config show}), or empty when
+   *     this source has none at all
    * @throws ClientException when the source has partial or invalid credentials (e.g. an access key
    *     without its secret), naming the source
    */
   Optional<Resolved<Credentials>> find();
 
-  /** Where this provider looks, in words, for error messages. */
+  /**
+   * Where this provider looks, in words, for error messages such as "no AWS credentials found".
+   *
+   * @return e.g. {@code "environment variables AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY"} or a file
+   *     and section; never contains a credential
+   */
   String description();
 
   /**
-   * The credentials.
+   * The credentials, as {@link #find()} finds them, for callers that cannot go on without.
    *
+   * @return the credentials, never {@code null}
    * @throws ClientException naming every place looked at when there are none
    */
   default Credentials resolve() {
@@ -43,6 +52,9 @@ public interface CredentialsProvider {
    * providers whose credentials expire (see {@code io.s3wire.credentials.RefreshingCredentialsProvider})
    * complete it from their cache or after their refresh. This default resolves at once, which suits
    * providers that only read memory.
+   *
+   * @return a future completed with the credentials, or failed with the exception {@link
+   *     #resolve()} would throw (a {@link ClientException} when there are none)
    */
   default java.util.concurrent.CompletableFuture<Credentials> currentAsync() {
     try {
@@ -52,17 +64,36 @@ public interface CredentialsProvider {
     }
   }
 
-  /** When the credentials this provider last handed out expire; empty for long-term keys or none yet. */
+  /**
+   * When the credentials this provider last handed out expire, for display (e.g. {@code s3wire
+   * config show}).
+   *
+   * @return the expiry instant, or empty for long-term keys or when none were handed out yet
+   */
   default Optional<java.time.Instant> expiration() {
     return Optional.empty();
   }
 
-  /** Fixed credentials given by the caller. */
+  /**
+   * Fixed credentials given by the caller, labelled {@code "explicit credentials"}.
+   *
+   * @param credentials the credentials every call returns
+   * @return a provider that always finds {@code credentials}; it never expires
+   * @throws NullPointerException if {@code credentials} is {@code null}
+   */
   static CredentialsProvider of(Credentials credentials) {
     return of(credentials, "explicit credentials");
   }
 
-  /** Fixed credentials, with a source label for {@code config show} (e.g. {@code "--access-key"}). */
+  /**
+   * Fixed credentials, with a source label for {@code config show}.
+   *
+   * @param credentials the credentials every call returns
+   * @param source where they came from in words, e.g. {@code "--access-key"}; also the provider's
+   *     {@link #description()}
+   * @return a provider that always finds {@code credentials}; it never expires
+   * @throws NullPointerException if {@code credentials} or {@code source} is {@code null}
+   */
   static CredentialsProvider of(Credentials credentials, String source) {
     Objects.requireNonNull(credentials, "credentials");
     Resolved<Credentials> r = Resolved.of(credentials, source);
@@ -81,7 +112,13 @@ public interface CredentialsProvider {
 
   /**
    * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and optional {@code AWS_SESSION_TOKEN}
-   * from the given environment (pass {@code System.getenv()} in production).
+   * from the given environment (pass {@code System.getenv()} in production). Blank values count
+   * as unset; values are stripped of surrounding white space.
+   *
+   * @param env the environment variables; copied, so later changes to the map are not seen
+   * @return a provider that finds nothing when neither key variable is set, and whose {@link
+   *     #find()} throws a {@link ClientException} when only one of the two is
+   * @throws NullPointerException if {@code env} is {@code null} or holds a {@code null} key or value
    */
   static CredentialsProvider environment(Map<String, String> env) {
     Map<String, String> copy = Map.copyOf(env);
@@ -111,7 +148,14 @@ public interface CredentialsProvider {
   /**
    * {@code aws_access_key_id}, {@code aws_secret_access_key} and optional {@code aws_session_token}
    * of a profile: the credentials file's {@code [name]} first, then the config file's {@code
-   * [profile name]}, each section taken whole (keys are never mixed across files).
+   * [profile name]}, each section taken whole (keys are never mixed across files). The legacy
+   * {@code aws_security_token} is read when {@code aws_session_token} is absent.
+   *
+   * @param files the loaded credentials and config files
+   * @param profileName the profile's name, e.g. {@code default}
+   * @return a provider that finds nothing when neither section has a key pair, and whose {@link
+   *     #find()} throws a {@link ClientException} naming the file when a section has only half of one
+   * @throws NullPointerException if an argument is {@code null}
    */
   static CredentialsProvider profile(AwsProfileFiles files, String profileName) {
     Objects.requireNonNull(files, "files");
@@ -131,7 +175,15 @@ public interface CredentialsProvider {
     };
   }
 
-  /** The first provider that has credentials, in order. */
+  /**
+   * The first provider that has credentials, in order. {@link #currentAsync()} and {@link
+   * #expiration()} go to the member that last found credentials, so a refreshing member keeps
+   * refreshing through the chain.
+   *
+   * @param providers the providers to ask, first first; copied
+   * @return a provider whose {@link #description()} lists every member's, separated by {@code ;}
+   * @throws NullPointerException if {@code providers} or one of its elements is {@code null}
+   */
   static CredentialsProvider chain(List<CredentialsProvider> providers) {
     List<CredentialsProvider> copy = List.copyOf(providers);
     return new CredentialsProvider() {
@@ -177,6 +229,14 @@ public interface CredentialsProvider {
    * The AWS CLI's order: environment variables, then the profile ({@code AWS_PROFILE}, else
    * {@code AWS_DEFAULT_PROFILE}, else {@code default}) in the credentials file, then in the config
    * file.
+   *
+   * @param env the environment variables (pass {@code System.getenv()} in production); also decide
+   *     where the AWS files are, as {@code AWS_SHARED_CREDENTIALS_FILE} and {@code AWS_CONFIG_FILE} do
+   * @param home the user's home directory, where {@code .aws/credentials} and {@code .aws/config} are
+   *     by default
+   * @return the chain of {@link #environment(Map)} and {@link #profile(AwsProfileFiles, String)}
+   * @throws ClientException when an AWS file exists but cannot be read or parsed (the files are
+   *     read now, not on each {@link #find()})
    */
   static CredentialsProvider defaultChain(Map<String, String> env, Path home) {
     String profile = Optional.ofNullable(blankToNull(env.get("AWS_PROFILE")))

@@ -18,7 +18,7 @@ import java.util.Objects;
  *     S3 accepts ({@code STREAMING-...})
  */
 public record PayloadHash(String value) {
-  /** The SHA-256 of zero bytes. */
+  /** The SHA-256 of zero bytes: what a bodiless request (GET, HEAD, DELETE) signs. */
   public static final PayloadHash EMPTY =
       new PayloadHash("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 
@@ -28,6 +28,15 @@ public record PayloadHash(String value) {
    */
   public static final PayloadHash UNSIGNED = new PayloadHash("UNSIGNED-PAYLOAD");
 
+  /**
+   * Checks the value is present. Its form is not checked: S3 defines literals besides hex hashes,
+   * and a wrong value surfaces as the server's {@code XAmzContentSHA256Mismatch} or {@code
+   * SignatureDoesNotMatch}.
+   *
+   * @param value lower-case hex SHA-256 of the body, or a literal such as {@code UNSIGNED-PAYLOAD}
+   * @throws NullPointerException if {@code value} is {@code null}
+   * @throws IllegalArgumentException if {@code value} is empty
+   */
   public PayloadHash {
     Objects.requireNonNull(value, "value");
     if (value.isEmpty()) {
@@ -35,19 +44,35 @@ public record PayloadHash(String value) {
     }
   }
 
-  /** A precomputed hash or literal, taken as given. */
+  /**
+   * A precomputed hash or literal, taken as given (e.g. a hash the caller computed while writing
+   * the file).
+   *
+   * @param value lower-case hex SHA-256 of the body, or a literal S3 accepts
+   * @return the payload hash
+   * @throws NullPointerException if {@code value} is {@code null}
+   * @throws IllegalArgumentException if {@code value} is empty
+   */
   public static PayloadHash of(String value) {
     return new PayloadHash(value);
   }
 
-  /** The hash of the given bytes. */
+  /**
+   * Hashes a body held in memory.
+   *
+   * @param body the whole body; not modified
+   * @return the lower-case hex SHA-256 of {@code body} ({@link #EMPTY} for zero bytes)
+   */
   public static PayloadHash ofBytes(byte[] body) {
     return body.length == 0 ? EMPTY : new PayloadHash(Crypto.sha256Hex(body));
   }
 
   /**
-   * Reads a replayable body once to hash it.
+   * Reads a replayable body once to hash it, 64 KiB at a time; the body is opened again when it is
+   * sent. Blocks the calling thread for the read, so call it off event-loop threads.
    *
+   * @param body the body; an empty one is not opened
+   * @return the lower-case hex SHA-256 of the body's bytes ({@link #EMPTY} when its length is 0)
    * @throws IllegalArgumentException when the body is one-shot (reading it would consume it)
    * @throws UncheckedIOException when reading fails
    * @throws ClientException when the body's channel gives 0 bytes with room to read (it must block)
@@ -82,6 +107,10 @@ public record PayloadHash(String value) {
    * What the AWS SDKs send for S3 by default: {@link #UNSIGNED} over TLS (TLS protects the body),
    * otherwise the body's hash when it can be read twice, else {@link #UNSIGNED}. Hashing reads a
    * replayable body once before it is sent.
+   *
+   * @param request the request to be signed; its scheme and body decide
+   * @return {@link #UNSIGNED}, {@link #EMPTY} or the body's hash
+   * @throws UncheckedIOException when a replayable body cannot be read to hash it
    */
   public static PayloadHash s3Default(io.s3wire.http.HttpRequest request) {
     if (request.isTls()) {
@@ -94,7 +123,12 @@ public record PayloadHash(String value) {
     return body.isReplayable() ? ofBody(body) : UNSIGNED;
   }
 
-  /** Whether the body is left out of the signature. */
+  /**
+   * Whether the body is left out of the signature.
+   *
+   * @return {@code true} only for {@code UNSIGNED-PAYLOAD}; {@code false} for every other value,
+   *     the {@code STREAMING-...} literals included
+   */
   public boolean isUnsigned() {
     return value.equals(UNSIGNED.value);
   }

@@ -37,15 +37,33 @@ public final class SigV4 {
   /** SHA-256 of the empty body. */
   public static final String EMPTY_SHA256 = PayloadHash.EMPTY.value();
 
+  /**
+   * Header (and presigned query parameter) with the signing time, {@code yyyyMMdd'T'HHmmss'Z'} in
+   * UTC; signed, and it must agree with the scope's day.
+   */
   public static final String X_AMZ_DATE = "X-Amz-Date";
+  /** Header with the payload hash S3 checks the body against; always signed for S3. */
   public static final String X_AMZ_CONTENT_SHA256 = "x-amz-content-sha256";
+  /**
+   * Header (and presigned query parameter) with the session token of temporary credentials.
+   * Secret: printed only redacted.
+   */
   public static final String X_AMZ_SECURITY_TOKEN = "X-Amz-Security-Token";
+  /** Header with the algorithm, credential, signed header names and signature of a signed request. */
   public static final String AUTHORIZATION = "Authorization";
 
+  /** Presigned query parameter naming the algorithm, always {@link #ALGORITHM}. */
   public static final String X_AMZ_ALGORITHM = "X-Amz-Algorithm";
+  /** Presigned query parameter {@code <access key id>/<credential scope>}. */
   public static final String X_AMZ_CREDENTIAL = "X-Amz-Credential";
+  /**
+   * Presigned query parameter: seconds the URL stays valid after {@link #X_AMZ_DATE}, 1 to
+   * 604800 ({@link #MAX_PRESIGN_EXPIRY}).
+   */
   public static final String X_AMZ_EXPIRES = "X-Amz-Expires";
+  /** Presigned query parameter: the signed header names, lower-case, sorted, joined by {@code ;}. */
   public static final String X_AMZ_SIGNED_HEADERS = "X-Amz-SignedHeaders";
+  /** Presigned query parameter with the signature, lower-case hex; the only one not signed itself. */
   public static final String X_AMZ_SIGNATURE = "X-Amz-Signature";
 
   /** Payload hash of an aws-chunked body whose every chunk is signed. */
@@ -63,6 +81,11 @@ public final class SigV4 {
   /**
    * The signature of a string to sign under a secret key: lower-case hex HMAC-SHA256 with the key
    * derived for the string's scope. This is what a verifier compares with the request's.
+   *
+   * @param secretAccessKey the secret key of the access key id in the scope
+   * @param stringToSign the string to sign, whose scope selects the derived key
+   * @return the signature, 64 lower-case hex characters
+   * @throws NullPointerException if an argument is {@code null}
    */
   public static String signature(String secretAccessKey, StringToSign stringToSign) {
     Objects.requireNonNull(secretAccessKey, "secretAccessKey");
@@ -76,7 +99,14 @@ public final class SigV4 {
    * "">\n<SHA-256 of the chunk>}. The first chunk's previous signature is the request's (the seed);
    * the final zero-length chunk is signed too.
    *
+   * @param secretAccessKey the secret key that signed the request
+   * @param amzDate the request's {@code X-Amz-Date}, {@code yyyyMMdd'T'HHmmss'Z'}
+   * @param scope the request's credential scope
+   * @param previousSignature lower-case hex signature of the previous chunk, or of the request for
+   *     the first chunk
    * @param chunkSha256 lower-case hex SHA-256 of the chunk's data
+   * @return the chunk's signature, 64 lower-case hex characters, as its {@code chunk-signature}
+   * @throws NullPointerException if {@code secretAccessKey} is {@code null}
    */
   public static String chunkSignature(String secretAccessKey, String amzDate, CredentialScope scope,
       String previousSignature, String chunkSha256) {
@@ -89,7 +119,14 @@ public final class SigV4 {
    * HMAC over {@code AWS4-HMAC-SHA256-TRAILER\n<amzDate>\n<scope>\n<previous signature>\n<SHA-256
    * of the trailer lines>}, the previous signature being the final chunk's.
    *
+   * @param secretAccessKey the secret key that signed the request
+   * @param amzDate the request's {@code X-Amz-Date}, {@code yyyyMMdd'T'HHmmss'Z'}
+   * @param scope the request's credential scope
+   * @param previousSignature lower-case hex signature of the final (zero-length) chunk
    * @param trailerSha256 lower-case hex SHA-256 of the trailer lines, each {@code name:value\n}
+   * @return the trailer's signature, 64 lower-case hex characters, as its {@code
+   *     x-amz-trailer-signature}
+   * @throws NullPointerException if {@code secretAccessKey} is {@code null}
    */
   public static String trailerSignature(String secretAccessKey, String amzDate, CredentialScope scope,
       String previousSignature, String trailerSha256) {
@@ -106,6 +143,10 @@ public final class SigV4 {
   /**
    * Compares two hex signatures in constant time (no early exit that would leak how many leading
    * characters matched). {@code null} never matches.
+   *
+   * @param expected the signature the verifier computed
+   * @param actual the signature the request carried; may be {@code null}
+   * @return {@code true} when both are non-null and equal character for character (case matters)
    */
   public static boolean signaturesMatch(String expected, String actual) {
     if (expected == null || actual == null) {
@@ -115,7 +156,14 @@ public final class SigV4 {
         expected.getBytes(StandardCharsets.US_ASCII), actual.getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** {@code yyyyMMdd'T'HHmmss'Z'} in UTC, independent of the default locale and time zone. */
+  /**
+   * Formats a signing time as {@code X-Amz-Date} wants it, independent of the default locale and
+   * time zone.
+   *
+   * @param time the instant; fractions of a second are dropped
+   * @return {@code yyyyMMdd'T'HHmmss'Z'} in UTC, e.g. {@code 20150830T123600Z}
+   * @throws IllegalArgumentException if {@code time} falls outside the years 0000 to 9999
+   */
   public static String amzDate(Instant time) {
     return AmzDate.format(time);
   }
@@ -123,6 +171,8 @@ public final class SigV4 {
   /**
    * Parses an {@code X-Amz-Date} value.
    *
+   * @param value the header or query parameter value, exactly 16 characters
+   * @return the instant it names, read as UTC
    * @throws IllegalArgumentException when it is not {@code yyyyMMdd'T'HHmmss'Z'}
    */
   public static Instant parseAmzDate(String value) {
