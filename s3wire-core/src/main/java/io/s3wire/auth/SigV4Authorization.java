@@ -36,21 +36,50 @@ public record SigV4Authorization(
     Duration expires,
     String securityToken) {
 
+  /**
+   * Copies the signed header names so the record stays immutable. The other parts are taken as
+   * given: {@link #parseHeader(String, String)} and {@link #parseQuery(String)} are what validate
+   * them.
+   *
+   * @param accessKeyId the access key id from the Credential
+   * @param scope the credential scope from the Credential
+   * @param signedHeaders the signed header names, lower-case, in the order given; copied
+   * @param signature the signature, 64 lower-case hex digits
+   * @param amzDate the request time, {@code yyyyMMdd'T'HHmmss'Z'}
+   * @param expires for a presigned URL its X-Amz-Expires, else {@code null}
+   * @param securityToken for a presigned URL its X-Amz-Security-Token, else {@code null}
+   * @throws NullPointerException if {@code signedHeaders} is or contains {@code null}
+   */
   public SigV4Authorization {
     signedHeaders = List.copyOf(signedHeaders);
   }
 
-  /** Whether this came from presigned query parameters. */
+  /**
+   * Whether this came from presigned query parameters rather than an {@code Authorization} header.
+   *
+   * @return {@code true} when {@link #expires()} is set, as only a presigned URL has one
+   */
   public boolean isPresigned() {
     return expires != null;
   }
 
-  /** The request time. */
+  /**
+   * The request time, which a verifier compares with its clock (S3 allows 15 minutes of skew for a
+   * header-signed request).
+   *
+   * @return {@link #amzDate()} read as UTC
+   * @throws IllegalArgumentException if {@link #amzDate()} is not {@code yyyyMMdd'T'HHmmss'Z'}
+   *     (never for a parsed authorization)
+   */
   public Instant requestTime() {
     return AmzDate.parse(amzDate);
   }
 
-  /** For a presigned URL, the instant it stops being valid. */
+  /**
+   * For a presigned URL, the instant it stops being valid: the request time plus X-Amz-Expires.
+   *
+   * @return that instant, or empty for a header-signed request
+   */
   public Optional<Instant> expiresAt() {
     return expires == null ? Optional.empty() : Optional.of(requestTime().plus(expires));
   }
@@ -59,6 +88,10 @@ public record SigV4Authorization(
    * Parses an {@code Authorization} header, with the request time from {@code X-Amz-Date} or, when
    * absent, {@code Date} (an HTTP date), as S3 does.
    *
+   * @param authorization the {@code Authorization} header's value
+   * @param headers the request's headers, for the request time
+   * @return the authorization, with {@link #amzDate()} in {@code yyyyMMdd'T'HHmmss'Z'} form even
+   *     when it came from {@code Date}
    * @throws MalformedAuthorizationException naming the part that is wrong
    */
   public static SigV4Authorization parseHeader(String authorization, HttpHeaders headers) {
@@ -79,7 +112,9 @@ public record SigV4Authorization(
    * Parses {@code AWS4-HMAC-SHA256 Credential=AK/date/region/service/aws4_request,
    * SignedHeaders=a;b, Signature=hex} (spaces after commas optional).
    *
-   * @param amzDate the request's {@code X-Amz-Date}
+   * @param authorization the {@code Authorization} header's value; {@code null} counts as empty
+   * @param amzDate the request's {@code X-Amz-Date}; its day must be the Credential's date
+   * @return the authorization of a header-signed request ({@link #isPresigned()} false)
    * @throws MalformedAuthorizationException naming the part that is wrong
    */
   public static SigV4Authorization parseHeader(String authorization, String amzDate) {
@@ -120,6 +155,9 @@ public record SigV4Authorization(
    * X-Amz-Credential, X-Amz-Date, X-Amz-Expires (1 s to 7 days), X-Amz-SignedHeaders,
    * X-Amz-Signature, and X-Amz-Security-Token when present.
    *
+   * @param rawQuery the query as sent, without the {@code ?}; {@code null} counts as empty.
+   *     Parameters not starting with {@code X-Amz-} are ignored here
+   * @return the authorization of a presigned request ({@link #isPresigned()} true)
    * @throws MalformedAuthorizationException naming the parameter that is missing or wrong
    */
   public static SigV4Authorization parseQuery(String rawQuery) {

@@ -29,7 +29,14 @@ import java.util.Objects;
 public final class SigV4Canonicalizer {
   private SigV4Canonicalizer() {}
 
-  /** The canonical request and the string to sign derived from it. */
+  /**
+   * The canonical request and the string to sign derived from it: what S3 returns in a {@code
+   * SignatureDoesNotMatch} error, so a client can find where its signing differs.
+   *
+   * @param canonicalRequest the canonical request; print it with {@link
+   *     CanonicalRequest#redactedText()}
+   * @param stringToSign the string to sign, whose last line is the canonical request's hash
+   */
   public record SignatureInput(CanonicalRequest canonicalRequest, StringToSign stringToSign) {}
 
   /**
@@ -45,6 +52,10 @@ public final class SigV4Canonicalizer {
    *     with no field gets an empty value
    * @param payloadHash the payload hash line
    * @param mode how the path is canonicalised
+   * @return the canonical request; signed header names are lower-cased, trimmed, de-duplicated and
+   *     sorted
+   * @throws NullPointerException if {@code method}, {@code headers}, {@code payloadHash}, {@code
+   *     signedHeaders} or {@code mode} is {@code null}
    */
   public static CanonicalRequest canonicalRequest(
       String method,
@@ -73,7 +84,15 @@ public final class SigV4Canonicalizer {
         payloadHash);
   }
 
-  /** The string to sign for a canonical request at a time ({@code yyyyMMdd'T'HHmmss'Z'}) and scope. */
+  /**
+   * The string to sign for a canonical request, with algorithm {@link SigV4#ALGORITHM}.
+   *
+   * @param canonicalRequest the canonical request, hashed here
+   * @param amzDate the request's {@code X-Amz-Date}, {@code yyyyMMdd'T'HHmmss'Z'}; its day should
+   *     be the scope's date, or the server's signature will differ
+   * @param scope the credential scope
+   * @return the string to sign
+   */
   public static StringToSign stringToSign(CanonicalRequest canonicalRequest, String amzDate, CredentialScope scope) {
     return new StringToSign(SigV4.ALGORITHM, amzDate, scope, canonicalRequest.hash());
   }
@@ -83,8 +102,16 @@ public final class SigV4Canonicalizer {
    * the credential scope, date and signed headers its authorization names. Compute the expected
    * signature with {@link SigV4#signature(String, StringToSign)}.
    *
+   * @param method the HTTP method as received
+   * @param rawPath the path as received, still percent-encoded, without the query
+   * @param rawQuery the query as received, without {@code ?}, or {@code null}
+   * @param headers the received header fields, with {@code host} (from {@code :authority} on
+   *     HTTP/2)
+   * @param authorization the parsed authorization, whose signed headers, date and scope are used
    * @param payloadHash the request's {@code x-amz-content-sha256} value; {@code UNSIGNED-PAYLOAD}
    *     for a presigned URL without that header
+   * @param mode how the path is canonicalised; {@link PathMode#S3} for S3
+   * @return the canonical request and string to sign the client should have signed
    */
   public static SignatureInput forVerification(
       String method,
@@ -99,7 +126,14 @@ public final class SigV4Canonicalizer {
     return new SignatureInput(cr, stringToSign(cr, authorization.amzDate(), authorization.scope()));
   }
 
-  /** The canonical URI of a path (see {@link PathMode}). */
+  /**
+   * The canonical URI of a path (see {@link PathMode}).
+   *
+   * @param rawPath the path without the query; {@code null} or empty means {@code /}
+   * @param mode how the path is encoded and whether it is normalised
+   * @return the canonical URI, percent-encoded with upper-case hex
+   * @throws NullPointerException if {@code mode} is {@code null}
+   */
   public static String canonicalUri(String rawPath, PathMode mode) {
     String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
     switch (mode) {
@@ -117,7 +151,13 @@ public final class SigV4Canonicalizer {
     }
   }
 
-  /** The canonical query string of a raw query ({@code ""} for {@code null} or empty). */
+  /**
+   * The canonical query string of a raw query, by the query rule in the class description.
+   *
+   * @param rawQuery the query as sent, percent-encoded, without {@code ?}; may be {@code null}
+   * @return the sorted, re-encoded parameters joined by {@code &} without {@code X-Amz-Signature},
+   *     or {@code ""} for {@code null} or empty
+   */
   public static String canonicalQuery(String rawQuery) {
     if (rawQuery == null || rawQuery.isEmpty()) {
       return "";
@@ -166,7 +206,13 @@ public final class SigV4Canonicalizer {
     return sb.toString();
   }
 
-  /** The canonical form of one header's values: each trimmed and folded, joined with {@code ,}. */
+  /**
+   * The canonical form of one header's values: each trimmed, with every run of white space (SP,
+   * HTAB, CR, LF) folded to one space, joined with {@code ,}.
+   *
+   * @param values the header's values in the order they were received
+   * @return the value part of the header's canonical line ({@code ""} for no values)
+   */
   public static String canonicalHeaderValue(List<String> values) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < values.size(); i++) {

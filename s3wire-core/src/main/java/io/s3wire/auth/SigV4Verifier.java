@@ -28,8 +28,18 @@ public final class SigV4Verifier {
   /** The result of a verification. */
   public sealed interface Result permits Verified, Anonymous, Rejected {}
 
-  /** The signature is valid: the request was made by the holder of the access key's secret. */
+  /**
+   * The signature is valid: the request was made by the holder of the access key's secret.
+   *
+   * @param authorization the authorization that was verified; its signature and token stay masked
+   *     in {@link #toString()}
+   */
   public record Verified(SigV4Authorization authorization) implements Result {
+    /**
+     * The access key the request was signed with, for the server's authorization checks and logs.
+     *
+     * @return the verified access key id (not secret)
+     */
     public String accessKeyId() {
       return authorization.accessKeyId();
     }
@@ -43,6 +53,13 @@ public final class SigV4Verifier {
    * For {@code SignatureDoesNotMatch}, {@code input} holds the canonical request and string to sign
    * the server computed (S3 returns both in the error body); otherwise it is {@code null}. No
    * field holds a secret.
+   *
+   * @param status the HTTP status to answer: 400 for a malformed or incomplete request, 403 for
+   *     one that is refused
+   * @param code the S3 error code, e.g. {@code SignatureDoesNotMatch} or {@code RequestTimeTooSkewed}
+   * @param message the error message, worded as S3 words it
+   * @param input the server's canonical request and string to sign for {@code
+   *     SignatureDoesNotMatch}, else {@code null}
    */
   public record Rejected(int status, String code, String message, SigV4Canonicalizer.SignatureInput input)
       implements Result {}
@@ -55,7 +72,10 @@ public final class SigV4Verifier {
    * @param rawQuery the query as received, without {@code ?}, or {@code null}
    * @param headers the received headers, with {@code host}
    * @param secretForAccessKey the secret of an access key id, or empty when the key is unknown
-   * @param now the server's time
+   * @param now the server's time; a header-signed request must be within {@link #MAX_SKEW} of it,
+   *     a presigned one unexpired and not more than {@link #MAX_SKEW} ahead
+   * @return {@link Verified}, {@link Anonymous} when there is no authorization at all, or {@link
+   *     Rejected} with what S3 would answer; never throws for a bad request
    */
   public static Result verify(String method, String rawPath, String rawQuery, HttpHeaders headers,
       Function<String, Optional<String>> secretForAccessKey, Instant now) {
