@@ -50,6 +50,8 @@ public final class SigV4Signer {
   /**
    * S3's signer: path never normalised ({@link PathMode#S3}), {@code x-amz-content-sha256} sent
    * with every header-signed request, session token signed.
+   *
+   * @return the shared S3 signer
    */
   public static SigV4Signer s3() {
     return S3;
@@ -58,12 +60,23 @@ public final class SigV4Signer {
   /**
    * A signer for other AWS services: path encoded again and optionally normalised, no {@code
    * x-amz-content-sha256} header, session token signed.
+   *
+   * @param normalizePath whether the path is normalised before it is encoded ({@link
+   *     PathMode#GENERIC_NORMALIZED}, what most AWS services other than S3 expect) or encoded as given
+   *     ({@link PathMode#GENERIC})
+   * @return a new signer
    */
   public static SigV4Signer generic(boolean normalizePath) {
     return new SigV4Signer(normalizePath ? PathMode.GENERIC_NORMALIZED : PathMode.GENERIC, false, true);
   }
 
-  /** This signer, sending (or not) the payload hash as {@code x-amz-content-sha256}. */
+  /**
+   * This signer, sending (or not) the payload hash as {@code x-amz-content-sha256}. S3 requires the
+   * header on every header-signed request; some other services reject unknown headers.
+   *
+   * @param send whether header-signed requests get the header (presigned URLs never do)
+   * @return a signer differing from this one only in that; this one is unchanged
+   */
   public SigV4Signer withContentSha256Header(boolean send) {
     return new SigV4Signer(pathMode, send, signSessionToken);
   }
@@ -71,11 +84,20 @@ public final class SigV4Signer {
   /**
    * This signer, signing the session token (the default, S3's way) or adding it after signing,
    * unsigned (what some STS-era services accept; never needed for S3).
+   *
+   * @param signed {@code true} to include the token in the signature, {@code false} to add it
+   *     after signing
+   * @return a signer differing from this one only in that; this one is unchanged
    */
   public SigV4Signer withSessionTokenSigned(boolean signed) {
     return new SigV4Signer(pathMode, contentSha256Header, signed);
   }
 
+  /**
+   * How this signer turns the request path into the canonical URI; a verifier must use the same.
+   *
+   * @return {@link PathMode#S3} for {@link #s3()}, else a generic mode
+   */
   public PathMode pathMode() {
     return pathMode;
   }
@@ -83,9 +105,18 @@ public final class SigV4Signer {
   /**
    * Signs with an {@code Authorization} header.
    *
+   * @param request the request to sign; not modified (requests are immutable). Its URI's authority
+   *     is signed as {@code host}
+   * @param credentials the credentials; a session token is sent as {@code X-Amz-Security-Token}
+   * @param region the region the request is signed for, e.g. {@code us-east-1}
+   * @param service the service name, {@code s3} for S3
+   * @param time the time of this attempt, sent as {@code X-Amz-Date} (UTC, whole seconds); its UTC
+   *     day is the scope's date
    * @param payload the payload hash; {@link PayloadHash#UNSIGNED} is S3's default over TLS
    * @return the request with {@code X-Amz-Date}, {@code Authorization} and, as configured, {@code
    *     x-amz-content-sha256} and {@code X-Amz-Security-Token} set
+   * @throws NullPointerException if {@code credentials}, {@code region}, {@code service}, {@code
+   *     time} or {@code payload} is {@code null}
    */
   public HttpRequest sign(HttpRequest request, Credentials credentials, String region, String service,
       Instant time, PayloadHash payload) {
@@ -95,13 +126,41 @@ public final class SigV4Signer {
   /**
    * Signs with the payload hash S3 clients use by default ({@link PayloadHash#s3Default}):
    * {@code UNSIGNED-PAYLOAD} over TLS, the body's hash over plain HTTP when it can be read twice.
+   * Hashing reads the body once, blocking, before it is sent.
+   *
+   * @param request the request to sign; not modified (requests are immutable). Its URI's authority
+   *     is signed as {@code host}
+   * @param credentials the credentials; a session token is sent as {@code X-Amz-Security-Token}
+   * @param region the region the request is signed for, e.g. {@code us-east-1}
+   * @param service the service name, {@code s3} for S3
+   * @param time the time of this attempt, sent as {@code X-Amz-Date} (UTC, whole seconds); its UTC
+   *     day is the scope's date
+   * @return the signed request, as {@link #sign(HttpRequest, Credentials, String, String, Instant,
+   *     PayloadHash)} returns it
+   * @throws java.io.UncheckedIOException when the body cannot be read to hash it
    */
   public HttpRequest sign(HttpRequest request, Credentials credentials, String region, String service,
       Instant time) {
     return sign(request, credentials, region, service, time, PayloadHash.s3Default(request));
   }
 
-  /** {@link #sign} with the canonical request, string to sign and signature. */
+  /**
+   * {@link #sign} with the canonical request, string to sign and signature, to compare with what a
+   * server returns in {@code SignatureDoesNotMatch}.
+   *
+   * @param request the request to sign; not modified (requests are immutable). Its URI's authority
+   *     is signed as {@code host}
+   * @param credentials the credentials; a session token is sent as {@code X-Amz-Security-Token}
+   * @param region the region the request is signed for, e.g. {@code us-east-1}
+   * @param service the service name, {@code s3} for S3
+   * @param time the time of this attempt, sent as {@code X-Amz-Date} (UTC, whole seconds); its UTC
+   *     day is the scope's date
+   * @param payload the payload hash; {@link PayloadHash#UNSIGNED} is S3's default over TLS
+   * @return the signed request and the texts that produced its signature; print it with its own
+   *     {@code toString()}, which masks the signature
+   * @throws NullPointerException if {@code credentials}, {@code region}, {@code service}, {@code
+   *     time} or {@code payload} is {@code null}
+   */
   public SigningResult signWithDetails(HttpRequest request, Credentials credentials, String region,
       String service, Instant time, PayloadHash payload) {
     Objects.requireNonNull(credentials, "credentials");
@@ -137,9 +196,20 @@ public final class SigV4Signer {
    * Presigns: the returned request's URI carries the signature in its query and can be given to
    * anyone to make exactly this request (same method, same signed headers) until it expires.
    *
-   * @param expires from 1 second to 7 days
+   * @param request the request to sign; not modified (requests are immutable). Its URI's authority
+   *     is signed as {@code host}
+   * @param credentials the credentials; a session token is sent as {@code X-Amz-Security-Token}
+   * @param region the region the request is signed for, e.g. {@code us-east-1}
+   * @param service the service name, {@code s3} for S3
+   * @param time the signing time, sent as {@code X-Amz-Date} (UTC, whole seconds); the URL is valid
+   *     from then on
+   * @param expires from 1 second to 7 days; sent as {@code X-Amz-Expires} in whole seconds
    * @param payload the payload hash; {@link PayloadHash#UNSIGNED} for S3 (the uploader's body is
    *     not known when the URL is made)
+   * @return the request with the presigned URI (the caller's query parameters kept, any earlier
+   *     presign parameters replaced) and its headers unchanged; the URI contains a signature and
+   *     perhaps a session token, so print the request (its {@code toString()} redacts the URL),
+   *     never the bare URI
    * @throws ClientException when {@code expires} is out of range
    */
   public HttpRequest presign(HttpRequest request, Credentials credentials, String region, String service,
@@ -147,13 +217,44 @@ public final class SigV4Signer {
     return presignWithDetails(request, credentials, region, service, time, expires, payload).request();
   }
 
-  /** Presigns with {@link PayloadHash#UNSIGNED}, as S3 presigned URLs are. */
+  /**
+   * Presigns with {@link PayloadHash#UNSIGNED}, as S3 presigned URLs are.
+   *
+   * @param request the request to sign; not modified (requests are immutable). Its URI's authority
+   *     is signed as {@code host}
+   * @param credentials the credentials; a session token is sent as {@code X-Amz-Security-Token}
+   * @param region the region the request is signed for, e.g. {@code us-east-1}
+   * @param service the service name, {@code s3} for S3
+   * @param time the signing time, sent as {@code X-Amz-Date} (UTC, whole seconds); the URL is valid
+   *     from then on
+   * @param expires from 1 second to 7 days; sent as {@code X-Amz-Expires} in whole seconds
+   * @return the request with the presigned URI, as {@link #presign(HttpRequest, Credentials, String,
+   *     String, Instant, Duration, PayloadHash)} returns it
+   * @throws ClientException when {@code expires} is out of range
+   */
   public HttpRequest presign(HttpRequest request, Credentials credentials, String region, String service,
       Instant time, Duration expires) {
     return presign(request, credentials, region, service, time, expires, PayloadHash.UNSIGNED);
   }
 
-  /** {@link #presign} with the canonical request, string to sign and signature. */
+  /**
+   * {@link #presign} with the canonical request, string to sign and signature, to compare with what
+   * a server returns in {@code SignatureDoesNotMatch}.
+   *
+   * @param request the request to sign; not modified (requests are immutable). Its URI's authority
+   *     is signed as {@code host}
+   * @param credentials the credentials; a session token is sent as {@code X-Amz-Security-Token}
+   * @param region the region the request is signed for, e.g. {@code us-east-1}
+   * @param service the service name, {@code s3} for S3
+   * @param time the signing time, sent as {@code X-Amz-Date} (UTC, whole seconds); the URL is valid
+   *     from then on
+   * @param expires from 1 second to 7 days; sent as {@code X-Amz-Expires} in whole seconds
+   * @param payload the payload hash; {@link PayloadHash#UNSIGNED} for S3
+   * @return the presigned request and the texts that produced its signature
+   * @throws ClientException when {@code expires} is out of range
+   * @throws NullPointerException if {@code credentials}, {@code expires}, {@code payload}, {@code
+   *     region}, {@code service} or {@code time} is {@code null}
+   */
   public SigningResult presignWithDetails(HttpRequest request, Credentials credentials, String region,
       String service, Instant time, Duration expires, PayloadHash payload) {
     Objects.requireNonNull(credentials, "credentials");
