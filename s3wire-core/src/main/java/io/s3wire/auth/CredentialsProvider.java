@@ -18,8 +18,8 @@ import java.util.Optional;
  */
 public interface CredentialsProvider {
   /**
-   * Looks for credentials in this provider's source. May read files or the environment each time
-   * it is called; callers that sign many requests use {@link #currentAsync()}.
+   * Looks for credentials in this provider's source. An implementation may block here (e.g. a
+   * refreshing provider calling a service); a signer on an event loop uses {@link #currentAsync()}.
    *
    * @return the credentials with where they came from (for {@code config show}), or empty when
    *     this source has none at all
@@ -230,8 +230,9 @@ public interface CredentialsProvider {
    * {@code AWS_DEFAULT_PROFILE}, else {@code default}) in the credentials file, then in the config
    * file.
    *
-   * @param env the environment variables (pass {@code System.getenv()} in production); also decide
-   *     where the AWS files are, as {@code AWS_SHARED_CREDENTIALS_FILE} and {@code AWS_CONFIG_FILE} do
+   * @param env the environment variables (pass {@code System.getenv()} in production); the profile
+   *     name and the {@code AWS_CONFIG_FILE} and {@code AWS_SHARED_CREDENTIALS_FILE} locations are
+   *     read from it too
    * @param home the user's home directory, where {@code .aws/credentials} and {@code .aws/config} are
    *     by default
    * @return the chain of {@link #environment(Map)} and {@link #profile(AwsProfileFiles, String)}

@@ -30,8 +30,7 @@ public record PayloadHash(String value) {
 
   /**
    * Checks the value is present. Its form is not checked: S3 defines literals besides hex hashes,
-   * and a wrong value surfaces as the server's {@code XAmzContentSHA256Mismatch} or {@code
-   * SignatureDoesNotMatch}.
+   * and the server rejects a value it does not accept.
    *
    * @param value lower-case hex SHA-256 of the body, or a literal such as {@code UNSIGNED-PAYLOAD}
    * @throws NullPointerException if {@code value} is {@code null}
