@@ -11,7 +11,7 @@ import java.time.Instant;
  * malformed document is S3's MalformedXML.
  */
 public final class ObjectLockDocuments {
-  /** The retention modes S3 knows. */
+  /** A retention that may be shortened or removed with {@code x-amz-bypass-governance-retention: true}. */
   public static final String GOVERNANCE = "GOVERNANCE";
   /** A retention nobody can shorten or remove before it ends. */
   public static final String COMPLIANCE = "COMPLIANCE";
