@@ -321,6 +321,12 @@ class ObjectLockRawTest {
     assertStatus(years, 200);
     assertThat(element(req("GET", "/locked/y?retention", null), "RetainUntilDate")).isEqualTo("2027-03-07T10:15:30.000Z");
     assertThat(element(req("GET", "/locked/y?retention", null), "Mode")).isEqualTo("COMPLIANCE");
+    // A browser-form upload is a new version too.
+    HttpResponse<String> form = PostForms.post(PostForms.client(server, java.net.http.HttpClient.Version.HTTP_1_1),
+        server, "/locked", PostForms.form().field("key", "form").file("f", null, "x".getBytes(StandardCharsets.UTF_8))
+            .body());
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(204);
+    assertThat(element(req("GET", "/locked/form?retention", null), "Mode")).isEqualTo("COMPLIANCE");
     // The request's own retention wins over the default.
     put("/locked/own", "x", "x-amz-object-lock-mode", "GOVERNANCE", "x-amz-object-lock-retain-until-date", IN_TEN_DAYS);
     assertThat(element(req("GET", "/locked/own?retention", null), "Mode")).isEqualTo("GOVERNANCE");
