@@ -70,7 +70,12 @@ public record ObjectAttributes(Map<String, String> headers, Map<String, String> 
     return new ObjectAttributes(headers, userMetadata, tags, encryption, acl, owner);
   }
 
-  /** These attributes with the stored system headers {@code headers} instead of their own. */
+  /**
+   * These attributes with other stored system headers.
+   *
+   * @param headers the headers to keep instead of their own
+   * @return the changed attributes
+   */
   public ObjectAttributes withHeaders(Map<String, String> headers) {
     return new ObjectAttributes(headers, userMetadata, tags, encryption, acl, owner);
   }
