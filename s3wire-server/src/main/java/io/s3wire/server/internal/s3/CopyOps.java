@@ -90,6 +90,7 @@ final class CopyOps {
     ObjectAttributes attrs = (replace ? ObjectOps.attributes(call) : info.attributes()).withTags(tags)
         .withEncryption(encryption).withAcl(AclOps.forWrite(call))
         .withOwner(Owners.forWrite(call, call.header(Acl.HEADER)));
+    attrs = ObjectLocks.forWrite(call, attrs);
     WriteCondition condition = Conditionals.forWrite(call);
     Conditionals.precheck(call, condition, call.bucket, call.key);
     ObjectInfo copied;

@@ -41,6 +41,7 @@ final class MultipartOps {
     io.s3wire.server.ObjectAttributes attributes = ObjectOps.attributes(call)
         .withTags(ObjectTaggingOps.fromHeader(call)).withEncryption(Encryption.forWrite(call))
         .withAcl(AclOps.forWrite(call)).withOwner(Owners.forWrite(call, call.header(Acl.HEADER)));
+    attributes = ObjectLocks.forWrite(call, attributes);
     String id = call.store().createMultipartUpload(call.bucket, call.key, attributes,
         checksum.algorithm(), checksum.type());
     HttpHeaders h = call.responseHeaders();

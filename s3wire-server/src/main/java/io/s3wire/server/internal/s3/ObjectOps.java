@@ -75,6 +75,7 @@ final class ObjectOps {
     ObjectAttributes attributes = attributes(call).withTags(ObjectTaggingOps.fromHeader(call))
         .withEncryption(Encryption.forWrite(call)).withAcl(AclOps.forWrite(call))
         .withOwner(Owners.forWrite(call, call.header(Acl.HEADER)));
+    attributes = ObjectLocks.forWrite(call, attributes);
     ChecksumHeaders.Claim claim = ChecksumHeaders.claim(call);
     ChecksumAlgorithm kept = Checksums.forPut(claim);
     Digests.DigestingInputStream body = Checksums.checkedBody(call, claim, kept);
@@ -193,6 +194,7 @@ final class ObjectOps {
   static void deleteObject(S3Call call) throws IOException {
     String versionId = VersioningOps.versionId(call);
     call.requireBucket();
+    ObjectLocks.guard(call).check(call.key, versionId);
     VersionEntry touched = call.store().delete(call.bucket, call.key, versionId);
     HttpHeaders h = call.responseHeaders();
     if (versionId != null) {

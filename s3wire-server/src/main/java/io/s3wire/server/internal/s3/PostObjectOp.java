@@ -103,12 +103,12 @@ final class PostObjectOp {
     String tagging = fields.get("tagging");
     Map<String, String> tags = tagging == null ? Map.of()
         : ObjectTaggingOps.fromXml(tagging.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    // The bucket's default retention locks a form's upload as any other new version.
+    io.s3wire.server.ObjectAttributes locked = ObjectLocks.forWrite(call, attributes(fields).withTags(tags)
+        .withEncryption(encryption).withAcl(acl).withOwner(Owners.forWrite(call, fields.get("acl"))));
     ObjectInfo info;
     try {
-      info = call.store().putObject(call.bucket, key, attributes(fields).withTags(tags).withEncryption(encryption)
-          .withAcl(acl)
-          .withOwner(Owners.forWrite(call, fields.get("acl"))),
-          kept, body);
+      info = call.store().putObject(call.bucket, key, locked, kept, body);
     } catch (S3ErrorException e) {
       if (e.code() == S3ErrorCode.ENTITY_TOO_LARGE && range != null) {
         throw tooLarge(form, sized.count, range[1]);
