@@ -1,7 +1,7 @@
 package io.s3wire.server.internal.s3;
 
 import io.s3wire.server.ObjectAttributes;
-import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.StoredObject;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.internal.bucketconfig.ObjectLockDocuments;
@@ -106,7 +106,7 @@ final class ObjectLockOps {
   }
 
   /** The object a GET reads the lock of, in a bucket that has object lock. */
-  private static ObjectInfo lockedObject(S3Call call) throws IOException {
+  private static StoredObject lockedObject(S3Call call) throws IOException {
     String versionId = VersioningOps.versionId(call);
     call.requireBucket();
     ObjectLocks.requireConfiguration(call);
