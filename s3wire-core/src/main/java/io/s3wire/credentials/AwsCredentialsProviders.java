@@ -90,6 +90,11 @@ public final class AwsCredentialsProviders {
   /**
    * EC2 instance metadata (IMDSv2), also honouring the profile's {@code ec2_metadata_service_endpoint}
    * and {@code ec2_metadata_service_endpoint_mode}; the environment variables take precedence.
+   *
+   * @param env the environment variables
+   * @param files the shared config and credentials files
+   * @param profile the profile name in use (its keys apply when it exists)
+   * @return the loader; it reads nothing until asked to load
    */
   public static CredentialsLoader instanceMetadata(Map<String, String> env, AwsProfileFiles files, String profile) {
     return new InstanceMetadataLoader(env, files.profile(profile));

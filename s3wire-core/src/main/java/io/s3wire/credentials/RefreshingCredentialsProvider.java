@@ -284,6 +284,9 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
      * After a failed refresh while the cached credentials are still valid, wait at least this long
      * (plus up to half of it again, at random) before asking the source again; default {@link
      * #DEFAULT_RETRY_BACKOFF}. Callers are not held back once the cached credentials are not valid.
+     *
+     * @param v the backoff, zero or more
+     * @return this builder
      */
     public Builder retryBackoff(Duration v) {
       if (v.isNegative()) {
@@ -293,7 +296,12 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
       return this;
     }
 
-    /** The random source of the backoff's jitter, values in [0, 1); tests pin it. */
+    /**
+     * The random source of the backoff's jitter; default a uniform random number.
+     *
+     * @param v yields values in [0, 1] (others are clamped); tests pin it
+     * @return this builder
+     */
     public Builder jitter(DoubleSupplier v) { jitter = Objects.requireNonNull(v, "jitter"); return this; }
 
     /** The provider; nothing is fetched until credentials are first asked for. */

@@ -50,6 +50,8 @@ public final class CredentialsHttp {
    *
    * @param listener hears the calls' wire events (redacted as for S3 calls); {@link WireListener#NONE} for none
    * @param load the loading, run on the calling thread
+   * @param <T> what the loading yields
+   * @return what {@code load} returned
    */
   public static <T> T traced(WireListener listener, Supplier<T> load) {
     WireListener before = LISTENER.get();

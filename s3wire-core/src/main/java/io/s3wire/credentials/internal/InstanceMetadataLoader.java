@@ -98,6 +98,9 @@ public final class InstanceMetadataLoader implements CredentialsLoader {
   /**
    * The metadata endpoint without a trailing slash (see the class comment for the order).
    *
+   * @param env the environment variables
+   * @param profile the profile in use, if it exists
+   * @return the base URL, e.g. {@code http://169.254.169.254}
    * @throws ClientException when the endpoint mode is neither {@code IPv4} nor {@code IPv6}
    */
   public static String endpoint(Map<String, String> env, Optional<AwsProfile> profile) {
