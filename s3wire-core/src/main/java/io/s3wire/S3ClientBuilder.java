@@ -251,7 +251,18 @@ public final class S3ClientBuilder {
     CredentialsProvider provider = credentialsProvider != null && explicit.credentials() == null
         ? credentialsProvider
         : aws.credentialsProvider();
+    if (provider instanceof io.s3wire.credentials.RefreshingCredentialsProvider refreshing) {
+      // STS, SSO, container and instance-metadata calls are traced like the S3 calls.
+      refreshing.traceTo(listener);
+      refreshing.traceTo(transportListener());
+    }
     Credentials credentials = provider.resolve();
     return new Target(new Endpoint(base, style), region, credentials, profile, provider);
+  }
+
+  private WireListener transportListener() {
+    HttpTransport shared = transport != null ? transport : transportConfig == null ? inherited : null;
+    return shared != null ? shared.config().listener()
+        : transportConfig != null ? transportConfig.listener() : WireListener.NONE;
   }
 }

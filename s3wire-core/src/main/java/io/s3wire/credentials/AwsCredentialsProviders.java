@@ -51,7 +51,7 @@ public final class AwsCredentialsProviders {
         new LoaderChain.Named("profile " + profile + " (" + files.configFile() + ", " + files.credentialsFile() + ")",
             new ProfileLoader(files, profile, env, home, region, clock)),
         new LoaderChain.Named(ContainerLoader.description(), container(env)),
-        new LoaderChain.Named(InstanceMetadataLoader.description(), instanceMetadata(env))),
+        new LoaderChain.Named(InstanceMetadataLoader.description(), instanceMetadata(env, files, profile))),
         CredentialsThreads::warn);
     return RefreshingCredentialsProvider.builder(chain, chain.description()).clock(clock).build();
   }
@@ -85,6 +85,19 @@ public final class AwsCredentialsProviders {
   /** EC2 instance metadata (IMDSv2); off when {@code AWS_EC2_METADATA_DISABLED=true}. */
   public static CredentialsLoader instanceMetadata(Map<String, String> env) {
     return new InstanceMetadataLoader(env);
+  }
+
+  /**
+   * EC2 instance metadata (IMDSv2), also honouring the profile's {@code ec2_metadata_service_endpoint}
+   * and {@code ec2_metadata_service_endpoint_mode}; the environment variables take precedence.
+   *
+   * @param env the environment variables
+   * @param files the shared config and credentials files
+   * @param profile the profile name in use (its keys apply when it exists)
+   * @return the loader; it reads nothing until asked to load
+   */
+  public static CredentialsLoader instanceMetadata(Map<String, String> env, AwsProfileFiles files, String profile) {
+    return new InstanceMetadataLoader(env, files.profile(profile));
   }
 
   /** A {@code credential_process} command line, run through the platform shell. */
