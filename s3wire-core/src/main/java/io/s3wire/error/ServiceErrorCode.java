@@ -105,7 +105,10 @@ public enum ServiceErrorCode {
   /** {@code TemporaryRedirect}: the bucket is answered by another endpoint for now. */
   TEMPORARY_REDIRECT("TemporaryRedirect", "the bucket is answered by another endpoint for now",
       "use the bucket's region endpoint"),
-  /** {@code XAmzContentSHA256Mismatch}: the payload hash the request signed does not match its body, or the server does not take the upload's encoding. */
+  /**
+   * {@code XAmzContentSHA256Mismatch}: the payload hash the request signed does not match its body,
+   * or the server does not take the upload's encoding.
+   */
   X_AMZ_CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", "the payload hash the request signed does not match its"
       + " body, or the server does not take the upload's encoding", null),
   /** A code not in this list, or none; the raw code is {@link ServiceException#errorCode()}. */

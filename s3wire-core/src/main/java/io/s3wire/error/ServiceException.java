@@ -136,7 +136,8 @@ public final class ServiceException extends S3Exception {
   /**
    * Whether the server refused the credentials or what they may do: 403, or one of the credential codes.
    *
-   * @return {@code true} for a 403, AccessDenied, InvalidAccessKeyId, SignatureDoesNotMatch, ExpiredToken or InvalidToken
+   * @return {@code true} for a 403, AccessDenied, InvalidAccessKeyId, SignatureDoesNotMatch,
+   *     ExpiredToken or InvalidToken
    */
   public boolean isAccessDenied() {
     ServiceErrorCode c = code();
@@ -163,7 +164,8 @@ public final class ServiceException extends S3Exception {
     return status == 429 || status == 503 || code() == ServiceErrorCode.SLOW_DOWN;
   }
   /**
-   * The {@code <Message>} exactly as the server sent it; {@link #getMessage()} adds the code's meaning when it is empty.
+   * The {@code <Message>} exactly as the server sent it; {@link #getMessage()} adds the code's
+   * meaning when it is empty.
    *
    * @return the server's words, or {@code null} when it sent none (or an empty element)
    */
@@ -175,7 +177,8 @@ public final class ServiceException extends S3Exception {
    */
   public String requestId() { return requestId; }
   /**
-   * The server's extended request id ({@code <HostId>} or {@code x-amz-id-2}), which AWS support asks for with the request id.
+   * The server's extended request id ({@code <HostId>} or {@code x-amz-id-2}), which AWS support
+   * asks for with the request id.
    *
    * @return the id, or {@code null} when the server sent none
    */
