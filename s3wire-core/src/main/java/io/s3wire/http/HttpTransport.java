@@ -56,7 +56,8 @@ public interface HttpTransport extends AutoCloseable {
   }
 
   /**
-   * Closes every connection and stops the event loop; calls in flight fail. Idempotent.
+   * Closes every connection and stops the event-loop threads, blocking until they have stopped (about
+   * two seconds at most); calls in flight fail. A second call does nothing.
    */
   @Override
   void close();
