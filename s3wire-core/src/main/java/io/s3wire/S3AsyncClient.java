@@ -565,7 +565,7 @@ public final class S3AsyncClient implements AutoCloseable {
    *
    * @param upload the upload
    * @param parts every part, in part-number order (copied)
-   * @return a future of the object's ETag and version id; a 200 carrying an error body fails it too
+   * @return a future of the object's ETag and version id
    */
   public CompletableFuture<PutObjectResult> completeMultipartUpload(MultipartUpload upload, List<CompletedPart> parts) {
     return run(() -> core.multipart.complete(upload, List.copyOf(parts)));
