@@ -176,9 +176,9 @@ public final class S3AsyncClient implements AutoCloseable {
    * signs the payload over plain HTTP and goes as {@code x-amz-checksum-sha256} where the provider
    * accepts it, unless the request names another checksum, which is sent instead.
    *
-   * @param request what to send
-   * @param bytes the bytes (not copied)
-   * @return the future result
+   * @param request the object and the headers to send with it
+   * @param bytes the object's content, used in place
+   * @return a future of the server's answer (ETag, version id, checksums)
    */
   public CompletableFuture<PutObjectResult> putObject(PutObjectRequest request, byte[] bytes) {
     return run(() -> core.objects.put(Objects.requireNonNull(request, "request"), RequestBody.ofBytes(bytes),
@@ -238,9 +238,9 @@ public final class S3AsyncClient implements AutoCloseable {
    * the request's headers. A request checksum needs a replayable body of known length: it is computed
    * before sending.
    *
-   * @param request what to send
-   * @param body the body
-   * @return the future result
+   * @param request the object and the headers to send with it
+   * @param body the content; only a replayable body is retried after a failed attempt
+   * @return a future of the server's answer
    */
   public CompletableFuture<PutObjectResult> putObject(PutObjectRequest request, RequestBody body) {
     return run(() -> {
@@ -333,8 +333,8 @@ public final class S3AsyncClient implements AutoCloseable {
   /**
    * HEAD as {@code request} says: a version, an SSE-C key, stored checksums, extras.
    *
-   * @param request what to send
-   * @return the future result
+   * @param request the object and what to ask about it
+   * @return a future of the object's head
    */
   public CompletableFuture<ObjectInfo> headObject(HeadObjectRequest request) {
     return run(() -> core.objects.head(Objects.requireNonNull(request, "request")));
@@ -368,8 +368,8 @@ public final class S3AsyncClient implements AutoCloseable {
    * Deletes an object, or one version of it; the result has the version id and delete-marker flag
    * the server answered.
    *
-   * @param request what to send
-   * @return the future result
+   * @param request the object and, optionally, the version to delete
+   * @return a future of the version id and delete-marker flag the server answered
    */
   public CompletableFuture<DeleteObjectResult> deleteObject(DeleteObjectRequest request) {
     return run(() -> core.objects.delete(Objects.requireNonNull(request, "request")));
@@ -417,8 +417,8 @@ public final class S3AsyncClient implements AutoCloseable {
    * a checksum algorithm as {@link #createMultipartUploadWithChecksum}). With a customer key, the
    * upload returned carries it and every part sends it again.
    *
-   * @param request what to send
-   * @return the future result
+   * @param request the object and the headers the completed object gets
+   * @return a future of the upload (its id, and the customer key if one was given)
    */
   public CompletableFuture<MultipartUpload> createMultipartUpload(PutObjectRequest request) {
     return run(() -> core.multipart.create(Objects.requireNonNull(request, "request")));

@@ -179,9 +179,10 @@ public final class S3Client implements AutoCloseable {
   /**
    * Writes {@code bytes} as {@code request} says; see {@link S3AsyncClient#putObject(PutObjectRequest, byte[])}.
    *
-   * @param request what to send
-   * @param bytes the bytes (not copied)
-   * @return the put object result
+   * @param request the object and the headers to send with it
+   * @param bytes the object's content, used in place
+   * @return the server's answer (ETag, version id, checksums)
+   * @throws io.s3wire.error.S3Exception what the call failed with
    */
   public PutObjectResult putObject(PutObjectRequest request, byte[] bytes) {
     return Futures.await(async.putObject(request, bytes));
@@ -190,9 +191,10 @@ public final class S3Client implements AutoCloseable {
   /**
    * Writes a body as {@code request} says; see {@link S3AsyncClient#putObject(PutObjectRequest, RequestBody)}.
    *
-   * @param request what to send
-   * @param body the body
-   * @return the put object result
+   * @param request the object and the headers to send with it
+   * @param body the content
+   * @return the server's answer
+   * @throws io.s3wire.error.S3Exception what the call failed with
    */
   public PutObjectResult putObject(PutObjectRequest request, RequestBody body) {
     return Futures.await(async.putObject(request, body));
@@ -274,8 +276,9 @@ public final class S3Client implements AutoCloseable {
   /**
    * HEAD as {@code request} says: a version, an SSE-C key, stored checksums, extras.
    *
-   * @param request what to send
-   * @return the object info
+   * @param request the object and what to ask about it
+   * @return the object's head
+   * @throws io.s3wire.error.S3Exception what the call failed with
    */
   public ObjectInfo headObject(HeadObjectRequest request) { return Futures.await(async.headObject(request)); }
 
@@ -290,8 +293,9 @@ public final class S3Client implements AutoCloseable {
   /**
    * Deletes an object or one version; the result has the version id and delete-marker flag answered.
    *
-   * @param request what to send
-   * @return the delete object result
+   * @param request the object and, optionally, the version to delete
+   * @return the version id and delete-marker flag the server answered
+   * @throws io.s3wire.error.S3Exception what the call failed with
    */
   public DeleteObjectResult deleteObject(DeleteObjectRequest request) { return Futures.await(async.deleteObject(request)); }
 
@@ -329,8 +333,9 @@ public final class S3Client implements AutoCloseable {
   /**
    * Starts an upload with a PUT's headers; see {@link S3AsyncClient#createMultipartUpload(PutObjectRequest)}.
    *
-   * @param request what to send
-   * @return the multipart upload
+   * @param request the object and the headers the completed object gets
+   * @return the upload
+   * @throws io.s3wire.error.S3Exception what the call failed with
    */
   public MultipartUpload createMultipartUpload(PutObjectRequest request) {
     return Futures.await(async.createMultipartUpload(request));
