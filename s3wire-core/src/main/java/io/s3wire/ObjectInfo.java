@@ -45,9 +45,9 @@ public record ObjectInfo(
    * @param contentRange the Content-Range
    * @param versionId the version id
    * @param checksums the checksums
-   * @param encryption the encryption
-   * @param customerKeyMd5 the customerKeyMd5
-   * @param tagCount the tagCount
+   * @param encryption the server-managed encryption reported, or {@code null}
+   * @param customerKeyMd5 the Base64 MD5 of the SSE-C key, or {@code null}
+   * @param tagCount how many tags the object has
    */
   public ObjectInfo {
     checksums = checksums == null ? java.util.Map.of() : java.util.Map.copyOf(checksums);
