@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Timeout;
 class JavadocRatchetTest {
   /** Warnings per exported package when the ratchet was set; a package absent here must have none. */
   static final Map<String, Integer> CEILING = Map.ofEntries(
-      Map.entry("io.s3wire", 260),
       Map.entry("io.s3wire.auth", 158));
 
   @Test
