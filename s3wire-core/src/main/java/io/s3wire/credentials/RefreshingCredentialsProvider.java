@@ -83,6 +83,7 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
    *
    * @param loader fetches fresh credentials; called on the executor only
    * @param description where the loader looks, in words, for error messages
+   * @return a builder with the defaults (refresh window, executor, warnings, back-off)
    */
   public static Builder builder(CredentialsLoader loader, String description) {
     return new Builder(loader, description);
@@ -91,6 +92,9 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
   /**
    * The credentials to sign with now. Completes at once from the cache while it is fresh; otherwise
    * when the (single, shared) refresh completes, on the refresh executor's thread.
+   *
+   * @return the credentials with their source and expiry; fails with a {@code ClientException} naming
+   *     every source tried when none can be had
    */
   public CompletableFuture<ProvidedCredentials> providedAsync() {
     ProvidedCredentials c = current;
@@ -133,6 +137,7 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
    * The credentials to sign with now, waiting for a refresh when needed. Do not call on an I/O
    * thread; use {@link #providedAsync()} there.
    *
+   * @return the credentials with their source and expiry
    * @throws ClientException when none can be had, naming every source tried and why it failed
    */
   public ProvidedCredentials provided() {
@@ -151,7 +156,11 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
     return cached().flatMap(ProvidedCredentials::expiresAt);
   }
 
-  /** The credentials held now, without fetching; empty before the first fetch. */
+  /**
+   * The credentials held now, without fetching.
+   *
+   * @return the cached credentials, possibly expired; empty before the first fetch
+   */
   public Optional<ProvidedCredentials> cached() {
     return Optional.ofNullable(current);
   }
@@ -262,10 +271,20 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
       this.description = Objects.requireNonNull(description, "description");
     }
 
-    /** The clock that decides when credentials are due for refresh (tests pin it). */
+    /**
+     * The clock that decides when credentials are due for refresh (tests pin it).
+     *
+     * @param v the clock; default the UTC system clock
+     * @return this builder
+     */
     public Builder clock(Clock v) { clock = Objects.requireNonNull(v, "clock"); return this; }
 
-    /** How long before expiry a background refresh starts; default {@link #DEFAULT_REFRESH_WINDOW}. */
+    /**
+     * How long before expiry a background refresh starts; default {@link #DEFAULT_REFRESH_WINDOW}.
+     *
+     * @param v the window, zero or more
+     * @return this builder
+     */
     public Builder refreshWindow(Duration v) {
       if (v.isNegative()) {
         throw new IllegalArgumentException("refreshWindow must not be negative, was " + v);
@@ -274,10 +293,22 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
       return this;
     }
 
-    /** Where the loader runs; default: a small pool of daemon threads shared by all providers. */
+    /**
+     * Where the loader runs; default: a small pool of daemon threads shared by all providers. Never a
+     * transport's I/O thread: loaders block on files, processes and HTTP.
+     *
+     * @param v the executor
+     * @return this builder
+     */
     public Builder executor(Executor v) { executor = Objects.requireNonNull(v, "executor"); return this; }
 
-    /** Receives a sentence when a refresh fails but cached credentials stay in use; default: JDK logging. */
+    /**
+     * Receives a sentence (no secret in it) when a refresh fails but cached credentials stay in use;
+     * default: JDK logging.
+     *
+     * @param v where the sentences go
+     * @return this builder
+     */
     public Builder warnings(Consumer<String> v) { warnings = Objects.requireNonNull(v, "warnings"); return this; }
 
     /**
@@ -304,7 +335,11 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
      */
     public Builder jitter(DoubleSupplier v) { jitter = Objects.requireNonNull(v, "jitter"); return this; }
 
-    /** The provider; nothing is fetched until credentials are first asked for. */
+    /**
+     * The provider; nothing is fetched until credentials are first asked for.
+     *
+     * @return a new provider with this builder's settings
+     */
     public RefreshingCredentialsProvider build() {
       return new RefreshingCredentialsProvider(this);
     }
