@@ -39,9 +39,9 @@ public record CallOptions(Map<String, String> headers, Map<String, String> query
    *
    * @throws ClientException naming {@code extra header} or {@code extra query parameter} for a name
    *     that is not an HTTP token, a value that is not printable ASCII, or a reserved name
-   * @param headers the headers
-   * @param query the query
-   * @param listener the listener
+   * @param headers extra headers by name, or {@code null} for none (copied; names kept as given)
+   * @param query extra query parameters by name, or {@code null} for none (copied)
+   * @param listener this call's listener, or {@code null} for {@link WireListener#NONE}
    */
   public CallOptions {
     Map<String, String> h = new LinkedHashMap<>();
@@ -80,8 +80,8 @@ public record CallOptions(Map<String, String> headers, Map<String, String> query
   /**
    * These options with one more header (replacing one of the same name).
    *
-   * @param name the name
-   * @param value the value
+   * @param name the header name, an HTTP token not reserved by the pipeline
+   * @param value the value, printable ASCII
    * @return a copy with that change
    */
   public CallOptions withHeader(String name, String value) {
@@ -93,8 +93,8 @@ public record CallOptions(Map<String, String> headers, Map<String, String> query
   /**
    * These options with one more query parameter ({@code null} value: a bare name).
    *
-   * @param name the name
-   * @param value the value
+   * @param name the parameter name, raw; not one of the presigning parameters
+   * @param value the raw value, or {@code null} for a bare name
    * @return a copy with that change
    */
   public CallOptions withQueryParameter(String name, String value) {

@@ -15,11 +15,27 @@ import io.s3wire.internal.Validation;
  */
 public record CompletedPart(int partNumber, String eTag, long size, ChecksumAlgorithm checksumAlgorithm,
     String checksum) {
-  /** A part without a checksum. */
+  /**
+   * A part without a checksum.
+   *
+   * @param partNumber the part's number, 1 to 10,000
+   * @param eTag the part's entity tag as the server answered it
+   * @param size the part's length in bytes, or {@code -1} if not known
+   */
   public CompletedPart(int partNumber, String eTag, long size) {
     this(partNumber, eTag, size, null, null);
   }
 
+  /**
+   * Checks the part, so a completion that would be refused fails before anything is sent.
+   *
+   * @param partNumber the part's number, 1 to 10,000
+   * @param eTag the part's entity tag, not empty
+   * @param size the part's length in bytes, or {@code -1}
+   * @param checksumAlgorithm the checksum's algorithm, or {@code null} without a checksum
+   * @param checksum the checksum, or {@code null}; given exactly when {@code checksumAlgorithm} is
+   * @throws io.s3wire.error.ClientException naming the part when one of these rules is broken
+   */
   public CompletedPart {
     Validation.partNumber(partNumber);
     if (eTag == null || eTag.isEmpty()) {

@@ -48,12 +48,12 @@ public record CopyObjectRequest(
    * @param directive the metadata directive
    * @param metadata the metadata
    * @param sourceConditions preconditions on the source
-   * @param sourceVersionId the sourceVersionId
-   * @param sourceCustomerKey the sourceCustomerKey
+   * @param sourceVersionId the source's version, or {@code null} for its current one
+   * @param sourceCustomerKey the SSE-C key the source was written with, or {@code null}
    * @param tags the tags
-   * @param acl the acl
-   * @param encryption the encryption
-   * @param customerKey the customerKey
+   * @param acl the target's canned ACL or grants, or {@code null}
+   * @param encryption SSE-S3 or SSE-KMS for the target, or {@code null}
+   * @param customerKey the SSE-C key for the target, or {@code null}
    * @param options extra headers and query parameters, and a listener for this call
    */
   public CopyObjectRequest {

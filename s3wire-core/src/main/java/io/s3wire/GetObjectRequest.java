@@ -22,7 +22,7 @@ public record GetObjectRequest(
    * @param range the range
    * @param conditions the conditions
    * @param versionId the version id
-   * @param customerKey the customerKey
+   * @param customerKey the SSE-C key the object was written with, or {@code null}
    * @param options extra headers and query parameters, and a listener for this call
    */
   public GetObjectRequest {

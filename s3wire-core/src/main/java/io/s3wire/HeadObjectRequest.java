@@ -22,8 +22,8 @@ public record HeadObjectRequest(
    * @param object the object
    * @param conditions the conditions
    * @param versionId the version id
-   * @param customerKey the customerKey
-   * @param withChecksums the withChecksums
+   * @param customerKey the SSE-C key the object was written with, or {@code null}
+   * @param withChecksums whether to ask for the stored checksums
    * @param options extra headers and query parameters, and a listener for this call
    */
   public HeadObjectRequest {

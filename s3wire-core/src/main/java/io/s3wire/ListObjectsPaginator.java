@@ -46,17 +46,30 @@ public final class ListObjectsPaginator implements Iterable<ListObjectsPage> {
     };
   }
 
-  /** The pages as a lazy stream. */
+  /**
+   * The pages as a lazy stream.
+   *
+   * @return a sequential stream fetching a page when it is reached; a failed page throws its
+   *     {@code S3Exception} from the terminal operation
+   */
   public Stream<ListObjectsPage> pages() {
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 
-  /** Every object of every page, lazily. */
+  /**
+   * Every object of every page, lazily.
+   *
+   * @return the objects in listing order
+   */
   public Stream<S3Object> objects() {
     return pages().flatMap(p -> p.objects().stream());
   }
 
-  /** Every common prefix of every page, lazily. */
+  /**
+   * Every common prefix of every page, lazily.
+   *
+   * @return the prefixes in listing order
+   */
   public Stream<String> commonPrefixes() {
     return pages().flatMap(p -> p.commonPrefixes().stream());
   }

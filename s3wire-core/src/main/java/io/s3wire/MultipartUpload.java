@@ -16,7 +16,7 @@ public record MultipartUpload(BucketKey object, String uploadId, CustomerKey cus
    *
    * @param object the object
    * @param uploadId the server's id for the upload
-   * @param customerKey the customerKey
+   * @param customerKey the SSE-C key every part is sent with, or {@code null}
    */
   public MultipartUpload {
     Objects.requireNonNull(object, "object");

@@ -50,8 +50,8 @@ public record ObjectAcl(String canned, Map<Permission, String> grants) {
    *
    * @throws ClientException naming {@code acl} for an unknown canned ACL, an empty grant, or a canned
    *     ACL given with grants
-   * @param canned the canned
-   * @param grants the grants
+   * @param canned a canned ACL name, or {@code null}
+   * @param grants grantees by permission; empty with a canned ACL
    */
   public ObjectAcl {
     if (canned != null && !CANNED.contains(canned)) {
@@ -75,8 +75,10 @@ public record ObjectAcl(String canned, Map<Permission, String> grants) {
   /**
    * A canned ACL ({@code x-amz-acl}).
    *
-   * @param name the name
-   * @return the object acl
+   * @param name one of S3's canned ACLs, e.g. {@code private}, {@code public-read},
+   *     {@code bucket-owner-full-control}
+   * @return the ACL
+   * @throws ClientException naming {@code acl} for a name S3 does not know
    */
   public static ObjectAcl canned(String name) {
     return new ObjectAcl(name, Map.of());
@@ -85,9 +87,9 @@ public record ObjectAcl(String canned, Map<Permission, String> grants) {
   /**
    * One grant ({@code x-amz-grant-*}).
    *
-   * @param permission the permission
+   * @param permission what the grantees may do
    * @param grantees the grantees, as S3 takes them
-   * @return the object acl
+   * @return the ACL
    */
   public static ObjectAcl grant(Permission permission, String grantees) {
     return new ObjectAcl(null, Map.of(permission, grantees));
@@ -96,7 +98,7 @@ public record ObjectAcl(String canned, Map<Permission, String> grants) {
   /**
    * This ACL with one more grant (replacing one of the same permission).
    *
-   * @param permission the permission
+   * @param permission what the grantees may do
    * @param grantees the grantees, as S3 takes them
    * @return a copy with that change
    */

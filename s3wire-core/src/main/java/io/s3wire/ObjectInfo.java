@@ -5,9 +5,12 @@ import java.time.Instant;
 /**
  * What the server says about a stored object (HEAD, or the head of a GET).
  *
+ * @param object the object this is about
  * @param contentLength the length of the whole object, or of the returned range for a ranged GET
  * @param eTag the entity tag without surrounding quotes
  * @param lastModified when the object was last written, or {@code null} if the server did not say
+ * @param metadata the content type, cache control, storage class, content headers and user metadata
+ *     the server returned
  * @param contentRange the {@code Content-Range} of a ranged GET, or {@code null}
  * @param versionId the version id, or {@code null} when the bucket is not versioned
  * @param checksums the stored checksums the server returned ({@code x-amz-checksum-*} headers), by
@@ -42,9 +45,9 @@ public record ObjectInfo(
    * @param contentRange the Content-Range
    * @param versionId the version id
    * @param checksums the checksums
-   * @param encryption the encryption
-   * @param customerKeyMd5 the customerKeyMd5
-   * @param tagCount the tagCount
+   * @param encryption the server-managed encryption reported, or {@code null}
+   * @param customerKeyMd5 the Base64 MD5 of the SSE-C key, or {@code null}
+   * @param tagCount how many tags the object has
    */
   public ObjectInfo {
     checksums = checksums == null ? java.util.Map.of() : java.util.Map.copyOf(checksums);

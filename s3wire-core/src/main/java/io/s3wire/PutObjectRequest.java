@@ -42,10 +42,10 @@ public record PutObjectRequest(
    * @param object the object
    * @param metadata the metadata
    * @param tags the tags
-   * @param acl the acl
-   * @param encryption the encryption
-   * @param customerKey the customerKey
-   * @param checksum the checksum
+   * @param acl a canned ACL or grants, or {@code null}
+   * @param encryption SSE-S3 or SSE-KMS, or {@code null}
+   * @param customerKey an SSE-C key, or {@code null}
+   * @param checksum the checksum algorithm to compute over the body, or {@code null}
    * @param options extra headers and query parameters, and a listener for this call
    */
   public PutObjectRequest {

@@ -13,6 +13,14 @@ import io.s3wire.error.ClientException;
  * @param last the last byte (inclusive), or {@code -1} for "to the end"; for a suffix range, the length
  */
 public record Range(long first, long last) {
+  /**
+   * Checks the bounds; prefer the factories, which name the shape.
+   *
+   * @param first the first byte, or {@code -1} for a suffix range
+   * @param last the last byte (inclusive), {@code -1} for "to the end", or a suffix range's length
+   * @throws ClientException when a bound is below {@code -1}, the range is inverted, or a suffix is
+   *     not positive
+   */
   public Range {
     if (first < -1 || last < -1 || (first == -1 && last <= 0)) {
       throw new ClientException("range", "bounds must not be negative (first " + first + ", last " + last + ")");
@@ -22,7 +30,14 @@ public record Range(long first, long last) {
     }
   }
 
-  /** Bytes {@code first} to {@code last}, both inclusive. */
+  /**
+   * Bytes {@code first} to {@code last}, both inclusive.
+   *
+   * @param first the first byte, from 0
+   * @param last the last byte, at least {@code first}
+   * @return the range
+   * @throws ClientException when a bound is negative or {@code last < first}
+   */
   public static Range of(long first, long last) {
     if (first < 0) {
       throw new ClientException("range", "first byte must not be negative, was " + first);
@@ -33,7 +48,13 @@ public record Range(long first, long last) {
     return new Range(first, last);
   }
 
-  /** From byte {@code first} to the end of the object. */
+  /**
+   * From byte {@code first} to the end of the object.
+   *
+   * @param first the first byte, from 0
+   * @return the range
+   * @throws ClientException when {@code first} is negative
+   */
   public static Range from(long first) {
     if (first < 0) {
       throw new ClientException("range", "first byte must not be negative, was " + first);
@@ -41,7 +62,13 @@ public record Range(long first, long last) {
     return new Range(first, -1);
   }
 
-  /** The last {@code length} bytes of the object. */
+  /**
+   * The last {@code length} bytes of the object.
+   *
+   * @param length how many bytes, at least 1; more than the object has means all of it
+   * @return the range
+   * @throws ClientException when {@code length} is not positive
+   */
   public static Range lastBytes(long length) {
     if (length <= 0) {
       throw new ClientException("range", "a suffix length must be positive, was " + length);
@@ -49,7 +76,11 @@ public record Range(long first, long last) {
     return new Range(-1, length);
   }
 
-  /** The value of the {@code Range} header, e.g. {@code bytes=0-99}. */
+  /**
+   * The value of the {@code Range} header, e.g. {@code bytes=0-99}.
+   *
+   * @return the header value
+   */
   public String headerValue() {
     if (first == -1) {
       return "bytes=-" + last;

@@ -56,41 +56,107 @@ public final class S3ClientBuilder {
 
   S3ClientBuilder() {}
 
-  /** Where the AWS settings not given here come from; default {@link AwsConfigResolver#system()}. */
+  /**
+   * Where the AWS settings not given here come from; default {@link AwsConfigResolver#system()}.
+   *
+   * @param v the resolver of environment, profile files and defaults; tests pass one over fixed values
+   * @return this builder
+   */
   public S3ClientBuilder awsConfig(AwsConfigResolver v) { awsConfig = Objects.requireNonNull(v); return this; }
 
-  /** The service URL, e.g. {@code https://storage.googleapis.com} or {@code http://127.0.0.1:9000}. */
+  /**
+   * The service URL, e.g. {@code https://storage.googleapis.com} or {@code http://127.0.0.1:9000}.
+   * Unset: the AWS configuration's endpoint, else {@code https://s3.<region>.amazonaws.com}.
+   *
+   * @param url the URL; checked by {@link #build()}, which fails with a {@link ClientException} on one
+   *     that does not parse
+   * @return this builder
+   */
   public S3ClientBuilder endpoint(String url) { endpointText = url; return this; }
 
+  /**
+   * The service URL; see {@link #endpoint(String)}.
+   *
+   * @param url the URL; not {@code null}
+   * @return this builder
+   */
   public S3ClientBuilder endpoint(URI url) { endpointText = url.toString(); return this; }
 
+  /**
+   * The region requests are signed for, e.g. {@code us-east-1}; overrides the AWS configuration's.
+   * Unset and not configured: the provider profile's default region.
+   *
+   * @param v the region name
+   * @return this builder
+   */
   public S3ClientBuilder region(String v) { explicit = explicit.withRegion(v, "S3ClientBuilder.region"); return this; }
 
-  /** The AWS profile to read ({@code AWS_PROFILE} otherwise). */
+  /**
+   * The AWS profile to read ({@code AWS_PROFILE} otherwise).
+   *
+   * @param v the profile name in {@code ~/.aws/config} and {@code ~/.aws/credentials}
+   * @return this builder
+   */
   public S3ClientBuilder profile(String v) { explicit = explicit.withProfile(v, "S3ClientBuilder.profile"); return this; }
 
-  /** PATH, VIRTUAL, or AUTO (default: what the provider profile says). */
+  /**
+   * PATH, VIRTUAL, or AUTO (default: what the provider profile says).
+   *
+   * @param v whether the bucket goes in the path or in the host name
+   * @return this builder
+   */
   public S3ClientBuilder addressing(AddressingStyle v) {
     explicit = explicit.withAddressingStyle(v, "S3ClientBuilder.addressing");
     return this;
   }
 
+  /**
+   * Fixed credentials; they win over the AWS configuration and replace a provider set before.
+   *
+   * @param v the access key, secret key and optional session token
+   * @return this builder
+   */
   public S3ClientBuilder credentials(Credentials v) {
     explicit = explicit.withCredentials(v, "S3ClientBuilder.credentials");
     credentialsProvider = null;
     return this;
   }
 
+  /**
+   * Fixed long-term credentials, without a session token; see {@link #credentials(Credentials)}.
+   *
+   * @param accessKeyId the access key id
+   * @param secretAccessKey the secret access key; never logged or put in an exception
+   * @return this builder
+   */
   public S3ClientBuilder credentials(String accessKeyId, String secretAccessKey) {
     return credentials(Credentials.of(accessKeyId, secretAccessKey));
   }
 
+  /**
+   * Where credentials come from, asked again for each attempt so expiring ones are refreshed; used
+   * unless fixed credentials were given with {@link #credentials(Credentials)}. Default: the AWS
+   * configuration's chain.
+   *
+   * @param v the provider, or {@code null} for the default
+   * @return this builder
+   */
   public S3ClientBuilder credentialsProvider(CredentialsProvider v) { credentialsProvider = v; return this; }
 
-  /** A transport to share; the client does not close it. Clashes with {@link #transportConfig}. */
+  /**
+   * A transport to share; the client does not close it. Clashes with {@link #transportConfig}.
+   *
+   * @param v the transport, or {@code null} for one the client makes
+   * @return this builder
+   */
   public S3ClientBuilder transport(HttpTransport v) { transport = v; inherited = null; return this; }
 
-  /** The transport the client makes and closes; default {@link TransportConfig#defaults()}. */
+  /**
+   * The transport the client makes and closes; default {@link TransportConfig#defaults()}.
+   *
+   * @param v the transport settings (HTTP version, TLS, pools, timeouts), or {@code null} for the defaults
+   * @return this builder
+   */
   public S3ClientBuilder transportConfig(TransportConfig v) { transportConfig = v; return this; }
 
   /**
@@ -98,6 +164,9 @@ public final class S3ClientBuilder {
    * by {@link S3AsyncClient#newBuilder()}, or the defaults. On a builder from {@code newBuilder()} a
    * change means the client makes (and closes) a transport of its own; without one it shares the
    * parent's. Clashes with a transport given by {@link #transport}.
+   *
+   * @param change edits a builder holding the settings in effect; called once, right away
+   * @return this builder
    */
   public S3ClientBuilder transportConfig(java.util.function.Consumer<TransportConfig.Builder> change) {
     TransportConfig.Builder b = (transportConfig != null ? transportConfig
@@ -111,22 +180,50 @@ public final class S3ClientBuilder {
    * What the service accepts ({@link io.s3wire.provider.ProviderProfiles}: aws, gcs, minio, r2, ceph,
    * b2, generic); override single capabilities with {@link ProviderProfile#toBuilder()}. Default: aws
    * without an endpoint, generic with one.
+   *
+   * @param v the profile
+   * @return this builder
    */
   public S3ClientBuilder provider(ProviderProfile v) { provider = Objects.requireNonNull(v); return this; }
 
-  /** How calls are retried; default {@link RetryPolicy#defaults()}. */
+  /**
+   * How calls are retried; default {@link RetryPolicy#defaults()}.
+   *
+   * @param v the policy: attempts, back-off, which failures retry
+   * @return this builder
+   */
   public S3ClientBuilder retryPolicy(RetryPolicy v) { retryPolicy = Objects.requireNonNull(v); return this; }
 
-  /** The part size of uploads of unknown length, 5 MiB to 5 GiB (default 8 MiB). */
+  /**
+   * The part size of uploads of unknown length, 5 MiB to 5 GiB (default 8 MiB).
+   *
+   * @param v the part size in bytes; out of range fails {@link #build()}, not this call
+   * @return this builder
+   */
   public S3ClientBuilder multipartPartSize(int v) { partSize = v; return this; }
 
-  /** The clock requests are signed with (corrected by the server's time after RequestTimeTooSkewed). */
+  /**
+   * The clock requests are signed with (corrected by the server's time after RequestTimeTooSkewed).
+   *
+   * @param v the clock; default {@link Clock#systemUTC()}, tests pin one
+   * @return this builder
+   */
   public S3ClientBuilder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
 
-  /** Receives every call's wire events. */
+  /**
+   * Receives every call's wire events; it must be fast and must not throw (the {@link WireListener} contract).
+   *
+   * @param v the listener; default {@link WireListener#NONE}
+   * @return this builder
+   */
   public S3ClientBuilder listener(WireListener v) { listener = Objects.requireNonNull(v); return this; }
 
-  /** Whether signatures cover request bodies; {@link PayloadSigning#SIGNED_WITHOUT_TLS} unless set. */
+  /**
+   * Whether signatures cover request bodies; {@link PayloadSigning#SIGNED_WITHOUT_TLS} unless set.
+   *
+   * @param v the payload signing mode
+   * @return this builder
+   */
   public S3ClientBuilder payloadSigning(PayloadSigning v) { payloadSigning = Objects.requireNonNull(v); return this; }
 
   /**
@@ -135,6 +232,9 @@ public final class S3ClientBuilder {
    * Default: a pool the client owns (daemon threads {@code s3wire-completion-N}, made on demand, ended
    * when idle, shut down by {@code close()}), unbounded so callbacks may block. The caller owns an
    * executor given here. The blocking {@link S3Client} does not hop: its caller waits anyway.
+   *
+   * @param v the executor, which the client never shuts down
+   * @return this builder
    */
   public S3ClientBuilder completionExecutor(java.util.concurrent.Executor v) {
     completionExecutor = Objects.requireNonNull(v, "completionExecutor");
@@ -144,16 +244,32 @@ public final class S3ClientBuilder {
   /**
    * Hears every call's start, attempts and end, for metrics (the {@code s3wire-micrometer} module has
    * one); default none. The same facts are JFR events whatever is set here.
+   *
+   * @param v the listener
+   * @return this builder
    */
   public S3ClientBuilder callListener(io.s3wire.metrics.CallListener v) {
     callListener = Objects.requireNonNull(v, "callListener");
     return this;
   }
 
+  /**
+   * Builds a blocking client from the options set and the AWS configuration. Resolves credentials now,
+   * so missing ones fail here rather than at the first call.
+   *
+   * @return a new client, to be closed
+   * @throws ClientException when an option is invalid or options clash (see the class comment)
+   */
   public S3Client build() {
     return new S3Client(buildAsync());
   }
 
+  /**
+   * Builds an asynchronous client; see {@link #build()} for what is resolved and checked.
+   *
+   * @return a new client, to be closed
+   * @throws ClientException when an option is invalid or options clash (see the class comment)
+   */
   public S3AsyncClient buildAsync() {
     ClientCore.Settings settings = settings();
     return new S3AsyncClient(new ClientCore(settings, callListener), copy(), completionExecutor != null
@@ -193,6 +309,9 @@ public final class S3ClientBuilder {
    * A presigner with this builder's endpoint, addressing style, region, credentials and clock,
    * without a transport (nothing is sent, nothing needs closing). Same errors as {@link #build()}
    * for what it resolves.
+   *
+   * @return a new presigner
+   * @throws ClientException when the endpoint, region or credentials cannot be resolved
    */
   public S3Presigner buildPresigner() {
     Target r = resolve();
@@ -251,7 +370,18 @@ public final class S3ClientBuilder {
     CredentialsProvider provider = credentialsProvider != null && explicit.credentials() == null
         ? credentialsProvider
         : aws.credentialsProvider();
+    if (provider instanceof io.s3wire.credentials.RefreshingCredentialsProvider refreshing) {
+      // STS, SSO, container and instance-metadata calls are traced like the S3 calls.
+      refreshing.traceTo(listener);
+      refreshing.traceTo(transportListener());
+    }
     Credentials credentials = provider.resolve();
     return new Target(new Endpoint(base, style), region, credentials, profile, provider);
+  }
+
+  private WireListener transportListener() {
+    HttpTransport shared = transport != null ? transport : transportConfig == null ? inherited : null;
+    return shared != null ? shared.config().listener()
+        : transportConfig != null ? transportConfig.listener() : WireListener.NONE;
   }
 }

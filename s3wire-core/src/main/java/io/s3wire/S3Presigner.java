@@ -36,8 +36,11 @@ public final class S3Presigner {
   }
 
   /**
-   * The presigned form of {@code request}.
+   * The presigned form of {@code request}. The signature is made now, with the credentials in effect
+   * now: a URL made with temporary credentials stops working when they expire.
    *
+   * @param request the method, object, lifetime, and signed headers and query parameters
+   * @return the URL with the headers its user must send, and when it expires
    * @throws ClientException when the client has no credentials (anonymous) or the expiry is outside
    *     1 second to 7 days
    */

@@ -30,10 +30,10 @@ public record ServerSideEncryption(String algorithm, String kmsKeyId, Map<String
    *
    * @throws ClientException naming {@code sse} for an unknown algorithm, or the KMS components given
    *     with {@code AES256}
-   * @param algorithm the algorithm
-   * @param kmsKeyId the kmsKeyId
-   * @param kmsContext the kmsContext
-   * @param bucketKeyEnabled the bucketKeyEnabled
+   * @param algorithm {@code AES256}, {@code aws:kms} or {@code aws:kms:dsse}
+   * @param kmsKeyId the KMS key id or ARN, or {@code null}
+   * @param kmsContext the KMS encryption context; {@code null} or empty: not sent
+   * @param bucketKeyEnabled whether to use an S3 bucket key, or {@code null} for the bucket's setting
    */
   public ServerSideEncryption {
     if (algorithm == null || !ALGORITHMS.contains(algorithm)) {

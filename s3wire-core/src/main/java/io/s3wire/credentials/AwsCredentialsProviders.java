@@ -40,6 +40,8 @@ public final class AwsCredentialsProviders {
    * @param profile the profile name in use
    * @param region the region for STS, or {@code null} for the global endpoint
    * @param clock decides expiry and refresh (tests pin it)
+   * @return the chain, refreshing temporary credentials before they expire; nothing is read until the
+   *     first call asks for credentials
    */
   public static RefreshingCredentialsProvider defaultChain(Map<String, String> env, Path home, AwsProfileFiles files,
       String profile, String region, Clock clock) {
@@ -51,18 +53,34 @@ public final class AwsCredentialsProviders {
         new LoaderChain.Named("profile " + profile + " (" + files.configFile() + ", " + files.credentialsFile() + ")",
             new ProfileLoader(files, profile, env, home, region, clock)),
         new LoaderChain.Named(ContainerLoader.description(), container(env)),
-        new LoaderChain.Named(InstanceMetadataLoader.description(), instanceMetadata(env))),
+        new LoaderChain.Named(InstanceMetadataLoader.description(), instanceMetadata(env, files, profile))),
         CredentialsThreads::warn);
     return RefreshingCredentialsProvider.builder(chain, chain.description()).clock(clock).build();
   }
 
-  /** {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, optional {@code AWS_SESSION_TOKEN}. */
+  /**
+   * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, optional {@code AWS_SESSION_TOKEN}.
+   *
+   * @param env the environment variables to read (a copy of {@code System.getenv()} in production)
+   * @return the loader; it finds nothing when the two keys are not both set
+   */
   public static CredentialsLoader environment(Map<String, String> env) {
     CredentialsProvider p = CredentialsProvider.environment(env);
     return () -> p.find().map(r -> new ProvidedCredentials(r.value(), r.source(), null));
   }
 
-  /** The EKS/Kubernetes setup: {@code AWS_WEB_IDENTITY_TOKEN_FILE} + {@code AWS_ROLE_ARN}. */
+  /**
+   * The EKS/Kubernetes setup: {@code AWS_WEB_IDENTITY_TOKEN_FILE} + {@code AWS_ROLE_ARN} (and the
+   * optional {@code AWS_ROLE_SESSION_NAME}), exchanged at STS by AssumeRoleWithWebIdentity.
+   *
+   * @param env the environment variables to read (a copy of {@code System.getenv()} in production)
+   * @param files the shared config and credentials files (their {@code services} section may name the
+   *     STS endpoint)
+   * @param profile the profile name in use
+   * @param region the region for STS, or {@code null} for the global endpoint
+   * @param clock decides expiry (tests pin it)
+   * @return the loader; it finds nothing when the two variables are not both set
+   */
   public static CredentialsLoader webIdentity(Map<String, String> env, AwsProfileFiles files, String profile,
       String region, Clock clock) {
     ServiceEndpoints endpoints = new ServiceEndpoints(env, files, files.profile(profile));
@@ -71,23 +89,65 @@ public final class AwsCredentialsProviders {
         () -> new StsClient(endpoints.configured("STS", "sts"), region, clock));
   }
 
-  /** One profile's credentials, including {@code role_arn}, SSO and {@code credential_process}. */
+  /**
+   * One profile's credentials: {@code role_arn} (with {@code source_profile}, {@code credential_source}
+   * or {@code web_identity_token_file}), SSO from the token cache, {@code credential_process}, or
+   * static keys, in that order.
+   *
+   * @param env the environment variables to read (a copy of {@code System.getenv()} in production)
+   * @param home the home directory ({@code ~/.aws/sso/cache} is under it)
+   * @param files the shared config and credentials files
+   * @param profile the profile's name
+   * @param region the region for STS and SSO, or {@code null} for STS's global endpoint
+   * @param clock decides expiry (tests pin it)
+   * @return the loader; it finds nothing when the profile does not exist or names no credentials
+   */
   public static CredentialsLoader profile(Map<String, String> env, Path home, AwsProfileFiles files, String profile,
       String region, Clock clock) {
     return new ProfileLoader(files, profile, env, home, region, clock);
   }
 
-  /** ECS/EKS container credentials from {@code AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}/{@code FULL_URI}. */
+  /**
+   * ECS/EKS container credentials from {@code AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}/{@code FULL_URI},
+   * with the token of {@code AWS_CONTAINER_AUTHORIZATION_TOKEN(_FILE)}.
+   *
+   * @param env the environment variables to read (a copy of {@code System.getenv()} in production)
+   * @return the loader; it finds nothing when neither URI variable is set
+   */
   public static CredentialsLoader container(Map<String, String> env) {
     return new ContainerLoader(env);
   }
 
-  /** EC2 instance metadata (IMDSv2); off when {@code AWS_EC2_METADATA_DISABLED=true}. */
+  /**
+   * EC2 instance metadata (IMDSv2); off when {@code AWS_EC2_METADATA_DISABLED=true}.
+   *
+   * @param env the environment variables to read (a copy of {@code System.getenv()} in production)
+   * @return the loader; it reads nothing until asked to load
+   */
   public static CredentialsLoader instanceMetadata(Map<String, String> env) {
     return new InstanceMetadataLoader(env);
   }
 
-  /** A {@code credential_process} command line, run through the platform shell. */
+  /**
+   * EC2 instance metadata (IMDSv2), also honouring the profile's {@code ec2_metadata_service_endpoint}
+   * and {@code ec2_metadata_service_endpoint_mode}; the environment variables take precedence.
+   *
+   * @param env the environment variables
+   * @param files the shared config and credentials files
+   * @param profile the profile name in use (its keys apply when it exists)
+   * @return the loader; it reads nothing until asked to load
+   */
+  public static CredentialsLoader instanceMetadata(Map<String, String> env, AwsProfileFiles files, String profile) {
+    return new InstanceMetadataLoader(env, files.profile(profile));
+  }
+
+  /**
+   * A {@code credential_process} command line, run through the platform shell; its standard output is
+   * the JSON AWS documents ({@code Version} 1, keys, optional {@code Expiration}).
+   *
+   * @param command the command line, as a profile's {@code credential_process} holds it
+   * @return the loader; a process that exits non-zero fails with its stderr's first line
+   */
   public static CredentialsLoader credentialProcess(String command) {
     return new ProcessLoader(Objects.requireNonNull(command, "command"), "credentialProcess(...)");
   }

@@ -17,12 +17,23 @@ import java.util.Optional;
  * @param expiration when they stop working, or {@code null} when they do not expire
  */
 public record ProvidedCredentials(Credentials credentials, String source, Instant expiration) {
+  /**
+   * Checks that the credentials and their source are given.
+   *
+   * @param credentials the keys (and session token) to sign with
+   * @param source which provider supplied them, in words
+   * @param expiration when they stop working, or {@code null} when they do not expire
+   */
   public ProvidedCredentials {
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(source, "source");
   }
 
-  /** When these credentials expire; empty for long-term keys. */
+  /**
+   * When these credentials expire.
+   *
+   * @return the expiry; empty for long-term keys
+   */
   public Optional<Instant> expiresAt() {
     return Optional.ofNullable(expiration);
   }

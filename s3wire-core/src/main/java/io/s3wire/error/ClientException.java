@@ -2,9 +2,12 @@ package io.s3wire.error;
 
 /** Invalid input, found before anything was sent: nothing reached the server. */
 public final class ClientException extends S3Exception {
+  /** What was wrong: a header name, "bucket name", "range", ... */
   private final String subject;
 
   /**
+   * Creates the failure for input that broke a rule.
+   *
    * @param subject what was wrong (a header name, "bucket name", "range", ...)
    * @param message the rule it broke, in words
    */
@@ -12,12 +15,23 @@ public final class ClientException extends S3Exception {
     this(subject, message, null);
   }
 
+  /**
+   * Creates the failure for input that broke a rule, keeping what detected it.
+   *
+   * @param subject what was wrong (a header name, "bucket name", "range", ...)
+   * @param message the rule it broke, in words
+   * @param cause the failure that revealed the problem (e.g. a parse error), or {@code null}
+   */
   public ClientException(String subject, String message, Throwable cause) {
     super(subject + ": " + message, RetrySafety.UNPROCESSED, cause);
     this.subject = subject;
   }
 
-  /** What was wrong: a header name, "bucket name", "range", ... */
+  /**
+   * What was wrong.
+   *
+   * @return a header name, "bucket name", "range", ...
+   */
   public String subject() {
     return subject;
   }

@@ -28,7 +28,12 @@ public enum FailureClass {
   /** Anything else (e.g. an HTTP/2 reset sent by the client itself, CANCEL). */
   OTHER;
 
-  /** The class of {@code e}; the one place this mapping lives. */
+  /**
+   * The class of {@code e}; the one place this mapping lives.
+   *
+   * @param e a failure of any kind, not {@code null}
+   * @return its class, never {@code null}
+   */
   public static FailureClass of(S3Exception e) {
     if (e instanceof ClientException) {
       return INVALID_INPUT;

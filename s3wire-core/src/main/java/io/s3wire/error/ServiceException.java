@@ -14,19 +14,33 @@ import java.util.Map;
  * code's meaning in words in {@link #getMessage()}; {@link #errorMessage()} stays what the server sent.
  */
 public final class ServiceException extends S3Exception {
+  /** The HTTP status code. */
   private final int status;
+  /** {@code <Code>} as sent, or null. */
   private final String errorCode;
+  /** {@code <Message>} as sent, or null when empty or absent. */
   private final String errorMessage;
+  /** The server's request id, or null. */
   private final String requestId;
+  /** The server's extended request id, or null. */
   private final String hostId;
+  /** {@code <Resource>}, or the addressed resource, or null. */
   private final String resource;
+  /** The server's string to sign (SignatureDoesNotMatch), or null. */
   private final String serverStringToSign;
+  /** The server's canonical request, redacted (SignatureDoesNotMatch), or null. */
   private final String serverCanonicalRequest;
+  /** A body that was not S3 error XML, truncated and masked, or null. */
   private final String rawBody;
+  /** The region the answer names for the bucket, or null. */
   private final String bucketRegion;
+  /** Server clock minus local clock when the answer came, or null. */
   private final Duration clockSkew;
+  /** The body's other elements, without secret-bearing ones; unmodifiable. */
   private final Map<String, String> details;
+  /** What this client signed (SignatureDoesNotMatch), or null. */
   private final String signedStringToSign;
+  /** The header names this client signed; unmodifiable, possibly empty. */
   private final List<String> signedHeaders;
 
   private ServiceException(Builder b) {
@@ -68,20 +82,41 @@ public final class ServiceException extends S3Exception {
     return sb.toString();
   }
 
+  /**
+   * A builder for an answer with HTTP status {@code status}; the other fields start empty.
+   *
+   * @param status the HTTP status code, e.g. {@code 404}
+   * @return a new builder, not shared
+   */
   public static Builder builder(int status) {
     return new Builder(status);
   }
 
+  /**
+   * The HTTP status code of the answer.
+   *
+   * @return e.g. {@code 404}; the same on HTTP/1.1 and HTTP/2
+   */
   public int status() { return status; }
-  /** The S3 error code as the server sent it, e.g. {@code NoSuchKey}, or {@code null}. */
+  /**
+   * The S3 error code as the server sent it, untyped, for codes {@link ServiceErrorCode} does not list.
+   *
+   * @return e.g. {@code NoSuchKey}, or {@code null} when the answer had no error XML
+   */
   public String errorCode() { return errorCode; }
 
-  /** The error code typed; {@link ServiceErrorCode#UNKNOWN} for a code not in the list, or none. */
+  /**
+   * The error code typed, for switching on.
+   *
+   * @return the constant; {@link ServiceErrorCode#UNKNOWN} for a code not in the list, or none
+   */
   public ServiceErrorCode code() { return ServiceErrorCode.of(errorCode); }
 
   /**
    * Whether what was addressed does not exist: status 404 (a HEAD's 404 has no code), or one of
    * NoSuchBucket, NoSuchKey, NoSuchUpload, NoSuchVersion.
+   *
+   * @return {@code true} when the bucket, object, upload or version is missing
    */
   public boolean isNotFound() {
     ServiceErrorCode c = code();
@@ -89,12 +124,21 @@ public final class ServiceException extends S3Exception {
         || c == ServiceErrorCode.NO_SUCH_UPLOAD || c == ServiceErrorCode.NO_SUCH_VERSION;
   }
 
-  /** Whether a condition of the request did not hold: 412 PreconditionFailed (a write's or a read's). */
+  /**
+   * Whether a condition of the request did not hold: 412 PreconditionFailed (a write's or a read's).
+   *
+   * @return {@code true} for a 412 or a PreconditionFailed code
+   */
   public boolean isPreconditionFailed() {
     return status == 412 || code() == ServiceErrorCode.PRECONDITION_FAILED;
   }
 
-  /** Whether the server refused the credentials or what they may do: 403, or one of the credential codes. */
+  /**
+   * Whether the server refused the credentials or what they may do: 403, or one of the credential codes.
+   *
+   * @return {@code true} for a 403, AccessDenied, InvalidAccessKeyId, SignatureDoesNotMatch,
+   *     ExpiredToken or InvalidToken
+   */
   public boolean isAccessDenied() {
     ServiceErrorCode c = code();
     return status == 403 || c == ServiceErrorCode.ACCESS_DENIED || c == ServiceErrorCode.INVALID_ACCESS_KEY_ID
@@ -102,7 +146,6 @@ public final class ServiceException extends S3Exception {
         || c == ServiceErrorCode.INVALID_TOKEN;
   }
 
-  /** Whether the server asks for fewer requests: 429, 503 or SlowDown. */
   /**
    * A throttling answer (429, 503 SlowDown or ServiceUnavailable) refuses the request before any work:
    * S3 asks the caller to send it again later, so even a non-idempotent request is safe to replay.
@@ -112,29 +155,72 @@ public final class ServiceException extends S3Exception {
         || "ServiceUnavailable".equals(b.errorCode)));
   }
 
+  /**
+   * Whether the server asks for fewer requests: 429, 503 or SlowDown.
+   *
+   * @return {@code true} when the caller should back off before sending again
+   */
   public boolean isThrottling() {
     return status == 429 || status == 503 || code() == ServiceErrorCode.SLOW_DOWN;
   }
+  /**
+   * The {@code <Message>} exactly as the server sent it; {@link #getMessage()} adds the code's
+   * meaning when it is empty.
+   *
+   * @return the server's words, or {@code null} when it sent none (or an empty element)
+   */
   public String errorMessage() { return errorMessage; }
+  /**
+   * The server's id for the request ({@code <RequestId>} or {@code x-amz-request-id}), to quote to its operator.
+   *
+   * @return the id, or {@code null} when the server sent none
+   */
   public String requestId() { return requestId; }
+  /**
+   * The server's extended request id ({@code <HostId>} or {@code x-amz-id-2}), which AWS support
+   * asks for with the request id.
+   *
+   * @return the id, or {@code null} when the server sent none
+   */
   public String hostId() { return hostId; }
+  /**
+   * The resource the error is about ({@code <Resource>}), as the server names it.
+   *
+   * @return e.g. {@code /bucket/key}, or {@code null} when the server sent none (or an empty element)
+   */
   public String resource() { return resource; }
-  /** For SignatureDoesNotMatch: the string to sign the server computed, when it sent it. */
+  /**
+   * For SignatureDoesNotMatch: the string to sign the server computed, to compare with {@link #signedStringToSign()}.
+   *
+   * @return the server's string to sign, or {@code null} when it did not send one
+   */
   public String serverStringToSign() { return serverStringToSign; }
-  /** For SignatureDoesNotMatch: the canonical request the server computed, when it sent it. */
+  /**
+   * For SignatureDoesNotMatch: the canonical request the server computed, to find which part differs.
+   *
+   * @return the server's canonical request, or {@code null} when it did not send one
+   */
   public String serverCanonicalRequest() { return serverCanonicalRequest; }
-  /** The body as received when it was not S3 error XML (truncated), or {@code null}. */
+  /**
+   * The body as received when it was not S3 error XML (e.g. a proxy's HTML page), truncated.
+   *
+   * @return the body text, or {@code null} when the body was S3 error XML or empty
+   */
   public String rawBody() { return rawBody; }
 
   /**
    * The region the answer says the bucket lives in ({@code x-amz-bucket-region}, or {@code <Region>}
-   * in the body), or {@code null}.
+   * in the body).
+   *
+   * @return the region name, e.g. {@code eu-west-1}, or {@code null} when the answer names none
    */
   public String bucketRegion() { return bucketRegion; }
 
   /**
    * How far the server's clock ({@code Date} of the answer) is ahead of this machine's (negative:
-   * behind), as measured when the answer came; {@code null} when not measured.
+   * behind), as measured when the answer came.
+   *
+   * @return the skew, at the {@code Date} header's one-second precision; {@code null} when not measured
    */
   public Duration clockSkew() { return clockSkew; }
 
@@ -142,16 +228,30 @@ public final class ServiceException extends S3Exception {
    * The other elements of the error body by name, in document order (e.g. {@code BucketName},
    * {@code ProposedSize}, {@code RangeRequested}); never {@code null}. Elements that carry secrets
    * (the signature provided, a session token) are left out.
+   *
+   * @return an unmodifiable map, element name to text; empty when there are none
    */
   public Map<String, String> details() { return details; }
 
-  /** For SignatureDoesNotMatch: the string to sign this client signed (holds no secret), or {@code null}. */
+  /**
+   * For SignatureDoesNotMatch: the string to sign this client signed (holds no secret).
+   *
+   * @return the string to sign, or {@code null} when the failed request was not signed by this client
+   */
   public String signedStringToSign() { return signedStringToSign; }
 
-  /** For SignatureDoesNotMatch: the header names this client signed, lower-case; empty when unknown. */
+  /**
+   * For SignatureDoesNotMatch: the header names this client signed.
+   *
+   * @return an unmodifiable list of lower-case names; empty when unknown
+   */
   public List<String> signedHeaders() { return signedHeaders; }
 
-  /** A builder holding this exception's fields, to add what a later layer knows (its attempts are not copied). */
+  /**
+   * A builder holding this exception's fields, to add what a later layer knows (its attempts are not copied).
+   *
+   * @return a new builder; changing it does not change this exception
+   */
   public Builder toBuilder() {
     return builder(status).errorCode(errorCode).errorMessage(errorMessage).requestId(requestId).hostId(hostId)
         .resource(resource).serverStringToSign(serverStringToSign).serverCanonicalRequest(serverCanonicalRequest)
@@ -225,20 +325,83 @@ public final class ServiceException extends S3Exception {
       this.status = status;
     }
 
+    /**
+     * Sets the S3 error code ({@code <Code>}).
+     *
+     * @param v the code as sent, e.g. {@code NoSuchKey}; blank or {@code null} means none
+     * @return this builder
+     */
     public Builder errorCode(String v) { errorCode = v; return this; }
+    /**
+     * Sets the server's message ({@code <Message>}).
+     *
+     * @param v the message as sent; blank or {@code null} means none
+     * @return this builder
+     */
     public Builder errorMessage(String v) { errorMessage = v; return this; }
+    /**
+     * Sets the server's request id.
+     *
+     * @param v the {@code <RequestId>} or {@code x-amz-request-id}, or {@code null}
+     * @return this builder
+     */
     public Builder requestId(String v) { requestId = v; return this; }
+    /**
+     * Sets the server's extended request id.
+     *
+     * @param v the {@code <HostId>} or {@code x-amz-id-2}, or {@code null}
+     * @return this builder
+     */
     public Builder hostId(String v) { hostId = v; return this; }
+    /**
+     * Sets the resource the error is about.
+     *
+     * @param v the {@code <Resource>}; blank or {@code null} means none
+     * @return this builder
+     */
     public Builder resource(String v) { resource = v; return this; }
+    /**
+     * Sets the string to sign the server computed (SignatureDoesNotMatch).
+     *
+     * @param v the {@code <StringToSign>}, or {@code null}
+     * @return this builder
+     */
     public Builder serverStringToSign(String v) { serverStringToSign = v; return this; }
+    /**
+     * Sets the canonical request the server computed (SignatureDoesNotMatch).
+     *
+     * @param v the {@code <CanonicalRequest>}, or {@code null}
+     * @return this builder
+     */
     public Builder serverCanonicalRequest(String v) { serverCanonicalRequest = v; return this; }
+    /**
+     * Sets the body as received, when it was not S3 error XML.
+     *
+     * @param v the body text, already truncated by the caller, or {@code null}
+     * @return this builder
+     */
     public Builder rawBody(String v) { rawBody = v; return this; }
-    /** The region the answer names for the bucket, or {@code null}. */
+    /**
+     * Sets the region the answer names for the bucket.
+     *
+     * @param v the region name, or {@code null}
+     * @return this builder
+     */
     public Builder bucketRegion(String v) { bucketRegion = v; return this; }
-    /** Server clock minus local clock when the answer came, or {@code null}. */
+    /**
+     * Sets how far the server's clock is ahead of this machine's when the answer came.
+     *
+     * @param v server clock minus local clock (negative: behind), or {@code null}
+     * @return this builder
+     */
     public Builder clockSkew(Duration v) { clockSkew = v; return this; }
 
-    /** The body's other elements; those whose name speaks of a signature, token or secret are dropped. */
+    /**
+     * Sets the body's other elements; those whose name speaks of a signature, token or secret are dropped.
+     *
+     * @param v element name to text, in document order; {@code null} means none. Copied
+     * @return this builder
+     */
     public Builder details(Map<String, String> v) {
       Map<String, String> kept = new LinkedHashMap<>();
       if (v != null) {
@@ -253,14 +416,24 @@ public final class ServiceException extends S3Exception {
       return this;
     }
 
-    /** What this client signed: its string to sign and signed header names (neither is secret). */
+    /**
+     * Sets what this client signed: its string to sign and signed header names (neither is secret).
+     *
+     * @param stringToSign the string to sign, or {@code null}
+     * @param headerNames the signed header names, lower-case; {@code null} means none. Copied
+     * @return this builder
+     */
     public Builder signed(String stringToSign, List<String> headerNames) {
       signedStringToSign = stringToSign;
       signedHeaders = headerNames == null ? List.of() : List.copyOf(headerNames);
       return this;
     }
 
-    /** Builds; an empty or blank message, resource or code counts as none (Ceph RGW sends empty elements). */
+    /**
+     * Builds; an empty or blank message, resource or code counts as none (Ceph RGW sends empty elements).
+     *
+     * @return the exception, without attempts; the builder may be used again
+     */
     public ServiceException build() {
       errorCode = blankToNull(errorCode);
       errorMessage = blankToNull(errorMessage);

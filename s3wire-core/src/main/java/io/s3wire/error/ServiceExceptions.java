@@ -33,7 +33,10 @@ public final class ServiceExceptions {
   /**
    * The exception for an error answer.
    *
+   * @param status the HTTP status code
+   * @param headers the response headers, read for the request ids and bucket region
    * @param body the body as received; {@code null} or empty for none (HEAD)
+   * @return the exception, without attempts
    */
   public static ServiceException from(int status, HttpHeaders headers, byte[] body) {
     return from(status, headers, body, null);
@@ -43,8 +46,11 @@ public final class ServiceExceptions {
    * The exception for an error answer to a request for {@code resource} ({@code /bucket/key}), which
    * names the resource when the body does not (Ceph RGW leaves {@code <Resource>} out).
    *
+   * @param status the HTTP status code
+   * @param headers the response headers, read for the request ids and bucket region
    * @param body the body as received; {@code null} or empty for none (HEAD)
    * @param resource the resource the request addressed, or {@code null}
+   * @return the exception, without attempts
    */
   public static ServiceException from(int status, HttpHeaders headers, byte[] body, String resource) {
     if (body != null && looksLikeXml(body)) {
@@ -84,7 +90,13 @@ public final class ServiceExceptions {
         .build();
   }
 
-  /** The text kept of a body that is not S3 error XML: UTF-8, secrets masked, at most {@value #MAX_RAW_BODY_CHARS} characters plus a note of what was cut. */
+  /**
+   * The text kept of a body that is not S3 error XML: UTF-8, secrets masked, at most
+   * {@value #MAX_RAW_BODY_CHARS} characters plus a note of what was cut.
+   *
+   * @param body the body as received, not {@code null}
+   * @return the text to show a person or put in {@link ServiceException#rawBody()}
+   */
   public static String rawBody(byte[] body) {
     String text = new String(body, StandardCharsets.UTF_8);
     String cut = "";

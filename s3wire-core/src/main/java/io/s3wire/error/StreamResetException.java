@@ -6,12 +6,19 @@ package io.s3wire.error;
  * HTTP/1.1" (HTTP_1_1_REQUIRED), where HTTP/1.1 would answer with a status.
  */
 public final class StreamResetException extends S3Exception {
+  /** The numeric HTTP/2 error code, kept raw so an undefined one survives. */
   private final long errorCode;
+  /** The stream that was ended. */
   private final int streamId;
+  /** True when the server sent the frame, false when this client did. */
   private final boolean sentByPeer;
+  /** True for a GOAWAY, false for a RST_STREAM. */
   private final boolean goAway;
+  /** GOAWAY's last-stream-id; -1 for a RST_STREAM. */
   private final int lastStreamId;
+  /** GOAWAY's debug data as text; empty when none. */
   private final String debugData;
+  /** True when response headers had arrived on the stream before it ended. */
   private final boolean afterResponseHeaders;
 
   private StreamResetException(
@@ -34,7 +41,15 @@ public final class StreamResetException extends S3Exception {
     this.afterResponseHeaders = afterResponseHeaders;
   }
 
-  /** A RST_STREAM on {@code streamId}. */
+  /**
+   * A RST_STREAM on {@code streamId}. Only REFUSED_STREAM makes it certain the server did not process the request.
+   *
+   * @param errorCode the frame's error code, defined by RFC 9113 or not
+   * @param streamId the stream it ended
+   * @param sentByPeer {@code true} when the server sent it, {@code false} when this client reset the stream
+   * @param afterResponseHeaders whether response headers had arrived on the stream before
+   * @return the exception, without attempts
+   */
   public static StreamResetException rstStream(long errorCode, int streamId, boolean sentByPeer, boolean afterResponseHeaders) {
     RetrySafety safety = errorCode == Http2ErrorCode.REFUSED_STREAM.code() ? RetrySafety.UNPROCESSED : RetrySafety.UNKNOWN;
     String msg = "RST_STREAM(" + Http2ErrorCode.nameOf(errorCode) + ") on stream " + streamId
@@ -43,7 +58,16 @@ public final class StreamResetException extends S3Exception {
     return new StreamResetException(msg, safety, errorCode, streamId, sentByPeer, false, -1, "", afterResponseHeaders);
   }
 
-  /** A GOAWAY that ends {@code streamId}; streams above {@code lastStreamId} were not processed. */
+  /**
+   * A GOAWAY from the server that ends {@code streamId}; streams above {@code lastStreamId} were not processed.
+   *
+   * @param errorCode the frame's error code, defined by RFC 9113 or not
+   * @param streamId the stream it ended
+   * @param lastStreamId the frame's last-stream-id: the highest stream the server may have processed
+   * @param debugData the frame's debug data as text, or {@code null} for none
+   * @param afterResponseHeaders whether response headers had arrived on the stream before
+   * @return the exception, without attempts
+   */
   public static StreamResetException goAway(long errorCode, int streamId, int lastStreamId, String debugData, boolean afterResponseHeaders) {
     RetrySafety safety = streamId > lastStreamId ? RetrySafety.UNPROCESSED : RetrySafety.UNKNOWN;
     String msg = "GOAWAY(" + Http2ErrorCode.nameOf(errorCode) + ", last-stream-id " + lastStreamId + ") covering stream "
@@ -52,40 +76,83 @@ public final class StreamResetException extends S3Exception {
         msg, safety, errorCode, streamId, true, true, lastStreamId, debugData == null ? "" : debugData, afterResponseHeaders);
   }
 
+  /**
+   * The numeric error code of the frame, also when RFC 9113 does not define it.
+   *
+   * @return the 32-bit code as a non-negative {@code long}
+   */
   public long errorCode() {
     return errorCode;
   }
 
-  /** The error code, or {@code null} for a code RFC 9113 does not define. */
+  /**
+   * The error code typed.
+   *
+   * @return the constant, or {@code null} for a code RFC 9113 does not define
+   */
   public Http2ErrorCode code() {
     return Http2ErrorCode.of(errorCode);
   }
 
+  /**
+   * The error code's name, for messages.
+   *
+   * @return e.g. {@code PROTOCOL_ERROR}, or {@code UNKNOWN(0x..)} for an undefined code
+   */
   public String errorName() {
     return Http2ErrorCode.nameOf(errorCode);
   }
 
+  /**
+   * The HTTP/2 stream the request was sent on.
+   *
+   * @return the stream id (odd: streams are opened by the client)
+   */
   public int streamId() {
     return streamId;
   }
 
+  /**
+   * Who ended the stream: a reset this client sent (e.g. CANCEL) says nothing about the server.
+   *
+   * @return {@code true} when the server sent the frame
+   */
   public boolean sentByPeer() {
     return sentByPeer;
   }
 
+  /**
+   * Whether a GOAWAY for the whole connection ended the stream, rather than a RST_STREAM for it alone.
+   *
+   * @return {@code true} for a GOAWAY
+   */
   public boolean isGoAway() {
     return goAway;
   }
 
-  /** GOAWAY's last-stream-id, or -1 for a RST_STREAM. */
+  /**
+   * GOAWAY's last-stream-id: streams above it were certainly not processed.
+   *
+   * @return the id, or -1 for a RST_STREAM
+   */
   public int lastStreamId() {
     return lastStreamId;
   }
 
+  /**
+   * GOAWAY's debug data, which some servers fill with a reason in words.
+   *
+   * @return the data as text; empty for none and for a RST_STREAM, never {@code null}
+   */
   public String debugData() {
     return debugData;
   }
 
+  /**
+   * Whether the response had begun: a PROTOCOL_ERROR before any response means a malformed request.
+   *
+   * @return {@code true} when response headers had arrived before the stream ended
+   */
   public boolean afterResponseHeaders() {
     return afterResponseHeaders;
   }

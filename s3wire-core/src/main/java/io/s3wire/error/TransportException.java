@@ -4,23 +4,35 @@ package io.s3wire.error;
 public final class TransportException extends S3Exception {
   /** What kind of transport failure this is. */
   public enum Kind {
+    /** Nothing accepted the TCP connection, or a firewall refused it. */
     CONNECTION_REFUSED(true),
+    /** The host name did not resolve. */
     UNKNOWN_HOST(false),
+    /** The TLS handshake failed: no shared protocol version or cipher, or an alert from the server. */
     TLS_HANDSHAKE(false),
+    /** The server's certificate chain does not lead to a trusted CA. */
     UNTRUSTED_CERTIFICATE(false),
+    /** The server's certificate does not name the host connected to. */
     HOSTNAME_MISMATCH(false),
     /** The server selected no protocol the policy accepts (e.g. HTTP/2 required, server chose http/1.1). */
     ALPN_MISMATCH(false),
+    /** The TCP connection was not established within the connect timeout. */
     CONNECT_TIMEOUT(true),
+    /** The TLS handshake did not finish within its timeout. */
     TLS_HANDSHAKE_TIMEOUT(true),
+    /** The response headers did not arrive within their timeout after the request was sent. */
     RESPONSE_HEADERS_TIMEOUT(true),
+    /** No data arrived for longer than the idle read timeout. */
     IDLE_READ_TIMEOUT(true),
+    /** The whole call, retries included, outlived its deadline; not retried, as the time is spent. */
     CALL_TIMEOUT(false),
     /** The connection closed before the response was complete. */
     CONNECTION_CLOSED(true),
     /** The server broke the protocol (oversized headers, a malformed frame, too many control frames). */
     PROTOCOL_VIOLATION(false),
+    /** The caller cancelled the call. */
     CANCELLED(false),
+    /** Any other I/O error that ended the exchange. */
     IO(true);
 
     private final boolean transientByNature;
@@ -34,13 +46,28 @@ public final class TransportException extends S3Exception {
     }
   }
 
+  /** What kind of failure this is; decides, with the retry-safety, whether it is retryable. */
   private final Kind kind;
 
+  /**
+   * Creates the failure; the transport that saw it adds the attempt.
+   *
+   * @param kind what kind of failure this is
+   * @param message what failed, naming the host or timeout, without secrets
+   * @param retrySafety whether the server may have processed the request (e.g. {@link
+   *     RetrySafety#UNPROCESSED} when the connection was never made)
+   * @param cause the underlying exception (Netty's, the JDK's), or {@code null}
+   */
   public TransportException(Kind kind, String message, RetrySafety retrySafety, Throwable cause) {
     super(message, retrySafety, cause);
     this.kind = kind;
   }
 
+  /**
+   * What kind of transport failure this is, for handling one kind differently.
+   *
+   * @return never {@code null}
+   */
   public Kind kind() {
     return kind;
   }

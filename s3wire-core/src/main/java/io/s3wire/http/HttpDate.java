@@ -41,6 +41,8 @@ public final class HttpDate {
   /**
    * {@code t} as IMF-fixdate, to the second (a fraction is dropped).
    *
+   * @param t the instant, not {@code null}
+   * @return e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}
    * @throws IllegalArgumentException when {@code t} is outside the years 1601 to 9999: the format's
    *     four-digit year holds no later one, and RFC 6265's date algorithm reads no earlier one
    */
@@ -56,6 +58,9 @@ public final class HttpDate {
    * The instant {@code text} names in any of the three HTTP date forms, surrounding whitespace
    * allowed; empty when it is none of them (a malformed date is not an error: S3 and RFC 9110 ignore
    * a conditional header whose date does not parse).
+   *
+   * @param text a header value, not {@code null}
+   * @return the instant, or empty when {@code text} is not an HTTP date
    */
   public static Optional<Instant> parse(CharSequence text) {
     Objects.requireNonNull(text, "text");

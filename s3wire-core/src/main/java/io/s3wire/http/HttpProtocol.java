@@ -2,7 +2,9 @@ package io.s3wire.http;
 
 /** The HTTP version a request actually travelled on. */
 public enum HttpProtocol {
+  /** HTTP/1.1 (RFC 9112): one exchange at a time per connection. */
   HTTP_1_1("HTTP/1.1", "http/1.1"),
+  /** HTTP/2 (RFC 9113): streams multiplexed over one connection; h2 over TLS, h2c over plain TCP. */
   HTTP_2("HTTP/2", "h2");
 
   private final String displayName;
@@ -13,7 +15,11 @@ public enum HttpProtocol {
     this.alpnId = alpnId;
   }
 
-  /** The ALPN protocol identifier (RFC 7301): {@code http/1.1} or {@code h2}. */
+  /**
+   * The ALPN protocol identifier (RFC 7301) of this version.
+   *
+   * @return {@code http/1.1} or {@code h2}
+   */
   public String alpnId() {
     return alpnId;
   }

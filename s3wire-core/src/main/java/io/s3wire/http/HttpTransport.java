@@ -17,20 +17,48 @@ import java.util.concurrent.CompletableFuture;
  * HTTP/2 stream is reset, or its HTTP/1.1 connection closed, and every buffer released.
  */
 public interface HttpTransport extends AutoCloseable {
+  /**
+   * A transport on Netty for {@code config}; with {@link HttpVersionPolicy#NEGOTIATE_WITH_FALLBACK} it
+   * retries a request over HTTP/1.1 when HTTP/2 fails in a way that is evidence of a version problem.
+   *
+   * @param config how to connect and speak HTTP, not {@code null}
+   * @return a new transport with its own event loop; close it when done
+   */
   static HttpTransport create(TransportConfig config) {
     // NEGOTIATE_WITH_FALLBACK: the evidence-gated HTTP/1.1 fallback decorates the Netty transport.
     return io.s3wire.http.internal.fallback.FallbackTransport.decorate(config, io.s3wire.http.internal.NettyHttpTransport::create);
   }
 
+  /**
+   * The configuration this transport was created with.
+   *
+   * @return never {@code null}
+   */
   TransportConfig config();
 
-  /** Sends a request; {@code listener} receives this call's wire events on top of the client's. */
+  /**
+   * Sends a request; {@code listener} receives this call's wire events on top of the client's.
+   *
+   * @param request the request to send, not {@code null}
+   * @param listener this call's wire listener, not {@code null}; {@link WireListener#NONE} for none
+   * @return a future completing with the response head, or exceptionally as described on this type
+   */
   CompletableFuture<HttpResponse> execute(HttpRequest request, WireListener listener);
 
+  /**
+   * Sends a request with no listener of its own.
+   *
+   * @param request the request to send, not {@code null}
+   * @return a future completing with the response head, or exceptionally as described on this type
+   */
   default CompletableFuture<HttpResponse> execute(HttpRequest request) {
     return execute(request, WireListener.NONE);
   }
 
+  /**
+   * Closes every connection and stops the event-loop threads, blocking until they have stopped (about
+   * two seconds at most); calls in flight fail. A second call does nothing.
+   */
   @Override
   void close();
 }

@@ -23,12 +23,20 @@ public enum HttpVersionPolicy {
    */
   NEGOTIATE_WITH_FALLBACK;
 
-  /** Whether this policy may put a request on an HTTP/2 connection. */
+  /**
+   * Whether this policy may put a request on an HTTP/2 connection.
+   *
+   * @return {@code false} only for {@link #HTTP_1_1}
+   */
   public boolean allowsHttp2() {
     return this != HTTP_1_1;
   }
 
-  /** Whether this policy may put a request on an HTTP/1.1 connection. */
+  /**
+   * Whether this policy may put a request on an HTTP/1.1 connection.
+   *
+   * @return {@code false} only for {@link #HTTP_2}
+   */
   public boolean allowsHttp1() {
     return this != HTTP_2;
   }

@@ -21,10 +21,19 @@ import java.util.Objects;
  * take more (channel writability, HTTP/2 flow control), so nothing buffers a whole body.
  */
 public interface RequestBody {
-  /** The body's length in bytes, or {@code -1} when it is not known before it is read. */
+  /**
+   * The body's length, known before it is read, so it can go in {@code content-length}.
+   *
+   * @return the length in bytes, or {@code -1} when it is not known before it is read
+   */
   long contentLength();
 
-  /** Whether {@link #open()} may be called more than once, each time giving the same bytes. */
+  /**
+   * Whether {@link #open()} may be called more than once, each time giving the same bytes: only
+   * then may a retry or an HTTP/1.1 fallback send the body again.
+   *
+   * @return {@code true} when the body can be sent again (the bodies of bytes and files can, a stream cannot)
+   */
   boolean isReplayable();
 
   /**
@@ -34,31 +43,63 @@ public interface RequestBody {
    * or -1 at the end. A read of 0 bytes fails the call with a {@link io.s3wire.error.ClientException}
    * instead of being asked again (which would spin a thread).
    *
+   * @return a channel positioned at the body's first byte, in blocking mode
+   * @throws IOException when the source cannot be opened (e.g. a file that is gone)
    * @throws IllegalStateException when the body is one-shot and was already opened
    */
   ReadableByteChannel open() throws IOException;
 
-  /** The file and region to send, when the body is a file region (lets the transport use zero-copy). */
+  /**
+   * The file and region to send, when the body is a file region (lets the transport use zero-copy).
+   *
+   * @return the region, or {@code null} (the default) when the body is not a file region
+   */
   default FileRegionSource fileRegion() {
     return null;
   }
 
-  /** A region of a file. */
+  /**
+   * A region of a file.
+   *
+   * @param path the file
+   * @param offset where the region starts, in bytes from the file's start
+   * @param length the region's length in bytes
+   */
   record FileRegionSource(Path path, long offset, long length) {}
 
+  /** A body of no bytes, replayable; what {@link #empty()} returns. */
   RequestBody EMPTY = ofBytes(new byte[0]);
 
+  /**
+   * A body of no bytes, for requests without one.
+   *
+   * @return the shared {@link #EMPTY} body
+   */
   static RequestBody empty() {
     return EMPTY;
   }
 
-  /** The given bytes; the array is not copied, so the caller must not change it. */
+  /**
+   * The given bytes, replayable; the array is not copied, so the caller must not change it.
+   *
+   * @param bytes the bytes to send, not {@code null}
+   * @return the body
+   */
   static RequestBody ofBytes(byte[] bytes) {
     Objects.requireNonNull(bytes, "bytes");
     return ofBytes(bytes, 0, bytes.length);
   }
 
-  /** {@code length} bytes of an array from {@code offset}; not copied, so the caller must not change them. */
+  /**
+   * {@code length} bytes of an array from {@code offset}, replayable; not copied, so the caller must
+   * not change them.
+   *
+   * @param bytes the array holding the bytes to send
+   * @param offset the index of the first byte to send
+   * @param length how many bytes to send
+   * @return the body
+   * @throws IndexOutOfBoundsException when the range does not fit in the array
+   */
   static RequestBody ofBytes(byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
     return new RequestBody() {
@@ -105,7 +146,13 @@ public interface RequestBody {
     };
   }
 
-  /** A whole file; its length is read now. */
+  /**
+   * A whole file, replayable; its length is read now, so the file must not change size before it is sent.
+   *
+   * @param path the file, not {@code null}
+   * @return the body
+   * @throws UncheckedIOException when the file's size cannot be read
+   */
   static RequestBody ofFile(Path path) {
     try {
       return ofFile(path, 0, Files.size(path));
@@ -114,7 +161,15 @@ public interface RequestBody {
     }
   }
 
-  /** {@code length} bytes of a file from {@code offset}. Replayable. */
+  /**
+   * {@code length} bytes of a file from {@code offset}. Replayable. The file is opened on each attempt.
+   *
+   * @param path the file, not {@code null}
+   * @param offset where to start, in bytes from the file's start
+   * @param length how many bytes to send
+   * @return the body
+   * @throws IllegalArgumentException when {@code offset} or {@code length} is negative
+   */
   static RequestBody ofFile(Path path, long offset, long length) {
     Objects.requireNonNull(path, "path");
     if (offset < 0 || length < 0) {
@@ -149,6 +204,10 @@ public interface RequestBody {
   /**
    * A one-shot stream of known length ({@code -1} for unknown). It cannot be retried or replayed
    * over another HTTP version.
+   *
+   * @param in the stream to read from; the transport closes it through the channel {@link #open()} gives
+   * @param contentLength how many bytes the stream will give, or {@code -1} when unknown
+   * @return the body
    */
   static RequestBody ofStream(InputStream in, long contentLength) {
     Objects.requireNonNull(in, "in");

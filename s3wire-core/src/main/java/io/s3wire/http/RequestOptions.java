@@ -22,6 +22,12 @@ public record RequestOptions(boolean fallbackSafe, Set<String> diagnosticRawHead
   /** Fallback allowed, normalisation as usual. */
   public static final RequestOptions DEFAULT = new RequestOptions(true, Set.of());
 
+  /**
+   * Lower-cases and copies the raw header names.
+   *
+   * @param fallbackSafe whether a fallback to HTTP/1.1 may repeat the request
+   * @param diagnosticRawHeaders header names to send as given, in any case; not {@code null}
+   */
   public RequestOptions {
     TreeSet<String> lower = new TreeSet<>();
     for (String n : diagnosticRawHeaders) {
@@ -30,17 +36,31 @@ public record RequestOptions(boolean fallbackSafe, Set<String> diagnosticRawHead
     diagnosticRawHeaders = Set.copyOf(lower);
   }
 
-  /** These options with fallback over HTTP/1.1 forbidden. */
+  /**
+   * These options with fallback over HTTP/1.1 forbidden, for a request that must never run twice.
+   *
+   * @return new options
+   */
   public RequestOptions notFallbackSafe() {
     return new RequestOptions(false, diagnosticRawHeaders);
   }
 
-  /** These options with {@code names} sent as given (diagnostics only; see the class comment). */
+  /**
+   * These options with {@code names} sent as given (diagnostics only; see the class comment).
+   *
+   * @param names header names, in any case
+   * @return new options; the names replace any given before
+   */
   public RequestOptions withDiagnosticRawHeaders(String... names) {
     return new RequestOptions(fallbackSafe, Set.of(names));
   }
 
-  /** Whether the caller asked for {@code lowerCaseName} to be sent as given. */
+  /**
+   * Whether the caller asked for {@code lowerCaseName} to be sent as given.
+   *
+   * @param lowerCaseName a header name, already lower-case
+   * @return {@code true} when the normaliser must leave that header alone
+   */
   public boolean keepsAsGiven(String lowerCaseName) {
     return diagnosticRawHeaders.contains(lowerCaseName);
   }

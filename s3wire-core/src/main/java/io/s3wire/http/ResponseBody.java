@@ -17,18 +17,34 @@ import java.util.concurrent.CompletableFuture;
  * io.s3wire.error.S3Exception}s, wrapped in an {@link IOException} on the stream path.
  */
 public interface ResponseBody extends AutoCloseable {
-  /** The announced length, or {@code -1} when the server did not say. */
+  /**
+   * The announced length ({@code content-length}), in bytes.
+   *
+   * @return the length, or {@code -1} when the server did not say
+   */
   long contentLength();
 
-  /** The bytes as a blocking stream. Closing the stream closes the body. */
+  /**
+   * The bytes as a blocking stream. Closing the stream closes the body.
+   *
+   * @return the stream, whose reads block until bytes arrive
+   */
   InputStream stream();
 
-  /** Reads the whole body into memory. Only for bodies known to be small. */
+  /**
+   * Reads the whole body into memory, blocking until it has arrived. Only for bodies known to be small.
+   *
+   * @return the bytes, empty for an empty body
+   * @throws IOException when the exchange fails before the end, wrapping the {@code S3Exception}
+   */
   byte[] bytes() throws IOException;
 
   /**
    * Writes the body to {@code target} off the event loop and completes with the number of bytes
    * written. The target is not closed.
+   *
+   * @param target where the bytes go, not {@code null}
+   * @return a future completing with the byte count, or exceptionally when the exchange or a write fails
    */
   CompletableFuture<Long> transferTo(WritableByteChannel target);
 

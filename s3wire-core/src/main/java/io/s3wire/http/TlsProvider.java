@@ -12,13 +12,19 @@ public enum TlsProvider {
   /** BoringSSL through netty-tcnative. */
   OPENSSL;
 
-  /** Whether this provider can be used in this JVM. */
+  /**
+   * Whether this provider can be used in this JVM.
+   *
+   * @return {@code true} for {@link #JDK}; for {@link #OPENSSL}, whether netty-tcnative's native library loaded
+   */
   public boolean isAvailable() {
     return unavailabilityCause() == null;
   }
 
   /**
-   * Why this provider cannot be used here, in one human sentence, or {@code null} when it can.
+   * Why this provider cannot be used here, in one human sentence.
+   *
+   * @return the reason, or {@code null} when it can be used
    */
   public String unavailabilityCause() {
     if (this == JDK) {

@@ -45,7 +45,11 @@ public enum TransferChecksum {
     this.algorithm = algorithm;
   }
 
-  /** The flexible-checksum algorithm this names; {@code null} for AUTO and MD5. */
+  /**
+   * The flexible-checksum algorithm this names, sent in {@code x-amz-checksum-<algorithm>}.
+   *
+   * @return the algorithm; {@code null} for AUTO (decided per provider) and MD5 (not a flexible checksum)
+   */
   public ChecksumAlgorithm algorithm() {
     return algorithm;
   }

@@ -36,19 +36,44 @@ public final class TransferManager implements AutoCloseable {
     this.transfers = new Transfers(Objects.requireNonNull(client, "client"), config);
   }
 
+  /**
+   * A manager with {@link TransferConfig#defaults()}.
+   *
+   * @param client the client every request goes through, not {@code null}; the manager does not close it
+   * @return a new manager with its own worker threads; close it when done
+   */
   public static TransferManager create(S3AsyncClient client) {
     return new TransferManager(client, TransferConfig.defaults());
   }
 
+  /**
+   * A manager that splits and paces transfers as {@code config} says.
+   *
+   * @param client the client every request goes through, not {@code null}; the manager does not close it
+   * @param config part sizes, concurrency, retries and checksums, not {@code null}
+   * @return a new manager with its own worker threads; close it when done
+   */
   public static TransferManager create(S3AsyncClient client, TransferConfig config) {
     return new TransferManager(client, Objects.requireNonNull(config, "config"));
   }
 
+  /**
+   * The configuration every transfer of this manager follows.
+   *
+   * @return never {@code null}
+   */
   public TransferConfig config() {
     return config;
   }
 
-  /** Uploads a file. The file must not change while it is uploaded. */
+  /**
+   * Uploads a file. The file must not change while it is uploaded.
+   *
+   * @param target the bucket and key to write, not {@code null}
+   * @param file the file to read
+   * @param options metadata, progress and resume, or {@code null} for {@link UploadOptions#DEFAULTS}
+   * @return the running transfer
+   */
   public Transfer<PutObjectResult> uploadFile(BucketKey target, Path file, UploadOptions options) {
     UploadOptions o = options == null ? UploadOptions.DEFAULTS : options;
     return transfers.uploadFile(asRequest(target, o), file, o);
@@ -60,10 +85,9 @@ public final class TransferManager implements AutoCloseable {
    * algorithm, when it names one, replaces the configuration's. The file must not change while it is
    * uploaded.
    *
-   * @param options progress and resume; its metadata must be left empty (the request carries it)
-   *
    * @param request what to send
    * @param file the file
+   * @param options progress and resume; its metadata must be left empty (the request carries it)
    * @return the transfer
    */
   public Transfer<PutObjectResult> uploadFile(PutObjectRequest request, Path file, UploadOptions options) {
@@ -73,6 +97,11 @@ public final class TransferManager implements AutoCloseable {
   /**
    * Uploads what a stream holds until its end, length unknown: parts are read into a bounded pool of
    * {@code maxConcurrency} buffers. The caller closes the stream after the transfer ends.
+   *
+   * @param target the bucket and key to write, not {@code null}
+   * @param in the stream, read by the manager's worker threads
+   * @param options metadata and progress, or {@code null} for {@link UploadOptions#DEFAULTS}
+   * @return the running transfer
    */
   public Transfer<PutObjectResult> uploadStream(BucketKey target, InputStream in, UploadOptions options) {
     UploadOptions o = options == null ? UploadOptions.DEFAULTS : options;
@@ -92,7 +121,14 @@ public final class TransferManager implements AutoCloseable {
     return transfers.uploadStream(request, in, requestOptions(options));
   }
 
-  /** Uploads an array (not copied: do not change it until the transfer ends). */
+  /**
+   * Uploads an array (not copied: do not change it until the transfer ends).
+   *
+   * @param target the bucket and key to write, not {@code null}
+   * @param bytes the object's bytes
+   * @param options metadata and progress, or {@code null} for {@link UploadOptions#DEFAULTS}
+   * @return the running transfer
+   */
   public Transfer<PutObjectResult> uploadBytes(BucketKey target, byte[] bytes, UploadOptions options) {
     UploadOptions o = options == null ? UploadOptions.DEFAULTS : options;
     return transfers.uploadBytes(asRequest(target, o), bytes, o);
@@ -111,7 +147,15 @@ public final class TransferManager implements AutoCloseable {
     return transfers.uploadBytes(request, bytes, requestOptions(options));
   }
 
-  /** Downloads an object to {@code target}, replacing it only once the whole object arrived and was verified. */
+  /**
+   * Downloads an object to {@code target}, replacing it only once the whole object arrived and was
+   * verified; until then it goes to a temporary file next to {@code target}.
+   *
+   * @param source the bucket and key to read, not {@code null}
+   * @param target the file to write
+   * @param listener hears progress, or {@code null} for none
+   * @return the running transfer, completing with the object's details
+   */
   public Transfer<ObjectInfo> downloadFile(BucketKey source, Path target, TransferListener listener) {
     return transfers.downloadFile(source, target, listener == null ? TransferListener.NONE : listener);
   }
@@ -120,6 +164,10 @@ public final class TransferManager implements AutoCloseable {
    * An object as a stream read in order, fetched as parallel ranges with at most {@code
    * maxConcurrency} ranges read ahead. The caller must close the stream; closing it early cancels
    * the ranges in flight.
+   *
+   * @param source the bucket and key to read, not {@code null}
+   * @param listener hears progress, or {@code null} for none
+   * @return the running transfer, completing with the stream once the object's size is known
    */
   public Transfer<InputStream> downloadStream(BucketKey source, TransferListener listener) {
     return transfers.downloadStream(source, listener == null ? TransferListener.NONE : listener);
@@ -129,11 +177,19 @@ public final class TransferManager implements AutoCloseable {
    * Copies an object on the server: one CopyObject up to the threshold, else parallel UploadPartCopy
    * parts of the source's ranges (for objects over CopyObject's 5 GiB limit too). The target keeps
    * the source's metadata.
+   *
+   * @param source the bucket and key to copy from, not {@code null}
+   * @param target the bucket and key to write, not {@code null}
+   * @param listener hears progress, or {@code null} for none
+   * @return the running transfer
    */
   public Transfer<PutObjectResult> copy(BucketKey source, BucketKey target, TransferListener listener) {
     return transfers.copy(source, target, listener == null ? TransferListener.NONE : listener);
   }
 
+  /**
+   * Stops the worker threads at once, interrupting work still running; the client stays open.
+   */
   @Override
   public void close() {
     transfers.close();
@@ -159,6 +215,9 @@ public final class TransferManager implements AutoCloseable {
    * temporary file ({@code .<name>…s3wire-download}, next to the target) or a resumable upload's
    * state file ({@code <file>.s3wire-upload}, known by its content). A directory walk that feeds
    * transfers should leave them out.
+   *
+   * @param file any path; a state file is recognised by reading its first line
+   * @return {@code true} for a transfer's temporary or state file
    */
   public static boolean isWorkFile(Path file) {
     return Transfers.isWorkFile(file);

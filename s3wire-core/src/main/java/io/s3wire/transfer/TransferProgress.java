@@ -15,7 +15,11 @@ import java.time.Duration;
 public record TransferProgress(
     long transferredBytes, long totalBytes, int completedParts, int totalParts, double bytesPerSecond, Duration eta) {
 
-  /** The fraction done in [0, 1], or {@code -1} when the total is not known. */
+  /**
+   * The fraction of bytes done, for a progress bar.
+   *
+   * @return a value in [0, 1] (1 for an empty transfer), or {@code -1} when the total is not known
+   */
   public double fraction() {
     if (totalBytes < 0) {
       return -1;

@@ -11,8 +11,10 @@ import java.util.Set;
  * signed-header list stay visible, they help diagnosis), {@code x-amz-security-token}, {@code
  * cookie}, {@code set-cookie}, {@code proxy-authorization}, the SSE-C customer keys ({@code
  * x-amz-server-side-encryption-customer-key} and its {@code x-amz-copy-source-} twin; their MD5s
- * stay visible), and the {@code X-Amz-Signature}, {@code
- * X-Amz-Credential} and {@code X-Amz-Security-Token} query parameters.
+ * stay visible), the EC2 instance-metadata session token ({@code x-aws-ec2-metadata-token}; its
+ * {@code -ttl-seconds} twin stays visible), the SSO bearer token ({@code x-amz-sso_bearer_token}),
+ * and the {@code X-Amz-Signature}, {@code X-Amz-Credential} and {@code X-Amz-Security-Token} query
+ * parameters.
  */
 public final class Redaction {
   /** What replaces a secret in printed text: recognisable, and never a valid credential. */
@@ -20,7 +22,8 @@ public final class Redaction {
 
   private static final Set<String> SECRET_HEADERS =
       Set.of("x-amz-security-token", "cookie", "set-cookie", "proxy-authorization", "x-goog-security-token",
-          "x-amz-server-side-encryption-customer-key", "x-amz-copy-source-server-side-encryption-customer-key");
+          "x-amz-server-side-encryption-customer-key", "x-amz-copy-source-server-side-encryption-customer-key",
+          "x-aws-ec2-metadata-token", "x-amz-sso_bearer_token");
   private static final Set<String> SECRET_QUERY =
       Set.of("x-amz-signature", "x-amz-credential", "x-amz-security-token", "signature", "x-goog-signature", "x-goog-credential");
 
@@ -101,7 +104,8 @@ public final class Redaction {
           + "=(?!<redacted>)[^&\\s,;\"'<>\\]]+");
   private static final java.util.regex.Pattern SECRET_HEADER_LINE = java.util.regex.Pattern.compile(
       "(?i)\\b(x-amz-security-token|x-goog-security-token|cookie|set-cookie|proxy-authorization"
-          + "|(?:x-amz-copy-source-|x-amz-)server-side-encryption-customer-key(?!-))(\\s*:\\s*)" + HEADER_VALUE_TAIL);
+          + "|(?:x-amz-copy-source-|x-amz-)server-side-encryption-customer-key(?!-)|x-aws-ec2-metadata-token(?!-)"
+          + "|x-amz-sso_bearer_token)(\\s*:\\s*)" + HEADER_VALUE_TAIL);
 
   /**
    * A header's value as it may be printed.

@@ -13,16 +13,13 @@ import org.junit.jupiter.api.Timeout;
  */
 class JavadocRatchetTest {
   /** Warnings per exported package when the ratchet was set; a package absent here must have none. */
-  static final Map<String, Integer> CEILING = Map.ofEntries(
-      Map.entry("io.s3wire", 260),
-      Map.entry("io.s3wire.error", 163),
-      Map.entry("io.s3wire.http", 145),
-      Map.entry("io.s3wire.transfer", 63));
+  static final Map<String, Integer> CEILING = Map.of();
 
   @Test
   @Timeout(300)
   void exportedPackagesGainNoJavadocWarnings() throws Exception {
     JavadocWarnings.Report report = JavadocWarnings.run("io.s3wire", Path.of("src/main/java"),
+        // The module requires org.slf4j as well as Netty: without its jar javadoc stops at module-info.
         name -> name.startsWith("netty-") || name.startsWith("slf4j-api-"), List.of());
     Ratchet.check(report, CEILING);
   }

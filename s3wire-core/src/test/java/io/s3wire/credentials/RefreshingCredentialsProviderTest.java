@@ -129,6 +129,48 @@ class RefreshingCredentialsProviderTest {
   }
 
   @Test
+  void afterAFailedRefreshTheSourceIsAskedAgainOnlyAfterTheJitteredBackoff() {
+    AtomicInteger calls = new AtomicInteger();
+    Queue<Double> jitters = new ArrayDeque<>(List.of(0.5, 0.0));
+    RefreshingCredentialsProvider p = RefreshingCredentialsProvider.builder(() -> {
+      int n = calls.incrementAndGet();
+      if (n == 1 || n == 4) {
+        return Optional.of(issued(n, Duration.ofHours(1)));
+      }
+      throw new ClientException("credentials", "STS at http://127.0.0.1:1 unreachable");
+    }, "stand-in loader").clock(clock).executor(manual).warnings(warnings::add)
+        .retryBackoff(Duration.ofSeconds(10)).jitter(jitters::remove).build();
+    p.providedAsync();
+    runQueued();
+    clock.advance(Duration.ofMinutes(56)); // inside the refresh window, still valid
+    p.providedAsync();
+    runQueued();
+    assertThat(calls).hasValue(2);
+    assertThat(warnings).singleElement().asString().contains("next try in 12500 ms");
+    // Backoff 10 s plus half of it times jitter 0.5: nobody asks the source for 12.5 s.
+    for (int i = 0; i < 100; i++) {
+      assertThat(p.providedAsync().join().credentials().accessKeyId()).isEqualTo("AKID1");
+      clock.advance(Duration.ofMillis(124));
+    }
+    assertThat(queued).isEmpty();
+    clock.advance(Duration.ofMillis(100)); // 12.5 s after the failure
+    assertThat(p.providedAsync().join().credentials().accessKeyId()).isEqualTo("AKID1");
+    runQueued();
+    assertThat(calls).hasValue(3);
+    assertThat(warnings).hasSize(2);
+    assertThat(warnings.get(1)).contains("next try in 10000 ms");
+    clock.advance(Duration.ofMillis(9_999));
+    p.providedAsync();
+    assertThat(queued).isEmpty();
+    clock.advance(Duration.ofMillis(1));
+    p.providedAsync();
+    runQueued();
+    assertThat(calls).hasValue(4);
+    assertThat(p.providedAsync().join().credentials().accessKeyId()).isEqualTo("AKID4");
+    assertThat(queued).isEmpty();
+  }
+
+  @Test
   void noSourceConfiguredIsEmptyForFindAndAnErrorForResolve() {
     RefreshingCredentialsProvider p = RefreshingCredentialsProvider.builder(Optional::empty, "nowhere")
         .clock(clock).executor(Runnable::run).build();

@@ -135,6 +135,16 @@ class RedactionTest {
   }
 
   @Test
+  void credentialServiceTokensAreSecretByDefault() {
+    assertThat(Redaction.DEFAULT.headerValue("X-aws-ec2-metadata-token", SECRET)).isEqualTo("<redacted>");
+    assertThat(Redaction.DEFAULT.headerValue("x-aws-ec2-metadata-token-ttl-seconds", "21600")).isEqualTo("21600");
+    assertThat(Redaction.DEFAULT.headerValue("x-amz-sso_bearer_token", SECRET)).isEqualTo("<redacted>");
+    assertThat(Redaction.DEFAULT.text("[x-aws-ec2-metadata-token: " + SECRET + ", x-aws-ec2-metadata-token-ttl-seconds: 21600]"))
+        .isEqualTo("[x-aws-ec2-metadata-token: <redacted>, x-aws-ec2-metadata-token-ttl-seconds: 21600]");
+    assertThat(Redaction.DEFAULT.text("x-amz-sso_bearer_token: " + SECRET)).isEqualTo("x-amz-sso_bearer_token: <redacted>");
+  }
+
+  @Test
   void emitterHelperRedacts() {
     assertThat(redaction.header("X-API-KEY", SECRET)).isEqualTo(new Header("X-API-KEY", "<redacted>"));
     assertThat(redaction.isSensitive("Cookie")).isTrue();

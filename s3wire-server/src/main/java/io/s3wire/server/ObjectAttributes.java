@@ -7,7 +7,8 @@ import java.util.TreeMap;
 /**
  * What a client sets on an object besides its bytes: system headers kept as given
  * ({@code content-type}, {@code cache-control}, {@code content-encoding},
- * {@code content-disposition}, {@code content-language}, {@code expires}), user metadata
+ * {@code content-disposition}, {@code content-language}, {@code expires}; in a bucket with object
+ * lock also the version's {@code x-amz-object-lock-*} headers, which the server sets), user metadata
  * ({@code x-amz-meta-*}, stored without the prefix), the object's tags (in the order given) and
  * its encryption and access control list. Header and metadata names are lower-case.
  *
@@ -66,6 +67,16 @@ public record ObjectAttributes(Map<String, String> headers, Map<String, String> 
 
   /** These attributes owned by {@code owner} (a canonical id; {@code null}: the bucket's owner). */
   public ObjectAttributes withOwner(String owner) {
+    return new ObjectAttributes(headers, userMetadata, tags, encryption, acl, owner);
+  }
+
+  /**
+   * These attributes with other stored system headers.
+   *
+   * @param headers the headers to keep instead of their own
+   * @return the changed attributes
+   */
+  public ObjectAttributes withHeaders(Map<String, String> headers) {
     return new ObjectAttributes(headers, userMetadata, tags, encryption, acl, owner);
   }
 

@@ -23,13 +23,13 @@ import java.util.Objects;
  * the reading thread ({@link ServerLimits#streamDeadline()}).
  */
 public final class ObjectContent implements Closeable {
-  private final ObjectInfo info;
+  private final StoredObject info;
   private final long length;
   private final ReadableByteChannel channel;
   private final FileChannel file;
   private final long fileOffset;
 
-  private ObjectContent(ObjectInfo info, long length, ReadableByteChannel channel, FileChannel file, long fileOffset) {
+  private ObjectContent(StoredObject info, long length, ReadableByteChannel channel, FileChannel file, long fileOffset) {
     this.info = Objects.requireNonNull(info, "info");
     this.length = length;
     this.channel = Objects.requireNonNull(channel, "channel");
@@ -38,17 +38,17 @@ public final class ObjectContent implements Closeable {
   }
 
   /** Content read from {@code channel}, which must yield {@code length} bytes. */
-  public static ObjectContent of(ObjectInfo info, long length, ReadableByteChannel channel) {
+  public static ObjectContent of(StoredObject info, long length, ReadableByteChannel channel) {
     return new ObjectContent(info, length, channel, null, 0);
   }
 
   /** Content held in {@code file} from {@code offset} for {@code length} bytes; positions the file there. */
-  public static ObjectContent ofFile(ObjectInfo info, FileChannel file, long offset, long length) throws IOException {
+  public static ObjectContent ofFile(StoredObject info, FileChannel file, long offset, long length) throws IOException {
     file.position(offset);
     return new ObjectContent(info, length, file, file, offset);
   }
 
-  public ObjectInfo info() {
+  public StoredObject info() {
     return info;
   }
 

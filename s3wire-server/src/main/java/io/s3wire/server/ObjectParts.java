@@ -16,7 +16,7 @@ import java.util.Objects;
  *     empty when the object is stored whole or the store kept no part checksums (every part has
  *     one, or the list is empty)
  */
-public record ObjectParts(ObjectInfo info, List<Long> partSizes, List<ObjectChecksum> partChecksums) {
+public record ObjectParts(StoredObject info, List<Long> partSizes, List<ObjectChecksum> partChecksums) {
   public ObjectParts {
     Objects.requireNonNull(info, "info");
     partSizes = List.copyOf(partSizes);
@@ -31,12 +31,12 @@ public record ObjectParts(ObjectInfo info, List<Long> partSizes, List<ObjectChec
   }
 
   /** An object's parts without their checksums. */
-  public ObjectParts(ObjectInfo info, List<Long> partSizes) {
+  public ObjectParts(StoredObject info, List<Long> partSizes) {
     this(info, partSizes, List.of());
   }
 
   /** An object stored whole. */
-  public static ObjectParts whole(ObjectInfo info) {
+  public static ObjectParts whole(StoredObject info) {
     return new ObjectParts(info, List.of());
   }
 

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  *
  * <p>Checksums: the server names the algorithm of the checksum each body is to keep (what the
  * client chose, else S3's default, CRC64NVME) and the built-in stores compute it in the same pass as
- * the ETag's MD5 ({@link ObjectInfo#checksum}, {@link PartInfo#checksum}); a multipart object's
+ * the ETag's MD5 ({@link StoredObject#checksum}, {@link StoredPart#checksum}); a multipart object's
  * checksum is formed by the server from its parts'. A store that keeps no checksums leaves them
  * {@code null} and the server then reports none.
  *
@@ -97,11 +97,11 @@ public interface ObjectStore extends Closeable {
    * Stores {@code body} (read to its end) under {@code key}, replacing any earlier object, with the
    * FULL_OBJECT checksum of algorithm {@code checksum} ({@code null}: none).
    */
-  ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
+  StoredObject putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
       InputStream body) throws IOException;
 
   /** {@link #putObject(String, String, ObjectAttributes, ChecksumAlgorithm, InputStream)} with S3's default checksum. */
-  default ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, InputStream body)
+  default StoredObject putObject(String bucket, String key, ObjectAttributes attributes, InputStream body)
       throws IOException {
     return putObject(bucket, key, attributes, DEFAULT_CHECKSUM, body);
   }
@@ -113,13 +113,13 @@ public interface ObjectStore extends Closeable {
    * check at their commit point, atomically with it. This default, for stores that do not know
    * conditions, checks before writing, which a concurrent writer of the same key can race.
    */
-  default ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
+  default StoredObject putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
       InputStream body, WriteCondition condition) throws IOException {
     condition.check(currentOrNull(bucket, key, condition));
     return putObject(bucket, key, attributes, checksum, body);
   }
 
-  private ObjectInfo currentOrNull(String bucket, String key, WriteCondition condition) throws IOException {
+  private StoredObject currentOrNull(String bucket, String key, WriteCondition condition) throws IOException {
     if (condition.isNone()) {
       return null;
     }
@@ -134,7 +134,7 @@ public interface ObjectStore extends Closeable {
   }
 
   /** The object's description; NoSuchKey when absent. */
-  ObjectInfo headObject(String bucket, String key) throws IOException;
+  StoredObject headObject(String bucket, String key) throws IOException;
 
   /**
    * Replaces the attributes of the object under {@code key} with {@code change} applied to its
@@ -143,7 +143,7 @@ public interface ObjectStore extends Closeable {
    * object {@code change} saw is the one changed. Returns the new description; NoSuchKey when
    * absent. This default, for stores that cannot change metadata in place, answers NotImplemented.
    */
-  default ObjectInfo replaceObjectAttributes(String bucket, String key, UnaryOperator<ObjectAttributes> change)
+  default StoredObject replaceObjectAttributes(String bucket, String key, UnaryOperator<ObjectAttributes> change)
       throws IOException {
     throw new S3ErrorException(S3ErrorCode.NOT_IMPLEMENTED, "This store cannot change an object's metadata in place");
   }
@@ -168,7 +168,7 @@ public interface ObjectStore extends Closeable {
    * Objects whose key starts with {@code prefix} and sorts after {@code startAfter} (empty: from
    * the first), in UTF-8 byte order of their keys. The iterator is weakly consistent.
    */
-  Iterator<ObjectInfo> listObjects(String bucket, String prefix, String startAfter) throws IOException;
+  Iterator<StoredObject> listObjects(String bucket, String prefix, String startAfter) throws IOException;
 
   /**
    * Starts a multipart upload and returns its id; it remembers the checksum the client chose
@@ -186,31 +186,31 @@ public interface ObjectStore extends Closeable {
    * Stores a part, replacing an earlier part with the same number, with the checksum of algorithm
    * {@code checksum} ({@code null}: none).
    */
-  PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, ChecksumAlgorithm checksum,
+  StoredPart uploadPart(String bucket, String key, String uploadId, int partNumber, ChecksumAlgorithm checksum,
       InputStream body) throws IOException;
 
-  /** A part with the upload's own checksum algorithm ({@link UploadInfo#checksumAlgorithm}), if any. */
-  default PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, InputStream body)
+  /** A part with the upload's own checksum algorithm ({@link StoredUpload#checksumAlgorithm}), if any. */
+  default StoredPart uploadPart(String bucket, String key, String uploadId, int partNumber, InputStream body)
       throws IOException {
     return uploadPart(bucket, key, uploadId, partNumber, upload(bucket, key, uploadId).checksumAlgorithm(), body);
   }
 
   /** The upload's parts in part-number order; NoSuchUpload when it is not open. */
-  List<PartInfo> listParts(String bucket, String key, String uploadId) throws IOException;
+  List<StoredPart> listParts(String bucket, String key, String uploadId) throws IOException;
 
   /** The upload's description; NoSuchUpload when it is not open. */
-  UploadInfo upload(String bucket, String key, String uploadId) throws IOException;
+  StoredUpload upload(String bucket, String key, String uploadId) throws IOException;
 
   /**
    * Makes the object from {@code partNumbers} in that order (validated by the caller), with
    * {@code etag} and {@code checksum} (formed by the caller from the parts' checksums; {@code null}:
    * none), and ends the upload.
    */
-  ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers, String etag,
+  StoredObject completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers, String etag,
       ObjectChecksum checksum) throws IOException;
 
   /** {@link #completeMultipartUpload(String, String, String, List, String, ObjectChecksum)} with no checksum. */
-  default ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+  default StoredObject completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag) throws IOException {
     return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, (ObjectChecksum) null);
   }
@@ -222,7 +222,7 @@ public interface ObjectStore extends Closeable {
    * open. The built-in stores check atomically with the commit; this default checks first, which a
    * concurrent writer can race.
    */
-  default ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+  default StoredObject completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag, ObjectChecksum checksum, WriteCondition condition) throws IOException {
     condition.check(currentOrNull(bucket, key, condition));
     return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksum);
@@ -231,7 +231,7 @@ public interface ObjectStore extends Closeable {
   void abortMultipartUpload(String bucket, String key, String uploadId) throws IOException;
 
   /** Open uploads of a bucket ordered by key, then initiation time. */
-  List<UploadInfo> listMultipartUploads(String bucket) throws IOException;
+  List<StoredUpload> listMultipartUploads(String bucket) throws IOException;
 
   /** The bucket's versioning state; NoSuchBucket when absent. This default, for stores without versions, is UNVERSIONED. */
   default BucketVersioning versioning(String bucket) throws IOException {
@@ -259,7 +259,7 @@ public interface ObjectStore extends Closeable {
       throw new S3ErrorException(S3ErrorCode.NO_SUCH_VERSION);
     }
     try {
-      ObjectInfo info = headObject(bucket, key);
+      StoredObject info = headObject(bucket, key);
       return new VersionEntry(key, versionId, true, info.lastModified(), info);
     } catch (S3ErrorException e) {
       throw e.code() == S3ErrorCode.NO_SUCH_KEY ? new S3ErrorException(S3ErrorCode.NO_SUCH_VERSION) : e;
@@ -280,7 +280,7 @@ public interface ObjectStore extends Closeable {
    * Like {@link #replaceObjectAttributes}, for object version {@code versionId}; NoSuchVersion when
    * absent, MethodNotAllowed for a delete marker.
    */
-  default ObjectInfo replaceVersionAttributes(String bucket, String key, String versionId,
+  default StoredObject replaceVersionAttributes(String bucket, String key, String versionId,
       UnaryOperator<ObjectAttributes> change) throws IOException {
     version(bucket, key, versionId);
     return replaceObjectAttributes(bucket, key, change);
@@ -317,7 +317,7 @@ public interface ObjectStore extends Closeable {
    */
   default Iterator<VersionEntry> listVersions(String bucket, String prefix, String keyMarker, String versionIdMarker)
       throws IOException {
-    Iterator<ObjectInfo> objects = listObjects(bucket, prefix, keyMarker);
+    Iterator<StoredObject> objects = listObjects(bucket, prefix, keyMarker);
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -326,7 +326,7 @@ public interface ObjectStore extends Closeable {
 
       @Override
       public VersionEntry next() {
-        ObjectInfo o = objects.next();
+        StoredObject o = objects.next();
         return new VersionEntry(o.key(), VersionEntry.NULL_ID, true, o.lastModified(), o);
       }
     };

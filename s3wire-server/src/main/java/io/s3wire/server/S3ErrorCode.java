@@ -71,6 +71,9 @@ public enum S3ErrorCode {
   NO_SUCH_LIFECYCLE_CONFIGURATION("NoSuchLifecycleConfiguration", 404, "The lifecycle configuration does not exist"),
   NO_SUCH_PUBLIC_ACCESS_BLOCK_CONFIGURATION("NoSuchPublicAccessBlockConfiguration", 404,
       "The public access block configuration was not found"),
+  /** GetObjectRetention or GetObjectLegalHold of a version that has no retention or legal hold. */
+  NO_SUCH_OBJECT_LOCK_CONFIGURATION("NoSuchObjectLockConfiguration", 404,
+      "The specified object does not have a ObjectLock configuration"),
   NO_SUCH_TAG_SET("NoSuchTagSet", 404, "The TagSet does not exist"),
   NO_SUCH_UPLOAD("NoSuchUpload", 404,
       "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."),

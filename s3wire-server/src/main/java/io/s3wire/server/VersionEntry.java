@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param lastModified when it was stored (for a delete marker: when the key was deleted)
  * @param object the object version's description; {@code null} for a delete marker
  */
-public record VersionEntry(String key, String versionId, boolean latest, Instant lastModified, ObjectInfo object) {
+public record VersionEntry(String key, String versionId, boolean latest, Instant lastModified, StoredObject object) {
   /** The id of the version a bucket without versioning, or with versioning suspended, writes. */
   public static final String NULL_ID = "null";
 

@@ -48,7 +48,7 @@ public record WriteCondition(String ifMatch, boolean ifNoneMatch) {
    *     or has another ETag than {@code If-Match} names; NoSuchKey for {@code If-Match} when there
    *     is no object (S3 answers 404 there, not 412)
    */
-  public void check(ObjectInfo current) {
+  public void check(StoredObject current) {
     if (ifNoneMatch && current != null) {
       throw failed("If-None-Match");
     }

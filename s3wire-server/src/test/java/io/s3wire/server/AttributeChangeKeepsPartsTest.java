@@ -18,8 +18,8 @@ class AttributeChangeKeepsPartsTest {
     store.createBucket("b");
     String upload = store.createMultipartUpload("b", "k", ObjectAttributes.empty(), ChecksumAlgorithm.CRC32,
         ChecksumType.COMPOSITE);
-    PartInfo one = store.uploadPart("b", "k", upload, 1, new ByteArrayInputStream(new byte[] {1, 2, 3}));
-    PartInfo two = store.uploadPart("b", "k", upload, 2, new ByteArrayInputStream(new byte[] {4, 5}));
+    StoredPart one = store.uploadPart("b", "k", upload, 1, new ByteArrayInputStream(new byte[] {1, 2, 3}));
+    StoredPart two = store.uploadPart("b", "k", upload, 2, new ByteArrayInputStream(new byte[] {4, 5}));
     store.completeMultipartUpload("b", "k", upload, List.of(1, 2), "\"etag-2\"");
     ObjectParts before = store.headObjectParts("b", "k");
     assertThat(before.partChecksums()).containsExactly(one.checksum(), two.checksum());

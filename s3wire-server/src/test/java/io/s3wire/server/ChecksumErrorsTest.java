@@ -160,7 +160,7 @@ class ChecksumErrorsTest {
     refused(complete(id, List.of(new CompletedPart(1, etag, ChecksumAlgorithm.CRC32, crc32)), "x-amz-checksum-crc32",
         crc32, "x-amz-checksum-sha1", b64(ChecksumAlgorithm.SHA1, BODY)), "InvalidRequest", MULTIPLE);
     assertThat(server.store().listMultipartUploads("bucket")).singleElement()
-        .extracting(UploadInfo::uploadId).isEqualTo(id);
+        .extracting(StoredUpload::uploadId).isEqualTo(id);
   }
 
   private String create(String... headers) throws Exception {

@@ -142,15 +142,15 @@ class ConditionalWritesTest {
   }
 
   /** Runs {@code writers} at once; returns how many succeeded and checks every other failed with {@code code}. */
-  private static int race(List<java.util.concurrent.Callable<ObjectInfo>> writers, S3ErrorCode code) throws Exception {
+  private static int race(List<java.util.concurrent.Callable<StoredObject>> writers, S3ErrorCode code) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(writers.size());
     try {
-      List<Future<ObjectInfo>> results = new ArrayList<>();
+      List<Future<StoredObject>> results = new ArrayList<>();
       for (var w : writers) {
         results.add(pool.submit(w));
       }
       int won = 0;
-      for (Future<ObjectInfo> f : results) {
+      for (Future<StoredObject> f : results) {
         try {
           f.get(60, TimeUnit.SECONDS);
           won++;
@@ -171,7 +171,7 @@ class ConditionalWritesTest {
     try (ObjectStore store = store(kind)) {
       store.createBucket("b");
       CyclicBarrier barrier = new CyclicBarrier(WRITERS);
-      List<java.util.concurrent.Callable<ObjectInfo>> writers = new ArrayList<>();
+      List<java.util.concurrent.Callable<StoredObject>> writers = new ArrayList<>();
       for (int i = 0; i < WRITERS; i++) {
         String text = "writer " + i;
         writers.add(() -> store.putObject("b", "k", ObjectAttributes.empty(), ObjectStore.DEFAULT_CHECKSUM,
@@ -190,7 +190,7 @@ class ConditionalWritesTest {
       String base = store.putObject("b", "k", ObjectAttributes.empty(), new ByteArrayInputStream(new byte[] {0}))
           .etag();
       CyclicBarrier barrier = new CyclicBarrier(WRITERS);
-      List<java.util.concurrent.Callable<ObjectInfo>> writers = new ArrayList<>();
+      List<java.util.concurrent.Callable<StoredObject>> writers = new ArrayList<>();
       for (int i = 0; i < WRITERS; i++) {
         String text = "writer " + i;
         writers.add(() -> store.putObject("b", "k", ObjectAttributes.empty(), ObjectStore.DEFAULT_CHECKSUM,
@@ -207,10 +207,10 @@ class ConditionalWritesTest {
     try (ObjectStore store = store(kind)) {
       store.createBucket("b");
       CyclicBarrier barrier = new CyclicBarrier(WRITERS);
-      List<java.util.concurrent.Callable<ObjectInfo>> writers = new ArrayList<>();
+      List<java.util.concurrent.Callable<StoredObject>> writers = new ArrayList<>();
       for (int i = 0; i < WRITERS; i++) {
         String id = store.createMultipartUpload("b", "k", ObjectAttributes.empty());
-        PartInfo p = store.uploadPart("b", "k", id, 1, new ByteArrayInputStream(("part " + i).getBytes(
+        StoredPart p = store.uploadPart("b", "k", id, 1, new ByteArrayInputStream(("part " + i).getBytes(
             StandardCharsets.UTF_8)));
         writers.add(() -> {
           barrier.await(30, TimeUnit.SECONDS);

@@ -50,7 +50,7 @@ class CrashSafetyTest {
         reopened.listObjects("bucket", "", "").forEachRemaining(o -> keys.add(o.key()));
         assertThat(keys).containsExactlyElementsOf(earlier);
         for (int i = 0; i < 5; i++) {
-          ObjectInfo info = reopened.headObject("bucket", "earlier-" + i);
+          StoredObject info = reopened.headObject("bucket", "earlier-" + i);
           assertThat(info.size()).isEqualTo(("object " + i).repeat(1000).length());
         }
         try (Stream<Path> tmp = Files.list(dir.resolve("tmp"))) {

@@ -108,13 +108,13 @@ class FileStoreTest {
     Path orphan = root.resolve("buckets/bucket/objects").resolve("0".repeat(64) + "." + "1".repeat(32) + ".data");
     Files.writeString(orphan, "partial");
     try (ObjectStore s = ObjectStore.file(root)) {
-      ObjectInfo a = s.headObject("bucket", "a");
+      StoredObject a = s.headObject("bucket", "a");
       assertThat(a.size()).isEqualTo(3);
       assertThat(a.etag()).isEqualTo("\"47bce5c74f589f4867dbd57e9ca9f808\"");
       assertThat(a.attributes().header("content-type")).isEqualTo("text/plain");
       assertThat(a.attributes().userMetadata()).containsEntry("colour", "blue");
       assertThat(s.headObject("bucket", "b").size()).isEqualTo(2);
-      assertThat(s.listMultipartUploads("bucket")).extracting(UploadInfo::key).containsExactly("mp");
+      assertThat(s.listMultipartUploads("bucket")).extracting(StoredUpload::key).containsExactly("mp");
       assertThat(Files.exists(orphan)).isFalse();
       try (Stream<Path> tmp = Files.list(root.resolve("tmp"))) {
         assertThat(tmp).isEmpty();

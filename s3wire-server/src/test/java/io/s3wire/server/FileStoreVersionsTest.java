@@ -32,7 +32,7 @@ class FileStoreVersionsTest {
   }
 
   private static String read(ObjectStore store, String key, String versionId) throws Exception {
-    ObjectInfo info = store.version("b", key, versionId).object();
+    StoredObject info = store.version("b", key, versionId).object();
     try (ObjectContent c = store.getObjectVersion("b", key, versionId, 0, info.size());
         InputStream in = c.newInputStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -93,7 +93,7 @@ class FlexibleChecksumTest {
   }
 
   private byte[] stored(String key) throws Exception {
-    ObjectInfo info = server.store().headObject("bucket", key);
+    StoredObject info = server.store().headObject("bucket", key);
     try (ObjectContent c = server.store().getObject("bucket", key, 0, info.size());
         InputStream in = c.newInputStream()) {
       return in.readAllBytes();
@@ -145,7 +145,7 @@ class FlexibleChecksumTest {
     assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
     assertThat(r.headers().firstValue("x-amz-checksum-crc32c")).hasValue(crc(body));
     assertThat(r.headers().firstValue("x-amz-checksum-type")).hasValue("FULL_OBJECT");
-    ObjectInfo info = server.store().headObject("bucket", "k");
+    StoredObject info = server.store().headObject("bucket", "k");
     assertThat(info.checksum()).isEqualTo(new ObjectChecksum(ChecksumAlgorithm.CRC32C, crc(body), ChecksumType.FULL_OBJECT));
   }
 
@@ -328,7 +328,7 @@ class FlexibleChecksumTest {
     HttpResponse<byte[]> r = complete("k", u.uploadId, parts);
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(text(r)).contains("<Code>InvalidPart</Code>").contains("<PartNumber>2</PartNumber>");
-    assertThat(server.store().listMultipartUploads("bucket")).extracting(UploadInfo::uploadId)
+    assertThat(server.store().listMultipartUploads("bucket")).extracting(StoredUpload::uploadId)
         .containsExactly(u.uploadId);
   }
 
@@ -459,7 +459,7 @@ class FlexibleChecksumTest {
           .isEqualTo(new ObjectChecksum(ChecksumAlgorithm.CRC32C, crc(body), ChecksumType.FULL_OBJECT));
       assertThat(reopened.upload("bucket", "m", uploadId).checksumAlgorithm()).isEqualTo(ChecksumAlgorithm.CRC32C);
       assertThat(reopened.upload("bucket", "m", uploadId).checksumType()).isEqualTo(ChecksumType.COMPOSITE);
-      assertThat(reopened.listParts("bucket", "m", uploadId)).singleElement().extracting(PartInfo::checksum)
+      assertThat(reopened.listParts("bucket", "m", uploadId)).singleElement().extracting(StoredPart::checksum)
           .isEqualTo(new ObjectChecksum(ChecksumAlgorithm.CRC32C, crc(part), ChecksumType.FULL_OBJECT));
 
       HttpResponse<byte[]> k = send(fileServer, "HEAD", "/bucket/crc32c", null, "x-amz-checksum-mode", "ENABLED");

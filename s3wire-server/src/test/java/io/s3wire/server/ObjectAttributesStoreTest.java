@@ -43,13 +43,13 @@ class ObjectAttributesStoreTest {
 
   private static void keepsAndReplaces(ObjectStore store) throws Exception {
     store.createBucket("b");
-    ObjectInfo put = store.putObject("b", "k", attrs(tags("z", "1", "a", "two words"), KMS),
+    StoredObject put = store.putObject("b", "k", attrs(tags("z", "1", "a", "two words"), KMS),
         new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8)));
-    ObjectInfo head = store.headObject("b", "k");
+    StoredObject head = store.headObject("b", "k");
     assertThat(head.attributes().tags()).containsExactly(Map.entry("z", "1"), Map.entry("a", "two words"));
     assertThat(head.attributes().encryption()).isEqualTo(KMS);
 
-    ObjectInfo changed = store.replaceObjectAttributes("b", "k", a -> a.withTags(tags("only", "")));
+    StoredObject changed = store.replaceObjectAttributes("b", "k", a -> a.withTags(tags("only", "")));
     assertThat(changed.attributes().tags()).containsExactly(Map.entry("only", ""));
     assertThat(changed.etag()).isEqualTo(put.etag());
     assertThat(changed.lastModified()).isEqualTo(put.lastModified());
@@ -66,11 +66,11 @@ class ObjectAttributesStoreTest {
     String id = store.createMultipartUpload("b", "mp", attrs(tags("t", "v"), CUSTOMER));
     assertThat(store.upload("b", "mp", id).attributes().encryption()).isEqualTo(CUSTOMER);
     store.uploadPart("b", "mp", id, 1, new ByteArrayInputStream(new byte[] {1, 2}));
-    ObjectInfo mp = store.completeMultipartUpload("b", "mp", id, List.of(1), "\"e-1\"");
+    StoredObject mp = store.completeMultipartUpload("b", "mp", id, List.of(1), "\"e-1\"");
     assertThat(mp.attributes().tags()).containsExactly(Map.entry("t", "v"));
     assertThat(mp.attributes().encryption()).isEqualTo(CUSTOMER);
 
-    ObjectInfo plain = store.putObject("b", "plain", new ObjectAttributes(Map.of(), Map.of()),
+    StoredObject plain = store.putObject("b", "plain", new ObjectAttributes(Map.of(), Map.of()),
         new ByteArrayInputStream(new byte[0]));
     assertThat(plain.attributes().encryption()).isEqualTo(ObjectEncryption.SSE_S3);
     assertThat(plain.attributes().tags()).isEmpty();

@@ -104,7 +104,7 @@ class PostObjectTest {
     assertThat(r.headers().firstValue("location"))
         .hasValue(server.endpoint() + "/forms/uploads/cat%20picture.png");
     assertThat(r.body()).isEmpty();
-    ObjectInfo info = server.store().headObject("forms", "uploads/cat picture.png");
+    StoredObject info = server.store().headObject("forms", "uploads/cat picture.png");
     assertThat(info.etag()).isEqualTo(etag);
     assertThat(info.attributes().header("content-type")).isEqualTo("image/png");
     assertThat(info.attributes().header("cache-control")).isEqualTo("max-age=60");

@@ -89,19 +89,19 @@ final class StallingStore implements ObjectStore {
   public List<BucketInfo> listBuckets() throws IOException { return d.listBuckets(); }
 
   @Override
-  public ObjectInfo putObject(String bucket, String key, ObjectAttributes a, ChecksumAlgorithm checksum,
+  public StoredObject putObject(String bucket, String key, ObjectAttributes a, ChecksumAlgorithm checksum,
       InputStream body) throws IOException {
     return d.putObject(bucket, key, a, checksum, body);
   }
 
   @Override
-  public ObjectInfo headObject(String bucket, String key) throws IOException { return d.headObject(bucket, key); }
+  public StoredObject headObject(String bucket, String key) throws IOException { return d.headObject(bucket, key); }
 
   @Override
   public void deleteObject(String bucket, String key) throws IOException { d.deleteObject(bucket, key); }
 
   @Override
-  public Iterator<ObjectInfo> listObjects(String bucket, String prefix, String startAfter) throws IOException {
+  public Iterator<StoredObject> listObjects(String bucket, String prefix, String startAfter) throws IOException {
     return d.listObjects(bucket, prefix, startAfter);
   }
 
@@ -112,23 +112,23 @@ final class StallingStore implements ObjectStore {
   }
 
   @Override
-  public PartInfo uploadPart(String bucket, String key, String uploadId, int n, ChecksumAlgorithm checksum,
+  public StoredPart uploadPart(String bucket, String key, String uploadId, int n, ChecksumAlgorithm checksum,
       InputStream body) throws IOException {
     return d.uploadPart(bucket, key, uploadId, n, checksum, body);
   }
 
   @Override
-  public List<PartInfo> listParts(String bucket, String key, String uploadId) throws IOException {
+  public List<StoredPart> listParts(String bucket, String key, String uploadId) throws IOException {
     return d.listParts(bucket, key, uploadId);
   }
 
   @Override
-  public UploadInfo upload(String bucket, String key, String uploadId) throws IOException {
+  public StoredUpload upload(String bucket, String key, String uploadId) throws IOException {
     return d.upload(bucket, key, uploadId);
   }
 
   @Override
-  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> parts, String etag,
+  public StoredObject completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> parts, String etag,
       ObjectChecksum checksum) throws IOException {
     return d.completeMultipartUpload(bucket, key, uploadId, parts, etag, checksum);
   }
@@ -139,5 +139,5 @@ final class StallingStore implements ObjectStore {
   }
 
   @Override
-  public List<UploadInfo> listMultipartUploads(String bucket) throws IOException { return d.listMultipartUploads(bucket); }
+  public List<StoredUpload> listMultipartUploads(String bucket) throws IOException { return d.listMultipartUploads(bucket); }
 }

@@ -6,12 +6,12 @@ import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectChecksum;
 import io.s3wire.server.ObjectContent;
-import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.StoredObject;
 import io.s3wire.server.ObjectStore;
-import io.s3wire.server.PartInfo;
+import io.s3wire.server.StoredPart;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
-import io.s3wire.server.UploadInfo;
+import io.s3wire.server.StoredUpload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
@@ -38,15 +38,15 @@ final class PartFaultStore implements ObjectStore {
   }
 
   @Override
-  public PartInfo uploadPart(String bucket, String key, String uploadId, int n, ChecksumAlgorithm checksum,
+  public StoredPart uploadPart(String bucket, String key, String uploadId, int n, ChecksumAlgorithm checksum,
       InputStream body) throws IOException {
     if (fault == Fault.ACCESS_DENIED && n == partNumber && remaining.getAndDecrement() > 0) {
       body.transferTo(java.io.OutputStream.nullOutputStream());
       throw new S3ErrorException(S3ErrorCode.ACCESS_DENIED);
     }
-    PartInfo p = d.uploadPart(bucket, key, uploadId, n, checksum, body);
+    StoredPart p = d.uploadPart(bucket, key, uploadId, n, checksum, body);
     if (fault == Fault.WRONG_ETAG && n == partNumber && remaining.getAndDecrement() > 0) {
-      return new PartInfo(n, "\"00000000000000000000000000000000\"", p.size(), p.lastModified(), p.checksum());
+      return new StoredPart(n, "\"00000000000000000000000000000000\"", p.size(), p.lastModified(), p.checksum());
     }
     return p;
   }
@@ -64,13 +64,13 @@ final class PartFaultStore implements ObjectStore {
   public List<BucketInfo> listBuckets() throws IOException { return d.listBuckets(); }
 
   @Override
-  public ObjectInfo putObject(String bucket, String key, ObjectAttributes a, ChecksumAlgorithm checksum,
+  public StoredObject putObject(String bucket, String key, ObjectAttributes a, ChecksumAlgorithm checksum,
       InputStream body) throws IOException {
     return d.putObject(bucket, key, a, checksum, body);
   }
 
   @Override
-  public ObjectInfo headObject(String bucket, String key) throws IOException { return d.headObject(bucket, key); }
+  public StoredObject headObject(String bucket, String key) throws IOException { return d.headObject(bucket, key); }
 
   @Override
   public ObjectContent getObject(String bucket, String key, long offset, long length) throws IOException {
@@ -81,7 +81,7 @@ final class PartFaultStore implements ObjectStore {
   public void deleteObject(String bucket, String key) throws IOException { d.deleteObject(bucket, key); }
 
   @Override
-  public Iterator<ObjectInfo> listObjects(String bucket, String prefix, String startAfter) throws IOException {
+  public Iterator<StoredObject> listObjects(String bucket, String prefix, String startAfter) throws IOException {
     return d.listObjects(bucket, prefix, startAfter);
   }
 
@@ -92,17 +92,17 @@ final class PartFaultStore implements ObjectStore {
   }
 
   @Override
-  public List<PartInfo> listParts(String bucket, String key, String uploadId) throws IOException {
+  public List<StoredPart> listParts(String bucket, String key, String uploadId) throws IOException {
     return d.listParts(bucket, key, uploadId);
   }
 
   @Override
-  public UploadInfo upload(String bucket, String key, String uploadId) throws IOException {
+  public StoredUpload upload(String bucket, String key, String uploadId) throws IOException {
     return d.upload(bucket, key, uploadId);
   }
 
   @Override
-  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> parts, String etag,
+  public StoredObject completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> parts, String etag,
       ObjectChecksum checksum) throws IOException {
     return d.completeMultipartUpload(bucket, key, uploadId, parts, etag, checksum);
   }
@@ -113,5 +113,5 @@ final class PartFaultStore implements ObjectStore {
   }
 
   @Override
-  public List<UploadInfo> listMultipartUploads(String bucket) throws IOException { return d.listMultipartUploads(bucket); }
+  public List<StoredUpload> listMultipartUploads(String bucket) throws IOException { return d.listMultipartUploads(bucket); }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.s3wire.server.ObjectContent;
-import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.StoredObject;
 import io.s3wire.server.S3Server;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +77,7 @@ class PostFormToolsTest {
           file.toString(), tls ? ca.toString() : "-"));
       assertThat(out.get(0)).as(String.join("\n", out)).isEqualTo("201");
       assertThat(String.join("\n", out)).contains("<Bucket>forms</Bucket><Key>uploads/boto3 note.txt</Key>");
-      ObjectInfo info = server.store().headObject("forms", "uploads/boto3 note.txt");
+      StoredObject info = server.store().headObject("forms", "uploads/boto3 note.txt");
       assertThat(info.attributes().header("content-type")).isEqualTo("text/plain");
       assertThat(info.attributes().userMetadata()).containsEntry("tool", "boto3");
       assertThat(read(server, "forms", "uploads/boto3 note.txt", info.size())).isEqualTo("posted by boto3\n");

@@ -6,6 +6,7 @@ import io.s3wire.http.HttpResponse;
 import io.s3wire.http.HttpTransport;
 import io.s3wire.http.HttpVersionPolicy;
 import io.s3wire.http.TransportConfig;
+import io.s3wire.wire.WireListener;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +15,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Blocking HTTP for loaders, over s3wire's own transport. A load is rare (once per credentials
  * lifetime), so each one gets a transport of its own that it closes; nothing outlives the load.
- * Called on the credentials threads only, never on an event loop.
+ * Called on the credentials threads only, never on an event loop. Traced to the listener set by
+ * {@link #traced} on the calling thread.
  */
 public final class CredentialsHttp {
   /** A status and a (small) body read whole. */
@@ -29,12 +32,39 @@ public final class CredentialsHttp {
     }
   }
 
+  // The listener of the client a refresh serves. Loaders build their HTTP calls deep down and
+  // synchronously on the refresh thread, so the refresh sets it for the thread instead of handing it
+  // through every loader.
+  private static final ThreadLocal<WireListener> LISTENER = new ThreadLocal<>();
+
   private final HttpTransport transport;
   private final Duration timeout;
 
   private CredentialsHttp(HttpTransport transport, Duration timeout) {
     this.transport = transport;
     this.timeout = timeout;
+  }
+
+  /**
+   * Runs {@code load} with the HTTP calls it makes on this thread traced to {@code listener}.
+   *
+   * @param listener hears the calls' wire events (redacted as for S3 calls); {@link WireListener#NONE} for none
+   * @param load the loading, run on the calling thread
+   * @param <T> what the loading yields
+   * @return what {@code load} returned
+   */
+  public static <T> T traced(WireListener listener, Supplier<T> load) {
+    WireListener before = LISTENER.get();
+    LISTENER.set(listener);
+    try {
+      return load.get();
+    } finally {
+      if (before == null) {
+        LISTENER.remove();
+      } else {
+        LISTENER.set(before);
+      }
+    }
   }
 
   /**
@@ -46,6 +76,10 @@ public final class CredentialsHttp {
     TransportConfig.Builder b = TransportConfig.builder();
     if ("http".equalsIgnoreCase(target.getScheme())) {
       b.versionPolicy(HttpVersionPolicy.HTTP_1_1);
+    }
+    WireListener listener = LISTENER.get();
+    if (WireListener.wants(listener)) {
+      b.listener(listener);
     }
     TransportConfig config = b
         .connectTimeout(timeout)

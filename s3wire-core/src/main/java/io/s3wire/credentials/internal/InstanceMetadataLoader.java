@@ -1,5 +1,7 @@
 package io.s3wire.credentials.internal;
 
+import io.s3wire.config.AwsProfile;
+import io.s3wire.config.Resolved;
 import io.s3wire.credentials.CredentialsLoader;
 import io.s3wire.credentials.ProvidedCredentials;
 import io.s3wire.error.ClientException;
@@ -15,21 +17,32 @@ import java.util.Set;
 
 /**
  * EC2 instance metadata with IMDSv2: PUT a session token (6 h TTL), list the instance role, GET its
- * credentials. {@code AWS_EC2_METADATA_SERVICE_ENDPOINT} moves the endpoint; {@code
+ * credentials. The endpoint is, first found: {@code AWS_EC2_METADATA_SERVICE_ENDPOINT}, the profile's
+ * {@code ec2_metadata_service_endpoint}, else the default of the endpoint mode ({@code
+ * AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE}, else the profile's {@code ec2_metadata_service_endpoint_mode};
+ * {@code IPv4} → {@code http://169.254.169.254}, {@code IPv6} → {@code http://[fd00:ec2::254]}). {@code
  * AWS_EC2_METADATA_DISABLED=true} turns the loader off. Timeouts are short (1 s per call) because
  * off EC2 the endpoint does not exist and this is the last source in the chain.
  */
 public final class InstanceMetadataLoader implements CredentialsLoader {
-  private static final String DEFAULT_ENDPOINT = "http://169.254.169.254";
+  private static final String IPV4_ENDPOINT = "http://169.254.169.254";
+  private static final String IPV6_ENDPOINT = "http://[fd00:ec2::254]";
   private static final String TOKEN_HEADER = "x-aws-ec2-metadata-token";
   private static final String ROLES_PATH = "/latest/meta-data/iam/security-credentials/";
   private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
   private final Map<String, String> env;
+  private final Optional<AwsProfile> profile;
 
-  /** A loader reading its settings from {@code env}. */
+  /** A loader reading its settings from {@code env} only. */
   public InstanceMetadataLoader(Map<String, String> env) {
+    this(env, Optional.empty());
+  }
+
+  /** A loader reading its settings from {@code env}, then from {@code profile}. */
+  public InstanceMetadataLoader(Map<String, String> env, Optional<AwsProfile> profile) {
     this.env = Map.copyOf(env);
+    this.profile = profile;
   }
 
   /** Where this loader looks, for the chain's message. */
@@ -43,7 +56,7 @@ public final class InstanceMetadataLoader implements CredentialsLoader {
     if (disabled != null && disabled.strip().toLowerCase(Locale.ROOT).equals("true")) {
       return Optional.empty();
     }
-    String base = endpoint();
+    String base = endpoint(env, profile);
     return Optional.of(CredentialsHttp.with(URI.create(base), TIMEOUT, http -> fetch(http, base)));
   }
 
@@ -82,9 +95,44 @@ public final class InstanceMetadataLoader implements CredentialsLoader {
     return JsonCredentials.read(doc, JsonCredentials.METADATA, source);
   }
 
-  private String endpoint() {
-    String e = ContainerLoader.blankToNull(env.get("AWS_EC2_METADATA_SERVICE_ENDPOINT"));
-    String base = e == null ? DEFAULT_ENDPOINT : e;
+  /**
+   * The metadata endpoint without a trailing slash (see the class comment for the order).
+   *
+   * @param env the environment variables
+   * @param profile the profile in use, if it exists
+   * @return the base URL, e.g. {@code http://169.254.169.254}
+   * @throws ClientException when the endpoint mode is neither {@code IPv4} nor {@code IPv6}
+   */
+  public static String endpoint(Map<String, String> env, Optional<AwsProfile> profile) {
+    String base = setting(env, "AWS_EC2_METADATA_SERVICE_ENDPOINT", profile, "ec2_metadata_service_endpoint")
+        .map(Resolved::value)
+        .orElseGet(() -> defaultEndpoint(env, profile));
     return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+
+  private static String defaultEndpoint(Map<String, String> env, Optional<AwsProfile> profile) {
+    Optional<Resolved<String>> mode =
+        setting(env, "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE", profile, "ec2_metadata_service_endpoint_mode");
+    if (mode.isEmpty()) {
+      return IPV4_ENDPOINT;
+    }
+    return switch (mode.get().value().toLowerCase(Locale.ROOT)) {
+      case "ipv4" -> IPV4_ENDPOINT;
+      case "ipv6" -> IPV6_ENDPOINT;
+      default -> throw new ClientException("credentials", "instance metadata endpoint mode from "
+          + mode.get().source() + " must be IPv4 or IPv6, was " + mode.get().value());
+    };
+  }
+
+  // The environment variable wins over the profile key; blank counts as unset.
+  private static Optional<Resolved<String>> setting(Map<String, String> env, String variable,
+      Optional<AwsProfile> profile, String key) {
+    String e = ContainerLoader.blankToNull(env.get(variable));
+    if (e != null) {
+      return Optional.of(Resolved.of(e.strip(), "environment variable " + variable));
+    }
+    return profile.flatMap(p -> p.property(key))
+        .filter(r -> !r.value().isBlank())
+        .map(r -> Resolved.of(r.value().strip(), r.source()));
   }
 }

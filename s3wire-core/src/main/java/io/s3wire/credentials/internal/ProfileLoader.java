@@ -94,7 +94,7 @@ public final class ProfileLoader implements CredentialsLoader {
       Optional<ProvidedCredentials> c = switch (cs) {
         case "Environment" -> CredentialsProvider.environment(env).find()
             .map(r -> new ProvidedCredentials(r.value(), r.source(), null));
-        case "Ec2InstanceMetadata" -> new InstanceMetadataLoader(env).load();
+        case "Ec2InstanceMetadata" -> new InstanceMetadataLoader(env, files.profile(name)).load();
         case "EcsContainer" -> new ContainerLoader(env).load();
         default -> throw new ClientException("credentials", credentialSource.get().source() + ": credential_source "
             + cs + " is not one of Environment, Ec2InstanceMetadata, EcsContainer");

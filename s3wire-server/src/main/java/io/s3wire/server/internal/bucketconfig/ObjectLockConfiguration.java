@@ -7,7 +7,7 @@ import io.s3wire.xml.internal.XmlOut;
 /**
  * A bucket's {@code <ObjectLockConfiguration>}: {@code ObjectLockEnabled} and an optional default
  * retention (mode GOVERNANCE or COMPLIANCE, a positive number of Days or of Years, not both).
- * Stored and returned; no object is locked by it here (that needs versioning).
+ * Stored and returned; its default retention locks new object versions ({@link ObjectLockDocuments}).
  */
 public final class ObjectLockConfiguration {
   private ObjectLockConfiguration() {}

@@ -4,7 +4,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.s3wire.http.HttpDate;
 import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectChecksum;
-import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.StoredObject;
 import io.s3wire.server.ObjectParts;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
@@ -42,7 +42,7 @@ final class AttributesOp {
     call.requireBucket();
     Set<String> wanted = wanted(call);
     ObjectParts parts = VersioningOps.parts(call.store(), call.bucket, call.key, versionId);
-    ObjectInfo info = parts.info();
+    StoredObject info = parts.info();
     // An SSE-C object's attributes are read with its key, as its bytes are.
     Encryption.checkRead(call, info.attributes().encryption());
     Conditionals.check(call, info, "", true);

@@ -4,7 +4,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectChecksum;
-import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.StoredObject;
 import io.s3wire.server.ObjectParts;
 import io.s3wire.server.ObjectStore;
 import io.s3wire.server.internal.store.Digests;
@@ -74,7 +74,7 @@ final class Checksums {
    * x-amz-checksum-mode: ENABLED}, the object has one and the answer is not a range (S3 gives none
    * for a range: it would not cover the bytes sent).
    */
-  static void describe(HttpHeaders h, ObjectInfo info, S3Call call, boolean ranged) {
+  static void describe(HttpHeaders h, StoredObject info, S3Call call, boolean ranged) {
     if (ChecksumHeaders.modeEnabled(call) && !ranged) {
       answer(h, info.checksum(), true);
     }
@@ -107,7 +107,7 @@ final class Checksums {
    * The algorithm a copy's new object keeps: {@code x-amz-checksum-algorithm} when given, else the
    * source's (its COMPOSITE checksum becomes a FULL_OBJECT one: a copy is one body), else S3's default.
    */
-  static ChecksumAlgorithm forCopy(S3Call call, ObjectInfo source) {
+  static ChecksumAlgorithm forCopy(S3Call call, StoredObject source) {
     String named = call.header(ChecksumHeaders.ALGORITHM);
     if (named != null) {
       return ChecksumHeaders.algorithm(named);

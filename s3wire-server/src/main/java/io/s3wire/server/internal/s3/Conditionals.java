@@ -1,7 +1,7 @@
 package io.s3wire.server.internal.s3;
 
 import io.s3wire.http.HttpDate;
-import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.StoredObject;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.WriteCondition;
@@ -20,7 +20,7 @@ final class Conditionals {
   private Conditionals() {}
 
   /** Checks the conditions; {@code prefix} is {@code ""} or {@code x-amz-copy-source-} for copies. */
-  static void check(S3Call call, ObjectInfo info, String prefix, boolean notModifiedAllowed) {
+  static void check(S3Call call, StoredObject info, String prefix, boolean notModifiedAllowed) {
     String ifMatch = call.header(prefix + "if-match");
     String ifUnmodified = call.header(prefix + "if-unmodified-since");
     String ifNoneMatch = call.header(prefix + "if-none-match");
@@ -79,7 +79,7 @@ final class Conditionals {
     if (condition.isNone()) {
       return;
     }
-    ObjectInfo current;
+    StoredObject current;
     try {
       current = call.store().headObject(bucket, key);
     } catch (S3ErrorException e) {
@@ -96,7 +96,7 @@ final class Conditionals {
         Map.of("Condition", condition));
   }
 
-  private static S3ErrorException notModified(ObjectInfo info) {
+  private static S3ErrorException notModified(StoredObject info) {
     Map<String, String> h = new LinkedHashMap<>();
     h.put("header:etag", info.etag());
     h.put("header:last-modified", HttpDate.format(info.lastModified()));

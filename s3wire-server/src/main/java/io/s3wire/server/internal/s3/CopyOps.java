@@ -5,8 +5,8 @@ import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectChecksum;
 import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectEncryption;
-import io.s3wire.server.ObjectInfo;
-import io.s3wire.server.PartInfo;
+import io.s3wire.server.StoredObject;
+import io.s3wire.server.StoredPart;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.WriteCondition;
@@ -65,7 +65,7 @@ final class CopyOps {
     if (!call.store().bucketExists(src.bucket)) {
       throw new S3ErrorException(S3ErrorCode.NO_SUCH_BUCKET);
     }
-    ObjectInfo info = VersioningOps.head(call.store(), src.bucket, src.key, src.versionId, true);
+    StoredObject info = VersioningOps.head(call.store(), src.bucket, src.key, src.versionId, true);
     Encryption.checkCopySource(call, info.attributes().encryption());
     Conditionals.check(call, info, "x-amz-copy-source-", false);
     String directive = call.header("x-amz-metadata-directive");
@@ -90,9 +90,10 @@ final class CopyOps {
     ObjectAttributes attrs = (replace ? ObjectOps.attributes(call) : info.attributes()).withTags(tags)
         .withEncryption(encryption).withAcl(AclOps.forWrite(call))
         .withOwner(Owners.forWrite(call, call.header(Acl.HEADER)));
+    attrs = ObjectLocks.forWrite(call, attrs);
     WriteCondition condition = Conditionals.forWrite(call);
     Conditionals.precheck(call, condition, call.bucket, call.key);
-    ObjectInfo copied;
+    StoredObject copied;
     try (ObjectContent content = VersioningOps.open(call.store(), src.bucket, src.key, src.versionId, 0, info.size());
         InputStream in = content.newInputStream()) {
       copied = call.store().putObject(call.bucket, call.key, attrs, kept, in, condition);
@@ -107,7 +108,7 @@ final class CopyOps {
   }
 
   /** {@code x-amz-copy-source-version-id}: the version copied, when its bucket has versioning configured. */
-  private static void describeSource(io.netty.handler.codec.http.HttpHeaders h, ObjectInfo source) {
+  private static void describeSource(io.netty.handler.codec.http.HttpHeaders h, StoredObject source) {
     if (source.versionId() != null) {
       h.set("x-amz-copy-source-version-id", source.versionId());
     }
@@ -149,7 +150,7 @@ final class CopyOps {
     int n = MultipartOps.partNumber(call);
     call.requireBucket();
     Source src = source(call);
-    ObjectInfo info = VersioningOps.head(call.store(), src.bucket, src.key, src.versionId, true);
+    StoredObject info = VersioningOps.head(call.store(), src.bucket, src.key, src.versionId, true);
     Encryption.checkCopySource(call, info.attributes().encryption());
     Conditionals.check(call, info, "x-amz-copy-source-", false);
     long offset = 0;
@@ -161,10 +162,10 @@ final class CopyOps {
       length = r.length();
     }
     String uploadId = call.query("uploadId");
-    io.s3wire.server.UploadInfo upload = call.store().upload(call.bucket, call.key, uploadId);
+    io.s3wire.server.StoredUpload upload = call.store().upload(call.bucket, call.key, uploadId);
     Encryption.checkPart(call, upload.attributes().encryption(), true);
     ChecksumAlgorithm kept = MultipartChecksums.partAlgorithm(upload);
-    PartInfo part;
+    StoredPart part;
     try (ObjectContent content = VersioningOps.open(call.store(), src.bucket, src.key, src.versionId, offset, length);
         InputStream in = content.newInputStream()) {
       part = call.store().uploadPart(call.bucket, call.key, uploadId, n, kept, in);

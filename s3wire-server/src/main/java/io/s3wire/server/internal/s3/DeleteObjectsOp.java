@@ -32,6 +32,7 @@ final class DeleteObjectsOp {
     DeleteRequest req = XmlIn.delete(XmlIn.readBody(body, XmlIn.MAX_BODY));
     List<DeletedObject> deleted = new ArrayList<>();
     List<DeleteError> errors = new ArrayList<>();
+    ObjectLocks.Guard locks = ObjectLocks.guard(call);
     for (ObjectIdentifier o : req.objects()) {
       String key = o.key();
       try {
@@ -39,6 +40,7 @@ final class DeleteObjectsOp {
           throw new S3ErrorException(S3ErrorCode.KEY_TOO_LONG);
         }
         String versionId = VersioningOps.check(o.versionId(), "VersionId");
+        locks.check(key, versionId);
         VersionEntry touched = call.store().delete(call.bucket, key, versionId);
         if (!req.quiet()) {
           boolean marker = touched != null && touched.deleteMarker();

@@ -1,6 +1,6 @@
 package io.s3wire.server.internal.s3;
 
-import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.StoredObject;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.VersionEntry;
@@ -33,13 +33,13 @@ final class ListOps {
    */
   record Page<T>(List<T> contents, List<String> prefixes, boolean truncated, String lastReturned, T lastEntry) {}
 
-  static Page<ObjectInfo> page(S3Call call, String prefix, String delimiter, String after, int maxKeys)
+  static Page<StoredObject> page(S3Call call, String prefix, String delimiter, String after, int maxKeys)
       throws IOException {
     call.requireBucket();
     if (maxKeys == 0) {
       return new Page<>(List.of(), List.of(), false, null, null);
     }
-    return page(call.store().listObjects(call.bucket, prefix, after), ObjectInfo::key, prefix, delimiter, after,
+    return page(call.store().listObjects(call.bucket, prefix, after), StoredObject::key, prefix, delimiter, after,
         maxKeys);
   }
 
@@ -123,7 +123,7 @@ final class ListOps {
     return true;
   }
 
-  private static ObjectSummary summary(ObjectInfo o, boolean owner) {
+  private static ObjectSummary summary(StoredObject o, boolean owner) {
     return new ObjectSummary(o.key(), o.lastModified(), o.etag(), o.size(), "STANDARD", owner ? BucketOps.OWNER : null);
   }
 
@@ -138,7 +138,7 @@ final class ListOps {
     // test_bucket_listv2_continuationtoken_empty).
     String after = token != null && !token.isEmpty() ? decodeToken(token) : startAfter;
     boolean fetchOwner = "true".equals(call.query("fetch-owner"));
-    Page<ObjectInfo> p = page(call, prefix, delimiter, after, maxKeys);
+    Page<StoredObject> p = page(call, prefix, delimiter, after, maxKeys);
     ListBucketResult.Builder b = ListBucketResult.builder(ListBucketResult.ListVersion.V2, call.bucket)
         .prefix(prefix).maxKeys(maxKeys).truncated(p.truncated)
         .keyCount(p.contents.size() + p.prefixes.size())
@@ -148,7 +148,7 @@ final class ListOps {
         .encodingType(url ? "url" : null)
         .nextContinuationToken(p.truncated ? encodeToken(p.lastReturned) : null)
         .commonPrefixes(p.prefixes);
-    for (ObjectInfo o : p.contents) {
+    for (StoredObject o : p.contents) {
       b.addContents(summary(o, fetchOwner));
     }
     call.xml(S3Xml.write(b.build()));
@@ -160,7 +160,7 @@ final class ListOps {
     String delimiter = call.query.getOrDefault("delimiter", "");
     String marker = call.query.getOrDefault("marker", "");
     int maxKeys = maxKeys(call, "max-keys");
-    Page<ObjectInfo> p = page(call, prefix, delimiter, marker, maxKeys);
+    Page<StoredObject> p = page(call, prefix, delimiter, marker, maxKeys);
     ListBucketResult.Builder b = ListBucketResult.builder(ListBucketResult.ListVersion.V1, call.bucket)
         .prefix(prefix).marker(marker).maxKeys(maxKeys).truncated(p.truncated)
         .delimiter(delimiter.isEmpty() ? null : delimiter)
@@ -168,7 +168,7 @@ final class ListOps {
         // S3 sends NextMarker only with a delimiter; without one the client uses the last key.
         .nextMarker(p.truncated && !delimiter.isEmpty() ? p.lastReturned : null)
         .commonPrefixes(p.prefixes);
-    for (ObjectInfo o : p.contents) {
+    for (StoredObject o : p.contents) {
       b.addContents(summary(o, true));
     }
     call.xml(S3Xml.write(b.build()));
@@ -199,7 +199,7 @@ final class ListOps {
             delimiter, keyMarker, maxKeys);
     List<ObjectVersion> versions = new ArrayList<>();
     for (VersionEntry v : p.contents) {
-      ObjectInfo o = v.object();
+      StoredObject o = v.object();
       versions.add(o == null
           ? new ObjectVersion(true, v.key(), v.versionId(), v.latest(), v.lastModified(), null, 0, null,
               BucketOps.OWNER)

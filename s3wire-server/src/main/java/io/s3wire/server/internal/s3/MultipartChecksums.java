@@ -5,10 +5,10 @@ import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectChecksum;
 import io.s3wire.server.ObjectStore;
-import io.s3wire.server.PartInfo;
+import io.s3wire.server.StoredPart;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
-import io.s3wire.server.UploadInfo;
+import io.s3wire.server.StoredUpload;
 import io.s3wire.xml.CompletedPart;
 import java.security.MessageDigest;
 import java.util.List;
@@ -65,7 +65,7 @@ final class MultipartChecksums {
   }
 
   /** The type of an upload's object: as created, or the default of its algorithm; {@code null} without one. */
-  static ChecksumType type(UploadInfo upload) {
+  static ChecksumType type(StoredUpload upload) {
     if (upload.checksumAlgorithm() == null) {
       return null;
     }
@@ -77,7 +77,7 @@ final class MultipartChecksums {
   }
 
   /** The algorithm every part of {@code upload} keeps: the upload's, else S3's default. */
-  static ChecksumAlgorithm partAlgorithm(UploadInfo upload) {
+  static ChecksumAlgorithm partAlgorithm(StoredUpload upload) {
     return upload.checksumAlgorithm() != null ? upload.checksumAlgorithm() : ObjectStore.DEFAULT_CHECKSUM;
   }
 
@@ -86,7 +86,7 @@ final class MultipartChecksums {
    * COMPOSITE upload (a FULL_OBJECT upload computes it: its parts may come without). An upload
    * created without an algorithm takes parts with any checksum, or none.
    */
-  static void checkPart(UploadInfo upload, ChecksumHeaders.Claim claim) {
+  static void checkPart(StoredUpload upload, ChecksumHeaders.Claim claim) {
     ChecksumAlgorithm expected = upload.checksumAlgorithm();
     if (expected == null) {
       return;
@@ -105,7 +105,7 @@ final class MultipartChecksums {
    * @throws S3ErrorException InvalidArgument for two checksums or a malformed one, InvalidRequest
    *     for a missing one, BadDigest for one of another algorithm
    */
-  static boolean partMatches(UploadInfo upload, CompletedPart requested, PartInfo stored) {
+  static boolean partMatches(StoredUpload upload, CompletedPart requested, StoredPart stored) {
     Map<ChecksumAlgorithm, String> given = requested.checksums();
     if (given.size() > 1) {
       StringBuilder all = new StringBuilder();
@@ -153,7 +153,7 @@ final class MultipartChecksums {
    * @throws S3ErrorException InvalidRequest for an {@code x-amz-checksum-type} that is not the
    *     upload's, two checksum headers or a malformed one
    */
-  static ObjectChecksum complete(S3Call call, UploadInfo upload, List<PartInfo> chosen) {
+  static ObjectChecksum complete(S3Call call, StoredUpload upload, List<StoredPart> chosen) {
     ChecksumType requestedType = ChecksumHeaders.type(call);
     ChecksumType type = type(upload);
     if (requestedType != null && requestedType != type) {
@@ -179,7 +179,7 @@ final class MultipartChecksums {
   }
 
   /** The checksum of an object made of {@code parts}; {@code null} when one has none of {@code algorithm}. */
-  static ObjectChecksum combine(List<PartInfo> parts, ChecksumAlgorithm algorithm, ChecksumType type) {
+  static ObjectChecksum combine(List<StoredPart> parts, ChecksumAlgorithm algorithm, ChecksumType type) {
     if (parts.stream().anyMatch(p -> p.checksum() == null || p.checksum().algorithm() != algorithm)) {
       return null;
     }
@@ -188,7 +188,7 @@ final class MultipartChecksums {
           ChecksumType.COMPOSITE);
     }
     byte[] acc = algorithm.empty();
-    for (PartInfo p : parts) {
+    for (StoredPart p : parts) {
       acc = algorithm.combine(acc, p.checksum().bytes(), p.size());
     }
     return ObjectChecksum.fullObject(algorithm, acc);

@@ -4,11 +4,11 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectChecksum;
-import io.s3wire.server.ObjectInfo;
-import io.s3wire.server.PartInfo;
+import io.s3wire.server.StoredObject;
+import io.s3wire.server.StoredPart;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
-import io.s3wire.server.UploadInfo;
+import io.s3wire.server.StoredUpload;
 import io.s3wire.server.WriteCondition;
 import io.s3wire.server.internal.store.Digests;
 import java.io.IOException;
@@ -41,6 +41,7 @@ final class MultipartOps {
     io.s3wire.server.ObjectAttributes attributes = ObjectOps.attributes(call)
         .withTags(ObjectTaggingOps.fromHeader(call)).withEncryption(Encryption.forWrite(call))
         .withAcl(AclOps.forWrite(call)).withOwner(Owners.forWrite(call, call.header(Acl.HEADER)));
+    attributes = ObjectLocks.forWrite(call, attributes);
     String id = call.store().createMultipartUpload(call.bucket, call.key, attributes,
         checksum.algorithm(), checksum.type());
     HttpHeaders h = call.responseHeaders();
@@ -69,12 +70,12 @@ final class MultipartOps {
     call.requireBucket();
     String uploadId = call.query("uploadId");
     ChecksumHeaders.Claim claim = ChecksumHeaders.claim(call);
-    UploadInfo upload = call.store().upload(call.bucket, call.key, uploadId);
+    StoredUpload upload = call.store().upload(call.bucket, call.key, uploadId);
     Encryption.checkPart(call, upload.attributes().encryption(), true);
     MultipartChecksums.checkPart(upload, claim);
     ChecksumAlgorithm kept = MultipartChecksums.partAlgorithm(upload);
     Digests.DigestingInputStream body = Checksums.checkedBody(call, claim, kept);
-    PartInfo part = call.store().uploadPart(call.bucket, call.key, uploadId, n, kept, body);
+    StoredPart part = call.store().uploadPart(call.bucket, call.key, uploadId, n, kept, body);
     HttpHeaders h = call.responseHeaders();
     h.set("etag", part.etag());
     Encryption.answer(h, upload.attributes().encryption(), false);
@@ -85,12 +86,12 @@ final class MultipartOps {
   static void complete(S3Call call) throws IOException {
     call.requireBucket();
     String uploadId = call.query("uploadId");
-    UploadInfo upload = call.store().upload(call.bucket, call.key, uploadId);
+    StoredUpload upload = call.store().upload(call.bucket, call.key, uploadId);
     Encryption.checkPart(call, upload.attributes().encryption(), false);
     List<CompletedPart> requested =
         XmlIn.completeMultipartUpload(XmlIn.readBody(call.body, XmlIn.MAX_BODY)).parts();
-    Map<Integer, PartInfo> stored = new HashMap<>();
-    for (PartInfo p : call.store().listParts(call.bucket, call.key, uploadId)) {
+    Map<Integer, StoredPart> stored = new HashMap<>();
+    for (StoredPart p : call.store().listParts(call.bucket, call.key, uploadId)) {
       stored.put(p.partNumber(), p);
     }
     MessageDigest md5 = PayloadStreams.digest("MD5");
@@ -102,9 +103,9 @@ final class MultipartOps {
       }
       previous = r.partNumber();
     }
-    List<PartInfo> chosen = new ArrayList<>();
+    List<StoredPart> chosen = new ArrayList<>();
     for (CompletedPart r : requested) {
-      PartInfo p = stored.get(r.partNumber());
+      StoredPart p = stored.get(r.partNumber());
       if (p == null || !Conditionals.unquote(p.etag()).equals(Conditionals.unquote(r.eTag()))
           || !MultipartChecksums.partMatches(upload, r, p)) {
         throw new S3ErrorException(S3ErrorCode.INVALID_PART, S3ErrorCode.INVALID_PART.message(),
@@ -113,7 +114,7 @@ final class MultipartOps {
       chosen.add(p);
     }
     for (int i = 0; i < chosen.size(); i++) {
-      PartInfo p = chosen.get(i);
+      StoredPart p = chosen.get(i);
       if (i < chosen.size() - 1 && p.size() < MIN_PART_SIZE) {
         Map<String, String> extra = new java.util.LinkedHashMap<>();
         extra.put("ProposedSize", Long.toString(p.size()));
@@ -129,7 +130,7 @@ final class MultipartOps {
     ObjectChecksum checksum = MultipartChecksums.complete(call, upload, chosen);
     WriteCondition condition = Conditionals.forWrite(call);
     Conditionals.precheck(call, condition, call.bucket, call.key);
-    ObjectInfo info = call.store().completeMultipartUpload(call.bucket, call.key, uploadId, numbers, etag, checksum,
+    StoredObject info = call.store().completeMultipartUpload(call.bucket, call.key, uploadId, numbers, etag, checksum,
         condition);
     ObjectChecksum made = info.checksum();
     HttpHeaders h = call.responseHeaders();
@@ -148,13 +149,13 @@ final class MultipartOps {
   static void listParts(S3Call call) throws IOException {
     call.requireBucket();
     String uploadId = call.query("uploadId");
-    UploadInfo upload = call.store().upload(call.bucket, call.key, uploadId);
+    StoredUpload upload = call.store().upload(call.bucket, call.key, uploadId);
     int marker = parseInt(call, "part-number-marker", 0);
     int max = Math.min(parseInt(call, "max-parts", 1000), 1000);
-    List<PartInfo> parts = call.store().listParts(call.bucket, call.key, uploadId);
+    List<StoredPart> parts = call.store().listParts(call.bucket, call.key, uploadId);
     List<PartSummary> page = new ArrayList<>();
     boolean truncated = false;
-    for (PartInfo p : parts) {
+    for (StoredPart p : parts) {
       if (p.partNumber() <= marker) {
         continue;
       }
@@ -170,7 +171,7 @@ final class MultipartOps {
         BucketOps.OWNER, BucketOps.OWNER, "STANDARD", algorithmName(upload), type == null ? null : type.name())));
   }
 
-  private static String algorithmName(UploadInfo upload) {
+  private static String algorithmName(StoredUpload upload) {
     return upload.checksumAlgorithm() == null ? null : upload.checksumAlgorithm().name();
   }
 
@@ -195,7 +196,7 @@ final class MultipartOps {
     String uploadIdMarker = call.query.getOrDefault("upload-id-marker", "");
     List<MultipartUploadSummary> page = new ArrayList<>();
     boolean truncated = false;
-    for (UploadInfo u : call.store().listMultipartUploads(call.bucket)) {
+    for (StoredUpload u : call.store().listMultipartUploads(call.bucket)) {
       if (!u.key().startsWith(prefix) || !keyMarker.isEmpty() && u.key().compareTo(keyMarker) <= 0) {
         continue;
       }

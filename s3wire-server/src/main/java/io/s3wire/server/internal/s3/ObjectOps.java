@@ -6,7 +6,7 @@ import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.http.HttpDate;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectContent;
-import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.StoredObject;
 import io.s3wire.server.ObjectParts;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
@@ -75,10 +75,11 @@ final class ObjectOps {
     ObjectAttributes attributes = attributes(call).withTags(ObjectTaggingOps.fromHeader(call))
         .withEncryption(Encryption.forWrite(call)).withAcl(AclOps.forWrite(call))
         .withOwner(Owners.forWrite(call, call.header(Acl.HEADER)));
+    attributes = ObjectLocks.forWrite(call, attributes);
     ChecksumHeaders.Claim claim = ChecksumHeaders.claim(call);
     ChecksumAlgorithm kept = Checksums.forPut(claim);
     Digests.DigestingInputStream body = Checksums.checkedBody(call, claim, kept);
-    ObjectInfo info = call.store().putObject(call.bucket, call.key, attributes, kept, body, condition);
+    StoredObject info = call.store().putObject(call.bucket, call.key, attributes, kept, body, condition);
     HttpHeaders h = call.responseHeaders();
     h.set("etag", info.etag());
     VersioningOps.describe(h, info);
@@ -88,7 +89,7 @@ final class ObjectOps {
   }
 
   /** Headers describing an object in GET and HEAD answers. */
-  static void describe(HttpHeaders h, ObjectInfo info, S3Call call) {
+  static void describe(HttpHeaders h, StoredObject info, S3Call call) {
     h.set("etag", info.etag());
     h.set("last-modified", HttpDate.format(info.lastModified()));
     h.set("accept-ranges", "bytes");
@@ -120,7 +121,7 @@ final class ObjectOps {
     String versionId = VersioningOps.versionId(call);
     call.requireBucket();
     ObjectParts parts = partNumber == null ? null : VersioningOps.parts(call.store(), call.bucket, call.key, versionId);
-    ObjectInfo info = parts != null ? parts.info()
+    StoredObject info = parts != null ? parts.info()
         : VersioningOps.head(call.store(), call.bucket, call.key, versionId, false);
     Encryption.checkRead(call, info.attributes().encryption());
     Conditionals.check(call, info, "", true);
@@ -193,6 +194,7 @@ final class ObjectOps {
   static void deleteObject(S3Call call) throws IOException {
     String versionId = VersioningOps.versionId(call);
     call.requireBucket();
+    ObjectLocks.guard(call).check(call.key, versionId);
     VersionEntry touched = call.store().delete(call.bucket, call.key, versionId);
     HttpHeaders h = call.responseHeaders();
     if (versionId != null) {

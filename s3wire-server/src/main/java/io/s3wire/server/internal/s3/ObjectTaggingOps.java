@@ -1,7 +1,7 @@
 package io.s3wire.server.internal.s3;
 
 import io.netty.handler.codec.http.HttpHeaders;
-import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.StoredObject;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.xml.S3XmlException;
@@ -41,7 +41,7 @@ final class ObjectTaggingOps {
   /** Replaces the tags of the current object or of version {@code versionId}, answering its version id. */
   private static void changeTags(S3Call call, String versionId, Map<String, String> tags, int status)
       throws IOException {
-    ObjectInfo changed = versionId == null
+    StoredObject changed = versionId == null
         ? call.store().replaceObjectAttributes(call.bucket, call.key, a -> a.withTags(tags))
         : call.store().replaceVersionAttributes(call.bucket, call.key, versionId, a -> a.withTags(tags));
     HttpHeaders h = call.responseHeaders();
@@ -52,7 +52,7 @@ final class ObjectTaggingOps {
   static void getObjectTagging(S3Call call) throws IOException {
     String versionId = VersioningOps.versionId(call);
     call.requireBucket();
-    ObjectInfo info = VersioningOps.head(call.store(), call.bucket, call.key, versionId, false);
+    StoredObject info = VersioningOps.head(call.store(), call.bucket, call.key, versionId, false);
     XmlOut out = XmlOut.document("Tagging").start("TagSet");
     info.attributes().tags().forEach((k, v) -> out.start("Tag").leaf("Key", k).leafAlways("Value", v).end("Tag"));
     HttpHeaders h = call.responseHeaders();

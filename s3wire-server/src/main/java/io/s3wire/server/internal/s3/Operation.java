@@ -53,6 +53,10 @@ public enum Operation {
   DELETE_BUCKET_OWNERSHIP_CONTROLS("DeleteBucketOwnershipControls"),
   PUT_BUCKET_OBJECT_LOCK("PutObjectLockConfiguration"),
   GET_BUCKET_OBJECT_LOCK("GetObjectLockConfiguration"),
+  PUT_OBJECT_RETENTION("PutObjectRetention"),
+  GET_OBJECT_RETENTION("GetObjectRetention"),
+  PUT_OBJECT_LEGAL_HOLD("PutObjectLegalHold"),
+  GET_OBJECT_LEGAL_HOLD("GetObjectLegalHold"),
   PUT_OBJECT_TAGGING("PutObjectTagging"),
   GET_OBJECT_TAGGING("GetObjectTagging"),
   DELETE_OBJECT_TAGGING("DeleteObjectTagging"),
@@ -94,6 +98,10 @@ public enum Operation {
     Operation encryptionOrTagging = encryptionOrTagging(method, bucket, key, query);
     if (encryptionOrTagging != null) {
       return encryptionOrTagging;
+    }
+    Operation lock = ObjectLockOps.resolve(method, bucket, key, query);
+    if (lock != null) {
+      return lock;
     }
     Operation config = BucketConfigOps.resolve(method, bucket, key, query);
     if (config != null) {

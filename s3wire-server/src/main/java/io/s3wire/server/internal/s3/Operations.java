@@ -42,6 +42,7 @@ final class Operations {
     t.put(Operation.DELETE_BUCKET_ENCRYPTION, BucketEncryptionOps::deleteBucketEncryption);
     t.put(Operation.GET_OBJECT_ATTRIBUTES, AttributesOp::getObjectAttributes);
     AclOps.register(t);
+    ObjectLockOps.register(t);
     return t;
   }
 }

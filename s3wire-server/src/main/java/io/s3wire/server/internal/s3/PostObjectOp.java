@@ -8,7 +8,7 @@ import io.s3wire.auth.SigV4;
 import io.s3wire.auth.internal.UriEncoding;
 import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.ObjectAttributes;
-import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.StoredObject;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.internal.auth.Authenticator;
@@ -103,12 +103,12 @@ final class PostObjectOp {
     String tagging = fields.get("tagging");
     Map<String, String> tags = tagging == null ? Map.of()
         : ObjectTaggingOps.fromXml(tagging.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    ObjectInfo info;
+    // The bucket's default retention locks a form's upload as any other new version.
+    io.s3wire.server.ObjectAttributes locked = ObjectLocks.forWrite(call, attributes(fields).withTags(tags)
+        .withEncryption(encryption).withAcl(acl).withOwner(Owners.forWrite(call, fields.get("acl"))));
+    StoredObject info;
     try {
-      info = call.store().putObject(call.bucket, key, attributes(fields).withTags(tags).withEncryption(encryption)
-          .withAcl(acl)
-          .withOwner(Owners.forWrite(call, fields.get("acl"))),
-          kept, body);
+      info = call.store().putObject(call.bucket, key, locked, kept, body);
     } catch (S3ErrorException e) {
       if (e.code() == S3ErrorCode.ENTITY_TOO_LARGE && range != null) {
         throw tooLarge(form, sized.count, range[1]);
@@ -223,7 +223,7 @@ final class PostObjectOp {
     return named == null ? null : new ChecksumHeaders.Claim(named, null);
   }
 
-  private static void answer(S3Call call, Map<String, String> fields, String key, ObjectInfo info,
+  private static void answer(S3Call call, Map<String, String> fields, String key, StoredObject info,
       io.s3wire.server.ObjectEncryption encryption) {
     HttpHeaders h = call.responseHeaders();
     h.set("etag", info.etag());

@@ -2,7 +2,7 @@ package io.s3wire.server.internal.s3;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import io.s3wire.server.BucketVersioning;
-import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.StoredObject;
 import io.s3wire.server.ObjectStore;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
@@ -100,7 +100,7 @@ final class VersioningOps {
   }
 
   /** {@code x-amz-version-id} for an object of a bucket that has versioning configured. */
-  static void describe(HttpHeaders h, ObjectInfo info) {
+  static void describe(HttpHeaders h, StoredObject info) {
     if (info.versionId() != null) {
       h.set("x-amz-version-id", info.versionId());
     }
@@ -111,7 +111,7 @@ final class VersioningOps {
    * absent, and for a delete marker MethodNotAllowed (GET, HEAD) or, when it is a copy's source,
    * InvalidRequest, as S3 answers.
    */
-  static ObjectInfo head(ObjectStore store, String bucket, String key, String versionId, boolean copySource)
+  static StoredObject head(ObjectStore store, String bucket, String key, String versionId, boolean copySource)
       throws IOException {
     if (versionId == null) {
       return store.headObject(bucket, key);
@@ -138,7 +138,7 @@ final class VersioningOps {
     if (versionId == null) {
       return store.headObjectParts(bucket, key);
     }
-    ObjectInfo info = head(store, bucket, key, versionId, false);
+    StoredObject info = head(store, bucket, key, versionId, false);
     try {
       io.s3wire.server.ObjectParts current = store.headObjectParts(bucket, key);
       if (current.info().equals(info)) {

@@ -7,13 +7,13 @@ import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectChecksum;
 import io.s3wire.server.ObjectContent;
-import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.StoredObject;
 import io.s3wire.server.ObjectParts;
 import io.s3wire.server.ObjectStore;
-import io.s3wire.server.PartInfo;
+import io.s3wire.server.StoredPart;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
-import io.s3wire.server.UploadInfo;
+import io.s3wire.server.StoredUpload;
 import io.s3wire.server.VersionEntry;
 import io.s3wire.server.WriteCondition;
 import java.io.IOException;
@@ -82,7 +82,7 @@ public final class FileStore implements ObjectStore {
    * An indexed object: its description, its data file, and the sizes and checksums of its parts
    * (empty: stored whole, or for checksums none kept).
    */
-  private record Entry(ObjectInfo info, String dataName, List<Long> partSizes, List<ObjectChecksum> partChecksums) {}
+  private record Entry(StoredObject info, String dataName, List<Long> partSizes, List<ObjectChecksum> partChecksums) {}
 
   private static final class Bucket {
     final Path dir;
@@ -339,17 +339,17 @@ public final class FileStore implements ObjectStore {
   }
 
   @Override
-  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
+  public StoredObject putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
       InputStream body) throws IOException {
     return putObject(bucket, key, attributes, checksum, body, WriteCondition.NONE);
   }
 
   @Override
-  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
+  public StoredObject putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
       InputStream body, WriteCondition condition) throws IOException {
     Bucket b = bucket(bucket);
     AtomicFiles.Written w = files.writeDigested(body, checksum);
-    ObjectInfo info = new ObjectInfo(key, w.size(), EncryptedETags.etag(w.etag(), attributes.encryption()), now(),
+    StoredObject info = new StoredObject(key, w.size(), EncryptedETags.etag(w.etag(), attributes.encryption()), now(),
         attributes, w.checksum());
     return commit(b, info, List.of(), List.of(), w.temp(), condition);
   }
@@ -359,7 +359,7 @@ public final class FileStore implements ObjectStore {
    * indexed object and renames the metadata into place: the check and the commit point are one
    * step for every writer of the key.
    */
-  private ObjectInfo commit(Bucket b, ObjectInfo info, List<Long> partSizes, List<ObjectChecksum> partChecksums,
+  private StoredObject commit(Bucket b, StoredObject info, List<Long> partSizes, List<ObjectChecksum> partChecksums,
       Path temp, WriteCondition condition) throws IOException {
     String h = storageName(info.key());
     String dataName = h + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
@@ -402,7 +402,7 @@ public final class FileStore implements ObjectStore {
   }
 
   @Override
-  public ObjectInfo headObject(String bucket, String key) {
+  public StoredObject headObject(String bucket, String key) {
     return entry(bucket, key).info;
   }
 
@@ -411,14 +411,14 @@ public final class FileStore implements ObjectStore {
    * data file and renames it into place, so a crash leaves the old metadata or the new, never a mix.
    */
   @Override
-  public ObjectInfo replaceObjectAttributes(String bucket, String key,
+  public StoredObject replaceObjectAttributes(String bucket, String key,
       java.util.function.UnaryOperator<ObjectAttributes> change) throws IOException {
     return replaceVersionAttributes(bucket, key, null, change);
   }
 
   /** {@code versionId} {@code null}: the current object. */
   @Override
-  public ObjectInfo replaceVersionAttributes(String bucket, String key, String versionId,
+  public StoredObject replaceVersionAttributes(String bucket, String key, String versionId,
       java.util.function.UnaryOperator<ObjectAttributes> change) throws IOException {
     Bucket b = bucket(bucket);
     synchronized (b) {
@@ -527,7 +527,7 @@ public final class FileStore implements ObjectStore {
   }
 
   @Override
-  public Iterator<ObjectInfo> listObjects(String bucket, String prefix, String startAfter) {
+  public Iterator<StoredObject> listObjects(String bucket, String prefix, String startAfter) {
     Bucket b = bucket(bucket);
     String from = startAfter.isEmpty() || KeyOrder.UTF8.compare(prefix, startAfter) > 0 ? prefix : startAfter;
     boolean inclusive = !from.equals(startAfter);
@@ -535,7 +535,7 @@ public final class FileStore implements ObjectStore {
   }
 
   @Override
-  public UploadInfo upload(String bucket, String key, String uploadId) throws IOException {
+  public StoredUpload upload(String bucket, String key, String uploadId) throws IOException {
     return uploads.upload(bucket(bucket).uploads(), key, uploadId);
   }
 
@@ -543,34 +543,34 @@ public final class FileStore implements ObjectStore {
   public String createMultipartUpload(String bucket, String key, ObjectAttributes attributes,
       ChecksumAlgorithm checksumAlgorithm, ChecksumType checksumType) throws IOException {
     return uploads.create(bucket(bucket).uploads(),
-        new UploadInfo(key, "", clock.instant(), attributes, checksumAlgorithm, checksumType));
+        new StoredUpload(key, "", clock.instant(), attributes, checksumAlgorithm, checksumType));
   }
 
   @Override
-  public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, ChecksumAlgorithm checksum,
+  public StoredPart uploadPart(String bucket, String key, String uploadId, int partNumber, ChecksumAlgorithm checksum,
       InputStream body) throws IOException {
     return uploads.uploadPart(bucket(bucket).uploads(), key, uploadId, partNumber, checksum, body, now());
   }
 
   @Override
-  public List<PartInfo> listParts(String bucket, String key, String uploadId) throws IOException {
+  public List<StoredPart> listParts(String bucket, String key, String uploadId) throws IOException {
     return uploads.listParts(bucket(bucket).uploads(), key, uploadId);
   }
 
   @Override
-  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+  public StoredObject completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag, ObjectChecksum checksum) throws IOException {
     return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksum, WriteCondition.NONE);
   }
 
   @Override
-  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+  public StoredObject completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag, ObjectChecksum checksum, WriteCondition condition) throws IOException {
     Bucket b = bucket(bucket);
-    UploadInfo upload = uploads.upload(b.uploads(), key, uploadId);
+    StoredUpload upload = uploads.upload(b.uploads(), key, uploadId);
     synchronized (uploads.lock(uploadId)) {
       FileUploads.Assembled a = uploads.assemble(b.uploads(), key, uploadId, partNumbers);
-      ObjectInfo info = commit(b, new ObjectInfo(key, a.size(), etag, now(), upload.attributes(), checksum),
+      StoredObject info = commit(b, new StoredObject(key, a.size(), etag, now(), upload.attributes(), checksum),
           a.partSizes(), ObjectParts.everyOrNone(a.partChecksums()), a.temp(), condition);
       uploads.finish(b.uploads(), uploadId);
       return info;
@@ -583,7 +583,7 @@ public final class FileStore implements ObjectStore {
   }
 
   @Override
-  public List<UploadInfo> listMultipartUploads(String bucket) throws IOException {
+  public List<StoredUpload> listMultipartUploads(String bucket) throws IOException {
     return uploads.list(bucket(bucket).uploads());
   }
 

@@ -2,10 +2,10 @@ package io.s3wire.server.internal.store;
 
 import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.server.ObjectChecksum;
-import io.s3wire.server.PartInfo;
+import io.s3wire.server.StoredPart;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
-import io.s3wire.server.UploadInfo;
+import io.s3wire.server.StoredUpload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -53,12 +53,12 @@ final class FileUploads {
     return locks.computeIfAbsent(uploadId, k -> new Object());
   }
 
-  UploadInfo upload(Path uploads, String key, String uploadId) throws IOException {
+  StoredUpload upload(Path uploads, String key, String uploadId) throws IOException {
     Path meta = dir(uploads, uploadId).resolve("upload.meta");
     if (!Files.isRegularFile(meta)) {
       throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
     }
-    UploadInfo info = MetaFiles.readUpload(AtomicFiles.readProperties(meta), uploadId);
+    StoredUpload info = MetaFiles.readUpload(AtomicFiles.readProperties(meta), uploadId);
     if (!info.key().equals(key)) {
       throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
     }
@@ -66,20 +66,20 @@ final class FileUploads {
   }
 
   /** Starts an upload described by {@code info} (whose id is ignored) and returns its fresh id. */
-  String create(Path uploads, UploadInfo info) throws IOException {
+  String create(Path uploads, StoredUpload info) throws IOException {
     String id = UUID.randomUUID().toString().replace("-", "");
     Path dir = Files.createDirectories(dir(uploads, id));
-    files.writeProperties(dir.resolve("upload.meta"), MetaFiles.writeUpload(new UploadInfo(info.key(), id,
+    files.writeProperties(dir.resolve("upload.meta"), MetaFiles.writeUpload(new StoredUpload(info.key(), id,
         info.initiated(), info.attributes(), info.checksumAlgorithm(), info.checksumType())));
     return id;
   }
 
-  PartInfo uploadPart(Path uploads, String key, String uploadId, int partNumber, ChecksumAlgorithm checksum,
+  StoredPart uploadPart(Path uploads, String key, String uploadId, int partNumber, ChecksumAlgorithm checksum,
       InputStream body, Instant now) throws IOException {
     upload(uploads, key, uploadId);
     Path dir = dir(uploads, uploadId);
     AtomicFiles.Written w = files.writeDigested(body, checksum);
-    PartInfo part = new PartInfo(partNumber, w.etag(), w.size(), now, w.checksum());
+    StoredPart part = new StoredPart(partNumber, w.etag(), w.size(), now, w.checksum());
     String dataName = partNumber + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
     synchronized (lock(uploadId)) {
       try {
@@ -102,9 +102,9 @@ final class FileUploads {
     return part;
   }
 
-  List<PartInfo> listParts(Path uploads, String key, String uploadId) throws IOException {
+  List<StoredPart> listParts(Path uploads, String key, String uploadId) throws IOException {
     upload(uploads, key, uploadId);
-    return MetaFiles.readParts(dir(uploads, uploadId)).stream().map(MetaFiles.StoredPart::info).toList();
+    return MetaFiles.readParts(dir(uploads, uploadId)).stream().map(MetaFiles.PartRecord::info).toList();
   }
 
   /**
@@ -113,8 +113,8 @@ final class FileUploads {
    */
   Assembled assemble(Path uploads, String key, String uploadId, List<Integer> partNumbers) throws IOException {
     Path dir = dir(uploads, uploadId);
-    java.util.Map<Integer, MetaFiles.StoredPart> byNumber = new java.util.HashMap<>();
-    for (MetaFiles.StoredPart p : MetaFiles.readParts(dir)) {
+    java.util.Map<Integer, MetaFiles.PartRecord> byNumber = new java.util.HashMap<>();
+    for (MetaFiles.PartRecord p : MetaFiles.readParts(dir)) {
       byNumber.put(p.info().partNumber(), p);
     }
     Path temp = files.newTemp();
@@ -123,7 +123,7 @@ final class FileUploads {
     List<ObjectChecksum> checksums = new ArrayList<>();
     try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       for (int n : partNumbers) {
-        MetaFiles.StoredPart p = byNumber.get(n);
+        MetaFiles.PartRecord p = byNumber.get(n);
         if (p == null) {
           throw new S3ErrorException(S3ErrorCode.INVALID_PART);
         }
@@ -170,8 +170,8 @@ final class FileUploads {
   }
 
   /** Open uploads ordered by key, then initiation time. */
-  List<UploadInfo> list(Path uploads) throws IOException {
-    List<UploadInfo> out = new ArrayList<>();
+  List<StoredUpload> list(Path uploads) throws IOException {
+    List<StoredUpload> out = new ArrayList<>();
     try (Stream<Path> s = Files.list(uploads)) {
       for (Path dir : (Iterable<Path>) s::iterator) {
         Path meta = dir.resolve("upload.meta");
@@ -181,7 +181,7 @@ final class FileUploads {
         }
       }
     }
-    out.sort(Comparator.comparing(UploadInfo::key, KeyOrder.UTF8).thenComparing(UploadInfo::initiated));
+    out.sort(Comparator.comparing(StoredUpload::key, KeyOrder.UTF8).thenComparing(StoredUpload::initiated));
     return out;
   }
 }

@@ -7,11 +7,11 @@ import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectChecksum;
 import io.s3wire.server.ObjectContent;
-import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.StoredObject;
 import io.s3wire.server.ObjectParts;
 import io.s3wire.server.ObjectStore;
-import io.s3wire.server.PartInfo;
-import io.s3wire.server.UploadInfo;
+import io.s3wire.server.StoredPart;
+import io.s3wire.server.StoredUpload;
 import io.s3wire.server.VersionEntry;
 import io.s3wire.server.WriteCondition;
 import java.io.IOException;
@@ -60,27 +60,27 @@ abstract class ForwardingStore implements ObjectStore {
   }
 
   @Override
-  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
+  public StoredObject putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
       InputStream body) throws IOException {
     before("putObject", true);
     return delegate.putObject(bucket, key, attributes, checksum, body);
   }
 
   @Override
-  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
+  public StoredObject putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
       InputStream body, WriteCondition condition) throws IOException {
     before("putObject", true);
     return delegate.putObject(bucket, key, attributes, checksum, body, condition);
   }
 
   @Override
-  public ObjectInfo headObject(String bucket, String key) throws IOException {
+  public StoredObject headObject(String bucket, String key) throws IOException {
     before("headObject", false);
     return delegate.headObject(bucket, key);
   }
 
   @Override
-  public ObjectInfo replaceObjectAttributes(String bucket, String key,
+  public StoredObject replaceObjectAttributes(String bucket, String key,
       java.util.function.UnaryOperator<ObjectAttributes> change) throws IOException {
     before("replaceObjectAttributes", true);
     return delegate.replaceObjectAttributes(bucket, key, change);
@@ -105,7 +105,7 @@ abstract class ForwardingStore implements ObjectStore {
   }
 
   @Override
-  public Iterator<ObjectInfo> listObjects(String bucket, String prefix, String startAfter) throws IOException {
+  public Iterator<StoredObject> listObjects(String bucket, String prefix, String startAfter) throws IOException {
     before("listObjects", false);
     return delegate.listObjects(bucket, prefix, startAfter);
   }
@@ -118,33 +118,33 @@ abstract class ForwardingStore implements ObjectStore {
   }
 
   @Override
-  public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, ChecksumAlgorithm checksum,
+  public StoredPart uploadPart(String bucket, String key, String uploadId, int partNumber, ChecksumAlgorithm checksum,
       InputStream body) throws IOException {
     before("uploadPart", true);
     return delegate.uploadPart(bucket, key, uploadId, partNumber, checksum, body);
   }
 
   @Override
-  public List<PartInfo> listParts(String bucket, String key, String uploadId) throws IOException {
+  public List<StoredPart> listParts(String bucket, String key, String uploadId) throws IOException {
     before("listParts", false);
     return delegate.listParts(bucket, key, uploadId);
   }
 
   @Override
-  public UploadInfo upload(String bucket, String key, String uploadId) throws IOException {
+  public StoredUpload upload(String bucket, String key, String uploadId) throws IOException {
     before("upload", false);
     return delegate.upload(bucket, key, uploadId);
   }
 
   @Override
-  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+  public StoredObject completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag, ObjectChecksum checksum) throws IOException {
     before("completeMultipartUpload", true);
     return delegate.completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksum);
   }
 
   @Override
-  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+  public StoredObject completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag, ObjectChecksum checksum, WriteCondition condition) throws IOException {
     before("completeMultipartUpload", true);
     return delegate.completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksum, condition);
@@ -157,7 +157,7 @@ abstract class ForwardingStore implements ObjectStore {
   }
 
   @Override
-  public List<UploadInfo> listMultipartUploads(String bucket) throws IOException {
+  public List<StoredUpload> listMultipartUploads(String bucket) throws IOException {
     before("listMultipartUploads", false);
     return delegate.listMultipartUploads(bucket);
   }
@@ -206,7 +206,7 @@ abstract class ForwardingStore implements ObjectStore {
   }
 
   @Override
-  public ObjectInfo replaceVersionAttributes(String bucket, String key, String versionId,
+  public StoredObject replaceVersionAttributes(String bucket, String key, String versionId,
       UnaryOperator<ObjectAttributes> change) throws IOException {
     before("replaceVersionAttributes", true);
     return delegate.replaceVersionAttributes(bucket, key, versionId, change);

@@ -7,13 +7,13 @@ import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectChecksum;
 import io.s3wire.server.ObjectContent;
-import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.StoredObject;
 import io.s3wire.server.ObjectParts;
 import io.s3wire.server.ObjectStore;
-import io.s3wire.server.PartInfo;
+import io.s3wire.server.StoredPart;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
-import io.s3wire.server.UploadInfo;
+import io.s3wire.server.StoredUpload;
 import io.s3wire.server.VersionEntry;
 import io.s3wire.server.WriteCondition;
 import java.io.IOException;
@@ -45,13 +45,13 @@ public final class MemoryStore implements ObjectStore {
    * An object or a part: its description, bytes, and for a completed multipart object its part
    * sizes and part checksums (empty when a part had none).
    */
-  private record Blob(ObjectInfo info, Chunks chunks, List<Long> partSizes, List<ObjectChecksum> partChecksums) {
-    Blob(ObjectInfo info, Chunks chunks) {
+  private record Blob(StoredObject info, Chunks chunks, List<Long> partSizes, List<ObjectChecksum> partChecksums) {
+    Blob(StoredObject info, Chunks chunks) {
       this(info, chunks, List.of(), List.of());
     }
   }
 
-  private record Upload(UploadInfo info, ConcurrentSkipListMap<Integer, Blob> parts) {}
+  private record Upload(StoredUpload info, ConcurrentSkipListMap<Integer, Blob> parts) {}
 
   private static final class Bucket {
     final Instant created;
@@ -132,13 +132,13 @@ public final class MemoryStore implements ObjectStore {
   }
 
   @Override
-  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
+  public StoredObject putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
       InputStream body) throws IOException {
     return putObject(bucket, key, attributes, checksum, body, WriteCondition.NONE);
   }
 
   @Override
-  public ObjectInfo putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
+  public StoredObject putObject(String bucket, String key, ObjectAttributes attributes, ChecksumAlgorithm checksum,
       InputStream body, WriteCondition condition) throws IOException {
     Bucket b = bucket(bucket);
     Blob blob = read(key, attributes, checksum, body);
@@ -149,7 +149,7 @@ public final class MemoryStore implements ObjectStore {
    * Makes {@code blob} the key's newest version (in an unversioned bucket: its object) if
    * {@code condition} holds, in one step under the bucket's lock; returns its description.
    */
-  private static ObjectInfo commit(Bucket b, Blob blob, WriteCondition condition) {
+  private static StoredObject commit(Bucket b, Blob blob, WriteCondition condition) {
     synchronized (b) {
       Blob old = b.objects.get(blob.info.key());
       condition.check(old == null ? null : old.info);
@@ -184,7 +184,7 @@ public final class MemoryStore implements ObjectStore {
   }
 
   @Override
-  public ObjectInfo replaceVersionAttributes(String bucket, String key, String versionId,
+  public StoredObject replaceVersionAttributes(String bucket, String key, String versionId,
       UnaryOperator<ObjectAttributes> change) {
     Bucket b = bucket(bucket);
     synchronized (b) {
@@ -239,7 +239,7 @@ public final class MemoryStore implements ObjectStore {
       }
       break;
     }
-    ObjectInfo info = new ObjectInfo(key, in.count(), EncryptedETags.etag(in.etag(), attributes.encryption()), now(),
+    StoredObject info = new StoredObject(key, in.count(), EncryptedETags.etag(in.etag(), attributes.encryption()), now(),
         attributes,
         checksum == null ? null : ObjectChecksum.fullObject(checksum, in.value(checksum)));
     return new Blob(info, Chunks.of(chunks));
@@ -251,12 +251,12 @@ public final class MemoryStore implements ObjectStore {
   }
 
   @Override
-  public ObjectInfo headObject(String bucket, String key) {
+  public StoredObject headObject(String bucket, String key) {
     return blob(bucket, key).info;
   }
 
   @Override
-  public ObjectInfo replaceObjectAttributes(String bucket, String key, UnaryOperator<ObjectAttributes> change) {
+  public StoredObject replaceObjectAttributes(String bucket, String key, UnaryOperator<ObjectAttributes> change) {
     Bucket b = bucket(bucket);
     synchronized (b) {
       Blob old = b.objects.get(key);
@@ -299,7 +299,7 @@ public final class MemoryStore implements ObjectStore {
   }
 
   @Override
-  public Iterator<ObjectInfo> listObjects(String bucket, String prefix, String startAfter) {
+  public Iterator<StoredObject> listObjects(String bucket, String prefix, String startAfter) {
     Bucket b = bucket(bucket);
     String from = startAfter.isEmpty() || KeyOrder.UTF8.compare(prefix, startAfter) > 0 ? prefix : startAfter;
     boolean inclusive = !from.equals(startAfter);
@@ -312,7 +312,7 @@ public final class MemoryStore implements ObjectStore {
       ChecksumAlgorithm checksumAlgorithm, ChecksumType checksumType) {
     Bucket b = bucket(bucket);
     String id = UUID.randomUUID().toString().replace("-", "");
-    UploadInfo info = new UploadInfo(key, id, clock.instant(), attributes, checksumAlgorithm, checksumType);
+    StoredUpload info = new StoredUpload(key, id, clock.instant(), attributes, checksumAlgorithm, checksumType);
     b.uploads.put(id, new Upload(info, new ConcurrentSkipListMap<>()));
     return id;
   }
@@ -326,7 +326,7 @@ public final class MemoryStore implements ObjectStore {
   }
 
   @Override
-  public PartInfo uploadPart(String bucket, String key, String uploadId, int partNumber, ChecksumAlgorithm checksum,
+  public StoredPart uploadPart(String bucket, String key, String uploadId, int partNumber, ChecksumAlgorithm checksum,
       InputStream body) throws IOException {
     Upload u = upload(bucket(bucket), key, uploadId);
     Blob part = read(key, ObjectAttributes.empty(), checksum, body);
@@ -334,31 +334,31 @@ public final class MemoryStore implements ObjectStore {
     return partInfo(partNumber, part);
   }
 
-  private static PartInfo partInfo(int number, Blob part) {
-    return new PartInfo(number, part.info.etag(), part.info.size(), part.info.lastModified(), part.info.checksum());
+  private static StoredPart partInfo(int number, Blob part) {
+    return new StoredPart(number, part.info.etag(), part.info.size(), part.info.lastModified(), part.info.checksum());
   }
 
   @Override
-  public List<PartInfo> listParts(String bucket, String key, String uploadId) {
+  public List<StoredPart> listParts(String bucket, String key, String uploadId) {
     Upload u = upload(bucket(bucket), key, uploadId);
-    List<PartInfo> out = new ArrayList<>();
+    List<StoredPart> out = new ArrayList<>();
     u.parts.forEach((n, p) -> out.add(partInfo(n, p)));
     return out;
   }
 
   @Override
-  public UploadInfo upload(String bucket, String key, String uploadId) {
+  public StoredUpload upload(String bucket, String key, String uploadId) {
     return upload(bucket(bucket), key, uploadId).info;
   }
 
   @Override
-  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+  public StoredObject completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag, ObjectChecksum checksum) {
     return completeMultipartUpload(bucket, key, uploadId, partNumbers, etag, checksum, WriteCondition.NONE);
   }
 
   @Override
-  public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
+  public StoredObject completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> partNumbers,
       String etag, ObjectChecksum checksum, WriteCondition condition) {
     Bucket b = bucket(bucket);
     Upload u = upload(b, key, uploadId);
@@ -376,7 +376,7 @@ public final class MemoryStore implements ObjectStore {
       checksums.add(p.info.checksum());
       size += p.info.size();
     }
-    ObjectInfo info = new ObjectInfo(key, size, etag, now(), u.info.attributes(), checksum);
+    StoredObject info = new StoredObject(key, size, etag, now(), u.info.attributes(), checksum);
     info = commit(b, new Blob(info, Chunks.concat(chunks), List.copyOf(sizes), ObjectParts.everyOrNone(checksums)),
         condition);
     b.uploads.remove(uploadId);
@@ -391,10 +391,10 @@ public final class MemoryStore implements ObjectStore {
   }
 
   @Override
-  public List<UploadInfo> listMultipartUploads(String bucket) {
-    List<UploadInfo> out = new ArrayList<>();
+  public List<StoredUpload> listMultipartUploads(String bucket) {
+    List<StoredUpload> out = new ArrayList<>();
     bucket(bucket).uploads.values().forEach(u -> out.add(u.info));
-    out.sort(Comparator.comparing(UploadInfo::key, KeyOrder.UTF8).thenComparing(UploadInfo::initiated));
+    out.sort(Comparator.comparing(StoredUpload::key, KeyOrder.UTF8).thenComparing(StoredUpload::initiated));
     return out;
   }
 

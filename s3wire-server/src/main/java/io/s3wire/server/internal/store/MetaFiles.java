@@ -6,9 +6,9 @@ import io.s3wire.server.ChecksumType;
 import io.s3wire.server.ObjectAttributes;
 import io.s3wire.server.ObjectChecksum;
 import io.s3wire.server.ObjectEncryption;
-import io.s3wire.server.ObjectInfo;
-import io.s3wire.server.PartInfo;
-import io.s3wire.server.UploadInfo;
+import io.s3wire.server.StoredObject;
+import io.s3wire.server.StoredPart;
+import io.s3wire.server.StoredUpload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ final class MetaFiles {
 
   private MetaFiles() {}
 
-  static Properties writeObject(ObjectInfo info, String dataName) {
+  static Properties writeObject(StoredObject info, String dataName) {
     Properties p = attributes(info.attributes());
     p.setProperty("key", info.key());
     p.setProperty("size", Long.toString(info.size()));
@@ -52,13 +52,13 @@ final class MetaFiles {
     return p;
   }
 
-  static ObjectInfo readInfo(Properties p) {
-    return new ObjectInfo(p.getProperty("key"), Long.parseLong(p.getProperty("size")), p.getProperty("etag"),
+  static StoredObject readInfo(Properties p) {
+    return new StoredObject(p.getProperty("key"), Long.parseLong(p.getProperty("size")), p.getProperty("etag"),
         Instant.ofEpochMilli(Long.parseLong(p.getProperty("lastModified"))), attributes(p), readChecksum(p),
         p.getProperty("versionId"));
   }
 
-  static Properties writeUpload(UploadInfo info) {
+  static Properties writeUpload(StoredUpload info) {
     Properties p = attributes(info.attributes());
     p.setProperty("key", info.key());
     p.setProperty("initiated", Long.toString(info.initiated().toEpochMilli()));
@@ -67,15 +67,15 @@ final class MetaFiles {
     return p;
   }
 
-  static UploadInfo readUpload(Properties p, String uploadId) {
+  static StoredUpload readUpload(Properties p, String uploadId) {
     String algorithm = p.getProperty(ALGORITHM);
     String type = p.getProperty(TYPE);
-    return new UploadInfo(p.getProperty("key"), uploadId, Instant.ofEpochMilli(Long.parseLong(p.getProperty("initiated"))),
+    return new StoredUpload(p.getProperty("key"), uploadId, Instant.ofEpochMilli(Long.parseLong(p.getProperty("initiated"))),
         attributes(p), algorithm == null ? null : ChecksumAlgorithm.valueOf(algorithm),
         type == null ? null : ChecksumType.valueOf(type));
   }
 
-  static Properties writePart(PartInfo part, String dataName) {
+  static Properties writePart(StoredPart part, String dataName) {
     Properties p = new Properties();
     p.setProperty("partNumber", Integer.toString(part.partNumber()));
     p.setProperty("etag", part.etag());
@@ -86,8 +86,8 @@ final class MetaFiles {
     return p;
   }
 
-  static PartInfo readPart(Properties p) {
-    return new PartInfo(Integer.parseInt(p.getProperty("partNumber")), p.getProperty("etag"),
+  static StoredPart readPart(Properties p) {
+    return new StoredPart(Integer.parseInt(p.getProperty("partNumber")), p.getProperty("etag"),
         Long.parseLong(p.getProperty("size")), Instant.ofEpochMilli(Long.parseLong(p.getProperty("lastModified"))),
         readChecksum(p));
   }
@@ -258,17 +258,17 @@ final class MetaFiles {
   }
 
   /** A part of an open upload as its metadata file describes it: the part, and the name of its data file. */
-  record StoredPart(PartInfo info, String dataName) {}
+  record PartRecord(StoredPart info, String dataName) {}
 
   /** The parts recorded in upload directory {@code dir}, in part-number order. */
-  static List<StoredPart> readParts(Path dir) throws IOException {
-    List<StoredPart> out = new ArrayList<>();
+  static List<PartRecord> readParts(Path dir) throws IOException {
+    List<PartRecord> out = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir)) {
       for (Path p : (Iterable<Path>) s::iterator) {
         String name = p.getFileName().toString();
         if (name.endsWith(".meta") && !name.equals("upload.meta")) {
           Properties props = AtomicFiles.readProperties(p);
-          out.add(new StoredPart(readPart(props), props.getProperty("data")));
+          out.add(new PartRecord(readPart(props), props.getProperty("data")));
         }
       }
     }

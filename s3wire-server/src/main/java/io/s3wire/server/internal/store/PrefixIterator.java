@@ -1,19 +1,19 @@
 package io.s3wire.server.internal.store;
 
-import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.StoredObject;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 
-/** Maps an ordered iterator to ObjectInfo and stops at the first key outside {@code prefix}. */
-final class PrefixIterator<T> implements Iterator<ObjectInfo> {
+/** Maps an ordered iterator to StoredObject and stops at the first key outside {@code prefix}. */
+final class PrefixIterator<T> implements Iterator<StoredObject> {
   private final Iterator<T> source;
   private final String prefix;
-  private final Function<T, ObjectInfo> map;
-  private ObjectInfo next;
+  private final Function<T, StoredObject> map;
+  private StoredObject next;
   private boolean done;
 
-  PrefixIterator(Iterator<T> source, String prefix, Function<T, ObjectInfo> map) {
+  PrefixIterator(Iterator<T> source, String prefix, Function<T, StoredObject> map) {
     this.source = source;
     this.prefix = prefix;
     this.map = map;
@@ -27,7 +27,7 @@ final class PrefixIterator<T> implements Iterator<ObjectInfo> {
     if (done || !source.hasNext()) {
       return false;
     }
-    ObjectInfo candidate = map.apply(source.next());
+    StoredObject candidate = map.apply(source.next());
     if (!candidate.key().startsWith(prefix)) {
       done = true;
       return false;
@@ -37,11 +37,11 @@ final class PrefixIterator<T> implements Iterator<ObjectInfo> {
   }
 
   @Override
-  public ObjectInfo next() {
+  public StoredObject next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    ObjectInfo out = next;
+    StoredObject out = next;
     next = null;
     return out;
   }

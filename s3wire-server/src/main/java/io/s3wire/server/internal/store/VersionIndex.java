@@ -1,7 +1,7 @@
 package io.s3wire.server.internal.store;
 
 import io.s3wire.server.BucketVersioning;
-import io.s3wire.server.ObjectInfo;
+import io.s3wire.server.StoredObject;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.VersionEntry;
@@ -41,8 +41,8 @@ final class VersionIndex<T> {
 
   private final ConcurrentSkipListMap<String, T> current;
   private final ConcurrentSkipListMap<String, List<Slot<T>>> chains = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
-  private final Function<T, ObjectInfo> info;
-  private final BiFunction<T, ObjectInfo, T> withInfo;
+  private final Function<T, StoredObject> info;
+  private final BiFunction<T, StoredObject, T> withInfo;
   private volatile BucketVersioning state = BucketVersioning.UNVERSIONED;
 
   /**
@@ -50,8 +50,8 @@ final class VersionIndex<T> {
    * @param info an entry's description
    * @param withInfo an entry with another description (same bytes)
    */
-  VersionIndex(ConcurrentSkipListMap<String, T> current, Function<T, ObjectInfo> info,
-      BiFunction<T, ObjectInfo, T> withInfo) {
+  VersionIndex(ConcurrentSkipListMap<String, T> current, Function<T, StoredObject> info,
+      BiFunction<T, StoredObject, T> withInfo) {
     this.current = current;
     this.info = info;
     this.withInfo = withInfo;
@@ -92,7 +92,7 @@ final class VersionIndex<T> {
 
   /** A slot for {@code object}, whose description carries the version id once the bucket has versioning. */
   private Slot<T> slot(String versionId, T object) {
-    ObjectInfo i = info.apply(object);
+    StoredObject i = info.apply(object);
     T stored = state == BucketVersioning.UNVERSIONED ? object : withInfo.apply(object, i.withVersionId(versionId));
     return new Slot<>(versionId, stored, i.lastModified());
   }

@@ -7,9 +7,9 @@ import java.time.Instant;
  *
  * @param checksum the FULL_OBJECT checksum of the part's bytes, or {@code null} when the store kept none
  */
-public record PartInfo(int partNumber, String etag, long size, Instant lastModified, ObjectChecksum checksum) {
+public record StoredPart(int partNumber, String etag, long size, Instant lastModified, ObjectChecksum checksum) {
   /** A part without a checksum. */
-  public PartInfo(int partNumber, String etag, long size, Instant lastModified) {
+  public StoredPart(int partNumber, String etag, long size, Instant lastModified) {
     this(partNumber, etag, size, lastModified, null);
   }
 }

@@ -11,10 +11,10 @@ import java.time.Instant;
  * @param checksumType the checksum type of the object it makes ({@code x-amz-checksum-type}, else
  *     the algorithm's default), or {@code null} without an algorithm
  */
-public record UploadInfo(String key, String uploadId, Instant initiated, ObjectAttributes attributes,
+public record StoredUpload(String key, String uploadId, Instant initiated, ObjectAttributes attributes,
     ChecksumAlgorithm checksumAlgorithm, ChecksumType checksumType) {
   /** An upload that named no checksum. */
-  public UploadInfo(String key, String uploadId, Instant initiated, ObjectAttributes attributes) {
+  public StoredUpload(String key, String uploadId, Instant initiated, ObjectAttributes attributes) {
     this(key, uploadId, initiated, attributes, null, null);
   }
 }

@@ -12,9 +12,9 @@ import java.util.Objects;
  * @param versionId the object's version id in a bucket that has versioning configured ({@code "null"}
  *     for its null version), or {@code null} in a bucket that never had
  */
-public record ObjectInfo(String key, long size, String etag, Instant lastModified, ObjectAttributes attributes,
+public record StoredObject(String key, long size, String etag, Instant lastModified, ObjectAttributes attributes,
     ObjectChecksum checksum, String versionId) {
-  public ObjectInfo {
+  public StoredObject {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(etag, "etag");
     Objects.requireNonNull(lastModified, "lastModified");
@@ -22,7 +22,7 @@ public record ObjectInfo(String key, long size, String etag, Instant lastModifie
   }
 
   /** An object without a version id. */
-  public ObjectInfo(String key, long size, String etag, Instant lastModified, ObjectAttributes attributes,
+  public StoredObject(String key, long size, String etag, Instant lastModified, ObjectAttributes attributes,
       ObjectChecksum checksum) {
     this(key, size, etag, lastModified, attributes, checksum, null);
   }
@@ -33,8 +33,8 @@ public record ObjectInfo(String key, long size, String etag, Instant lastModifie
    * @param id the version id ({@code null}: none)
    * @return the changed description
    */
-  public ObjectInfo withVersionId(String id) {
-    return new ObjectInfo(key, size, etag, lastModified, attributes, checksum, id);
+  public StoredObject withVersionId(String id) {
+    return new StoredObject(key, size, etag, lastModified, attributes, checksum, id);
   }
 
   /**
@@ -43,12 +43,12 @@ public record ObjectInfo(String key, long size, String etag, Instant lastModifie
    * @param changed the new attributes
    * @return the changed description
    */
-  public ObjectInfo withAttributes(ObjectAttributes changed) {
-    return new ObjectInfo(key, size, etag, lastModified, changed, checksum, versionId);
+  public StoredObject withAttributes(ObjectAttributes changed) {
+    return new StoredObject(key, size, etag, lastModified, changed, checksum, versionId);
   }
 
   /** An object without a checksum. */
-  public ObjectInfo(String key, long size, String etag, Instant lastModified, ObjectAttributes attributes) {
+  public StoredObject(String key, long size, String etag, Instant lastModified, ObjectAttributes attributes) {
     this(key, size, etag, lastModified, attributes, null);
   }
 }
