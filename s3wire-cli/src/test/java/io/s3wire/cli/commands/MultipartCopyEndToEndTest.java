@@ -99,8 +99,8 @@ class MultipartCopyEndToEndTest {
         "--metadata", "owner=dev");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
     assertThat(r.err()).isEqualTo("s3wire: s3://mpc-src/big.bin is 17.0 MiB, over the copy threshold of 5.0 MiB:"
-        + " a multipart copy keeps the source's metadata, so --content-type, --metadata and --storage-class cannot"
-        + " be used with it\n");
+        + " a multipart copy keeps the source's metadata, so --content-type, --metadata, --storage-class, --sse*,"
+        + " --tag, --acl and the content headers cannot be used with it\n");
     assertThat(s3.server.requestCount("CreateMultipartUpload")).isZero();
     assertThat(s3.server.requestCount("UploadPartCopy")).isZero();
   }
