@@ -43,9 +43,7 @@ public interface ObjectStore extends Closeable {
   ChecksumAlgorithm DEFAULT_CHECKSUM = ChecksumAlgorithm.CRC64NVME;
 
   /**
-   * A store that keeps everything in memory, lost when it is closed or the JVM exits; times come
-   * from the system clock.
-   *
+   * A store that keeps everything in memory (lost with the JVM), on the system clock.
    * @return a new, empty store
    */
   static ObjectStore memory() {
@@ -55,7 +53,6 @@ public interface ObjectStore extends Closeable {
   /**
    * A store that keeps everything in memory and takes creation and modification times
    * ({@code Last-Modified}, upload initiation) from {@code clock}.
-   *
    * @param clock the source of every time the store records (tests pin it)
    * @return a new, empty store
    */
@@ -65,8 +62,6 @@ public interface ObjectStore extends Closeable {
 
   /**
    * A store in directory {@code root} (created if missing) that finds every earlier object on reopen.
-   * Times come from the system clock.
-   *
    * @param root the directory that holds the store's files; no other process should write it
    * @return the opened store
    * @throws IOException when the directory cannot be created or its content cannot be read
@@ -77,7 +72,6 @@ public interface ObjectStore extends Closeable {
 
   /**
    * Like {@link #file(Path)}, taking creation and modification times from {@code clock}.
-   *
    * @param root the directory that holds the store's files; no other process should write it
    * @param clock the source of every time the store records
    * @return the opened store
@@ -88,9 +82,7 @@ public interface ObjectStore extends Closeable {
   }
 
   /**
-   * {@code store} with {@code latency} added before every call, to test how clients cope with a
-   * slow backend. The calling thread sleeps, so the server's store threads are what waits.
-   *
+   * {@code store} with {@code latency} added (slept by the calling thread) before every call.
    * @param store the store that does the work; closing the result closes it
    * @param latency the delay before each call
    * @return the decorated store
@@ -101,7 +93,6 @@ public interface ObjectStore extends Closeable {
 
   /**
    * {@code store} refusing every change with AccessDenied; reads pass through.
-   *
    * @param store the store that answers reads; closing the result closes it
    * @return the decorated store
    */
@@ -110,9 +101,7 @@ public interface ObjectStore extends Closeable {
   }
 
   /**
-   * {@code store} throwing an IOException from every call whose operation name matches {@code failing},
-   * to test the server's (and clients') handling of storage failures.
-   *
+   * {@code store} throwing an IOException from every call whose operation name matches {@code failing}.
    * @param store the store that answers the other calls; closing the result closes it
    * @param failing tested with the name of the store method called (e.g. {@code "putObject"})
    * @return the decorated store
@@ -123,7 +112,6 @@ public interface ObjectStore extends Closeable {
 
   /**
    * Creates an empty, unversioned bucket; BucketAlreadyOwnedByYou when it exists.
-   *
    * @param bucket the name of the new bucket, validated by the server
    * @throws IOException when the underlying storage fails
    */
@@ -132,7 +120,6 @@ public interface ObjectStore extends Closeable {
   /**
    * Deletes a bucket that holds no objects, object versions or delete markers, aborting its open multipart uploads (S3 deletes a
    * bucket whose only content is uploads in progress); BucketNotEmpty while it holds objects.
-   *
    * @param bucket the bucket's name
    * @throws IOException when the underlying storage fails
    */
@@ -140,7 +127,6 @@ public interface ObjectStore extends Closeable {
 
   /**
    * Whether the bucket exists.
-   *
    * @param bucket the bucket's name
    * @return {@code true} when it exists
    * @throws IOException when the underlying storage fails
@@ -149,7 +135,6 @@ public interface ObjectStore extends Closeable {
 
   /**
    * Buckets in name order.
-   *
    * @return every bucket, a snapshot the caller may keep
    * @throws IOException when the underlying storage fails
    */
@@ -158,7 +143,6 @@ public interface ObjectStore extends Closeable {
   /**
    * Stores {@code body} (read to its end) under {@code key}, replacing any earlier object, with the
    * FULL_OBJECT checksum of algorithm {@code checksum} ({@code null}: none).
-   *
    * @param bucket the bucket's name
    * @param key the object's key
    * @param attributes the object's headers, user metadata and other attributes to store with it
@@ -171,9 +155,7 @@ public interface ObjectStore extends Closeable {
       InputStream body) throws IOException;
 
   /**
-   * {@link #putObject(String, String, ObjectAttributes, ChecksumAlgorithm, InputStream)} with S3's
-   * default checksum ({@link #DEFAULT_CHECKSUM}).
-   *
+   * {@link #putObject(String, String, ObjectAttributes, ChecksumAlgorithm, InputStream)} with {@link #DEFAULT_CHECKSUM}.
    * @param bucket the bucket's name
    * @param key the object's key
    * @param attributes the object's headers, user metadata and other attributes to store with it
@@ -192,7 +174,6 @@ public interface ObjectStore extends Closeable {
    * otherwise throws what {@link WriteCondition#check} throws and stores nothing. The built-in stores
    * check at their commit point, atomically with it. This default, for stores that do not know
    * conditions, checks before writing, which a concurrent writer of the same key can race.
-   *
    * @param bucket the bucket's name
    * @param key the object's key
    * @param attributes the object's headers, user metadata and other attributes to store with it
@@ -224,7 +205,6 @@ public interface ObjectStore extends Closeable {
 
   /**
    * The object's description; NoSuchKey when absent.
-   *
    * @param bucket the bucket's name
    * @param key the object's key
    * @return the current object's description (its latest version in a versioned bucket)
@@ -238,11 +218,9 @@ public interface ObjectStore extends Closeable {
    * PutObjectTagging leaves them in S3). Atomic with respect to every other writer of the key: the
    * object {@code change} saw is the one changed. Returns the new description; NoSuchKey when
    * absent. This default, for stores that cannot change metadata in place, answers NotImplemented.
-   *
    * @param bucket the bucket's name
    * @param key the object's key
-   * @param change maps the current attributes to the new ones; it may be called while the store
-   *     holds a lock on the key, so it should be quick and must not call the store
+   * @param change maps the current attributes to the new ones; quick, not calling the store (it may hold a lock)
    * @return the changed object's description
    * @throws IOException when the underlying storage fails
    */
@@ -256,7 +234,6 @@ public interface ObjectStore extends Closeable {
    * from (none for an object stored whole), read together so that they describe the same object;
    * NoSuchKey when absent. This default, for stores that keep no part sizes, reports every object as
    * stored whole.
-   *
    * @param bucket the bucket's name
    * @param key the object's key
    * @return the object and its parts
@@ -267,9 +244,7 @@ public interface ObjectStore extends Closeable {
   }
 
   /**
-   * Opens {@code length} bytes from {@code offset} (the caller checked them against the size);
-   * NoSuchKey when absent.
-   *
+   * Opens {@code length} bytes from {@code offset} (the caller checked them against the size); NoSuchKey when absent.
    * @param bucket the bucket's name
    * @param key the object's key
    * @param offset the first byte to read, 0-based
@@ -281,7 +256,6 @@ public interface ObjectStore extends Closeable {
 
   /**
    * Deletes an object; deleting an absent key is not an error (S3 answers 204 alike).
-   *
    * @param bucket the bucket's name
    * @param key the object's key
    * @throws IOException when the underlying storage fails
@@ -291,7 +265,6 @@ public interface ObjectStore extends Closeable {
   /**
    * Objects whose key starts with {@code prefix} and sorts after {@code startAfter} (empty: from
    * the first), in UTF-8 byte order of their keys. The iterator is weakly consistent.
-   *
    * @param bucket the bucket's name
    * @param prefix the prefix every listed key starts with (empty: all keys)
    * @param startAfter the key to list after, exclusive (empty: from the first)
@@ -303,7 +276,6 @@ public interface ObjectStore extends Closeable {
   /**
    * Starts a multipart upload and returns its id; it remembers the checksum the client chose
    * ({@code null}s: none), reported back by {@link #upload} and {@link #listMultipartUploads}.
-   *
    * @param bucket the bucket's name
    * @param key the key the completed object will have
    * @param attributes the completed object's headers, user metadata and other attributes to store with it
@@ -317,7 +289,6 @@ public interface ObjectStore extends Closeable {
 
   /**
    * Starts a multipart upload that keeps no checksum.
-   *
    * @param bucket the bucket's name
    * @param key the key the completed object will have
    * @param attributes the completed object's headers, user metadata and other attributes to store with it
@@ -331,7 +302,6 @@ public interface ObjectStore extends Closeable {
   /**
    * Stores a part, replacing an earlier part with the same number, with the checksum of algorithm
    * {@code checksum} ({@code null}: none). NoSuchUpload when the upload is not open.
-   *
    * @param bucket the bucket's name
    * @param key the object's key
    * @param uploadId the id {@link #createMultipartUpload} returned
@@ -346,7 +316,6 @@ public interface ObjectStore extends Closeable {
 
   /**
    * Stores a part with the upload's own checksum algorithm ({@link StoredUpload#checksumAlgorithm}), if any.
-   *
    * @param bucket the bucket's name
    * @param key the object's key
    * @param uploadId the id {@link #createMultipartUpload} returned
@@ -362,7 +331,6 @@ public interface ObjectStore extends Closeable {
 
   /**
    * The upload's parts in part-number order; NoSuchUpload when it is not open.
-   *
    * @param bucket the bucket's name
    * @param key the object's key
    * @param uploadId the id {@link #createMultipartUpload} returned
@@ -373,7 +341,6 @@ public interface ObjectStore extends Closeable {
 
   /**
    * The upload's description; NoSuchUpload when it is not open.
-   *
    * @param bucket the bucket's name
    * @param key the object's key
    * @param uploadId the id {@link #createMultipartUpload} returned
@@ -386,7 +353,6 @@ public interface ObjectStore extends Closeable {
    * Makes the object from {@code partNumbers} in that order (validated by the caller), with
    * {@code etag} and {@code checksum} (formed by the caller from the parts' checksums; {@code null}:
    * none), and ends the upload. NoSuchUpload when it is not open.
-   *
    * @param bucket the bucket's name
    * @param key the object's key
    * @param uploadId the id {@link #createMultipartUpload} returned
@@ -401,7 +367,6 @@ public interface ObjectStore extends Closeable {
 
   /**
    * {@link #completeMultipartUpload(String, String, String, List, String, ObjectChecksum)} with no checksum.
-   *
    * @param bucket the bucket's name
    * @param key the object's key
    * @param uploadId the id {@link #createMultipartUpload} returned
@@ -421,7 +386,6 @@ public interface ObjectStore extends Closeable {
    * otherwise throws what {@link WriteCondition#check} throws, stores nothing and leaves the upload
    * open. The built-in stores check atomically with the commit; this default checks first, which a
    * concurrent writer can race.
-   *
    * @param bucket the bucket's name
    * @param key the object's key
    * @param uploadId the id {@link #createMultipartUpload} returned
@@ -440,7 +404,6 @@ public interface ObjectStore extends Closeable {
 
   /**
    * Ends an upload and discards its parts; NoSuchUpload when it is not open.
-   *
    * @param bucket the bucket's name
    * @param key the object's key
    * @param uploadId the id {@link #createMultipartUpload} returned
@@ -450,7 +413,6 @@ public interface ObjectStore extends Closeable {
 
   /**
    * Open uploads of a bucket ordered by key, then initiation time.
-   *
    * @param bucket the bucket's name
    * @return the open uploads, a snapshot
    * @throws IOException when the underlying storage fails
@@ -458,11 +420,9 @@ public interface ObjectStore extends Closeable {
   List<StoredUpload> listMultipartUploads(String bucket) throws IOException;
 
   /**
-   * The bucket's versioning state; NoSuchBucket when absent. This default, for stores without
-   * versions, is UNVERSIONED.
-   *
+   * The bucket's versioning state; NoSuchBucket when absent. This default, for stores without versions, is UNVERSIONED.
    * @param bucket the bucket's name
-   * @return the state set last, or UNVERSIONED when it never was
+   * @return the state set last, or UNVERSIONED when none was
    * @throws IOException when the underlying storage fails
    */
   default BucketVersioning versioning(String bucket) throws IOException {
@@ -476,7 +436,6 @@ public interface ObjectStore extends Closeable {
    * Sets the bucket's versioning state ({@link BucketVersioning#ENABLED} or
    * {@link BucketVersioning#SUSPENDED}), durably; later writes follow it. This default, for stores
    * without versions, answers NotImplemented.
-   *
    * @param bucket the bucket's name
    * @param state the new state, ENABLED or SUSPENDED
    * @throws IOException when the underlying storage fails
@@ -488,7 +447,6 @@ public interface ObjectStore extends Closeable {
   /**
    * Version {@code versionId} of {@code key}: an object version or a delete marker; NoSuchVersion
    * when the key has no such version. This default knows only the null version, the object itself.
-   *
    * @param bucket the bucket's name
    * @param key the object's key
    * @param versionId the version's id ({@link VersionEntry#NULL_ID} for the null version)
@@ -510,7 +468,6 @@ public interface ObjectStore extends Closeable {
   /**
    * Opens {@code length} bytes from {@code offset} of object version {@code versionId}; NoSuchVersion
    * when absent, MethodNotAllowed for a delete marker.
-   *
    * @param bucket the bucket's name
    * @param key the object's key
    * @param versionId the version's id ({@link VersionEntry#NULL_ID} for the null version)
@@ -528,7 +485,6 @@ public interface ObjectStore extends Closeable {
   /**
    * Like {@link #replaceObjectAttributes}, for object version {@code versionId}; NoSuchVersion when
    * absent, MethodNotAllowed for a delete marker.
-   *
    * @param bucket the bucket's name
    * @param key the object's key
    * @param versionId the version's id ({@link VersionEntry#NULL_ID} for the null version)
@@ -548,7 +504,6 @@ public interface ObjectStore extends Closeable {
    * suspended, the marker replaces the null version), otherwise removes the object and returns
    * {@code null}. With {@code versionId}: removes that version (object or delete marker) for good
    * and returns it, or {@code null} when there was none.
-   *
    * @param bucket the bucket's name
    * @param key the object's key
    * @param versionId the version to remove for good, or {@code null} to delete the current object
@@ -576,7 +531,6 @@ public interface ObjectStore extends Closeable {
    * order and each key's versions newest first, beginning after version {@code versionIdMarker} of
    * {@code keyMarker} (empty version marker: after every version of {@code keyMarker}; empty key
    * marker: from the first). Weakly consistent. This default lists each object as its null version.
-   *
    * @param bucket the bucket's name
    * @param prefix the prefix every listed key starts with (empty: all keys)
    * @param keyMarker the key to resume at (empty: from the first)
@@ -610,7 +564,6 @@ public interface ObjectStore extends Closeable {
    * NoSuchBucket when the bucket is absent. Stores keep documents as opaque bytes, which the server
    * validated before storing; they go with their bucket. This default, for stores that keep no
    * configuration, answers NotImplemented.
-   *
    * @param bucket the bucket's name
    * @param name the document's name, matching {@link #BUCKET_CONFIG_NAME}
    * @return the document's bytes (the caller may keep them), or empty
@@ -622,11 +575,9 @@ public interface ObjectStore extends Closeable {
 
   /**
    * Stores (replacing) the bucket's configuration document {@code name}, atomically; NoSuchBucket when absent.
-   *
    * @param bucket the bucket's name
    * @param name the document's name, matching {@link #BUCKET_CONFIG_NAME}
-   * @param document the validated document; the store keeps a copy or takes it over, and the caller
-   *     does not change it afterwards
+   * @param document the validated document; the caller does not change it afterwards
    * @throws IOException when the underlying storage fails
    */
   default void putBucketConfig(String bucket, String name, byte[] document) throws IOException {
@@ -635,7 +586,6 @@ public interface ObjectStore extends Closeable {
 
   /**
    * Removes the bucket's configuration document {@code name}; removing an absent one is not an error.
-   *
    * @param bucket the bucket's name
    * @param name the document's name, matching {@link #BUCKET_CONFIG_NAME}
    * @throws IOException when the underlying storage fails
