@@ -13,6 +13,7 @@ import java.util.Objects;
 public final class S3ErrorException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The error; serialized with the exception, unlike {@link #extra()}. */
   private final S3ErrorCode code;
   private final transient Map<String, String> extra;
 
