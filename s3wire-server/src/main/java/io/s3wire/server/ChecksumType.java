@@ -15,7 +15,11 @@ public enum ChecksumType {
    */
   COMPOSITE;
 
-  /** The type named {@code value} (any case); {@code null} when it names none. */
+  /**
+   * {@return the type named {@code value}, or {@code null} when it names none}
+   *
+   * @param value a type name such as {@code FULL_OBJECT}, any case, surrounding spaces ignored; not {@code null}
+   */
   public static ChecksumType parse(String value) {
     for (ChecksumType t : values()) {
       if (t.name().equalsIgnoreCase(value.trim())) {

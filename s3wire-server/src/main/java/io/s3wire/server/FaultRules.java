@@ -28,10 +28,25 @@ import java.util.Map;
 public final class FaultRules {
   private FaultRules() {}
 
+  /**
+   * Reads fault rules from a JSON file in the format the class comment describes.
+   *
+   * @param file a UTF-8 JSON file
+   * @return the rules, in file order
+   * @throws IOException when the file cannot be read
+   * @throws IllegalArgumentException when the JSON is not valid fault rules, saying what is wrong
+   */
   public static List<FaultRule> load(Path file) throws IOException {
     return parse(Files.readString(file, StandardCharsets.UTF_8));
   }
 
+  /**
+   * Parses fault rules in the JSON format the class comment describes.
+   *
+   * @param json a JSON array of rules, or an object with a {@code rules} array
+   * @return the rules, in order
+   * @throws IllegalArgumentException when the JSON is not valid fault rules, saying what is wrong
+   */
   @SuppressWarnings("unchecked")
   public static List<FaultRule> parse(String json) {
     Object doc;

@@ -36,12 +36,19 @@ public record ObjectChecksum(ChecksumAlgorithm algorithm, String value, Checksum
     decode(algorithm, value, type); // throws IllegalArgumentException for what is not base64 of the right length
   }
 
-  /** The FULL_OBJECT checksum whose bytes are {@code value}. */
+  /**
+   * The FULL_OBJECT checksum whose bytes are {@code value}.
+   *
+   * @param algorithm what computed it
+   * @param value the raw digest, as many bytes as {@code algorithm} produces
+   * @return the checksum, its value in S3's base64 form
+   * @throws IllegalArgumentException when {@code value} has the wrong length for {@code algorithm}
+   */
   public static ObjectChecksum fullObject(ChecksumAlgorithm algorithm, byte[] value) {
     return new ObjectChecksum(algorithm, algorithm.base64(value), ChecksumType.FULL_OBJECT);
   }
 
-  /** The checksum's bytes: for a COMPOSITE one, those of the checksum of checksums, without {@code -N}. */
+  /** {@return the checksum's bytes} For a COMPOSITE one, those of the checksum of checksums, without {@code -N}. */
   public byte[] bytes() {
     return decode(algorithm, value, type);
   }

@@ -37,34 +37,54 @@ public final class ObjectContent implements Closeable {
     this.fileOffset = fileOffset;
   }
 
-  /** Content read from {@code channel}, which must yield {@code length} bytes. */
+  /**
+   * Content read from {@code channel}, which must yield {@code length} bytes.
+   *
+   * @param info the description of the object (or version) read
+   * @param length how many bytes the channel yields
+   * @param channel the bytes, in blocking mode; the content owns it and closes it
+   * @return the content
+   */
   public static ObjectContent of(StoredObject info, long length, ReadableByteChannel channel) {
     return new ObjectContent(info, length, channel, null, 0);
   }
 
-  /** Content held in {@code file} from {@code offset} for {@code length} bytes; positions the file there. */
+  /**
+   * Content held in {@code file} from {@code offset} for {@code length} bytes; positions the file there.
+   *
+   * @param info the description of the object (or version) read
+   * @param file the open file; the content owns it and closes it
+   * @param offset where the bytes start in the file
+   * @param length how many bytes to read from there
+   * @return the content
+   * @throws IOException when the file cannot be positioned
+   */
   public static ObjectContent ofFile(StoredObject info, FileChannel file, long offset, long length) throws IOException {
     file.position(offset);
     return new ObjectContent(info, length, file, file, offset);
   }
 
+  /** {@return the description of the object (or version) being read} */
   public StoredObject info() {
     return info;
   }
 
+  /** {@return how many bytes {@link #channel()} yields} */
   public long length() {
     return length;
   }
 
+  /** {@return the channel of the bytes, read in blocking mode (see the class comment)} */
   public ReadableByteChannel channel() {
     return channel;
   }
 
-  /** The file holding the bytes, or {@code null} when they are not in a file. */
+  /** {@return the file holding the bytes, or {@code null} when they are not in a file} */
   public FileChannel file() {
     return file;
   }
 
+  /** {@return where the bytes start in {@link #file()}; 0 when there is no file} */
   public long fileOffset() {
     return fileOffset;
   }
@@ -73,6 +93,8 @@ public final class ObjectContent implements Closeable {
    * A stream of exactly {@link #length()} bytes from {@link #channel()}; closing it closes this
    * content. It fails with an {@link java.io.EOFException} when the channel ends early and with an
    * {@link IOException} when a channel read gives 0 bytes (see the class comment).
+   *
+   * @return the stream; not thread-safe, like the channel under it
    */
   public java.io.InputStream newInputStream() {
     return new java.io.InputStream() {

@@ -24,6 +24,18 @@ public record ObjectEncryption(String serverSide, String kmsKeyId, String kmsCon
   /** SSE-S3, S3's default for every object since January 2023. */
   public static final ObjectEncryption SSE_S3 = new ObjectEncryption("AES256", null, null, false, null, null, null);
 
+  /**
+   * Checks that the object is encrypted exactly one way and that SSE-C carries its key's proofs.
+   *
+   * @param serverSide the SSE-S3 or SSE-KMS algorithm, or {@code null} for SSE-C
+   * @param kmsKeyId the KMS key id or ARN, or {@code null}
+   * @param kmsContext the base64 JSON encryption context, or {@code null}
+   * @param bucketKeyEnabled whether an S3 Bucket Key is used
+   * @param customerAlgorithm the SSE-C algorithm, or {@code null} for SSE-S3/SSE-KMS
+   * @param customerKeyMd5 base64 MD5 of the SSE-C key; required with {@code customerAlgorithm}
+   * @param customerKeyFingerprint {@code salt:hmac} of the SSE-C key; required with {@code customerAlgorithm}
+   * @throws IllegalArgumentException when both or neither of {@code serverSide} and {@code customerAlgorithm} are given
+   */
   public ObjectEncryption {
     if ((serverSide == null) == (customerAlgorithm == null)) {
       throw new IllegalArgumentException("an object is encrypted either by S3 (SSE-S3/SSE-KMS) or with a customer key");
@@ -34,22 +46,35 @@ public record ObjectEncryption(String serverSide, String kmsKeyId, String kmsCon
     }
   }
 
-  /** SSE-KMS ({@code aws:kms} or {@code aws:kms:dsse}). */
+  /**
+   * {@return SSE-KMS encryption} ({@code aws:kms} or {@code aws:kms:dsse})
+   *
+   * @param algorithm {@code aws:kms} or {@code aws:kms:dsse}
+   * @param keyId the KMS key id or ARN, or {@code null} for the account's default key
+   * @param context the encryption context as the client sent it (base64 JSON), or {@code null}
+   * @param bucketKeyEnabled whether an S3 Bucket Key is used
+   */
   public static ObjectEncryption kms(String algorithm, String keyId, String context, boolean bucketKeyEnabled) {
     return new ObjectEncryption(algorithm, keyId, context, bucketKeyEnabled, null, null, null);
   }
 
-  /** SSE-C with a key known by its MD5 and salted fingerprint. */
+  /**
+   * {@return SSE-C encryption with a key known by its MD5 and salted fingerprint} Never pass the key itself.
+   *
+   * @param algorithm the SSE-C algorithm, {@code AES256}
+   * @param keyMd5 base64 MD5 of the key, which S3 echoes
+   * @param keyFingerprint {@code salt:hmac} of the key (base64), to recognise it on later requests
+   */
   public static ObjectEncryption customer(String algorithm, String keyMd5, String keyFingerprint) {
     return new ObjectEncryption(null, null, null, false, algorithm, keyMd5, keyFingerprint);
   }
 
-  /** Whether a customer-provided key (SSE-C) encrypts the object. */
+  /** {@return whether a customer-provided key (SSE-C) encrypts the object} */
   public boolean isCustomerKey() {
     return customerAlgorithm != null;
   }
 
-  /** Whether the object uses SSE-KMS or DSSE-KMS. */
+  /** {@return whether the object uses SSE-KMS or DSSE-KMS} */
   public boolean isKms() {
     return serverSide != null && serverSide.startsWith("aws:kms");
   }

@@ -17,6 +17,15 @@ import java.util.Objects;
  *     one, or the list is empty)
  */
 public record ObjectParts(StoredObject info, List<Long> partSizes, List<ObjectChecksum> partChecksums) {
+  /**
+   * Copies the lists and checks that they fit the object.
+   *
+   * @param info the object
+   * @param partSizes the byte sizes of its parts in part order, or empty
+   * @param partChecksums one checksum per part, or empty
+   * @throws IllegalArgumentException when the sizes do not add up to the object's size or the
+   *     checksums are not one per part
+   */
   public ObjectParts {
     Objects.requireNonNull(info, "info");
     partSizes = List.copyOf(partSizes);
@@ -30,12 +39,21 @@ public record ObjectParts(StoredObject info, List<Long> partSizes, List<ObjectCh
     }
   }
 
-  /** An object's parts without their checksums. */
+  /**
+   * An object's parts without their checksums.
+   *
+   * @param info the object
+   * @param partSizes the byte sizes of its parts in part order, adding up to {@code info.size()}
+   */
   public ObjectParts(StoredObject info, List<Long> partSizes) {
     this(info, partSizes, List.of());
   }
 
-  /** An object stored whole. */
+  /**
+   * {@return an object stored whole, with no known parts}
+   *
+   * @param info the object
+   */
   public static ObjectParts whole(StoredObject info) {
     return new ObjectParts(info, List.of());
   }
@@ -44,17 +62,24 @@ public record ObjectParts(StoredObject info, List<Long> partSizes, List<ObjectCh
    * The part checksums an object keeps, given each part's ({@code null} for a part that has none):
    * all of them when every part has one, else none, since a list with a gap could not say which
    * part a checksum belongs to.
+   *
+   * @param perPart each part's checksum in part order, {@code null} for a part without one
+   * @return every checksum, or an empty list
    */
   public static List<ObjectChecksum> everyOrNone(List<ObjectChecksum> perPart) {
     return perPart.contains(null) ? List.of() : List.copyOf(perPart);
   }
 
-  /** Whether a multipart upload made the object (its parts are known). */
+  /** {@return whether a multipart upload made the object (its parts are known)} */
   public boolean isMultipart() {
     return !partSizes.isEmpty();
   }
 
-  /** The checksum of part {@code n} (1-based), or {@code null} when the store kept none. */
+  /**
+   * {@return the checksum of part {@code n}, or {@code null} when the store kept none or there is no such part}
+   *
+   * @param n the part number, 1-based
+   */
   public ObjectChecksum partChecksum(int n) {
     return partChecksums.isEmpty() || n < 1 || n > partChecksums.size() ? null : partChecksums.get(n - 1);
   }

@@ -6,5 +6,10 @@ package io.s3wire.server;
  */
 @FunctionalInterface
 public interface RequestObserver {
+  /**
+   * Sees one request.
+   *
+   * @param request its operation, method, path and protocol, as routed
+   */
   void onRequest(ObservedRequest request);
 }

@@ -107,22 +107,27 @@ public enum S3ErrorCode {
     this.message = message;
   }
 
-  /** The code as S3 writes it in {@code <Code>}, e.g. {@code NoSuchKey}. */
+  /** {@return the code as S3 writes it in {@code <Code>}, e.g. {@code NoSuchKey}} */
   public String code() {
     return code;
   }
 
-  /** The HTTP status S3 answers this error with. */
+  /** {@return the HTTP status S3 answers this error with} */
   public int status() {
     return status;
   }
 
-  /** S3's default message for this error. */
+  /** {@return S3's default message for this error, for {@code <Message>} when the server has no better one} */
   public String message() {
     return message;
   }
 
-  /** The enum constant for an S3 code such as {@code SlowDown}; throws for unknown codes. */
+  /**
+   * {@return the enum constant for an S3 code such as {@code SlowDown}}
+   *
+   * @param code the code as S3 writes it, or the constant's name ({@code SLOW_DOWN})
+   * @throws IllegalArgumentException for a code not in this table
+   */
   public static S3ErrorCode fromCode(String code) {
     for (S3ErrorCode c : values()) {
       if (c.code.equals(code) || c.name().equals(code)) {

@@ -97,6 +97,7 @@ public final class S3Server implements AutoCloseable {
     observers.addAll(b.observers);
   }
 
+  /** {@return a new builder} Every option has a default: {@code builder().start()} serves on a free loopback port. */
   public static Builder builder() {
     return new Builder();
   }
@@ -119,7 +120,7 @@ public final class S3Server implements AutoCloseable {
 
   /**
    * Binds and starts serving; returns this server.
-   *
+   * @return this server, started
    * @throws UncheckedIOException when the address cannot be bound (its cause says why, e.g. a
    *     {@link java.net.BindException}, or Netty's native error under epoll, for a port in use)
    * @throws IllegalStateException when the server is already started
@@ -170,23 +171,23 @@ public final class S3Server implements AutoCloseable {
     return this;
   }
 
-  /** The port the server listens on. */
+  /** {@return the port the server listens on} When the builder's port was 0, the OS chose it. */
   public int port() {
     return ((InetSocketAddress) serverChannel.localAddress()).getPort();
   }
 
-  /** {@code http://host:port} or {@code https://host:port}. */
+  /** {@return {@code http://host:port} or {@code https://host:port}}, an IPv6 host in brackets. */
   public URI endpoint() {
     String host = options.host.contains(":") ? "[" + options.host + "]" : options.host;
     return URI.create((certificate != null ? "https" : "http") + "://" + host + ":" + port());
   }
 
-  /** The access key requests must be signed with, or {@code null} in anonymous mode. */
+  /** {@return the access key requests must be signed with, or {@code null} in anonymous mode} */
   public String accessKey() {
     return accessKey;
   }
 
-  /** The secret key, or {@code null} in anonymous mode. Never log it. */
+  /** {@return the secret key, or {@code null} in anonymous mode} Never log it. */
   public String secretKey() {
     return secretKey;
   }
@@ -195,42 +196,53 @@ public final class S3Server implements AutoCloseable {
    * Every user the server knows, the first one being {@link #accessKey()}'s (canonical id
    * {@link ServerUser#DEFAULT_OWNER_ID}), then those given to {@link Builder#user} in order; empty
    * in anonymous mode.
+   * @return the users, unmodifiable
    */
   public List<ServerUser> users() {
     return users;
   }
 
-  /** The user of {@code accessKey}; IllegalArgumentException when the server does not know it. */
+  /**
+   * {@return the user of {@code accessKey}}
+   * @param accessKey the access key the user signs with
+   * @throws IllegalArgumentException when the server does not know {@code accessKey}
+   */
   public ServerUser user(String accessKey) {
     return users.stream().filter(u -> u.accessKey().equals(accessKey)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("the server has no user with access key '" + accessKey + "'"));
   }
 
-  /** Whether the server generated its credentials (then the secret is shown to the user once). */
+  /** {@return whether the server generated its credentials} (Then the secret is shown to the user once.) */
   public boolean secretGenerated() {
     return secretGenerated;
   }
 
+  /** {@return whether the server speaks TLS} */
   public boolean isTls() {
     return certificate != null;
   }
 
-  /** The TLS certificate, or {@code null} on a plain port. */
+  /** {@return the TLS certificate, or {@code null} on a plain port} */
   public X509Certificate certificate() {
     return certificate == null ? null : certificate.certificate();
   }
 
-  /** SHA-256 fingerprint of the certificate (colon-separated hex), or {@code null} on a plain port. */
+  /** {@return the certificate's SHA-256 fingerprint (colon-separated hex), or {@code null} on a plain port} */
   public String certificateSha256() {
     return certificate == null ? null : certificate.sha256Fingerprint();
   }
 
-  /** The certificate as PEM, for clients to trust, or {@code null} on a plain port. */
+  /** {@return the certificate as PEM, for clients to trust, or {@code null} on a plain port} */
   public String certificatePem() {
     return certificate == null ? null : certificate.pem();
   }
 
-  /** Writes the certificate as PEM to {@code file}. */
+  /**
+   * Writes the certificate as PEM (US-ASCII) to {@code file}, replacing it.
+   * @param file where to write
+   * @throws IOException when the file cannot be written
+   * @throws IllegalStateException when the server was built without TLS
+   */
   public void writeCertificatePem(Path file) throws IOException {
     if (certificate == null) {
       throw new IllegalStateException("the server has no certificate: it was built without tls()");
@@ -238,27 +250,38 @@ public final class S3Server implements AutoCloseable {
     Files.writeString(file, certificate.pem(), StandardCharsets.US_ASCII);
   }
 
+  /** {@return the store served: the builder's, or the memory store the server made} It is thread-safe. */
   public ObjectStore store() {
     return store;
   }
 
+  /** {@return which S3 implementation's behaviour the server imitates} */
   public ServerProfile profile() {
     return options.profile;
   }
 
-  /** Replaces all fault rules; their counters start from zero. */
+  /**
+   * Replaces all fault rules; their counters start from zero. Safe while serving.
+   * @param rules the new rules, in order; empty for none
+   */
   public void faultRules(List<FaultRule> rules) {
     faults.set(rules);
   }
 
+  /**
+   * Adds a fault rule after the active ones, its counter at zero. Safe while serving.
+   * @param rule the rule to add
+   */
   public void addFaultRule(FaultRule rule) {
     faults.add(rule);
   }
 
+  /** Removes every fault rule: requests are served normally again. */
   public void clearFaultRules() {
     faults.set(List.of());
   }
 
+  /** {@return the active fault rules in order, a snapshot} */
   public List<FaultRule> faultRules() {
     return faults.rules();
   }
@@ -266,32 +289,45 @@ public final class S3Server implements AutoCloseable {
   /**
    * How many times each active fault rule fired since it was set, by rule (in rule order); a rule
    * fires when its match and its {@code which} condition hold and its action is applied.
+   * @return the counts, a snapshot
    */
   public Map<FaultRule, Long> faultsFired() {
     return faults.fired();
   }
 
+  /**
+   * Adds an observer told of every request from now on. Safe while serving.
+   * @param observer called on the server's threads; what it throws is logged and ignored
+   */
   public void addObserver(RequestObserver observer) {
     observers.add(observer);
   }
 
+  /**
+   * Removes an observer; requests already being handled may still reach it.
+   * @param observer an observer added before; an unknown one is ignored
+   */
   public void removeObserver(RequestObserver observer) {
     observers.remove(observer);
   }
 
-  /** How many requests of an operation (AWS name, e.g. {@code PutObject}) arrived since start or reset. */
+  /**
+   * {@return how many requests of {@code operation} arrived since start or reset} 0 for one not seen.
+   * @param operation the operation's AWS name, e.g. {@code PutObject}
+   */
   public long requestCount(String operation) {
     AtomicLong c = counts.get(operation);
     return c == null ? 0 : c.get();
   }
 
-  /** Request counts by operation name, sorted. */
+  /** {@return request counts by operation name, sorted: a snapshot} */
   public Map<String, Long> requestCounts() {
     Map<String, Long> out = new TreeMap<>();
     counts.forEach((k, v) -> out.put(k, v.get()));
     return out;
   }
 
+  /** Sets every request count back to zero, e.g. between the steps of a test. */
   public void resetRequestCounts() {
     counts.clear();
   }
@@ -355,6 +391,8 @@ public final class S3Server implements AutoCloseable {
     /**
      * The store; the caller keeps ownership (the server does not close it). Default: a new memory
      * store on the server's {@link #clock}.
+     * @param store the store to serve, or {@code null} for the default
+     * @return this builder
      */
     public Builder store(ObjectStore store) {
       this.store = store;
@@ -376,13 +414,21 @@ public final class S3Server implements AutoCloseable {
       return this;
     }
 
-    /** 0 (the default) lets the OS choose. */
+    /**
+     * The port to bind; 0 (the default) lets the OS choose, read back with {@link S3Server#port()}.
+     * @param port the port, 0 to 65535
+     * @return this builder
+     */
     public Builder port(int port) {
       this.port = port;
       return this;
     }
 
-    /** Serves TLS (self-signed certificate unless {@link #certificate} is given). */
+    /**
+     * Serves TLS (self-signed certificate unless {@link #certificate} is given).
+     * @param tls {@code true} for https (default {@code false})
+     * @return this builder
+     */
     public Builder tls(boolean tls) {
       this.tls = tls;
       return this;
@@ -393,13 +439,23 @@ public final class S3Server implements AutoCloseable {
       return this;
     }
 
-    /** ALPN protocols the server selects from, in preference order; empty: no ALPN (HTTP/1.1). */
+    /**
+     * ALPN protocols the server selects from, in preference order; empty: no ALPN (HTTP/1.1).
+     * @param protocols {@code h2} and/or {@code http/1.1} (default both, h2 first); copied
+     * @return this builder
+     */
     public Builder alpn(List<String> protocols) {
       this.alpn = List.copyOf(protocols);
       return this;
     }
 
-    /** A PEM certificate (chain) and PKCS#8 PEM key to serve instead of a generated certificate. */
+    /**
+     * A PEM certificate (chain) and PKCS#8 PEM key to serve instead of a generated certificate; the
+     * files are read by {@link #build()}.
+     * @param certFile the certificate chain, leaf first
+     * @param keyFile the leaf's private key
+     * @return this builder
+     */
     public Builder certificate(Path certFile, Path keyFile) {
       this.certFile = certFile;
       this.keyFile = keyFile;
@@ -417,18 +473,29 @@ public final class S3Server implements AutoCloseable {
      * server generates): its requests are signed with its own keys, the buckets it creates are its
      * own, and it reaches other users' buckets and objects only where their ACLs grant it. Clashes
      * with {@link #anonymous}.
+     * @param user the user; not {@code null}
+     * @return this builder
      */
     public Builder user(ServerUser user) {
       this.users.add(java.util.Objects.requireNonNull(user));
       return this;
     }
 
-    /** Adds a further user with {@link ServerUser#of}'s derived canonical id and display name. */
+    /**
+     * Adds a further user with {@link ServerUser#of}'s derived canonical id and display name.
+     * @param accessKey the user's access key
+     * @param secretKey the user's secret key, never logged
+     * @return this builder
+     */
     public Builder user(String accessKey, String secretKey) {
       return user(ServerUser.of(accessKey, secretKey));
     }
 
-    /** Accepts unsigned requests and checks no signature. */
+    /**
+     * Accepts unsigned requests and checks no signature.
+     * @param anonymous {@code true} for a server without users (default {@code false})
+     * @return this builder
+     */
     public Builder anonymous(boolean anonymous) {
       this.anonymous = anonymous;
       return this;
@@ -440,13 +507,19 @@ public final class S3Server implements AutoCloseable {
      * against (S3's 15-minute window, presigned expiry). A store given to {@link #store} keeps its
      * own clock ({@link ObjectStore#memory(Clock)}). A clock pinned far from the clients' makes every
      * signed request RequestTimeTooSkewed unless {@link #checkRequestTime(boolean) checkRequestTime(false)}.
+     * @param clock the clock; not {@code null}
+     * @return this builder
      */
     public Builder clock(Clock clock) {
       this.clock = java.util.Objects.requireNonNull(clock);
       return this;
     }
 
-    /** Runs the server's clock {@code offset} ahead (negative: behind) of {@link #clock}, to test skew. */
+    /**
+     * Runs the server's clock {@code offset} ahead (negative: behind) of {@link #clock}, to test skew.
+     * @param offset the offset (default zero); not {@code null}
+     * @return this builder
+     */
     public Builder clockOffset(Duration offset) {
       this.clockOffset = java.util.Objects.requireNonNull(offset);
       return this;
@@ -456,6 +529,8 @@ public final class S3Server implements AutoCloseable {
      * Whether a signed request's time is checked against the server's clock (default: true, as S3
      * does). Signatures are verified either way; false serves clients whose clock differs from a
      * pinned {@link #clock}.
+     * @param check whether to check
+     * @return this builder
      */
     public Builder checkRequestTime(boolean check) {
       this.checkRequestTime = check;
@@ -472,7 +547,11 @@ public final class S3Server implements AutoCloseable {
       return this;
     }
 
-    /** The most store operations running at once; more requests are answered with SlowDown. */
+    /**
+     * The most store operations running at once; more requests are answered with SlowDown.
+     * @param n the number of worker threads (default 256)
+     * @return this builder
+     */
     public Builder workerThreads(int n) {
       this.workerThreads = n;
       return this;
@@ -485,7 +564,7 @@ public final class S3Server implements AutoCloseable {
 
     /**
      * Builds without starting.
-     *
+     * @return the server, not yet bound
      * @throws IllegalArgumentException when options clash
      * @throws UncheckedIOException when the certificate or key file cannot be read
      */
@@ -510,7 +589,7 @@ public final class S3Server implements AutoCloseable {
       return new S3Server(this);
     }
 
-    /** Builds and starts; throws as {@link #build()} and {@link S3Server#start()}. */
+    /** {@return the started server} Throws as {@link #build()} and {@link S3Server#start()}; the caller closes it. */
     public S3Server start() {
       return build().start();
     }

@@ -52,7 +52,11 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
     this(b -> { });
   }
 
-  /** A server configured by {@code configure}. */
+  /**
+   * A server configured by {@code configure}.
+   *
+   * @param configure applied to a fresh builder in {@code beforeAll}, before the server starts
+   */
   public S3ServerExtension(Consumer<S3Server.Builder> configure) {
     this.configure = configure;
   }
@@ -91,7 +95,11 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
     }
   }
 
-  /** The running server. */
+  /**
+   * {@return the running server}
+   *
+   * @throws IllegalStateException outside the test class's lifetime (before beforeAll, after afterAll)
+   */
   public S3Server server() {
     if (server == null) {
       throw new IllegalStateException("the server runs only between beforeAll and afterAll of the test class");
@@ -99,11 +107,12 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
     return server;
   }
 
+  /** {@return the running server's endpoint} Throws as {@link #server()}. */
   public URI endpoint() {
     return server().endpoint();
   }
 
-  /** The server's credentials, or {@code null} in anonymous mode. */
+  /** {@return the server's first user's credentials, or {@code null} in anonymous mode} */
   public Credentials credentials() {
     S3Server s = server();
     return s.accessKey() == null ? null : Credentials.of(s.accessKey(), s.secretKey());
@@ -111,8 +120,11 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
 
   /**
    * The credentials of the server's user with {@code accessKey} (one given to
-   * {@link S3Server.Builder#user}, or the first user's); IllegalArgumentException for a key the
-   * server does not know.
+   * {@link S3Server.Builder#user}, or the first user's).
+   *
+   * @param accessKey the user's access key
+   * @return the user's access and secret key
+   * @throws IllegalArgumentException for a key the server does not know
    */
   public Credentials credentials(String accessKey) {
     ServerUser u = server().user(accessKey);
@@ -121,8 +133,11 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
 
   /**
    * A client signing as the server's user with {@code accessKey}, configured as {@link #client()},
-   * made on first use and closed after the class; IllegalArgumentException for a key the server
-   * does not know.
+   * made on first use and closed after the class.
+   *
+   * @param accessKey the user's access key
+   * @return the user's client, shared by the class's tests; do not close it
+   * @throws IllegalArgumentException for a key the server does not know
    */
   public synchronized S3Client client(String accessKey) {
     ServerUser u = server().user(accessKey);
@@ -134,7 +149,10 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
     return c;
   }
 
-  /** A client for this server, made on first use and closed after the class. */
+  /**
+   * {@return a client for this server, made on first use and closed after the class} Path-style,
+   * region us-east-1, trusting the server's certificate, and blind to the machine's AWS settings.
+   */
   public synchronized S3Client client() {
     if (client == null) {
       S3Server s = server();
@@ -163,12 +181,16 @@ public final class S3ServerExtension implements BeforeAllCallback, AfterAllCallb
     return b.build();
   }
 
-  /** The asynchronous side of {@link #client()}: same settings, same transport, closed with it. */
+  /** {@return the asynchronous side of {@link #client()}}: same settings, same transport, closed with it. */
   public S3AsyncClient asyncClient() {
     return client().async();
   }
 
-  /** Sets fault rules for the current test; they are cleared after it. */
+  /**
+   * Sets fault rules for the current test; they are cleared after it.
+   *
+   * @param rules the rules, in order, replacing any set before
+   */
   public void faultRules(FaultRule... rules) {
     server().faultRules(List.of(rules));
   }

@@ -43,12 +43,48 @@ public record ServeOptions(
     Path caFile,
     List<String> users) {
 
+  /**
+   * Copies the lists, so the options are immutable.
+   *
+   * @param dir a FileStore directory, or {@code null} for a memory store
+   * @param host the address to bind
+   * @param port the port, 0 for any
+   * @param tls serve TLS
+   * @param tlsProvider JDK or OPENSSL
+   * @param alpn ALPN protocols offered on TLS; copied
+   * @param profile {@code s3} or {@code gcs}
+   * @param faultsFile a JSON fault-rules file, or {@code null}
+   * @param accessKey access key, or {@code null} to generate one (unless anonymous)
+   * @param secretKey secret key, with {@code accessKey}
+   * @param anonymous accept unsigned requests
+   * @param certFile a PEM certificate chain to serve, or {@code null} for a self-signed one
+   * @param keyFile the PEM key of {@code certFile}, or {@code null}
+   * @param caFile where to write the certificate as PEM, or {@code null}
+   * @param users further users after the first, each {@code ACCESS_KEY} or {@code ACCESS_KEY:SECRET_KEY}; copied
+   */
   public ServeOptions {
     alpn = List.copyOf(alpn);
     users = List.copyOf(users);
   }
 
-  /** Options with one user (or none, when anonymous). */
+  /**
+   * Options with one user (or none, when anonymous).
+   *
+   * @param dir a FileStore directory, or {@code null} for a memory store
+   * @param host the address to bind
+   * @param port the port, 0 for any
+   * @param tls serve TLS
+   * @param tlsProvider JDK or OPENSSL
+   * @param alpn ALPN protocols offered on TLS; copied
+   * @param profile {@code s3} or {@code gcs}
+   * @param faultsFile a JSON fault-rules file, or {@code null}
+   * @param accessKey access key, or {@code null} to generate one (unless anonymous)
+   * @param secretKey secret key, with {@code accessKey}
+   * @param anonymous accept unsigned requests
+   * @param certFile a PEM certificate chain to serve, or {@code null} for a self-signed one
+   * @param keyFile the PEM key of {@code certFile}, or {@code null}
+   * @param caFile where to write the certificate as PEM, or {@code null}
+   */
   public ServeOptions(Path dir, String host, int port, boolean tls, TlsProvider tlsProvider, List<String> alpn,
       String profile, Path faultsFile, String accessKey, String secretKey, boolean anonymous, Path certFile,
       Path keyFile, Path caFile) {
@@ -56,13 +92,23 @@ public record ServeOptions(
         keyFile, caFile, List.of());
   }
 
-  /** The defaults of {@code s3wire serve}: memory store, 127.0.0.1:9000, plain HTTP, generated credentials. */
+  /** {@return the defaults of {@code s3wire serve}}: memory store, 127.0.0.1:9000, plain HTTP, generated credentials. */
   public static ServeOptions defaults() {
     return new ServeOptions(null, "127.0.0.1", 9000, false, TlsProvider.JDK, List.of("h2", "http/1.1"), "s3", null,
         null, null, false, null, null, null);
   }
 
-  /** Builds and starts the server these options describe and prints its banner to {@code out}. */
+  /**
+   * Builds and starts the server these options describe and prints its banner to {@code out}.
+   *
+   * @param out where the banner goes: endpoint, store, TLS fingerprint, access key, and secrets the
+   *     server generated (shown only this once)
+   * @return the started server, which the caller closes
+   * @throws IOException when the store directory or faults file cannot be read, or the CA file
+   *     cannot be written (a certificate that cannot be read, or a port that cannot be bound, is an
+   *     {@link java.io.UncheckedIOException})
+   * @throws IllegalArgumentException when a user spec is malformed or options clash
+   */
   public S3Server start(PrintStream out) throws IOException {
     S3Server.Builder b = S3Server.builder().host(host).port(port).profile(ServerProfile.named(profile));
     if (dir != null) {
@@ -132,7 +178,14 @@ public record ServeOptions(
     out.flush();
   }
 
-  /** Starts, prints the banner and blocks until the JVM shuts down; then stops the server cleanly. */
+  /**
+   * Starts, prints the banner and blocks until the JVM shuts down; then stops the server cleanly.
+   *
+   * @param out where the banner goes, as in {@link #start}
+   * @throws IOException as {@link #start} throws
+   * @throws InterruptedException when the waiting thread is interrupted (the server keeps running
+   *     until the JVM's shutdown hook closes it)
+   */
   public void run(PrintStream out) throws IOException, InterruptedException {
     S3Server server = start(out);
     CountDownLatch stopped = new CountDownLatch(1);

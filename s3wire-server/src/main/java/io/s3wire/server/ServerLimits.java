@@ -80,7 +80,7 @@ public record ServerLimits(
     }
   }
 
-  /** The defaults: generous for 1 GiB transfers and benchmarks, strict against abuse. */
+  /** {@return the defaults} Generous for 1 GiB transfers and benchmarks, strict against abuse. */
   public static ServerLimits defaults() {
     return new ServerLimits(
         128,
@@ -104,6 +104,16 @@ public record ServerLimits(
         Duration.ofSeconds(2));
   }
 
+  /**
+   * These limits with other timeouts; the other limits stay.
+   *
+   * @param read the new {@link #readTimeout}
+   * @param write the new {@link #writeTimeout}
+   * @param idle the new {@link #idleTimeout}
+   * @param requestHead the new {@link #requestHeadTimeout}
+   * @param deadline the new {@link #streamDeadline}
+   * @return the changed limits
+   */
   public ServerLimits withTimeouts(Duration read, Duration write, Duration idle, Duration requestHead, Duration deadline) {
     return new ServerLimits(maxConcurrentStreams, maxHeaderListSize, initialWindowSize, maxFrameSize,
         maxReceivedRstFrames, maxSentRstFrames, rstWindow, maxSmallContinuationFrames, maxConsecutiveEmptyDataFrames,
@@ -111,6 +121,13 @@ public record ServerLimits(
         requestHead, deadline, gracefulShutdownTimeout);
   }
 
+  /**
+   * These limits with another largest request body; the other limits stay.
+   *
+   * @param bytes the new {@link #maxRequestBodyBytes}, positive
+   * @return the changed limits
+   * @throws IllegalArgumentException when {@code bytes} is not positive
+   */
   public ServerLimits withMaxRequestBodyBytes(long bytes) {
     return new ServerLimits(maxConcurrentStreams, maxHeaderListSize, initialWindowSize, maxFrameSize,
         maxReceivedRstFrames, maxSentRstFrames, rstWindow, maxSmallContinuationFrames, maxConsecutiveEmptyDataFrames,
@@ -118,6 +135,18 @@ public record ServerLimits(
         requestHeadTimeout, streamDeadline, gracefulShutdownTimeout);
   }
 
+  /**
+   * These limits with other HTTP/2 abuse limits; the other limits stay.
+   *
+   * @param concurrentStreams the new {@link #maxConcurrentStreams}
+   * @param headerListSize the new {@link #maxHeaderListSize}, in bytes
+   * @param receivedRst the new {@link #maxReceivedRstFrames}
+   * @param sentRst the new {@link #maxSentRstFrames}
+   * @param smallContinuations the new {@link #maxSmallContinuationFrames}
+   * @param queuedControlFrames the new {@link #maxQueuedControlFrames}
+   * @return the changed limits
+   * @throws IllegalArgumentException when a value is not positive
+   */
   public ServerLimits withHttp2(int concurrentStreams, long headerListSize, int receivedRst, int sentRst,
       int smallContinuations, int queuedControlFrames) {
     return new ServerLimits(concurrentStreams, headerListSize, initialWindowSize, maxFrameSize, receivedRst, sentRst,

@@ -32,12 +32,33 @@ public record ServerProfile(
     boolean refusesUnsignedTrailers,
     boolean ignoresChecksums) {
 
+  /**
+   * Copies the regions, so the profile is immutable.
+   *
+   * @param name the profile's name
+   * @param forbidsHostHeaderOnH2 whether an HTTP/2 request with a {@code host} header is reset
+   * @param acceptedRegions regions a signature may name, {@code *} for any; copied
+   * @param deleteObjectsNeedsContentMd5 whether DeleteObjects requires Content-MD5
+   * @param acceptsFlexibleChecksums whether {@code x-amz-checksum-*} headers and trailers are accepted
+   * @param acceptsAwsChunked whether {@code aws-chunked} bodies are accepted
+   * @param refusesUnsignedTrailers whether unsigned-trailer uploads are refused (Ceph RGW 16.2)
+   * @param ignoresChecksums whether checksum headers are dropped unverified (Ceph RGW 16.2)
+   */
   public ServerProfile {
     Objects.requireNonNull(name, "name");
     acceptedRegions = Set.copyOf(acceptedRegions);
   }
 
-  /** A profile that takes unsigned trailers and checks every checksum it is sent. */
+  /**
+   * A profile that takes unsigned trailers and checks every checksum it is sent.
+   *
+   * @param name the profile's name
+   * @param forbidsHostHeaderOnH2 whether an HTTP/2 request with a {@code host} header is reset
+   * @param acceptedRegions regions a signature may name, {@code *} for any; copied
+   * @param deleteObjectsNeedsContentMd5 whether DeleteObjects requires Content-MD5
+   * @param acceptsFlexibleChecksums whether {@code x-amz-checksum-*} headers and trailers are accepted
+   * @param acceptsAwsChunked whether {@code aws-chunked} bodies are accepted
+   */
   public ServerProfile(String name, boolean forbidsHostHeaderOnH2, Set<String> acceptedRegions,
       boolean deleteObjectsNeedsContentMd5, boolean acceptsFlexibleChecksums, boolean acceptsAwsChunked) {
     this(name, forbidsHostHeaderOnH2, acceptedRegions, deleteObjectsNeedsContentMd5, acceptsFlexibleChecksums,
@@ -57,7 +78,12 @@ public record ServerProfile(
   public static final ServerProfile CEPH = new ServerProfile("ceph", false, Set.of("us-east-1"), false, true, true,
       true, true);
 
-  /** The profile named {@code s3}, {@code gcs} or {@code ceph}. */
+  /**
+   * {@return the profile named {@code s3}, {@code gcs} or {@code ceph}}
+   *
+   * @param name the name, any case; {@code aws}, {@code google} and {@code rgw} are aliases
+   * @throws IllegalArgumentException for another name, listing the known ones
+   */
   public static ServerProfile named(String name) {
     return switch (name.toLowerCase(java.util.Locale.ROOT)) {
       case "s3", "aws" -> S3;
@@ -67,12 +93,16 @@ public record ServerProfile(
     };
   }
 
-  /** Whether a signature scoped to {@code region} is accepted. */
+  /**
+   * {@return whether a signature scoped to {@code region} is accepted}
+   *
+   * @param region the region of the request's credential scope
+   */
   public boolean acceptsRegion(String region) {
     return acceptedRegions.contains("*") || acceptedRegions.contains(region);
   }
 
-  /** The region the server names as expected (first listed, {@code us-east-1} for S3). */
+  /** {@return the region the server names as expected in errors} ({@code us-east-1} when accepted, else the first sorted) */
   public String expectedRegion() {
     return acceptedRegions.contains("us-east-1") && !acceptedRegions.contains("auto") ? "us-east-1"
         : acceptedRegions.stream().sorted().findFirst().orElse("us-east-1");

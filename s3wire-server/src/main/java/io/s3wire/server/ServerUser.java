@@ -29,6 +29,15 @@ public record ServerUser(String accessKey, String secretKey, String ownerId, Str
   public static final String DEFAULT_DISPLAY_NAME = "s3wire";
   private static final Pattern CANONICAL_ID = Pattern.compile("[0-9a-f]{64}");
 
+  /**
+   * Checks every component.
+   *
+   * @param accessKey non-empty printable ASCII without spaces or {@code /}
+   * @param secretKey non-empty; never logged
+   * @param ownerId 64 lower-case hex digits
+   * @param displayName the owner's display name
+   * @throws IllegalArgumentException naming the access key and what is wrong with a component
+   */
   public ServerUser {
     Objects.requireNonNull(accessKey, "accessKey");
     Objects.requireNonNull(secretKey, "secretKey");
@@ -48,8 +57,14 @@ public record ServerUser(String accessKey, String secretKey, String ownerId, Str
   }
 
   /**
-   * A user whose canonical id is the SHA-256 of its access key (hex) and whose display name is the
-   * access key in lower case.
+   * A user whose canonical id is a SHA-256 (hex) derived from its access key alone, so it is stable
+   * across restarts, and whose display name is the access key in lower case.
+   *
+   * @param accessKey the access key requests name
+   * @param secretKey the secret they are signed with; never logged
+   * @return the user
+   * @throws IllegalArgumentException when a key is empty or the access key is not printable ASCII
+   *     without spaces or {@code /}
    */
   public static ServerUser of(String accessKey, String secretKey) {
     Objects.requireNonNull(accessKey, "accessKey");

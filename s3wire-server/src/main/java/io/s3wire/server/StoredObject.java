@@ -14,6 +14,18 @@ import java.util.Objects;
  */
 public record StoredObject(String key, long size, String etag, Instant lastModified, ObjectAttributes attributes,
     ObjectChecksum checksum, String versionId) {
+  /**
+   * Checks that key, ETag, time and attributes are given.
+   *
+   * @param key the object's key
+   * @param size its length in bytes
+   * @param etag its ETag, quoted
+   * @param lastModified when it was stored, to the second
+   * @param attributes its headers, metadata, tags, encryption and ACL
+   * @param checksum its checksum, or {@code null}
+   * @param versionId its version id, or {@code null}
+   * @throws NullPointerException when key, ETag, time or attributes is {@code null}
+   */
   public StoredObject {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(etag, "etag");
@@ -21,7 +33,16 @@ public record StoredObject(String key, long size, String etag, Instant lastModif
     Objects.requireNonNull(attributes, "attributes");
   }
 
-  /** An object without a version id. */
+  /**
+   * An object without a version id.
+   *
+   * @param key the object's key
+   * @param size its length in bytes
+   * @param etag its ETag, quoted
+   * @param lastModified when it was stored, to the second
+   * @param attributes its headers, metadata, tags, encryption and ACL
+   * @param checksum its checksum, or {@code null}
+   */
   public StoredObject(String key, long size, String etag, Instant lastModified, ObjectAttributes attributes,
       ObjectChecksum checksum) {
     this(key, size, etag, lastModified, attributes, checksum, null);
@@ -47,7 +68,15 @@ public record StoredObject(String key, long size, String etag, Instant lastModif
     return new StoredObject(key, size, etag, lastModified, changed, checksum, versionId);
   }
 
-  /** An object without a checksum. */
+  /**
+   * An object without a checksum or version id.
+   *
+   * @param key the object's key
+   * @param size its length in bytes
+   * @param etag its ETag, quoted
+   * @param lastModified when it was stored, to the second
+   * @param attributes its headers, metadata, tags, encryption and ACL
+   */
   public StoredObject(String key, long size, String etag, Instant lastModified, ObjectAttributes attributes) {
     this(key, size, etag, lastModified, attributes, null);
   }

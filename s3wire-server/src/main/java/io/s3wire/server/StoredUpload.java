@@ -13,7 +13,14 @@ import java.time.Instant;
  */
 public record StoredUpload(String key, String uploadId, Instant initiated, ObjectAttributes attributes,
     ChecksumAlgorithm checksumAlgorithm, ChecksumType checksumType) {
-  /** An upload that named no checksum. */
+  /**
+   * An upload that named no checksum.
+   *
+   * @param key the key the completed object will have
+   * @param uploadId the upload's id, as CreateMultipartUpload returned it
+   * @param initiated when the upload was created
+   * @param attributes the headers and metadata the completed object will carry
+   */
   public StoredUpload(String key, String uploadId, Instant initiated, ObjectAttributes attributes) {
     this(key, uploadId, initiated, attributes, null, null);
   }

@@ -22,7 +22,16 @@ public record VersionEntry(String key, String versionId, boolean latest, Instant
    */
   public static final String ID_FORM = "[0-9a-f]{32}";
 
-  /** Checks that key, version id and time are given. */
+  /**
+   * Checks that key, version id and time are given.
+   *
+   * @param key the key the version belongs to
+   * @param versionId the version's id, {@link #NULL_ID} for the null version
+   * @param latest whether it is the key's newest version
+   * @param lastModified when it was stored
+   * @param object the object version's description; {@code null} for a delete marker
+   * @throws NullPointerException when key, version id or time is {@code null}
+   */
   public VersionEntry {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(versionId, "versionId");

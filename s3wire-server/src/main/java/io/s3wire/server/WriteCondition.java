@@ -19,23 +19,34 @@ public record WriteCondition(String ifMatch, boolean ifNoneMatch) {
   /** No precondition: the write replaces whatever is there. */
   public static final WriteCondition NONE = new WriteCondition(null, false);
 
+  /**
+   * Checks that at most one precondition is given, as S3 takes either header but not both.
+   *
+   * @param ifMatch the ETag the current object must have, or {@code null}
+   * @param ifNoneMatch whether no object may exist under the key
+   * @throws IllegalArgumentException when both are given
+   */
   public WriteCondition {
     if (ifMatch != null && ifNoneMatch) {
       throw new IllegalArgumentException("a write condition is If-Match or If-None-Match, not both");
     }
   }
 
-  /** Write only if no object exists under the key ({@code If-None-Match: *}). */
+  /** {@return the condition to write only if no object exists under the key} ({@code If-None-Match: *}) */
   public static WriteCondition ifAbsent() {
     return new WriteCondition(null, true);
   }
 
-  /** Write only if the current object's ETag is {@code etag} ({@code If-Match}). */
+  /**
+   * {@return the condition to write only if the current object's ETag is {@code etag}} ({@code If-Match})
+   *
+   * @param etag the expected ETag, quotes optional, {@code *} for any existing object; not {@code null}
+   */
   public static WriteCondition ifMatch(String etag) {
     return new WriteCondition(java.util.Objects.requireNonNull(etag, "etag"), false);
   }
 
-  /** Whether this condition constrains anything. */
+  /** {@return whether this is {@link #NONE}, constraining nothing} Stores then need not read the current object. */
   public boolean isNone() {
     return ifMatch == null && !ifNoneMatch;
   }
