@@ -161,6 +161,38 @@ class IdentitiesRawTest {
     assertThat(asB("GET", "/alices/kept", "acl").body()).contains("<Owner><ID>" + bobId + "</ID>");
   }
 
+  @Test
+  void theBucketOwnerReadsAnObjectAnotherUserOwnsOnlyByAGrant() throws Exception {
+    asA("PUT", "/alices", "", "x-amz-acl", "public-read-write");
+    byte[] one = {1};
+    assertThat(signed("PUT", "/alices/bobs", "", B, B_SECRET, one).statusCode()).isEqualTo(200);
+    assertError(asA("GET", "/alices/bobs", ""), 403, "AccessDenied");
+    assertThat(asA("HEAD", "/alices/bobs", "").statusCode()).isEqualTo(403);
+    assertError(asA("GET", "/alices/bobs", "acl"), 403, "AccessDenied");
+    assertError(asA("PUT", "/alices/bobs", "acl", "x-amz-acl", "private"), 403, "AccessDenied");
+    assertError(asA("PUT", "/alices/copy", "", "x-amz-copy-source", "/alices/bobs"), 403, "AccessDenied");
+    // The bucket's owner still lists it, sees NoSuchKey, and may delete what others wrote, as in S3.
+    assertError(asA("GET", "/alices/missing", ""), 404, "NoSuchKey");
+    assertThat(asA("GET", "/alices", "list-type=2").body()).contains("<Key>bobs</Key>");
+
+    assertThat(signed("PUT", "/alices/shared", "", B, B_SECRET, one, "x-amz-acl", "bucket-owner-read").statusCode())
+        .isEqualTo(200);
+    assertThat(asA("GET", "/alices/shared", "").statusCode()).isEqualTo(200);
+    assertError(asA("GET", "/alices/shared", "acl"), 403, "AccessDenied");
+    assertThat(asB("PUT", "/alices/bobs", "acl", "x-amz-acl", "bucket-owner-full-control").statusCode())
+        .isEqualTo(200);
+    assertThat(asA("GET", "/alices/bobs", "").statusCode()).isEqualTo(200);
+    assertThat(asA("GET", "/alices/bobs", "acl").statusCode()).isEqualTo(200);
+
+    // BucketOwnerEnforced makes the bucket's owner the owner of every object, those written before too.
+    assertThat(signed("PUT", "/alices/private", "", B, B_SECRET, one).statusCode()).isEqualTo(200);
+    assertError(asA("GET", "/alices/private", ""), 403, "AccessDenied");
+    assertThat(signed("PUT", "/alices", "ownershipControls", A, A_SECRET, ownership("BucketOwnerEnforced"))
+        .statusCode()).isEqualTo(200);
+    assertThat(asA("GET", "/alices/private", "").statusCode()).isEqualTo(200);
+    assertThat(asA("DELETE", "/alices/private", "").statusCode()).isEqualTo(204);
+  }
+
   static byte[] ownership(String setting) {
     return ("<OwnershipControls xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Rule><ObjectOwnership>" + setting
         + "</ObjectOwnership></Rule></OwnershipControls>").getBytes(StandardCharsets.UTF_8);
