@@ -6,13 +6,19 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Two users of one server, as raw signed HTTP, for S3's exact answers: 409 BucketAlreadyOwnedByYou
@@ -27,6 +33,8 @@ class IdentitiesRawTest {
   static final String B = "AKIDBOB";
   static final String B_SECRET = "bob-secret";
   S3Server server;
+  @TempDir
+  Path dir;
 
   @BeforeEach
   void start() throws Exception {
@@ -34,8 +42,9 @@ class IdentitiesRawTest {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     server.close();
+    server.store().close();
   }
 
   /** {@code method path?query} signed (SigV4, unsigned payload) with {@code ak}/{@code sk}. */
@@ -161,6 +170,38 @@ class IdentitiesRawTest {
     assertThat(asB("GET", "/alices/kept", "acl").body()).contains("<Owner><ID>" + bobId + "</ID>");
   }
 
+  @Test
+  void theBucketOwnerReadsAnObjectAnotherUserOwnsOnlyByAGrant() throws Exception {
+    asA("PUT", "/alices", "", "x-amz-acl", "public-read-write");
+    byte[] one = {1};
+    assertThat(signed("PUT", "/alices/bobs", "", B, B_SECRET, one).statusCode()).isEqualTo(200);
+    assertError(asA("GET", "/alices/bobs", ""), 403, "AccessDenied");
+    assertThat(asA("HEAD", "/alices/bobs", "").statusCode()).isEqualTo(403);
+    assertError(asA("GET", "/alices/bobs", "acl"), 403, "AccessDenied");
+    assertError(asA("PUT", "/alices/bobs", "acl", "x-amz-acl", "private"), 403, "AccessDenied");
+    assertError(asA("PUT", "/alices/copy", "", "x-amz-copy-source", "/alices/bobs"), 403, "AccessDenied");
+    // The bucket's owner still lists it, sees NoSuchKey, and may delete what others wrote, as in S3.
+    assertError(asA("GET", "/alices/missing", ""), 404, "NoSuchKey");
+    assertThat(asA("GET", "/alices", "list-type=2").body()).contains("<Key>bobs</Key>");
+
+    assertThat(signed("PUT", "/alices/shared", "", B, B_SECRET, one, "x-amz-acl", "bucket-owner-read").statusCode())
+        .isEqualTo(200);
+    assertThat(asA("GET", "/alices/shared", "").statusCode()).isEqualTo(200);
+    assertError(asA("GET", "/alices/shared", "acl"), 403, "AccessDenied");
+    assertThat(asB("PUT", "/alices/bobs", "acl", "x-amz-acl", "bucket-owner-full-control").statusCode())
+        .isEqualTo(200);
+    assertThat(asA("GET", "/alices/bobs", "").statusCode()).isEqualTo(200);
+    assertThat(asA("GET", "/alices/bobs", "acl").statusCode()).isEqualTo(200);
+
+    // BucketOwnerEnforced makes the bucket's owner the owner of every object, those written before too.
+    assertThat(signed("PUT", "/alices/private", "", B, B_SECRET, one).statusCode()).isEqualTo(200);
+    assertError(asA("GET", "/alices/private", ""), 403, "AccessDenied");
+    assertThat(signed("PUT", "/alices", "ownershipControls", A, A_SECRET, ownership("BucketOwnerEnforced"))
+        .statusCode()).isEqualTo(200);
+    assertThat(asA("GET", "/alices/private", "").statusCode()).isEqualTo(200);
+    assertThat(asA("DELETE", "/alices/private", "").statusCode()).isEqualTo(204);
+  }
+
   static byte[] ownership(String setting) {
     return ("<OwnershipControls xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Rule><ObjectOwnership>" + setting
         + "</ObjectOwnership></Rule></OwnershipControls>").getBytes(StandardCharsets.UTF_8);
@@ -175,5 +216,52 @@ class IdentitiesRawTest {
     assertThat(r.body()).contains("<Message>The requested partnumber is not satisfiable</Message>")
         .contains("<PartNumberRequested>2</PartNumberRequested><ActualPartCount>1</ActualPartCount>");
     assertThat(asA("HEAD", "/parts/one", "partNumber=2").statusCode()).isEqualTo(416);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"memory", "file"})
+  void listingsShowEachObjectsAndUploadsRealOwner(String store) throws Exception {
+    if (store.equals("file")) {
+      stop();
+      server = S3Server.builder().credentials(A, A_SECRET).user(B, B_SECRET).store(ObjectStore.file(dir)).start();
+    }
+    asA("PUT", "/alices", "", "x-amz-acl", "public-read-write");
+    String alice = "<Owner><ID>" + ServerUser.DEFAULT_OWNER_ID + "</ID>";
+    String bob = "<Owner><ID>" + server.user(B).ownerId() + "</ID><DisplayName>akidbob</DisplayName></Owner>";
+    assertThat(signed("PUT", "/alices/a-key", "", A, A_SECRET, new byte[] {1}).statusCode()).isEqualTo(200);
+    assertThat(signed("PUT", "/alices/b-key", "", B, B_SECRET, new byte[] {1}).statusCode()).isEqualTo(200);
+
+    String v2 = asA("GET", "/alices", "fetch-owner=true&list-type=2").body();
+    assertThat(element(v2, "Contents", "a-key")).contains(alice).doesNotContain(bob);
+    assertThat(element(v2, "Contents", "b-key")).contains(bob);
+    assertThat(asA("GET", "/alices", "list-type=2").body()).contains("<Key>b-key</Key>").doesNotContain("<Owner>");
+    String v1 = asB("GET", "/alices", "").body();
+    assertThat(element(v1, "Contents", "a-key")).contains(alice).doesNotContain(bob);
+    assertThat(element(v1, "Contents", "b-key")).contains(bob);
+    assertThat(element(asA("GET", "/alices", "versions").body(), "Version", "b-key")).contains(bob);
+
+    String upload = tag(asB("POST", "/alices/b-up", "uploads").body(), "UploadId");
+    asA("POST", "/alices/a-up", "uploads");
+    String uploads = asA("GET", "/alices", "uploads").body();
+    assertThat(element(uploads, "Upload", "b-up")).contains("<Initiator><ID>" + server.user(B).ownerId() + "</ID>")
+        .contains(bob);
+    assertThat(element(uploads, "Upload", "a-up")).contains("<Initiator><ID>" + ServerUser.DEFAULT_OWNER_ID)
+        .contains(alice).doesNotContain(bob);
+    String parts = asB("GET", "/alices/b-up", "uploadId=" + upload).body();
+    assertThat(parts).contains("<Initiator><ID>" + server.user(B).ownerId() + "</ID>").contains(bob);
+  }
+
+  /** The {@code <name>} element of {@code xml} whose Key is {@code key}. */
+  static String element(String xml, String name, String key) {
+    Matcher m = Pattern.compile("<" + name + ">(?:(?!</" + name + ">).)*<Key>" + Pattern.quote(key)
+        + "</Key>.*?</" + name + ">", Pattern.DOTALL).matcher(xml);
+    assertThat(m.find()).as(xml).isTrue();
+    return m.group();
+  }
+
+  static String tag(String xml, String name) {
+    Matcher m = Pattern.compile("<" + name + ">([^<]*)</" + name + ">").matcher(xml);
+    assertThat(m.find()).as(xml).isTrue();
+    return m.group(1);
   }
 }

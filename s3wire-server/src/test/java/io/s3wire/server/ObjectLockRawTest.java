@@ -91,15 +91,20 @@ class ObjectLockRawTest {
 
   /** A PUT of an XML document with the Content-MD5 S3 requires for lock documents. */
   private HttpResponse<byte[]> putXml(String path, String body, String... headers) throws Exception {
+    return req("PUT", path, body, withMd5(body, headers));
+  }
+
+  private static String[] withMd5(String body, String... headers) throws Exception {
     String[] all = new String[headers.length + 2];
     all[0] = "content-md5";
     all[1] = md5(body);
     System.arraycopy(headers, 0, all, 2, headers.length);
-    return req("PUT", path, body, all);
+    return all;
   }
 
+  /** A PutObject with the Content-MD5 S3 requires of uploads that get a lock. */
   private String put(String path, String body, String... headers) throws Exception {
-    HttpResponse<byte[]> r = req("PUT", path, body, headers);
+    HttpResponse<byte[]> r = putXml(path, body, headers);
     assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
     return r.headers().firstValue("x-amz-version-id").orElseThrow();
   }
@@ -317,7 +322,7 @@ class ObjectLockRawTest {
     assertError(req("DELETE", "/locked/d?versionId=" + v, null), 403, "AccessDenied");
 
     assertStatus(putXml("/locked?object-lock", days.replace("GOVERNANCE", "COMPLIANCE").replace("Days", "Years")), 200);
-    HttpResponse<byte[]> years = req("PUT", "/locked/y", "x");
+    HttpResponse<byte[]> years = putXml("/locked/y", "x");
     assertStatus(years, 200);
     assertThat(element(req("GET", "/locked/y?retention", null), "RetainUntilDate")).isEqualTo("2027-03-07T10:15:30.000Z");
     assertThat(element(req("GET", "/locked/y?retention", null), "Mode")).isEqualTo("COMPLIANCE");
@@ -375,5 +380,29 @@ class ObjectLockRawTest {
     assertThat(element(r, "RetainUntilDate")).isEqualTo(IN_TEN_DAYS);
     assertThat(element(req("GET", "/locked/k?legal-hold", null), "Status")).isEqualTo("ON");
     assertError(req("DELETE", "/locked/k?versionId=" + v, null), 403, "AccessDenied");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"memory", "file"})
+  void lockedUploadsNeedContentMd5OrAChecksum(String store) throws Exception {
+    start(store);
+    String[] lock = {"x-amz-object-lock-mode", "GOVERNANCE", "x-amz-object-lock-retain-until-date", IN_A_DAY};
+    HttpResponse<byte[]> bare = req("PUT", "/locked/k", "x", lock);
+    assertError(bare, 400, "InvalidRequest");
+    assertThat(text(bare)).contains(
+        "Content-MD5 OR x-amz-checksum- HTTP header is required for Put Object requests with Object Lock parameters");
+    assertError(req("PUT", "/locked/k", "x", "x-amz-object-lock-legal-hold", "OFF"), 400, "InvalidRequest");
+    assertError(req("GET", "/locked/k", null), 404, "NoSuchKey");
+    // A flexible checksum does as well as Content-MD5 (CRC32 of "x").
+    assertStatus(req("PUT", "/locked/k", "x", "x-amz-checksum-crc32", "jNwWgw==", "x-amz-object-lock-legal-hold", "ON"),
+        200);
+    assertThat(put("/locked/k", "x", lock)).isNotEmpty();
+    // Without a lock nothing is required, until the bucket's default retention gives every version one.
+    assertStatus(req("PUT", "/locked/free", "x"), 200);
+    assertStatus(putXml("/locked?object-lock", "<ObjectLockConfiguration><ObjectLockEnabled>Enabled</ObjectLockEnabled>"
+        + "<Rule><DefaultRetention><Mode>GOVERNANCE</Mode><Days>1</Days></DefaultRetention></Rule>"
+        + "</ObjectLockConfiguration>"), 200);
+    assertError(req("PUT", "/locked/free", "x"), 400, "InvalidRequest");
+    assertStatus(req("PUT", "/plain/free", "x"), 200);
   }
 }

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Whether a signed user may do what a request asks to another user's bucket or object, as S3's
- * ACLs decide it: a bucket's owner may do anything to it; anyone else needs a grant, to their
- * canonical id, to AuthenticatedUsers or to AllUsers (group grants not under the public access
+ * ACLs decide it: a bucket's owner may do anything to it and to the objects it owns (reading an
+ * object another user owns, or its ACL, needs a grant like anyone's); anyone else needs a grant, to
+ * their canonical id, to AuthenticatedUsers or to AllUsers (group grants not under the public access
  * block's IgnorePublicAcls; no grant at all under BucketOwnerEnforced). READ on the bucket lists it,
  * WRITE on the bucket writes and deletes objects in it, READ on an object reads it, READ_ACP and
  * WRITE_ACP read and write an ACL, FULL_CONTROL is all of them, and an object's owner has full
@@ -42,13 +43,18 @@ final class AccessChecks {
 
   private static boolean allowed(S3Call call, String bucket) throws IOException {
     String caller = call.caller.id();
-    if (Owners.bucketOwner(call, bucket).id().equals(caller)) {
-      return true;
-    }
+    boolean bucketOwner = Owners.bucketOwner(call, bucket).id().equals(caller);
     return switch (call.operation) {
       case GET_OBJECT, HEAD_OBJECT, GET_OBJECT_ATTRIBUTES -> mayRead(call, bucket, call.key);
       case GET_OBJECT_ACL -> objectGrants(call, bucket, call.key, "READ_ACP");
       case PUT_OBJECT_ACL -> objectGrants(call, bucket, call.key, "WRITE_ACP");
+      default -> bucketOwner || othersMay(call, bucket);
+    };
+  }
+
+  /** What a user other than the bucket's owner may do to the bucket and its objects without owning them. */
+  private static boolean othersMay(S3Call call, String bucket) throws IOException {
+    return switch (call.operation) {
       case PUT_OBJECT, POST_OBJECT, COPY_OBJECT, DELETE_OBJECT, DELETE_OBJECTS, CREATE_MULTIPART_UPLOAD, UPLOAD_PART,
           UPLOAD_PART_COPY, COMPLETE_MULTIPART_UPLOAD, ABORT_MULTIPART_UPLOAD, LIST_PARTS ->
           bucketGrants(call, bucket, "WRITE");
@@ -62,13 +68,10 @@ final class AccessChecks {
 
   /**
    * Whether the caller may read {@code key} in {@code bucket}. A missing object is readable (to be
-   * answered NoSuchKey) only by one who may list the bucket, as S3 hides what a bucket holds from
-   * others behind AccessDenied.
+   * answered NoSuchKey) only by the bucket's owner or one who may list the bucket, as S3 hides what a
+   * bucket holds from others behind AccessDenied.
    */
   private static boolean mayRead(S3Call call, String bucket, String key) throws IOException {
-    if (Owners.bucketOwner(call, bucket).id().equals(call.caller.id())) {
-      return true;
-    }
     return objectGrants(call, bucket, key, "READ");
   }
 
@@ -77,9 +80,14 @@ final class AccessChecks {
     try {
       a = call.store().headObject(bucket, key).attributes();
     } catch (S3ErrorException e) {
-      return e.code() == S3ErrorCode.NO_SUCH_KEY && bucketGrants(call, bucket, "READ");
+      return e.code() == S3ErrorCode.NO_SUCH_KEY
+          && (Owners.bucketOwner(call, bucket).id().equals(call.caller.id()) || bucketGrants(call, bucket, "READ"));
     }
-    String owner = a.owner() != null ? a.owner() : Owners.bucketOwner(call, bucket).id();
+    // An object another user wrote is theirs (ObjectWriter, or BucketOwnerPreferred without the
+    // bucket owner's full control): even the bucket's owner reads it only by a grant, as in S3.
+    // BucketOwnerEnforced makes the bucket's owner the owner of every object, whoever wrote it.
+    String owner = a.owner() != null && !AclOps.aclsDisabled(call, bucket) ? a.owner()
+        : Owners.bucketOwner(call, bucket).id();
     if (owner.equals(call.caller.id())) {
       return true;
     }

@@ -16,6 +16,7 @@ import io.s3wire.xml.ListBucketResult;
 import io.s3wire.xml.ListVersionsResult;
 import io.s3wire.xml.ObjectSummary;
 import io.s3wire.xml.ObjectVersion;
+import io.s3wire.xml.Owner;
 import io.s3wire.xml.S3Xml;
 
 /**
@@ -123,8 +124,10 @@ final class ListOps {
     return true;
   }
 
-  private static ObjectSummary summary(StoredObject o, boolean owner) {
-    return new ObjectSummary(o.key(), o.lastModified(), o.etag(), o.size(), "STANDARD", owner ? BucketOps.OWNER : null);
+  /** {@code o} listed, with its owner when {@code bucketOwner} (the bucket's) is not {@code null}. */
+  private static ObjectSummary summary(S3Call call, StoredObject o, Owner bucketOwner) {
+    return new ObjectSummary(o.key(), o.lastModified(), o.etag(), o.size(), "STANDARD",
+        bucketOwner == null ? null : Owners.objectOwner(call, o.attributes(), bucketOwner));
   }
 
   static void listObjectsV2(S3Call call) throws IOException {
@@ -148,8 +151,9 @@ final class ListOps {
         .encodingType(url ? "url" : null)
         .nextContinuationToken(p.truncated ? encodeToken(p.lastReturned) : null)
         .commonPrefixes(p.prefixes);
+    Owner bucketOwner = fetchOwner && !p.contents.isEmpty() ? Owners.bucketOwner(call, call.bucket) : null;
     for (StoredObject o : p.contents) {
-      b.addContents(summary(o, fetchOwner));
+      b.addContents(summary(call, o, bucketOwner));
     }
     call.xml(S3Xml.write(b.build()));
   }
@@ -168,8 +172,9 @@ final class ListOps {
         // S3 sends NextMarker only with a delimiter; without one the client uses the last key.
         .nextMarker(p.truncated && !delimiter.isEmpty() ? p.lastReturned : null)
         .commonPrefixes(p.prefixes);
+    Owner bucketOwner = p.contents.isEmpty() ? null : Owners.bucketOwner(call, call.bucket);
     for (StoredObject o : p.contents) {
-      b.addContents(summary(o, true));
+      b.addContents(summary(call, o, bucketOwner));
     }
     call.xml(S3Xml.write(b.build()));
   }
@@ -198,13 +203,15 @@ final class ListOps {
         : page(call.store().listVersions(call.bucket, prefix, keyMarker, versionIdMarker), VersionEntry::key, prefix,
             delimiter, keyMarker, maxKeys);
     List<ObjectVersion> versions = new ArrayList<>();
+    Owner bucketOwner = p.contents.isEmpty() ? null : Owners.bucketOwner(call, call.bucket);
     for (VersionEntry v : p.contents) {
       StoredObject o = v.object();
+      // A delete marker records no writer: it is shown as the bucket owner's.
       versions.add(o == null
           ? new ObjectVersion(true, v.key(), v.versionId(), v.latest(), v.lastModified(), null, 0, null,
-              BucketOps.OWNER)
+              bucketOwner)
           : new ObjectVersion(false, v.key(), v.versionId(), v.latest(), v.lastModified(), o.etag(), o.size(),
-              "STANDARD", BucketOps.OWNER));
+              "STANDARD", Owners.objectOwner(call, o.attributes(), bucketOwner)));
     }
     String nextVersionIdMarker = !p.truncated ? null : p.lastEntry != null ? p.lastEntry.versionId() : null;
     call.xml(S3Xml.write(new ListVersionsResult(call.bucket, prefix, keyMarker, versionIdMarker,

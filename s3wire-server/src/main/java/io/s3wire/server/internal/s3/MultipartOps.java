@@ -24,6 +24,7 @@ import io.s3wire.xml.InitiateMultipartUploadResult;
 import io.s3wire.xml.ListMultipartUploadsResult;
 import io.s3wire.xml.ListPartsResult;
 import io.s3wire.xml.MultipartUploadSummary;
+import io.s3wire.xml.Owner;
 import io.s3wire.xml.PartSummary;
 import io.s3wire.xml.S3Xml;
 
@@ -167,8 +168,9 @@ final class MultipartOps {
     }
     int next = page.isEmpty() ? 0 : page.get(page.size() - 1).partNumber();
     ChecksumType type = MultipartChecksums.type(upload);
+    Owner owner = Owners.objectOwner(call, upload.attributes());
     call.xml(S3Xml.write(new ListPartsResult(call.bucket, upload.key(), uploadId, marker, next, max, truncated, page,
-        BucketOps.OWNER, BucketOps.OWNER, "STANDARD", algorithmName(upload), type == null ? null : type.name())));
+        owner, owner, "STANDARD", algorithmName(upload), type == null ? null : type.name())));
   }
 
   private static String algorithmName(StoredUpload upload) {
@@ -196,6 +198,7 @@ final class MultipartOps {
     String uploadIdMarker = call.query.getOrDefault("upload-id-marker", "");
     List<MultipartUploadSummary> page = new ArrayList<>();
     boolean truncated = false;
+    Owner bucketOwner = Owners.bucketOwner(call, call.bucket);
     for (StoredUpload u : call.store().listMultipartUploads(call.bucket)) {
       if (!u.key().startsWith(prefix) || !keyMarker.isEmpty() && u.key().compareTo(keyMarker) <= 0) {
         continue;
@@ -205,7 +208,10 @@ final class MultipartOps {
         break;
       }
       ChecksumType type = MultipartChecksums.type(u);
-      page.add(new MultipartUploadSummary(u.key(), u.uploadId(), BucketOps.OWNER, BucketOps.OWNER, "STANDARD",
+      // No initiator is recorded apart from the owner: where S3's differ (another user's upload the
+      // bucket's owner will own), the owner is shown as both.
+      Owner owner = Owners.objectOwner(call, u.attributes(), bucketOwner);
+      page.add(new MultipartUploadSummary(u.key(), u.uploadId(), owner, owner, "STANDARD",
           u.initiated(), algorithmName(u), type == null ? null : type.name()));
     }
     MultipartUploadSummary last = page.isEmpty() ? null : page.get(page.size() - 1);

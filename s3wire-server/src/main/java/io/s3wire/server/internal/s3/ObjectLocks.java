@@ -120,6 +120,19 @@ final class ObjectLocks {
     return base.withHeaders(headers);
   }
 
+  /**
+   * InvalidRequest, as S3 answers, when a PutObject gives its new version a lock (its own
+   * {@code x-amz-object-lock-*} headers or the bucket's default retention) while its body carries
+   * neither Content-MD5 nor a flexible checksum ({@code claim}): S3 requires one on such uploads.
+   */
+  static void requireIntegrity(S3Call call, ObjectAttributes written, ChecksumHeaders.Claim claim) {
+    boolean locked = LOCK_HEADERS.stream().anyMatch(h -> written.header(h) != null || call.header(h) != null);
+    if (locked && claim == null && call.header("content-md5") == null) {
+      throw new S3ErrorException(S3ErrorCode.INVALID_REQUEST,
+          "Content-MD5 OR x-amz-checksum- HTTP header is required for Put Object requests with Object Lock parameters");
+    }
+  }
+
   /** When a default retention that starts {@code now} ends: whole days, or calendar years in UTC. */
   static Instant retainUntil(DefaultRetention d, Instant now) {
     return d.days() > 0 ? now.plus(Duration.ofDays(d.days()))

@@ -77,6 +77,7 @@ final class ObjectOps {
         .withOwner(Owners.forWrite(call, call.header(Acl.HEADER)));
     attributes = ObjectLocks.forWrite(call, attributes);
     ChecksumHeaders.Claim claim = ChecksumHeaders.claim(call);
+    ObjectLocks.requireIntegrity(call, attributes, claim);
     ChecksumAlgorithm kept = Checksums.forPut(claim);
     Digests.DigestingInputStream body = Checksums.checkedBody(call, claim, kept);
     StoredObject info = call.store().putObject(call.bucket, call.key, attributes, kept, body, condition);

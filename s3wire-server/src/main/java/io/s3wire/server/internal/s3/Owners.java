@@ -45,6 +45,14 @@ final class Owners {
   }
 
   /**
+   * The owner of an object (or upload) with {@code attributes} in a bucket owned by {@code bucketOwner}:
+   * for listings, which look the bucket's owner up once.
+   */
+  static Owner objectOwner(S3Call call, ObjectAttributes attributes, Owner bucketOwner) {
+    return attributes.owner() != null ? call.ctx.users().owner(attributes.owner()) : bucketOwner;
+  }
+
+  /**
    * Creates the call's bucket for its caller and records the owner. A bucket that exists is 409
    * BucketAlreadyOwnedByYou to its owner and 409 BucketAlreadyExists to anyone else. Creation and
    * the owner's record happen under one lock, so no other creator sees the bucket without its owner.
