@@ -2,7 +2,14 @@ package io.s3wire.xml.internal;
 
 import io.s3wire.xml.S3XmlException;
 import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -31,15 +38,6 @@ public final class XmlCursor implements AutoCloseable {
     this.rootName = reader.getLocalName();
   }
 
-  /**
-   * A StAX input factory hardened against hostile documents (no DTDs, no entities, no external
-   * resolution), shared by every XML reader of the project, the server's included. The JDK's factory
-   * is safe to share once configured.
-   */
-  public static XMLInputFactory hardenedInputFactory() {
-    return FACTORY;
-  }
-
   private static XMLInputFactory newFactory() {
     // newDefaultFactory: the JDK's own implementation even when another StAX provider (Woodstox,
     // pulled in by some dependency) is on the class path, so the hardening below is known to apply.
@@ -55,6 +53,44 @@ public final class XmlCursor implements AutoCloseable {
     return f;
   }
 
+  /**
+   * A reader over {@code body} from a StAX factory hardened against hostile documents (no DTDs, no
+   * entities, no external resolution), shared by every XML reader of the project, the server's
+   * included (the JDK's factory is safe to share once configured). The body is decoded
+   * as strict UTF-8 (the only encoding S3 documents use; a UTF-8 byte order mark is skipped, an
+   * encoding declaration is not followed). Bytes that are not UTF-8 make the reader throw an {@link
+   * XMLStreamException} naming the malformed input. Why not hand the parser the bytes: the JDK's own
+   * UTF-8 decoder prints {@code [Fatal Error] ... Invalid byte 1 of 1-byte UTF-8 sequence} to
+   * standard error before it throws, so each malformed body a client sent would write a line there.
+   */
+  public static XMLStreamReader newReader(byte[] body) throws XMLStreamException {
+    return newReader(new ByteArrayInputStream(body));
+  }
+
+  private static XMLStreamReader newReader(InputStream in) throws XMLStreamException {
+    BufferedInputStream buffered = new BufferedInputStream(in);
+    try {
+      buffered.mark(3);
+      byte[] head = buffered.readNBytes(3);
+      if (!hasUtf8Bom(head)) {
+        buffered.reset();
+      }
+    } catch (IOException e) {
+      throw new XMLStreamException(e);
+    }
+    return FACTORY.createXMLStreamReader(strictUtf8(buffered));
+  }
+
+  private static boolean hasUtf8Bom(byte[] b) {
+    return b.length == 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
+  }
+
+  private static Reader strictUtf8(InputStream in) {
+    return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT));
+  }
+
   /** Opens a cursor positioned on the root element. */
   public static XmlCursor open(byte[] body) {
     if (body == null || body.length == 0) {
@@ -67,7 +103,7 @@ public final class XmlCursor implements AutoCloseable {
   public static XmlCursor open(InputStream in) {
     XMLStreamReader r;
     try {
-      r = FACTORY.createXMLStreamReader(in);
+      r = newReader(in);
     } catch (XMLStreamException e) {
       throw malformed(e);
     } catch (RuntimeException e) {
@@ -289,6 +325,11 @@ public final class XmlCursor implements AutoCloseable {
   }
 
   private static S3XmlException malformed(XMLStreamException e) {
+    for (Throwable c = e; c != null; c = c instanceof XMLStreamException x && x.getNestedException() != null ? x.getNestedException() : c.getCause()) {
+      if (c instanceof CharacterCodingException) {
+        return new S3XmlException("malformed XML: the body is not UTF-8", e);
+      }
+    }
     String msg = e.getMessage() == null ? e.toString() : e.getMessage();
     if (msg.contains("DOCTYPE") || msg.contains("DTD")) {
       return new S3XmlException("malformed XML: DTDs are not allowed", e);

@@ -3,10 +3,8 @@ package io.s3wire.server.internal.bucketconfig;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.xml.internal.XmlCursor;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -22,7 +20,6 @@ import javax.xml.stream.XMLStreamReader;
  */
 record XmlTree(String name, String text, List<XmlTree> children) {
   private static final int MAX_DEPTH = 16;
-  private static final XMLInputFactory FACTORY = XmlCursor.hardenedInputFactory();
 
   static S3ErrorException malformed() {
     return new S3ErrorException(S3ErrorCode.MALFORMED_XML);
@@ -35,7 +32,7 @@ record XmlTree(String name, String text, List<XmlTree> children) {
     }
     XMLStreamReader r = null;
     try {
-      r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
+      r = XmlCursor.newReader(body);
       while (true) {
         int event = r.next();
         if (event == XMLStreamConstants.START_ELEMENT) {
