@@ -320,7 +320,4 @@ final class Acl {
   private static S3ErrorException malformed() {
     return new S3ErrorException(S3ErrorCode.MALFORMED_ACL_ERROR);
   }
-
-  /** Hardened like core's XmlCursor: no DTDs, no external entities, no entity replacement. */
-
 }
