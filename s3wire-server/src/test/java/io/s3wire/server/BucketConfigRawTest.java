@@ -84,6 +84,13 @@ class BucketConfigRawTest {
     assertError(put("/b?publicAccessBlock", "<PublicAccessBlockConfiguration><BlockPublicAcls>yes</BlockPublicAcls>"
         + "</PublicAccessBlockConfiguration>"), 400, "MalformedXML");
     assertError(put("/b?ownershipControls", "<OwnershipControls></OwnershipControls>"), 400, "MalformedXML");
+    // Found by fuzzing: a rule or transition without its value was a NullPointerException (500), not MalformedXML.
+    assertError(put("/b?ownershipControls", "<OwnershipControls><Rule></Rule></OwnershipControls>"), 400, "MalformedXML");
+    assertError(put("/b?lifecycle", "<LifecycleConfiguration><Rule><ID>r</ID><Filter/><Status>Enabled</Status>"
+        + "<Transition><Days>30</Days></Transition></Rule></LifecycleConfiguration>"), 400, "MalformedXML");
+    assertError(put("/b?lifecycle", "<LifecycleConfiguration><Rule><ID>r</ID><Filter/><Status>Enabled</Status>"
+        + "<NoncurrentVersionTransition><NoncurrentDays>30</NoncurrentDays></NoncurrentVersionTransition></Rule>"
+        + "</LifecycleConfiguration>"), 400, "MalformedXML");
     assertError(put("/b?cors", ""), 400, "MalformedXML");
   }
 

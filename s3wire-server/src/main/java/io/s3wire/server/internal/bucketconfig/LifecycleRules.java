@@ -93,10 +93,7 @@ public final class LifecycleRules {
       if ((days == null) == (date == null)) {
         throw XmlTree.malformed();
       }
-      String storageClass = t.textOf("StorageClass");
-      if (!TRANSITION_CLASSES.contains(storageClass)) {
-        throw XmlTree.malformed();
-      }
+      t.textIn("StorageClass", TRANSITION_CLASSES);
       if (days != null && days < 0) {
         throw invalidArgument("'Days' in Transition action must be nonnegative");
       }
@@ -120,7 +117,8 @@ public final class LifecycleRules {
     }
     for (XmlTree t : rule.all("NoncurrentVersionTransition")) {
       Integer days = t.intOf("NoncurrentDays");
-      if (days == null || !TRANSITION_CLASSES.contains(t.textOf("StorageClass"))) {
+      t.textIn("StorageClass", TRANSITION_CLASSES);
+      if (days == null) {
         throw XmlTree.malformed();
       }
       if (days < 0) {

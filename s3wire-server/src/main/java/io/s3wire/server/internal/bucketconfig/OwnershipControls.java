@@ -18,11 +18,7 @@ public final class OwnershipControls {
   public static byte[] validate(byte[] body) {
     XmlTree root = XmlTree.parse(body, "OwnershipControls").only("Rule");
     XmlTree rule = root.required("Rule").only("ObjectOwnership");
-    String setting = rule.textOf("ObjectOwnership");
-    if (!SETTINGS.contains(setting)) {
-      throw XmlTree.malformed();
-    }
-    return document(setting);
+    return document(rule.textIn("ObjectOwnership", SETTINGS));
   }
 
   /**

@@ -4,6 +4,7 @@ import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.xml.internal.XmlCursor;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -126,6 +127,19 @@ record XmlTree(String name, String text, List<XmlTree> children) {
   String textOf(String child) {
     XmlTree c = one(child);
     return c == null ? null : c.text.trim();
+  }
+
+  /**
+   * The trimmed text of the one child named {@code child}, which must be one of {@code allowed};
+   * MalformedXML when it is absent, repeated or another value. (The immutable sets the callers pass
+   * throw NullPointerException on {@code contains(null)}: an absent child must not get that far.)
+   */
+  String textIn(String child, Collection<String> allowed) {
+    String s = textOf(child);
+    if (s == null || !allowed.contains(s)) {
+      throw malformed();
+    }
+    return s;
   }
 
   /** Fails with MalformedXML when a child is not one of {@code allowed}. */
