@@ -17,6 +17,13 @@
 # for none; each client keeps its best (the issue's "each with its best settings"), and the report
 # names them. Runs are interleaved (every client and setting once, then again) so the machine's drift
 # during a run falls on all clients alike.
+# BENCH_TRANSFER_LAYOUTS (default "shared pinned"): "shared" lets the server and the client share every
+# core; "pinned" puts the server on core 0 and the client on core 1 (taskset), so a client's own cost
+# shows as its throughput. Each layout gets its own table; both are interleaved in one run.
+# BENCH_TRANSFER_OPS (default "put get") picks the transfers measured.
+# Each (protocol, transfer) ends with one machine-readable line (ratios, s3wire over the peer):
+#   figure: transfer <up|down> <plain|tls> cpu_vs_tm=<x> pinned_vs_best_jvm=<y> pinned_vs_tm=<z> vs_curl=<w>
+# cpu_vs_tm is client CPU-s (pinned layout when measured, else shared), vs_curl the rate (same layout).
 set -uo pipefail
 OUT=""
 while [ $# -gt 0 ]; do
@@ -29,7 +36,7 @@ done
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-JAR="$ROOT/s3wire-bench/target/s3wire-benchmarks.jar"
+JAR=${BENCH_JAR:-"$ROOT/s3wire-bench/target/s3wire-benchmarks.jar"}
 JAVA=${JAVA:-java}
 SIZE=${BENCH_TRANSFER_SIZE:-1g}
 PART=${BENCH_PART_SIZE:-16m}
@@ -45,6 +52,22 @@ JOPTS=${BENCH_CLIENT_JVM_OPTS:-}
 # a 1 GiB transfer's CPU compiling, C2 most of it; but C1 has no MD5 or SHA-256 intrinsics (SHA-256
 # 15x, MD5 2x slower here), so it only pays for a client that hashes little.
 CANDIDATES=${BENCH_CLIENT_JVM_CANDIDATES:-"default;-XX:TieredStopAtLevel=1"}
+LAYOUTS=${BENCH_TRANSFER_LAYOUTS:-"shared pinned"}
+OPS=${BENCH_TRANSFER_OPS:-"put get"}
+CORES=$(nproc)
+if [[ " $LAYOUTS " == *" pinned "* ]] && { [ "$CORES" -lt 2 ] || ! command -v taskset >/dev/null; }; then
+  echo "transfer: the pinned layout needs 2 cores and taskset; measuring shared only" >&2
+  LAYOUTS=shared
+fi
+# The client's command prefix for the current layout (set by use_layout).
+PIN=()
+use_layout() { # layout: moves the running server and sets the client's prefix
+  if [ "$1" = pinned ]; then
+    taskset -a -p -c 0 "$SERVER_PID" >/dev/null; PIN=(taskset -c 1)
+  else
+    taskset -a -p -c "0-$((CORES-1))" "$SERVER_PID" >/dev/null 2>&1; PIN=()
+  fi
+}
 IFS=';' read -r -a CANDS <<<"$CANDIDATES"
 AK=benchkey
 SK=benchsecret-not-a-real-secret
@@ -94,14 +117,14 @@ client_run() { # client op endpoint key file pem [jit flags] -> RESULT line or F
       # s3wire checks every transfer: CRC32C by default (the server accepts flexible checksums),
       # MD5 in the s3wire-md5 row (what a server without them allows).
       local sum=AUTO; [ "$c" = s3wire-md5 ] && sum=MD5
-      "$JAVA" -Xmx"$CHEAP" $JOPTS $xo -cp "$JAR" io.s3wire.bench.transfer.S3wireTransferMain --op "$op" --endpoint "$ep" \
+      "${PIN[@]}" "$JAVA" -Xmx"$CHEAP" $JOPTS $xo -cp "$JAR" io.s3wire.bench.transfer.S3wireTransferMain --op "$op" --endpoint "$ep" \
         --bucket bench --key "$key" --file "$file" --access-key "$AK" --secret-key "$SK" --cert-pem "$pem" \
         --part-size "$PART" --concurrency "$CONC" --checksum "$sum" --warmups "$WARMUPS" ;;
     curl)
       local tls=() args=()
       [ -n "$pem" ] && tls=(--cacert "$pem")
       if [ "$op" = put ]; then args=(-T "$file"); else args=(-o "$file"); fi
-      /usr/bin/time -f "RSS %M CPU %U %S" -o "$W/curl.time" curl -sS --fail --http1.1 "${tls[@]}" \
+      "${PIN[@]}" /usr/bin/time -f "RSS %M CPU %U %S" -o "$W/curl.time" curl -sS --fail --http1.1 "${tls[@]}" \
         --aws-sigv4 "aws:amz:us-east-1:s3" --user "$AK:$SK" -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" \
         "${args[@]}" -w "%{time_total} %{size_upload} %{size_download}\n" "$ep/bench/$key" >"$W/curl.out" || return 1
       read -r t up down <"$W/curl.out"
@@ -112,7 +135,7 @@ client_run() { # client op endpoint key file pem [jit flags] -> RESULT line or F
       echo "RESULT seconds=$t bytes=${b%.*} hwm_kib=$rss heap_peak_mib=0 cpu_ms=$cpu note=curl single PUT/GET, HTTP/1.1" ;;
     *)
       # MinIO's OkHttp client reads extra trusted certificates from SSL_CERT_FILE.
-      env ${pem:+SSL_CERT_FILE="$pem"} "$JAVA" -Xmx"$CHEAP" $JOPTS $xo "${trust[@]}" -cp "$W/peer.jar:$PCP" TransferPeer "$c" "$op" "$ep" bench "$key" "$file" \
+      "${PIN[@]}" env ${pem:+SSL_CERT_FILE="$pem"} "$JAVA" -Xmx"$CHEAP" $JOPTS $xo "${trust[@]}" -cp "$W/peer.jar:$PCP" TransferPeer "$c" "$op" "$ep" bench "$key" "$file" \
         "$AK" "$SK" "$PART_BYTES" "$CONC" "$WARMUPS" ;;
   esac
 }
@@ -179,19 +202,26 @@ for proto in http https; do
   PROTO=$proto
   for c in $CLIENTS; do
     [ "$c" = curl ] && continue
-    CDS_TRAINING=1 client_run "$c" put "$ep" up "$W/src.bin" "$pem" >/dev/null 2>&1 || echo "transfer: warm-up $c put failed (ignored)" >&2
-    CDS_TRAINING=1 client_run "$c" get "$ep" big "$W/dst.bin" "$pem" >/dev/null 2>&1 || echo "transfer: warm-up $c get failed (ignored)" >&2
+    if [[ " $OPS " == *" put "* ]]; then
+      CDS_TRAINING=1 client_run "$c" put "$ep" up "$W/src.bin" "$pem" >/dev/null 2>&1 || echo "transfer: warm-up $c put failed (ignored)" >&2
+    fi
+    if [[ " $OPS " == *" get "* ]]; then
+      CDS_TRAINING=1 client_run "$c" get "$ep" big "$W/dst.bin" "$pem" >/dev/null 2>&1 || echo "transfer: warm-up $c get failed (ignored)" >&2
+    fi
     rm -f "$W/dst.bin"
   done
-  for op in put get; do
+  for op in $OPS; do
     declare -A best=() bestsec=() l0s=() l1s=()
     for _ in $(seq 1 "$REPEATS"); do
-      for c in $CLIENTS; do
-        cands=("${CANDS[@]}"); [ "$c" = curl ] && cands=(default)
+     for lay in $LAYOUTS; do
+      use_layout "$lay"
+      for c0 in $CLIENTS; do
+        c="$c0@$lay"
+        cands=("${CANDS[@]}"); [ "$c0" = curl ] && cands=(default)
         for x in "${cands[@]}"; do
           l0=$(load)
-          if [ "$op" = put ]; then line=$(measure_once "$c" put "$ep" up "$W/src.bin" "$pem" "$x")
-          else line=$(measure_once "$c" get "$ep" big "$W/dst.bin" "$pem" "$x"); fi
+          if [ "$op" = put ]; then line=$(measure_once "$c0" put "$ep" up "$W/src.bin" "$pem" "$x")
+          else line=$(measure_once "$c0" get "$ep" big "$W/dst.bin" "$pem" "$x"); fi
           l1=$(load)
           if [ -z "$line" ]; then
             echo "transfer: $c $op over $proto ($x) FAILED: $(tail -3 "$W/err.log" | tr '\n' ' ')" >&2
@@ -205,8 +235,12 @@ for proto in http https; do
           fi
         done
       done
+     done
     done
-    for c in $CLIENTS; do
+    use_layout shared
+    for lay in $LAYOUTS; do
+    for c0 in $CLIENTS; do
+      c="$c0@$lay"
       line=${best[$c]:-FAILED}
       if [ -z "${bestsec[$c]:-}" ]; then
         printf '%s\t%s\t%s\tFAILED\t\t\t\t\t\t%s\t\t\n' "$proto" "$op" "$c" "${line#FAILED }" >>"$ROWS"
@@ -227,12 +261,34 @@ for proto in http https; do
       echo "transfer: $proto $op $c best: $mibs MiB/s (${secs}s), RSS $((hwm/1024)) MiB, heap $heap MiB, CPU ${cpus}s" >&2
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$proto" "$op" "$c" "$mibs" "$secs" "$((hwm/1024))" "$heap" "${l0s[$c]}" "${l1s[$c]}" "$note" "$cpus" "$scpus" >>"$ROWS"
     done
+    done
     unset best bestsec l0s l1s
   done
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
 done
 
-CORES=$(nproc)
+# One (protocol, transfer)'s machine-readable line: ratios of s3wire over its peers, "-" when a
+# figure is missing. CPU and the curl ratio come from the pinned layout when it was measured.
+figure_line() { # proto op
+  local main=shared pinned="" f
+  [[ " $LAYOUTS " == *" pinned "* ]] && { main=pinned; pinned="$W/rows-pinned.tsv"; }
+  f() { # file client column -> value or empty
+    awk -F'\t' -v p="$1" -v o="$2" -v c="$4" -v k="$5" '$1==p&&$2==o&&$3==c&&$4!="FAILED"{print $k}' "$3"
+  }
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a == "" || b == "" || a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
+  local m="$W/rows-$main.tsv"
+  local cpu_vs_tm pvb="-" pvt="-" vs_curl
+  cpu_vs_tm=$(ratio "$(f "$1" "$2" "$m" s3wire 11)" "$(f "$1" "$2" "$m" sdk-tm 11)")
+  vs_curl=$(ratio "$(f "$1" "$2" "$m" s3wire 4)" "$(f "$1" "$2" "$m" curl 4)")
+  if [ -n "$pinned" ]; then
+    local bestjvm
+    bestjvm=$(awk -F'\t' -v p="$1" -v o="$2" '$1==p&&$2==o&&$3!~/^s3wire/&&$3!="curl"&&$4!="FAILED"{if($4>m)m=$4}END{if(m>0)print m}' "$pinned")
+    pvb=$(ratio "$(f "$1" "$2" "$pinned" s3wire 4)" "$bestjvm")
+    pvt=$(ratio "$(f "$1" "$2" "$pinned" s3wire 4)" "$(f "$1" "$2" "$pinned" sdk-tm 4)")
+  fi
+  echo "figure: transfer $([ "$2" = put ] && echo up || echo down) $([ "$1" = https ] && echo tls || echo plain) cpu_vs_tm=$cpu_vs_tm pinned_vs_best_jvm=$pvb pinned_vs_tm=$pvt vs_curl=$vs_curl"
+}
+
 {
   echo "Object: $SIZE ($BYTES bytes, random), uploaded from and downloaded to files in $W (TMPDIR)."
   echo "Server: s3wire-server, memory store, in a child JVM (-Xmx$SHEAP); TLS by BoringSSL with a generated certificate, ALPN h2/http1.1."
@@ -247,19 +303,23 @@ CORES=$(nproc)
   echo "Server CPU-s is the server process's CPU time during the same run (from its /proc stat): what that client's way of transferring cost the server. Each table ends with the ceiling it sets: the cores divided by the least server CPU-s per GiB of any run, the rate no client could pass here even needing no CPU itself."
   echo
   for proto in http https; do
-    for op in put get; do
-      best=$(awk -F'\t' -v p="$proto" -v o="$op" '$1==p&&$2==o&&$3!~/^s3wire/&&$3!="curl"&&$4!="FAILED"{if($4>m){m=$4;n=$3}}END{print m+0, n}' "$ROWS")
-      ours=$(awk -F'\t' -v p="$proto" -v o="$op" '$1==p&&$2==o&&$3=="s3wire"&&$4!="FAILED"{print $4}' "$ROWS")
-      md5=$(awk -F'\t' -v p="$proto" -v o="$op" '$1==p&&$2==o&&$3=="s3wire-md5"&&$4!="FAILED"{print $4}' "$ROWS")
-      curlv=$(awk -F'\t' -v p="$proto" -v o="$op" '$1==p&&$2==o&&$3=="curl"&&$4!="FAILED"{print $4}' "$ROWS")
-      echo "### $([ "$op" = put ] && echo upload || echo download) over $([ "$proto" = https ] && echo TLS || echo plain HTTP)"
+    for op in $OPS; do
+     for lay in $LAYOUTS; do
+      LROWS="$W/rows-$lay.tsv"
+      # This layout's rows, the client named without its layout.
+      awk -F'\t' -v l="$lay" 'BEGIN{OFS="\t"} {split($3, a, "@"); if (a[2] == l) { $3 = a[1]; print }}' "$ROWS" >"$LROWS"
+      best=$(awk -F'\t' -v p="$proto" -v o="$op" '$1==p&&$2==o&&$3!~/^s3wire/&&$3!="curl"&&$4!="FAILED"{if($4>m){m=$4;n=$3}}END{print m+0, n}' "$LROWS")
+      ours=$(awk -F'\t' -v p="$proto" -v o="$op" '$1==p&&$2==o&&$3=="s3wire"&&$4!="FAILED"{print $4}' "$LROWS")
+      md5=$(awk -F'\t' -v p="$proto" -v o="$op" '$1==p&&$2==o&&$3=="s3wire-md5"&&$4!="FAILED"{print $4}' "$LROWS")
+      curlv=$(awk -F'\t' -v p="$proto" -v o="$op" '$1==p&&$2==o&&$3=="curl"&&$4!="FAILED"{print $4}' "$LROWS")
+      echo "### $([ "$op" = put ] && echo upload || echo download) over $([ "$proto" = https ] && echo TLS || echo plain HTTP), $([ "$lay" = pinned ] && echo "pinned (server on core 0, client on core 1)" || echo "shared cores")"
       echo
       echo "| client | MiB/s | s3wire / this | seconds | client CPU-s | server CPU-s | peak RSS MiB | peak heap MiB | load before -> after | settings |"
       echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
       awk -F'\t' -v p="$proto" -v o="$op" -v ours="${ours:-0}" -v cores="$CORES" '$1==p&&$2==o{
         r = ($4!="FAILED" && ours>0 && $4>0) ? sprintf("%.2fx", ours/$4) : "-";
         mark = ($8>cores/2 || $9>cores/2) ? " (under load)" : "";
-        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s -> %s%s | %s |\n", $3, $4, r, $5, $11, $12, $6, $7, $8, $9, mark, $10 }' "$ROWS"
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s -> %s%s | %s |\n", $3, $4, r, $5, $11, $12, $6, $7, $8, $9, mark, $10 }' "$LROWS"
       echo
       set -- $best
       if [ -n "${ours:-}" ] && [ "${1:-0}" != 0 ]; then
@@ -276,11 +336,14 @@ CORES=$(nproc)
       # CPU any client's run cost per GiB (a bound, reached only if the server used every core).
       ceiling=$(awk -F'\t' -v p="$proto" -v o="$op" -v b="$BYTES" -v cores="$CORES" '$1==p&&$2==o&&$4!="FAILED"&&$12!=""&&$12!="-"{
           g = $12 / (b / 1073741824); if (min == "" || g < min) { min = g; n = $3 } }
-        END { if (min > 0) printf "%.2f %s %.0f", min, n, cores * 1024 / min }' "$ROWS")
+        END { if (min > 0) printf "%.2f %s %.0f", min, n, cores * 1024 / min }' "$LROWS")
       if [ -n "$ceiling" ]; then
         set -- $ceiling
         echo "- Ceiling on these $CORES cores: at the least server CPU any run cost per GiB ($1 s, $2's), even a client needing no CPU of its own could not pass $3 MiB/s$([ "${best%% *}" != 0 ] && echo "; 1.3x the best peer would be $(awk -v b="${best%% *}" 'BEGIN{printf "%.0f", 1.3*b}') MiB/s")"
       fi
+      echo
+     done
+      figure_line "$proto" "$op"
       echo
     done
   done

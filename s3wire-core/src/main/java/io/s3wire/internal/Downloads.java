@@ -102,7 +102,8 @@ public final class Downloads {
       Path temp = tmp;
       CompletableFuture<Long> transfer;
       try {
-        transfer = response.body().transferTo(channel);
+        // Written on the event loop as the bytes arrive: no hand-off to a body thread.
+        transfer = response.body().transferTo(io.s3wire.http.internal.InlineWriteChannel.of(channel));
       } catch (RuntimeException e) {
         transfer = CompletableFuture.failedFuture(e);
       }

@@ -60,6 +60,12 @@ final class StreamingResponseBody implements ResponseBody {
   private boolean closed;
   private boolean claimed;
   private final java.util.concurrent.atomic.AtomicLong unreported = new java.util.concurrent.atomic.AtomicLong();
+  /** The channel {@link #transferTo} writes on the producer's thread ({@link InlineWriteChannel}); under the lock. */
+  private InlineWriteChannel inline;
+  private CompletableFuture<Long> inlineDone;
+  private long inlineWritten;
+  /** The inline transfer's outcome, set once under the lock: settled off the event loop, outside it. */
+  private boolean inlineSettled;
 
   StreamingResponseBody(long contentLength, Source source, Executor executor) {
     this(contentLength, source, executor, 0);
@@ -84,6 +90,7 @@ final class StreamingResponseBody implements ResponseBody {
 
   /** Queues {@code buf}; this body now owns it. */
   void offer(ByteBuf buf) {
+    Throwable failed = null;
     lock.lock();
     try {
       if (closed || ended || failure != null) {
@@ -96,12 +103,15 @@ final class StreamingResponseBody implements ResponseBody {
       }
       queue.add(buf);
       queuedBytes += buf.readableBytes();
-      if (queuedBytes >= wakeAt || flushRequested) {
+      if (inline != null) {
+        failed = pumpInline();
+      } else if (queuedBytes >= wakeAt || flushRequested) {
         changed.signalAll();
       }
     } finally {
       lock.unlock();
     }
+    afterInline(failed);
   }
 
   /**
@@ -110,25 +120,31 @@ final class StreamingResponseBody implements ResponseBody {
    * other streams sharing that window.
    */
   void flush() {
+    Throwable failed = null;
     lock.lock();
     try {
       if (!queue.isEmpty()) {
         flushRequested = true;
         changed.signalAll();
+        failed = pumpInline();
       }
     } finally {
       lock.unlock();
     }
+    afterInline(failed);
   }
 
   void end() {
+    Throwable failed;
     lock.lock();
     try {
       ended = true;
       changed.signalAll();
+      failed = pumpInline();
     } finally {
       lock.unlock();
     }
+    afterInline(failed);
   }
 
   /** Ends the body with an error; queued bytes are dropped, the reader sees {@code cause}. */
@@ -141,6 +157,7 @@ final class StreamingResponseBody implements ResponseBody {
       failure = cause;
       releaseQueued();
       changed.signalAll();
+      pumpInline();
     } finally {
       lock.unlock();
     }
@@ -300,6 +317,9 @@ final class StreamingResponseBody implements ResponseBody {
 
   @Override
   public CompletableFuture<Long> transferTo(WritableByteChannel target) {
+    if (target instanceof InlineWriteChannel direct) {
+      return transferInline(direct);
+    }
     claim("transferTo()", batchBytes);
     CompletableFuture<Long> done = new CompletableFuture<>();
     executor.execute(() -> {
@@ -356,6 +376,85 @@ final class StreamingResponseBody implements ResponseBody {
     return total;
   }
 
+  /**
+   * Writes the body to {@code target} on whichever thread holds the bytes when a batch is ready:
+   * the event loop as they arrive, or this caller for what was queued before it came. Writes are
+   * made under the lock, so they stay in order; the future is completed off the event loop.
+   */
+  private CompletableFuture<Long> transferInline(InlineWriteChannel target) {
+    claim("transferTo()", batchBytes);
+    CompletableFuture<Long> done = new CompletableFuture<>();
+    Throwable failed;
+    lock.lock();
+    try {
+      inline = target;
+      inlineDone = done;
+      failed = pumpInline();
+    } finally {
+      lock.unlock();
+    }
+    afterInline(failed);
+    return done;
+  }
+
+  /**
+   * Under the lock: writes what is queued once a batch is ready (or the body ended, or a flush was
+   * asked), and settles the inline transfer at its end. Returns the write failure that must close
+   * the body (outside the lock), else {@code null}.
+   */
+  private Throwable pumpInline() {
+    if (inline == null || inlineSettled) {
+      return null;
+    }
+    if (closed || failure != null) {
+      settleInline(closed && failure == null ? new IOException("the response body is closed") : asIoException(failure));
+      return null;
+    }
+    if (!queue.isEmpty() && (ended || queuedBytes >= batchBytes || flushRequested)) {
+      java.util.List<ByteBuf> batch = new java.util.ArrayList<>(queue);
+      queue.clear();
+      queuedBytes = 0;
+      flushRequested = false;
+      long n;
+      try {
+        n = write(batch, inline);
+      } catch (Throwable t) {
+        settleInline(t);
+        return t;
+      } finally {
+        for (ByteBuf b : batch) {
+          b.release();
+        }
+      }
+      inlineWritten += n;
+      consumed(n);
+    }
+    if (ended && queue.isEmpty()) {
+      settleInline(null);
+    }
+    return null;
+  }
+
+  /** Under the lock: completes the inline transfer once, on the executor (never the event loop). */
+  private void settleInline(Throwable error) {
+    inlineSettled = true;
+    CompletableFuture<Long> done = inlineDone;
+    long total = inlineWritten;
+    if (error == null) {
+      executor.execute(() -> done.complete(total));
+    } else {
+      Throwable cause = unwrapIo(error);
+      executor.execute(() -> done.completeExceptionally(cause));
+    }
+  }
+
+  /** Outside the lock: a failed inline write closes the body, which cancels the exchange. */
+  private void afterInline(Throwable failed) {
+    if (failed != null) {
+      close();
+    }
+  }
+
   @Override
   public void close() {
     boolean cancel;
@@ -371,6 +470,7 @@ final class StreamingResponseBody implements ResponseBody {
         stream.releaseCurrent();
       }
       changed.signalAll();
+      pumpInline();
     } finally {
       lock.unlock();
     }

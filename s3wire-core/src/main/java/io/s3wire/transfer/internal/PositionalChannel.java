@@ -1,20 +1,21 @@
 package io.s3wire.transfer.internal;
 
+import io.s3wire.http.internal.InlineWriteChannel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.GatheringByteChannel;
 
 /**
  * Writes one range of a download at its place in the file, reports progress, and fails the write
- * when the transfer is cancelled so the GET is abandoned at once. Runs on the transport's body
- * thread, never its event loop. A new attempt starts from the range's beginning and takes back the
- * bytes the last reported.
+ * when the transfer is cancelled so the GET is abandoned at once. Written on the transport's event
+ * loop as the bytes arrive ({@link InlineWriteChannel}: a file in the page cache, straight from the
+ * network's direct buffers, the range's checksum taken over the same buffers). A new attempt starts
+ * from the range's beginning and takes back the bytes the last reported.
  *
  * <p>Each range has a file channel of its own: a gathering write ({@code writev}) goes at the
  * channel's position, which parallel ranges must not share.
  */
-final class PositionalChannel implements GatheringByteChannel {
+final class PositionalChannel implements InlineWriteChannel {
   private final FileChannel file;
   private final long start;
   private final int partNumber;

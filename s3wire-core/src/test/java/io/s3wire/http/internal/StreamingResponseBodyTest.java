@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,13 +14,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The body between the event loop and its consumer: batching for transferTo, ownership of buffers. */
 class StreamingResponseBodyTest {
-  private static final int CHUNK = 64 * 1024;
+  private static final int CHUNK = BodyChunks.CHUNK;
   private static final int BATCH = 512 * 1024;
 
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -34,7 +32,7 @@ class StreamingResponseBodyTest {
 
   @Test
   void transferToWritesWholeBatchesInOneGatheringWriteEach() throws Exception {
-    CountingSource source = new CountingSource();
+    BodyChunks.CountingSource source = new BodyChunks.CountingSource();
     StreamingResponseBody body = new StreamingResponseBody(40L * CHUNK, source, executor, BATCH);
     RecordingChannel out = new RecordingChannel();
     var done = body.transferTo(out);
@@ -44,7 +42,7 @@ class StreamingResponseBodyTest {
     body.end();
 
     assertThat(done.get(30, TimeUnit.SECONDS)).isEqualTo(40L * CHUNK);
-    assertThat(out.bytes.toByteArray()).isEqualTo(expected(40));
+    assertThat(out.bytes.toByteArray()).isEqualTo(BodyChunks.expected(40));
     List<Long> writes = out.writeSizes;
     assertThat(writes).isNotEmpty();
     // Every write but the last carried a whole batch; the last may be the short tail.
@@ -57,7 +55,7 @@ class StreamingResponseBodyTest {
 
   @Test
   void aBodyShorterThanABatchIsWrittenWhenItEnds() throws Exception {
-    StreamingResponseBody body = new StreamingResponseBody(3L * CHUNK, new CountingSource(), executor, BATCH);
+    StreamingResponseBody body = new StreamingResponseBody(3L * CHUNK, new BodyChunks.CountingSource(), executor, BATCH);
     RecordingChannel out = new RecordingChannel();
     var done = body.transferTo(out);
     for (int i = 0; i < 3; i++) {
@@ -66,13 +64,13 @@ class StreamingResponseBodyTest {
     body.end();
 
     assertThat(done.get(30, TimeUnit.SECONDS)).isEqualTo(3L * CHUNK);
-    assertThat(out.bytes.toByteArray()).isEqualTo(expected(3));
+    assertThat(out.bytes.toByteArray()).isEqualTo(BodyChunks.expected(3));
     assertThat(out.writeSizes).containsExactly(3L * CHUNK);
   }
 
   @Test
   void flushHandsOverWhatIsQueuedBelowABatch() throws Exception {
-    StreamingResponseBody body = new StreamingResponseBody(3L * CHUNK, new CountingSource(), executor, BATCH);
+    StreamingResponseBody body = new StreamingResponseBody(3L * CHUNK, new BodyChunks.CountingSource(), executor, BATCH);
     RecordingChannel out = new RecordingChannel();
     var done = body.transferTo(out);
     body.offer(chunk(0));
@@ -85,13 +83,13 @@ class StreamingResponseBodyTest {
     body.end();
 
     assertThat(done.get(30, TimeUnit.SECONDS)).isEqualTo(3L * CHUNK);
-    assertThat(out.bytes.toByteArray()).isEqualTo(expected(3));
+    assertThat(out.bytes.toByteArray()).isEqualTo(BodyChunks.expected(3));
     assertThat(out.writeSizes).containsExactly(2L * CHUNK, (long) CHUNK);
   }
 
   @Test
   void withoutBatchingEveryQueuedBufferIsWrittenAsSoonAsItArrives() throws Exception {
-    StreamingResponseBody body = new StreamingResponseBody(2L * CHUNK, new CountingSource(), executor, 0);
+    StreamingResponseBody body = new StreamingResponseBody(2L * CHUNK, new BodyChunks.CountingSource(), executor, 0);
     RecordingChannel out = new RecordingChannel();
     var done = body.transferTo(out);
     body.offer(chunk(0));
@@ -101,12 +99,12 @@ class StreamingResponseBodyTest {
     body.end();
 
     assertThat(done.get(30, TimeUnit.SECONDS)).isEqualTo(2L * CHUNK);
-    assertThat(out.bytes.toByteArray()).isEqualTo(expected(2));
+    assertThat(out.bytes.toByteArray()).isEqualTo(BodyChunks.expected(2));
   }
 
   @Test
   void aFailureWhileWaitingForABatchFailsTheTransferAndReleasesWhatWasQueued() {
-    CountingSource source = new CountingSource();
+    BodyChunks.CountingSource source = new BodyChunks.CountingSource();
     StreamingResponseBody body = new StreamingResponseBody(40L * CHUNK, source, executor, BATCH);
     var done = body.transferTo(new RecordingChannel());
     body.offer(chunk(0));
@@ -121,7 +119,7 @@ class StreamingResponseBodyTest {
 
   @Test
   void aStreamReaderIsWokenForEveryBufferWhateverTheBatch() throws Exception {
-    StreamingResponseBody body = new StreamingResponseBody(2L * CHUNK, new CountingSource(), executor, BATCH);
+    StreamingResponseBody body = new StreamingResponseBody(2L * CHUNK, new BodyChunks.CountingSource(), executor, BATCH);
     var in = body.stream();
     byte[] first = new byte[CHUNK];
     var read = executor.submit(() -> in.readNBytes(first, 0, CHUNK));
@@ -136,44 +134,12 @@ class StreamingResponseBodyTest {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     all.write(first);
     all.write(rest);
-    assertThat(all.toByteArray()).isEqualTo(expected(2));
+    assertThat(all.toByteArray()).isEqualTo(BodyChunks.expected(2));
     assertThat(offered).allSatisfy(b -> assertThat(b.refCnt()).isZero());
   }
 
   private ByteBuf chunk(int index) {
-    byte[] bytes = new byte[CHUNK];
-    for (int i = 0; i < CHUNK; i++) {
-      bytes[i] = value(index * CHUNK + i);
-    }
-    ByteBuf b = PooledByteBufAllocator.DEFAULT.directBuffer(CHUNK).writeBytes(bytes);
-    offered.add(b);
-    return b;
-  }
-
-  private static byte[] expected(int chunks) {
-    byte[] all = new byte[chunks * CHUNK];
-    for (int i = 0; i < all.length; i++) {
-      all[i] = value(i);
-    }
-    return all;
-  }
-
-  private static byte value(int position) {
-    return (byte) (position * 31 + (position >>> 16));
-  }
-
-  private static final class CountingSource implements StreamingResponseBody.Source {
-    final AtomicInteger cancelled = new AtomicInteger();
-
-    @Override
-    public void consumed() {
-      // No network behind this body: nothing to ask for.
-    }
-
-    @Override
-    public void cancel() {
-      cancelled.incrementAndGet();
-    }
+    return BodyChunks.chunk(index, offered);
   }
 
   /** Records what each write carried; consumes at most 100 KiB per gathering call, as a short write would. */
