@@ -53,13 +53,13 @@ class TransferCompletionTest {
     }
   }
 
-  private S3AsyncClient connect(Executor completion) {
+  private S3AsyncClient connect(Executor completion) throws Exception {
     server = S3Server.builder().start();
     var b = S3AsyncClient.builder().awsConfig(new AwsConfigResolver(Map.of(), temp.resolve("no-aws-home")))
         .endpoint(server.endpoint()).region("us-east-1").credentials(server.accessKey(), server.secretKey())
         .provider(ProviderProfiles.generic());
     client = completion == null ? b.buildAsync() : b.completionExecutor(completion).buildAsync();
-    client.createBucket("done").join();
+    client.createBucket("done").get(30, TimeUnit.SECONDS);
     return client;
   }
 
@@ -79,8 +79,7 @@ class TransferCompletionTest {
     TransferConfig config = TransferConfig.defaults().withPartSize(5L * MIB).withMultipartThreshold(MIB)
         .withChecksum(TransferChecksum.MD5);
     try (TransferManager tm = TransferManager.create(client, config)) {
-      gate.open();
-      tm.uploadBytes(obj, data, UploadOptions.DEFAULTS).join();
+      tm.uploadBytes(obj, data, UploadOptions.DEFAULTS).result().get(30, TimeUnit.SECONDS);
       gate.close();
       Transfer<io.s3wire.ObjectInfo> t = tm.downloadFile(obj, temp.resolve("copy"), null);
       CompletableFuture<String> thread = t.result().thenApply(i -> Thread.currentThread().getName());
@@ -103,15 +102,16 @@ class TransferCompletionTest {
       out.write(new byte[] {1, 2, 3});
       out.close();
       assertThat(thread.get(30, TimeUnit.SECONDS)).startsWith("s3wire-completion-");
-      assertThat(client.getObjectBytes(BucketKey.of("done", "streamed")).join().bytes()).containsExactly(1, 2, 3);
+      assertThat(client.getObjectBytes(BucketKey.of("done", "streamed")).get(30, TimeUnit.SECONDS).bytes())
+          .containsExactly(1, 2, 3);
     }
   }
 
-  /** An executor that holds what it is given until opened, then hands it to {@code pool}. */
+  /** An executor that hands what it is given to {@code pool}, or while closed holds it until opened again. */
   static final class Gate implements Executor {
     private final Executor pool;
     private final List<Runnable> held = new ArrayList<>();
-    private boolean open;
+    private boolean open = true;
 
     Gate(Executor pool) {
       this.pool = pool;
