@@ -64,8 +64,9 @@ class TransferCompletionTest {
   }
 
   /**
-   * An MD5-checked download in two ranges: its last step (the file's digest) runs on the manager's
-   * workers, so without the hop its dependents would run there.
+   * An MD5-checked download in two ranges of an object written with one PUT: its last step (the
+   * file's digest against the ETag) runs on the manager's workers, so without the hop its dependents
+   * would run there.
    */
   @Test
   void aDownloadCompletesOnTheConfiguredExecutor() throws Exception {
@@ -78,8 +79,9 @@ class TransferCompletionTest {
     new Random(7).nextBytes(data);
     TransferConfig config = TransferConfig.defaults().withPartSize(5L * MIB).withMultipartThreshold(MIB)
         .withChecksum(TransferChecksum.MD5);
+    // One PUT: its ETag is the MD5 the download checks the whole file against.
+    client.putObject(obj, data).get(30, TimeUnit.SECONDS);
     try (TransferManager tm = TransferManager.create(client, config)) {
-      tm.uploadBytes(obj, data, UploadOptions.DEFAULTS).result().get(30, TimeUnit.SECONDS);
       gate.close();
       Transfer<io.s3wire.ObjectInfo> t = tm.downloadFile(obj, temp.resolve("copy"), null);
       CompletableFuture<String> thread = t.result().thenApply(i -> Thread.currentThread().getName());
