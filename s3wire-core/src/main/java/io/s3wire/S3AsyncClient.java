@@ -32,6 +32,11 @@ public final class S3AsyncClient implements AutoCloseable {
   private final S3ClientBuilder origin;
   private final io.s3wire.internal.CompletionHop completion;
 
+  static {
+    // The transfer manager publishes its results where this client's futures complete.
+    io.s3wire.internal.CompletionHops.register(c -> c.completion);
+  }
+
   S3AsyncClient(ClientCore core, S3ClientBuilder origin, io.s3wire.internal.CompletionHop completion) {
     this.core = core;
     this.origin = origin;

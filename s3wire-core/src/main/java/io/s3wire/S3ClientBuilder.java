@@ -243,7 +243,9 @@ public final class S3ClientBuilder {
 
   /**
    * Hears every call's start, attempts and end, for metrics (the {@code s3wire-micrometer} module has
-   * one); default none. The same facts are JFR events whatever is set here.
+   * one); default none. Several listeners go in as one {@link io.s3wire.metrics.CallListener#composite},
+   * which keeps one listener's exception from the others. The same facts are JFR events whatever is
+   * set here.
    *
    * @param v the listener
    * @return this builder

@@ -18,8 +18,10 @@ import java.util.Set;
  *
  * <p>Call it as the last step before the wire, once per attempt, with the time of that attempt: a
  * retry is signed again with a fresh date. Signing replaces any earlier {@code Authorization},
- * {@code X-Amz-Date}, {@code X-Amz-Security-Token} and {@code x-amz-content-sha256}, so a signed
- * request can be signed again.
+ * {@code X-Amz-Date} and {@code X-Amz-Security-Token}, so a signed request can be signed again. It
+ * replaces {@code x-amz-content-sha256} too only when this signer sends that header ({@link #s3()},
+ * or {@link #withContentSha256Header} {@code true}); a signer that does not ({@link #generic}) leaves
+ * one the request already has as it is, and signs it like any other header.
  *
  * <p>What is signed: {@code host} with the value of {@link HttpRequest#authority()} (what HTTP/2
  * sends as {@code :authority}; the port only when not the scheme's default), and every header of

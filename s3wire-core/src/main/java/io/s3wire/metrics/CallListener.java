@@ -14,6 +14,30 @@ public interface CallListener {
   CallListener NONE = new CallListener() {};
 
   /**
+   * One listener that tells each event to every one of {@code listeners}, in the order given; for
+   * {@code S3ClientBuilder#callListener}, which takes one (metrics and an application's own audit
+   * listener, say). A listener that throws does not keep the event from the ones after it: what it
+   * threw is logged through SLF4J at WARN (logger {@code io.s3wire.metrics.CallListener}) and the
+   * call goes on unchanged.
+   *
+   * @param listeners the listeners, none {@code null}; {@link #NONE}s are left out
+   * @return {@link #NONE} when none is left, the one listener when one is, else a composite
+   */
+  static CallListener composite(CallListener... listeners) {
+    java.util.List<CallListener> kept = new java.util.ArrayList<>();
+    for (CallListener l : listeners) {
+      if (java.util.Objects.requireNonNull(l, "listener") != NONE) {
+        kept.add(l);
+      }
+    }
+    return switch (kept.size()) {
+      case 0 -> NONE;
+      case 1 -> kept.get(0);
+      default -> new CompositeCallListener(java.util.List.copyOf(kept));
+    };
+  }
+
+  /**
    * A call is about to be sent.
    *
    * @param call the operation, its target and the call's id

@@ -17,7 +17,9 @@ public interface Transfer<T> {
   /**
    * Completes with the transfer's outcome. Cancelling it, or a future derived from it, stops the
    * transfer as {@link #cancel()} does; the future is cancelled at once, while the cleanup (abort of
-   * the upload, removal of the temporary file) goes on: {@link #join()} waits for it.
+   * the upload, removal of the temporary file) goes on: {@link #join()} waits for it. Completes on
+   * the client's completion executor, so dependent stages ({@code thenApply}, {@code thenCompose},
+   * ...) run there, never on a transport I/O thread; their {@code ...Async} forms default to it too.
    *
    * @return the outcome, the same future on every call
    */

@@ -1,6 +1,7 @@
 package io.s3wire.transfer;
 
 import io.s3wire.BucketKey;
+import io.s3wire.GetObjectRequest;
 import io.s3wire.ObjectInfo;
 import io.s3wire.PutObjectRequest;
 import io.s3wire.PutObjectResult;
@@ -25,7 +26,10 @@ import java.util.Objects;
  * verified, or a stream that reads ahead a bounded number of ranges.
  *
  * <p>Thread-safe; share one. Hashing and blocking reads run on this manager's worker threads, never
- * on the client's event loop. {@link #close()} stops the workers; it does not close the client.
+ * on the client's event loop. Each {@link Transfer#result()} completes on the client's completion
+ * executor ({@code S3ClientBuilder#completionExecutor}), as the client's own futures do: dependent
+ * stages never run on a transport I/O thread. {@link #close()} stops the workers; it does not close
+ * the client.
  */
 public final class TransferManager implements AutoCloseable {
   private final Transfers transfers;
@@ -157,7 +161,25 @@ public final class TransferManager implements AutoCloseable {
    * @return the running transfer, completing with the object's details
    */
   public Transfer<ObjectInfo> downloadFile(BucketKey source, Path target, TransferListener listener) {
-    return transfers.downloadFile(source, target, listener == null ? TransferListener.NONE : listener);
+    return downloadFile(GetObjectRequest.of(Objects.requireNonNull(source, "source")), target, listener);
+  }
+
+  /**
+   * Downloads an object to {@code target} as {@code request} says: its version, SSE-C key (the one
+   * the object was written with; a missing or wrong key fails the transfer with the server's {@code
+   * ServiceException} before anything is written), extra headers, query parameters and call listener
+   * go on the HEAD and on every ranged GET, its conditions on the HEAD. The target is replaced only
+   * once the whole object arrived and was verified, as {@link #downloadFile(BucketKey, Path,
+   * TransferListener)} says.
+   *
+   * @param request the object and how to read it, not {@code null}; its range must be {@code null}
+   *     (a download reads the whole object, in ranges of its own)
+   * @param target the file to write
+   * @param listener hears progress, or {@code null} for none
+   * @return the running transfer, completing with the object's details
+   */
+  public Transfer<ObjectInfo> downloadFile(GetObjectRequest request, Path target, TransferListener listener) {
+    return transfers.downloadFile(request, target, listener == null ? TransferListener.NONE : listener);
   }
 
   /**
@@ -170,7 +192,20 @@ public final class TransferManager implements AutoCloseable {
    * @return the running transfer, completing with the stream once the object's size is known
    */
   public Transfer<InputStream> downloadStream(BucketKey source, TransferListener listener) {
-    return transfers.downloadStream(source, listener == null ? TransferListener.NONE : listener);
+    return downloadStream(GetObjectRequest.of(Objects.requireNonNull(source, "source")), listener);
+  }
+
+  /**
+   * An object as a stream read in order, as {@code request} says (see {@link
+   * #downloadFile(GetObjectRequest, Path, TransferListener)} for what it carries). The caller must
+   * close the stream; closing it early cancels the ranges in flight.
+   *
+   * @param request the object and how to read it, not {@code null}; its range must be {@code null}
+   * @param listener hears progress, or {@code null} for none
+   * @return the running transfer, completing with the stream once the object's size is known
+   */
+  public Transfer<InputStream> downloadStream(GetObjectRequest request, TransferListener listener) {
+    return transfers.downloadStream(request, listener == null ? TransferListener.NONE : listener);
   }
 
   /**

@@ -1,28 +1,12 @@
 package io.s3wire.server;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.ServerSocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import io.s3wire.http.TlsProvider;
 import io.s3wire.server.internal.auth.Authenticator;
 import io.s3wire.server.internal.auth.SigV4Verifier;
 import io.s3wire.server.internal.auth.Users;
 import io.s3wire.server.internal.fault.FaultEngine;
-import io.s3wire.server.internal.net.Pipelines;
+import io.s3wire.server.internal.net.Listening;
 import io.s3wire.server.internal.net.ServerCertificate;
 import io.s3wire.server.internal.net.TlsContexts;
 import io.s3wire.server.internal.s3.Router;
@@ -42,9 +26,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -68,10 +49,7 @@ public final class S3Server implements AutoCloseable {
   private final boolean secretGenerated;
   private final List<ServerUser> users;
   private final ServerCertificate certificate;
-  private EventLoopGroup group;
-  private ThreadPoolExecutor workers;
-  private Channel serverChannel;
-  private ChannelGroup connections;
+  private Listening listening;
 
   private S3Server(Builder b) {
     this.options = b;
@@ -126,54 +104,21 @@ public final class S3Server implements AutoCloseable {
    * @throws IllegalStateException when the server is already started
    */
   public synchronized S3Server start() {
-    if (serverChannel != null) {
+    if (listening != null) {
       throw new IllegalStateException("the server is already started");
     }
     SslContext ssl = certificate == null ? null : tlsContext();
-    workers = new ThreadPoolExecutor(0, options.workerThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-        new DefaultThreadFactory("s3wire-server-worker", true));
     Authenticator auth = options.anonymous ? Authenticator.anonymous(options.checkRequestTime)
         : new SigV4Verifier(new Users(users), options.profile, false, options.checkRequestTime);
-    ServerContext ctx = new ServerContext(store, options.profile, auth, faults, observers, options.limits, clock,
-        workers, new Users(users));
-    boolean epoll = Epoll.isAvailable();
-    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    group = new MultiThreadIoEventLoopGroup(options.ioThreads, new DefaultThreadFactory("s3wire-server-io", true), io);
-    connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-    String fallback = options.alpn.isEmpty() || options.alpn.contains("http/1.1") ? "http/1.1" : "h2";
-    Pipelines pipelines = new Pipelines(new Router(ctx), options.limits, ssl, fallback);
-    Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class
-        : NioServerSocketChannel.class;
-    ServerBootstrap sb = new ServerBootstrap()
-        .group(group)
-        .channel(channelType)
-        .option(ChannelOption.SO_BACKLOG, 1024)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new io.netty.channel.ChannelInitializer<io.netty.channel.socket.SocketChannel>() {
-          @Override
-          protected void initChannel(io.netty.channel.socket.SocketChannel ch) {
-            connections.add(ch);
-            ch.pipeline().addLast(pipelines);
-          }
-        });
-    try {
-      serverChannel = sb.bind(new InetSocketAddress(options.host, options.port)).sync().channel();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      close();
-      throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted while binding"));
-    } catch (Exception e) {
-      // Netty rethrows the bind failure as is: a BindException (checked) or a runtime exception.
-      close();
-      String what = "could not bind " + options.host + ":" + options.port + ": " + e.getMessage();
-      throw new UncheckedIOException(what, e instanceof IOException cause ? cause : new IOException(e.getMessage(), e));
-    }
+    listening = Listening.bind(options.host, options.port, options.ioThreads, options.workerThreads, ssl, options.alpn,
+        options.limits, workers -> new Router(new ServerContext(store, options.profile, auth, faults, observers,
+            options.limits, clock, workers, new Users(users))));
     return this;
   }
 
   /** {@return the port the server listens on} When the builder's port was 0, the OS chose it. */
   public int port() {
-    return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    return listening.port();
   }
 
   /** {@return {@code http://host:port} or {@code https://host:port}}, an IPv6 host in brackets. */
@@ -335,17 +280,8 @@ public final class S3Server implements AutoCloseable {
   /** Stops accepting, closes every connection, stops the threads; closes the store if the server made it. */
   @Override
   public synchronized void close() {
-    if (serverChannel != null) {
-      serverChannel.close().syncUninterruptibly();
-    }
-    if (connections != null) {
-      connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-    }
-    if (group != null) {
-      group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
-    }
-    if (workers != null) {
-      workers.shutdownNow();
+    if (listening != null) {
+      listening.close();
     }
     if (options.store == null) {
       try {
@@ -358,7 +294,7 @@ public final class S3Server implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "S3Server[" + (serverChannel == null ? "not started" : endpoint()) + ", profile " + options.profile.name()
+    return "S3Server[" + (listening == null ? "not started" : endpoint()) + ", profile " + options.profile.name()
         + "]";
   }
 
@@ -399,16 +335,34 @@ public final class S3Server implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Which S3 implementation's front end the server imitates: the regions it accepts, the headers it
+     * refuses, the checksums it takes ({@link ServerProfile#S3} unless set).
+     * @param profile the profile; not {@code null}
+     * @return this builder
+     */
     public Builder profile(ServerProfile profile) {
       this.profile = java.util.Objects.requireNonNull(profile);
       return this;
     }
 
+    /**
+     * The server's protective limits: HTTP/2 stream and frame caps, timeouts, the largest request body
+     * ({@link ServerLimits#defaults()} unless set). What exceeds them is refused as S3 would refuse it.
+     * @param limits the limits; not {@code null}
+     * @return this builder
+     */
     public Builder limits(ServerLimits limits) {
       this.limits = java.util.Objects.requireNonNull(limits);
       return this;
     }
 
+    /**
+     * The address to bind, a name or a literal IPv4 or IPv6 address; {@code 127.0.0.1} unless set.
+     * {@link S3Server#endpoint()} names it as given.
+     * @param host the host to listen on
+     * @return this builder
+     */
     public Builder host(String host) {
       this.host = host;
       return this;
@@ -434,6 +388,12 @@ public final class S3Server implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The TLS implementation for {@link #tls(boolean) tls(true)}: the JDK's (default) or BoringSSL
+     * through netty-tcnative, which must then be on the class or module path.
+     * @param provider the provider; not {@code null}
+     * @return this builder
+     */
     public Builder tlsProvider(TlsProvider provider) {
       this.tlsProvider = java.util.Objects.requireNonNull(provider);
       return this;
@@ -462,6 +422,13 @@ public final class S3Server implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The first user's keys, which requests are signed with; unless set the server generates a pair
+     * ({@link S3Server#secretGenerated()}). Clashes with {@link #anonymous}.
+     * @param accessKey the access key; not {@code null}
+     * @param secretKey the secret key, never logged; not {@code null}
+     * @return this builder
+     */
     public Builder credentials(String accessKey, String secretKey) {
       this.accessKey = java.util.Objects.requireNonNull(accessKey);
       this.secretKey = java.util.Objects.requireNonNull(secretKey);
@@ -537,11 +504,23 @@ public final class S3Server implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The fault rules active from the start, tried in order for every request (replaceable while the
+     * server runs with {@link S3Server#faultRules(List)}); none unless set.
+     * @param rules the rules; copied
+     * @return this builder
+     */
     public Builder faultRules(List<FaultRule> rules) {
       this.faultRules = List.copyOf(rules);
       return this;
     }
 
+    /**
+     * Adds an observer told of every request from the start (more can be added while serving with
+     * {@link S3Server#addObserver}).
+     * @param observer called on the server's event loops; must be fast and must not throw
+     * @return this builder
+     */
     public Builder observer(RequestObserver observer) {
       this.observers.add(observer);
       return this;
@@ -557,6 +536,12 @@ public final class S3Server implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The event-loop threads that read and write connections (default: the processor count, at least
+     * two). Store calls never run on them.
+     * @param n the number of I/O threads
+     * @return this builder
+     */
     public Builder ioThreads(int n) {
       this.ioThreads = n;
       return this;

@@ -53,6 +53,32 @@ public record ServerLimits(
     Duration streamDeadline,
     Duration gracefulShutdownTimeout) {
 
+  /**
+   * Checks the limits: every duration given, every count and size positive, HTTP/2's window and frame
+   * size within what RFC 9113 allows.
+   *
+   * @param maxConcurrentStreams streams at once per HTTP/2 connection, positive
+   * @param maxHeaderListSize bytes of one decoded header block, positive
+   * @param initialWindowSize bytes a request stream may have in flight, at least 65,535
+   * @param maxFrameSize the largest frame accepted, 16,384 to 16,777,215
+   * @param maxReceivedRstFrames resets a client may send per window, positive
+   * @param maxSentRstFrames resets the server may send per window, positive
+   * @param rstWindow the window both reset counts run over
+   * @param maxSmallContinuationFrames small CONTINUATION frames per header block, positive
+   * @param maxConsecutiveEmptyDataFrames empty DATA frames in a row, positive
+   * @param maxQueuedControlFrames control frames queued for an unread client, positive
+   * @param maxRequestBodyBytes bytes of one request body, positive
+   * @param maxInitialLineLength bytes of an HTTP/1.1 request line
+   * @param maxHeaderSize bytes of an HTTP/1.1 header section
+   * @param readTimeout the longest stall of a request body
+   * @param writeTimeout the longest stall of a client reading a response
+   * @param idleTimeout the longest silence of a connection
+   * @param requestHeadTimeout the longest an HTTP/1.1 request head may take to arrive
+   * @param streamDeadline the longest one request may take, end to end
+   * @param gracefulShutdownTimeout the longest wait for a closing connection's GOAWAY
+   * @throws NullPointerException when a duration is {@code null}
+   * @throws IllegalArgumentException when a count or size is out of range
+   */
   public ServerLimits {
     Objects.requireNonNull(gracefulShutdownTimeout, "gracefulShutdownTimeout");
     Objects.requireNonNull(rstWindow, "rstWindow");

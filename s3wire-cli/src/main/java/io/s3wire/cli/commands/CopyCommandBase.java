@@ -64,6 +64,11 @@ abstract class CopyCommandBase extends StorageCommand {
     return v;
   }
 
+  /** The version a download reads ({@code --version-id} of cp), or {@code null} for the current one. */
+  String versionId() {
+    return null;
+  }
+
   /** Whether {@code -} may be used (cp: yes; mv: no, standard streams cannot be deleted). */
   abstract boolean allowsStd();
 
@@ -86,11 +91,27 @@ abstract class CopyCommandBase extends StorageCommand {
       throw new IllegalArgumentException("--include and --exclude apply to --recursive copies");
     }
     WriteFeatures features = write.features();
-    if (features.given() && !(dst instanceof Location.Remote)) {
-      throw new IllegalArgumentException("--sse, --sse-kms-key-id, --sse-c-key-file, --tag, --acl and the content"
+    ReadFeatures read = ReadFeatures.NONE;
+    boolean download = !(dst instanceof Location.Remote);
+    if (download) {
+      // A download reads with the key the object was written with; the other features write.
+      read = new ReadFeatures(versionId(), features.customerKey());
+      features = features.withoutCustomerKey();
+    }
+    if (features.given() && download) {
+      throw new IllegalArgumentException("--sse, --sse-kms-key-id, --tag, --acl and the content"
           + " headers apply to objects written to S3, not to a download");
     }
-    CopyOptions options = new CopyOptions(contentType, CopyOptions.parseMetadata(metadata), storageClass, features);
+    if (versionId() != null && (!download || recursive)) {
+      throw new IllegalArgumentException("--version-id reads one version of one object to a file or '-':"
+          + " it cannot be used with " + (recursive ? "--recursive" : "an upload or an object-to-object copy"));
+    }
+    if (read.versionId() != null) {
+      ReadFeatures checked = read;
+      WriteOptions.option("--version-id", () -> checked.onto(io.s3wire.GetObjectRequest.of(io.s3wire.BucketKey.of("check",
+          "check"))));
+    }
+    CopyOptions options = new CopyOptions(contentType, CopyOptions.parseMetadata(metadata), storageClass, features, read);
     TransferSettings settings = transfer.settings(src, source);
     Filters filters = Filters.fromArgs(spec.commandLine().getParseResult() == null
         ? List.of() : spec.commandLine().getParseResult().originalArgs());

@@ -5,17 +5,25 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What {@code cp}, {@code mv} and {@code sync} write with an object.
+ * What {@code cp}, {@code mv} and {@code sync} write with an object, and how a download reads it.
  *
  * @param contentType {@code --content-type}, or {@code null} (the server's default)
  * @param metadata {@code --metadata k=v} pairs (user metadata)
  * @param storageClass {@code --storage-class}, or {@code null}
  * @param features encryption, tags, ACL and the other content headers
+ * @param read a download's version and SSE-C key
  */
-public record CopyOptions(String contentType, Map<String, String> metadata, String storageClass, WriteFeatures features) {
+public record CopyOptions(String contentType, Map<String, String> metadata, String storageClass, WriteFeatures features,
+    ReadFeatures read) {
   public CopyOptions {
     metadata = Map.copyOf(metadata);
     features = features == null ? WriteFeatures.NONE : features;
+    read = read == null ? ReadFeatures.NONE : read;
+  }
+
+  /** Options that read the current version without a key. */
+  public CopyOptions(String contentType, Map<String, String> metadata, String storageClass, WriteFeatures features) {
+    this(contentType, metadata, storageClass, features, ReadFeatures.NONE);
   }
 
   /** Options without request features. */

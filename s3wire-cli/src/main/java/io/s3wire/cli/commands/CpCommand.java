@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code s3wire cp}: upload, download, server-side copy, standard input and output, recursive. */
 @Command(name = "cp", mixinStandardHelpOptions = true,
@@ -17,10 +18,21 @@ import picocli.CommandLine.Command;
         "  tar c dir | s3wire cp - s3://bucket/dir.tar", "  s3wire cp s3://bucket/log.gz - | zcat",
         "  s3wire cp ./site s3://bucket/site --recursive --exclude '*.tmp' --parallel 32",
         "  s3wire cp s3://a/key s3://b/key --metadata owner=ops --content-type text/plain",
-        "  s3wire cp s3://a/12GiB.tar s3://b/12GiB.tar --copy-threshold 256MiB"})
+        "  s3wire cp s3://a/12GiB.tar s3://b/12GiB.tar --copy-threshold 256MiB",
+        "  s3wire cp s3://bucket/report.pdf old.pdf --version-id 3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY",
+        "  s3wire cp s3://bucket/secret.bin . --sse-c-key-file key.bin"})
 public final class CpCommand extends CopyCommandBase {
+  @Option(names = "--version-id", paramLabel = "ID",
+      description = "Download this version of the object (to a file or '-'; not with --recursive).")
+  String versionId;
+
   public CpCommand(Map<String, String> env) {
     super(env);
+  }
+
+  @Override
+  String versionId() {
+    return versionId;
   }
 
   @Override

@@ -90,13 +90,14 @@ final class Transfers {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      ObjectInfo info = await(manager.downloadFile(r.object(), l.path(), counting), active);
+      ObjectInfo info = await(manager.downloadFile(options.read().onto(GetObjectRequest.of(r.object())), l.path(),
+          counting), active);
       if (info.lastModified() != null) {
         Files.setLastModifiedTime(l.path(), FileTime.from(info.lastModified()));
       }
     } else if (src instanceof Location.Remote r && dst instanceof Location.Std) {
       OutputStream out = StdStreams.out();
-      try (ObjectStream in = client.getObjectStream(GetObjectRequest.of(r.object()))) {
+      try (ObjectStream in = client.getObjectStream(options.read().onto(GetObjectRequest.of(r.object())))) {
         progress.addBytes(in.transferTo(out));
       }
       out.flush();

@@ -28,6 +28,11 @@ record WriteFeatures(ServerSideEncryption encryption, CustomerKey customerKey, M
     tags = Map.copyOf(tags);
   }
 
+  /** These features without the SSE-C key (which a download reads with instead). */
+  WriteFeatures withoutCustomerKey() {
+    return new WriteFeatures(encryption, null, tags, acl, cacheControl, contentDisposition, contentEncoding);
+  }
+
   /** Whether a content header was given (a server-side copy then replaces the metadata). */
   boolean givesMetadata() {
     return cacheControl != null || contentDisposition != null || contentEncoding != null;

@@ -26,7 +26,8 @@ final class WriteOptions {
   String kmsKeyId;
 
   @Option(names = "--sse-c-key-file", paramLabel = "FILE",
-      description = "Encrypt with your own key (SSE-C): FILE holds the raw 32-byte AES-256 key. The key is never printed.")
+      description = "Encrypt with your own key (SSE-C): FILE holds the raw 32-byte AES-256 key. A download reads with it"
+          + " (the key the object was written with). The key is never printed.")
   Path customerKeyFile;
 
   @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "An object tag; repeatable (at most 10).")

@@ -3,6 +3,7 @@ package io.s3wire.transfer.internal;
 import io.s3wire.BucketKey;
 import io.s3wire.Conditions;
 import io.s3wire.GetObjectRequest;
+import io.s3wire.HeadObjectRequest;
 import io.s3wire.ObjectInfo;
 import io.s3wire.Range;
 import io.s3wire.S3AsyncClient;
@@ -36,6 +37,9 @@ import java.util.concurrent.Executor;
  * (hashed while ranges arrive), the ETag only when {@link ObjectInfo#eTagIsMd5()} (not SSE-KMS or
  * SSE-C); else a multipart ETag ({@code md5-N}) by size and a plausible part
  * count. Any failure deletes it.
+ *
+ * <p>The request's version, SSE-C key and extras go on the HEAD and on every ranged GET; its
+ * conditions on the HEAD (the ranges are held to the ETag it answered).
  */
 final class FileDownload {
   /** The temporary file's suffix; its name starts with {@code .} and the target's name. */
@@ -44,16 +48,18 @@ final class FileDownload {
   private final S3AsyncClient client;
   private final TransferConfig config;
   private final Executor workers;
+  private final GetObjectRequest request;
   private final BucketKey object;
   private final Path target;
   private final TransferState state;
 
-  FileDownload(S3AsyncClient client, TransferConfig config, Executor workers, BucketKey object, Path target,
+  FileDownload(S3AsyncClient client, TransferConfig config, Executor workers, GetObjectRequest request, Path target,
       TransferState state) {
     this.client = client;
     this.config = config;
     this.workers = workers;
-    this.object = object;
+    this.request = request;
+    this.object = request.object();
     this.target = target.toAbsolutePath();
     this.state = state;
   }
@@ -69,7 +75,7 @@ final class FileDownload {
     } catch (ClientException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return client.headObject(object, Conditions.NONE, checksums).thenCompose(info -> {
+    return client.headObject(Transfers.head(request).withChecksums(checksums)).thenCompose(info -> {
       Path tmp;
       FileChannel ch;
       try {
@@ -92,7 +98,7 @@ final class FileDownload {
     state.totals(size, Math.max(1, ranges.size()));
     Conditions sameObject = info.eTag() == null ? Conditions.NONE : Conditions.ifMatch(info.eTag());
     if (ranges.isEmpty()) {
-      GetObjectRequest whole = new GetObjectRequest(object, null, sameObject);
+      GetObjectRequest whole = request.withConditions(sameObject);
       return client.getObject(whole, new PositionalChannel(ch, 0, 0, state)).thenAccept(i -> state.partCompleted(0, 0));
     }
     Stored stored = fullObjectChecksum(info);
@@ -113,7 +119,7 @@ final class FileDownload {
         return CompletableFuture.failedFuture(new ClientException("target file", "cannot write " + tmp + ": " + e.getMessage(), e));
       }
       outs[index] = out;
-      GetObjectRequest get = new GetObjectRequest(object, Range.of(off, off + len - 1), sameObject);
+      GetObjectRequest get = request.withRange(Range.of(off, off + len - 1)).withConditions(sameObject);
       String name = "range " + (index + 1) + " (bytes " + off + "-" + (off + len - 1) + ") of " + object;
       return PartRetry.run(() -> client.getObject(get, out.restart()).thenApply(i -> {
         if (out.written() != len) {

@@ -23,11 +23,13 @@ import java.util.concurrent.ExecutionException;
  * object's ETag) of which at most {@code maxConcurrency} are in flight or waiting to be read. Each
  * range lands in its own buffer, so memory is bounded by {@code maxConcurrency * rangeSize}. The
  * reader blocks only when the next range has not arrived. Closing the stream cancels what is in
- * flight. Not thread-safe, like any {@link InputStream}.
+ * flight. The request's version, SSE-C key and extras go on the HEAD and every range. Not
+ * thread-safe, like any {@link InputStream}.
  */
 final class OrderedDownload extends InputStream {
   private final S3AsyncClient client;
   private final TransferConfig config;
+  private final GetObjectRequest request;
   private final BucketKey object;
   private final TransferState state;
   private final Conditions sameObject;
@@ -39,10 +41,12 @@ final class OrderedDownload extends InputStream {
   private ByteBuffer current;
   private boolean closed;
 
-  private OrderedDownload(S3AsyncClient client, TransferConfig config, BucketKey object, TransferState state, ObjectInfo info) {
+  private OrderedDownload(S3AsyncClient client, TransferConfig config, GetObjectRequest request, TransferState state,
+      ObjectInfo info) {
     this.client = client;
     this.config = config;
-    this.object = object;
+    this.request = request;
+    this.object = request.object();
     this.state = state;
     this.size = info.contentLength();
     this.sameObject = info.eTag() == null ? Conditions.NONE : Conditions.ifMatch(info.eTag());
@@ -51,8 +55,10 @@ final class OrderedDownload extends InputStream {
     fill();
   }
 
-  static CompletableFuture<InputStream> open(S3AsyncClient client, TransferConfig config, BucketKey object, TransferState state) {
-    return client.headObject(object).thenApply(info -> new OrderedDownload(client, config, object, state, info));
+  static CompletableFuture<InputStream> open(S3AsyncClient client, TransferConfig config, GetObjectRequest request,
+      TransferState state) {
+    return client.headObject(Transfers.head(request))
+        .thenApply(info -> new OrderedDownload(client, config, request, state, info));
   }
 
   private void fill() {
@@ -67,7 +73,7 @@ final class OrderedDownload extends InputStream {
 
   private CompletableFuture<ByteBuffer> fetch(int part, long off, long len) {
     ByteBuffer buf = ByteBuffer.allocate((int) len);
-    GetObjectRequest get = new GetObjectRequest(object, Range.of(off, off + len - 1), sameObject);
+    GetObjectRequest get = request.withRange(Range.of(off, off + len - 1)).withConditions(sameObject);
     String name = "range " + part + " (bytes " + off + "-" + (off + len - 1) + ") of " + object;
     return PartRetry.run(() -> {
       state.bytes(part, -buf.position());

@@ -1,12 +1,16 @@
 package io.s3wire.transfer.internal;
 
 import io.s3wire.BucketKey;
+import io.s3wire.GetObjectRequest;
+import io.s3wire.HeadObjectRequest;
 import io.s3wire.ObjectInfo;
 import io.s3wire.PutObjectRequest;
 import io.s3wire.PutObjectResult;
 import io.s3wire.S3AsyncClient;
 import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.error.ClientException;
+import io.s3wire.internal.CompletionHop;
+import io.s3wire.internal.CompletionHops;
 import io.s3wire.transfer.Transfer;
 import io.s3wire.transfer.TransferChecksum;
 import io.s3wire.transfer.TransferConfig;
@@ -28,10 +32,12 @@ public final class Transfers implements AutoCloseable {
   private final S3AsyncClient client;
   private final TransferConfig config;
   private final ExecutorService workers;
+  private final CompletionHop completion;
 
   public Transfers(S3AsyncClient client, TransferConfig config) {
     this.client = client;
     this.config = config;
+    this.completion = CompletionHops.of(client);
     AtomicInteger n = new AtomicInteger();
     this.workers = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "s3wire-transfer-" + n.incrementAndGet());
@@ -127,14 +133,30 @@ public final class Transfers implements AutoCloseable {
         Objects.requireNonNull(in, "in"), state).run());
   }
 
-  public Transfer<ObjectInfo> downloadFile(BucketKey source, Path target, TransferListener listener) {
+  public Transfer<ObjectInfo> downloadFile(GetObjectRequest source, Path target, TransferListener listener) {
     TransferState state = new TransferState(listener, -1, -1);
-    return start(state, () -> new FileDownload(client, config, workers, source, target, state).run());
+    return start(state, () -> new FileDownload(client, config, workers, whole(source), target, state).run());
   }
 
-  public Transfer<InputStream> downloadStream(BucketKey source, TransferListener listener) {
+  public Transfer<InputStream> downloadStream(GetObjectRequest source, TransferListener listener) {
     TransferState state = new TransferState(listener, -1, -1);
-    return start(state, () -> OrderedDownload.open(client, config, source, state));
+    return start(state, () -> OrderedDownload.open(client, config, whole(source), state));
+  }
+
+  /** A download's request: it reads the whole object, in ranges of its own. */
+  private static GetObjectRequest whole(GetObjectRequest source) {
+    Objects.requireNonNull(source, "source");
+    if (source.range() != null) {
+      throw new ClientException("range", "a download transfers the whole object; read a range with"
+          + " S3AsyncClient.getObject or getObjectToFile");
+    }
+    return source;
+  }
+
+  /** The HEAD that opens a download: the request's conditions, version, SSE-C key and extras. */
+  static HeadObjectRequest head(GetObjectRequest r) {
+    return HeadObjectRequest.of(r.object()).withConditions(r.conditions()).withVersionId(r.versionId())
+        .withCustomerKey(r.customerKey()).withOptions(r.options());
   }
 
   public Transfer<PutObjectResult> copy(BucketKey source, BucketKey target, TransferListener listener) {
@@ -143,14 +165,14 @@ public final class Transfers implements AutoCloseable {
         Objects.requireNonNull(target, "target"), state).run());
   }
 
-  private static <T> Transfer<T> start(TransferState state, Supplier<CompletableFuture<T>> run) {
+  private <T> Transfer<T> start(TransferState state, Supplier<CompletableFuture<T>> run) {
     CompletableFuture<T> f;
     try {
       f = run.get();
     } catch (RuntimeException e) {
       f = CompletableFuture.failedFuture(e);
     }
-    return new RunningTransfer<>(f, state);
+    return new RunningTransfer<>(f, state, completion);
   }
 
   @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.s3wire.BucketKey;
+import io.s3wire.CallOptions;
+import io.s3wire.GetObjectRequest;
 import io.s3wire.S3AsyncClient;
 import io.s3wire.S3Client;
 import io.s3wire.error.S3Exception;
@@ -91,6 +93,12 @@ class LibraryDocSnippetsTest {
       Transfer<?> up = transfers.uploadFile(BucketKey.of("backups", "big.bin"), file, UploadOptions.DEFAULTS);
       up.join();
       transfers.downloadFile(BucketKey.of("backups", "big.bin"), copy, TransferListener.NONE).join();
+      // A download as a request: a version, an SSE-C key, extra headers and query parameters, a call listener.
+      GetObjectRequest get = GetObjectRequest.of(BucketKey.of("backups", "big.bin"))
+          .withOptions(CallOptions.NONE.withHeader("x-amz-request-payer", "requester"));
+      transfers.downloadFile(get, copy, TransferListener.NONE).result()
+          .thenAccept(info -> System.out.println(info.eTag()))   // on the client's completion executor
+          .join();
     }
     // end:transfers
     assertThat(Files.mismatch(file, copy)).isEqualTo(-1L);

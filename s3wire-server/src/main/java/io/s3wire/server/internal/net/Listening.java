@@ -1,0 +1,110 @@
+package io.s3wire.server.internal.net;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.s3wire.server.ServerLimits;
+import io.s3wire.server.internal.s3.Router;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The running half of an {@code S3Server}: its event loops (epoll where available, else NIO), the
+ * worker pool store calls run on, the listening channel and the connections it accepted. Made by
+ * {@link #bind}, ended by {@link #close()}, which stops accepting, closes every connection and stops
+ * the threads.
+ */
+public final class Listening implements AutoCloseable {
+  private final EventLoopGroup group;
+  private final ThreadPoolExecutor workers;
+  private final ChannelGroup connections;
+  private Channel serverChannel;
+
+  private Listening(int ioThreads, int workerThreads) {
+    boolean epoll = Epoll.isAvailable();
+    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    this.workers = new ThreadPoolExecutor(0, workerThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        new DefaultThreadFactory("s3wire-server-worker", true));
+    this.group = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("s3wire-server-io", true), io);
+    this.connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  }
+
+  /**
+   * Binds {@code host:port} and serves what {@code router} (made with the worker pool) routes.
+   *
+   * @param ssl the TLS context, or {@code null} for plain TCP
+   * @param alpn the ALPN protocols offered; the protocol without a negotiated one follows from it
+   * @throws UncheckedIOException when the address cannot be bound; nothing is left running then
+   */
+  public static Listening bind(String host, int port, int ioThreads, int workerThreads, SslContext ssl,
+      List<String> alpn, ServerLimits limits, Function<ThreadPoolExecutor, Router> router) {
+    Listening l = new Listening(ioThreads, workerThreads);
+    String fallback = alpn.isEmpty() || alpn.contains("http/1.1") ? "http/1.1" : "h2";
+    Pipelines pipelines = new Pipelines(router.apply(l.workers), limits, ssl, fallback);
+    Class<? extends ServerSocketChannel> channelType = Epoll.isAvailable() ? EpollServerSocketChannel.class
+        : NioServerSocketChannel.class;
+    ServerBootstrap sb = new ServerBootstrap()
+        .group(l.group)
+        .channel(channelType)
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            l.connections.add(ch);
+            ch.pipeline().addLast(pipelines);
+          }
+        });
+    try {
+      l.serverChannel = sb.bind(new InetSocketAddress(host, port)).sync().channel();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      l.close();
+      throw new UncheckedIOException(new InterruptedIOException("interrupted while binding"));
+    } catch (Exception e) {
+      // Netty rethrows the bind failure as is: a BindException (checked) or a runtime exception.
+      l.close();
+      String what = "could not bind " + host + ":" + port + ": " + e.getMessage();
+      throw new UncheckedIOException(what, e instanceof IOException cause ? cause : new IOException(e.getMessage(), e));
+    }
+    return l;
+  }
+
+  /** The port bound (the OS's choice when 0 was asked for). */
+  public int port() {
+    return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  @Override
+  public void close() {
+    if (serverChannel != null) {
+      serverChannel.close().syncUninterruptibly();
+    }
+    connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    workers.shutdownNow();
+  }
+}
