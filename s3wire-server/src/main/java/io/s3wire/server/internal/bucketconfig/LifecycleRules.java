@@ -93,7 +93,7 @@ public final class LifecycleRules {
       if ((days == null) == (date == null)) {
         throw XmlTree.malformed();
       }
-      t.textIn("StorageClass", TRANSITION_CLASSES);
+      String storageClass = t.textIn("StorageClass", TRANSITION_CLASSES);
       if (days != null && days < 0) {
         throw invalidArgument("'Days' in Transition action must be nonnegative");
       }
