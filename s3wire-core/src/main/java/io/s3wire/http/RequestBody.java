@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
@@ -230,7 +229,7 @@ public interface RequestBody {
           throw new IllegalStateException("a one-shot stream body was already sent once");
         }
         opened = true;
-        return Channels.newChannel(in);
+        return new io.s3wire.http.internal.InputStreamChannel(in);
       }
     };
   }

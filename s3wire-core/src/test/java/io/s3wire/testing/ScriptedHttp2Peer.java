@@ -44,12 +44,16 @@ public final class ScriptedHttp2Peer implements AutoCloseable {
     void onHeaders(Conn conn, int streamId, Http2Headers headers, boolean endStream);
 
     default void onData(Conn conn, int streamId, int length, boolean endStream) {}
+
+    /** The client returned {@code increment} bytes of window for {@code streamId} (0: the connection). */
+    default void onWindowUpdate(Conn conn, int streamId, int increment) {}
   }
 
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final Channel server;
   private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
   private final AtomicInteger connections = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicLong dataBytesSent = new java.util.concurrent.atomic.AtomicLong();
 
   public ScriptedHttp2Peer(Http2Settings settings, Script script) {
     server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -88,6 +92,11 @@ public final class ScriptedHttp2Peer implements AutoCloseable {
 
   public int connections() {
     return connections.get();
+  }
+
+  /** DATA payload bytes written to clients so far, over all connections. */
+  public long dataBytesSent() {
+    return dataBytesSent.get();
   }
 
   @Override
@@ -129,7 +138,62 @@ public final class ScriptedHttp2Peer implements AutoCloseable {
     public void data(int streamId, int length, boolean endStream) {
       ByteBuf b = Pattern.BLOCK_BUF.retainedSlice(0, length);
       writer.writeData(ctx, streamId, b, 0, endStream, ctx.newPromise());
+      dataBytesSent.addAndGet(length);
       ctx.flush();
+    }
+
+    /** Writes {@code count} SETTINGS frames (each with {@code settings}), flushing once. */
+    public void settings(Http2Settings settings, int count) {
+      for (int i = 0; i < count; i++) {
+        writer.writeSettings(ctx, settings, ctx.newPromise());
+      }
+      ctx.flush();
+    }
+
+    /** A PUSH_PROMISE on {@code streamId} promising {@code promisedStreamId}, which a client that disabled push must refuse. */
+    public void pushPromise(int streamId, int promisedStreamId) {
+      Http2Headers h = new DefaultHttp2Headers().method("GET").scheme("http").authority("127.0.0.1").path("/pushed");
+      writer.writePushPromise(ctx, streamId, promisedStreamId, h, 0, ctx.newPromise());
+      ctx.flush();
+    }
+
+    /** A HEADERS frame with {@code :status 200} and no END_HEADERS: CONTINUATION frames must follow. */
+    public void headersWithoutEnd(int streamId) {
+      ByteBuf block = ctx.alloc().buffer();
+      try {
+        new io.netty.handler.codec.http2.DefaultHttp2HeadersEncoder().encodeHeaders(streamId,
+            new DefaultHttp2Headers().status("200"), block);
+      } catch (io.netty.handler.codec.http2.Http2Exception e) {
+        block.release();
+        throw new IllegalStateException(e);
+      }
+      writer.writeFrame(ctx, io.netty.handler.codec.http2.Http2FrameTypes.HEADERS, streamId,
+          new io.netty.handler.codec.http2.Http2Flags(), block, ctx.newPromise());
+      ctx.flush();
+    }
+
+    /** A CONTINUATION frame of {@code length} bytes without END_HEADERS. */
+    public void continuation(int streamId, int length) {
+      writer.writeFrame(ctx, io.netty.handler.codec.http2.Http2FrameTypes.CONTINUATION, streamId,
+          new io.netty.handler.codec.http2.Http2Flags(), Unpooled.wrappedBuffer(new byte[length]), ctx.newPromise());
+      ctx.flush();
+    }
+
+    public boolean isActive() {
+      return ch.isActive();
+    }
+
+    public boolean isWritable() {
+      return ch.isWritable();
+    }
+
+    /** Runs {@code step} every {@code periodMillis} while the connection is open, until it returns false. */
+    public void every(long periodMillis, java.util.function.BooleanSupplier step) {
+      ch.eventLoop().schedule(() -> {
+        if (ch.isActive() && step.getAsBoolean()) {
+          every(periodMillis, step);
+        }
+      }, periodMillis, TimeUnit.MILLISECONDS);
     }
 
     public void rstStream(int streamId, long errorCode) {
@@ -228,6 +292,7 @@ public final class ScriptedHttp2Peer implements AutoCloseable {
         @Override
         public void onWindowUpdateRead(ChannelHandlerContext c, int streamId, int increment) {
           log("WINDOW_UPDATE " + streamId + " " + increment);
+          script.onWindowUpdate(conn, streamId, increment);
         }
 
         @Override

@@ -143,12 +143,14 @@ final class BodyPump {
       ByteBuf filled = buf;
       boolean last = end;
       buf = null;
-      loop.execute(() -> delivered(filled, last, total));
+      if (!handOff(() -> delivered(filled, last, total))) {
+        filled.release();
+      }
     } catch (Throwable t) {
       if (buf != null) {
         buf.release();
       }
-      loop.execute(() -> {
+      handOff(() -> {
         reading = false;
         if (!closed) {
           closed = true;
@@ -158,6 +160,20 @@ final class BodyPump {
           closeChannel();
         }
       });
+    }
+  }
+
+  /**
+   * Runs {@code task} on the event loop; {@code false} when the loop is shut down (the transport
+   * closed while this chunk was read), in which case the body's channel is closed here.
+   */
+  private boolean handOff(Runnable task) {
+    try {
+      loop.execute(task);
+      return true;
+    } catch (RejectedExecutionException e) {
+      closeChannel();
+      return false;
     }
   }
 

@@ -67,6 +67,26 @@ final class EventRouter {
     }
   }
 
+  /**
+   * An event that ends or may end every stream of the connection (GOAWAY): the global listener, every
+   * attached call and every call with a stream open, each once. A call that reuses a connection is
+   * not attached, and without this its failure's trace would lack the frame that ended it.
+   */
+  void emitToStreams(WireEvent event) {
+    deliver(global, event);
+    java.util.Set<WireListener> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (WireListener l : attached) {
+      if (seen.add(l)) {
+        deliver(l, event);
+      }
+    }
+    for (Route r : streams.values()) {
+      if (seen.add(r.listener())) {
+        deliver(r.listener(), event);
+      }
+    }
+  }
+
   /** An event about one stream: the global listener and that stream's call (or every attached call). */
   void emitStream(int streamId, WireEvent event) {
     Route r = streamId == 0 ? null : streams.get(streamId);

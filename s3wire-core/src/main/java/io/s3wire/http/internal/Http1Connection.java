@@ -65,6 +65,18 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Pool
         .setMaxInitialLineLength(8192)
         .setMaxHeaderSize(context.config().maxResponseHeaderBytes())
         .setMaxChunkSize(64 * 1024);
+    // Bytes count as progress as they arrive, before the codec holds them for a whole head: a head
+    // that comes slowly is not "nothing from the server" (the response-headers timeout bounds it).
+    channel.pipeline().addLast("progress", new ChannelInboundHandlerAdapter() {
+      @Override
+      public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Exchange e = current;
+        if (e != null) {
+          e.bytesArrived();
+        }
+        ctx.fireChannelRead(msg);
+      }
+    });
     channel.pipeline().addLast("http1", new HttpClientCodec(decoder, false, false));
     channel.pipeline().addLast("exchange", this);
     channel.closeFuture().addListener(f -> closed());
@@ -288,6 +300,12 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Pool
           : new TransportException(TransportException.Kind.IO, "reading the request body failed: " + Failures.oneLine(cause),
               RetrySafety.UNKNOWN, cause);
       fail(e);
+    }
+
+    void bytesArrived() {
+      if (!finished) {
+        timers.touch();
+      }
     }
 
     boolean wantsRead() {

@@ -317,12 +317,12 @@ final class Http2Connection implements PooledConnection {
     public void onWindowUpdateRead(ChannelHandlerContext ctx, int streamId, int windowSizeIncrement) {
       if (streamId == 0) {
         for (Http2Exchange x : exchanges.values()) {
-          x.touch();
+          x.sendWindowOpened();
         }
       } else {
         Http2Exchange x = exchanges.get(streamId);
         if (x != null) {
-          x.touch();
+          x.sendWindowOpened();
         }
       }
     }

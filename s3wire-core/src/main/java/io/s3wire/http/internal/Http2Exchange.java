@@ -158,8 +158,15 @@ final class Http2Exchange implements Call.Exchange, StreamingResponseBody.Source
     return !headersReceived || uploadBlocked || (!responseEnded && body.queuedBytes() == 0);
   }
 
-  void touch() {
-    timers.touch();
+  /**
+   * The peer granted send window. That is progress only while the request body is still being sent:
+   * a peer that trickles WINDOW_UPDATEs and never a byte of the response must not hold off the idle
+   * timeout of a download.
+   */
+  void sendWindowOpened() {
+    if (pump != null) {
+      timers.touch();
+    }
   }
 
   void headers(Http2Headers h, boolean endStream) {

@@ -109,7 +109,7 @@ final class WireFrameLogger extends Http2FrameLogger {
 
   @Override
   public void logGoAway(Http2FrameLogger.Direction d, ChannelHandlerContext ctx, int lastStreamId, long errorCode, ByteBuf debugData) {
-    router.emit(new WireEvent.GoAwayFrame(System.nanoTime(), id(), dir(d), lastStreamId, errorCode,
+    router.emitToStreams(new WireEvent.GoAwayFrame(System.nanoTime(), id(), dir(d), lastStreamId, errorCode,
         debugData.toString(debugData.readerIndex(), debugData.readableBytes(), StandardCharsets.UTF_8)));
   }
 
