@@ -1,10 +1,12 @@
 package io.s3wire;
 
 import io.s3wire.internal.Futures;
+import io.s3wire.internal.PagePublisher;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.Flow;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -20,6 +22,16 @@ public final class ListObjectsPaginator implements Iterable<ListObjectsPage> {
   ListObjectsPaginator(S3AsyncClient client, ListObjectsRequest request) {
     this.client = client;
     this.request = request;
+  }
+
+  /**
+   * The listing as a cold publisher of pages with back-pressure, for {@link
+   * S3AsyncClient#listObjectsPublisher}: a page is fetched on demand, following the next token while
+   * the page before was truncated.
+   */
+  static Flow.Publisher<ListObjectsPage> publisher(S3AsyncClient client, ListObjectsRequest request) {
+    return new PagePublisher<>(token -> client.listObjectsPage(request, token),
+        page -> page.truncated() ? page.nextToken() : null);
   }
 
   @Override

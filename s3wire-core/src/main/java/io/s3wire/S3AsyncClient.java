@@ -2,13 +2,12 @@ package io.s3wire;
 
 import io.s3wire.http.RequestBody;
 import io.s3wire.internal.ClientCore;
+import io.s3wire.internal.CompletionHop;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * The asynchronous S3 client: every operation returns a {@link CompletableFuture}.
@@ -30,22 +29,17 @@ import java.util.function.Supplier;
 public final class S3AsyncClient implements AutoCloseable {
   private final ClientCore core;
   private final S3ClientBuilder origin;
-  private final io.s3wire.internal.CompletionHop completion;
+  final AsyncCalls calls;
 
-  static {
-    // The transfer manager publishes its results where this client's futures complete.
-    io.s3wire.internal.CompletionHops.register(c -> c.completion);
-  }
-
-  S3AsyncClient(ClientCore core, S3ClientBuilder origin, io.s3wire.internal.CompletionHop completion) {
+  S3AsyncClient(ClientCore core, S3ClientBuilder origin, CompletionHop completion) {
     this.core = core;
     this.origin = origin;
-    this.completion = completion;
+    this.calls = new AsyncCalls(completion);
   }
 
   /** This client completing its futures where the call completes, for {@link S3Client}, which waits anyway. */
   S3AsyncClient withoutCompletionHop() {
-    return new S3AsyncClient(core, origin, io.s3wire.internal.CompletionHop.DIRECT);
+    return new S3AsyncClient(core, origin, CompletionHop.DIRECT);
   }
 
   /**
@@ -85,7 +79,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the buckets, in the order the server sent them
    */
   public CompletableFuture<List<Bucket>> listBuckets() {
-    return run(core.buckets::listBuckets);
+    return calls.run(core.buckets::listBuckets);
   }
 
   /**
@@ -96,7 +90,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future completed once the server accepted the bucket
    */
   public CompletableFuture<Void> createBucket(String bucket) {
-    return run(() -> core.buckets.createBucket(bucket));
+    return calls.run(() -> core.buckets.createBucket(bucket));
   }
 
   /**
@@ -106,7 +100,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future completed once the bucket is gone
    */
   public CompletableFuture<Void> deleteBucket(String bucket) {
-    return run(() -> core.buckets.deleteBucket(bucket));
+    return calls.run(() -> core.buckets.deleteBucket(bucket));
   }
 
   /**
@@ -117,7 +111,7 @@ public final class S3AsyncClient implements AutoCloseable {
    *     {@code ServiceException} (404), one without access with 403
    */
   public CompletableFuture<Void> headBucket(String bucket) {
-    return run(() -> core.buckets.headBucket(bucket));
+    return calls.run(() -> core.buckets.headBucket(bucket));
   }
 
   // ---- listing
@@ -131,7 +125,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the page
    */
   public CompletableFuture<ListObjectsPage> listObjectsPage(ListObjectsRequest request, String token) {
-    return run(() -> core.listings.page(Objects.requireNonNull(request, "request"), token));
+    return calls.run(() -> core.listings.page(Objects.requireNonNull(request, "request"), token));
   }
 
   /**
@@ -145,9 +139,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a cold publisher: nothing is sent until a subscriber requests a page
    */
   public java.util.concurrent.Flow.Publisher<ListObjectsPage> listObjectsPublisher(ListObjectsRequest request) {
-    Objects.requireNonNull(request, "request");
-    return new io.s3wire.internal.PagePublisher<>(token -> listObjectsPage(request, token),
-        page -> page.truncated() ? page.nextToken() : null);
+    return ListObjectsPaginator.publisher(this, Objects.requireNonNull(request, "request"));
   }
 
   // ---- objects
@@ -173,7 +165,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the server's answer (ETag, version id, checksums)
    */
   public CompletableFuture<PutObjectResult> putObject(BucketKey object, byte[] bytes, ObjectMetadata metadata) {
-    return run(() -> putObject(PutObjectRequest.of(Objects.requireNonNull(object, "object")).withMetadata(metadata), bytes));
+    return calls.run(() -> putObject(PutRouting.request(object, metadata), bytes));
   }
 
   /**
@@ -186,8 +178,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the server's answer (ETag, version id, checksums)
    */
   public CompletableFuture<PutObjectResult> putObject(PutObjectRequest request, byte[] bytes) {
-    return run(() -> core.objects.put(Objects.requireNonNull(request, "request"), RequestBody.ofBytes(bytes),
-        Objects.requireNonNull(bytes, "bytes")));
+    return calls.run(() -> PutRouting.bytes(core, request, bytes));
   }
 
   /**
@@ -200,12 +191,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the server's answer
    */
   public CompletableFuture<PutObjectResult> putObject(BucketKey object, Path file, ObjectMetadata metadata) {
-    return run(() -> {
-      if (!Files.isRegularFile(file)) {
-        throw new io.s3wire.error.ClientException("file", file + " is not a readable regular file");
-      }
-      return putObject(object, RequestBody.ofFile(file), metadata);
-    });
+    return calls.run(() -> putObject(object, RequestBody.ofFile(PutRouting.regularFile(file)), metadata));
   }
 
   /**
@@ -233,7 +219,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the server's answer
    */
   public CompletableFuture<PutObjectResult> putObject(BucketKey object, RequestBody body, ObjectMetadata metadata) {
-    return run(() -> putObject(PutObjectRequest.of(Objects.requireNonNull(object, "object")).withMetadata(metadata), body));
+    return calls.run(() -> putObject(PutRouting.request(object, metadata), body));
   }
 
   /**
@@ -248,13 +234,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the server's answer
    */
   public CompletableFuture<PutObjectResult> putObject(PutObjectRequest request, RequestBody body) {
-    return run(() -> {
-      Objects.requireNonNull(request, "request");
-      long length = body.contentLength();
-      return length < 0 || length > io.s3wire.internal.Validation.MAX_PART_SIZE
-          ? core.streamUpload.upload(request, body)
-          : core.objects.put(request, body, null);
-    });
+    return calls.run(() -> PutRouting.body(core, request, body));
   }
 
   /**
@@ -265,7 +245,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the bytes with the object's head
    */
   public CompletableFuture<ObjectBytes> getObjectBytes(GetObjectRequest request) {
-    return run(() -> core.downloads.bytes(request));
+    return calls.run(() -> core.downloads.bytes(request));
   }
 
   /**
@@ -285,7 +265,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future completed when the head arrived; closing the stream early aborts the transfer
    */
   public CompletableFuture<ObjectStream> getObjectStream(GetObjectRequest request) {
-    return run(() -> core.downloads.stream(request));
+    return calls.run(() -> core.downloads.stream(request));
   }
 
   /**
@@ -296,7 +276,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the object's head once the file is in place
    */
   public CompletableFuture<ObjectInfo> getObjectToFile(GetObjectRequest request, Path target) {
-    return run(() -> core.downloads.toFile(request, target));
+    return calls.run(() -> core.downloads.toFile(request, target));
   }
 
   /**
@@ -309,7 +289,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the object's head
    */
   public CompletableFuture<ObjectInfo> getObject(GetObjectRequest request, java.nio.channels.WritableByteChannel target) {
-    return run(() -> core.downloads.toChannel(request, target));
+    return calls.run(() -> core.downloads.toChannel(request, target));
   }
 
   /**
@@ -332,7 +312,7 @@ public final class S3AsyncClient implements AutoCloseable {
    *     {@code If-None-Match}/{@code If-Modified-Since} forms)
    */
   public CompletableFuture<ObjectInfo> headObject(BucketKey object, Conditions conditions) {
-    return run(() -> core.objects.head(object, conditions));
+    return calls.run(() -> core.objects.head(object, conditions));
   }
 
   /**
@@ -342,7 +322,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the object's head
    */
   public CompletableFuture<ObjectInfo> headObject(HeadObjectRequest request) {
-    return run(() -> core.objects.head(Objects.requireNonNull(request, "request")));
+    return calls.run(() -> core.objects.head(Objects.requireNonNull(request, "request")));
   }
 
   /**
@@ -356,7 +336,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the head
    */
   public CompletableFuture<ObjectInfo> headObject(BucketKey object, Conditions conditions, boolean withChecksums) {
-    return run(() -> core.objects.head(object, conditions, withChecksums));
+    return calls.run(() -> core.objects.head(object, conditions, withChecksums));
   }
 
   /**
@@ -366,7 +346,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future completed when the server answered
    */
   public CompletableFuture<Void> deleteObject(BucketKey object) {
-    return run(() -> core.objects.delete(object));
+    return calls.run(() -> core.objects.delete(object));
   }
 
   /**
@@ -377,7 +357,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the version id and delete-marker flag the server answered
    */
   public CompletableFuture<DeleteObjectResult> deleteObject(DeleteObjectRequest request) {
-    return run(() -> core.objects.delete(Objects.requireNonNull(request, "request")));
+    return calls.run(() -> core.objects.delete(Objects.requireNonNull(request, "request")));
   }
 
   /**
@@ -389,7 +369,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the keys deleted and the per-key errors; a key that failed does not fail the future
    */
   public CompletableFuture<DeleteObjectsResult> deleteObjects(String bucket, List<String> keys) {
-    return run(() -> core.deletes.deleteObjects(bucket, List.copyOf(keys)));
+    return calls.run(() -> core.deletes.deleteObjects(bucket, List.copyOf(keys)));
   }
 
   /**
@@ -399,7 +379,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the new object's ETag and version id
    */
   public CompletableFuture<CopyObjectResult> copyObject(CopyObjectRequest request) {
-    return run(() -> core.objects.copy(request));
+    return calls.run(() -> core.objects.copy(request));
   }
 
   // ---- multipart
@@ -414,7 +394,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the upload (its id)
    */
   public CompletableFuture<MultipartUpload> createMultipartUpload(BucketKey object, ObjectMetadata metadata) {
-    return run(() -> core.multipart.create(object, metadata));
+    return calls.run(() -> core.multipart.create(object, metadata));
   }
 
   /**
@@ -426,7 +406,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the upload (its id, and the customer key if one was given)
    */
   public CompletableFuture<MultipartUpload> createMultipartUpload(PutObjectRequest request) {
-    return run(() -> core.multipart.create(Objects.requireNonNull(request, "request")));
+    return calls.run(() -> core.multipart.create(Objects.requireNonNull(request, "request")));
   }
 
   /**
@@ -442,7 +422,7 @@ public final class S3AsyncClient implements AutoCloseable {
    */
   public CompletableFuture<MultipartUpload> createMultipartUploadWithChecksum(BucketKey object, ObjectMetadata metadata,
       io.s3wire.checksum.ChecksumAlgorithm algorithm) {
-    return run(() -> core.multipart.create(object, metadata, java.util.Objects.requireNonNull(algorithm, "algorithm")));
+    return calls.run(() -> core.multipart.create(object, metadata, java.util.Objects.requireNonNull(algorithm, "algorithm")));
   }
 
   /**
@@ -463,7 +443,7 @@ public final class S3AsyncClient implements AutoCloseable {
    */
   public CompletableFuture<CompletedPart> uploadPartWithChecksum(MultipartUpload upload, int partNumber,
       RequestBody body, io.s3wire.checksum.ChecksumAlgorithm algorithm, byte[] value) {
-    return run(() -> core.multipart.uploadPart(upload, partNumber, body, algorithm, value));
+    return calls.run(() -> core.multipart.uploadPart(upload, partNumber, body, algorithm, value));
   }
 
   /**
@@ -482,7 +462,7 @@ public final class S3AsyncClient implements AutoCloseable {
    */
   public CompletableFuture<CompletedPart> uploadPartWithTrailingChecksum(MultipartUpload upload, int partNumber,
       RequestBody body, io.s3wire.checksum.ChecksumAlgorithm algorithm) {
-    return run(() -> core.multipart.uploadPartWithTrailingChecksum(upload, partNumber, body, algorithm));
+    return calls.run(() -> core.multipart.uploadPartWithTrailingChecksum(upload, partNumber, body, algorithm));
   }
 
   /**
@@ -509,7 +489,7 @@ public final class S3AsyncClient implements AutoCloseable {
    */
   public CompletableFuture<PutObjectResult> completeMultipartUploadWithChecksum(MultipartUpload upload,
       List<CompletedPart> parts, io.s3wire.checksum.ChecksumAlgorithm algorithm, String objectChecksum) {
-    return run(() -> core.multipart.complete(upload, List.copyOf(parts), java.util.Objects.requireNonNull(algorithm,
+    return calls.run(() -> core.multipart.complete(upload, List.copyOf(parts), java.util.Objects.requireNonNull(algorithm,
         "algorithm"), java.util.Objects.requireNonNull(objectChecksum, "objectChecksum")));
   }
 
@@ -531,7 +511,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the part (number and ETag) for the completion
    */
   public CompletableFuture<CompletedPart> uploadPart(MultipartUpload upload, int partNumber, RequestBody body) {
-    return run(() -> core.multipart.uploadPart(upload, partNumber, body));
+    return calls.run(() -> core.multipart.uploadPart(upload, partNumber, body));
   }
 
   /**
@@ -546,7 +526,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the part (number and ETag) for the completion
    */
   public CompletableFuture<CompletedPart> uploadPart(MultipartUpload upload, int partNumber, RequestBody body, byte[] md5) {
-    return run(() -> core.multipart.uploadPart(upload, partNumber, body, md5));
+    return calls.run(() -> core.multipart.uploadPart(upload, partNumber, body, md5));
   }
 
   /**
@@ -562,7 +542,7 @@ public final class S3AsyncClient implements AutoCloseable {
    */
   public CompletableFuture<CompletedPart> uploadPartCopy(MultipartUpload upload, int partNumber, BucketKey source,
       Range range, Conditions sourceConditions) {
-    return run(() -> core.multipart.uploadPartCopy(upload, partNumber, source, range, sourceConditions));
+    return calls.run(() -> core.multipart.uploadPartCopy(upload, partNumber, source, range, sourceConditions));
   }
 
   /**
@@ -573,7 +553,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the object's ETag and version id
    */
   public CompletableFuture<PutObjectResult> completeMultipartUpload(MultipartUpload upload, List<CompletedPart> parts) {
-    return run(() -> core.multipart.complete(upload, List.copyOf(parts)));
+    return calls.run(() -> core.multipart.complete(upload, List.copyOf(parts)));
   }
 
   /**
@@ -583,7 +563,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future completed once the server answered
    */
   public CompletableFuture<Void> abortMultipartUpload(MultipartUpload upload) {
-    return run(() -> core.multipart.abort(upload));
+    return calls.run(() -> core.multipart.abort(upload));
   }
 
   /**
@@ -593,7 +573,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the parts in part-number order
    */
   public CompletableFuture<List<PartInfo>> listParts(MultipartUpload upload) {
-    return run(() -> core.multipart.listParts(upload));
+    return calls.run(() -> core.multipart.listParts(upload));
   }
 
   /**
@@ -604,7 +584,7 @@ public final class S3AsyncClient implements AutoCloseable {
    * @return a future of the uploads (key, upload id, start time)
    */
   public CompletableFuture<List<UploadInfo>> listMultipartUploads(String bucket, String prefix) {
-    return run(() -> core.multipart.listUploads(bucket, prefix));
+    return calls.run(() -> core.multipart.listUploads(bucket, prefix));
   }
 
   /**
@@ -614,18 +594,6 @@ public final class S3AsyncClient implements AutoCloseable {
   @Override
   public void close() {
     core.close();
-    completion.close();
-  }
-
-  /**
-   * Turns input errors thrown while a call is built into a failed future, as the contract says, and
-   * hands the call's future to the completion executor: the one place every public future passes.
-   */
-  private <T> CompletableFuture<T> run(Supplier<CompletableFuture<T>> call) {
-    try {
-      return completion.publish(call.get());
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    calls.close();
   }
 }

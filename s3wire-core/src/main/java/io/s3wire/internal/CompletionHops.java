@@ -6,14 +6,14 @@ import java.util.function.Function;
 /**
  * Finds the {@link CompletionHop} of an {@link S3AsyncClient} for code in other packages of this
  * module (the transfer manager publishes its results through it) without a public accessor on the
- * client: the client registers the lookup once, when its class initialises.
+ * client: the client's call gate registers the lookup once, when its class initialises.
  */
 public final class CompletionHops {
   private static volatile Function<S3AsyncClient, CompletionHop> lookup;
 
   private CompletionHops() {}
 
-  /** Called once by {@code S3AsyncClient}'s static initialiser. */
+  /** Called once, by the static initialiser of the client's call gate. */
   public static void register(Function<S3AsyncClient, CompletionHop> f) {
     lookup = f;
   }

@@ -7,6 +7,7 @@ import io.s3wire.auth.Credentials;
 import io.s3wire.auth.SigV4Verifier;
 import io.s3wire.config.AwsConfigResolver;
 import io.s3wire.http.HttpHeaders;
+import io.s3wire.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -11,11 +11,9 @@ import io.s3wire.error.ServiceException;
 import io.s3wire.error.StreamResetException;
 import io.s3wire.error.TransportException;
 import io.s3wire.http.HttpHeaders;
-import java.time.Clock;
+import io.s3wire.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
@@ -25,26 +23,6 @@ class RetrierTest {
   static final RequestTraits POST = RequestTraits.forMethod("POST", true);
   static final RequestTraits STREAM_PUT = RequestTraits.forMethod("PUT", false);
   static final RetryPolicy POLICY = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(1), null);
-
-  /** A clock tests move by hand. */
-  static final class ManualClock extends Clock {
-    Instant now = Instant.parse("2026-11-27T12:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   /** Always draws the top of the range, so the delay equals the backoff ceiling. */
   static final RandomGenerator TOP = new RandomGenerator() {
@@ -59,7 +37,7 @@ class RetrierTest {
     }
   };
 
-  final ManualClock clock = new ManualClock();
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
   final Retrier retrier = new Retrier(POLICY, clock, TOP);
 
   static ServiceException status(int status, String code) {
@@ -238,9 +216,9 @@ class RetrierTest {
   void deadlineStopsRetriesThatWouldPassIt() {
     Retrier r = new Retrier(POLICY.withDeadline(Duration.ofMillis(1000)), clock, TOP);
     Retrier.Call call = r.newCall();
-    clock.now = clock.now.plusMillis(850);
+    clock.advance(Duration.ofMillis(850));
     assertRetry(call.onFailure(status(503, null), GET)); // waits 100 ms: ends at 950 ms
-    clock.now = clock.now.plusMillis(100);
+    clock.advance(Duration.ofMillis(100));
     assertNoRetry(call.onFailure(status(503, null), GET),
         "HTTP 503, but a retry after 200 ms would pass the call's deadline of 1000 ms");
     assertThat(call.failedAttempts()).isEqualTo(2);

@@ -1,5 +1,6 @@
 package io.s3wire.server;
 
+import io.s3wire.server.internal.net.SingleByteRead;
 import io.s3wire.server.internal.store.ContentReads;
 import java.io.Closeable;
 import java.io.IOException;
@@ -102,9 +103,7 @@ public final class ObjectContent implements Closeable {
 
       @Override
       public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        return SingleByteRead.of(this);
       }
 
       @Override

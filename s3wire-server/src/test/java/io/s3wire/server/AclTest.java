@@ -55,26 +55,20 @@ class AclTest {
   static final String AUTHENTICATED = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
   static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10)).build();
-  static S3Server memory;
-  static S3Server file;
-  static Path dir;
+  static TwoStores stores;
 
   @BeforeAll
   static void start() throws Exception {
-    memory = Peers.onOneDigitDay().start();
-    dir = Files.createTempDirectory("s3wire-acl");
-    file = Peers.onOneDigitDay().store(ObjectStore.file(dir, Peers.oneDigitDayClock())).start();
+    stores = TwoStores.start("s3wire-acl");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    memory.close();
-    file.close();
-    file.store().close();
+    stores.close();
   }
 
   static Stream<Arguments> servers() {
-    return Stream.of(Arguments.of("memory", memory), Arguments.of("file", file));
+    return stores.arguments();
   }
 
   static String bucket() {
@@ -201,7 +195,7 @@ class AclTest {
 
   @Test
   void errorsAsS3() throws Exception {
-    try (S3Client s3 = Peers.apache(memory)) {
+    try (S3Client s3 = Peers.apache(stores.memory)) {
       String b = bucket();
       s3.createBucket(r -> r.bucket(b));
       assertError(() -> s3.putObject(r -> r.bucket(b).key("k").acl("public-everything"), RequestBody.fromString("x")),
@@ -231,7 +225,7 @@ class AclTest {
 
   @Test
   void bucketOwnerEnforcedDisablesAcls() throws Exception {
-    try (S3Client s3 = Peers.apache(memory)) {
+    try (S3Client s3 = Peers.apache(stores.memory)) {
       String b = bucket();
       s3.createBucket(r -> r.bucket(b).objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED));
       String refused = "The bucket does not allow ACLs";
@@ -257,10 +251,10 @@ class AclTest {
       String later = bucket();
       s3.createBucket(r -> r.bucket(later));
       s3.putObject(r -> r.bucket(later).key("k").acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromString("x"));
-      assertThat(unsigned(memory, "GET", "/" + later + "/k").statusCode()).isEqualTo(200);
+      assertThat(unsigned(stores.memory, "GET", "/" + later + "/k").statusCode()).isEqualTo(200);
       s3.putBucketOwnershipControls(r -> r.bucket(later).ownershipControls(o -> o.rules(
           rule -> rule.objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED))));
-      assertThat(unsigned(memory, "GET", "/" + later + "/k").statusCode()).isEqualTo(403);
+      assertThat(unsigned(stores.memory, "GET", "/" + later + "/k").statusCode()).isEqualTo(403);
       assertError(() -> s3.putObjectAcl(r -> r.bucket(later).key("k").acl(ObjectCannedACL.PUBLIC_READ)), 400,
           "AccessControlListNotSupported", refused);
 
@@ -340,17 +334,17 @@ class AclTest {
 
   @Test
   void minioClientSetsACannedAclByHeader() throws Exception {
-    MinioClient minio = MinioClient.builder().endpoint(memory.endpoint().toString())
-        .credentials(memory.accessKey(), memory.secretKey()).region("us-east-1").build();
+    MinioClient minio = MinioClient.builder().endpoint(stores.memory.endpoint().toString())
+        .credentials(stores.memory.accessKey(), stores.memory.secretKey()).region("us-east-1").build();
     String b = bucket();
-    try (S3Client s3 = Peers.apache(memory)) {
+    try (S3Client s3 = Peers.apache(stores.memory)) {
       s3.createBucket(r -> r.bucket(b));
       byte[] data = "minio".getBytes(StandardCharsets.UTF_8);
       minio.putObject(PutObjectArgs.builder().bucket(b).object("m")
           .stream(new ByteArrayInputStream(data), data.length, -1)
           .extraHeaders(Map.of("x-amz-acl", "public-read")).build());
       assertThat(objectAcl(s3, b, "m")).containsExactly(OWNER_FC, "Group " + ALL_USERS + " READ");
-      assertThat(unsigned(memory, "GET", "/" + b + "/m").body()).isEqualTo("minio");
+      assertThat(unsigned(stores.memory, "GET", "/" + b + "/m").body()).isEqualTo("minio");
     }
   }
 

@@ -3,7 +3,6 @@ package io.s3wire.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,26 +36,20 @@ import software.amazon.awssdk.services.s3.model.Tag;
  */
 @Timeout(120)
 class SdkBucketConfigTest {
-  static S3Server memory;
-  static S3Server file;
-  static Path dir;
+  static TwoStores stores;
 
   @BeforeAll
   static void start() throws Exception {
-    memory = Peers.onOneDigitDay().start();
-    dir = Files.createTempDirectory("s3wire-bucketcfg");
-    file = Peers.onOneDigitDay().store(ObjectStore.file(dir, Peers.oneDigitDayClock())).start();
+    stores = TwoStores.start("s3wire-bucketcfg");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    memory.close();
-    file.close();
-    file.store().close();
+    stores.close();
   }
 
   static Stream<Arguments> servers() {
-    return Stream.of(Arguments.of("memory", memory), Arguments.of("file", file));
+    return stores.arguments();
   }
 
   static String bucket() {

@@ -3,8 +3,6 @@ package io.s3wire.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -27,26 +25,20 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /** The AWS SDK for Java v2, at its defaults, through a versioned bucket's life on both stores. */
 @Timeout(120)
 class SdkVersioningTest {
-  static S3Server memory;
-  static S3Server file;
-  static Path dir;
+  static TwoStores stores;
 
   @BeforeAll
   static void start() throws Exception {
-    memory = Peers.onOneDigitDay().start();
-    dir = Files.createTempDirectory("s3wire-sdk-versions");
-    file = Peers.onOneDigitDay().store(ObjectStore.file(dir, Peers.oneDigitDayClock())).start();
+    stores = TwoStores.start("s3wire-sdk-versions");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    memory.close();
-    file.close();
-    file.store().close();
+    stores.close();
   }
 
   static Stream<Arguments> servers() {
-    return Stream.of(Arguments.of("memory", memory), Arguments.of("file", file));
+    return stores.arguments();
   }
 
   @ParameterizedTest(name = "{0}", autoCloseArguments = false)

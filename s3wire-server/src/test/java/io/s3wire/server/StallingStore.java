@@ -1,13 +1,9 @@
 package io.s3wire.server;
 
-import io.s3wire.checksum.ChecksumAlgorithm;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
-import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,11 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * interrupted; under {@code stall/zero} every read returns 0 bytes (a channel breaking the
  * blocking-read contract). Other keys read normally.
  */
-final class StallingStore implements ObjectStore {
+final class StallingStore extends ForwardingTestStore {
   /** Bytes served before the stall: exactly one of the server's 64 KiB response chunks. */
   static final int SERVED = 64 * 1024;
 
-  private final ObjectStore d = ObjectStore.memory();
   /** Counted down when a read starts to block. */
   final CountDownLatch blocked = new CountDownLatch(1);
   /** Counted down when a blocked read let go of its thread, interrupted. */
@@ -75,69 +70,4 @@ final class StallingStore implements ObjectStore {
     };
     return ObjectContent.of(real.info(), length, stalling);
   }
-
-  @Override
-  public void createBucket(String bucket) throws IOException { d.createBucket(bucket); }
-
-  @Override
-  public void deleteBucket(String bucket) throws IOException { d.deleteBucket(bucket); }
-
-  @Override
-  public boolean bucketExists(String bucket) throws IOException { return d.bucketExists(bucket); }
-
-  @Override
-  public List<BucketInfo> listBuckets() throws IOException { return d.listBuckets(); }
-
-  @Override
-  public StoredObject putObject(String bucket, String key, ObjectAttributes a, ChecksumAlgorithm checksum,
-      InputStream body) throws IOException {
-    return d.putObject(bucket, key, a, checksum, body);
-  }
-
-  @Override
-  public StoredObject headObject(String bucket, String key) throws IOException { return d.headObject(bucket, key); }
-
-  @Override
-  public void deleteObject(String bucket, String key) throws IOException { d.deleteObject(bucket, key); }
-
-  @Override
-  public Iterator<StoredObject> listObjects(String bucket, String prefix, String startAfter) throws IOException {
-    return d.listObjects(bucket, prefix, startAfter);
-  }
-
-  @Override
-  public String createMultipartUpload(String bucket, String key, ObjectAttributes a, ChecksumAlgorithm algorithm,
-      ChecksumType type) throws IOException {
-    return d.createMultipartUpload(bucket, key, a, algorithm, type);
-  }
-
-  @Override
-  public StoredPart uploadPart(String bucket, String key, String uploadId, int n, ChecksumAlgorithm checksum,
-      InputStream body) throws IOException {
-    return d.uploadPart(bucket, key, uploadId, n, checksum, body);
-  }
-
-  @Override
-  public List<StoredPart> listParts(String bucket, String key, String uploadId) throws IOException {
-    return d.listParts(bucket, key, uploadId);
-  }
-
-  @Override
-  public StoredUpload upload(String bucket, String key, String uploadId) throws IOException {
-    return d.upload(bucket, key, uploadId);
-  }
-
-  @Override
-  public StoredObject completeMultipartUpload(String bucket, String key, String uploadId, List<Integer> parts, String etag,
-      ObjectChecksum checksum) throws IOException {
-    return d.completeMultipartUpload(bucket, key, uploadId, parts, etag, checksum);
-  }
-
-  @Override
-  public void abortMultipartUpload(String bucket, String key, String uploadId) throws IOException {
-    d.abortMultipartUpload(bucket, key, uploadId);
-  }
-
-  @Override
-  public List<StoredUpload> listMultipartUploads(String bucket) throws IOException { return d.listMultipartUploads(bucket); }
 }

@@ -4,6 +4,10 @@ import static io.s3wire.server.RawS3.send;
 import static io.s3wire.server.RawS3.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,6 +35,13 @@ class VersioningRawTest {
   private static final String SUSPENDED = "<VersioningConfiguration><Status>Suspended</Status></VersioningConfiguration>";
   private static final Pattern VERSION_ID = Pattern.compile("[0-9a-f]{32}");
 
+  /** A test run once on the memory store and once on the file store. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  @ParameterizedTest
+  @ValueSource(strings = {"memory", "file"})
+  @interface OnBothStores {}
+
   @TempDir
   Path dir;
   S3Server server;
@@ -40,6 +51,12 @@ class VersioningRawTest {
     ObjectStore s = store.equals("file") ? ObjectStore.file(dir, clock) : ObjectStore.memory(clock);
     server = S3Server.builder().anonymous(true).clock(clock).checkRequestTime(false).store(s).start();
     assertThat(send(server, "PUT", "/bkt", null).statusCode()).isEqualTo(200);
+  }
+
+  /** {@link #start} with versioning enabled on the bucket. */
+  private void startVersioned(String store) throws Exception {
+    start(store);
+    req("PUT", "/bkt?versioning", ENABLED);
   }
 
   @AfterEach
@@ -86,8 +103,7 @@ class VersioningRawTest {
     return m.find() ? m.group(1) : null;
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"memory", "file"})
+  @OnBothStores
   void versioningConfigurationIsStoredAndValidated(String store) throws Exception {
     start(store);
     assertThat(text(req("GET", "/bkt?versioning", null))).doesNotContain("<Status>");
@@ -103,8 +119,7 @@ class VersioningRawTest {
     assertError(req("PUT", "/nobucket?versioning", ENABLED), 404, "NoSuchBucket");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"memory", "file"})
+  @OnBothStores
   void objectLockEnabledBucketIsVersionedForGood(String store) throws Exception {
     start(store);
     assertThat(req("PUT", "/locked", null, "x-amz-bucket-object-lock-enabled", "true").statusCode()).isEqualTo(200);
@@ -115,8 +130,7 @@ class VersioningRawTest {
     assertThat(header(r, "x-amz-version-id")).matches(VERSION_ID);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"memory", "file"})
+  @OnBothStores
   void unversionedBucketReportsNoVersionIds(String store) throws Exception {
     start(store);
     assertThat(put("k", "one")).isNull();
@@ -131,11 +145,9 @@ class VersioningRawTest {
     assertThat(entries(req("GET", "/bkt?versions", null))).isEmpty();
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"memory", "file"})
+  @OnBothStores
   void everyPutAddsAVersionReadableById(String store) throws Exception {
-    start(store);
-    req("PUT", "/bkt?versioning", ENABLED);
+    startVersioned(store);
     String v1 = put("k", "one");
     String v2 = put("k", "two");
     assertThat(v1).matches(VERSION_ID).isNotEqualTo(v2);
@@ -158,11 +170,9 @@ class VersioningRawTest {
     assertThat(text(req("GET", "/bkt?list-type=2", null))).contains("<KeyCount>1</KeyCount>");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"memory", "file"})
+  @OnBothStores
   void deleteAddsAMarkerAndDeletingByIdRemovesForGood(String store) throws Exception {
-    start(store);
-    req("PUT", "/bkt?versioning", ENABLED);
+    startVersioned(store);
     String v1 = put("k", "one");
     String v2 = put("k", "two");
     HttpResponse<byte[]> del = req("DELETE", "/bkt/k", null);
@@ -207,8 +217,7 @@ class VersioningRawTest {
     assertThat(req("DELETE", "/bkt", null).statusCode()).isEqualTo(204);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"memory", "file"})
+  @OnBothStores
   void suspendedVersioningReplacesOnlyTheNullVersion(String store) throws Exception {
     start(store);
     String before = put("k", "unversioned");
@@ -231,11 +240,9 @@ class VersioningRawTest {
     assertThat(text(req("GET", "/bkt/k?versionId=" + v1, null))).isEqualTo("one");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"memory", "file"})
+  @OnBothStores
   void versionListingPagesByKeyAndVersionMarkers(String store) throws Exception {
-    start(store);
-    req("PUT", "/bkt?versioning", ENABLED);
+    startVersioned(store);
     List<String> expected = new ArrayList<>();
     String a1 = put("a", "1");
     String a2 = put("a", "2");
@@ -278,11 +285,9 @@ class VersioningRawTest {
     assertError(req("GET", "/bkt?versions&version-id-marker=" + a1, null), 400, "InvalidArgument");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"memory", "file"})
+  @OnBothStores
   void copiesTagsAndAttributesAddressVersions(String store) throws Exception {
-    start(store);
-    req("PUT", "/bkt?versioning", ENABLED);
+    startVersioned(store);
     String v1 = put("k", "one");
     String v2 = put("k", "two");
     HttpResponse<byte[]> copy = req("PUT", "/bkt/copy", null, "x-amz-copy-source", "/bkt/k?versionId=" + v1);
@@ -315,11 +320,9 @@ class VersioningRawTest {
     assertThat(header(attrs, "x-amz-version-id")).isEqualTo(v1);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"memory", "file"})
+  @OnBothStores
   void multiObjectDeleteReportsVersionsAndMarkers(String store) throws Exception {
-    start(store);
-    req("PUT", "/bkt?versioning", ENABLED);
+    startVersioned(store);
     String v1 = put("k", "one");
     put("other", "x");
     String body = "<Delete><Object><Key>k</Key><VersionId>" + v1 + "</VersionId></Object>"
@@ -342,11 +345,9 @@ class VersioningRawTest {
     return m.group(1);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"memory", "file"})
+  @OnBothStores
   void completedMultipartUploadIsANewVersion(String store) throws Exception {
-    start(store);
-    req("PUT", "/bkt?versioning", ENABLED);
+    startVersioned(store);
     String v1 = put("k", "one");
     String id = element(req("POST", "/bkt/k?uploads", null), "UploadId");
     HttpResponse<byte[]> part = req("PUT", "/bkt/k?partNumber=1&uploadId=" + id, "part");

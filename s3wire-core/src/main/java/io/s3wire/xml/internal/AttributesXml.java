@@ -65,12 +65,9 @@ public final class AttributesXml {
         case "ETag" -> eTag = c.text();
         case "Checksum" -> {
           while (c.nextChild()) {
-            ChecksumAlgorithm a = ChecksumXml.algorithm(c);
-            if (a != null) {
-              checksums.put(a, c.text());
-            } else if (c.name().equals("ChecksumType")) {
+            if (c.name().equals("ChecksumType")) {
               checksumType = c.text();
-            } else {
+            } else if (!ChecksumXml.read(c, checksums)) {
               c.skip();
             }
           }
@@ -110,9 +107,7 @@ public final class AttributesXml {
     long size = 0;
     Map<ChecksumAlgorithm, String> checksums = ChecksumXml.values();
     while (c.nextChild()) {
-      ChecksumAlgorithm a = ChecksumXml.algorithm(c);
-      if (a != null) {
-        checksums.put(a, c.text());
+      if (ChecksumXml.read(c, checksums)) {
         continue;
       }
       switch (c.name()) {

@@ -14,6 +14,19 @@ final class ChecksumXml {
     return name.startsWith("Checksum") ? ChecksumAlgorithm.forName(name.substring("Checksum".length())) : null;
   }
 
+  /**
+   * Puts the value of the checksum element the cursor is on into {@code values}; {@code false}, with
+   * nothing read, when the element is not a checksum value.
+   */
+  static boolean read(XmlCursor c, Map<ChecksumAlgorithm, String> values) {
+    ChecksumAlgorithm a = algorithm(c);
+    if (a == null) {
+      return false;
+    }
+    values.put(a, c.text());
+    return true;
+  }
+
   /** A map to collect values into. */
   static Map<ChecksumAlgorithm, String> values() {
     return new EnumMap<>(ChecksumAlgorithm.class);

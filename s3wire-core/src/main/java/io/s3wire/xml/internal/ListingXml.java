@@ -120,24 +120,13 @@ public final class ListingXml {
   }
 
   static ObjectSummary objectSummary(XmlCursor c) {
-    String key = null;
-    Instant lastModified = null;
-    String eTag = null;
-    long size = 0;
-    String storageClass = null;
-    Owner owner = null;
+    EntryFields f = new EntryFields();
     while (c.nextChild()) {
-      switch (c.name()) {
-        case "Key" -> key = c.text();
-        case "LastModified" -> lastModified = c.instantText();
-        case "ETag" -> eTag = c.text();
-        case "Size" -> size = c.longText();
-        case "StorageClass" -> storageClass = c.text();
-        case "Owner" -> owner = Roots.owner(c);
-        default -> c.skip();
+      if (!f.read(c)) {
+        c.skip();
       }
     }
-    return new ObjectSummary(key, lastModified, eTag, size, storageClass, owner);
+    return new ObjectSummary(f.key, f.lastModified, f.eTag, f.size, f.storageClass, f.owner);
   }
 
   /** Writes in the element order S3 uses; names are url-encoded when the result says {@code encoding-type=url}. */
@@ -160,9 +149,7 @@ public final class ListingXml {
     for (ObjectSummary o : r.contents()) {
       writeContents(out, o, url);
     }
-    for (String p : r.commonPrefixes()) {
-      out.start("CommonPrefixes").leafAlways("Prefix", enc(url, p)).end("CommonPrefixes");
-    }
+    writeCommonPrefixes(out, r.commonPrefixes(), url);
     return out.finish("ListBucketResult");
   }
 
@@ -171,6 +158,13 @@ public final class ListingXml {
         .leaf("ETag", o.eTag()).leaf("Size", o.size()).leaf("StorageClass", o.storageClass());
     Roots.owner(out, "Owner", o.owner());
     out.end("Contents");
+  }
+
+  /** One {@code <CommonPrefixes>} element per prefix, url-encoded when {@code url}. */
+  static void writeCommonPrefixes(XmlOut out, List<String> prefixes, boolean url) {
+    for (String p : prefixes) {
+      out.start("CommonPrefixes").leafAlways("Prefix", enc(url, p)).end("CommonPrefixes");
+    }
   }
 
   static String enc(boolean url, String s) {

@@ -50,9 +50,7 @@ public final class MultipartXml {
         String eTag = null;
         Map<ChecksumAlgorithm, String> checksums = ChecksumXml.values();
         while (c.nextChild()) {
-          ChecksumAlgorithm a = ChecksumXml.algorithm(c);
-          if (a != null) {
-            checksums.put(a, c.text());
+          if (ChecksumXml.read(c, checksums)) {
             continue;
           }
           switch (c.name()) {
@@ -87,9 +85,7 @@ public final class MultipartXml {
     Map<ChecksumAlgorithm, String> checksums = ChecksumXml.values();
     String checksumType = null;
     while (c.nextChild()) {
-      ChecksumAlgorithm a = ChecksumXml.algorithm(c);
-      if (a != null) {
-        checksums.put(a, c.text());
+      if (ChecksumXml.read(c, checksums)) {
         continue;
       }
       switch (c.name()) {
@@ -169,9 +165,7 @@ public final class MultipartXml {
     long size = 0;
     Map<ChecksumAlgorithm, String> checksums = ChecksumXml.values();
     while (c.nextChild()) {
-      ChecksumAlgorithm a = ChecksumXml.algorithm(c);
-      if (a != null) {
-        checksums.put(a, c.text());
+      if (ChecksumXml.read(c, checksums)) {
         continue;
       }
       switch (c.name()) {
@@ -295,9 +289,7 @@ public final class MultipartXml {
       out.leaf("StorageClass", u.storageClass()).leaf("Initiated", u.initiated())
           .leaf("ChecksumAlgorithm", u.checksumAlgorithm()).leaf("ChecksumType", u.checksumType()).end("Upload");
     }
-    for (String p : r.commonPrefixes()) {
-      out.start("CommonPrefixes").leafAlways("Prefix", ListingXml.enc(url, p)).end("CommonPrefixes");
-    }
+    ListingXml.writeCommonPrefixes(out, r.commonPrefixes(), url);
     return out.finish("ListMultipartUploadsResult");
   }
 }

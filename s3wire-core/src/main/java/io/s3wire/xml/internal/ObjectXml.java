@@ -42,9 +42,7 @@ public final class ObjectXml {
   private static CopyFields copyFields(XmlCursor c) {
     CopyFields f = new CopyFields();
     while (c.nextChild()) {
-      ChecksumAlgorithm a = ChecksumXml.algorithm(c);
-      if (a != null) {
-        f.checksums.put(a, c.text());
+      if (ChecksumXml.read(c, f.checksums)) {
         continue;
       }
       switch (c.name()) {

@@ -2,8 +2,6 @@ package io.s3wire.xml.internal;
 
 import io.s3wire.xml.ListVersionsResult;
 import io.s3wire.xml.ObjectVersion;
-import io.s3wire.xml.Owner;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,28 +55,22 @@ public final class VersionsXml {
   }
 
   private static ObjectVersion version(XmlCursor c, boolean deleteMarker) {
-    String key = null;
+    EntryFields f = new EntryFields();
     String versionId = null;
     boolean latest = false;
-    Instant lastModified = null;
-    String eTag = null;
-    long size = 0;
-    String storageClass = null;
-    Owner owner = null;
     while (c.nextChild()) {
       switch (c.name()) {
-        case "Key" -> key = c.text();
         case "VersionId" -> versionId = c.text();
         case "IsLatest" -> latest = c.booleanText();
-        case "LastModified" -> lastModified = c.instantText();
-        case "ETag" -> eTag = c.text();
-        case "Size" -> size = c.longText();
-        case "StorageClass" -> storageClass = c.text();
-        case "Owner" -> owner = Roots.owner(c);
-        default -> c.skip();
+        default -> {
+          if (!f.read(c)) {
+            c.skip();
+          }
+        }
       }
     }
-    return new ObjectVersion(deleteMarker, key, versionId, latest, lastModified, eTag, size, storageClass, owner);
+    return new ObjectVersion(deleteMarker, f.key, versionId, latest, f.lastModified, f.eTag, f.size, f.storageClass,
+        f.owner);
   }
 
   public static byte[] write(ListVersionsResult r) {
@@ -107,9 +99,7 @@ public final class VersionsXml {
       Roots.owner(out, "Owner", v.owner());
       out.end(element);
     }
-    for (String p : r.commonPrefixes()) {
-      out.start("CommonPrefixes").leafAlways("Prefix", ListingXml.enc(url, p)).end("CommonPrefixes");
-    }
+    ListingXml.writeCommonPrefixes(out, r.commonPrefixes(), url);
     return out.finish("ListVersionsResult");
   }
 }

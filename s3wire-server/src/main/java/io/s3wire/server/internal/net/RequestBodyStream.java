@@ -99,9 +99,7 @@ public final class RequestBodyStream extends InputStream {
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
+    return SingleByteRead.of(this);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.s3wire.server.internal.s3;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.internal.auth.Authenticator;
+import io.s3wire.server.internal.net.SingleByteRead;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,9 +68,7 @@ final class PayloadStreams {
 
     @Override
     public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
+      return SingleByteRead.of(this);
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.s3wire.server.StoredObject;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.internal.auth.Authenticator;
+import io.s3wire.server.internal.net.SingleByteRead;
 import io.s3wire.server.internal.store.Digests;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -346,9 +347,7 @@ final class PostObjectOp {
 
     @Override
     public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
+      return SingleByteRead.of(this);
     }
 
     @Override

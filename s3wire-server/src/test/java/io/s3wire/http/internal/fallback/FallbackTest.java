@@ -18,11 +18,13 @@ import io.s3wire.http.internal.NettyHttpTransport;
 import io.s3wire.server.FaultRule;
 import io.s3wire.server.S3Server;
 import io.s3wire.server.ServerProfile;
+import io.s3wire.testing.MutableClock;
 import io.s3wire.wire.WireEvent;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -43,7 +45,7 @@ class FallbackTest {
   @TempDir Path dir;
   private S3Server server;
   private HttpTransport transport;
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final List<WireEvent.Fallback> fallbacks = new CopyOnWriteArrayList<>();
 
   @AfterEach
