@@ -2,7 +2,7 @@
 # Runs s3wire's benchmark set — s3wire side by side with its peers in one run — and writes a
 # Markdown results file (figures, ratios, load average, machine facts, the commands).
 #
-#   bench/run.sh [--only micro,transport,server,transfer] [--out FILE]
+#   bench/run.sh [--only micro,transport,server,small,transfer] [--out FILE]
 #
 # Sizes and durations come from the environment, with defaults that keep the whole set near ten
 # minutes on a quiet 2-core machine:
@@ -13,6 +13,8 @@
 #   BENCH_CONCURRENCY=16  requests in flight for the rate figures
 #   BENCH_OBJECT=256m     size of the server comparison's large PUT/GET
 #   BENCH_SMALL_OBJECT=4k size of the server comparison's small objects
+#   BENCH_SMALL_INFLIGHT=16,64 depths of the small-object harness (server on core 0, harness on core 1)
+#   BENCH_SMALL_SERVERS=memory,file,s3proxy  BENCH_SMALL_CLIENTS=s3wire-h1,s3wire-h2x1,s3wire-h2x4,sdk,rclone
 #   BENCH_TRANSFER_SIZE=1g size of the transfer comparison's file (more knobs: bench/transfer.sh)
 #
 # Exit status: 0 when every harness ran; 1 when one failed to run (a broken harness, not a slow
@@ -71,6 +73,16 @@ fi
   echo
 } >"$OUT"
 
+S3PROXY_CP="$WORK/s3proxy.classpath"
+resolve_s3proxy() {
+  [ -s "$S3PROXY_CP" ] && return 0
+  if ! mvn -B -q -f s3wire-bench/peers/s3proxy/pom.xml dependency:build-classpath \
+      -Dmdep.outputFile="$S3PROXY_CP" >"$WORK/s3proxy-resolve.log" 2>&1; then
+    cat "$WORK/s3proxy-resolve.log" >&2
+    echo "bench: could not resolve s3proxy's class path; its figures will be missing" >&2
+  fi
+}
+
 FAILED=()
 run() {
   local name="$1"; shift
@@ -93,15 +105,20 @@ for h in ${ONLY//,/ }; do
         --big "${BENCH_BIG:-1g}" --small-seconds "${BENCH_SMALL_SECONDS:-5}" \
         --concurrency "${BENCH_CONCURRENCY:-16}" --repeats "${BENCH_REPEATS:-1}" ;;
     server)
-      S3PROXY_CP="$WORK/s3proxy.classpath"
-      if ! mvn -B -q -f s3wire-bench/peers/s3proxy/pom.xml dependency:build-classpath \
-          -Dmdep.outputFile="$S3PROXY_CP" >"$WORK/s3proxy-resolve.log" 2>&1; then
-        cat "$WORK/s3proxy-resolve.log" >&2
-        echo "bench: could not resolve s3proxy's class path; its figures will be missing" >&2
-      fi
+      resolve_s3proxy
       run server "$JAVA" -cp "$JAR" io.s3wire.bench.server.ServerBench \
         --object "${BENCH_OBJECT:-256m}" --small "${BENCH_SMALL_OBJECT:-4k}" \
         --concurrency "${BENCH_CONCURRENCY:-16}" --seconds "${BENCH_SMALL_SECONDS:-5}" \
+        --s3proxy-classpath "$S3PROXY_CP" ;;
+    small)
+      # The server (a child JVM) is pinned to core 0 by the harness, the clients to core 1 here.
+      resolve_s3proxy
+      PIN=(); [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null && PIN=(taskset -c 1)
+      run small "${PIN[@]}" "$JAVA" -cp "$JAR" io.s3wire.bench.server.SmallBench \
+        --small "${BENCH_SMALL_OBJECT:-4k}" --inflight "${BENCH_SMALL_INFLIGHT:-16,64}" \
+        --seconds "${BENCH_SMALL_SECONDS:-5}" --server-cpu "$([ ${#PIN[@]} -gt 0 ] && echo 0 || echo none)" \
+        --servers "${BENCH_SMALL_SERVERS:-memory,file,s3proxy}" \
+        --clients "${BENCH_SMALL_CLIENTS:-s3wire-h1,s3wire-h2x1,s3wire-h2x4,sdk,rclone}" \
         --s3proxy-classpath "$S3PROXY_CP" ;;
     transfer)
       run transfer bash bench/transfer.sh ;;

@@ -22,6 +22,15 @@ public final class RateLoop {
   private RateLoop() {}
 
   public static double perSecond(int concurrency, long warmupMillis, long measureMillis, Call call) throws Exception {
+    return perSecond(concurrency, warmupMillis, measureMillis, call, () -> { }, () -> { });
+  }
+
+  /**
+   * As {@link #perSecond(int, long, long, Call)}, running {@code onStart} just before the measured
+   * window opens and {@code onEnd} just after it closes (to sample a server's CPU time, say).
+   */
+  public static double perSecond(int concurrency, long warmupMillis, long measureMillis, Call call, Runnable onStart,
+      Runnable onEnd) throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicBoolean counting = new AtomicBoolean();
     AtomicLong done = new AtomicLong();
@@ -48,11 +57,13 @@ public final class RateLoop {
     }
     // The harness times fixed windows; nothing here waits for a condition.
     Thread.sleep(warmupMillis);
+    onStart.run();
     long start = System.nanoTime();
     counting.set(true);
     Thread.sleep(measureMillis);
     counting.set(false);
     long elapsed = System.nanoTime() - start;
+    onEnd.run();
     long count = done.get();
     stop.set(true);
     for (Thread th : threads) {

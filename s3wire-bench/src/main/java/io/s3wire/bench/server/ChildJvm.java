@@ -41,7 +41,16 @@ public final class ChildJvm implements AutoCloseable {
    */
   public static ChildJvm start(String name, Path workDir, List<String> jvmArgs, String classpath, String mainClass,
       List<String> args, int port) throws IOException, InterruptedException, TimeoutException {
-    List<String> cmd = new ArrayList<>();
+    return start(name, workDir, List.of(), jvmArgs, classpath, mainClass, args, port);
+  }
+
+  /**
+   * As {@link #start(String, Path, List, String, String, List, int)}, with {@code prefix} put before
+   * the {@code java} command (e.g. {@code taskset -c 0}, which execs it: the child's pid stays the JVM's).
+   */
+  public static ChildJvm start(String name, Path workDir, List<String> prefix, List<String> jvmArgs, String classpath,
+      String mainClass, List<String> args, int port) throws IOException, InterruptedException, TimeoutException {
+    List<String> cmd = new ArrayList<>(prefix);
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmArgs);
     cmd.add("-cp");
@@ -58,6 +67,46 @@ public final class ChildJvm implements AutoCloseable {
       throw e;
     }
     return child;
+  }
+
+  /**
+   * The child's CPU time so far (user and system, all its threads), in seconds, from {@code
+   * /proc/<pid>/stat}; -1 where there is no {@code /proc}.
+   */
+  public double cpuSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"), StandardCharsets.US_ASCII);
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // Fields 14 and 15 (utime, stime) are the 12th and 13th after the command name; 100 ticks a second on Linux.
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * The voluntary context switches of all the child's live threads so far (each is a thread going
+   * to sleep to wait: for a hand-off, a lock, a socket), from {@code /proc/<pid>/task/*\/status};
+   * -1 where there is no {@code /proc}. Per request, it counts hand-offs whatever the machine's load.
+   */
+  public long voluntarySwitches() {
+    long total = 0;
+    try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+      for (Path t : tasks.toList()) {
+        try {
+          for (String line : Files.readAllLines(t.resolve("status"), StandardCharsets.US_ASCII)) {
+            if (line.startsWith("voluntary_ctxt_switches:")) {
+              total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+          }
+        } catch (IOException threadEnded) {
+          // The thread ended between the listing and the read.
+        }
+      }
+      return total;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   public int port() {

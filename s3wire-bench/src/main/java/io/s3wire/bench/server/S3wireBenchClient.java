@@ -4,6 +4,9 @@ import io.s3wire.BucketKey;
 import io.s3wire.GetObjectRequest;
 import io.s3wire.ObjectMetadata;
 import io.s3wire.S3Client;
+import io.s3wire.S3ClientBuilder;
+import io.s3wire.http.HttpVersionPolicy;
+import io.s3wire.http.TransportConfig;
 import io.s3wire.config.AwsConfigResolver;
 import io.s3wire.provider.ProviderProfiles;
 import java.nio.file.Files;
@@ -18,13 +21,26 @@ final class S3wireBenchClient implements BenchClient {
   private final S3Client client;
 
   S3wireBenchClient(String endpoint, String accessKey, String secretKey, Path noAwsHome) {
-    client = S3Client.builder()
+    this(endpoint, accessKey, secretKey, noAwsHome, null, 1);
+  }
+
+  /**
+   * With the transport's defaults but for {@code policy} (null: the default policy) and {@code
+   * http2Connections} per origin.
+   */
+  S3wireBenchClient(String endpoint, String accessKey, String secretKey, Path noAwsHome, HttpVersionPolicy policy,
+      int http2Connections) {
+    S3ClientBuilder b = S3Client.builder()
         .awsConfig(new AwsConfigResolver(Map.of(), noAwsHome))
         .endpoint(endpoint)
         .region("us-east-1")
         .credentials(accessKey, secretKey)
-        .provider(ProviderProfiles.generic())
-        .build();
+        .provider(ProviderProfiles.generic());
+    if (policy != null) {
+      b.transportConfig(TransportConfig.builder().versionPolicy(policy).http2ConnectionsPerOrigin(http2Connections)
+          .build());
+    }
+    client = b.build();
   }
 
   @Override

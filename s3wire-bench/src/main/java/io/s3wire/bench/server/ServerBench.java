@@ -6,7 +6,6 @@ import io.s3wire.bench.report.Measure;
 import io.s3wire.bench.report.Report;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -163,31 +162,7 @@ public final class ServerBench {
       return ChildJvm.start(server, dir, jvm, benchClasspath, EmbeddedServerMain.class.getName(),
           List.of("--port", Integer.toString(port), "--access-key", ACCESS_KEY, "--secret-key", SECRET_KEY), port);
     }
-    if (s.s3proxyClasspath() == null) {
-      throw new IOException("no --s3proxy-classpath given (bench/run.sh resolves it from s3wire-bench/peers/s3proxy)");
-    }
-    String cp = Files.readString(s.s3proxyClasspath(), StandardCharsets.UTF_8).trim();
-    Path logback = dir.resolve("s3proxy-logback.xml");
-    Files.writeString(logback, "<configuration><appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">"
-        + "<encoder><pattern>%d %level %logger{20} %msg%n</pattern></encoder></appender>"
-        + "<root level=\"WARN\"><appender-ref ref=\"OUT\"/></root></configuration>", StandardCharsets.UTF_8);
-    jvm.add("-Dlogback.configurationFile=" + logback.toAbsolutePath());
-    Path props = dir.resolve("s3proxy.properties");
-    Files.writeString(props, String.join("\n",
-        "s3proxy.endpoint=http://127.0.0.1:" + port,
-        "s3proxy.authorization=aws-v2-or-v4",
-        "s3proxy.identity=" + ACCESS_KEY,
-        "s3proxy.credential=" + SECRET_KEY,
-        // s3proxy buffers a SigV4 body whose payload hash is signed (not aws-chunked) to check it,
-        // and by default refuses one over 32 MiB (400 MaxMessageLengthExceeded). s3wire's client
-        // signs the payload over plain HTTP, so the limit is raised to fit the benchmark's object.
-        "s3proxy.v4-max-non-chunked-request-size=" + (s.object() + (1 << 20)),
-        "jclouds.provider=transient",
-        "jclouds.identity=unused",
-        "jclouds.credential=unused",
-        ""), StandardCharsets.UTF_8);
-    return ChildJvm.start(server, dir, jvm, cp, "org.gaul.s3proxy.Main",
-        List.of("--properties", props.toAbsolutePath().toString()), port);
+    return S3proxyChild.start(dir, List.of(), jvm, s.s3proxyClasspath(), port, s.object());
   }
 
   private static String tail(ChildJvm child) {

@@ -17,6 +17,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** What both HTTP versions share: the one-response rule, the per-stream deadline and body streaming. */
 abstract class AbstractExchange implements Exchange {
   static final int CHUNK = 64 * 1024;
+  /**
+   * A request body up to this size (by its declared length) is read off the connection as it
+   * arrives instead of on the worker's demand, so a small PUT costs no hand-off to the event loop
+   * and back; the bytes held per request stay bounded by it.
+   */
+  static final long READ_AHEAD_BYTES = 64 * 1024;
 
   final Channel channel;
   final WritabilityGate gate;

@@ -43,6 +43,15 @@ final class Http1Exchange extends AbstractExchange {
     this.bodyless = !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0;
   }
 
+  /**
+   * Whether the body is small enough, by its Content-Length, to read as it arrives rather than
+   * when the worker asks; never for a client that waits for {@code 100 Continue}.
+   */
+  boolean readsAhead() {
+    return !bodyless && !expectsContinue() && !HttpUtil.isTransferEncodingChunked(request)
+        && HttpUtil.getContentLength(request, Long.MAX_VALUE) <= READ_AHEAD_BYTES;
+  }
+
   @Override
   boolean expectsContinue() {
     return HttpUtil.is100ContinueExpected(request);

@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * Turns the HTTP/1.1 codec's messages into exchanges, one at a time per connection.
  *
  * <p>While a request is in flight the channel reads only when its body stream asks (auto-read
- * off); once the response is written and the body read, reading resumes for the next request.
+ * off), except that a body of at most {@link AbstractExchange#READ_AHEAD_BYTES} (by its
+ * Content-Length, no {@code Expect: 100-continue}) is read as it arrives, up to its end; once the
+ * response is written and the body read, reading resumes for the next request.
  *
  * <p>A connection waiting for its next request is idle, not abusive: it stays until the idle
  * timeout closes it quietly, as nginx closes a keep-alive connection. Once the first byte of a
@@ -111,12 +113,16 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         }
         return;
       }
-      ctx.channel().config().setAutoRead(false);
       current = new Http1Exchange(ctx.channel(), gate, limits, request, this);
       current.startDeadline();
       if (msg instanceof LastHttpContent last) {
         current.body().offer(last.content().retain());
         current.body().end();
+      }
+      // A small body is read as it arrives, without waiting for the worker to ask for it: the
+      // ask is a hand-off to this loop and back per request. Reading stops at the body's end.
+      if (current.body().isComplete() || !current.readsAhead()) {
+        ctx.channel().config().setAutoRead(false);
       }
       ReferenceCountUtil.release(msg);
       requests.onRequest(current);
@@ -133,6 +139,8 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
       current.body().offer(content.content().retain());
       if (content instanceof LastHttpContent) {
         current.body().end();
+        // The next request head waits until this exchange is over.
+        ctx.channel().config().setAutoRead(false);
       }
       content.release();
       return;

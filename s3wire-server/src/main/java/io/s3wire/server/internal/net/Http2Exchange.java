@@ -54,6 +54,23 @@ final class Http2Exchange extends AbstractExchange {
     }
   }
 
+  /**
+   * Whether the body is small enough, by its content-length, to read as it arrives rather than
+   * when the worker asks; never for a client that waits for {@code 100 Continue}.
+   */
+  boolean readsAhead() {
+    CharSequence length = requestHeaders.get("content-length");
+    if (length == null || expectsContinue()) {
+      return false;
+    }
+    try {
+      long n = Long.parseLong(length.toString().trim());
+      return n >= 0 && n <= READ_AHEAD_BYTES;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   @Override
   boolean expectsContinue() {
     CharSequence expect = requestHeaders.get("expect");

@@ -45,6 +45,8 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
           exchange.body().offer(data.content().retain());
           if (data.isEndStream()) {
             exchange.body().end();
+          } else if (exchange.readsAhead()) {
+            ctx.read();
           }
         }
       } else if (msg instanceof Http2ResetFrame reset) {
@@ -75,6 +77,9 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
     exchange.startDeadline();
     if (frame.isEndStream()) {
       exchange.body().end();
+    } else if (exchange.readsAhead()) {
+      // A small body is read as it arrives, not when the worker asks (a hand-off per request).
+      ctx.read();
     }
     requests.onRequest(exchange);
   }

@@ -5,7 +5,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.s3wire.http.HttpDate;
 import io.s3wire.server.ObjectStore;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
@@ -71,7 +70,7 @@ final class S3Call {
     HttpHeaders h = new DefaultHttpHeaders();
     h.set("x-amz-request-id", requestId);
     h.set("x-amz-id-2", requestId);
-    h.set("date", HttpDate.format(ctx.clock().instant()));
+    h.set("date", DateHeader.now(ctx.clock()));
     h.set("server", "s3wire");
     if (corsHeaders != null) {
       h.add(corsHeaders);

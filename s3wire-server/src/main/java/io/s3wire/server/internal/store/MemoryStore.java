@@ -34,12 +34,18 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.UnaryOperator;
 
 /**
- * An {@link ObjectStore} in memory. Bytes live in chunks of up to 1 MiB so that large objects never
- * need one huge array; a completed multipart object shares its parts' chunks ({@link Chunks}).
+ * An {@link ObjectStore} in memory. Bytes live in chunks of up to 1 MiB (growing from 16 KiB, so a
+ * small object stays small) so that large objects never need one huge array; a completed multipart
+ * object shares its parts' chunks ({@link Chunks}).
  * Thread-safe: maps are concurrent, a value is replaced as a whole.
  */
 public final class MemoryStore implements ObjectStore {
   private static final int CHUNK = 1 << 20;
+  /**
+   * The first chunk of a body; each next one is twice as large, up to {@link #CHUNK}. A 4 KiB PUT
+   * so allocates 16 KiB, not a 1 MiB array to zero, fill a sliver of and copy out of.
+   */
+  private static final int FIRST_CHUNK = 16 << 10;
 
   /**
    * An object or a part: its description, bytes, and for a completed multipart object its part
@@ -226,12 +232,14 @@ public final class MemoryStore implements ObjectStore {
       throws IOException {
     Digests.DigestingInputStream in = Digests.digesting(body, checksum);
     List<byte[]> chunks = new ArrayList<>();
+    int size = FIRST_CHUNK;
     while (true) {
       // Filled in place: readNBytes(int) would gather small buffers and copy them once more.
-      byte[] chunk = new byte[CHUNK];
-      int n = in.readNBytes(chunk, 0, CHUNK);
-      if (n == CHUNK) {
+      byte[] chunk = new byte[size];
+      int n = in.readNBytes(chunk, 0, size);
+      if (n == size) {
         chunks.add(chunk);
+        size = Math.min(CHUNK, size * 2);
         continue;
       }
       if (n > 0) {
