@@ -91,6 +91,13 @@ public enum S3ErrorCode {
   SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403,
       "The request signature we calculated does not match the signature you provided. Check your key and signing method."),
   SLOW_DOWN("SlowDown", 503, "Please reduce your request rate."),
+  /**
+   * The file store's file system is full. MinIO's status and code for the same condition: 507 is no
+   * status a client at its defaults retries (a full disk does not clear within a retry's backoff, and
+   * a retried upload would send its body again for nothing), and tools that know MinIO know the code.
+   */
+  STORAGE_FULL("XMinioStorageFull", 507,
+      "The server's disk is full, so nothing was stored. Delete objects or free space on the server, then try again."),
   UNEXPECTED_CONTENT("UnexpectedContent", 400, "This request does not support content"),
   UNRESOLVABLE_GRANT_BY_EMAIL_ADDRESS("UnresolvableGrantByEmailAddress", 400,
       "The email address you provided does not match any account on record."),
