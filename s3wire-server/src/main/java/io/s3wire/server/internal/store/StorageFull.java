@@ -17,8 +17,20 @@ import java.util.Locale;
  * message ({@code "No space left on device"}, {@code "Disk quota exceeded"}); those are what is
  * matched. The JVM does not apply the environment's locale to those texts.
  */
-final class StorageFull {
+public final class StorageFull {
   private StorageFull() {}
+
+  /**
+   * Refuses, before its body is read, a write of {@code bytes} (negative: unknown, accepted) that is
+   * larger than the free space under {@code root}, the way {@link #check} refuses one that ran out
+   * of space: a client that waits for {@code 100 Continue} then gets the answer without sending the
+   * body, instead of a connection closed under a body too large to drain.
+   */
+  public static void refuseLargerThanFree(Path root, long bytes) throws IOException {
+    if (bytes > Files.getFileStore(root).getUsableSpace()) {
+      check(new IOException("No space left on device for a body of " + bytes + " bytes"), root);
+    }
+  }
 
   /** Whether {@code e}, or an exception that caused it, says that the file system has no room left. */
   static boolean isFull(Throwable e) {
