@@ -6,12 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -23,32 +17,11 @@ import java.util.stream.Stream;
 final class FullDiskFixture implements AutoCloseable {
   static final String BUCKET = "full";
   static final int MiB = 1024 * 1024;
-  /** Held: java.util.logging keeps loggers only weakly, and a collected one would lose the handler. */
-  private static final Logger SERVER_LOG = Logger.getLogger("io.s3wire.server");
-
   final SmallFileSystem fs;
   final Path storeDir;
   private ObjectStore store;
   private S3Server server;
-  /** Server log lines at WARNING and above, as "LEVEL message [exception class]". */
-  private final List<String> logged = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    private final SimpleFormatter formatter = new SimpleFormatter();
-
-    @Override
-    public void publish(LogRecord r) {
-      if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-        logged.add(r.getLevel() + " " + formatter.formatMessage(r)
-            + (r.getThrown() == null ? "" : " [" + r.getThrown().getClass().getSimpleName() + "]"));
-      }
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
+  private ServerLogCapture log;
 
   private FullDiskFixture(SmallFileSystem fs) {
     this.fs = fs;
@@ -61,7 +34,7 @@ final class FullDiskFixture implements AutoCloseable {
     try {
       f.open();
       f.store.createBucket(BUCKET);
-      SERVER_LOG.addHandler(f.capture);
+      f.log = ServerLogCapture.start();
       return f;
     } catch (Exception | Error e) {
       f.close();
@@ -93,8 +66,8 @@ final class FullDiskFixture implements AutoCloseable {
     Pattern line = Pattern.compile("WARNING file store " + Pattern.quote(storeDir.toString())
         + ": (\\S+: )?No space left on device( for a body of \\d+ bytes)? \\(\\d+\\.\\d MiB free of 16\\.0 MiB\\);"
         + " writes answer 507 XMinioStorageFull until space is freed");
-    assertThat(logged).hasSize(refusals).allSatisfy(l -> assertThat(l).matches(line));
-    logged.clear();
+    assertThat(log.lines()).hasSize(refusals).allSatisfy(l -> assertThat(l).matches(line));
+    log.lines().clear();
   }
 
   /** Asserts that no write left a temp file or an unreferenced data file behind. */
@@ -127,8 +100,10 @@ final class FullDiskFixture implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    SERVER_LOG.removeHandler(capture);
     try {
+      if (log != null) {
+        log.close();
+      }
       if (server != null) {
         server.close();
       }
