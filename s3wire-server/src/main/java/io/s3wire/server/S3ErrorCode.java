@@ -271,6 +271,13 @@ public enum S3ErrorCode {
    * Clients back off and retry.
    */
   SLOW_DOWN("SlowDown", 503, "Please reduce your request rate."),
+  /**
+   * The file store's file system is full. MinIO's status and code for the same condition: 507 is no
+   * status a client at its defaults retries (a full disk does not clear within a retry's backoff, and
+   * a retried upload would send its body again for nothing), and tools that know MinIO know the code.
+   */
+  STORAGE_FULL("XMinioStorageFull", 507,
+      "The server's disk is full, so nothing was stored. Delete objects or free space on the server, then try again."),
   /** An ACL request with both a body and ACL headers: S3 takes one or the other. */
   UNEXPECTED_CONTENT("UnexpectedContent", 400, "This request does not support content"),
   /** An ACL grant to an e-mail address that matches no user of the server. */

@@ -21,14 +21,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,37 +38,17 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Timeout(60)
 class StalledResponseTest {
-  /** Held: java.util.logging keeps loggers only weakly, and a collected one would lose the handler. */
-  private static final Logger SERVER_LOG = Logger.getLogger("io.s3wire.server");
   private static final int SIZE = 200 * 1024;
   private static final Duration DEADLINE = Duration.ofSeconds(2);
 
   @TempDir Path temp;
   private final StallingStore store = new StallingStore();
-  /** Server log lines at WARNING and above, as "LEVEL message [exception class]". */
-  private final List<String> logged = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    private final SimpleFormatter formatter = new SimpleFormatter();
-
-    @Override
-    public void publish(LogRecord r) {
-      if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-        logged.add(r.getLevel() + " " + formatter.formatMessage(r)
-            + (r.getThrown() == null ? "" : " [" + r.getThrown().getClass().getSimpleName() + "]"));
-      }
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
+  private ServerLogCapture log;
   private S3Server server;
 
   @BeforeEach
   void start() throws Exception {
-    SERVER_LOG.addHandler(capture);
+    log = ServerLogCapture.start();
     ServerLimits limits = ServerLimits.defaults().withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(60),
         Duration.ofMinutes(5), Duration.ofSeconds(30), DEADLINE);
     server = S3Server.builder().store(store).anonymous(true).workerThreads(1).limits(limits).start();
@@ -87,7 +61,7 @@ class StalledResponseTest {
   @AfterEach
   void stop() {
     server.close();
-    SERVER_LOG.removeHandler(capture);
+    log.close();
   }
 
   private S3AsyncClient client(HttpVersionPolicy policy, RetryPolicy retry) {
@@ -147,7 +121,7 @@ class StalledResponseTest {
       assertThat(took).isGreaterThanOrEqualTo(DEADLINE).isLessThan(DEADLINE.plusSeconds(10));
       assertThat(store.blocked.getCount()).as("the read blocked").isZero();
       assertThat(store.released.await(10, TimeUnit.SECONDS)).as("the blocked read was interrupted").isTrue();
-      assertThat(logged).singleElement().asString().matches("WARNING HTTP/(1\\.1|2) /127\\.0\\.0\\.1:\\d+( stream \\d+)?: "
+      assertThat(log.lines()).singleElement().asString().matches("WARNING HTTP/(1\\.1|2) /127\\.0\\.0\\.1:\\d+( stream \\d+)?: "
           + "exceeded the stream deadline of PT2S \\(response at 65536 of 204800 bytes\\); cut");
     }
     assertWorkerFree(policy);
@@ -161,7 +135,7 @@ class StalledResponseTest {
 
       assertCut(failure, policy);
       assertThat(store.zeroReads).as("the channel was not asked again").hasValue(1);
-      assertThat(logged).singleElement().asString()
+      assertThat(log.lines()).singleElement().asString()
           .matches("SEVERE HTTP/(1\\.1|2) /127\\.0\\.0\\.1:\\d+( stream \\d+)?: response cut \\[StalledContentException\\]");
     }
     assertWorkerFree(policy);
@@ -178,7 +152,7 @@ class StalledResponseTest {
         assertThat(e.errorCode()).isEqualTo("InternalError");
       });
       assertThat(store.zeroReads).hasValue(1);
-      assertThat(logged).singleElement().asString()
+      assertThat(log.lines()).singleElement().asString()
           .matches("SEVERE HTTP/1\\.1 /127\\.0\\.0\\.1:\\d+: CopyObject failed \\[StalledContentException\\]");
       assertThatThrownBy(() -> store.headObject("bucket", "copy")).isInstanceOf(S3ErrorException.class);
     }

@@ -14,6 +14,11 @@ public final class ServerLog {
     LOG.log(Level.WARNING, "{0}: {1}", who, what);
   }
 
+  /** A condition of the host the operator must fix (a full disk); one line, no stack trace. */
+  public static void warn(String text) {
+    LOG.log(Level.WARNING, text);
+  }
+
   public static void info(String text) {
     LOG.log(Level.INFO, text);
   }

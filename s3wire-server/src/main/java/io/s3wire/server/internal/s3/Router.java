@@ -13,6 +13,8 @@ import io.s3wire.server.internal.net.Pacing;
 import io.s3wire.server.internal.net.RequestHandler;
 import io.s3wire.server.internal.net.ResponseShaping;
 import io.s3wire.server.internal.net.ServerLog;
+import io.s3wire.server.internal.store.FileStore;
+import io.s3wire.server.internal.store.StorageFull;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,6 +142,10 @@ public final class Router implements RequestHandler {
       AccessChecks.check(call);
       ProfileChecks.check(call, ctx.profile());
       ProfileChecks.emulate(call, ctx.profile());
+      if ((call.operation == Operation.PUT_OBJECT || call.operation == Operation.UPLOAD_PART)
+          && ctx.store() instanceof FileStore files) {
+        StorageFull.refuseLargerThanFree(files.root(), declaredLength(call));
+      }
       call.body = PayloadStreams.wrap(call, verdict);
       table.get(call.operation).handle(call);
     } catch (S3ErrorException e) {
@@ -194,6 +200,17 @@ public final class Router implements RequestHandler {
       }
     }
     return true;
+  }
+
+  /** The length of the object data a request carries (aws-chunked: decoded); -1 when it does not say. */
+  private static long declaredLength(S3Call call) {
+    String decoded = call.header("x-amz-decoded-content-length");
+    String length = decoded != null ? decoded : call.header("content-length");
+    try {
+      return length == null ? -1 : Long.parseLong(length.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** Bodies up to this size are read to their end before an early error answer, so HTTP/1.1 clients see the answer. */

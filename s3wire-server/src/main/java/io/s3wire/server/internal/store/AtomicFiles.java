@@ -35,7 +35,10 @@ final class AtomicFiles {
     return tmp.resolve(UUID.randomUUID() + ".tmp");
   }
 
-  /** Writes {@code writer}'s bytes to a temp file, forces them to disk and renames it to {@code target}. */
+  /**
+   * Writes {@code writer}'s bytes to a temp file, forces them to disk and renames it to {@code target}.
+   * A full disk throws {@link StorageFull}'s S3 error, the temp file deleted.
+   */
   void write(Path target, Writer writer) throws IOException {
     Path temp = newTemp();
     try {
@@ -46,15 +49,32 @@ final class AtomicFiles {
         ch.force(true);
       }
       publish(temp, target);
+    } catch (IOException e) {
+      Files.deleteIfExists(temp);
+      StorageFull.check(e, root());
+      throw e;
     } finally {
       Files.deleteIfExists(temp);
     }
   }
 
-  /** Renames a complete, forced temp file to {@code target} atomically and forces the directory entry. */
+  /**
+   * Renames a complete, forced temp file to {@code target} atomically and forces the directory entry;
+   * a full disk (a directory that could not grow) throws {@link StorageFull}'s S3 error.
+   */
   void publish(Path temp, Path target) throws IOException {
-    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      StorageFull.check(e, root());
+      throw e;
+    }
     forceDirectory(target.getParent());
+  }
+
+  /** The store's root directory, which holds the temp directory. */
+  Path root() {
+    return tmp.getParent();
   }
 
   /** A body streamed into a fresh forced temp file: its path, size, ETag and checksum ({@code null}: none). */
@@ -63,7 +83,8 @@ final class AtomicFiles {
   /**
    * Streams {@code body} into a fresh temp file and forces it to disk, computing the ETag's MD5 and
    * the FULL_OBJECT checksum of {@code checksum} ({@code null}: none) in the same pass; the caller
-   * publishes the file or deletes it. On failure nothing is left behind.
+   * publishes the file or deletes it. On failure nothing is left behind; a full disk throws
+   * {@link StorageFull}'s S3 error.
    */
   Written writeDigested(InputStream body, ChecksumAlgorithm checksum) throws IOException {
     Path temp = newTemp();
@@ -76,7 +97,11 @@ final class AtomicFiles {
         out.write(buf, 0, n);
       }
       ch.force(true);
-    } catch (IOException | RuntimeException | Error e) {
+    } catch (IOException e) {
+      Files.deleteIfExists(temp);
+      StorageFull.check(e, root());
+      throw e;
+    } catch (RuntimeException | Error e) {
       Files.deleteIfExists(temp);
       throw e;
     }

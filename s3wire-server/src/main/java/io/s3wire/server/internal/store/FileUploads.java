@@ -68,9 +68,21 @@ final class FileUploads {
   /** Starts an upload described by {@code info} (whose id is ignored) and returns its fresh id. */
   String create(Path uploads, StoredUpload info) throws IOException {
     String id = UUID.randomUUID().toString().replace("-", "");
-    Path dir = Files.createDirectories(dir(uploads, id));
-    files.writeProperties(dir.resolve("upload.meta"), MetaFiles.writeUpload(new StoredUpload(info.key(), id,
-        info.initiated(), info.attributes(), info.checksumAlgorithm(), info.checksumType())));
+    Path dir = dir(uploads, id);
+    try {
+      Files.createDirectories(dir);
+      files.writeProperties(dir.resolve("upload.meta"), MetaFiles.writeUpload(new StoredUpload(info.key(), id,
+          info.initiated(), info.attributes(), info.checksumAlgorithm(), info.checksumType())));
+    } catch (IOException | RuntimeException e) {
+      // A directory without upload.meta is no upload, but nothing would ever delete it.
+      if (Files.exists(dir)) {
+        FileStore.deleteTree(dir);
+      }
+      if (e instanceof IOException io) {
+        StorageFull.check(io, files.root());
+      }
+      throw e;
+    }
     return id;
   }
 
@@ -91,10 +103,21 @@ final class FileUploads {
         // Aborted, completed, or its bucket deleted while the part was being read.
         Files.deleteIfExists(w.temp());
         throw new S3ErrorException(S3ErrorCode.NO_SUCH_UPLOAD);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(w.temp());
+        throw e;
       }
       Path metaFile = dir.resolve(partNumber + ".meta");
-      String oldData = Files.isRegularFile(metaFile) ? AtomicFiles.readProperties(metaFile).getProperty("data") : null;
-      files.writeProperties(metaFile, MetaFiles.writePart(part, dataName));
+      String oldData;
+      try {
+        oldData = Files.isRegularFile(metaFile) ? AtomicFiles.readProperties(metaFile).getProperty("data") : null;
+        files.writeProperties(metaFile, MetaFiles.writePart(part, dataName));
+      } catch (IOException | RuntimeException e) {
+        // No metadata names the new data (a full disk had room for the data, not for its metadata):
+        // it would hold its space until the upload ends.
+        Files.deleteIfExists(dir.resolve(dataName));
+        throw e;
+      }
       if (oldData != null) {
         Files.deleteIfExists(dir.resolve(oldData));
       }
@@ -145,7 +168,11 @@ final class FileUploads {
         }
       }
       out.force(true);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      Files.deleteIfExists(temp);
+      StorageFull.check(e, files.root());
+      throw e;
+    } catch (RuntimeException e) {
       Files.deleteIfExists(temp);
       throw e;
     }
