@@ -40,6 +40,8 @@ class PcapCaptureTest {
   private static final String QUERY_SIGNATURE = "aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404";
   private static final String ACCESS_KEY = "AKIDEXAMPLEPCAPTEST";
   private static final String TOKEN = "FQoGZXIvYXdzEPCAPsessionTOKENvalue0123456789";
+  /** A header this request alone declares sensitive. */
+  private static final String OWN_SECRET = "own-secret-value-0123456789";
   private static final String AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=" + ACCESS_KEY + "/20261207/us-east-1/s3/aws4_request,"
       + " SignedHeaders=host;x-amz-date, Signature=" + SIGNATURE;
 
@@ -64,7 +66,8 @@ class PcapCaptureTest {
       // Twice: on HTTP/2 the second request sends the secrets as HPACK table references.
       for (int i = 0; i < 2; i++) {
         HttpRequest request = new HttpRequest("GET", uri, HttpHeaders.of("authorization", AUTHORIZATION,
-            "x-amz-security-token", TOKEN, "x-amz-date", "20261207T000000Z"), null);
+            "x-amz-security-token", TOKEN, "x-amz-date", "20261207T000000Z", "x-own-secret", OWN_SECRET), null,
+            java.util.Set.of("X-Own-Secret"));
         try (HttpResponse r = t.execute(request).get(30, TimeUnit.SECONDS)) {
           assertThat(r.status()).isEqualTo(200);
           assertThat(new String(r.body().bytes(), StandardCharsets.UTF_8)).startsWith("hello");
@@ -74,7 +77,7 @@ class PcapCaptureTest {
     }
     byte[] file = Files.readAllBytes(pcap);
     String raw = new String(file, StandardCharsets.ISO_8859_1);
-    for (String secret : List.of(SIGNATURE, QUERY_SIGNATURE, ACCESS_KEY, TOKEN)) {
+    for (String secret : List.of(SIGNATURE, QUERY_SIGNATURE, ACCESS_KEY, TOKEN, OWN_SECRET)) {
       assertThat(raw).as("the capture holds %s", secret).doesNotContain(secret);
     }
     Map<String, byte[]> streams = tcpPayloads(file);
