@@ -28,11 +28,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("system-tools")
 @Timeout(180)
 class PcapTsharkTest {
-  private static final Map<String, Integer> TYPES = Map.of("DATA", 0, "HEADERS", 1, "PRIORITY", 2, "RST_STREAM", 3,
-      "SETTINGS", 4, "PUSH_PROMISE", 5, "PING", 6, "GOAWAY", 7, "WINDOW_UPDATE", 8);
-  private static final Pattern FRAME = Pattern.compile(
-      "\"event\":\"frame\",\"dir\":\"(send|recv)\",\"type\":\"([A-Z_]+)\",\"stream_id\":(\\d+)");
-
   @TempDir Path tmp;
 
   @ParameterizedTest(name = "--tls {0}")
@@ -113,7 +108,7 @@ class PcapTsharkTest {
   private static List<String> ourFrames(Path trace) throws Exception {
     List<String> out = new ArrayList<>();
     for (String line : Files.readAllLines(trace)) {
-      Matcher m = FRAME.matcher(line);
+      Matcher m = TsharkCaptureTest.FRAME.matcher(line);
       if (m.find()) {
         out.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
       }
@@ -124,7 +119,7 @@ class PcapTsharkTest {
   /** The same list from the capture: port 80 is the server's side. */
   private static List<String> tsharkFrames(Path tshark, Path pcap) throws Exception {
     Map<Integer, String> names = new java.util.HashMap<>();
-    TYPES.forEach((k, v) -> names.put(v, k));
+    TsharkCaptureTest.TYPES.forEach((k, v) -> names.put(v, k));
     List<String> out = new ArrayList<>();
     for (String line : tshark(tshark, "-r", pcap.toString(), "-Y", "http2", "-T", "fields", "-E", "separator=/t",
         "-e", "tcp.srcport", "-e", "http2.type", "-e", "http2.streamid")) {
