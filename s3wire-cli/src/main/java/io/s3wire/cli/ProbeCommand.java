@@ -68,7 +68,7 @@ final class ProbeCommand implements Callable<Integer> {
     TlsProvider tls = transport.tlsProvider != null ? transport.tlsProvider : TlsProvider.JDK;
     ProbeRequest request = new ProbeRequest(uri, local, head ? "HEAD" : "GET", transport.policy, tls,
         transport.alpnOffer, transport.ca, transport.insecure, output.target(), output.traceFile, output.json,
-        transport.keyLog(env));
+        transport.keyLog(env), transport.pcap);
     try {
       request.transportConfig(null, io.s3wire.wire.WireListener.NONE);
     } catch (IllegalArgumentException e) {

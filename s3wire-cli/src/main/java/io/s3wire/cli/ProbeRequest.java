@@ -20,6 +20,7 @@ import java.nio.file.Path;
  * @param traceFile the trace file when {@code trace} is {@link Trace#FILE}
  * @param json whether output is JSON Lines
  * @param keyLog where NSS key-log lines go, or {@code null}; from {@code --keylog} or {@code SSLKEYLOGFILE}
+ * @param pcap where the capture of the cleartext goes ({@code --pcap}), or {@code null}
  */
 public record ProbeRequest(
     URI uri,
@@ -33,7 +34,8 @@ public record ProbeRequest(
     Trace trace,
     Path traceFile,
     boolean json,
-    Path keyLog) {
+    Path keyLog,
+    Path pcap) {
 
   /** Where the trace goes. */
   public enum Trace {
@@ -51,6 +53,7 @@ public record ProbeRequest(
         .insecure(insecure)
         .trustedCertificates(caOverride != null ? caOverride : trustedCertificates)
         .listener(listener)
+        .pcapFile(pcap)
         .ioThreads(1);
     // The JDK provider's TLS 1.3 secrets come from the extract-tls-secrets agent the launcher
     // attaches, which writes the file itself; only BoringSSL's come through the transport.

@@ -15,7 +15,7 @@ public final class SharedOptionValues {
 
   /** The values of {@link TransportOptions}, with the key log resolved against {@code env}. */
   public record Transport(HttpVersionPolicy policy, TlsProvider tlsProvider, AlpnOffer alpnOffer, Path ca,
-      boolean insecure, Path keyLog) {}
+      boolean insecure, Path keyLog, Path pcap) {}
 
   /** The values of {@link TraceOptions}: trace on stdout, or to a file, and JSON output. */
   public record Trace(boolean trace, Path traceFile, boolean json) {}
@@ -23,7 +23,7 @@ public final class SharedOptionValues {
   /** The values of {@link TransportOptions} for a storage command: without {@code --tls}, {@link #storageTlsProvider()}. */
   public static Transport of(TransportOptions o, Map<String, String> env) {
     TlsProvider tls = o.tlsProvider != null ? o.tlsProvider : storageTlsProvider();
-    return new Transport(o.policy, tls, o.alpnOffer, o.ca, o.insecure, o.keyLog(env));
+    return new Transport(o.policy, tls, o.alpnOffer, o.ca, o.insecure, o.keyLog(env), o.pcap);
   }
 
   /**

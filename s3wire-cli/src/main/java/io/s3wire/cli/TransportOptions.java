@@ -36,6 +36,11 @@ public final class TransportOptions {
       description = "Append NSS key-log lines (for Wireshark/tshark) to FILE. Default: $SSLKEYLOGFILE when set.")
   Path keyLog;
 
+  @Option(names = "--pcap", paramLabel = "FILE",
+      description = "Write every connection's cleartext HTTP (after TLS) to FILE as a pcap for Wireshark/tshark;"
+          + " secrets are masked with '*', length for length. FILE is overwritten.")
+  Path pcap;
+
   /** The key log file: {@code --keylog}, else {@code SSLKEYLOGFILE} from {@code env}, else {@code null}. */
   Path keyLog(Map<String, String> env) {
     if (keyLog != null) {

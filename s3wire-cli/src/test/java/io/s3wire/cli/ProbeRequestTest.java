@@ -36,16 +36,16 @@ class ProbeRequestTest {
     ProbeRequest r = parse("probe", "https://example.com/b/k");
     assertThat(r).isEqualTo(new ProbeRequest(URI.create("https://example.com/b/k"), false, "GET",
         HttpVersionPolicy.NEGOTIATE_WITH_FALLBACK, TlsProvider.JDK, AlpnOffer.forPolicy(), null, false,
-        ProbeRequest.Trace.NONE, null, false, null));
+        ProbeRequest.Trace.NONE, null, false, null, null));
   }
 
   @Test
   void everyOptionLandsInTheRequest() {
     ProbeRequest r = parse("probe", "--http", "2", "--tls", "openssl", "--alpn", "h2,http/1.1", "--ca", "/tmp/ca.pem",
-        "--trace=/tmp/t.jsonl", "--json", "--keylog", "/tmp/keys", "--head", "https://127.0.0.1:8443/");
+        "--trace=/tmp/t.jsonl", "--json", "--keylog", "/tmp/keys", "--pcap", "/tmp/c.pcap", "--head", "https://127.0.0.1:8443/");
     assertThat(r).isEqualTo(new ProbeRequest(URI.create("https://127.0.0.1:8443/"), false, "HEAD",
         HttpVersionPolicy.HTTP_2, TlsProvider.OPENSSL, AlpnOffer.of("h2", "http/1.1"), Path.of("/tmp/ca.pem"), false,
-        ProbeRequest.Trace.FILE, Path.of("/tmp/t.jsonl"), true, Path.of("/tmp/keys")));
+        ProbeRequest.Trace.FILE, Path.of("/tmp/t.jsonl"), true, Path.of("/tmp/keys"), Path.of("/tmp/c.pcap")));
   }
 
   @Test

@@ -34,6 +34,7 @@ public final class TransportConfig {
   private final int maxResponseHeaderBytes;
   private final int maxQueuedControlFrames;
   private final Path keyLogFile;
+  private final Path pcapFile;
   private final WireListener listener;
   private final int ioThreads;
 
@@ -59,6 +60,7 @@ public final class TransportConfig {
     this.maxResponseHeaderBytes = b.maxResponseHeaderBytes;
     this.maxQueuedControlFrames = b.maxQueuedControlFrames;
     this.keyLogFile = b.keyLogFile;
+    this.pcapFile = b.pcapFile;
     this.listener = b.listener;
     this.ioThreads = b.ioThreads;
   }
@@ -227,6 +229,19 @@ public final class TransportConfig {
    */
   public Path keyLogFile() { return keyLogFile; }
   /**
+   * Where a capture of every connection goes: the cleartext HTTP/1.1 and HTTP/2 bytes (after TLS),
+   * as a pcap file with synthetic TCP/IP headers that Wireshark and {@code tshark -r} read with no
+   * key log and no capture privileges. Secrets are masked as in the trace, character for character
+   * ({@code '*'}), so HTTP/1.1 keeps every length; HTTP/2 header blocks are re-encoded without HPACK
+   * indexing, so their lengths differ from the wire's while every other frame is copied byte for byte.
+   * Each connection appears as its own TCP stream to the server's address at port 80. The file is
+   * truncated when the transport is created; transports in one JVM that name the same file share
+   * it, and the last one to close closes it.
+   *
+   * @return the capture file, or {@code null} (the default) for none
+   */
+  public Path pcapFile() { return pcapFile; }
+  /**
    * Where wire events of every call on this transport go, besides each call's own listener.
    *
    * @return never {@code null}; {@link WireListener#NONE} by default
@@ -262,6 +277,7 @@ public final class TransportConfig {
     private int maxResponseHeaderBytes = 64 * 1024;
     private int maxQueuedControlFrames = 10_000;
     private Path keyLogFile;
+    private Path pcapFile;
     private WireListener listener = WireListener.NONE;
     private int ioThreads;
 
@@ -289,6 +305,7 @@ public final class TransportConfig {
       maxResponseHeaderBytes = c.maxResponseHeaderBytes;
       maxQueuedControlFrames = c.maxQueuedControlFrames;
       keyLogFile = c.keyLogFile;
+      pcapFile = c.pcapFile;
       listener = c.listener;
       ioThreads = c.ioThreads;
     }
@@ -471,6 +488,14 @@ public final class TransportConfig {
      * @return this builder
      */
     public Builder keyLogFile(Path v) { keyLogFile = v; return this; }
+    /**
+     * Sets where the capture of every connection goes (see {@link TransportConfig#pcapFile()}); for
+     * debugging, as the capture holds bodies and every header but the masked secrets.
+     *
+     * @param v the pcap file to write (truncated), or {@code null} for none
+     * @return this builder
+     */
+    public Builder pcapFile(Path v) { pcapFile = v; return this; }
     /**
      * Sets where wire events of every call go.
      *

@@ -65,6 +65,16 @@ public final class Redaction {
   }
 
   /**
+   * Whether a URL query parameter's value is hidden ({@code X-Amz-Signature} and its kin).
+   *
+   * @param name the parameter name as it appears in the URL, any case
+   * @return {@code true} for the secret query parameters named in the class comment
+   */
+  public boolean isSecretQueryParameter(String name) {
+    return SECRET_QUERY.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  /**
    * A trace header with its value as it may be printed: what emitters put in {@link WireEvent}s.
    *
    * @param name the header name as sent
@@ -146,7 +156,7 @@ public final class Redaction {
       String p = params[i];
       int eq = p.indexOf('=');
       String name = eq < 0 ? p : p.substring(0, eq);
-      if (eq >= 0 && SECRET_QUERY.contains(name.toLowerCase(Locale.ROOT))) {
+      if (eq >= 0 && isSecretQueryParameter(name)) {
         sb.append(name).append('=').append(MASK);
       } else {
         sb.append(p);

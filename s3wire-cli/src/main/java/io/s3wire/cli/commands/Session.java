@@ -98,6 +98,7 @@ final class Session implements AutoCloseable {
         .insecure(s.transport().insecure())
         .trustedCertificates(trustedCertificates(s, env))
         .listener(listener)
+        .pcapFile(s.transport().pcap())
         // One command is one short-lived process: two event loops carry many parallel transfers,
         // and starting more only slows the start.
         .ioThreads(2);

@@ -50,6 +50,11 @@ public final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--write-profile", paramLabel = "FILE", description = "Write the measured capabilities as a provider profile file (load it with --provider-file).")
   Path writeProfile;
 
+  @Option(names = "--pcap", paramLabel = "FILE.pcap", description = "Capture the cleartext HTTP of every connection for"
+      + " Wireshark/tshark, secrets masked: FILE.pcap for the setup and extra probes, FILE-ROUTE.pcap per matrix route;"
+      + " the HTML report links each failing cell to its route's capture.")
+  Path pcap;
+
   private final Map<String, String> env;
 
   public DoctorCommand(Map<String, String> env) {
@@ -80,7 +85,7 @@ public final class DoctorCommand implements Callable<Integer> {
     if (provider != null && providerFile != null) {
       throw new ParameterException(spec.commandLine(), "--provider and --provider-file clash: give one");
     }
-    return new DoctorOptions(uri, bucket, provider, providerFile, ca, json, report, writeProfile);
+    return new DoctorOptions(uri, bucket, provider, providerFile, ca, json, report, writeProfile, pcap);
   }
 
   @Override
@@ -96,7 +101,7 @@ public final class DoctorCommand implements Callable<Integer> {
       }
     }
     if (options.report() != null) {
-      Files.writeString(options.report(), HtmlRenderer.render(r), StandardCharsets.UTF_8);
+      Files.writeString(options.report(), HtmlRenderer.render(r, options.report(), options.pcap()), StandardCharsets.UTF_8);
       if (!options.json()) {
         out.println("report: " + options.report());
       }

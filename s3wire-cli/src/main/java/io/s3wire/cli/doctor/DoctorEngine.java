@@ -34,6 +34,8 @@ public final class DoctorEngine {
 
   private final Map<String, String> env;
   private final Clock clock;
+  /** {@code --pcap} of the run under way, or {@code null}. */
+  private java.nio.file.Path pcap;
 
   public DoctorEngine(Map<String, String> env, Clock clock) {
     this.env = env;
@@ -41,6 +43,7 @@ public final class DoctorEngine {
   }
 
   public DoctorReport run(DoctorOptions options) throws IOException {
+    pcap = options.pcap();
     long start = System.nanoTime();
     ProviderProfile provider = options.providerFile() != null ? io.s3wire.provider.ProviderProfileFile.read(options.providerFile())
         : options.provider() == null ? null : ProviderProfiles.named(options.provider());
@@ -104,7 +107,7 @@ public final class DoctorEngine {
   }
 
   private void createBucket(Target target) {
-    MatrixRunner runner = new MatrixRunner(target, clock);
+    MatrixRunner runner = new MatrixRunner(target, clock, pcap);
     Prober prober = new Prober(target, clock);
     try (HttpTransport h1 = HttpTransport.create(runner.config(TlsProvider.JDK, HttpVersionPolicy.HTTP_1_1, AlpnOffer.of("http/1.1")))) {
       Outcome o = prober.send(h1, prober.signed("PUT", target.uri(target.bucket(), null, null), HttpHeaders.empty(), null));
@@ -123,7 +126,7 @@ public final class DoctorEngine {
         }
       }
     }
-    Measurements m = new MatrixRunner(target, clock).run();
+    Measurements m = new MatrixRunner(target, clock, pcap).run();
     List<Finding> findings = Diagnosis.diagnose(m);
     long ms = (System.nanoTime() - start) / 1_000_000;
     return new DoctorReport(List.copyOf(headline), m, findings, ms);

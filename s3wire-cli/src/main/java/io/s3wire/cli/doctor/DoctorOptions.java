@@ -14,6 +14,13 @@ import java.nio.file.Path;
  * @param json print one JSON document instead of text
  * @param report write a self-contained HTML report here, or {@code null}
  * @param writeProfile write the measured capabilities as a provider profile file here, or {@code null}
+ * @param pcap {@code --pcap}: the base name of the captures ({@link DoctorCaptures}), or {@code null} for none
  */
 public record DoctorOptions(URI endpoint, String bucket, String provider, Path providerFile, Path ca, boolean json, Path report,
-    Path writeProfile) {}
+    Path writeProfile, Path pcap) {
+  /** The options without captures. */
+  public DoctorOptions(URI endpoint, String bucket, String provider, Path providerFile, Path ca, boolean json, Path report,
+      Path writeProfile) {
+    this(endpoint, bucket, provider, providerFile, ca, json, report, writeProfile, null);
+  }
+}

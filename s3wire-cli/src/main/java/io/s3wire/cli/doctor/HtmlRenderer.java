@@ -15,6 +15,16 @@ public final class HtmlRenderer {
   private HtmlRenderer() {}
 
   public static String render(DoctorReport r) {
+    return render(r, null, null);
+  }
+
+  /**
+   * The page, each failing cell linking its route's capture when {@code pcap} is given.
+   *
+   * @param report where the page is written (links are made relative to it), or {@code null}
+   * @param pcap {@code --pcap}'s base name, or {@code null} for no capture links
+   */
+  public static String render(DoctorReport r, java.nio.file.Path report, java.nio.file.Path pcap) {
     Measurements m = r.measurements();
     StringBuilder sb = new StringBuilder();
     sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>s3wire doctor: ")
@@ -74,7 +84,14 @@ public final class HtmlRenderer {
         break;
       }
       sb.append("<h3 id=\"").append(anchor(c)).append("\">").append(esc(c.row() + " " + c.operation().id() + ": " + c.text()))
-          .append("</h3>\n<p>").append(esc(c.outcome().describe())).append("</p>\n").append(SequenceDiagram.svg(c.trace())).append('\n');
+          .append("</h3>\n<p>").append(esc(c.outcome().describe())).append("</p>\n");
+      if (pcap != null) {
+        String link = DoctorCaptures.link(report, DoctorCaptures.forRoute(pcap, c.route()));
+        sb.append("<p class=\"capture\">Capture: <a href=\"").append(esc(link)).append("\">").append(esc(link))
+            .append("</a> (every connection of the ").append(esc(c.route().label()))
+            .append(" route; Wireshark or <code>tshark -r</code> opens it)</p>\n");
+      }
+      sb.append(SequenceDiagram.svg(c.trace())).append('\n');
     }
     sb.append("</body></html>\n");
     return sb.toString();

@@ -34,16 +34,24 @@ final class MatrixRunner {
   private Target probeTarget;
   private io.s3wire.auth.CanonicalRequest canonical;
   private io.s3wire.auth.StringToSign stringToSign;
+  /** {@code --pcap}: the captures' base name, or {@code null}. */
+  private final java.nio.file.Path pcap;
 
-  MatrixRunner(Target target, Clock clock) {
+  MatrixRunner(Target target, Clock clock, java.nio.file.Path pcap) {
     this.target = target;
+    this.pcap = pcap;
     this.prober = new Prober(target, clock);
     this.probeTarget = target;
     this.prefix = "s3wire-doctor-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
   }
 
   TransportConfig config(TlsProvider provider, HttpVersionPolicy policy, AlpnOffer offer) {
+    return config(provider, policy, offer, pcap);
+  }
+
+  private TransportConfig config(TlsProvider provider, HttpVersionPolicy policy, AlpnOffer offer, java.nio.file.Path capture) {
     return TransportConfig.builder()
+        .pcapFile(capture)
         .versionPolicy(policy)
         .tlsProvider(provider)
         .alpnOffer(offer)
@@ -103,7 +111,7 @@ final class MatrixRunner {
       return cells;
     }
     try (HttpTransport t = HttpTransport.create(config(route.tls() == null ? TlsProvider.JDK : route.tls(), route.policy(),
-        route.offer()))) {
+        route.offer(), DoctorCaptures.forRoute(pcap, route)))) {
       for (Shape shape : Shape.values()) {
         runRow(t, route, shape, cells);
       }

@@ -30,9 +30,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("system-tools")
 @Timeout(180)
 class TsharkCaptureTest {
-  private static final Map<String, Integer> TYPES = Map.of("DATA", 0, "HEADERS", 1, "PRIORITY", 2, "RST_STREAM", 3,
+  /** HTTP/2 frame types by name, as our trace writes them; tshark prints the numbers. */
+  static final Map<String, Integer> TYPES = Map.of("DATA", 0, "HEADERS", 1, "PRIORITY", 2, "RST_STREAM", 3,
       "SETTINGS", 4, "PUSH_PROMISE", 5, "PING", 6, "GOAWAY", 7, "WINDOW_UPDATE", 8);
-  private static final Pattern FRAME = Pattern.compile(
+  /** A frame event in our JSON trace: direction, type, stream. */
+  static final Pattern FRAME = Pattern.compile(
       "\"event\":\"frame\",\"dir\":\"(send|recv)\",\"type\":\"([A-Z_]+)\",\"stream_id\":(\\d+)");
 
   @TempDir Path tmp;

@@ -13,6 +13,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
 import io.s3wire.error.S3Exception;
+import io.s3wire.http.internal.pcap.PcapFile;
+import io.s3wire.http.internal.pcap.PcapTap;
 import io.s3wire.http.HttpProtocol;
 import io.s3wire.http.TransportConfig;
 import io.s3wire.wire.WireEvent;
@@ -35,11 +37,14 @@ final class Connector implements OriginPool.Opener {
   private final EventLoops loops;
   private final java.util.function.Supplier<SslContext> ssl;
   private final AtomicLong ids = new AtomicLong();
+  /** The transport's capture file, or {@code null}. */
+  private final PcapFile pcap;
 
-  Connector(TransportContext context, EventLoops loops, java.util.function.Supplier<SslContext> ssl) {
+  Connector(TransportContext context, EventLoops loops, java.util.function.Supplier<SslContext> ssl, PcapFile pcap) {
     this.context = context;
     this.loops = loops;
     this.ssl = ssl;
+    this.pcap = pcap;
   }
 
   private TransportConfig config() {
@@ -105,6 +110,10 @@ final class Connector implements OriginPool.Opener {
               h.setHandshakeTimeoutMillis(c.tlsHandshakeTimeout().toMillis());
               ch.pipeline().addLast("tls", h);
             }
+            if (pcap != null) {
+              // The capture sees cleartext: after TLS, before every HTTP handler.
+              ch.pipeline().addLast("pcap", pcap.newTap());
+            }
             ch.pipeline().addLast(HeldReads.NAME, new HeldReads());
           }
         });
@@ -123,6 +132,10 @@ final class Connector implements OriginPool.Opener {
       Channel ch = cf.channel();
       String id = "c" + ids.incrementAndGet();
       EventRouter router = new EventRouter(id, c.listener());
+      PcapTap tap = ch.pipeline().get(PcapTap.class);
+      if (tap != null) {
+        tap.redactions(router::redaction);
+      }
       router.attach(opener.listener);
       router.emit(new WireEvent.ConnectionOpened(System.nanoTime(), id, String.valueOf(ch.remoteAddress()),
           String.valueOf(ch.localAddress()), origin.tls()));

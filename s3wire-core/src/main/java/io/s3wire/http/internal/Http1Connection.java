@@ -215,6 +215,8 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Pool
 
     void send() {
       router.attach(call.listener);
+      // Stream 0 carries no frames: on HTTP/1.1 it names the exchange's redaction (for the capture).
+      router.registerStream(0, call.listener, call.redaction);
       HttpRequest r = call.request;
       io.netty.handler.codec.http.HttpRequest head = RequestNormalizer.toHttp1(r);
       keepAlive = HttpUtil.isKeepAlive(head);

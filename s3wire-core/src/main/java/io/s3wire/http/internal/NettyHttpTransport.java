@@ -37,6 +37,7 @@ public final class NettyHttpTransport implements HttpTransport {
   private final ExecutorService bodyExecutor;
   private volatile TlsContexts.Built tls;
   private final Connector connector;
+  private final io.s3wire.http.internal.pcap.PcapFile pcap;
   private final Map<Origin, OriginPool> pools = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -51,7 +52,8 @@ public final class NettyHttpTransport implements HttpTransport {
       return t;
     });
     TransportContext context = new TransportContext(config, bodyExecutor);
-    this.connector = new Connector(context, loops, this::sslContext);
+    this.pcap = config.pcapFile() == null ? null : io.s3wire.http.internal.pcap.PcapFile.open(config.pcapFile());
+    this.connector = new Connector(context, loops, this::sslContext, pcap);
   }
 
   /** The TLS context, built on first use: plain-HTTP users never pay for it. */
@@ -72,7 +74,8 @@ public final class NettyHttpTransport implements HttpTransport {
   /**
    * Creates a transport.
    *
-   * @throws ClientException when the TLS setup can never work (a key log with the JDK provider); a
+   * @throws ClientException when the TLS setup can never work (a key log with the JDK provider), or
+   *     the capture file cannot be written; a
    *     provider that cannot load or an unreadable CA bundle fails the first TLS connection instead
    */
   public static HttpTransport create(TransportConfig config) {
@@ -140,6 +143,9 @@ public final class NettyHttpTransport implements HttpTransport {
     }
     loops.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     bodyExecutor.shutdownNow();
+    if (pcap != null) {
+      pcap.close();
+    }
     TlsContexts.Built t = tls;
     if (t != null && t.keyLog() != null) {
       t.keyLog().close();
