@@ -57,7 +57,7 @@ import java.util.stream.Stream;
  *                                        user metadata, checksum if any, part sizes and part
  *                                        checksums of a multipart object, name of its data file)
  *                                        as a properties file
- * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.&lt;uuid&gt;.data  the object's bytes
+ * buckets/&lt;bucket&gt;/objects/&lt;h&gt;.&lt;id&gt;.data  the object's bytes (id: a completed upload's, else random)
  * buckets/&lt;bucket&gt;/versioning.properties  the versioning state, once versioning was configured;
  *                                        from then on {@code <h>.meta} lists every version and
  *                                        delete marker of the key ({@link VersionFiles}), each
@@ -72,7 +72,8 @@ import java.util.stream.Stream;
  * <p>Writes go to {@code tmp/}, are fsynced and atomically renamed into place; data first under a
  * fresh name, then the metadata that points at it (the commit point), then the old data is
  * deleted. A killed process thus leaves either the old object or the new one, plus at most an
- * orphan data file or temp file, which {@link #open} deletes. An index of keys is held in memory
+ * orphan data file or temp file, which {@link #open} deletes, as it deletes what a crash left of
+ * uploads ({@link FileUploads#recover}). An index of keys is held in memory
  * and rebuilt from the metadata files on open.
  */
 public final class FileStore implements ObjectStore {
@@ -157,13 +158,14 @@ public final class FileStore implements ObjectStore {
         }
         Instant created = Instant.ofEpochMilli(Long.parseLong(AtomicFiles.readProperties(props).getProperty("created")));
         Bucket b = new Bucket(dir, created);
-        loadObjects(b);
+        uploads.recover(b.uploads(), loadObjects(b));
         buckets.put(dir.getFileName().toString(), b);
       }
     }
   }
 
-  private void loadObjects(Bucket b) throws IOException {
+  /** Indexes the bucket's objects, deletes data files no metadata names; returns the names in use. */
+  private Set<String> loadObjects(Bucket b) throws IOException {
     Path state = b.dir.resolve(VERSIONING_FILE);
     if (Files.isRegularFile(state)) {
       b.versions.state(BucketVersioning.valueOf(AtomicFiles.readProperties(state).getProperty("state")));
@@ -194,6 +196,7 @@ public final class FileStore implements ObjectStore {
         Files.deleteIfExists(p);
       }
     }
+    return referenced;
   }
 
   private static Entry readEntry(java.util.Properties props) {
@@ -224,7 +227,7 @@ public final class FileStore implements ObjectStore {
       files.writeProperties(meta, VersionFiles.write(c.key(), c.after(), FileStore::writeEntry));
     }
     b.versions.apply(c);
-    for (String dropped : VersionFiles.dataNames(c.dropped(), Entry::dataName)) {
+    for (String dropped : VersionFiles.unreferenced(c, Entry::dataName)) {
       Files.deleteIfExists(b.objects().resolve(dropped));
     }
   }
@@ -351,18 +354,20 @@ public final class FileStore implements ObjectStore {
     AtomicFiles.Written w = files.writeDigested(body, checksum);
     StoredObject info = new StoredObject(key, w.size(), EncryptedETags.etag(w.etag(), attributes.encryption()), now(),
         attributes, w.checksum());
-    return commit(b, info, List.of(), List.of(), w.temp(), condition);
+    return commit(b, info, List.of(), List.of(), w.temp(), condition, null);
   }
 
   /**
-   * Publishes the data file, then, under the bucket's lock, checks {@code condition} against the
-   * indexed object and renames the metadata into place: the check and the commit point are one
-   * step for every writer of the key.
+   * Publishes the data file as {@code <h>.<dataId>.data}, then, under the bucket's lock, checks
+   * {@code condition} against the indexed object and renames the metadata into place: the check and
+   * the commit point are one step for every writer of the key. {@code dataId}: a completion's
+   * upload id (so that {@link #open} can tell the upload was completed), else {@code null} for a
+   * random one.
    */
   private StoredObject commit(Bucket b, StoredObject info, List<Long> partSizes, List<ObjectChecksum> partChecksums,
-      Path temp, WriteCondition condition) throws IOException {
+      Path temp, WriteCondition condition, String dataId) throws IOException {
     String h = storageName(info.key());
-    String dataName = h + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
+    String dataName = h + "." + (dataId != null ? dataId : UUID.randomUUID().toString().replace("-", "")) + ".data";
     try {
       try {
         files.publish(temp, b.objects().resolve(dataName));
@@ -571,7 +576,7 @@ public final class FileStore implements ObjectStore {
     synchronized (uploads.lock(uploadId)) {
       FileUploads.Assembled a = uploads.assemble(b.uploads(), key, uploadId, partNumbers);
       StoredObject info = commit(b, new StoredObject(key, a.size(), etag, now(), upload.attributes(), checksum),
-          a.partSizes(), ObjectParts.everyOrNone(a.partChecksums()), a.temp(), condition);
+          a.partSizes(), ObjectParts.everyOrNone(a.partChecksums()), a.temp(), condition, uploadId);
       uploads.finish(b.uploads(), uploadId);
       return info;
     }

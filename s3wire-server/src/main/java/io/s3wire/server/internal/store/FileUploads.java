@@ -16,7 +16,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -193,6 +195,41 @@ final class FileUploads {
       Files.deleteIfExists(dir.resolve("upload.meta"));
       FileStore.deleteTree(dir);
       locks.remove(uploadId);
+    }
+  }
+
+  /**
+   * On open, before any request: removes what a killed process left of uploads. An upload whose
+   * completion committed (an object's data file is named {@code <h>.<upload id>.data}, among
+   * {@code dataNames}) but whose directory was not yet removed; a directory without {@code
+   * upload.meta} (a creation or an abort cut short); a part's data file that no part metadata
+   * names (a part upload cut short, or a replaced part's old data).
+   */
+  void recover(Path uploads, Set<String> dataNames) throws IOException {
+    Set<String> completed = new HashSet<>();
+    for (String name : dataNames) {
+      String[] parts = name.split("\\.");
+      if (parts.length == 3 && UPLOAD_ID.matcher(parts[1]).matches()) {
+        completed.add(parts[1]);
+      }
+    }
+    try (Stream<Path> s = Files.list(uploads)) {
+      for (Path dir : (Iterable<Path>) s::iterator) {
+        if (completed.contains(dir.getFileName().toString()) || !Files.isRegularFile(dir.resolve("upload.meta"))) {
+          FileStore.deleteTree(dir);
+          continue;
+        }
+        Set<String> named = new HashSet<>();
+        MetaFiles.readParts(dir).forEach(p -> named.add(p.dataName()));
+        try (Stream<Path> files = Files.list(dir)) {
+          for (Path f : (Iterable<Path>) files::iterator) {
+            String name = f.getFileName().toString();
+            if (name.endsWith(".data") && !named.contains(name)) {
+              Files.delete(f);
+            }
+          }
+        }
+      }
     }
   }
 

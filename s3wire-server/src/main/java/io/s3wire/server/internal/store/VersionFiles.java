@@ -66,6 +66,16 @@ final class VersionFiles {
     return chain;
   }
 
+  /**
+   * The data files of the versions {@code c} dropped that no version it keeps refers to: a
+   * completion retried after its upload outlived the commit (a failed removal) reuses its data name.
+   */
+  static <T> List<String> unreferenced(VersionIndex.Change<T> c, Function<T, String> dataName) {
+    List<String> out = dataNames(c.dropped(), dataName);
+    out.removeAll(dataNames(c.after(), dataName));
+    return out;
+  }
+
   /** The data files {@code chain} refers to, by name. */
   static <T> List<String> dataNames(List<VersionIndex.Slot<T>> chain, Function<T, String> dataName) {
     List<String> out = new ArrayList<>();
