@@ -138,7 +138,10 @@ public final class ListingXml {
       out.leaf("ContinuationToken", r.continuationToken())
           .leaf("NextContinuationToken", r.nextContinuationToken())
           .leaf("StartAfter", enc(url, r.startAfter()));
-      out.leaf("KeyCount", r.keyCount() != null ? r.keyCount() : r.contents().size() + r.commonPrefixes().size());
+      // Written as held: the builder counts it for a new v2 page; a page read without one stays without.
+      if (r.keyCount() != null) {
+        out.leaf("KeyCount", r.keyCount());
+      }
     } else {
       out.leaf("Marker", enc(url, r.marker())).leaf("NextMarker", enc(url, r.nextMarker()));
     }

@@ -2,7 +2,6 @@ package io.s3wire.xml.internal;
 
 import io.s3wire.xml.S3XmlException;
 import java.io.ByteArrayInputStream;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -64,25 +63,57 @@ public final class XmlCursor implements AutoCloseable {
    * standard error before it throws, so each malformed body a client sent would write a line there.
    */
   public static XMLStreamReader newReader(byte[] body) throws XMLStreamException {
-    return newReader(new ByteArrayInputStream(body));
-  }
-
-  private static XMLStreamReader newReader(InputStream in) throws XMLStreamException {
-    BufferedInputStream buffered = new BufferedInputStream(in);
-    try {
-      buffered.mark(3);
-      byte[] head = buffered.readNBytes(3);
-      if (!hasUtf8Bom(head)) {
-        buffered.reset();
-      }
-    } catch (IOException e) {
-      throw new XMLStreamException(e);
+    int start = hasUtf8Bom(body) ? 3 : 0;
+    if (declaresDoctype(body, start)) {
+      // Refused before the parser sees it: the JDK 17 parser prints a stack trace to standard
+      // error when a DOCTYPE's internal subset is cut short, before it reports the DTD.
+      throw new XMLStreamException("DTDs are not allowed");
     }
-    return FACTORY.createXMLStreamReader(strictUtf8(buffered));
+    return FACTORY.createXMLStreamReader(strictUtf8(new ByteArrayInputStream(body, start, body.length - start)));
   }
 
   private static boolean hasUtf8Bom(byte[] b) {
-    return b.length == 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
+    return b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
+  }
+
+  // Whether the prolog (what precedes the root element: white space, the XML declaration,
+  // processing instructions and comments) holds a DOCTYPE, the only place XML allows one.
+  static boolean declaresDoctype(byte[] b, int from) {
+    int i = from;
+    while (i < b.length) {
+      byte c = b[i];
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        i++;
+      } else if (startsWith(b, i, "<?")) {
+        i = after(b, i + 2, "?>");
+      } else if (startsWith(b, i, "<!--")) {
+        i = after(b, i + 4, "-->");
+      } else {
+        return startsWith(b, i, "<!DOCTYPE");
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWith(byte[] b, int at, String ascii) {
+    if (b.length - at < ascii.length()) {
+      return false;
+    }
+    for (int k = 0; k < ascii.length(); k++) {
+      if (b[at + k] != ascii.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int after(byte[] b, int from, String end) {
+    for (int i = from; i < b.length; i++) {
+      if (startsWith(b, i, end)) {
+        return i + end.length();
+      }
+    }
+    return b.length;
   }
 
   private static Reader strictUtf8(InputStream in) {
@@ -96,14 +127,9 @@ public final class XmlCursor implements AutoCloseable {
     if (body == null || body.length == 0) {
       throw new S3XmlException("malformed XML: the body is empty");
     }
-    return open(new ByteArrayInputStream(body));
-  }
-
-  /** Opens a cursor positioned on the root element; the caller closes {@code in}. */
-  public static XmlCursor open(InputStream in) {
     XMLStreamReader r;
     try {
-      r = newReader(in);
+      r = newReader(body);
     } catch (XMLStreamException e) {
       throw malformed(e);
     } catch (RuntimeException e) {
@@ -129,6 +155,21 @@ public final class XmlCursor implements AutoCloseable {
       closeQuietly(r);
       throw e instanceof S3XmlException s ? s : parserFailed(e);
     }
+  }
+
+  /**
+   * Opens a cursor over the whole of {@code in}, positioned on the root element; the caller closes
+   * {@code in}. S3 documents are small: the stream is read into memory first, so the DOCTYPE check
+   * of {@link #newReader(byte[])} sees the whole prolog.
+   */
+  public static XmlCursor open(InputStream in) {
+    byte[] body;
+    try {
+      body = in.readAllBytes();
+    } catch (IOException e) {
+      throw new S3XmlException("malformed XML: reading the body failed: " + e.getMessage(), e);
+    }
+    return open(body);
   }
 
   /** The root element's local name. */
