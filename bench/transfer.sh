@@ -8,7 +8,10 @@
 # peak RSS (VmHWM) and peak heap; curl's peak RSS comes from /usr/bin/time.
 #   BENCH_TRANSFER_SIZE=1g BENCH_PART_SIZE=16m BENCH_TRANSFER_CONCURRENCY=8
 #   BENCH_CLIENT_HEAP=2g BENCH_SERVER_HEAP=6g BENCH_TRANSFER_REPEATS=2
-#   BENCH_TRANSFER_CLIENTS="s3wire s3wire-md5 sdk-apache sdk-netty sdk-tm minio curl"
+#   BENCH_TRANSFER_CLIENTS="s3wire s3wire-md5 sdk-apache sdk-netty sdk-tm sdk-tm-defaults minio curl"
+# An SDK peer runs with checksums WHEN_REQUIRED (it checks nothing, the cheapest it can be); the same
+# peer with "-defaults" (sdk-apache-defaults, sdk-netty-defaults, sdk-tm-defaults) runs as a user runs
+# it, flexible checksums on (CRC32 on upload, validated on download where the server returns one).
 # Each client runs BENCH_TRANSFER_REPEATS times per transfer (best kept, the same for every client),
 # each time on a server just told to collect its garbage, so no client pays for the one before it.
 # BENCH_TRANSFER_WARMUPS=N (default 0) makes every JVM client do N untimed transfers first, in the
@@ -45,7 +48,7 @@ REPEATS=${BENCH_TRANSFER_REPEATS:-2}
 WARMUPS=${BENCH_TRANSFER_WARMUPS:-0}
 CHEAP=${BENCH_CLIENT_HEAP:-2g}
 SHEAP=${BENCH_SERVER_HEAP:-6g}
-CLIENTS=${BENCH_TRANSFER_CLIENTS:-"s3wire s3wire-md5 sdk-apache sdk-netty sdk-tm minio curl"}
+CLIENTS=${BENCH_TRANSFER_CLIENTS:-"s3wire s3wire-md5 sdk-apache sdk-netty sdk-tm sdk-tm-defaults minio curl"}
 # JVM flags for every JVM client alike (BENCH_CLIENT_JVM_OPTS, default none).
 JOPTS=${BENCH_CLIENT_JVM_OPTS:-}
 # C1 alone (-XX:TieredStopAtLevel=1) is a candidate because a cold JVM on 2 cores spends a third of
@@ -294,9 +297,9 @@ figure_line() { # proto op
   echo "Server: s3wire-server, memory store, in a child JVM (-Xmx$SHEAP); TLS by BoringSSL with a generated certificate, ALPN h2/http1.1."
   echo "Clients: one JVM per client and transfer (-Xmx$CHEAP${JOPTS:+ $JOPTS, the same for every JVM client}); each JVM client is run with each JIT setting of \`$CANDIDATES\` $REPEATS times and keeps its best (the settings column names it), curl $REPEATS times; runs are interleaved (all clients and settings once, then again), the server collecting its garbage before every run;"
   echo "part size $PART, $CONC in flight where the client takes them; $([ "$WARMUPS" = 0 ] && echo "each timed transfer is the JVM's first (cold JIT)" || echo "each JVM client did $WARMUPS untimed transfers first (warm JIT; curl runs cold, it has none)");"
-  echo "SDK checksums WHEN_REQUIRED, path-style; JDK clients trust the server's certificate through a PKCS12 trust store, the CRT by trustAllCertificates."
+  echo "SDK checksums WHEN_REQUIRED in the rows named after the peer alone, the SDK's defaults (flexible checksums on: CRC32 computed on upload, validated on download) in its -defaults rows; path-style; JDK clients trust the server's certificate through a PKCS12 trust store, the CRT by trustAllCertificates."
   echo "s3wire's rows run with Netty 4.2's JFR allocator events off, as its command line does (the SDK's Netty is 4.1, which has none)."
-  echo "s3wire checks every transfer (CRC32C: parts checked by the server, downloads against the stored full-object value; MD5 in the s3wire-md5 row) and signs no payload (UNSIGNED-PAYLOAD, as curl and the CRT); the SDK peers (WHEN_REQUIRED) and curl check nothing."
+  echo "s3wire checks every transfer (CRC32C: parts checked by the server, downloads against the stored full-object value; MD5 in the s3wire-md5 row) and signs no payload (UNSIGNED-PAYLOAD, as curl and the CRT); the SDK peers' WHEN_REQUIRED rows and curl check nothing."
   echo "Before any client is measured, the server is warmed by untimed transfers: a single PUT and GET by curl, then one upload and one download by every JVM client. Those runs also write each JVM client's AppCDS archive (-XX:ArchiveClassesAtExit, one per client, transfer and server), which its measured runs then map (-XX:SharedArchiveFile), as s3wire's launcher does for its command line."
   echo "Peak RSS is the client process's VmHWM (curl: /usr/bin/time); heap is the sum of the heap pools' peak usage. Time is the transfer alone (no JVM start)."
   echo "Client CPU-s is the client process's CPU time (user + system from /proc/self/stat, every thread: JIT, GC, the CRT's native threads) during the timed transfer; curl's is its whole run. The server shares the same cores, so a client that needs less CPU leaves more to the server."

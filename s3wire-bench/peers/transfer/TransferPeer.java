@@ -41,7 +41,14 @@ public final class TransferPeer {
   }
 
   public static void main(String[] a) throws Exception {
-    String client = a[0], op = a[1];
+    // "<peer>-defaults": the SDK as a user runs it, flexible checksums on (CRC32 computed on
+    // upload, validated on download when the server returns one); plain "<peer>": WHEN_REQUIRED.
+    boolean defaults = a[0].endsWith("-defaults");
+    String client = defaults ? a[0].substring(0, a[0].length() - "-defaults".length()) : a[0];
+    if (defaults && !client.startsWith("sdk-")) {
+      throw new IllegalArgumentException("-defaults applies to the AWS SDK peers only: " + a[0]);
+    }
+    String op = a[1];
     URI endpoint = URI.create(a[2]);
     String bucket = a[3], key = a[4];
     Path file = Path.of(a[5]);
@@ -59,10 +66,13 @@ public final class TransferPeer {
     Transfer once;
     switch (client) {
       case "sdk-apache" -> {
-        S3Client s3 = S3Client.builder().httpClient(ApacheHttpClient.builder().build())
-            .endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(creds).forcePathStyle(true)
-            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build();
+        var b = S3Client.builder().httpClient(ApacheHttpClient.builder().build())
+            .endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(creds).forcePathStyle(true);
+        if (!defaults) {
+          b.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+              .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        }
+        S3Client s3 = b.build();
         resources = s3;
         once = () -> {
           if (put) {
@@ -74,7 +84,7 @@ public final class TransferPeer {
         note = "single PutObject/GetObject, Apache client defaults";
       }
       case "sdk-netty" -> {
-        S3AsyncClient s3 = nettyClient(endpoint, creds, concurrency, false, partSize);
+        S3AsyncClient s3 = nettyClient(endpoint, creds, concurrency, false, partSize, defaults);
         resources = s3;
         once = () -> {
           if (put) {
@@ -88,16 +98,19 @@ public final class TransferPeer {
       case "sdk-tm" -> {
         S3AsyncClient s3;
         try {
-          s3 = S3AsyncClient.crtBuilder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(creds)
+          var b = S3AsyncClient.crtBuilder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(creds)
               .forcePathStyle(true).minimumPartSizeInBytes(partSize).maxConcurrency(concurrency)
               .targetThroughputInGbps(20.0)
-              .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-              .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-              .httpConfiguration(h -> h.trustAllCertificatesEnabled(endpoint.getScheme().equals("https"))).build();
+              .httpConfiguration(h -> h.trustAllCertificatesEnabled(endpoint.getScheme().equals("https")));
+          if (!defaults) {
+            b.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+          }
+          s3 = b.build();
           note = "S3TransferManager over the CRT client (part " + (partSize >> 20) + " MiB, "
               + concurrency + " in flight, target 20 Gbps)";
         } catch (Throwable crtUnavailable) {
-          s3 = nettyClient(endpoint, creds, concurrency, true, partSize);
+          s3 = nettyClient(endpoint, creds, concurrency, true, partSize, defaults);
           note = "S3TransferManager over the Java multipart client + Netty (CRT unavailable: " + crtUnavailable + ")";
         }
         S3AsyncClient c = s3;
@@ -141,6 +154,9 @@ public final class TransferPeer {
     long t1 = System.nanoTime();
     long cpu1 = processCpuNanos();
     resources.close();
+    if (client.startsWith("sdk-")) {
+      note += defaults ? ", SDK checksum defaults (flexible checksums on)" : ", checksums WHEN_REQUIRED";
+    }
     if (warmups > 0) {
       note += ", after " + warmups + " untimed in the same JVM";
     }
@@ -159,14 +175,16 @@ public final class TransferPeer {
   }
 
   private static S3AsyncClient nettyClient(URI endpoint, StaticCredentialsProvider creds, int concurrency,
-      boolean multipart, long partSize) {
-    return S3AsyncClient.builder().httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(Math.max(concurrency, 16)))
+      boolean multipart, long partSize, boolean defaults) {
+    var b = S3AsyncClient.builder().httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(Math.max(concurrency, 16)))
         .endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(creds).forcePathStyle(true)
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .multipartEnabled(multipart)
-        .multipartConfiguration(c -> c.minimumPartSizeInBytes(partSize).thresholdInBytes(partSize))
-        .build();
+        .multipartConfiguration(c -> c.minimumPartSizeInBytes(partSize).thresholdInBytes(partSize));
+    if (!defaults) {
+      b.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+    }
+    return b.build();
   }
 
   /**
