@@ -355,7 +355,10 @@ public final class S3ClientBuilder {
     if (endpointText != null) {
       given = given.withEndpoint(Endpoint.parse(endpointText), "S3ClientBuilder.endpoint");
     }
-    AwsSettings aws = (awsConfig != null ? awsConfig : AwsConfigResolver.system()).resolve(given);
+    // The credential calls (STS, SSO, ...) trust servers as this client's transport does.
+    HttpTransport shared = transport != null ? transport : transportConfig == null ? inherited : null;
+    TransportConfig tls = transportConfig != null ? transportConfig : shared != null ? shared.config() : TransportConfig.defaults();
+    AwsSettings aws = (awsConfig != null ? awsConfig : AwsConfigResolver.system()).resolve(given, tls);
     URI base = aws.endpoint().map(Resolved::value).orElse(null);
     ProviderProfile profile = provider != null ? provider : base != null ? ProviderProfiles.generic() : ProviderProfiles.aws();
     String region = aws.region().map(Resolved::value).orElse(profile.defaultRegion());

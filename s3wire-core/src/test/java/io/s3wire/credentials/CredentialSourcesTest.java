@@ -206,7 +206,7 @@ class CredentialSourcesTest {
     files("[profile p]\ncredential_process = exit 1\n");
     env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://example.com/x");
     RefreshingCredentialsProvider chain = AwsCredentialsProviders.defaultChain(env, home,
-        AwsProfileFiles.load(env, home), "p", null, clock);
+        AwsProfileFiles.load(env, home), "p", null, clock, io.s3wire.http.TransportConfig.defaults());
     assertThatThrownBy(chain::resolve).isInstanceOf(ClientException.class)
         .hasMessageContaining("environment variables AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY: not configured")
         .hasMessageContaining("web identity (AWS_WEB_IDENTITY_TOKEN_FILE): not configured")
@@ -223,7 +223,7 @@ class CredentialSourcesTest {
     env.put("AWS_SECRET_ACCESS_KEY", "env-secret");
     env.put("AWS_SESSION_TOKEN", "env-token");
     RefreshingCredentialsProvider chain = AwsCredentialsProviders.defaultChain(env, home,
-        AwsProfileFiles.load(env, home), "default", null, clock);
+        AwsProfileFiles.load(env, home), "default", null, clock, io.s3wire.http.TransportConfig.defaults());
     assertThat(chain.resolve().accessKeyId()).isEqualTo("ENVKEY");
     assertThat(chain.resolve().sessionToken()).isEqualTo("env-token");
   }

@@ -8,6 +8,7 @@ import io.s3wire.error.ClientException;
 import io.s3wire.http.HttpHeaders;
 import io.s3wire.http.HttpRequest;
 import io.s3wire.http.RequestBody;
+import io.s3wire.http.TransportConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -40,9 +41,10 @@ final class SsoLoader {
    * Exchanges the cached token for role credentials.
    *
    * @param session the {@code [sso-session]} section's keys, or empty for a legacy profile
+   * @param tls the client's transport settings, whose trust the portal call uses
    */
   static ProvidedCredentials load(AwsProfile profile, Optional<Map<String, Resolved<String>>> session, Path home,
-      Optional<URI> override, Clock clock) {
+      Optional<URI> override, Clock clock, TransportConfig tls) {
     String origin = profile.property("sso_account_id").or(() -> profile.property("sso_role_name"))
         .map(Resolved::source).orElse("profile " + profile.name());
     String account = require(profile, "sso_account_id", origin);
@@ -84,7 +86,7 @@ final class SsoLoader {
     String what = "SSO GetRoleCredentials at " + base;
     HttpRequest request = new HttpRequest("GET", uri, HttpHeaders.of(TOKEN_HEADER, accessToken, "accept",
         "application/json"), RequestBody.empty(), Set.of(TOKEN_HEADER));
-    CredentialsHttp.Reply reply = CredentialsHttp.with(base, TIMEOUT, http -> http.send(request, what));
+    CredentialsHttp.Reply reply = CredentialsHttp.with(base, TIMEOUT, tls, http -> http.send(request, what));
     if (!reply.ok()) {
       throw new ClientException("credentials", what + " failed: HTTP " + reply.status()
           + (reply.status() == 401 || reply.status() == 403 ? "; the SSO session may have ended: run aws sso login" : ""));
