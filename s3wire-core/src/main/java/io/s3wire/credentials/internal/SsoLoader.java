@@ -88,7 +88,7 @@ final class SsoLoader {
         "application/json"), RequestBody.empty(), Set.of(TOKEN_HEADER));
     CredentialsHttp.Reply reply = CredentialsHttp.with(base, TIMEOUT, tls, http -> http.send(request, what));
     if (!reply.ok()) {
-      throw new ClientException("credentials", what + " failed: HTTP " + reply.status()
+      throw new ClientException("credentials", what + " failed: HTTP " + reply.status() + error(reply.body())
           + (reply.status() == 401 || reply.status() == 403 ? "; the SSO session may have ended: run aws sso login" : ""));
     }
     Object rc = Json.object(reply.body(), what + "'s answer").get("roleCredentials");
@@ -106,6 +106,25 @@ final class SsoLoader {
     Instant expiration = exp == null ? null : Instant.ofEpochMilli(Long.parseLong(exp.toString()));
     return new ProvidedCredentials(Credentials.of(id, secret, Json.string(c, "sessionToken")),
         "SSO role " + role + " in account " + account + " (" + origin + ")", expiration);
+  }
+
+  // The portal's error JSON ({"message": ..., "__type": "...#UnauthorizedException"}) in words; it
+  // holds no token. Anything else is left out rather than echoed.
+  private static String error(String body) {
+    Map<String, Object> doc;
+    try {
+      doc = Json.object(body, "the SSO portal's error");
+    } catch (ClientException e) {
+      return "";
+    }
+    String type = Json.string(doc, "__type");
+    String message = Optional.ofNullable(Json.string(doc, "message")).orElse(Json.string(doc, "Message"));
+    String code = type == null ? null : type.substring(type.indexOf('#') + 1);
+    String words = message == null ? null : message.strip().replaceAll("\\s+", " ");
+    if (code == null && words == null) {
+      return "";
+    }
+    return " " + (code == null ? words : words == null || words.isEmpty() ? code : code + ": " + words);
   }
 
   private static String require(AwsProfile p, String key, String origin) {
