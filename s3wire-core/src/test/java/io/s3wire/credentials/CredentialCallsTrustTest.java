@@ -88,12 +88,10 @@ class CredentialCallsTrustTest {
     env.remove("AWS_WEB_IDENTITY_TOKEN_FILE");
     env.remove("AWS_ROLE_ARN");
     try (StandIn portal = new StandIn(r -> new StandIn.Answer(200, SSO_JSON), certificate)) {
-      Files.writeString(home.resolve(".aws/config"), "[default]\nsso_session = corp\nsso_account_id = 1\n"
-          + "sso_role_name = Reader\nca_bundle = " + certificate.pemFile() + "\n"
-          + "[sso-session corp]\nsso_region = eu-west-1\nsso_start_url = https://corp.awsapps.com/start\n");
-      Path cache = Files.createDirectories(home.resolve(".aws/sso/cache"));
-      Files.writeString(cache.resolve(sha1("corp") + ".json"),
-          "{\"accessToken\":\"cached-access-token\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}");
+      env.put("AWS_PROFILE", "dev");
+      Files.writeString(home.resolve(".aws/config"), SsoFixture.DEV_PROFILE.replace("[sso-session corp]",
+          "ca_bundle = " + certificate.pemFile() + "\n[sso-session corp]"));
+      SsoFixture.cacheToken(home, "corp", "cached-access-token", "2099-01-01T00:00:00Z");
       env.put("AWS_ENDPOINT_URL_SSO", portal.url());
       assertThat(resolver().resolve(ExplicitSettings.none()).credentialsProvider().resolve().accessKeyId())
           .isEqualTo("ASIASSOTLS");
@@ -109,15 +107,6 @@ class CredentialCallsTrustTest {
 
   private AwsConfigResolver resolver() {
     return new AwsConfigResolver(env, home);
-  }
-
-  private static String sha1(String s) throws IOException {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
-          .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
   }
 
   private static String fullText(Throwable e) {

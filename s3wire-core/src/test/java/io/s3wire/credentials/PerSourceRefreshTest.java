@@ -223,12 +223,8 @@ class PerSourceRefreshTest {
   }
 
   private AwsProfileFiles ssoProfile(StandIn portal) throws IOException {
-    AwsProfileFiles f = files("[profile dev]\nsso_session = corp\nsso_account_id = 111122223333\n"
-        + "sso_role_name = Reader\n[sso-session corp]\nsso_region = eu-west-1\n"
-        + "sso_start_url = https://corp.awsapps.com/start\n");
-    Path cache = Files.createDirectories(home.resolve(".aws/sso/cache"));
-    Files.writeString(cache.resolve(sha1("corp") + ".json"),
-        "{\"accessToken\":\"cached-access-token\",\"expiresAt\":\"2030-01-01T08:00:00Z\"}");
+    AwsProfileFiles f = files(SsoFixture.DEV_PROFILE);
+    SsoFixture.cacheToken(home, "corp", "cached-access-token", "2030-01-01T08:00:00Z");
     env.put("AWS_ENDPOINT_URL_SSO", portal.url());
     return f;
   }
@@ -299,14 +295,5 @@ class PerSourceRefreshTest {
     StringWriter w = new StringWriter();
     e.printStackTrace(new PrintWriter(w));
     assertThat(w.toString()).doesNotContain(secrets);
-  }
-
-  private static String sha1(String s) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
-          .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
   }
 }
