@@ -310,14 +310,16 @@ public final class S3ClientBuilder {
   /**
    * A presigner with this builder's endpoint, addressing style, region, credentials and clock,
    * without a transport (nothing is sent, nothing needs closing). Same errors as {@link #build()}
-   * for what it resolves.
+   * for what it resolves. Each presign asks the credentials provider afresh, so temporary
+   * credentials are refreshed when they expire, as for {@link S3AsyncClient#presigner()}.
    *
    * @return a new presigner
    * @throws ClientException when the endpoint, region or credentials cannot be resolved
    */
   public S3Presigner buildPresigner() {
     Target r = resolve();
-    return new S3Presigner(r.endpoint(), r.region(), r::credentials, new ClockSkew(clock));
+    // The provider, not the credentials resolved now: those expire while the presigner lives on.
+    return new S3Presigner(r.endpoint(), r.region(), r.provider()::resolve, new ClockSkew(clock));
   }
 
   /** What a client and a presigner share: where, in which region, as whom. */
@@ -353,7 +355,10 @@ public final class S3ClientBuilder {
     if (endpointText != null) {
       given = given.withEndpoint(Endpoint.parse(endpointText), "S3ClientBuilder.endpoint");
     }
-    AwsSettings aws = (awsConfig != null ? awsConfig : AwsConfigResolver.system()).resolve(given);
+    // The credential calls (STS, SSO, ...) trust servers as this client's transport does.
+    HttpTransport shared = transport != null ? transport : transportConfig == null ? inherited : null;
+    TransportConfig tls = transportConfig != null ? transportConfig : shared != null ? shared.config() : TransportConfig.defaults();
+    AwsSettings aws = (awsConfig != null ? awsConfig : AwsConfigResolver.system()).resolve(given, tls);
     URI base = aws.endpoint().map(Resolved::value).orElse(null);
     ProviderProfile profile = provider != null ? provider : base != null ? ProviderProfiles.generic() : ProviderProfiles.aws();
     String region = aws.region().map(Resolved::value).orElse(profile.defaultRegion());

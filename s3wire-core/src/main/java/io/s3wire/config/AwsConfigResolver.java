@@ -3,6 +3,7 @@ package io.s3wire.config;
 import io.s3wire.auth.CredentialsProvider;
 import io.s3wire.credentials.AwsCredentialsProviders;
 import io.s3wire.error.ClientException;
+import io.s3wire.http.TransportConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -60,7 +61,8 @@ public final class AwsConfigResolver {
   }
 
   /**
-   * Resolves every setting.
+   * Resolves every setting; the credential calls (STS, SSO, container, instance metadata) trust
+   * the configured CA bundle, else the system's store.
    *
    * @throws ClientException when a named profile does not exist, a file cannot be parsed, or a
    *     value is invalid (an endpoint that is not an http(s) URL, an unknown addressing style),
@@ -69,6 +71,22 @@ public final class AwsConfigResolver {
    * @return every setting with the source it came from; the files are read anew on each call
    */
   public AwsSettings resolve(ExplicitSettings explicit) {
+    return resolve(explicit, TransportConfig.defaults());
+  }
+
+  /**
+   * Resolves every setting, for a client with the given transport settings: the credential calls
+   * (STS, SSO, container, instance metadata) use its TLS provider, minimum version and trust; when
+   * it names no trust of its own, the configured CA bundle ({@code AWS_CA_BUNDLE}, the profile's
+   * {@code ca_bundle}) is trusted, else the system's store.
+   *
+   * @throws ClientException as {@link #resolve(ExplicitSettings)}
+   * @param explicit what the user set directly; it wins over the environment and the files
+   * @param transport the client's transport settings; nothing but their TLS settings is used
+   * @return every setting with the source it came from; the files are read anew on each call
+   */
+  public AwsSettings resolve(ExplicitSettings explicit, TransportConfig transport) {
+    Objects.requireNonNull(transport, "transport");
     AwsProfileFiles files = AwsProfileFiles.load(env, home);
     Resolved<String> profileName = first(explicit.profile(), fromEnv("AWS_PROFILE"), fromEnv("AWS_DEFAULT_PROFILE"))
         .orElse(Resolved.of("default", "default"));
@@ -96,17 +114,27 @@ public final class AwsConfigResolver {
         .or(() -> profile.flatMap(p -> p.nestedProperty("s3", "addressing_style")).map(AwsConfigResolver::style))
         .orElse(Resolved.of(AddressingStyle.AUTO, "default"));
 
+    Optional<Resolved<Path>> caBundle = first(null, fromEnv("AWS_CA_BUNDLE"), profile.flatMap(p -> p.property("ca_bundle")))
+        .filter(v -> !v.value().isBlank())
+        .map(v -> Resolved.of(Path.of(v.value().strip()), v.source()));
     List<CredentialsProvider> chain = new ArrayList<>();
     if (explicit.credentials() != null) {
       chain.add(CredentialsProvider.of(explicit.credentials().value(), explicit.credentials().source()));
     }
     chain.add(AwsCredentialsProviders.defaultChain(env, home, files, profileName.value(),
-        region.map(Resolved::value).orElse(null), java.time.Clock.systemUTC()));
-    Optional<Resolved<Path>> caBundle = first(null, fromEnv("AWS_CA_BUNDLE"), profile.flatMap(p -> p.property("ca_bundle")))
-        .filter(v -> !v.value().isBlank())
-        .map(v -> Resolved.of(Path.of(v.value().strip()), v.source()));
+        region.map(Resolved::value).orElse(null), java.time.Clock.systemUTC(), withCaBundle(transport, caBundle)));
     CredentialsProvider credentials = chain.size() == 1 ? chain.get(0) : CredentialsProvider.chain(chain);
     return new AwsSettings(profileName, region, endpoint, style, credentials, caBundle);
+  }
+
+  // The client's own trust wins; without one, the AWS CA bundle, as the AWS SDKs apply it to every call.
+  private static TransportConfig withCaBundle(TransportConfig transport, Optional<Resolved<Path>> caBundle) {
+    boolean ownTrust = transport.trustedCertificates() != null || !transport.trustedCertificateList().isEmpty()
+        || transport.trustStore() != null;
+    if (ownTrust || caBundle.isEmpty()) {
+      return transport;
+    }
+    return transport.toBuilder().insecure(false).trustedCertificates(caBundle.get().value()).build();
   }
 
   private boolean ignoreConfiguredEndpoints(Optional<AwsProfile> profile) {

@@ -11,6 +11,7 @@ import io.s3wire.credentials.internal.ProfileLoader;
 import io.s3wire.credentials.internal.ServiceEndpoints;
 import io.s3wire.credentials.internal.StsClient;
 import io.s3wire.credentials.internal.WebIdentityLoader;
+import io.s3wire.http.TransportConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -22,7 +23,9 @@ import java.util.Objects;
  * {@link RefreshingCredentialsProvider}, and the default chain of all of them.
  *
  * <p>The environment and home directory are given, never read from the process here, so tests
- * control them.
+ * control them. The HTTP calls (STS, SSO portal, container agent, instance metadata) trust servers
+ * as the transport settings given to {@link #defaultChain} do (its TLS provider, minimum version and
+ * CA bundle, certificates or trust store); the single-source factories trust the system's store.
  */
 public final class AwsCredentialsProviders {
   private AwsCredentialsProviders() {}
@@ -40,20 +43,26 @@ public final class AwsCredentialsProviders {
    * @param profile the profile name in use
    * @param region the region for STS, or {@code null} for the global endpoint
    * @param clock decides expiry and refresh (tests pin it)
+   * @param tls the client's transport settings; the credential calls use their TLS provider, minimum
+   *     version and trust (never {@code insecure}: those calls carry tokens and source credentials),
+   *     nothing else of them
    * @return the chain, refreshing temporary credentials before they expire; nothing is read until the
    *     first call asks for credentials
    */
   public static RefreshingCredentialsProvider defaultChain(Map<String, String> env, Path home, AwsProfileFiles files,
-      String profile, String region, Clock clock) {
+      String profile, String region, Clock clock, TransportConfig tls) {
     Objects.requireNonNull(env, "env");
     Objects.requireNonNull(files, "files");
+    Objects.requireNonNull(tls, "tls");
     LoaderChain chain = new LoaderChain(List.of(
         new LoaderChain.Named("environment variables AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY", environment(env)),
-        new LoaderChain.Named("web identity (AWS_WEB_IDENTITY_TOKEN_FILE)", webIdentity(env, files, profile, region, clock)),
+        new LoaderChain.Named("web identity (AWS_WEB_IDENTITY_TOKEN_FILE)",
+            webIdentity(env, files, profile, region, clock, tls)),
         new LoaderChain.Named("profile " + profile + " (" + files.configFile() + ", " + files.credentialsFile() + ")",
-            new ProfileLoader(files, profile, env, home, region, clock)),
-        new LoaderChain.Named(ContainerLoader.description(), container(env)),
-        new LoaderChain.Named(InstanceMetadataLoader.description(), instanceMetadata(env, files, profile))),
+            new ProfileLoader(files, profile, env, home, region, clock, tls)),
+        new LoaderChain.Named(ContainerLoader.description(), new ContainerLoader(env, tls)),
+        new LoaderChain.Named(InstanceMetadataLoader.description(),
+            new InstanceMetadataLoader(env, files.profile(profile), tls))),
         CredentialsThreads::warn);
     return RefreshingCredentialsProvider.builder(chain, chain.description()).clock(clock).build();
   }
@@ -83,10 +92,15 @@ public final class AwsCredentialsProviders {
    */
   public static CredentialsLoader webIdentity(Map<String, String> env, AwsProfileFiles files, String profile,
       String region, Clock clock) {
+    return webIdentity(env, files, profile, region, clock, TransportConfig.defaults());
+  }
+
+  private static CredentialsLoader webIdentity(Map<String, String> env, AwsProfileFiles files, String profile,
+      String region, Clock clock, TransportConfig tls) {
     ServiceEndpoints endpoints = new ServiceEndpoints(env, files, files.profile(profile));
     return new WebIdentityLoader(env.get("AWS_WEB_IDENTITY_TOKEN_FILE"), env.get("AWS_ROLE_ARN"),
         env.get("AWS_ROLE_SESSION_NAME"), "environment variables AWS_WEB_IDENTITY_TOKEN_FILE/AWS_ROLE_ARN",
-        () -> new StsClient(endpoints.configured("STS", "sts"), region, clock));
+        () -> new StsClient(endpoints.configured("STS", "sts"), region, clock, tls));
   }
 
   /**
@@ -104,7 +118,7 @@ public final class AwsCredentialsProviders {
    */
   public static CredentialsLoader profile(Map<String, String> env, Path home, AwsProfileFiles files, String profile,
       String region, Clock clock) {
-    return new ProfileLoader(files, profile, env, home, region, clock);
+    return new ProfileLoader(files, profile, env, home, region, clock, TransportConfig.defaults());
   }
 
   /**
@@ -115,7 +129,7 @@ public final class AwsCredentialsProviders {
    * @return the loader; it finds nothing when neither URI variable is set
    */
   public static CredentialsLoader container(Map<String, String> env) {
-    return new ContainerLoader(env);
+    return new ContainerLoader(env, TransportConfig.defaults());
   }
 
   /**
@@ -125,7 +139,7 @@ public final class AwsCredentialsProviders {
    * @return the loader; it reads nothing until asked to load
    */
   public static CredentialsLoader instanceMetadata(Map<String, String> env) {
-    return new InstanceMetadataLoader(env);
+    return new InstanceMetadataLoader(env, java.util.Optional.empty(), TransportConfig.defaults());
   }
 
   /**
@@ -138,7 +152,7 @@ public final class AwsCredentialsProviders {
    * @return the loader; it reads nothing until asked to load
    */
   public static CredentialsLoader instanceMetadata(Map<String, String> env, AwsProfileFiles files, String profile) {
-    return new InstanceMetadataLoader(env, files.profile(profile));
+    return new InstanceMetadataLoader(env, files.profile(profile), TransportConfig.defaults());
   }
 
   /**

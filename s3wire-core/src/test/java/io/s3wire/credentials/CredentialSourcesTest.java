@@ -164,13 +164,8 @@ class CredentialSourcesTest {
         + "\"sessionToken\":\"sso-token\",\"expiration\":" + Instant.parse(EXPIRES).toEpochMilli() + "}}";
     try (StandIn portal = new StandIn(r -> "cached-access-token".equals(r.headers().getFirst("x-amz-sso_bearer_token"))
         ? new StandIn.Answer(200, answer) : new StandIn.Answer(401, ""))) {
-      AwsProfileFiles f = files("[profile dev]\nsso_session = corp\nsso_account_id = 111122223333\n"
-          + "sso_role_name = Reader\n[sso-session corp]\nsso_region = eu-west-1\n"
-          + "sso_start_url = https://corp.awsapps.com/start\n");
-      Path cache = Files.createDirectories(home.resolve(".aws/sso/cache"));
-      // The AWS CLI names the file after the SHA-1 of the session name.
-      Files.writeString(cache.resolve(sha1("corp") + ".json"),
-          "{\"accessToken\":\"cached-access-token\",\"expiresAt\":\"2030-01-01T08:00:00Z\",\"region\":\"eu-west-1\"}");
+      AwsProfileFiles f = files(SsoFixture.DEV_PROFILE);
+      SsoFixture.cacheToken(home, "corp", "cached-access-token", "2030-01-01T08:00:00Z");
       env.put("AWS_ENDPOINT_URL_SSO", portal.url());
       ProvidedCredentials c = AwsCredentialsProviders.profile(env, home, f, "dev", null, clock).load().orElseThrow();
       assertThat(c.credentials().accessKeyId()).isEqualTo("ASIASSO");
@@ -206,7 +201,7 @@ class CredentialSourcesTest {
     files("[profile p]\ncredential_process = exit 1\n");
     env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://example.com/x");
     RefreshingCredentialsProvider chain = AwsCredentialsProviders.defaultChain(env, home,
-        AwsProfileFiles.load(env, home), "p", null, clock);
+        AwsProfileFiles.load(env, home), "p", null, clock, io.s3wire.http.TransportConfig.defaults());
     assertThatThrownBy(chain::resolve).isInstanceOf(ClientException.class)
         .hasMessageContaining("environment variables AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY: not configured")
         .hasMessageContaining("web identity (AWS_WEB_IDENTITY_TOKEN_FILE): not configured")
@@ -223,7 +218,7 @@ class CredentialSourcesTest {
     env.put("AWS_SECRET_ACCESS_KEY", "env-secret");
     env.put("AWS_SESSION_TOKEN", "env-token");
     RefreshingCredentialsProvider chain = AwsCredentialsProviders.defaultChain(env, home,
-        AwsProfileFiles.load(env, home), "default", null, clock);
+        AwsProfileFiles.load(env, home), "default", null, clock, io.s3wire.http.TransportConfig.defaults());
     assertThat(chain.resolve().accessKeyId()).isEqualTo("ENVKEY");
     assertThat(chain.resolve().sessionToken()).isEqualTo("env-token");
   }
@@ -232,14 +227,5 @@ class CredentialSourcesTest {
     Path p = Files.writeString(home.resolve(name), text);
     p.toFile().setExecutable(true);
     return p;
-  }
-
-  private static String sha1(String s) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
-          .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
   }
 }

@@ -2,7 +2,15 @@ package io.s3wire.credentials;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.s3wire.testing.TestCertificates;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -26,15 +34,46 @@ final class StandIn implements AutoCloseable {
 
   final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final HttpServer server;
+  private final String scheme;
 
   StandIn(Handler handler) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this(handler, null);
+  }
+
+  /** A stand-in over HTTPS presenting {@code certificate} (HTTP/1.1, no ALPN), or plain HTTP when {@code null}. */
+  StandIn(Handler handler, TestCertificates certificate) throws IOException {
+    InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    if (certificate == null) {
+      server = HttpServer.create(loopback, 0);
+      scheme = "http";
+    } else {
+      HttpsServer https = HttpsServer.create(loopback, 0);
+      https.setHttpsConfigurator(new HttpsConfigurator(sslContext(certificate)));
+      server = https;
+      scheme = "https";
+    }
     server.createContext("/", ex -> respond(ex, handler));
     server.start();
   }
 
   String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return scheme + "://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  private static SSLContext sslContext(TestCertificates certificate) {
+    try {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      char[] password = "stand-in".toCharArray();
+      store.setKeyEntry("server", certificate.key(), password, new Certificate[] {certificate.certificate()});
+      KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(store, password);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keys.getKeyManagers(), null, null);
+      return context;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot make the stand-in's TLS context", e);
+    }
   }
 
   private void respond(HttpExchange ex, Handler handler) throws IOException {

@@ -6,6 +6,7 @@ import io.s3wire.error.ClientException;
 import io.s3wire.http.HttpHeaders;
 import io.s3wire.http.HttpRequest;
 import io.s3wire.http.RequestBody;
+import io.s3wire.http.TransportConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -30,10 +31,12 @@ public final class ContainerLoader implements CredentialsLoader {
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
   private final Map<String, String> env;
+  private final TransportConfig tls;
 
-  /** A loader reading its settings from {@code env}. */
-  public ContainerLoader(Map<String, String> env) {
+  /** A loader reading its settings from {@code env}; an https full URI is trusted as {@code tls} trusts. */
+  public ContainerLoader(Map<String, String> env, TransportConfig tls) {
     this.env = Map.copyOf(env);
+    this.tls = tls;
   }
 
   /** Where this loader looks, for the chain's message. */
@@ -54,7 +57,7 @@ public final class ContainerLoader implements CredentialsLoader {
     }
     String what = "container credentials endpoint " + uri;
     HttpRequest request = new HttpRequest("GET", uri, h.build(), RequestBody.empty(), Set.of("authorization"));
-    CredentialsHttp.Reply reply = CredentialsHttp.with(uri, TIMEOUT, http -> http.send(request, what));
+    CredentialsHttp.Reply reply = CredentialsHttp.with(uri, TIMEOUT, tls, http -> http.send(request, what));
     if (!reply.ok()) {
       throw new ClientException("credentials", what + " answered HTTP " + reply.status());
     }

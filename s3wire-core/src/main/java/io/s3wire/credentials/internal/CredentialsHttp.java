@@ -71,9 +71,23 @@ public final class CredentialsHttp {
    * Runs {@code work} with a fresh transport whose every call may take at most {@code timeout}.
    * Plain-http targets (instance metadata, container agents, local stand-ins) speak HTTP/1.1 only,
    * so the transport does not probe them for h2c; https targets negotiate as usual.
+   *
+   * @param tls the client's transport settings: their TLS provider, minimum version and trust (CA
+   *     bundle, certificates or trust store) apply here too, so an STS or SSO endpoint behind a
+   *     private CA is trusted as the client trusts it. Not {@code insecure}: these calls carry
+   *     bearer tokens and source credentials, so an unverified server is never sent them.
    */
-  public static <T> T with(URI target, Duration timeout, Function<CredentialsHttp, T> work) {
-    TransportConfig.Builder b = TransportConfig.builder();
+  public static <T> T with(URI target, Duration timeout, TransportConfig tls, Function<CredentialsHttp, T> work) {
+    TransportConfig.Builder b = TransportConfig.builder()
+        .tlsProvider(tls.tlsProvider())
+        .minTlsVersion(tls.minTlsVersion());
+    if (tls.trustedCertificates() != null) {
+      b.trustedCertificates(tls.trustedCertificates());
+    } else if (!tls.trustedCertificateList().isEmpty()) {
+      b.trustedCertificates(tls.trustedCertificateList().toArray(new java.security.cert.X509Certificate[0]));
+    } else if (tls.trustStore() != null) {
+      b.trustStore(tls.trustStore());
+    }
     if ("http".equalsIgnoreCase(target.getScheme())) {
       b.versionPolicy(HttpVersionPolicy.HTTP_1_1);
     }

@@ -8,6 +8,7 @@ import io.s3wire.error.ClientException;
 import io.s3wire.http.HttpHeaders;
 import io.s3wire.http.HttpRequest;
 import io.s3wire.http.RequestBody;
+import io.s3wire.http.TransportConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -33,16 +34,16 @@ public final class InstanceMetadataLoader implements CredentialsLoader {
 
   private final Map<String, String> env;
   private final Optional<AwsProfile> profile;
+  private final TransportConfig tls;
 
-  /** A loader reading its settings from {@code env} only. */
-  public InstanceMetadataLoader(Map<String, String> env) {
-    this(env, Optional.empty());
-  }
-
-  /** A loader reading its settings from {@code env}, then from {@code profile}. */
-  public InstanceMetadataLoader(Map<String, String> env, Optional<AwsProfile> profile) {
+  /**
+   * A loader reading its settings from {@code env}, then from {@code profile}; an https endpoint
+   * override is trusted as {@code tls} trusts.
+   */
+  public InstanceMetadataLoader(Map<String, String> env, Optional<AwsProfile> profile, TransportConfig tls) {
     this.env = Map.copyOf(env);
     this.profile = profile;
+    this.tls = tls;
   }
 
   /** Where this loader looks, for the chain's message. */
@@ -57,7 +58,7 @@ public final class InstanceMetadataLoader implements CredentialsLoader {
       return Optional.empty();
     }
     String base = endpoint(env, profile);
-    return Optional.of(CredentialsHttp.with(URI.create(base), TIMEOUT, http -> fetch(http, base)));
+    return Optional.of(CredentialsHttp.with(URI.create(base), TIMEOUT, tls, http -> fetch(http, base)));
   }
 
   private ProvidedCredentials fetch(CredentialsHttp http, String base) {

@@ -8,6 +8,7 @@ import io.s3wire.config.Resolved;
 import io.s3wire.credentials.CredentialsLoader;
 import io.s3wire.credentials.ProvidedCredentials;
 import io.s3wire.error.ClientException;
+import io.s3wire.http.TransportConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -29,16 +30,21 @@ public final class ProfileLoader implements CredentialsLoader {
   private final Path home;
   private final String region;
   private final Clock clock;
+  private final TransportConfig tls;
 
-  /** A loader for profile {@code name}; {@code region} (may be {@code null}) applies when the profile sets none. */
+  /**
+   * A loader for profile {@code name}; {@code region} (may be {@code null}) applies when the profile
+   * sets none; STS, SSO, container and instance-metadata calls trust servers as {@code tls} does.
+   */
   public ProfileLoader(AwsProfileFiles files, String name, Map<String, String> env, Path home, String region,
-      Clock clock) {
+      Clock clock, TransportConfig tls) {
     this.files = files;
     this.name = name;
     this.env = Map.copyOf(env);
     this.home = home;
     this.region = region;
     this.clock = clock;
+    this.tls = tls;
   }
 
   @Override
@@ -58,7 +64,7 @@ public final class ProfileLoader implements CredentialsLoader {
     Optional<Resolved<String>> roleArn = p.property("role_arn");
     if (roleArn.isPresent()) {
       String origin = roleArn.get().source();
-      StsClient sts = new StsClient(endpoints.configured("STS", "sts"), stsRegion, clock);
+      StsClient sts = new StsClient(endpoints.configured("STS", "sts"), stsRegion, clock, tls);
       String session = value(p, "role_session_name");
       if (p.property("web_identity_token_file").isPresent()) {
         return new WebIdentityLoader(value(p, "web_identity_token_file"), roleArn.get().value(), session, origin,
@@ -73,7 +79,7 @@ public final class ProfileLoader implements CredentialsLoader {
         || p.property("sso_account_id").isPresent()) {
       Optional<Map<String, Resolved<String>>> session = p.property("sso_session")
           .flatMap(s -> files.ssoSession(s.value()));
-      return Optional.of(SsoLoader.load(p, session, home, endpoints.configured("SSO", "sso"), clock));
+      return Optional.of(SsoLoader.load(p, session, home, endpoints.configured("SSO", "sso"), clock, tls));
     }
     Optional<Resolved<String>> process = p.property("credential_process");
     if (process.isPresent()) {
@@ -94,8 +100,8 @@ public final class ProfileLoader implements CredentialsLoader {
       Optional<ProvidedCredentials> c = switch (cs) {
         case "Environment" -> CredentialsProvider.environment(env).find()
             .map(r -> new ProvidedCredentials(r.value(), r.source(), null));
-        case "Ec2InstanceMetadata" -> new InstanceMetadataLoader(env, files.profile(name)).load();
-        case "EcsContainer" -> new ContainerLoader(env).load();
+        case "Ec2InstanceMetadata" -> new InstanceMetadataLoader(env, files.profile(name), tls).load();
+        case "EcsContainer" -> new ContainerLoader(env, tls).load();
         default -> throw new ClientException("credentials", credentialSource.get().source() + ": credential_source "
             + cs + " is not one of Environment, Ec2InstanceMetadata, EcsContainer");
       };

@@ -8,6 +8,7 @@ import io.s3wire.error.ClientException;
 import io.s3wire.http.HttpHeaders;
 import io.s3wire.http.HttpRequest;
 import io.s3wire.http.RequestBody;
+import io.s3wire.http.TransportConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -40,9 +41,10 @@ final class SsoLoader {
    * Exchanges the cached token for role credentials.
    *
    * @param session the {@code [sso-session]} section's keys, or empty for a legacy profile
+   * @param tls the client's transport settings, whose trust the portal call uses
    */
   static ProvidedCredentials load(AwsProfile profile, Optional<Map<String, Resolved<String>>> session, Path home,
-      Optional<URI> override, Clock clock) {
+      Optional<URI> override, Clock clock, TransportConfig tls) {
     String origin = profile.property("sso_account_id").or(() -> profile.property("sso_role_name"))
         .map(Resolved::source).orElse("profile " + profile.name());
     String account = require(profile, "sso_account_id", origin);
@@ -84,9 +86,9 @@ final class SsoLoader {
     String what = "SSO GetRoleCredentials at " + base;
     HttpRequest request = new HttpRequest("GET", uri, HttpHeaders.of(TOKEN_HEADER, accessToken, "accept",
         "application/json"), RequestBody.empty(), Set.of(TOKEN_HEADER));
-    CredentialsHttp.Reply reply = CredentialsHttp.with(base, TIMEOUT, http -> http.send(request, what));
+    CredentialsHttp.Reply reply = CredentialsHttp.with(base, TIMEOUT, tls, http -> http.send(request, what));
     if (!reply.ok()) {
-      throw new ClientException("credentials", what + " failed: HTTP " + reply.status()
+      throw new ClientException("credentials", what + " failed: HTTP " + reply.status() + error(reply.body())
           + (reply.status() == 401 || reply.status() == 403 ? "; the SSO session may have ended: run aws sso login" : ""));
     }
     Object rc = Json.object(reply.body(), what + "'s answer").get("roleCredentials");
@@ -104,6 +106,25 @@ final class SsoLoader {
     Instant expiration = exp == null ? null : Instant.ofEpochMilli(Long.parseLong(exp.toString()));
     return new ProvidedCredentials(Credentials.of(id, secret, Json.string(c, "sessionToken")),
         "SSO role " + role + " in account " + account + " (" + origin + ")", expiration);
+  }
+
+  // The portal's error JSON ({"message": ..., "__type": "...#UnauthorizedException"}) in words; it
+  // holds no token. Anything else is left out rather than echoed.
+  private static String error(String body) {
+    Map<String, Object> doc;
+    try {
+      doc = Json.object(body, "the SSO portal's error");
+    } catch (ClientException e) {
+      return "";
+    }
+    String type = Json.string(doc, "__type");
+    String message = Optional.ofNullable(Json.string(doc, "message")).orElse(Json.string(doc, "Message"));
+    String code = type == null ? null : type.substring(type.indexOf('#') + 1);
+    String words = message == null ? null : message.strip().replaceAll("\\s+", " ");
+    if (code == null && words == null) {
+      return "";
+    }
+    return " " + (code == null ? words : words == null || words.isEmpty() ? code : code + ": " + words);
   }
 
   private static String require(AwsProfile p, String key, String origin) {

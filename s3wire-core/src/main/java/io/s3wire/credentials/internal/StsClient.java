@@ -8,6 +8,7 @@ import io.s3wire.error.ClientException;
 import io.s3wire.http.HttpHeaders;
 import io.s3wire.http.HttpRequest;
 import io.s3wire.http.RequestBody;
+import io.s3wire.http.TransportConfig;
 import io.s3wire.xml.S3XmlException;
 import io.s3wire.xml.internal.XmlCursor;
 import java.net.URI;
@@ -33,13 +34,18 @@ public final class StsClient {
   private final URI endpoint;
   private final String region;
   private final Clock clock;
+  private final TransportConfig tls;
 
-  /** A client for the configured endpoint, else the one of {@code region} (the global one when {@code null}). */
-  public StsClient(Optional<URI> override, String region, Clock clock) {
+  /**
+   * A client for the configured endpoint, else the one of {@code region} (the global one when {@code
+   * null}), trusting servers as {@code tls} does (see {@link CredentialsHttp#with}).
+   */
+  public StsClient(Optional<URI> override, String region, Clock clock, TransportConfig tls) {
     this.region = region == null || region.isBlank() ? "us-east-1" : region;
     this.endpoint = override.orElseGet(() -> URI.create(region == null || region.isBlank()
         ? "https://sts.amazonaws.com" : "https://sts." + region + ".amazonaws.com"));
     this.clock = clock;
+    this.tls = tls;
   }
 
   /** Where calls go. */
@@ -97,7 +103,7 @@ public final class StsClient {
 
   private ProvidedCredentials call(HttpRequest request, String action, String source) {
     String what = "STS " + action + " at " + endpoint;
-    CredentialsHttp.Reply reply = CredentialsHttp.with(endpoint, TIMEOUT, http -> http.send(request, what));
+    CredentialsHttp.Reply reply = CredentialsHttp.with(endpoint, TIMEOUT, tls, http -> http.send(request, what));
     try {
       if (!reply.ok()) {
         throw new ClientException("credentials", what + " failed: HTTP " + reply.status() + error(reply.body()));
