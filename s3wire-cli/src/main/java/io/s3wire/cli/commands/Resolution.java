@@ -5,6 +5,7 @@ import io.s3wire.config.AwsConfigResolver;
 import io.s3wire.config.AwsSettings;
 import io.s3wire.config.ExplicitSettings;
 import io.s3wire.config.Resolved;
+import io.s3wire.http.TransportConfig;
 import io.s3wire.internal.Capabilities;
 import io.s3wire.internal.Endpoint;
 import io.s3wire.provider.ProviderProfile;
@@ -34,7 +35,10 @@ record Resolution(AwsSettings aws, Resolved<String> provider, ProviderProfile pr
     if (s.profile() != null) {
       explicit = explicit.withProfile(s.profile(), "--profile");
     }
-    AwsSettings aws = new AwsConfigResolver(env, Session.home(env)).resolve(explicit);
+    // --ca is trusted by the credential calls (STS, SSO, ...) too, as by the S3 calls.
+    TransportConfig trust = s.transport().ca() == null ? TransportConfig.defaults()
+        : TransportConfig.builder().trustedCertificates(s.transport().ca()).build();
+    AwsSettings aws = new AwsConfigResolver(env, Session.home(env)).resolve(explicit, trust);
     ProviderProfile profile;
     Resolved<String> providerSource;
     if (s.provider() != null) {

@@ -2,8 +2,19 @@ package io.s3wire.cli.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.s3wire.cli.CliRun;
+import io.s3wire.testing.TestCertificates;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.HashMap;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -43,5 +54,46 @@ class ConfigShowCredentialsTest {
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).contains("credentials = <none> (credentials: no AWS credentials; tried environment variables")
         .contains("exited 2: sso session expired");
+  }
+
+  // --ca is trusted by the credential calls too: a container-credentials endpoint behind a private CA.
+  @Test
+  void theCaGivenWithCaIsTrustedByTheCredentialCalls() throws Exception {
+    TestCertificates certificate = TestCertificates.localhost();
+    HttpsServer agent = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    agent.setHttpsConfigurator(new HttpsConfigurator(serverContext(certificate)));
+    agent.createContext("/creds", ex -> {
+      byte[] body = ("{\"AccessKeyId\":\"AKCONT\",\"SecretAccessKey\":\"cont-secret\",\"Token\":\"cont-token\","
+          + "\"Expiration\":\"2099-01-01T01:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    agent.start();
+    try {
+      Map<String, String> env = new HashMap<>(Map.of("HOME", home.toString(), "AWS_REGION", "eu-west-1",
+          "AWS_EC2_METADATA_DISABLED", "true",
+          "AWS_CONTAINER_CREDENTIALS_FULL_URI", "https://127.0.0.1:" + agent.getAddress().getPort() + "/creds"));
+      CliRun untrusted = CliRun.run(env, "config", "show");
+      assertThat(untrusted.out()).as(untrusted.toString()).contains("credentials = <none>").doesNotContain("AKCONT");
+      CliRun trusted = CliRun.run(env, "config", "show", "--ca", certificate.pemFile().toString());
+      assertThat(trusted.exitCode()).as(trusted.toString()).isZero();
+      assertThat(trusted.out()).contains("credentials = access key AKCONT with session token, secret <masked>")
+          .doesNotContain("cont-secret").doesNotContain("cont-token");
+    } finally {
+      agent.stop(0);
+    }
+  }
+
+  private static SSLContext serverContext(TestCertificates certificate) throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    char[] password = "agent".toCharArray();
+    store.setKeyEntry("server", certificate.key(), password, new Certificate[] {certificate.certificate()});
+    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(store, password);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keys.getKeyManagers(), null, null);
+    return context;
   }
 }
