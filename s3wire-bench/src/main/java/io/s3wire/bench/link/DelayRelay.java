@@ -85,8 +85,8 @@ public final class DelayRelay implements AutoCloseable {
     }
   }
 
-  private static void connect(SocketChannel inbound, ChannelGroup channels, InetSocketAddress target, long delayNanos, long bytesPerSecond,
-      long maxQueuedBytes) {
+  private static void connect(SocketChannel inbound, ChannelGroup channels, InetSocketAddress target,
+      long delayNanos, long bytesPerSecond, long maxQueuedBytes) {
     DelayLine up = new DelayLine(inbound, delayNanos, bytesPerSecond, maxQueuedBytes);
     DelayLine down = new DelayLine(null, delayNanos, bytesPerSecond, maxQueuedBytes);
     up.reverse(down);
