@@ -20,6 +20,8 @@ final class LinkClients {
   static final String H2 = "s3wire-h2";
   /** As {@link #H2} with 1 MiB stream and connection windows: what a window short of the BDP costs. */
   static final String H2_1M = "s3wire-h2-1m-windows";
+  /** As {@link #H2} with 64 MiB stream and 256 MiB connection windows: whether the defaults still limit. */
+  static final String H2_64M = "s3wire-h2-64m-windows";
   static final String CURL_H1 = "curl-h1";
   static final String CURL_H2 = "curl-h2";
 
@@ -32,6 +34,8 @@ final class LinkClients {
           .build();
       case H2_1M -> TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_2).http2ConnectionsPerOrigin(1)
           .http2InitialStreamWindow(1 << 20).http2InitialConnectionWindow(1 << 20).build();
+      case H2_64M -> TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_2).http2ConnectionsPerOrigin(1)
+          .http2InitialStreamWindow(64 << 20).http2InitialConnectionWindow(256 << 20).build();
       default -> throw new IllegalArgumentException("unknown client " + name);
     };
     return S3Client.builder()
