@@ -42,7 +42,8 @@ class Http2WindowSettingsTest {
     }
     // Frames sent before the request's HEADERS, but for the acknowledgement of the server's SETTINGS.
     List<WireEvent> sent = events.stream().filter(e -> e instanceof WireEvent.Http2Frame f
-        && f.direction() == WireEvent.Direction.SENT && !(e instanceof WireEvent.SettingsFrame sf && sf.ack())).toList();
+        && f.direction() == WireEvent.Direction.SENT && !(e instanceof WireEvent.SettingsFrame sf && sf.ack()))
+        .toList();
     int firstHeaders = sent.indexOf(sent.stream().filter(WireEvent.HeadersFrame.class::isInstance).findFirst()
         .orElseThrow());
     return sent.subList(0, firstHeaders);
