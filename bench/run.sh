@@ -2,7 +2,7 @@
 # Runs s3wire's benchmark set — s3wire side by side with its peers in one run — and writes a
 # Markdown results file (figures, ratios, load average, machine facts, the commands).
 #
-#   bench/run.sh [--only micro,transport,server,small,transfer] [--out FILE]
+#   bench/run.sh [--only micro,transport,server,small,link,transfer] [--out FILE]
 #
 # Sizes and durations come from the environment, with defaults that keep the whole set near ten
 # minutes on a quiet 2-core machine:
@@ -15,6 +15,10 @@
 #   BENCH_SMALL_OBJECT=4k size of the server comparison's small objects
 #   BENCH_SMALL_INFLIGHT=16,64 depths of the small-object harness (server on core 0, harness on core 1)
 #   BENCH_SMALL_SERVERS=memory,file,s3proxy  BENCH_SMALL_CLIENTS=s3wire-h1,s3wire-h2x1,s3wire-h2x4,sdk,rclone
+#   BENCH_LINK_RTT_MS=25  round trip the link harness's delay relay builds (no tc netem needed)
+#   BENCH_LINK_RATE=0     its rate cap each way in bytes/s, e.g. 200m (0: the relay's own speed)
+#   BENCH_LINK_BIG=256m   size of its large GET; BENCH_LINK_REPEATS=3 rounds of GETs, best kept
+#   BENCH_LINK_INFLIGHT=16,64 depths of its small requests
 #   BENCH_TRANSFER_SIZE=1g size of the transfer comparison's file (more knobs: bench/transfer.sh)
 #
 # Exit status: 0 when every harness ran; 1 when one failed to run (a broken harness, not a slow
@@ -32,7 +36,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --only) ONLY="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -120,6 +124,11 @@ for h in ${ONLY//,/ }; do
         --servers "${BENCH_SMALL_SERVERS:-memory,file,s3proxy}" \
         --clients "${BENCH_SMALL_CLIENTS:-s3wire-h1,s3wire-h2x1,s3wire-h2x4,sdk,rclone}" \
         --s3proxy-classpath "$S3PROXY_CP" ;;
+    link)
+      run link "$JAVA" -cp "$JAR" io.s3wire.bench.link.LinkBench \
+        --rtt-ms "${BENCH_LINK_RTT_MS:-25}" --rate "${BENCH_LINK_RATE:-0}" --big "${BENCH_LINK_BIG:-256m}" \
+        --small "${BENCH_SMALL_OBJECT:-4k}" --inflight "${BENCH_LINK_INFLIGHT:-16,64}" \
+        --seconds "${BENCH_SMALL_SECONDS:-5}" --repeats "${BENCH_LINK_REPEATS:-3}" ;;
     transfer)
       run transfer bash bench/transfer.sh ;;
     *) echo "bench: unknown harness $h" >&2; FAILED+=("$h") ;;

@@ -66,9 +66,9 @@ class WireEventsTest {
       assertThat(first.subList(0, 4).stream().map(e -> e.getClass().getSimpleName()))
           .containsExactly("ConnectionOpened", "Http2Preface", "SettingsFrame", "WindowUpdateFrame");
       assertThat(((WireEvent.SettingsFrame) first.get(2)).settings()).containsExactly(
-          java.util.Map.entry("SETTINGS_ENABLE_PUSH", 0L), java.util.Map.entry("SETTINGS_INITIAL_WINDOW_SIZE", 4_194_304L),
+          java.util.Map.entry("SETTINGS_ENABLE_PUSH", 0L), java.util.Map.entry("SETTINGS_INITIAL_WINDOW_SIZE", 16_777_216L),
           java.util.Map.entry("SETTINGS_MAX_FRAME_SIZE", 262_144L), java.util.Map.entry("SETTINGS_MAX_HEADER_LIST_SIZE", 65_536L));
-      assertThat(((WireEvent.WindowUpdateFrame) first.get(3)).increment()).isEqualTo((16 << 20) - 65_535);
+      assertThat(((WireEvent.WindowUpdateFrame) first.get(3)).increment()).isEqualTo((64 << 20) - 65_535);
       assertThat(first).anySatisfy(e -> assertThat(e).isInstanceOf(WireEvent.Http2Preface.class));
       assertThat(first).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(WireEvent.SettingsFrame.class,
           f -> assertThat(f.direction()).isEqualTo(WireEvent.Direction.RECEIVED)));

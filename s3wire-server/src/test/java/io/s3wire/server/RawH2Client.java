@@ -51,6 +51,7 @@ final class RawH2Client implements AutoCloseable {
     }
   }
 
+  private Frame peerSettings;
   private final Socket socket;
   private final OutputStream out;
   private final DataInputStream in;
@@ -143,6 +144,11 @@ final class RawH2Client implements AutoCloseable {
     frame(RST_STREAM, 0, streamId, new byte[] {(byte) (code >>> 24), (byte) (code >>> 16), (byte) (code >>> 8), (byte) code});
   }
 
+  /** The last SETTINGS (not an ACK) {@link #read} answered; null before the first. */
+  Frame peerSettings() {
+    return peerSettings;
+  }
+
   /** Reads the next frame, answering SETTINGS with an ACK; null when the connection ended. */
   Frame read() throws IOException {
     while (true) {
@@ -160,6 +166,7 @@ final class RawH2Client implements AutoCloseable {
       Frame f = new Frame(h[3], h[4] & 0xff, ((h[5] & 0x7f) << 24) | ((h[6] & 0xff) << 16) | ((h[7] & 0xff) << 8)
           | (h[8] & 0xff), p);
       if (f.type == SETTINGS && (f.flags & 1) == 0) {
+        peerSettings = f;
         try {
           frame(SETTINGS, 1, 0, new byte[0]);
         } catch (IOException e) {
