@@ -287,6 +287,48 @@ class CustomerKeyTest {
     }
   }
 
+  /**
+   * CompleteMultipartUpload of an SSE-C upload: as S3 documents, the key is needed when the upload
+   * was created with a checksum algorithm; without one it may be left out; a key sent must be the
+   * upload's, else 400 InvalidRequest as S3 answers (UploadPart answers InvalidArgument).
+   */
+  @Test
+  void completeNeedsTheUploadsKeyWhenTheUploadHasAChecksumAlgorithm() throws Exception {
+    try (S3Client s3 = Peers.apache(tls)) {
+      String b = bucket();
+      s3.createBucket(r -> r.bucket(b));
+      allowSseC(s3, b);
+      byte[] data = bytes(1000, 5);
+      for (boolean checksum : new boolean[] {true, false}) {
+        String key = checksum ? "crc32" : "none";
+        String id = s3.createMultipartUpload(r -> r.bucket(b).key(key).sseCustomerAlgorithm("AES256")
+            .sseCustomerKey(KEY_B64).sseCustomerKeyMD5(md5(KEY))
+            .checksumAlgorithm(checksum ? software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32 : null))
+            .uploadId();
+        UploadPartResponse part = s3.uploadPart(r -> r.bucket(b).key(key).uploadId(id).partNumber(1)
+            .sseCustomerAlgorithm("AES256").sseCustomerKey(KEY_B64).sseCustomerKeyMD5(md5(KEY)),
+            RequestBody.fromBytes(data));
+        CompletedPart completed = CompletedPart.builder().partNumber(1).eTag(part.eTag())
+            .checksumCRC32(part.checksumCRC32()).build();
+        assertError(() -> s3.completeMultipartUpload(r -> r.bucket(b).key(key).uploadId(id)
+            .sseCustomerAlgorithm("AES256").sseCustomerKey(OTHER_B64).sseCustomerKeyMD5(md5(OTHER))
+            .multipartUpload(m -> m.parts(completed))), 400, "InvalidRequest",
+            "The provided encryption parameters did not match the ones used originally.");
+        if (checksum) {
+          assertError(() -> s3.completeMultipartUpload(r -> r.bucket(b).key(key).uploadId(id)
+              .multipartUpload(m -> m.parts(completed))), 400, "InvalidRequest", null);
+          assertThat(s3.listMultipartUploads(r -> r.bucket(b)).uploads()).extracting(u -> u.uploadId()).contains(id);
+          s3.completeMultipartUpload(r -> r.bucket(b).key(key).uploadId(id).sseCustomerAlgorithm("AES256")
+              .sseCustomerKey(KEY_B64).sseCustomerKeyMD5(md5(KEY)).multipartUpload(m -> m.parts(completed)));
+        } else {
+          s3.completeMultipartUpload(r -> r.bucket(b).key(key).uploadId(id).multipartUpload(m -> m.parts(completed)));
+        }
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(b).key(key).sseCustomerAlgorithm("AES256")
+            .sseCustomerKey(KEY_B64).sseCustomerKeyMD5(md5(KEY))).asByteArray()).isEqualTo(data);
+      }
+    }
+  }
+
   @Test
   void badKeysGetS3sErrors() throws Exception {
     try (S3Client s3 = Peers.apache(tls)) {
