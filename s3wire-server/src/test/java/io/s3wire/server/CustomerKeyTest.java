@@ -161,6 +161,14 @@ class CustomerKeyTest {
     return "c" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
   }
 
+  /** A new bucket whose encryption configuration allows SSE-C. */
+  static String bucketAllowingSseC(S3Client s3) {
+    String b = bucket();
+    s3.createBucket(r -> r.bucket(b));
+    allowSseC(s3, b);
+    return b;
+  }
+
   static void allowSseC(S3Client s3, String b) {
     s3.putBucketEncryption(r -> r.bucket(b).serverSideEncryptionConfiguration(c -> c.rules(ServerSideEncryptionRule
         .builder().applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256))
@@ -295,9 +303,7 @@ class CustomerKeyTest {
   @Test
   void completeNeedsTheUploadsKeyWhenTheUploadHasAChecksumAlgorithm() throws Exception {
     try (S3Client s3 = Peers.apache(tls)) {
-      String b = bucket();
-      s3.createBucket(r -> r.bucket(b));
-      allowSseC(s3, b);
+      String b = bucketAllowingSseC(s3);
       byte[] data = bytes(1000, 5);
       for (boolean checksum : new boolean[] {true, false}) {
         String key = checksum ? "crc32" : "none";
@@ -332,9 +338,7 @@ class CustomerKeyTest {
   @Test
   void badKeysGetS3sErrors() throws Exception {
     try (S3Client s3 = Peers.apache(tls)) {
-      String b = bucket();
-      s3.createBucket(r -> r.bucket(b));
-      allowSseC(s3, b);
+      String b = bucketAllowingSseC(s3);
       assertError(() -> s3.putObject(r -> r.bucket(b).key("k").sseCustomerAlgorithm("AES256").sseCustomerKey(KEY_B64)
           .sseCustomerKeyMD5(md5(OTHER)), RequestBody.fromString("x")), 400, "InvalidArgument",
           "The calculated MD5 hash of the key did not match the hash that was provided.");
@@ -427,9 +431,7 @@ class CustomerKeyTest {
   void theKeyIsInNoStoredFile() throws Exception {
     // Runs after (or without) the file-store test: whatever the store holds, no file has the key.
     try (S3Client s3 = Peers.apache(file)) {
-      String b = bucket();
-      s3.createBucket(r -> r.bucket(b));
-      allowSseC(s3, b);
+      String b = bucketAllowingSseC(s3);
       s3.putObject(r -> r.bucket(b).key("k").sseCustomerAlgorithm("AES256").sseCustomerKey(KEY_B64).sseCustomerKeyMD5(md5(KEY)),
           RequestBody.fromString("x"));
       String id = s3.createMultipartUpload(r -> r.bucket(b).key("open").sseCustomerAlgorithm("AES256")
