@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * @param object where the upload goes
  * @param uploadId the server's id for it
- * @param customerKey the SSE-C key the upload was started with, sent again with every part; or {@code
- *     null}
+ * @param customerKey the SSE-C key the upload was started with, sent again with every part and the
+ *     completion; or {@code null}
  */
 public record MultipartUpload(BucketKey object, String uploadId, CustomerKey customerKey) {
   /**

@@ -214,15 +214,19 @@ class RequestWireTest {
   }
 
   @Test
-  void multipartPartsCarryTheUploadsCustomerKey() {
+  void multipartPartsAndCompletionCarryTheUploadsCustomerKey() {
     CustomerKey key = CustomerKey.of(KEY);
     peer.then(new Answer(200, Map.of(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?><InitiateMultipartUploadResult>"
         + "<Bucket>bucket</Bucket><Key>key</Key><UploadId>up-1</UploadId></InitiateMultipartUploadResult>"),
-        Answer.ok(Map.of("ETag", "\"p1\"")));
+        Answer.ok(Map.of("ETag", "\"p1\"")),
+        new Answer(200, Map.of(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?><CompleteMultipartUploadResult>"
+            + "<Bucket>bucket</Bucket><Key>key</Key><ETag>\"e-1\"</ETag></CompleteMultipartUploadResult>"));
 
     MultipartUpload upload = client.createMultipartUpload(PutObjectRequest.of(OBJ).withCustomerKey(key)
         .withTag("t", "1"));
     client.uploadPart(upload, 1, RequestBody.ofBytes(new byte[] {1, 2, 3}));
+    // S3 needs the key to complete an upload created with a checksum algorithm.
+    client.completeMultipartUpload(upload, List.of(new CompletedPart(1, "p1", 3)));
 
     assertThat(upload.customerKey()).isEqualTo(key);
     List<Received> r = peer.received();
@@ -230,6 +234,9 @@ class RequestWireTest {
     assertThat(r.get(0).header("x-amz-server-side-encryption-customer-key-MD5")).isEqualTo(key.keyMd5());
     assertThat(r.get(1).rawPathAndQuery()).isEqualTo("/bucket/key?partNumber=1&uploadId=up-1");
     assertThat(r.get(1).header("x-amz-server-side-encryption-customer-key")).isEqualTo(KEY_B64);
+    assertThat(r.get(2).rawPathAndQuery()).isEqualTo("/bucket/key?uploadId=up-1");
+    assertThat(r.get(2).header("x-amz-server-side-encryption-customer-key")).isEqualTo(KEY_B64);
+    assertThat(r.get(2).header("x-amz-server-side-encryption-customer-key-MD5")).isEqualTo(key.keyMd5());
   }
 
   @Test

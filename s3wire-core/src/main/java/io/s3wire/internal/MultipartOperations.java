@@ -208,6 +208,8 @@ public final class MultipartOperations {
     S3Call.Builder b = S3Call.builder("CompleteMultipartUpload", "POST").bucket(object.bucket()).key(object.key())
         .query("uploadId", upload.uploadId()).header("Content-Type", "application/xml")
         .body(RequestBody.ofBytes(xml)).payloadSha256(Digests.sha256Hex(xml)).idempotent(false);
+    // S3 needs an SSE-C upload's key to complete it when the upload has a checksum algorithm; sent always, as the SDKs do.
+    RequestHeaders.customerKey(b, upload.customerKey(), RequestHeaders.OBJECT_PREFIX);
     if (expected != null) {
       b.header(algorithm.headerName(), expected).header("x-amz-checksum-type", checksumType(algorithm));
     }

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * Conditional writes as S3 documents them (If-None-Match: * and If-Match on PutObject,
  * CompleteMultipartUpload and CopyObject's destination), checked atomically with the store's commit:
- * of writers racing on one key exactly one wins.
+ * of writers racing on one key exactly one wins (also as streams of one HTTP/2 connection).
  */
 @Timeout(120)
 class ConditionalWritesTest {
@@ -52,12 +52,17 @@ class ConditionalWritesTest {
     });
   }
 
+  /** A server on the store {@code kind} names, over TLS for the HTTP/2 run ({@link Peers#sync}). */
+  private static S3Server server(String kind, ObjectStore store) throws IOException {
+    return Peers.onOneDigitDay().store(store).tls(kind.endsWith("-h2-tls")).start();
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"memory", "file"})
+  @ValueSource(strings = {"memory", "file", "memory-h2-tls"})
   void putCompleteAndCopyHonourIfNoneMatchAndIfMatch(String kind) throws Exception {
     try (ObjectStore store = store(kind);
-        S3Server server = Peers.onOneDigitDay().store(store).start();
-        S3Client s3 = Peers.apache(server)) {
+        S3Server server = server(kind, store);
+        S3Client s3 = Peers.sync(server)) {
       s3.createBucket(r -> r.bucket("bkt"));
       String first = s3.putObject(r -> r.bucket("bkt").key("k").ifNoneMatch("*"), RequestBody.fromString("one")).eTag();
       assertThatThrownBy(() -> s3.putObject(r -> r.bucket("bkt").key("k").ifNoneMatch("*"), RequestBody.fromString("two")))
@@ -224,11 +229,11 @@ class ConditionalWritesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"memory", "file"})
+  @ValueSource(strings = {"memory", "file", "memory-h2-tls"})
   void racingSdkClientsLeaveExactlyOneWinner(String kind) throws Exception {
     try (ObjectStore store = store(kind);
-        S3Server server = Peers.onOneDigitDay().store(store).start();
-        S3Client s3 = Peers.apache(server)) {
+        S3Server server = server(kind, store);
+        S3Client s3 = Peers.sync(server)) {
       store.createBucket("bkt");
       CyclicBarrier barrier = new CyclicBarrier(WRITERS);
       ExecutorService pool = Executors.newFixedThreadPool(WRITERS);

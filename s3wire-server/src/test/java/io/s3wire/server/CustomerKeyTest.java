@@ -161,6 +161,14 @@ class CustomerKeyTest {
     return "c" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
   }
 
+  /** A new bucket whose encryption configuration allows SSE-C. */
+  static String bucketAllowingSseC(S3Client s3) {
+    String b = bucket();
+    s3.createBucket(r -> r.bucket(b));
+    allowSseC(s3, b);
+    return b;
+  }
+
   static void allowSseC(S3Client s3, String b) {
     s3.putBucketEncryption(r -> r.bucket(b).serverSideEncryptionConfiguration(c -> c.rules(ServerSideEncryptionRule
         .builder().applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256))
@@ -287,12 +295,50 @@ class CustomerKeyTest {
     }
   }
 
+  /**
+   * CompleteMultipartUpload of an SSE-C upload: as S3 documents, the key is needed when the upload
+   * was created with a checksum algorithm; without one it may be left out; a key sent must be the
+   * upload's, else 400 InvalidRequest as S3 answers (UploadPart answers InvalidArgument).
+   */
+  @Test
+  void completeNeedsTheUploadsKeyWhenTheUploadHasAChecksumAlgorithm() throws Exception {
+    try (S3Client s3 = Peers.apache(tls)) {
+      String b = bucketAllowingSseC(s3);
+      byte[] data = bytes(1000, 5);
+      for (boolean checksum : new boolean[] {true, false}) {
+        String key = checksum ? "crc32" : "none";
+        String id = s3.createMultipartUpload(r -> r.bucket(b).key(key).sseCustomerAlgorithm("AES256")
+            .sseCustomerKey(KEY_B64).sseCustomerKeyMD5(md5(KEY))
+            .checksumAlgorithm(checksum ? software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32 : null))
+            .uploadId();
+        UploadPartResponse part = s3.uploadPart(r -> r.bucket(b).key(key).uploadId(id).partNumber(1)
+            .sseCustomerAlgorithm("AES256").sseCustomerKey(KEY_B64).sseCustomerKeyMD5(md5(KEY)),
+            RequestBody.fromBytes(data));
+        CompletedPart completed = CompletedPart.builder().partNumber(1).eTag(part.eTag())
+            .checksumCRC32(part.checksumCRC32()).build();
+        assertError(() -> s3.completeMultipartUpload(r -> r.bucket(b).key(key).uploadId(id)
+            .sseCustomerAlgorithm("AES256").sseCustomerKey(OTHER_B64).sseCustomerKeyMD5(md5(OTHER))
+            .multipartUpload(m -> m.parts(completed))), 400, "InvalidRequest",
+            "The provided encryption parameters did not match the ones used originally.");
+        if (checksum) {
+          assertError(() -> s3.completeMultipartUpload(r -> r.bucket(b).key(key).uploadId(id)
+              .multipartUpload(m -> m.parts(completed))), 400, "InvalidRequest", null);
+          assertThat(s3.listMultipartUploads(r -> r.bucket(b)).uploads()).extracting(u -> u.uploadId()).contains(id);
+          s3.completeMultipartUpload(r -> r.bucket(b).key(key).uploadId(id).sseCustomerAlgorithm("AES256")
+              .sseCustomerKey(KEY_B64).sseCustomerKeyMD5(md5(KEY)).multipartUpload(m -> m.parts(completed)));
+        } else {
+          s3.completeMultipartUpload(r -> r.bucket(b).key(key).uploadId(id).multipartUpload(m -> m.parts(completed)));
+        }
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(b).key(key).sseCustomerAlgorithm("AES256")
+            .sseCustomerKey(KEY_B64).sseCustomerKeyMD5(md5(KEY))).asByteArray()).isEqualTo(data);
+      }
+    }
+  }
+
   @Test
   void badKeysGetS3sErrors() throws Exception {
     try (S3Client s3 = Peers.apache(tls)) {
-      String b = bucket();
-      s3.createBucket(r -> r.bucket(b));
-      allowSseC(s3, b);
+      String b = bucketAllowingSseC(s3);
       assertError(() -> s3.putObject(r -> r.bucket(b).key("k").sseCustomerAlgorithm("AES256").sseCustomerKey(KEY_B64)
           .sseCustomerKeyMD5(md5(OTHER)), RequestBody.fromString("x")), 400, "InvalidArgument",
           "The calculated MD5 hash of the key did not match the hash that was provided.");
@@ -385,9 +431,7 @@ class CustomerKeyTest {
   void theKeyIsInNoStoredFile() throws Exception {
     // Runs after (or without) the file-store test: whatever the store holds, no file has the key.
     try (S3Client s3 = Peers.apache(file)) {
-      String b = bucket();
-      s3.createBucket(r -> r.bucket(b));
-      allowSseC(s3, b);
+      String b = bucketAllowingSseC(s3);
       s3.putObject(r -> r.bucket(b).key("k").sseCustomerAlgorithm("AES256").sseCustomerKey(KEY_B64).sseCustomerKeyMD5(md5(KEY)),
           RequestBody.fromString("x"));
       String id = s3.createMultipartUpload(r -> r.bucket(b).key("open").sseCustomerAlgorithm("AES256")

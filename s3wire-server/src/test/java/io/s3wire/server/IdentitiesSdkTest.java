@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /**
  * Two users of one server through the AWS SDK for Java v2 at its defaults (and the MinIO client
  * once): A's bucket refuses B (AccessDenied, BucketAlreadyExists) until A makes an object
- * public-read or grants B by canonical id, in both stores; a file store keeps who owns a bucket
- * across a restart.
+ * public-read or grants B by canonical id, in both stores (and over HTTP/2 with TLS); a file store
+ * keeps who owns a bucket across a restart.
  */
 @Timeout(120)
 class IdentitiesSdkTest {
@@ -46,8 +46,13 @@ class IdentitiesSdkTest {
     return S3Server.builder().credentials(A, "alice-secret").user(B, "bob-secret");
   }
 
+  /** A client signing as {@code accessKey}: over HTTP/2 on a TLS server ({@link Peers#sync}), else HTTP/1.1. */
   static S3Client as(S3Server server, String accessKey) {
     ServerUser u = server.user(accessKey);
+    if (server.isTls()) {
+      return SyncOverAsync.of(Peers.nettyHttp2(server,
+          StaticCredentialsProvider.create(AwsBasicCredentials.create(u.accessKey(), u.secretKey()))));
+    }
     return S3Client.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(u.accessKey(), u.secretKey())))
         .httpClientBuilder(ApacheHttpClient.builder().socketTimeout(Duration.ofSeconds(30))).build();
@@ -65,10 +70,10 @@ class IdentitiesSdkTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"memory", "file"})
+  @ValueSource(strings = {"memory", "file", "memory-h2-tls"})
   void bIsRefusedUntilAMakesTheObjectPublicOrGrantsB(String kind) throws Exception {
     try (ObjectStore store = store(kind);
-        S3Server server = twoUsers().store(store).start();
+        S3Server server = twoUsers().store(store).tls(kind.endsWith("-h2-tls")).start();
         S3Client a = as(server, A);
         S3Client b = as(server, B)) {
       a.createBucket(r -> r.bucket("alices"));

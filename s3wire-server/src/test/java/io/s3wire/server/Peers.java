@@ -9,6 +9,7 @@ import java.time.Instant;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.Protocol;
@@ -81,6 +82,11 @@ final class Peers {
   }
 
   static S3AsyncClient nettyHttp2(S3Server server) {
+    return nettyHttp2(server, credentials(server));
+  }
+
+  /** The async client on Netty over HTTP/2 (ALPN on a TLS server, h2c with prior knowledge on a plain one). */
+  static S3AsyncClient nettyHttp2(S3Server server, AwsCredentialsProvider credentials) {
     NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder()
         .protocol(Protocol.HTTP2)
         .readTimeout(Duration.ofSeconds(30))
@@ -92,10 +98,19 @@ final class Peers {
     return S3AsyncClient.builder()
         .endpointOverride(server.endpoint())
         .region(Region.US_EAST_1)
-        .credentialsProvider(credentials(server))
+        .credentialsProvider(credentials)
         .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
         .httpClientBuilder(http)
         .build();
+  }
+
+  /**
+   * The sync client a test body runs on, by the server's transport: on Apache over HTTP/1.1 for a
+   * plain server; for a TLS server, the async client over HTTP/2 (ALPN) behind a sync face
+   * ({@link SyncOverAsync}), the SDK having no sync HTTP/2 transport.
+   */
+  static S3Client sync(S3Server server) {
+    return server.isTls() ? SyncOverAsync.of(nettyHttp2(server)) : apache(server);
   }
 
   /**

@@ -5,12 +5,15 @@ import static io.s3wire.server.RawS3.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.s3wire.checksum.ChecksumAlgorithm;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,11 +25,15 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.transfer.s3.S3TransferManager;
+import software.amazon.awssdk.transfer.s3.model.CompletedFileDownload;
+import software.amazon.awssdk.transfer.s3.model.CompletedFileUpload;
 
 /**
  * The AWS SDK's CRT-based S3 client (native, aws-crt; it loads on linux-x86_64) at its defaults
  * against the server, over plain HTTP and TLS: its own multipart upload with CRC32 parts, a
- * validated download, and CRC64NVME asked for. The CRT does its own TLS (s2n) and cannot take a
+ * validated download, CRC64NVME asked for, and S3TransferManager on it uploading and downloading a
+ * file. The CRT does its own TLS (s2n) and cannot take a
  * Java trust manager, so it trusts the test server's self-signed certificate by {@code
  * trustAllCertificatesEnabled}. Also: the CRT's CRC64NVME agrees with ours.
  */
@@ -91,6 +98,32 @@ class SdkCrtClientTest {
       assertThat(back.asByteArray()).isEqualTo(small);
       assertThat(back.response().checksumCRC64NVME())
           .isEqualTo(ChecksumAlgorithm.CRC64NVME.base64(ChecksumAlgorithm.CRC64NVME.of(small)));
+    }
+  }
+
+  /**
+   * S3TransferManager over the CRT client, both at their defaults (8 MiB parts, CRC32, responses
+   * validated when the server sends a checksum): a file above the part size goes up in parts and
+   * comes back whole, through the CRT's ranged parallel download.
+   */
+  @ParameterizedTest(name = "{0}", autoCloseArguments = false)
+  @MethodSource("servers")
+  void transferManagerOnTheCrtUploadsAndDownloadsAFile(String name, S3Server server, @TempDir Path files)
+      throws Exception {
+    String bucket = "crt-tm-" + name;
+    server.store().createBucket(bucket);
+    byte[] data = bytes(20 * MIB + 11, 12);
+    Path source = Files.write(files.resolve("source.bin"), data);
+    Path target = files.resolve("target.bin");
+    try (S3AsyncClient s3 = crt(server); S3TransferManager tm = S3TransferManager.builder().s3Client(s3).build()) {
+      CompletedFileUpload up = tm.uploadFile(u -> u.source(source).putObjectRequest(p -> p.bucket(bucket).key("f")))
+          .completionFuture().join();
+      assertThat(up.response().eTag()).endsWith("-3\"");
+      assertThat(server.store().headObject(bucket, "f").checksum().algorithm()).isEqualTo(ChecksumAlgorithm.CRC32);
+      CompletedFileDownload down = tm.downloadFile(d -> d.destination(target)
+          .getObjectRequest(g -> g.bucket(bucket).key("f"))).completionFuture().join();
+      assertThat(down.response().contentLength()).isEqualTo(data.length);
+      assertThat(Files.readAllBytes(target)).isEqualTo(data);
     }
   }
 

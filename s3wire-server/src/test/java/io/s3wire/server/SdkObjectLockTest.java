@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * The AWS SDK for Java v2, at its defaults, with object lock on both stores: lock headers on PUT
+ * The AWS SDK for Java v2, at its defaults, with object lock on both stores (and on the memory store
+ * over HTTP/2 with TLS): lock headers on PUT
  * and HEAD, retention and legal hold APIs, a delete of a locked version refused, a governance
  * retention bypassed. Dates are relative to the server's pinned day ({@link Peers#ONE_DIGIT_DAY}).
  */
@@ -34,7 +35,7 @@ class SdkObjectLockTest {
 
   @BeforeAll
   static void start() throws Exception {
-    stores = TwoStores.start("s3wire-sdk-lock");
+    stores = TwoStores.startWithHttp2("s3wire-sdk-lock");
   }
 
   @AfterAll
@@ -58,7 +59,7 @@ class SdkObjectLockTest {
   void retentionLegalHoldAndEnforcedDeletes(String name, S3Server server) {
     Instant day = Peers.ONE_DIGIT_DAY.plus(Duration.ofDays(1));
     Instant week = Peers.ONE_DIGIT_DAY.plus(Duration.ofDays(7));
-    try (S3Client s3 = Peers.apache(server)) {
+    try (S3Client s3 = Peers.sync(server)) {
       String b = SdkOperationsTest.bucket();
       s3.createBucket(r -> r.bucket(b).objectLockEnabledForBucket(true));
 

@@ -22,14 +22,17 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** The AWS SDK for Java v2, at its defaults, through a versioned bucket's life on both stores. */
+/**
+ * The AWS SDK for Java v2, at its defaults, through a versioned bucket's life on both stores over
+ * HTTP/1.1, and on the memory store over HTTP/2 with TLS.
+ */
 @Timeout(120)
 class SdkVersioningTest {
   static TwoStores stores;
 
   @BeforeAll
   static void start() throws Exception {
-    stores = TwoStores.start("s3wire-sdk-versions");
+    stores = TwoStores.startWithHttp2("s3wire-sdk-versions");
   }
 
   @AfterAll
@@ -44,7 +47,7 @@ class SdkVersioningTest {
   @ParameterizedTest(name = "{0}", autoCloseArguments = false)
   @MethodSource("servers")
   void versionedBucketLifecycle(String name, S3Server server) {
-    try (S3Client s3 = Peers.apache(server)) {
+    try (S3Client s3 = Peers.sync(server)) {
       String b = SdkOperationsTest.bucket();
       s3.createBucket(r -> r.bucket(b));
       assertThat(s3.getBucketVersioning(r -> r.bucket(b)).status()).isNull();
@@ -100,7 +103,7 @@ class SdkVersioningTest {
   @ParameterizedTest(name = "{0}", autoCloseArguments = false)
   @MethodSource("servers")
   void paginatorWalksEveryVersion(String name, S3Server server) {
-    try (S3Client s3 = Peers.apache(server)) {
+    try (S3Client s3 = Peers.sync(server)) {
       String b = SdkOperationsTest.bucket();
       s3.createBucket(r -> r.bucket(b));
       s3.putBucketVersioning(r -> r.bucket(b).versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));

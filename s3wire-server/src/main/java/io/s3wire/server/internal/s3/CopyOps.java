@@ -163,7 +163,7 @@ final class CopyOps {
     }
     String uploadId = call.query("uploadId");
     io.s3wire.server.StoredUpload upload = call.store().upload(call.bucket, call.key, uploadId);
-    Encryption.checkPart(call, upload.attributes().encryption(), true);
+    Encryption.checkPart(call, upload.attributes().encryption());
     ChecksumAlgorithm kept = MultipartChecksums.partAlgorithm(upload);
     StoredPart part;
     try (ObjectContent content = VersioningOps.open(call.store(), src.bucket, src.key, src.versionId, offset, length);

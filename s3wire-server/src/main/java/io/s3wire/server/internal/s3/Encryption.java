@@ -37,6 +37,10 @@ final class Encryption {
   static final String COPY_SOURCE = "x-amz-copy-source-";
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String MISSING_UPLOAD_KEY = "The multipart upload initiate requested encryption."
+      + " Subsequent part requests must include the appropriate encryption parameters.";
+  private static final String WRONG_UPLOAD_KEY = "The provided encryption parameters did not match the ones used"
+      + " originally.";
 
   private Encryption() {}
 
@@ -302,28 +306,52 @@ final class Encryption {
 
   /**
    * Checks an UploadPart's or UploadPartCopy's SSE-C headers against its upload's encryption: an
-   * SSE-C upload's parts must carry its key; other uploads' parts must carry none. CompleteMultipartUpload
-   * may omit the key ({@code required} false) but a key it sends must be the upload's.
+   * SSE-C upload's parts must carry its key (400 InvalidRequest without, 400 InvalidArgument with
+   * another); other uploads' parts must carry none.
    */
-  static void checkPart(S3Call call, ObjectEncryption upload, boolean required) {
-    CustomerKey key = customerKey(call, "");
+  static void checkPart(S3Call call, ObjectEncryption upload) {
+    CustomerKey key = checkNotApplicable(call, upload);
     if (!upload.isCustomerKey()) {
-      if (key != null) {
-        throw new S3ErrorException(S3ErrorCode.INVALID_REQUEST, "The encryption parameters are not applicable to this object.");
-      }
       return;
     }
     if (key == null) {
-      if (!required) {
-        return;
-      }
-      throw new S3ErrorException(S3ErrorCode.INVALID_REQUEST, "The multipart upload initiate requested encryption."
-          + " Subsequent part requests must include the appropriate encryption parameters.");
+      throw new S3ErrorException(S3ErrorCode.INVALID_REQUEST, MISSING_UPLOAD_KEY);
     }
     if (!key.matches(upload.customerKeyFingerprint())) {
-      throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT,
-          "The provided encryption parameters did not match the ones used originally.");
+      throw new S3ErrorException(S3ErrorCode.INVALID_ARGUMENT, WRONG_UPLOAD_KEY);
     }
+  }
+
+  /**
+   * Checks a CompleteMultipartUpload's SSE-C headers against its upload's encryption, as S3 documents
+   * them: the key is needed only when the upload was created with a checksum algorithm
+   * ({@code checksumUpload}), whose part checksums S3 keeps under the key; a key sent must be the
+   * upload's (400 InvalidRequest otherwise, the code S3 answers); a key for an upload without one
+   * is 400 InvalidRequest.
+   */
+  static void checkComplete(S3Call call, ObjectEncryption upload, boolean checksumUpload) {
+    CustomerKey key = checkNotApplicable(call, upload);
+    if (!upload.isCustomerKey()) {
+      return;
+    }
+    if (key == null) {
+      if (checksumUpload) {
+        throw new S3ErrorException(S3ErrorCode.INVALID_REQUEST, MISSING_UPLOAD_KEY);
+      }
+      return;
+    }
+    if (!key.matches(upload.customerKeyFingerprint())) {
+      throw new S3ErrorException(S3ErrorCode.INVALID_REQUEST, WRONG_UPLOAD_KEY);
+    }
+  }
+
+  /** The request's customer key, refused with 400 InvalidRequest when {@code upload} is not SSE-C. */
+  private static CustomerKey checkNotApplicable(S3Call call, ObjectEncryption upload) {
+    CustomerKey key = customerKey(call, "");
+    if (!upload.isCustomerKey() && key != null) {
+      throw new S3ErrorException(S3ErrorCode.INVALID_REQUEST, "The encryption parameters are not applicable to this object.");
+    }
+    return key;
   }
 
   /**

@@ -72,7 +72,7 @@ final class MultipartOps {
     String uploadId = call.query("uploadId");
     ChecksumHeaders.Claim claim = ChecksumHeaders.claim(call);
     StoredUpload upload = call.store().upload(call.bucket, call.key, uploadId);
-    Encryption.checkPart(call, upload.attributes().encryption(), true);
+    Encryption.checkPart(call, upload.attributes().encryption());
     MultipartChecksums.checkPart(upload, claim);
     ChecksumAlgorithm kept = MultipartChecksums.partAlgorithm(upload);
     Digests.DigestingInputStream body = Checksums.checkedBody(call, claim, kept);
@@ -88,7 +88,7 @@ final class MultipartOps {
     call.requireBucket();
     String uploadId = call.query("uploadId");
     StoredUpload upload = call.store().upload(call.bucket, call.key, uploadId);
-    Encryption.checkPart(call, upload.attributes().encryption(), false);
+    Encryption.checkComplete(call, upload.attributes().encryption(), upload.checksumAlgorithm() != null);
     List<CompletedPart> requested =
         XmlIn.completeMultipartUpload(XmlIn.readBody(call.body, XmlIn.MAX_BODY)).parts();
     Map<Integer, StoredPart> stored = new HashMap<>();
