@@ -2,8 +2,9 @@ package io.s3wire.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,30 +27,49 @@ public final class Main implements Runnable {
 
   @Spec CommandSpec spec;
 
-  /** The subcommands, in the order help lists them. A new command is one more entry here. */
-  static List<Object> subcommands(Map<String, String> env) {
-    return List.of(new io.s3wire.cli.doctor.DoctorCommand(env),
-        new ProbeCommand(env),
-        new io.s3wire.cli.commands.LsCommand(env),
-        new io.s3wire.cli.commands.CpCommand(env),
-        new io.s3wire.cli.commands.MvCommand(env),
-        new io.s3wire.cli.commands.RmCommand(env),
-        new io.s3wire.cli.commands.MbCommand(env),
-        new io.s3wire.cli.commands.RbCommand(env),
-        new io.s3wire.cli.commands.CatCommand(env),
-        new io.s3wire.cli.commands.StatCommand(env),
-        new io.s3wire.cli.commands.PresignCommand(env),
-        new io.s3wire.cli.commands.SyncCommand(env),
-        io.s3wire.cli.commands.ConfigCommand.commandLine(env),
-        new io.s3wire.cli.commands.ServeCommand(),
-        new io.s3wire.cli.commands.CompletionCommand());
+  /**
+   * The subcommands by name, in the order help lists them; each made only when asked for. A new
+   * command is one more entry here, under the name its {@code @Command} gives it.
+   */
+  static Map<String, Supplier<Object>> subcommands(Map<String, String> env) {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("doctor", () -> new io.s3wire.cli.doctor.DoctorCommand(env));
+    m.put("probe", () -> new ProbeCommand(env));
+    m.put("ls", () -> new io.s3wire.cli.commands.LsCommand(env));
+    m.put("cp", () -> new io.s3wire.cli.commands.CpCommand(env));
+    m.put("mv", () -> new io.s3wire.cli.commands.MvCommand(env));
+    m.put("rm", () -> new io.s3wire.cli.commands.RmCommand(env));
+    m.put("mb", () -> new io.s3wire.cli.commands.MbCommand(env));
+    m.put("rb", () -> new io.s3wire.cli.commands.RbCommand(env));
+    m.put("cat", () -> new io.s3wire.cli.commands.CatCommand(env));
+    m.put("stat", () -> new io.s3wire.cli.commands.StatCommand(env));
+    m.put("presign", () -> new io.s3wire.cli.commands.PresignCommand(env));
+    m.put("sync", () -> new io.s3wire.cli.commands.SyncCommand(env));
+    m.put("config", () -> io.s3wire.cli.commands.ConfigCommand.commandLine(env));
+    m.put("serve", io.s3wire.cli.commands.ServeCommand::new);
+    m.put("completion", io.s3wire.cli.commands.CompletionCommand::new);
+    return m;
   }
 
-  /** A configured command line; {@code env} stands for the process environment. */
+  /** A configured command line with every subcommand; {@code env} stands for the process environment. */
   static CommandLine commandLine(Map<String, String> env, PrintWriter out, PrintWriter err) {
+    return commandLine(env, out, err, new String[0]);
+  }
+
+  /**
+   * A configured command line for {@code args}. When they start with a command's name, only that
+   * command is added: picocli builds each command's model by reflection over its annotations, and
+   * for all of them that was the largest share of a short command's start. Anything else (help, a
+   * leading option, a mistyped name, {@code completion}, which writes the whole tree) gets them all.
+   */
+  static CommandLine commandLine(Map<String, String> env, PrintWriter out, PrintWriter err, String[] args) {
     CommandLine cl = new CommandLine(new Main());
-    for (Object sub : subcommands(env)) {
-      cl.addSubcommand(sub);
+    Map<String, Supplier<Object>> subcommands = subcommands(env);
+    String first = args.length > 0 ? args[0] : "";
+    if (subcommands.containsKey(first) && !first.equals("completion")) {
+      cl.addSubcommand(first, subcommands.get(first).get());
+    } else {
+      subcommands.forEach((name, command) -> cl.addSubcommand(name, command.get()));
     }
     cl.setOut(out);
     cl.setErr(err);
@@ -63,8 +83,9 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code; nothing here calls {@link System#exit}. */
   public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = commandLine(env, out, err);
-    int code = cl.execute(LeadingOptions.moveAfterCommand(cl, TraceOptions.rewrite(args)));
+    String[] rewritten = TraceOptions.rewrite(args);
+    CommandLine cl = commandLine(env, out, err, rewritten);
+    int code = cl.execute(LeadingOptions.moveAfterCommand(cl, rewritten));
     out.flush();
     err.flush();
     return code;

@@ -20,9 +20,15 @@ public final class SharedOptionValues {
   /** The values of {@link TraceOptions}: trace on stdout, or to a file, and JSON output. */
   public record Trace(boolean trace, Path traceFile, boolean json) {}
 
-  /** The values of {@link TransportOptions} for a storage command: without {@code --tls}, {@link #storageTlsProvider()}. */
-  public static Transport of(TransportOptions o, Map<String, String> env) {
-    TlsProvider tls = o.tlsProvider != null ? o.tlsProvider : storageTlsProvider();
+  /**
+   * The values of {@link TransportOptions} for a storage command that talks to {@code endpoint}
+   * ({@code null}: not given). Without {@code --tls}: the JDK's provider for a plain-HTTP endpoint,
+   * which makes no TLS connection (loading BoringSSL only to learn it is there costs a short command
+   * a quarter of a second of CPU), else {@link #storageTlsProvider()}.
+   */
+  public static Transport of(TransportOptions o, Map<String, String> env, String endpoint) {
+    boolean plainHttp = endpoint != null && endpoint.regionMatches(true, 0, "http://", 0, 7);
+    TlsProvider tls = o.tlsProvider != null ? o.tlsProvider : plainHttp ? TlsProvider.JDK : storageTlsProvider();
     return new Transport(o.policy, tls, o.alpnOffer, o.ca, o.insecure, o.keyLog(env), o.pcap);
   }
 

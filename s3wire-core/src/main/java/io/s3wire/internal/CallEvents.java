@@ -12,6 +12,7 @@ import io.s3wire.metrics.CallStart;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import jdk.jfr.FlightRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,8 @@ final class CallEvents {
     private final long id;
     private final S3Call call;
     private final long startNanos;
-    private final JfrEvents.Call jfr = new JfrEvents.Call();
+    /** {@code null} while no recording was ever started: see {@link #recording()}. */
+    private final JfrEvents.Call jfr = recording() ? new JfrEvents.Call() : null;
     private long attemptStart;
     private JfrEvents.Attempt attemptEvent;
     private String lastFailure;
@@ -52,14 +54,18 @@ final class CallEvents {
       this.id = id;
       this.call = call;
       this.startNanos = startNanos;
-      jfr.begin();
+      if (jfr != null) {
+        jfr.begin();
+      }
     }
 
     /** Attempt {@code n} starts (a retry when {@code n > 1}). */
     synchronized void attemptStarted(int n) {
       attemptStart = System.nanoTime();
-      attemptEvent = new JfrEvents.Attempt();
-      attemptEvent.begin();
+      attemptEvent = recording() ? new JfrEvents.Attempt() : null;
+      if (attemptEvent != null) {
+        attemptEvent.begin();
+      }
       if (n > 1 && LOG.isDebugEnabled()) {
         LOG.debug("{} retry {} after: {}", call.describe(), n - 1, lastFailure);
       }
@@ -112,7 +118,7 @@ final class CallEvents {
       int status = status(response, failure);
       String failed = failure == null ? null : name(failure);
       long received = received(response);
-      if (jfr.shouldCommit()) {
+      if (jfr != null && jfr.shouldCommit()) {
         jfr.end();
         jfr.operation = call.operation();
         jfr.bucket = call.bucket();
@@ -129,6 +135,15 @@ final class CallEvents {
             Duration.ofNanos(System.nanoTime() - startNanos), failed);
         safely(() -> listener.onCallEnd(e));
       }
+    }
+
+    /**
+     * Whether JFR was started in this JVM (by a flag, {@code jcmd JFR.start} or a {@code Recording}).
+     * Until then the events are not even made: the first one loads and registers JFR's event
+     * machinery, a hundred classes and generated code, which costs a short command its start-up.
+     */
+    private static boolean recording() {
+      return FlightRecorder.isInitialized();
     }
 
     private long sent() {

@@ -54,7 +54,7 @@ public final class GlobalOptions {
     if (retries != null && retries < 0) {
       throw new IllegalArgumentException("--retries must be 0 or more, not " + retries);
     }
-    SharedOptionValues.Transport t = SharedOptionValues.of(transport, env);
+    SharedOptionValues.Transport t = SharedOptionValues.of(transport, env, endpoint);
     if (t.insecure() && t.ca() != null) {
       throw new IllegalArgumentException("--insecure and --ca clash: --insecure trusts every certificate");
     }

@@ -203,7 +203,7 @@ class CommandsEndToEndTest {
         .contains("provider = generic (default for a configured endpoint)\n")
         .contains("credentials = access key " + LocalS3.ACCESS_KEY + ", secret <masked> (environment variable")
         .contains("http = HTTP_2 (--http)\n")
-        .contains("tls = OPENSSL (default)\n")
+        .contains("tls = JDK (default)\n")
         .doesNotContain(LocalS3.SECRET_KEY);
     List<Map<String, Object>> json = jsonLines(s3.run("config", "show", "--json").out());
     assertThat(json).contains(Map.of("name", "region", "value", "us-east-1", "source", "environment variable AWS_REGION"));
