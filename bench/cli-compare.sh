@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Compares the s3wire command line with the AWS CLI and rclone against one local `s3wire serve`
 # (plain HTTP, memory store, fixed credentials): cold start of a listing, and a recursive upload of
-# many small files. Prints a Markdown table with ratios to s3wire (and writes it to --out FILE).
+# many small files. Prints a Markdown table with ratios to s3wire (and writes it to --out FILE), then
+# one line for machines: figure: cold ls seconds=S aws_seconds=A rclone_seconds=R (mean wall seconds;
+# "n/a" for a tool that is not installed).
 #
 #   bench/cli-compare.sh [--out FILE]
 #
 # Environment: CLI_RUNS=10 (hyperfine runs per listing tool), CLI_FILES=2000, CLI_FILE_SIZE=4096.
-# Needs: java, hyperfine (optional: falls back to a loop timed with date +%s%N), aws, rclone, curl.
+# Needs: java, curl, python3; aws and rclone are compared when installed.
 # Each run is one sample on a shared machine: read ratios, not absolute figures. Not part of .ci/run.
 set -euo pipefail
 
@@ -22,8 +24,12 @@ done
 RUNS=${CLI_RUNS:-10}
 FILES=${CLI_FILES:-2000}
 FILE_SIZE=${CLI_FILE_SIZE:-4096}
-for tool in java aws rclone curl python3; do
+for tool in java curl python3; do
   command -v "$tool" >/dev/null || { echo "cli-compare.sh: $tool is not installed" >&2; exit 2; }
+done
+TOOLS=(s3wire)
+for tool in aws rclone; do
+  if command -v "$tool" >/dev/null; then TOOLS+=("$tool"); else echo "cli-compare.sh: $tool is not installed: not compared" >&2; fi
 done
 
 WORK=$(mktemp -d -t s3wire-cli-compare.XXXXXX)
@@ -42,7 +48,7 @@ ENDPOINT="http://127.0.0.1:$PORT"
 # Plain HTTP on loopback: no CA bundle (rclone's AWS SDK refuses one it cannot apply to its transport).
 unset AWS_CA_BUNDLE
 export HOME="$WORK/home" AWS_ACCESS_KEY_ID=bench-access AWS_SECRET_ACCESS_KEY=bench-secret-0123456789abcdef
-export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_CONFIG_FILE="$WORK/none" AWS_SHARED_CREDENTIALS_FILE="$WORK/none"
+export AWS_EC2_METADATA_DISABLED=true AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_CONFIG_FILE="$WORK/none" AWS_SHARED_CREDENTIALS_FILE="$WORK/none"
 export RCLONE_CONFIG="$WORK/rclone.conf" RCLONE_CONFIG_BENCH_TYPE=s3 RCLONE_CONFIG_BENCH_PROVIDER=Other \
   RCLONE_CONFIG_BENCH_ENDPOINT="$ENDPOINT" RCLONE_CONFIG_BENCH_ACCESS_KEY_ID="$AWS_ACCESS_KEY_ID" \
   RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY="$AWS_SECRET_ACCESS_KEY" RCLONE_CONFIG_BENCH_REGION=us-east-1 \
@@ -80,25 +86,32 @@ PY
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
-# Cold start: mean wall time of a full process that lists 20 objects.
-declare -A LS_MS
+# Cold start: wall time of a full process that lists 20 objects, the tools taking turns in each of
+# RUNS rounds (after one warm-up each), so that they share the machine's load alike.
+declare -A LS_MS LS_SD
 ls_cmd_s3wire="$S3W ls s3://bench/few/ $S3W_OPTS"
 ls_cmd_aws="${AWS[*]} s3 ls s3://bench/few/"
 ls_cmd_rclone="rclone lsf bench:bench/few/"
-for tool in s3wire aws rclone; do
+for tool in "${TOOLS[@]}"; do
   var="ls_cmd_$tool"
-  cmd=${!var}
-  n=$(eval "$cmd" | wc -l)
-  [ "$n" -eq 20 ] || { echo "cli-compare.sh: '$cmd' listed $n objects, not 20" >&2; exit 1; }
-  if command -v hyperfine >/dev/null; then
-    hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$WORK/ls-$tool.json" "$cmd" >/dev/null 2>&1
-    LS_MS[$tool]=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.0f" % (r["mean"]*1000))' "$WORK/ls-$tool.json")
-  else
-    eval "$cmd" >/dev/null
-    start=$(now_ms)
-    for _ in $(seq 1 "$RUNS"); do eval "$cmd" >/dev/null; done
-    LS_MS[$tool]=$(( ($(now_ms) - start) / RUNS ))
-  fi
+  n=$(eval "${!var}" | wc -l)
+  [ "$n" -eq 20 ] || { echo "cli-compare.sh: '${!var}' listed $n objects, not 20" >&2; exit 1; }
+done
+for _ in $(seq 1 "$RUNS"); do
+  for tool in "${TOOLS[@]}"; do
+    var="ls_cmd_$tool"
+    start=$(date +%s%N)
+    eval "${!var}" >/dev/null
+    echo $(( ($(date +%s%N) - start) / 1000 )) >>"$WORK/ls-$tool.us"
+  done
+done
+for tool in "${TOOLS[@]}"; do
+  read -r LS_MS[$tool] LS_SD[$tool] < <(python3 -c 'import statistics as s, sys
+v = [int(l) / 1000 for l in open(sys.argv[1])]
+print("%.0f %.0f" % (s.mean(v), s.stdev(v) if len(v) > 1 else 0))' "$WORK/ls-$tool.us")
+done
+for tool in aws rclone; do
+  [ -n "${LS_MS[$tool]:-}" ] || { LS_MS[$tool]=n/a; LS_SD[$tool]=n/a; }
 done
 
 # Recursive upload of FILES files: one timed run per tool, each into its own prefix, then counted.
@@ -106,16 +119,20 @@ declare -A UP_MS
 up_cmd_s3wire="$S3W cp --recursive $WORK/many s3://bench/s3wire/ --parallel 16 $S3W_OPTS"
 up_cmd_aws="${AWS[*]} s3 cp --recursive --only-show-errors $WORK/many s3://bench/aws/"
 up_cmd_rclone="rclone copy --transfers 16 $WORK/many bench:bench/rclone/"
-for tool in s3wire aws rclone; do
+for tool in "${TOOLS[@]}"; do
   var="up_cmd_$tool"
   start=$(now_ms)
   eval "${!var}" >/dev/null
   UP_MS[$tool]=$(( $(now_ms) - start ))
-  n=$(rclone lsf "bench:bench/$tool/" | wc -l)
+  n=$($S3W ls "s3://bench/$tool/" $S3W_OPTS | wc -l)
   [ "$n" -eq "$FILES" ] || { echo "cli-compare.sh: $tool uploaded $n objects, not $FILES" >&2; exit 1; }
 done
 
-ratio() { python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$1" "$2"; }
+for tool in aws rclone; do
+  [ -n "${UP_MS[$tool]:-}" ] || UP_MS[$tool]=n/a
+done
+ratio() { [ "$1" = n/a ] && echo n/a || python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$1" "$2"; }
+seconds() { [ "$1" = n/a ] && echo n/a || python3 -c 'import sys; print("%.3f" % (float(sys.argv[1]) / 1000))' "$1"; }
 {
   echo "# CLI comparison, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo
@@ -128,6 +145,7 @@ ratio() { python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys
   echo "|---|---:|---:|---:|---:|---:|"
   echo "| cold start: list 20 objects (mean of $RUNS, ms) | ${LS_MS[s3wire]} | ${LS_MS[aws]} | ${LS_MS[rclone]} |" \
     "$(ratio "${LS_MS[aws]}" "${LS_MS[s3wire]}") | $(ratio "${LS_MS[rclone]}" "${LS_MS[s3wire]}") |"
+  echo "| ... standard deviation (ms) | ${LS_SD[s3wire]} | ${LS_SD[aws]} | ${LS_SD[rclone]} | | |"
   echo "| recursive upload, $FILES x $FILE_SIZE B (one run, ms) | ${UP_MS[s3wire]} | ${UP_MS[aws]} | ${UP_MS[rclone]} |" \
     "$(ratio "${UP_MS[aws]}" "${UP_MS[s3wire]}") | $(ratio "${UP_MS[rclone]}" "${UP_MS[s3wire]}") |"
   echo
@@ -137,7 +155,10 @@ ratio() { python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys
     echo "    ${c//$WORK/\$WORK}"
   done
   echo
-  echo "Listing timed with $(command -v hyperfine >/dev/null && hyperfine --version || echo "a loop of $RUNS runs") (-N, 1 warm-up);"
-  echo "s3wire runs through its launcher script (which checks the jar is current). aws uses its default"
-  echo "10 concurrent requests; s3wire --parallel 16; rclone --transfers 16."
+  echo "Listing: $RUNS rounds in which the tools take turns, after one warm-up each; wall time of each"
+  echo "process. s3wire runs through its launcher script (which checks the jar is current, and uses the"
+  echo "start-up cache it keeps). aws uses its default 10 concurrent requests; s3wire --parallel 16;"
+  echo "rclone --transfers 16."
+  echo
+  echo "figure: cold ls seconds=$(seconds "${LS_MS[s3wire]}") aws_seconds=$(seconds "${LS_MS[aws]}") rclone_seconds=$(seconds "${LS_MS[rclone]}")"
 } | tee ${OUT:+"$OUT"}
