@@ -6,11 +6,6 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.s3wire.testing.TestCertificates;
 import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +43,7 @@ final class StandIn implements AutoCloseable {
       scheme = "http";
     } else {
       HttpsServer https = HttpsServer.create(loopback, 0);
-      https.setHttpsConfigurator(new HttpsConfigurator(sslContext(certificate)));
+      https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverSslContext()));
       server = https;
       scheme = "https";
     }
@@ -60,21 +55,6 @@ final class StandIn implements AutoCloseable {
     return scheme + "://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  private static SSLContext sslContext(TestCertificates certificate) {
-    try {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, null);
-      char[] password = "stand-in".toCharArray();
-      store.setKeyEntry("server", certificate.key(), password, new Certificate[] {certificate.certificate()});
-      KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      keys.init(store, password);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keys.getKeyManagers(), null, null);
-      return context;
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalStateException("cannot make the stand-in's TLS context", e);
-    }
-  }
 
   private void respond(HttpExchange ex, Handler handler) throws IOException {
     try (ex) {

@@ -10,11 +10,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.HashMap;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -61,7 +57,7 @@ class ConfigShowCredentialsTest {
   void theCaGivenWithCaIsTrustedByTheCredentialCalls() throws Exception {
     TestCertificates certificate = TestCertificates.localhost();
     HttpsServer agent = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    agent.setHttpsConfigurator(new HttpsConfigurator(serverContext(certificate)));
+    agent.setHttpsConfigurator(new HttpsConfigurator(certificate.serverSslContext()));
     agent.createContext("/creds", ex -> {
       byte[] body = ("{\"AccessKeyId\":\"AKCONT\",\"SecretAccessKey\":\"cont-secret\",\"Token\":\"cont-token\","
           + "\"Expiration\":\"2099-01-01T01:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
@@ -83,17 +79,5 @@ class ConfigShowCredentialsTest {
     } finally {
       agent.stop(0);
     }
-  }
-
-  private static SSLContext serverContext(TestCertificates certificate) throws Exception {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    char[] password = "agent".toCharArray();
-    store.setKeyEntry("server", certificate.key(), password, new Certificate[] {certificate.certificate()});
-    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keys.init(store, password);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(keys.getKeyManagers(), null, null);
-    return context;
   }
 }
