@@ -19,8 +19,6 @@ final class OrderedDigest {
   private final boolean[] done;
   private final Executor workers;
   private final MessageDigest md;
-  /** Used only by the one drain running at a time. */
-  private final java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(256 * 1024);
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
   private int next;
   private boolean running;
@@ -78,18 +76,6 @@ final class OrderedDigest {
   }
 
   private void hashInto(int i) throws IOException {
-    long pos = offsets[i];
-    long end = pos + lengths[i];
-    while (pos < end) {
-      buf.clear();
-      buf.limit((int) Math.min(buf.capacity(), end - pos));
-      int n = file.read(buf, pos);
-      if (n < 0) {
-        throw new IOException("the downloaded file ended at byte " + pos + " before " + end);
-      }
-      buf.flip();
-      md.update(buf);
-      pos += n;
-    }
+    FileScan.scan(file, offsets[i], lengths[i], md::update);
   }
 }
