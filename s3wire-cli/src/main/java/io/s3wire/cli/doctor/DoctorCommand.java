@@ -106,6 +106,10 @@ public final class DoctorCommand implements Callable<Integer> {
         out.println("report: " + options.report());
       }
     }
+    if (options.pcap() != null && !options.json()) {
+      out.println("captures: " + options.pcap() + " (setup and probes) and " + DoctorCaptures.routePattern(options.pcap())
+          + " per route; read one with: " + io.s3wire.cli.TsharkCommand.reading(options.pcap()));
+    }
     if (options.writeProfile() != null) {
       ProfileWriter.write(r, options.writeProfile());
       if (!options.json()) {

@@ -51,6 +51,15 @@ class PcapTsharkTest {
         assertThat(theirs.stream().filter(f -> f.startsWith(dir)).toList()).as("tshark -r %s: %s; our trace: %s", pcap, theirs, ours)
             .isEqualTo(ours.stream().filter(f -> f.startsWith(dir)).toList());
       }
+      // The command probe prints runs as printed and shows the frames.
+      Matcher printed = Pattern.compile("read it with: (tshark .*)").matcher(run.err());
+      assertThat(printed.find()).as("%s", run).isTrue();
+      assertThat(printed.group(1)).isEqualTo("tshark -r " + pcap.toAbsolutePath() + " -Y 'http || http2'");
+      Process p = new ProcessBuilder("sh", "-c", printed.group(1).replaceFirst("^tshark", tshark.toString()))
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String shown = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(shown).contains("HTTP2").contains("HEADERS[1]: GET /index.html").contains("DATA[1]");
     }
   }
 
@@ -118,6 +127,9 @@ class PcapTsharkTest {
     }
     assertThat(links).as("capture links in the report").contains("doctor-jdk-h2-http11.pcap")
         .allSatisfy(l -> assertThat(tmp.resolve(l)).isRegularFile());
+    assertThat(html).contains("<code>tshark -r " + tmp.resolve("doctor-jdk-h2-http11.pcap").toAbsolutePath() + " -Y 'http || http2'</code>");
+    assertThat(run.out()).contains("captures: " + tmp.resolve("doctor.pcap") + " (setup and probes) and "
+        + tmp.resolve("doctor-ROUTE.pcap") + " per route; read one with: tshark -r " + tmp.resolve("doctor.pcap").toAbsolutePath());
     Pattern hexSignature = Pattern.compile("Signature=[0-9a-f]{64}");
     int authorizations = 0;
     for (Path capture : captures) {
