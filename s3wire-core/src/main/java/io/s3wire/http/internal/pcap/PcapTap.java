@@ -45,6 +45,14 @@ public final class PcapTap extends ChannelDuplexHandler {
   }
 
   /**
+   * Whether {@code channel}'s bytes are captured: then every byte must pass through the pipeline
+   * as a buffer (no sendfile {@code FileRegion}, which the tap cannot copy).
+   */
+  public static boolean capturing(io.netty.channel.Channel channel) {
+    return channel.pipeline().get(PcapTap.class) != null;
+  }
+
+  /**
    * Sets how a stream's headers are redacted (a call's extra sensitive headers); until then, and on
    * HTTP/1.1 (stream 0), {@link Redaction#DEFAULT}.
    */
