@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One pcap file that every connection of a transport writes to, through a {@link PcapTap} each.
@@ -18,8 +20,8 @@ import java.util.Map;
  * closes it), so a CLI run that builds several clients still writes one capture. Opening truncates
  * the file and writes the pcap global header (Netty's {@link PcapWriteHandler#writeGlobalHeader});
  * each tap's {@link PcapWriteHandler} then writes its packets under the stream's lock (Netty's
- * shared-output mode). Each connection keeps its real local port, so the trace's {@code connection
- * opened} line names its TCP stream ({@code tcp.port == PORT}); a port already open in this file (a
+ * shared-output mode). Each connection keeps its real local port, so the trace's {@code connected to
+ * ... from} line names its TCP stream ({@code tcp.port == PORT}); a port already open in this file (a
  * connection to another server from the same port) gets a free one counted from 49152 instead, so
  * Wireshark follows every connection as its own TCP stream.
  */
@@ -32,7 +34,7 @@ public final class PcapFile implements AutoCloseable {
   private int users;
   private int nextPort = FIRST_PORT;
   /** Client ports of the connections open in this file. */
-  private final java.util.Set<Integer> openPorts = new java.util.HashSet<>();
+  private final Set<Integer> openPorts = new HashSet<>();
 
   private PcapFile(Path path, OutputStream out) {
     this.path = path;
