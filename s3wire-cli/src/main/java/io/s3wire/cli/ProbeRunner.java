@@ -109,7 +109,11 @@ final class ProbeRunner {
         failure = e;
       }
     }
-    // The transport is closed: the trace now holds the connection's close too.
+    // The transport is closed: the trace now holds the connection's close too, and the capture is whole.
+    if (request.pcap() != null) {
+      err.println("s3wire: capture written to " + request.pcap() + "; read it with: " + TsharkCommand.reading(request.pcap()));
+      err.flush();
+    }
     if (request.trace() == ProbeRequest.Trace.STDOUT) {
       recorder.render(format).forEach(out::println);
     }

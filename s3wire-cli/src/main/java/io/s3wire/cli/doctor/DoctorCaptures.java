@@ -14,14 +14,20 @@ final class DoctorCaptures {
 
   /** The capture of {@code route}'s transport, or {@code null} without {@code --pcap}. */
   static Path forRoute(Path base, Route route) {
-    if (base == null) {
-      return null;
-    }
+    return base == null ? null : sibling(base, route.keyPart());
+  }
+
+  /** How the routes' captures are named, for a person: {@code FILE-ROUTE.pcap}. */
+  static Path routePattern(Path base) {
+    return sibling(base, "ROUTE");
+  }
+
+  private static Path sibling(Path base, String part) {
     String name = base.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String stem = dot > 0 ? name.substring(0, dot) : name;
     String ext = dot > 0 ? name.substring(dot) : ".pcap";
-    return base.resolveSibling(stem + "-" + route.keyPart() + ext);
+    return base.resolveSibling(stem + "-" + part + ext);
   }
 
   /** How the report at {@code report} links {@code capture}: relative to the report's folder when it can be. */

@@ -1,5 +1,6 @@
 package io.s3wire.cli.doctor;
 
+import io.s3wire.cli.TsharkCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -105,6 +106,10 @@ public final class DoctorCommand implements Callable<Integer> {
       if (!options.json()) {
         out.println("report: " + options.report());
       }
+    }
+    if (options.pcap() != null && !options.json()) {
+      out.println("captures: " + options.pcap() + " (setup and probes) and " + DoctorCaptures.routePattern(options.pcap())
+          + " per route; read one with: " + TsharkCommand.reading(options.pcap()));
     }
     if (options.writeProfile() != null) {
       ProfileWriter.write(r, options.writeProfile());

@@ -86,10 +86,12 @@ public final class HtmlRenderer {
       sb.append("<h3 id=\"").append(anchor(c)).append("\">").append(esc(c.row() + " " + c.operation().id() + ": " + c.text()))
           .append("</h3>\n<p>").append(esc(c.outcome().describe())).append("</p>\n");
       if (pcap != null) {
-        String link = DoctorCaptures.link(report, DoctorCaptures.forRoute(pcap, c.route()));
+        java.nio.file.Path capture = DoctorCaptures.forRoute(pcap, c.route());
+        String link = DoctorCaptures.link(report, capture);
         sb.append("<p class=\"capture\">Capture: <a href=\"").append(esc(link)).append("\">").append(esc(link))
             .append("</a> (every connection of the ").append(esc(c.route().label()))
-            .append(" route; Wireshark or <code>tshark -r</code> opens it)</p>\n");
+            .append(" route; Wireshark opens it, or <code>").append(esc(io.s3wire.cli.TsharkCommand.reading(capture)))
+            .append("</code>)</p>\n");
       }
       sb.append(SequenceDiagram.svg(c.trace())).append('\n');
     }

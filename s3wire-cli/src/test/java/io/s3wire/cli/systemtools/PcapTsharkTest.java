@@ -3,6 +3,7 @@ package io.s3wire.cli.systemtools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.s3wire.cli.CliRun;
+import io.s3wire.server.S3Server;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,56 @@ class PcapTsharkTest {
         assertThat(theirs.stream().filter(f -> f.startsWith(dir)).toList()).as("tshark -r %s: %s; our trace: %s", pcap, theirs, ours)
             .isEqualTo(ours.stream().filter(f -> f.startsWith(dir)).toList());
       }
+      // The command probe prints runs as printed and shows the frames.
+      Matcher printed = Pattern.compile("read it with: (tshark .*)").matcher(run.err());
+      assertThat(printed.find()).as("%s", run).isTrue();
+      assertThat(printed.group(1)).isEqualTo("tshark -r " + pcap.toAbsolutePath() + " -Y 'http || http2'");
+      Process p = new ProcessBuilder("sh", "-c", printed.group(1).replaceFirst("^tshark", tshark.toString()))
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String shown = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(shown).contains("HTTP2").contains("HEADERS[1]: GET /index.html").contains("DATA[1]");
+    }
+  }
+
+  /**
+   * A storage command with a session token, over HTTP/1.1 and h2c: tshark's requests and responses
+   * (or frames) are the trace's, and neither the raw bytes nor tshark's decoding of every header
+   * (HPACK's Huffman code included) holds the secret key, the session token or a signature.
+   */
+  @ParameterizedTest(name = "--http {0}")
+  @ValueSource(strings = {"1.1", "2"})
+  void storageCommandCaptureMatchesTheTraceAndHoldsNoSecret(String http) throws Exception {
+    Path tshark = SystemTool.require("tshark");
+    String secret = "pcap-test-secret-0123456789abcdefghijklm";
+    String token = "pcapTestSessionToken0123456789abcdefghijklmnopqrstuvwxyz";
+    try (S3Server server = S3Server.builder().credentials("pcap-test-key", secret).build().start()) {
+      server.store().createBucket("captured");
+      Path file = Files.writeString(tmp.resolve("upload.txt"), "hello capture\n");
+      Path pcap = tmp.resolve("cp.pcap");
+      Path trace = tmp.resolve("cp.jsonl");
+      Map<String, String> env = Map.of("HOME", tmp.toString(), "AWS_ACCESS_KEY_ID", "pcap-test-key", "AWS_SECRET_ACCESS_KEY",
+          secret, "AWS_SESSION_TOKEN", token, "AWS_REGION", "us-east-1", "AWS_EC2_METADATA_DISABLED", "true");
+      CliRun run = CliRun.run(env, "cp", file.toString(), "s3://captured/k.txt", "--endpoint", server.endpoint().toString(),
+          "--http", http, "--json", "--trace=" + trace, "--pcap", pcap.toString());
+      assertThat(run.exitCode()).as("%s", run).isZero();
+      List<String> ours = http.equals("2") ? ourFrames(trace) : ourHeads(trace);
+      List<String> theirs = http.equals("2") ? tsharkFrames(tshark, pcap) : tsharkHeads(tshark, pcap);
+      assertThat(ours).as("our trace").anyMatch(f -> f.startsWith("send ")).anyMatch(f -> f.startsWith("recv "));
+      for (String dir : List.of("send ", "recv ")) {
+        assertThat(theirs.stream().filter(f -> f.startsWith(dir)).toList()).as("tshark -r %s: %s; our trace: %s", pcap, theirs, ours)
+            .isEqualTo(ours.stream().filter(f -> f.startsWith(dir)).toList());
+      }
+      String raw = new String(Files.readAllBytes(pcap), StandardCharsets.ISO_8859_1);
+      // -V shortens long lines: the header fields, whole, are what shows the masks.
+      String verbose = String.join("\n", tshark(tshark, "-r", pcap.toString(), "-V"));
+      String headers = String.join("\n", tshark(tshark, "-r", pcap.toString(), "-T", "fields", "-E", "occurrence=a",
+          "-e", "http.request.line", "-e", "http.response.line", "-e", "http2.header.value"));
+      for (String text : List.of(raw, verbose, headers)) {
+        assertThat(text).doesNotContain(secret).doesNotContain(token).doesNotContainPattern("(?i)signature=[0-9a-f]{64}");
+      }
+      assertThat(headers).as("tshark decoded the masked headers").contains("*".repeat(token.length()))
+          .containsPattern("AWS4-HMAC-SHA256 Credential=\\*+, SignedHeaders=[a-z0-9;-]+, Signature=\\*{64}");
     }
   }
 
@@ -76,6 +127,9 @@ class PcapTsharkTest {
     }
     assertThat(links).as("capture links in the report").contains("doctor-jdk-h2-http11.pcap")
         .allSatisfy(l -> assertThat(tmp.resolve(l)).isRegularFile());
+    assertThat(html).contains("<code>tshark -r " + tmp.resolve("doctor-jdk-h2-http11.pcap").toAbsolutePath() + " -Y 'http || http2'</code>");
+    assertThat(run.out()).contains("captures: " + tmp.resolve("doctor.pcap") + " (setup and probes) and "
+        + tmp.resolve("doctor-ROUTE.pcap") + " per route; read one with: tshark -r " + tmp.resolve("doctor.pcap").toAbsolutePath());
     Pattern hexSignature = Pattern.compile("Signature=[0-9a-f]{64}");
     int authorizations = 0;
     for (Path capture : captures) {
@@ -102,6 +156,31 @@ class PcapTsharkTest {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as("tshark %s", List.of(args)).isZero();
     return out.lines().filter(l -> !l.isBlank()).toList();
+  }
+
+  /** "send PUT /captured/k.txt", "recv 200", ... from our JSON trace's HTTP/1.1 heads, in order. */
+  private static List<String> ourHeads(Path trace) throws Exception {
+    Pattern head = Pattern.compile("\"event\":\"http1_(?:request\",\"dir\":\"send\",\"method\":\"([A-Z]+)\",\"target\":\"([^\"]*)\""
+        + "|response\",\"dir\":\"recv\",\"status\":(\\d+))");
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(trace)) {
+      Matcher m = head.matcher(line);
+      if (m.find()) {
+        out.add(m.group(1) != null ? "send " + m.group(1) + " " + m.group(2) : "recv " + m.group(3));
+      }
+    }
+    return out;
+  }
+
+  /** The same list from the capture, as tshark's HTTP dissector reads it. */
+  private static List<String> tsharkHeads(Path tshark, Path pcap) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (String line : tshark(tshark, "-r", pcap.toString(), "-Y", "http", "-T", "fields", "-E", "separator=/t",
+        "-e", "http.request.method", "-e", "http.request.uri", "-e", "http.response.code")) {
+      String[] cols = line.split("\t", -1);
+      out.add(cols[0].isEmpty() ? "recv " + cols[2] : "send " + cols[0] + " " + cols[1]);
+    }
+    return out;
   }
 
   /** "send SETTINGS 0", "recv HEADERS 1", ... from our JSON trace, in order. */

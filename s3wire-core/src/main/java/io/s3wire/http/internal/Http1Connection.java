@@ -22,6 +22,7 @@ import io.s3wire.http.HttpHeaders;
 import io.s3wire.http.HttpProtocol;
 import io.s3wire.http.HttpRequest;
 import io.s3wire.http.RequestBody;
+import io.s3wire.http.internal.pcap.PcapTap;
 import io.s3wire.wire.WireEvent;
 import java.io.File;
 import java.util.ArrayList;
@@ -228,8 +229,9 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Pool
       if (b.contentLength() == 0) {
         lastWritten = true;
         channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener((ChannelFutureListener) this::sent);
-      } else if (b.fileRegion() != null && info.tlsProvider() == null) {
-        // Plain TCP: let the kernel send the file (sendfile), no copy through user space.
+      } else if (b.fileRegion() != null && info.tlsProvider() == null && !PcapTap.capturing(channel)) {
+        // Plain TCP: let the kernel send the file (sendfile), no copy through user space; a capture
+        // needs the bytes, which sendfile never shows the pipeline.
         RequestBody.FileRegionSource f = b.fileRegion();
         lastWritten = true;
         channel.write(new DefaultFileRegion(new File(f.path().toString()), f.offset(), f.length())).addListener((ChannelFutureListener) this::written);

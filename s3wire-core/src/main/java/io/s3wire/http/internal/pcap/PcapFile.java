@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One pcap file that every connection of a transport writes to, through a {@link PcapTap} each.
@@ -18,7 +20,9 @@ import java.util.Map;
  * closes it), so a CLI run that builds several clients still writes one capture. Opening truncates
  * the file and writes the pcap global header (Netty's {@link PcapWriteHandler#writeGlobalHeader});
  * each tap's {@link PcapWriteHandler} then writes its packets under the stream's lock (Netty's
- * shared-output mode). Each connection gets its own synthetic client port, counted from 49152, so
+ * shared-output mode). Each connection keeps its real local port, so the trace's {@code connected to
+ * ... from} line names its TCP stream ({@code tcp.port == PORT}); a port already open in this file (a
+ * connection to another server from the same port) gets a free one counted from 49152 instead, so
  * Wireshark follows every connection as its own TCP stream.
  */
 public final class PcapFile implements AutoCloseable {
@@ -29,6 +33,8 @@ public final class PcapFile implements AutoCloseable {
   private final OutputStream out;
   private int users;
   private int nextPort = FIRST_PORT;
+  /** Client ports of the connections open in this file. */
+  private final Set<Integer> openPorts = new HashSet<>();
 
   private PcapFile(Path path, OutputStream out) {
     this.path = path;
@@ -69,12 +75,26 @@ public final class PcapFile implements AutoCloseable {
     return out;
   }
 
-  /** The next synthetic client port: 49152 to 65535, then round again. */
-  int nextClientPort() {
+  /**
+   * The client port of a new connection in the capture: {@code localPort} when no open connection
+   * of this file uses it, else the next free port from 49152 to 65535. {@link #releaseClientPort}
+   * gives it back.
+   */
+  int clientPort(int localPort) {
     synchronized (OPEN) {
-      int p = nextPort;
-      nextPort = p == 65535 ? FIRST_PORT : p + 1;
+      int p = localPort;
+      for (int tries = 0; (p <= 0 || !openPorts.add(p)) && tries <= 65535 - FIRST_PORT; tries++) {
+        p = nextPort;
+        nextPort = p == 65535 ? FIRST_PORT : p + 1;
+      }
       return p;
+    }
+  }
+
+  /** Ends the use of a port {@link #clientPort} gave. */
+  void releaseClientPort(int port) {
+    synchronized (OPEN) {
+      openPorts.remove(port);
     }
   }
 

@@ -24,8 +24,8 @@ import java.util.function.IntFunction;
  * {@link PcapWriteHandler} in a private {@link EmbeddedChannel} that stands for the connection,
  * which adds the synthetic Ethernet, IP and TCP headers (handshake at the start, FIN at the end).
  *
- * <p>In the capture the connection runs from the local address at a synthetic port ({@link
- * PcapFile#nextClientPort}) to the server's address at port 80, where Wireshark decodes HTTP and
+ * <p>In the capture the connection runs from the local address and port ({@link
+ * PcapFile#clientPort}) to the server's address at port 80, where Wireshark decodes HTTP and
  * hands a connection that opens with the HTTP/2 preface to its HTTP/2 dissector. A capture that
  * fails to write stops for this connection only; the connection goes on. Event-loop thread only.
  */
@@ -36,11 +36,20 @@ public final class PcapTap extends ChannelDuplexHandler {
   private volatile IntFunction<Redaction> redactions = stream -> Redaction.DEFAULT;
   private EmbeddedChannel recorder;
   private boolean started;
+  private int clientPort;
   private Side sent;
   private Side received;
 
   PcapTap(PcapFile file) {
     this.file = file;
+  }
+
+  /**
+   * Whether {@code channel}'s bytes are captured: then every byte must pass through the pipeline
+   * as a buffer (no sendfile {@code FileRegion}, which the tap cannot copy).
+   */
+  public static boolean capturing(io.netty.channel.Channel channel) {
+    return channel.pipeline().get(PcapTap.class) != null;
   }
 
   /**
@@ -74,14 +83,17 @@ public final class PcapTap extends ChannelDuplexHandler {
     }
     started = true;
     InetAddress server = remote.getAddress();
-    InetAddress client = ctx.channel().localAddress() instanceof InetSocketAddress l ? l.getAddress() : null;
+    InetSocketAddress local = ctx.channel().localAddress() instanceof InetSocketAddress l ? l : null;
+    InetAddress client = local == null ? null : local.getAddress();
     if (client == null || (client instanceof Inet4Address) != (server instanceof Inet4Address)) {
       client = server instanceof Inet6Address ? InetAddress.getLoopbackAddress() : server;
     }
+    // Port 80 is the server's side in the capture: a client bound to it gets a counted port.
+    clientPort = file.clientPort(local == null || local.getPort() == CAPTURE_PORT ? 0 : local.getPort());
     PcapWriteHandler writer = PcapWriteHandler.builder()
         .sharedOutputStream(true)
         .writePcapGlobalHeader(false)
-        .forceTcpChannel(new InetSocketAddress(server, CAPTURE_PORT), new InetSocketAddress(client, file.nextClientPort()), false)
+        .forceTcpChannel(new InetSocketAddress(server, CAPTURE_PORT), new InetSocketAddress(client, clientPort), false)
         .build(file.out());
     sent = new Side(true);
     received = new Side(false);
@@ -89,6 +101,7 @@ public final class PcapTap extends ChannelDuplexHandler {
       recorder = new EmbeddedChannel(writer);
     } catch (RuntimeException e) {
       recorder = null;
+      file.releaseClientPort(clientPort);
     }
   }
 
@@ -152,6 +165,7 @@ public final class PcapTap extends ChannelDuplexHandler {
       return;
     }
     recorder = null;
+    file.releaseClientPort(clientPort);
     sent.close();
     received.close();
     try {
