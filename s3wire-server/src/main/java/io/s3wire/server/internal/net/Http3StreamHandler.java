@@ -100,9 +100,10 @@ final class Http3StreamHandler extends Http3RequestStreamInboundHandler {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     QuicStreamChannel stream = (QuicStreamChannel) ctx.channel();
-    if (cause instanceof Http3HeadersValidationException) {
-      // Netty's decoder has already reset the stream (upper-case names, misplaced pseudo-headers,
-      // :authority and host that differ).
+    if (cause instanceof Http3HeadersValidationException
+        || cause instanceof Http3Exception h3 && h3.errorCode() == Http3ErrorCode.H3_MESSAGE_ERROR) {
+      // Netty's codec has already reset the stream (upper-case names, misplaced pseudo-headers,
+      // :authority and host that differ, a connection field, te other than trailers).
       ServerLog.abuse(Http3Exchange.describe(stream), "malformed request (" + cause.getMessage()
           + "); RESET_STREAM(H3_MESSAGE_ERROR)");
     } else if (cause instanceof QuicException || cause instanceof Http3Exception) {
