@@ -17,10 +17,9 @@ import io.netty.handler.ssl.SslHandler;
 import io.s3wire.error.Http2ErrorCode;
 import io.s3wire.http.HttpProtocol;
 import io.s3wire.server.ServerLimits;
-import java.io.IOException;
 
 /** An HTTP/2 stream's request and response; the stream channel reads only when its body asks. */
-final class Http2Exchange extends StreamExchange {
+final class Http2Exchange extends StreamExchange<Http2Headers> {
   private final Http2StreamChannel stream;
 
   Http2Exchange(Http2StreamChannel stream, WritabilityGate gate, ServerLimits limits, Http2Headers requestHeaders) {
@@ -45,11 +44,6 @@ final class Http2Exchange extends StreamExchange {
   }
 
   @Override
-  public io.netty.channel.Channel connection() {
-    return stream.parent();
-  }
-
-  @Override
   public int streamId() {
     return stream.stream().id();
   }
@@ -59,40 +53,24 @@ final class Http2Exchange extends StreamExchange {
     return "HTTP/2 " + stream.parent().remoteAddress() + " stream " + streamId();
   }
 
-  private static Http2Headers responseHeaders(HttpResponseStatus status, HttpHeaders headers) {
-    return responseFields(headers, new DefaultHttp2Headers().status(status.codeAsText()));
+  @Override
+  Http2Headers newHead(HttpResponseStatus status) {
+    return new DefaultHttp2Headers().status(status.codeAsText());
   }
 
   @Override
-  public void respond(HttpResponseStatus status, HttpHeaders headers, ByteBuf content) {
-    ByteBuf b = content == null ? Unpooled.EMPTY_BUFFER : content;
-    if (!claim()) {
-      b.release();
-      return;
-    }
-    Http2Headers h = responseHeaders(status, headers);
-    if (!h.contains("content-length")) {
-      h.setInt("content-length", b.readableBytes());
-    }
-    ChannelFuture last;
-    if (!b.isReadable()) {
-      b.release();
-      last = stream.writeAndFlush(new DefaultHttp2HeadersFrame(h, true));
-    } else {
-      stream.write(new DefaultHttp2HeadersFrame(h, false));
-      last = stream.writeAndFlush(new DefaultHttp2DataFrame(b, true));
-    }
-    onResponseWritten(last);
+  Object headFrame(Http2Headers head, boolean last) {
+    return new DefaultHttp2HeadersFrame(head, last);
   }
 
   @Override
-  ChannelFuture writeHead(HttpResponseStatus status, HttpHeaders headers, boolean endOfResponse) {
-    return stream.writeAndFlush(new DefaultHttp2HeadersFrame(responseHeaders(status, headers), endOfResponse));
+  Object dataFrame(ByteBuf data, boolean last) {
+    return new DefaultHttp2DataFrame(data, last);
   }
 
   @Override
-  ChannelFuture writeChunk(ByteBuf chunk, boolean last) {
-    return stream.writeAndFlush(new DefaultHttp2DataFrame(chunk, last));
+  ChannelFuture send(Object frame, boolean last) {
+    return stream.writeAndFlush(frame);
   }
 
   @Override
@@ -139,28 +117,5 @@ final class Http2Exchange extends StreamExchange {
           .addListener(ChannelFutureListener.CLOSE);
       ctx.flush();
     });
-  }
-
-  @Override
-  public void closeConnection() {
-    claim();
-    finish();
-    stream.parent().close();
-  }
-
-  @Override
-  void finish() {
-    super.finish();
-    // Frames still queued in the stream channel are delivered (and released) instead of waiting there.
-    stream.eventLoop().execute(() -> {
-      if (stream.isActive()) {
-        stream.config().setAutoRead(true);
-      }
-    });
-  }
-
-  void streamClosed(String why) {
-    body.fail(new IOException(why));
-    finish();
   }
 }

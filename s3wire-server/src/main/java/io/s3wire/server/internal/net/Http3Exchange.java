@@ -19,7 +19,6 @@ import io.netty.handler.codec.quic.QuicStreamChannel;
 import io.s3wire.error.Http2ErrorCode;
 import io.s3wire.http.HttpProtocol;
 import io.s3wire.server.ServerLimits;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -27,7 +26,7 @@ import java.nio.charset.StandardCharsets;
  * stream, the body's end being the stream's FIN. The stream channel reads only when the body asks,
  * so QUIC's stream flow-control credit follows the body's consumption as HTTP/2's window does.
  */
-final class Http3Exchange extends StreamExchange {
+final class Http3Exchange extends StreamExchange<Http3Headers> {
   private final QuicStreamChannel stream;
 
   Http3Exchange(QuicStreamChannel stream, WritabilityGate gate, ServerLimits limits, Http3Headers requestHeaders) {
@@ -76,11 +75,6 @@ final class Http3Exchange extends StreamExchange {
   }
 
   @Override
-  public Channel connection() {
-    return stream.parent();
-  }
-
-  @Override
   public int streamId() {
     return (int) stream.streamId();
   }
@@ -95,31 +89,27 @@ final class Http3Exchange extends StreamExchange {
     return "HTTP/3 " + stream.parent().remoteSocketAddress() + " stream " + stream.streamId();
   }
 
-  private static Http3Headers responseHeaders(HttpResponseStatus status, HttpHeaders headers) {
-    return responseFields(headers, new DefaultHttp3Headers().status(status.codeAsText()));
+  @Override
+  Http3Headers newHead(HttpResponseStatus status) {
+    return new DefaultHttp3Headers().status(status.codeAsText());
   }
 
   @Override
-  public void respond(HttpResponseStatus status, HttpHeaders headers, ByteBuf content) {
-    ByteBuf b = content == null ? Unpooled.EMPTY_BUFFER : content;
-    if (!claim()) {
-      b.release();
-      return;
-    }
-    Http3Headers h = responseHeaders(status, headers);
-    if (!h.contains("content-length")) {
-      h.setInt("content-length", b.readableBytes());
-    }
-    if (!b.isReadable()) {
-      b.release();
-      onResponseWritten(endWith(new DefaultHttp3HeadersFrame(h)));
-    } else {
-      stream.write(new DefaultHttp3HeadersFrame(h));
-      onResponseWritten(endWith(new DefaultHttp3DataFrame(b)));
-    }
+  Object headFrame(Http3Headers head, boolean last) {
+    return new DefaultHttp3HeadersFrame(head);
   }
 
-  /** Writes {@code frame} and then the stream's FIN; the future completes with the FIN. */
+  @Override
+  Object dataFrame(ByteBuf data, boolean last) {
+    return new DefaultHttp3DataFrame(data);
+  }
+
+  /** A last frame is followed by the stream's FIN, and the future completes with the FIN. */
+  @Override
+  ChannelFuture send(Object frame, boolean last) {
+    return last ? endWith(frame) : stream.writeAndFlush(frame);
+  }
+
   private ChannelFuture endWith(Object frame) {
     var done = stream.newPromise();
     stream.writeAndFlush(frame).addListener((ChannelFutureListener) f -> {
@@ -130,18 +120,6 @@ final class Http3Exchange extends StreamExchange {
       }
     });
     return done;
-  }
-
-  @Override
-  ChannelFuture writeHead(HttpResponseStatus status, HttpHeaders headers, boolean endOfResponse) {
-    DefaultHttp3HeadersFrame frame = new DefaultHttp3HeadersFrame(responseHeaders(status, headers));
-    return endOfResponse ? endWith(frame) : stream.writeAndFlush(frame);
-  }
-
-  @Override
-  ChannelFuture writeChunk(ByteBuf chunk, boolean last) {
-    DefaultHttp3DataFrame frame = new DefaultHttp3DataFrame(chunk);
-    return last ? endWith(frame) : stream.writeAndFlush(frame);
   }
 
   @Override
@@ -191,28 +169,5 @@ final class Http3Exchange extends StreamExchange {
       sent.addListener(f -> quic.close(true, h3Code(code).code(),
           Unpooled.copiedBuffer("goaway", StandardCharsets.US_ASCII)));
     });
-  }
-
-  @Override
-  public void closeConnection() {
-    claim();
-    finish();
-    stream.parent().close();
-  }
-
-  @Override
-  void finish() {
-    super.finish();
-    // Frames still queued in the stream channel are delivered (and released) instead of waiting there.
-    stream.eventLoop().execute(() -> {
-      if (stream.isActive()) {
-        stream.config().setAutoRead(true);
-      }
-    });
-  }
-
-  void streamClosed(String why) {
-    body.fail(new IOException(why));
-    finish();
   }
 }

@@ -1,10 +1,15 @@
 package io.s3wire.server.internal.net;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.Headers;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.s3wire.server.ServerLimits;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -12,9 +17,12 @@ import java.util.Set;
 /**
  * What an HTTP/2 stream and an HTTP/3 request stream share: a request head of lower-case fields
  * with pseudo-headers, {@code :authority} standing in for {@code host}, and a response head
- * without the connection-specific fields that both versions forbid.
+ * without the connection-specific fields that both versions forbid, written as a HEADERS frame and
+ * DATA frames.
+ *
+ * @param <H> the version's header type
  */
-abstract class StreamExchange extends AbstractExchange {
+abstract class StreamExchange<H extends Headers<CharSequence, CharSequence, H>> extends AbstractExchange {
   /** Fields HTTP/2 and HTTP/3 do not carry (RFC 9113 section 8.2.2, RFC 9114 section 4.2). */
   private static final Set<String> CONNECTION_SPECIFIC = Set.of("connection", "keep-alive", "transfer-encoding");
 
@@ -104,5 +112,81 @@ abstract class StreamExchange extends AbstractExchange {
   @Override
   public boolean sentHostHeader() {
     return sentHost;
+  }
+
+  /** The connection: the TCP channel of an HTTP/2 stream, the QUIC connection of an HTTP/3 one. */
+  @Override
+  public Channel connection() {
+    return channel.parent();
+  }
+
+  @Override
+  public void closeConnection() {
+    claim();
+    finish();
+    channel.parent().close();
+  }
+
+  @Override
+  void finish() {
+    super.finish();
+    // Frames still queued in the stream channel are delivered (and released) instead of waiting there.
+    channel.eventLoop().execute(() -> {
+      if (channel.isActive()) {
+        channel.config().setAutoRead(true);
+      }
+    });
+  }
+
+  /** The stream ended before its exchange did (reset by the client, or closed): the body fails. */
+  void streamClosed(String why) {
+    body.fail(new IOException(why));
+    finish();
+  }
+
+  /** A response head with {@code :status} set, for this version. */
+  abstract H newHead(HttpResponseStatus status);
+
+  /** The HEADERS frame of {@code head}; {@code last} when no body follows. */
+  abstract Object headFrame(H head, boolean last);
+
+  /** A DATA frame (ownership of {@code data} passes); {@code last} ends the response. */
+  abstract Object dataFrame(ByteBuf data, boolean last);
+
+  /** Writes and flushes {@code frame}; when {@code last}, the future completes once the response has ended. */
+  abstract ChannelFuture send(Object frame, boolean last);
+
+  private H responseHead(HttpResponseStatus status, HttpHeaders headers) {
+    return responseFields(headers, newHead(status));
+  }
+
+  @Override
+  public void respond(HttpResponseStatus status, HttpHeaders headers, ByteBuf content) {
+    ByteBuf b = content == null ? Unpooled.EMPTY_BUFFER : content;
+    if (!claim()) {
+      b.release();
+      return;
+    }
+    H h = responseHead(status, headers);
+    if (!h.contains("content-length")) {
+      h.setInt("content-length", b.readableBytes());
+    }
+    if (!b.isReadable()) {
+      b.release();
+      onResponseWritten(send(headFrame(h, true), true));
+    } else {
+      channel.write(headFrame(h, false));
+      onResponseWritten(send(dataFrame(b, true), true));
+    }
+  }
+
+  @Override
+  ChannelFuture writeHead(HttpResponseStatus status, HttpHeaders headers, boolean endOfResponse) {
+    return send(headFrame(responseHead(status, headers), endOfResponse), endOfResponse);
+  }
+
+  @Override
+  ChannelFuture writeChunk(ByteBuf chunk, boolean last) {
+    return send(dataFrame(chunk, last), last);
   }
 }
