@@ -11,6 +11,9 @@ module io.s3wire.server {
   requires io.netty.codec;
   requires io.netty.codec.http;
   requires io.netty.codec.http2;
+  // HTTP/3 over QUIC (S3Server.Builder.http3); the native library is netty-codec-native-quic's.
+  requires io.netty.codec.http3;
+  requires io.netty.codec.classes.quic;
   requires io.netty.transport;
   requires io.netty.transport.classes.epoll;
   requires java.xml;

@@ -111,7 +111,7 @@ public final class S3Server implements AutoCloseable {
     Authenticator auth = options.anonymous ? Authenticator.anonymous(options.checkRequestTime)
         : new SigV4Verifier(new Users(users), options.profile, false, options.checkRequestTime);
     listening = Listening.bind(options.host, options.port, options.ioThreads, options.workerThreads, ssl, options.alpn,
-        options.limits, workers -> new Router(new ServerContext(store, options.profile, auth, faults, observers,
+        options.http3 ? TlsContexts.quic(certificate) : null, options.limits, workers -> new Router(new ServerContext(store, options.profile, auth, faults, observers,
             options.limits, clock, workers, new Users(users))));
     return this;
   }
@@ -308,6 +308,7 @@ public final class S3Server implements AutoCloseable {
     private boolean tls;
     private TlsProvider tlsProvider = TlsProvider.JDK;
     private List<String> alpn = List.of("h2", "http/1.1");
+    private boolean http3;
     private Path certFile;
     private Path keyFile;
     private String accessKey;
@@ -406,6 +407,19 @@ public final class S3Server implements AutoCloseable {
      */
     public Builder alpn(List<String> protocols) {
       this.alpn = List.copyOf(protocols);
+      return this;
+    }
+
+    /**
+     * Serves HTTP/3 over QUIC on UDP at the TLS port's number as well, with the same certificate, and
+     * advertises it in every TCP response as {@code Alt-Svc: h3=":PORT"; ma=86400}. Needs
+     * {@link #tls(boolean) tls(true)} (QUIC has no cleartext form) and Netty's native QUIC library,
+     * which loads on linux-x86_64.
+     * @param http3 {@code true} to serve HTTP/3 too (default {@code false})
+     * @return this builder
+     */
+    public Builder http3(boolean http3) {
+      this.http3 = http3;
       return this;
     }
 
@@ -562,6 +576,9 @@ public final class S3Server implements AutoCloseable {
       }
       if (!tls && (certFile != null || tlsProvider != TlsProvider.JDK)) {
         throw new IllegalArgumentException("certificate(...) and tlsProvider(...) need tls(true)");
+      }
+      if (http3 && !tls) {
+        throw new IllegalArgumentException("http3(true) needs tls(true): QUIC always runs over TLS 1.3");
       }
       if (certFile != null && keyFile == null) {
         throw new IllegalArgumentException("certificate(...) needs both a certificate and a key file");

@@ -25,6 +25,8 @@ import java.util.concurrent.CountDownLatch;
  * @param caFile where to write the certificate as PEM for clients' {@code --ca}, or {@code null}
  * @param users further users after the first ({@code accessKey}'s), each {@code ACCESS_KEY} (secret
  *     generated, then printed once) or {@code ACCESS_KEY:SECRET_KEY}
+ * @param http3 serve HTTP/3 over QUIC on UDP at the TLS port's number too, advertised with Alt-Svc
+ *     (needs {@code tls})
  */
 public record ServeOptions(
     Path dir,
@@ -41,7 +43,8 @@ public record ServeOptions(
     Path certFile,
     Path keyFile,
     Path caFile,
-    List<String> users) {
+    List<String> users,
+    boolean http3) {
 
   /**
    * Copies the lists, so the options are immutable.
@@ -61,10 +64,37 @@ public record ServeOptions(
    * @param keyFile the PEM key of {@code certFile}, or {@code null}
    * @param caFile where to write the certificate as PEM, or {@code null}
    * @param users further users after the first, each {@code ACCESS_KEY} or {@code ACCESS_KEY:SECRET_KEY}; copied
+   * @param http3 serve HTTP/3 too (needs {@code tls})
    */
   public ServeOptions {
     alpn = List.copyOf(alpn);
     users = List.copyOf(users);
+  }
+
+  /**
+   * Options without HTTP/3.
+   *
+   * @param dir a FileStore directory, or {@code null} for a memory store
+   * @param host the address to bind
+   * @param port the port, 0 for any
+   * @param tls serve TLS
+   * @param tlsProvider JDK or OPENSSL
+   * @param alpn ALPN protocols offered on TLS; copied
+   * @param profile {@code s3} or {@code gcs}
+   * @param faultsFile a JSON fault-rules file, or {@code null}
+   * @param accessKey access key, or {@code null} to generate one (unless anonymous)
+   * @param secretKey secret key, with {@code accessKey}
+   * @param anonymous accept unsigned requests
+   * @param certFile a PEM certificate chain to serve, or {@code null} for a self-signed one
+   * @param keyFile the PEM key of {@code certFile}, or {@code null}
+   * @param caFile where to write the certificate as PEM, or {@code null}
+   * @param users further users after the first, each {@code ACCESS_KEY} or {@code ACCESS_KEY:SECRET_KEY}; copied
+   */
+  public ServeOptions(Path dir, String host, int port, boolean tls, TlsProvider tlsProvider, List<String> alpn,
+      String profile, Path faultsFile, String accessKey, String secretKey, boolean anonymous, Path certFile,
+      Path keyFile, Path caFile, List<String> users) {
+    this(dir, host, port, tls, tlsProvider, alpn, profile, faultsFile, accessKey, secretKey, anonymous, certFile,
+        keyFile, caFile, users, false);
   }
 
   /**
@@ -110,12 +140,15 @@ public record ServeOptions(
    * @throws IllegalArgumentException when a user spec is malformed or options clash
    */
   public S3Server start(PrintStream out) throws IOException {
+    if (http3 && !tls) {
+      throw new IllegalArgumentException("HTTP/3 needs TLS: QUIC always runs over TLS 1.3");
+    }
     S3Server.Builder b = S3Server.builder().host(host).port(port).profile(ServerProfile.named(profile));
     if (dir != null) {
       b.store(ObjectStore.file(dir));
     }
     if (tls) {
-      b.tls(true).tlsProvider(tlsProvider).alpn(alpn);
+      b.tls(true).tlsProvider(tlsProvider).alpn(alpn).http3(http3);
       if (certFile != null) {
         b.certificate(certFile, keyFile);
       }
@@ -161,6 +194,9 @@ public record ServeOptions(
     if (server.isTls()) {
       out.println("  tls:         " + tlsProvider + ", alpn " + (alpn.isEmpty() ? "none" : String.join(",", alpn)));
       out.println("  certificate: sha256 " + server.certificateSha256());
+      if (http3) {
+        out.println("  http3:       udp " + server.port() + ", advertised as alt-svc h3=\":" + server.port() + "\"");
+      }
       if (caFile != null) {
         out.println("  ca file:     " + caFile.toAbsolutePath());
       }

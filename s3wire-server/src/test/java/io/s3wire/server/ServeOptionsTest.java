@@ -1,6 +1,7 @@
 package io.s3wire.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -39,6 +40,27 @@ class ServeOptionsTest {
           .endsWith("-----END CERTIFICATE-----\n").isEqualTo(server.certificatePem());
       assertThat(server.secretGenerated()).isTrue();
     }
+  }
+
+  @Test
+  void bannerNamesTheHttp3PortAndHttp3NeedsTls() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ServeOptions o = new ServeOptions(null, "127.0.0.1", 0, true, io.s3wire.http.TlsProvider.JDK,
+        List.of("h2", "http/1.1"), "s3", null, null, null, true, null, null, null, List.of(), true);
+    try (S3Server server = o.start(new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
+      assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(
+          "s3wire server listening on https://127.0.0.1:" + server.port() + "\n"
+              + "  store:       memory\n"
+              + "  profile:     s3\n"
+              + "  tls:         JDK, alpn h2,http/1.1\n"
+              + "  certificate: sha256 " + server.certificateSha256() + "\n"
+              + "  http3:       udp " + server.port() + ", advertised as alt-svc h3=\":" + server.port() + "\"\n"
+              + "  auth:        anonymous\n");
+    }
+    ServeOptions plain = new ServeOptions(null, "127.0.0.1", 0, false, io.s3wire.http.TlsProvider.JDK, List.of(),
+        "s3", null, null, null, true, null, null, null, List.of(), true);
+    assertThatThrownBy(() -> plain.start(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("HTTP/3 needs TLS: QUIC always runs over TLS 1.3");
   }
 
   @Test

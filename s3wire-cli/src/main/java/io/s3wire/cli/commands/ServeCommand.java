@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         "until Ctrl-C. It prints its endpoint, credentials (a generated secret once) and, with --tls, the CA file for --ca."},
     footerHeading = "%nExamples:%n",
     footer = {"  s3wire serve --memory --port 9000 --access-key dev --secret-key devsecret",
-        "  s3wire serve --dir ./data --tls --profile gcs", "  s3wire serve --memory --anonymous --faults faults.json"})
+        "  s3wire serve --dir ./data --tls --profile gcs", "  s3wire serve --memory --tls --http3 --port 8443", "  s3wire serve --memory --anonymous --faults faults.json"})
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -47,6 +47,10 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--tls", description = "Serve TLS with a generated self-signed certificate.")
   boolean tls;
+
+  @Option(names = "--http3", description = "With --tls: serve HTTP/3 over QUIC on UDP at the same port too, "
+      + "advertised to TCP clients with Alt-Svc.")
+  boolean http3;
 
   @ArgGroup(exclusive = true)
   AlpnChoice alpnChoice;
@@ -95,6 +99,9 @@ public final class ServeCommand implements Callable<Integer> {
     if (!tls && alpnChoice != null) {
       throw usage((alpnChoice.http2Only ? "--http2-only" : "--no-alpn") + " needs --tls");
     }
+    if (http3 && !tls) {
+      throw usage("--http3 needs --tls: QUIC always runs over TLS 1.3");
+    }
     if (port < 0 || port > 65535) {
       throw usage("--port must be 0 to 65535, not " + port);
     }
@@ -108,7 +115,7 @@ public final class ServeCommand implements Callable<Integer> {
     Path caFile = tls ? Path.of(System.getProperty("java.io.tmpdir"), "s3wire-serve-" + port + "-ca.pem") : null;
     return new ServeOptions(store == null ? null : store.dir, host, port, tls, TlsProvider.JDK, alpn,
         profile.toLowerCase(java.util.Locale.ROOT), faults, accessKey, secretKey, anonymous, null, null, caFile,
-        users);
+        users, http3);
   }
 
   private ParameterException usage(String message) {

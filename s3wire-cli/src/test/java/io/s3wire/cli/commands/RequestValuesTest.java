@@ -181,6 +181,7 @@ class RequestValuesTest {
     assertThat(CliRun.run(ENV, "presign", "s3://b/k", "--expires", "8d").err()).contains("--expires must be 1 second to 7 days");
     assertThat(CliRun.run(ENV, "presign", "s3://b/k", "--method", "POST").exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(CliRun.run(ENV, "serve", "--no-alpn").err()).contains("--no-alpn needs --tls");
+    assertThat(CliRun.run(ENV, "serve", "--http3").err()).contains("--http3 needs --tls: QUIC always runs over TLS 1.3");
     assertThat(CliRun.run(ENV, "ls", "s3://b", "--insecure", "--ca", "x.pem").err()).contains("--insecure and --ca clash");
     assertThat(CliRun.run(ENV, "config").exitCode()).isEqualTo(ExitCodes.USAGE);
   }
@@ -231,6 +232,8 @@ class RequestValuesTest {
     assertThat(parsed(new ServeCommand()).toRequest()).isEqualTo(io.s3wire.server.ServeOptions.defaults());
     assertThat(parsed(new ServeCommand()).toRequest().alpn()).containsExactly("h2", "http/1.1");
     assertThat(parsed(new ServeCommand(), "--tls", "--no-alpn").toRequest().alpn()).isEmpty();
+    assertThat(r.http3()).isFalse();
+    assertThat(parsed(new ServeCommand(), "--tls", "--http3").toRequest().http3()).isTrue();
   }
 
   @Test

@@ -17,64 +17,15 @@ import io.netty.handler.ssl.SslHandler;
 import io.s3wire.error.Http2ErrorCode;
 import io.s3wire.http.HttpProtocol;
 import io.s3wire.server.ServerLimits;
-import java.io.IOException;
-import java.util.Locale;
-import java.util.Map;
 
 /** An HTTP/2 stream's request and response; the stream channel reads only when its body asks. */
-final class Http2Exchange extends AbstractExchange {
+final class Http2Exchange extends StreamExchange<Http2Headers> {
   private final Http2StreamChannel stream;
-  private final Http2Headers requestHeaders;
-  private final HttpHeaders headers;
-  private final boolean sentHost;
 
   Http2Exchange(Http2StreamChannel stream, WritabilityGate gate, ServerLimits limits, Http2Headers requestHeaders) {
-    super(stream, gate, limits);
+    super(stream, gate, limits, requestHeaders, requestHeaders.method(), requestHeaders.path(),
+        requestHeaders.authority());
     this.stream = stream;
-    this.requestHeaders = requestHeaders;
-    this.headers = new io.netty.handler.codec.http.DefaultHttpHeaders();
-    boolean host = false;
-    for (Map.Entry<CharSequence, CharSequence> h : requestHeaders) {
-      String name = h.getKey().toString();
-      if (name.startsWith(":")) {
-        continue;
-      }
-      if (name.equals("host")) {
-        host = true;
-      }
-      if (name.equals("cookie") && headers.contains("cookie")) {
-        headers.set("cookie", headers.get("cookie") + "; " + h.getValue());
-      } else {
-        headers.add(name, h.getValue().toString());
-      }
-    }
-    this.sentHost = host;
-    if (!host && requestHeaders.authority() != null) {
-      headers.set("host", requestHeaders.authority().toString());
-    }
-  }
-
-  /**
-   * Whether the body is small enough, by its content-length, to read as it arrives rather than
-   * when the worker asks; never for a client that waits for {@code 100 Continue}.
-   */
-  boolean readsAhead() {
-    CharSequence length = requestHeaders.get("content-length");
-    if (length == null || expectsContinue()) {
-      return false;
-    }
-    try {
-      long n = Long.parseLong(length.toString().trim());
-      return n >= 0 && n <= READ_AHEAD_BYTES;
-    } catch (NumberFormatException e) {
-      return false;
-    }
-  }
-
-  @Override
-  boolean expectsContinue() {
-    CharSequence expect = requestHeaders.get("expect");
-    return expect != null && expect.toString().equalsIgnoreCase("100-continue");
   }
 
   @Override
@@ -93,33 +44,6 @@ final class Http2Exchange extends AbstractExchange {
   }
 
   @Override
-  public String method() {
-    CharSequence m = requestHeaders.method();
-    return m == null ? "" : m.toString();
-  }
-
-  @Override
-  public String uri() {
-    CharSequence p = requestHeaders.path();
-    return p == null ? "" : p.toString();
-  }
-
-  @Override
-  public HttpHeaders headers() {
-    return headers;
-  }
-
-  @Override
-  public boolean sentHostHeader() {
-    return sentHost;
-  }
-
-  @Override
-  public io.netty.channel.Channel connection() {
-    return stream.parent();
-  }
-
-  @Override
   public int streamId() {
     return stream.stream().id();
   }
@@ -129,47 +53,24 @@ final class Http2Exchange extends AbstractExchange {
     return "HTTP/2 " + stream.parent().remoteAddress() + " stream " + streamId();
   }
 
-  private static Http2Headers responseHeaders(HttpResponseStatus status, HttpHeaders headers) {
-    Http2Headers h = new DefaultHttp2Headers().status(status.codeAsText());
-    for (Map.Entry<String, String> e : headers) {
-      String name = e.getKey().toLowerCase(Locale.ROOT);
-      if (!name.equals("connection") && !name.equals("keep-alive") && !name.equals("transfer-encoding")) {
-        h.add(name, e.getValue());
-      }
-    }
-    return h;
+  @Override
+  Http2Headers newHead(HttpResponseStatus status) {
+    return new DefaultHttp2Headers().status(status.codeAsText());
   }
 
   @Override
-  public void respond(HttpResponseStatus status, HttpHeaders headers, ByteBuf content) {
-    ByteBuf b = content == null ? Unpooled.EMPTY_BUFFER : content;
-    if (!claim()) {
-      b.release();
-      return;
-    }
-    Http2Headers h = responseHeaders(status, headers);
-    if (!h.contains("content-length")) {
-      h.setInt("content-length", b.readableBytes());
-    }
-    ChannelFuture last;
-    if (!b.isReadable()) {
-      b.release();
-      last = stream.writeAndFlush(new DefaultHttp2HeadersFrame(h, true));
-    } else {
-      stream.write(new DefaultHttp2HeadersFrame(h, false));
-      last = stream.writeAndFlush(new DefaultHttp2DataFrame(b, true));
-    }
-    onResponseWritten(last);
+  Object headFrame(Http2Headers head, boolean last) {
+    return new DefaultHttp2HeadersFrame(head, last);
   }
 
   @Override
-  ChannelFuture writeHead(HttpResponseStatus status, HttpHeaders headers, boolean endOfResponse) {
-    return stream.writeAndFlush(new DefaultHttp2HeadersFrame(responseHeaders(status, headers), endOfResponse));
+  Object dataFrame(ByteBuf data, boolean last) {
+    return new DefaultHttp2DataFrame(data, last);
   }
 
   @Override
-  ChannelFuture writeChunk(ByteBuf chunk, boolean last) {
-    return stream.writeAndFlush(new DefaultHttp2DataFrame(chunk, last));
+  ChannelFuture send(Object frame, boolean last) {
+    return stream.writeAndFlush(frame);
   }
 
   @Override
@@ -216,28 +117,5 @@ final class Http2Exchange extends AbstractExchange {
           .addListener(ChannelFutureListener.CLOSE);
       ctx.flush();
     });
-  }
-
-  @Override
-  public void closeConnection() {
-    claim();
-    finish();
-    stream.parent().close();
-  }
-
-  @Override
-  void finish() {
-    super.finish();
-    // Frames still queued in the stream channel are delivered (and released) instead of waiting there.
-    stream.eventLoop().execute(() -> {
-      if (stream.isActive()) {
-        stream.config().setAutoRead(true);
-      }
-    });
-  }
-
-  void streamClosed(String why) {
-    body.fail(new IOException(why));
-    finish();
   }
 }

@@ -16,6 +16,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.quic.QuicSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -42,6 +43,7 @@ public final class Listening implements AutoCloseable {
   private final ThreadPoolExecutor workers;
   private final ChannelGroup connections;
   private Channel serverChannel;
+  private Channel udpChannel;
 
   private Listening(int ioThreads, int workerThreads) {
     boolean epoll = Epoll.isAvailable();
@@ -57,19 +59,24 @@ public final class Listening implements AutoCloseable {
    *
    * @param ssl the TLS context, or {@code null} for plain TCP
    * @param alpn the ALPN protocols offered; the protocol without a negotiated one follows from it
+   * @param quic the TLS context of HTTP/3 over QUIC on UDP at the TCP port's number, or {@code null}
+   *     for no HTTP/3; with it, every TCP response advertises HTTP/3 in {@code Alt-Svc}
    * @throws UncheckedIOException when the address cannot be bound; nothing is left running then
    */
   public static Listening bind(String host, int port, int ioThreads, int workerThreads, SslContext ssl,
-      List<String> alpn, ServerLimits limits, Function<ThreadPoolExecutor, Router> router) {
+      List<String> alpn, QuicSslContext quic, ServerLimits limits, Function<ThreadPoolExecutor, Router> router) {
     Listening l = new Listening(ioThreads, workerThreads);
     String fallback = alpn.isEmpty() || alpn.contains("http/1.1") ? "http/1.1" : "h2";
-    Pipelines pipelines = new Pipelines(router.apply(l.workers), limits, ssl, fallback);
+    Router requests = router.apply(l.workers);
+    Pipelines pipelines = new Pipelines(requests, limits, ssl, fallback);
     Class<? extends ServerSocketChannel> channelType = Epoll.isAvailable() ? EpollServerSocketChannel.class
         : NioServerSocketChannel.class;
     ServerBootstrap sb = new ServerBootstrap()
         .group(l.group)
         .channel(channelType)
         .option(ChannelOption.SO_BACKLOG, 1024)
+        // With HTTP/3, no connection is accepted before Alt-Svc can name the UDP port.
+        .option(ChannelOption.AUTO_READ, quic == null)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
@@ -80,6 +87,12 @@ public final class Listening implements AutoCloseable {
         });
     try {
       l.serverChannel = sb.bind(new InetSocketAddress(host, port)).sync().channel();
+      if (quic != null) {
+        int bound = l.port();
+        l.udpChannel = Http3Listener.bind(l.group, l.connections, host, bound, quic, requests, limits);
+        pipelines.advertiseHttp3(bound);
+        l.serverChannel.config().setAutoRead(true);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       l.close();
@@ -87,7 +100,8 @@ public final class Listening implements AutoCloseable {
     } catch (Exception e) {
       // Netty rethrows the bind failure as is: a BindException (checked) or a runtime exception.
       l.close();
-      String what = "could not bind " + host + ":" + port + ": " + e.getMessage();
+      String what = "could not bind " + host + ":" + port + (l.serverChannel != null ? " (UDP, for HTTP/3)" : "")
+          + ": " + e.getMessage();
       throw new UncheckedIOException(what, e instanceof IOException cause ? cause : new IOException(e.getMessage(), e));
     }
     return l;
@@ -103,7 +117,11 @@ public final class Listening implements AutoCloseable {
     if (serverChannel != null) {
       serverChannel.close().syncUninterruptibly();
     }
+    // QUIC connections close (CONNECTION_CLOSE) before the UDP socket that carries them.
     connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    if (udpChannel != null) {
+      udpChannel.close().syncUninterruptibly();
+    }
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     workers.shutdownNow();
   }

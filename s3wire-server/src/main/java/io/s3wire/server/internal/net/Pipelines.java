@@ -29,6 +29,8 @@ public final class Pipelines extends ChannelInitializer<SocketChannel> {
   private final ServerLimits limits;
   private final SslContext ssl;
   private final String alpnFallback;
+  /** Adds {@code Alt-Svc} to TCP responses once HTTP/3 listens; {@code null} without HTTP/3. */
+  private volatile AltSvcHandler altSvc;
 
   /** {@code ssl} null for a plain port. */
   public Pipelines(RequestHandler requests, ServerLimits limits, SslContext ssl, String alpnFallback) {
@@ -36,6 +38,11 @@ public final class Pipelines extends ChannelInitializer<SocketChannel> {
     this.limits = limits;
     this.ssl = ssl;
     this.alpnFallback = alpnFallback;
+  }
+
+  /** Advertises HTTP/3 on {@code port} in every response of the connections accepted from now on. */
+  void advertiseHttp3(int port) {
+    altSvc = new AltSvcHandler(Http3Listener.altSvc(port));
   }
 
   @Override
@@ -56,6 +63,7 @@ public final class Pipelines extends ChannelInitializer<SocketChannel> {
     Http1Handler exchanges = new Http1Handler(requests, limits, gate);
     p.addLast("http1-head-start", exchanges.headStart());
     p.addLast("http1", new HttpServerCodec(limits.maxInitialLineLength(), limits.maxHeaderSize(), 256 * 1024));
+    addAltSvc(p);
     p.addLast("gate", gate);
     p.addLast("exchanges", exchanges);
   }
@@ -78,6 +86,7 @@ public final class Pipelines extends ChannelInitializer<SocketChannel> {
         .gracefulShutdownTimeoutMillis(limits.gracefulShutdownTimeout().toMillis())
         .build();
     p.addLast("http2", codec);
+    addAltSvc(p);
     p.addLast("streams", new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
       @Override
       protected void initChannel(Http2StreamChannel stream) {
@@ -87,6 +96,13 @@ public final class Pipelines extends ChannelInitializer<SocketChannel> {
       }
     }));
     p.addLast("http2-errors", new Http2ErrorLogger());
+  }
+
+  private void addAltSvc(ChannelPipeline p) {
+    AltSvcHandler a = altSvc;
+    if (a != null) {
+      p.addLast("alt-svc", a);
+    }
   }
 
   /**

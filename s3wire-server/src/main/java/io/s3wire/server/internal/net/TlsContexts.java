@@ -1,6 +1,10 @@
 package io.s3wire.server.internal.net;
 
 import io.netty.handler.codec.http2.Http2SecurityUtil;
+import io.netty.handler.codec.http3.Http3;
+import io.netty.handler.codec.quic.Quic;
+import io.netty.handler.codec.quic.QuicSslContext;
+import io.netty.handler.codec.quic.QuicSslContextBuilder;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -37,5 +41,22 @@ public final class TlsContexts {
     } catch (SSLException e) {
       throw new IOException("could not set up TLS with " + provider + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The TLS context of HTTP/3: QUIC's TLS 1.3 (BoringSSL inside Netty's QUIC library) with the same
+   * certificate as the TCP listener and ALPN {@code h3}.
+   *
+   * @throws IllegalStateException when the native QUIC library cannot be loaded on this platform
+   */
+  public static QuicSslContext quic(ServerCertificate cert) {
+    if (!Quic.isAvailable()) {
+      throw new IllegalStateException("HTTP/3 needs Netty's native QUIC library (netty-codec-native-quic for "
+          + "linux-x86_64), which did not load: " + Quic.unavailabilityCause());
+    }
+    QuicSslContextBuilder b = cert.key() != null
+        ? QuicSslContextBuilder.forServer(cert.key(), null, cert.certificate())
+        : QuicSslContextBuilder.forServer(cert.keyFile().toFile(), null, cert.certFile().toFile());
+    return b.applicationProtocols(Http3.supportedApplicationProtocols()).build();
   }
 }

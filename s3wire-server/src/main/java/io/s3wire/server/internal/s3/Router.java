@@ -39,8 +39,9 @@ public final class Router implements RequestHandler {
 
   @Override
   public void onRequest(Exchange ex) {
-    if (ex.protocol() == HttpProtocol.HTTP_2 && ex.sentHostHeader() && ctx.profile().forbidsHostHeaderOnH2()) {
-      // Like Google's front end: a regular host header next to :authority makes the stream malformed.
+    if (ex.protocol() != HttpProtocol.HTTP_1_1 && ex.sentHostHeader() && ctx.profile().forbidsHostHeaderOnH2()) {
+      // Like Google's front end: a regular host header next to :authority makes the stream malformed
+      // (on HTTP/3 too, where the reset's code is H3_MESSAGE_ERROR).
       ServerLog.debug(ex.describe() + ": host header on HTTP/2, profile " + ctx.profile().name()
           + " resets with PROTOCOL_ERROR");
       ex.reset(Http2ErrorCode.PROTOCOL_ERROR);
