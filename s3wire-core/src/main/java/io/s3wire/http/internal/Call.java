@@ -149,6 +149,11 @@ final class Call {
       String m = c.getMessage().startsWith(prefix) ? c.getMessage().substring(prefix.length()) : c.getMessage();
       return new ClientException(c.subject(), m, c.getCause());
     }
+    if (e instanceof StreamResetException s && s.isHttp3()) {
+      return s.isGoAway()
+          ? StreamResetException.http3ConnectionClose(s.errorCode(), s.streamId(), s.lastStreamId(), s.debugData(), s.afterResponseHeaders())
+          : StreamResetException.http3Reset(s.errorCode(), s.streamId(), s.sentByPeer(), s.afterResponseHeaders());
+    }
     if (e instanceof StreamResetException s) {
       return s.isGoAway()
           ? StreamResetException.goAway(s.errorCode(), s.streamId(), s.lastStreamId(), s.debugData(), s.afterResponseHeaders())
