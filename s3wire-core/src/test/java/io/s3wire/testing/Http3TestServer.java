@@ -40,8 +40,9 @@ import java.util.zip.CRC32;
  *       flow control allows;
  *   <li>{@code PUT /crc}: reads the whole body, answers 200 with {@code x-length} and {@code x-crc}
  *       (CRC-32, hex);
- *   <li>{@code GET /reset/CODE}: RESET_STREAM with CODE before any response; {@code
- *       /reset-after-headers/CODE}: after a 200's headers;
+ *   <li>{@code GET /reset/CODE}: RESET_STREAM with CODE before any response;
+ *   <li>{@code GET /held/NAME}: a 200's headers, then nothing until {@code GET /reset-held/NAME/CODE}
+ *       resets it with CODE (so the reset comes after the client saw the headers);
  *   <li>{@code GET /close/CODE}: CONNECTION_CLOSE with the HTTP/3 code CODE (hex);
  *   <li>{@code GET /silent}: never answers;
  *   <li>anything else: 200 {@code hello}.
@@ -53,6 +54,7 @@ public final class Http3TestServer implements AutoCloseable {
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final Channel channel;
   private final List<Http3Headers> requests = new CopyOnWriteArrayList<>();
+  private final java.util.Map<String, QuicStreamChannel> held = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Starts a server with {@code cert}; the QUIC idle timeout is {@code idleMillis}.
@@ -119,9 +121,12 @@ public final class Http3TestServer implements AutoCloseable {
       QuicStreamChannel stream = (QuicStreamChannel) ctx.channel();
       if (path.startsWith("/reset/")) {
         stream.shutdownOutput(code(path));
-      } else if (path.startsWith("/reset-after-headers/")) {
-        ctx.writeAndFlush(new DefaultHttp3HeadersFrame(head(200, 1_000_000)))
-            .addListener(f -> stream.shutdownOutput(code(path)));
+      } else if (path.startsWith("/held/")) {
+        held.put(path.substring("/held/".length()), stream);
+        ctx.writeAndFlush(new DefaultHttp3HeadersFrame(head(200, 1_000_000)));
+      } else if (path.startsWith("/reset-held/")) {
+        String name = path.substring("/reset-held/".length(), path.lastIndexOf('/'));
+        held.remove(name).shutdownOutput(code(path));
       } else if (path.startsWith("/close/")) {
         stream.parent().close(true, code(path), ctx.alloc().buffer().writeBytes("test close".getBytes(StandardCharsets.US_ASCII)));
       }
@@ -141,7 +146,7 @@ public final class Http3TestServer implements AutoCloseable {
 
     @Override
     protected void channelInputClosed(ChannelHandlerContext ctx) {
-      if (path.startsWith("/reset") || path.startsWith("/close/") || path.equals("/silent")) {
+      if (path.startsWith("/reset/") || path.startsWith("/held/") || path.startsWith("/close/") || path.equals("/silent")) {
         return;
       }
       if (path.equals("/crc")) {

@@ -215,9 +215,8 @@ final class Http3Connection extends MultiplexedConnection {
       String why = Http3Failures.reason(e);
       router.emitToStreams(new WireEvent.QuicFrame(System.nanoTime(), info.id(), WireEvent.Direction.RECEIVED, -1, "CONNECTION_CLOSE",
           e.error(), Http3Failures.closeName(e), e.isApplicationClose(), why));
-      if (reason == null) {
-        reason = "CONNECTION_CLOSE(" + Http3Failures.closeName(e) + ") from the server" + (why == null ? "" : ": " + why);
-      }
+      // The server's close is what ended the connection, even if the transport was closing it too.
+      reason = "CONNECTION_CLOSE(" + Http3Failures.closeName(e) + ") from the server" + (why == null ? "" : ": " + why);
     } else if (reason == null && quic.isTimedOut()) {
       reason = "QUIC idle timeout (" + context.config().poolIdleTimeout().toMillis() + " ms without a packet)";
     }
