@@ -84,6 +84,9 @@ final class Http3Connector implements AutoCloseable {
     }
     Bootstrap b = new Bootstrap().group(loops.group())
         .channel(loops.name().equals("epoll") ? EpollDatagramChannel.class : NioDatagramChannel.class)
+        // Bursts of QUIC packets overflow the default UDP receive buffer, and each drop costs a loss
+        // recovery; the kernel caps this at net.core.rmem_max.
+        .option(io.netty.channel.ChannelOption.SO_RCVBUF, 4 << 20)
         .handler(codec);
     b.bind(new InetSocketAddress(0)).addListener(bf -> {
       if (!bf.isSuccess()) {

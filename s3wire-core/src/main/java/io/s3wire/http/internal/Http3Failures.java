@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * HTTP/3 and QUIC failures as the same exceptions, kinds and retry-safety as their HTTP/2 twins
- * (docs/http-versions.md has the table). Every message names HTTP/3, so a failure under {@code
+ * (docs/library.md, "HTTP/3", has the table). Every message names HTTP/3, so a failure under {@code
  * HTTP_3} says which version it was.
  */
 final class Http3Failures {
