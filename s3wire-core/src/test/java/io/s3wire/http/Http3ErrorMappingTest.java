@@ -9,17 +9,11 @@ import io.s3wire.error.RetrySafety;
 import io.s3wire.error.S3Exception;
 import io.s3wire.error.StreamResetException;
 import io.s3wire.error.TransportException;
-import io.s3wire.testing.Http3TestServer;
-import io.s3wire.testing.LeakCheck;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,21 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * verdicts as their HTTP/2 twins: first as a table, then with a real server resetting streams and
  * closing connections with chosen codes.
  */
-@Timeout(120)
-@ExtendWith(LeakCheck.class)
-class Http3ErrorMappingTest {
-  private static Http3TestServer server;
-
-  @BeforeAll
-  static void start() throws InterruptedException {
-    server = new Http3TestServer(Http3TransportTest.CERT, 30_000);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class Http3ErrorMappingTest extends Http3TestBase {
   @ParameterizedTest
   @EnumSource(Http3ErrorCode.class)
   void everyCodeIsJudgedAsItsHttp2Twin(Http3ErrorCode code) {
@@ -72,7 +52,7 @@ class Http3ErrorMappingTest {
 
   private static S3Exception failureOf(HttpTransport t, String path) {
     Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> {
-      try (HttpResponse r = t.execute(HttpRequest.get(Http3TransportTest.uri(server, path))).get(30, TimeUnit.SECONDS);
+      try (HttpResponse r = t.execute(HttpRequest.get(uri(path))).get(30, TimeUnit.SECONDS);
           InputStream in = r.body().stream()) {
         in.transferTo(java.io.OutputStream.nullOutputStream());
       }
@@ -89,7 +69,7 @@ class Http3ErrorMappingTest {
   @EnumSource(value = Http3ErrorCode.class, names = {"H3_REQUEST_REJECTED", "H3_MESSAGE_ERROR", "H3_INTERNAL_ERROR",
       "H3_REQUEST_CANCELLED", "H3_EXCESSIVE_LOAD"})
   void aResetFromTheServerIsAStreamResetLikeHttp2(Http3ErrorCode code) {
-    try (HttpTransport t = HttpTransport.create(Http3TransportTest.h3().build())) {
+    try (HttpTransport t = HttpTransport.create(h3().build())) {
       S3Exception e = failureOf(t, "/reset/" + Long.toHexString(code.code()));
       StreamResetException twin = StreamResetException.rstStream(code.http2Twin().code(), 1, true, false);
       assertThat(e).isInstanceOfSatisfying(StreamResetException.class, s -> {
@@ -107,10 +87,10 @@ class Http3ErrorMappingTest {
 
   @Test
   void aResetDuringTheBodyFailsTheBody() throws Exception {
-    try (HttpTransport t = HttpTransport.create(Http3TransportTest.h3().build());
-        HttpResponse r = t.execute(HttpRequest.get(Http3TransportTest.uri(server, "/held/body"))).get(30, TimeUnit.SECONDS)) {
+    try (HttpTransport t = HttpTransport.create(h3().build());
+        HttpResponse r = t.execute(HttpRequest.get(uri("/held/body"))).get(30, TimeUnit.SECONDS)) {
       assertThat(r.status()).isEqualTo(200);
-      try (HttpResponse reset = t.execute(HttpRequest.get(Http3TransportTest.uri(server, "/reset-held/body/102"))).get(30, TimeUnit.SECONDS)) {
+      try (HttpResponse reset = t.execute(HttpRequest.get(uri("/reset-held/body/102"))).get(30, TimeUnit.SECONDS)) {
         assertThat(reset.body().bytes()).hasSize(5);
       }
       Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> r.body().bytes());
@@ -124,7 +104,7 @@ class Http3ErrorMappingTest {
 
   @Test
   void aConnectionCloseWithAnH3CodeIsTheTwinOfGoAway() {
-    try (HttpTransport t = HttpTransport.create(Http3TransportTest.h3().build())) {
+    try (HttpTransport t = HttpTransport.create(h3().build())) {
       S3Exception e = failureOf(t, "/close/107");
       assertThat(e).isInstanceOfSatisfying(StreamResetException.class, s -> {
         assertThat(s.isGoAway()).isTrue();
@@ -139,7 +119,7 @@ class Http3ErrorMappingTest {
   @Test
   void aQuicIdleTimeoutIsAnIdleTimeout() {
     // The QUIC idle timeout is the pool's idle timeout: a server that goes quiet mid-request ends the connection.
-    TransportConfig config = Http3TransportTest.h3().poolIdleTimeout(Duration.ofMillis(400)).idleReadTimeout(Duration.ofSeconds(60))
+    TransportConfig config = h3().poolIdleTimeout(Duration.ofMillis(400)).idleReadTimeout(Duration.ofSeconds(60))
         .responseHeadersTimeout(Duration.ofSeconds(60)).build();
     try (HttpTransport t = HttpTransport.create(config)) {
       S3Exception e = failureOf(t, "/silent");
@@ -153,7 +133,7 @@ class Http3ErrorMappingTest {
 
   @Test
   void theIdleReadTimeoutAppliesAsOnHttp2() {
-    TransportConfig config = Http3TransportTest.h3().idleReadTimeout(Duration.ofMillis(300)).build();
+    TransportConfig config = h3().idleReadTimeout(Duration.ofMillis(300)).build();
     try (HttpTransport t = HttpTransport.create(config)) {
       S3Exception e = failureOf(t, "/silent");
       assertThat(e).isInstanceOfSatisfying(TransportException.class,
@@ -163,12 +143,12 @@ class Http3ErrorMappingTest {
 
   @Test
   void callsAfterAFailureStillWork() throws Exception {
-    try (HttpTransport t = HttpTransport.create(Http3TransportTest.h3().build())) {
+    try (HttpTransport t = HttpTransport.create(h3().build())) {
       failureOf(t, "/reset/10b");
-      try (HttpResponse r = t.execute(HttpRequest.get(Http3TransportTest.uri(server, "/hello"))).get(30, TimeUnit.SECONDS)) {
+      try (HttpResponse r = t.execute(HttpRequest.get(uri("/hello"))).get(30, TimeUnit.SECONDS)) {
         assertThat(r.body().bytes()).hasSize(5);
       }
-      assertThatThrownBy(() -> t.execute(HttpRequest.get(Http3TransportTest.uri(server, "/reset/10c"))).get(30, TimeUnit.SECONDS))
+      assertThatThrownBy(() -> t.execute(HttpRequest.get(uri("/reset/10c"))).get(30, TimeUnit.SECONDS))
           .hasCauseInstanceOf(StreamResetException.class);
     }
   }

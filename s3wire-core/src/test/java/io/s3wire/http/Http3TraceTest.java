@@ -2,36 +2,16 @@ package io.s3wire.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.s3wire.testing.Http3TestServer;
-import io.s3wire.testing.LeakCheck;
 import io.s3wire.wire.TextTrace;
 import io.s3wire.wire.WireEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The trace of HTTP/3 calls: QUIC handshake, stream, HEADERS/DATA with sizes, resets and closes with their codes; secrets redacted. */
-@Timeout(120)
-@ExtendWith(LeakCheck.class)
-class Http3TraceTest {
-  private static Http3TestServer server;
-
-  @BeforeAll
-  static void start() throws InterruptedException {
-    server = new Http3TestServer(Http3TransportTest.CERT, 30_000);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class Http3TraceTest extends Http3TestBase {
   /** The trace lines without their timestamp and connection id. */
   private static List<String> lines(List<WireEvent> events) {
     List<String> out = new ArrayList<>();
@@ -47,9 +27,9 @@ class Http3TraceTest {
   @Test
   void aGetShowsHandshakeStreamAndFramesWithSecretsRedacted() throws Exception {
     List<WireEvent> events = new CopyOnWriteArrayList<>();
-    HttpRequest get = new HttpRequest("GET", Http3TransportTest.uri(server, "/hello"),
+    HttpRequest get = new HttpRequest("GET", uri("/hello"),
         HttpHeaders.of("authorization", "AWS4-HMAC-SHA256 Credential=AKID/x, Signature=deadbeefcafe"), RequestBody.empty());
-    try (HttpTransport t = HttpTransport.create(Http3TransportTest.h3().listener(events::add).build());
+    try (HttpTransport t = HttpTransport.create(h3().listener(events::add).build());
         HttpResponse r = t.execute(get).get(30, TimeUnit.SECONDS)) {
       assertThat(r.body().bytes()).hasSize(5);
     }
@@ -74,11 +54,11 @@ class Http3TraceTest {
   @Test
   void resetsAndClosesShowTheirCodes() throws Exception {
     List<WireEvent> events = new CopyOnWriteArrayList<>();
-    try (HttpTransport t = HttpTransport.create(Http3TransportTest.h3().listener(events::add).build())) {
+    try (HttpTransport t = HttpTransport.create(h3().listener(events::add).build())) {
       org.assertj.core.api.Assertions.catchThrowable(
-          () -> t.execute(HttpRequest.get(Http3TransportTest.uri(server, "/reset/10b"))).get(30, TimeUnit.SECONDS));
+          () -> t.execute(HttpRequest.get(uri("/reset/10b"))).get(30, TimeUnit.SECONDS));
       org.assertj.core.api.Assertions.catchThrowable(
-          () -> t.execute(HttpRequest.get(Http3TransportTest.uri(server, "/close/102"))).get(30, TimeUnit.SECONDS));
+          () -> t.execute(HttpRequest.get(uri("/close/102"))).get(30, TimeUnit.SECONDS));
     }
     List<String> lines = lines(events);
     assertThat(lines).containsSubsequence("recv QUIC RESET_STREAM <stream_id=0>", TextTrace.INDENT + "(error_code=H3_REQUEST_REJECTED(0x10b))");
@@ -90,8 +70,8 @@ class Http3TraceTest {
   @Test
   void cancellingShowsStopSendingAndResetStream() throws Exception {
     List<WireEvent> events = new CopyOnWriteArrayList<>();
-    try (HttpTransport t = HttpTransport.create(Http3TransportTest.h3().listener(events::add).build())) {
-      HttpResponse r = t.execute(HttpRequest.get(Http3TransportTest.uri(server, "/held/cancel"))).get(30, TimeUnit.SECONDS);
+    try (HttpTransport t = HttpTransport.create(h3().listener(events::add).build())) {
+      HttpResponse r = t.execute(HttpRequest.get(uri("/held/cancel"))).get(30, TimeUnit.SECONDS);
       r.close();
       io.s3wire.testing.Await.until("the reset is traced", () -> lines(events).contains(TextTrace.INDENT + "(error_code=H3_REQUEST_CANCELLED(0x10c))"));
     }

@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.s3wire.error.ClientException;
 import io.s3wire.error.TransportException;
 import io.s3wire.http.internal.NettyHttpTransport;
-import io.s3wire.testing.Http3TestServer;
-import io.s3wire.testing.LeakCheck;
 import io.s3wire.testing.Pattern;
-import io.s3wire.testing.TestCertificates;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,43 +20,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The client over HTTP/3 against a Netty HTTP/3 server: streaming both ways, pooling, normalisation, trust, key log. */
-@Timeout(120)
-@ExtendWith(LeakCheck.class)
-class Http3TransportTest {
-  static final TestCertificates CERT = TestCertificates.localhost();
+class Http3TransportTest extends Http3TestBase {
   private static final long MIB_32 = 32L << 20;
-  private static Http3TestServer server;
-
-  @BeforeAll
-  static void start() throws InterruptedException {
-    server = new Http3TestServer(CERT, 30_000);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  static TransportConfig.Builder h3() {
-    return TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_3).trustedCertificates(CERT.pemFile());
-  }
-
-  static URI uri(Http3TestServer s, String path) {
-    return URI.create("https://127.0.0.1:" + s.port() + path);
-  }
-
   @Test
   void getStreams32MiBWithItsContentIntact() throws Exception {
     try (HttpTransport t = HttpTransport.create(h3().build());
-        HttpResponse r = t.execute(HttpRequest.get(uri(server, "/bytes/" + MIB_32))).get(60, TimeUnit.SECONDS)) {
+        HttpResponse r = t.execute(HttpRequest.get(uri("/bytes/" + MIB_32))).get(60, TimeUnit.SECONDS)) {
       assertThat(r.status()).isEqualTo(200);
       assertThat(r.protocol()).isEqualTo(HttpProtocol.HTTP_3);
       assertThat(r.body().contentLength()).isEqualTo(MIB_32);
@@ -79,7 +49,7 @@ class Http3TransportTest {
 
   @Test
   void putStreams32MiBWithItsContentIntact() throws Exception {
-    HttpRequest put = new HttpRequest("PUT", uri(server, "/crc"), HttpHeaders.of("content-length", Long.toString(MIB_32)),
+    HttpRequest put = new HttpRequest("PUT", uri("/crc"), HttpHeaders.of("content-length", Long.toString(MIB_32)),
         Pattern.body(MIB_32, true));
     try (HttpTransport t = HttpTransport.create(h3().build()); HttpResponse r = t.execute(put).get(60, TimeUnit.SECONDS)) {
       assertThat(r.status()).isEqualTo(200);
@@ -93,7 +63,7 @@ class Http3TransportTest {
     try (HttpTransport t = HttpTransport.create(h3().build())) {
       List<CompletableFuture<HttpResponse>> calls = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        calls.add(t.execute(HttpRequest.get(uri(server, "/hello?n=" + i))));
+        calls.add(t.execute(HttpRequest.get(uri("/hello?n=" + i))));
       }
       for (CompletableFuture<HttpResponse> c : calls) {
         try (HttpResponse r = c.get(30, TimeUnit.SECONDS)) {
@@ -107,7 +77,7 @@ class Http3TransportTest {
 
   @Test
   void requestIsNormalisedAsForHttp2() throws Exception {
-    HttpRequest get = new HttpRequest("GET", uri(server, "/hello"), HttpHeaders.of("X-Mixed-Case", "v"), RequestBody.empty());
+    HttpRequest get = new HttpRequest("GET", uri("/hello"), HttpHeaders.of("X-Mixed-Case", "v"), RequestBody.empty());
     try (HttpTransport t = HttpTransport.create(h3().build()); HttpResponse r = t.execute(get).get(30, TimeUnit.SECONDS)) {
       assertThat(r.status()).isEqualTo(200);
     }
@@ -131,7 +101,7 @@ class Http3TransportTest {
   @Test
   void untrustedCertificateSaysItWasHttp3() {
     try (HttpTransport t = HttpTransport.create(TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_3).build())) {
-      assertThatThrownBy(() -> t.execute(HttpRequest.get(uri(server, "/hello"))).get(30, TimeUnit.SECONDS))
+      assertThatThrownBy(() -> t.execute(HttpRequest.get(uri("/hello"))).get(30, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class).cause().isInstanceOfSatisfying(TransportException.class, e -> {
             assertThat(e.getMessage()).startsWith("HTTP/3 (QUIC)");
             assertThat(e.kind()).isIn(TransportException.Kind.UNTRUSTED_CERTIFICATE, TransportException.Kind.TLS_HANDSHAKE);
@@ -142,7 +112,7 @@ class Http3TransportTest {
   @Test
   void insecureSkipsVerification() throws Exception {
     try (HttpTransport t = HttpTransport.create(TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_3).insecure(true).build());
-        HttpResponse r = t.execute(HttpRequest.get(uri(server, "/hello"))).get(30, TimeUnit.SECONDS)) {
+        HttpResponse r = t.execute(HttpRequest.get(uri("/hello"))).get(30, TimeUnit.SECONDS)) {
       assertThat(r.status()).isEqualTo(200);
     }
   }
@@ -151,7 +121,7 @@ class Http3TransportTest {
   void keyLogCoversQuic(@TempDir Path dir) throws Exception {
     Path log = dir.resolve("keys.log");
     try (HttpTransport t = HttpTransport.create(h3().keyLogFile(log).build());
-        HttpResponse r = t.execute(HttpRequest.get(uri(server, "/hello"))).get(30, TimeUnit.SECONDS)) {
+        HttpResponse r = t.execute(HttpRequest.get(uri("/hello"))).get(30, TimeUnit.SECONDS)) {
       assertThat(r.status()).isEqualTo(200);
     }
     List<String> lines = Files.readAllLines(log, StandardCharsets.US_ASCII);

@@ -110,6 +110,16 @@ final class Call {
     future.completeExceptionally(withAttempt(e, info));
   }
 
+  /** Fails what the caller holds: the response body when the response began ({@code body} not null), else the call. */
+  void failResponse(S3Exception e, ConnectionInfo info, StreamingResponseBody body) {
+    withAttempt(e, info);
+    if (body != null) {
+      body.fail(e);
+    } else {
+      fail(e, info);
+    }
+  }
+
   /** Adds this attempt's facts to {@code e} (once) and returns it. */
   S3Exception withAttempt(S3Exception e, ConnectionInfo info) {
     if (e.attempts().isEmpty()) {

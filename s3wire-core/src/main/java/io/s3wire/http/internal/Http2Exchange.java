@@ -318,12 +318,7 @@ final class Http2Exchange implements Call.Exchange, StreamingResponseBody.Source
       pump.close();
       pump = null;
     }
-    call.withAttempt(e, conn.info());
-    if (body != null) {
-      body.fail(e);
-    } else {
-      call.fail(e, conn.info());
-    }
+    call.failResponse(e, conn.info(), body);
     Http2Stream stream = streamId > 0 ? stream() : null;
     if (stream == null || stream.state() == Http2Stream.State.CLOSED) {
       // No stream left for Netty to close: streamClosed() will not come.

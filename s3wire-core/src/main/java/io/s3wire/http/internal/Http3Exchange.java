@@ -242,13 +242,8 @@ final class Http3Exchange implements Call.Exchange, StreamingResponseBody.Source
     }
     responseEnded = true;
     body.end();
-    finished = true;
-    call.finished();
-    timers.stop();
-    if (pump != null) {
+    if (stop()) {
       // The server answered before taking the whole body (RFC 9114 section 4.1): stop sending.
-      pump.close();
-      pump = null;
       stream.shutdownOutput(Http3ErrorCode.H3_NO_ERROR.code());
     }
     done();
@@ -298,20 +293,22 @@ final class Http3Exchange implements Call.Exchange, StreamingResponseBody.Source
     if (finished) {
       return;
     }
+    stop();
+    call.failResponse(e, conn.info(), body);
+    done();
+  }
+
+  /** Marks the exchange over: no timers, no more request body. Returns whether the body was still being sent. */
+  private boolean stop() {
     finished = true;
     call.finished();
     timers.stop();
-    if (pump != null) {
+    boolean uploading = pump != null;
+    if (uploading) {
       pump.close();
       pump = null;
     }
-    call.withAttempt(e, conn.info());
-    if (body != null) {
-      body.fail(e);
-    } else {
-      call.fail(e, conn.info());
-    }
-    done();
+    return uploading;
   }
 
   private void done() {
