@@ -168,6 +168,8 @@ final class Http3Connector implements AutoCloseable {
     if (keyLog != null) {
       keyLog.close();
     }
+    // The QUIC context holds a native SSL_CTX: released here, as the TCP one is by the transport.
+    io.netty.util.ReferenceCountUtil.release(ssl);
     ssl = null;
   }
 }
