@@ -24,6 +24,8 @@ module io.s3wire {
   requires io.netty.codec;
   requires io.netty.codec.http;
   requires io.netty.codec.http2;
+  requires io.netty.codec.http3;
+  requires io.netty.codec.classes.quic;
   requires io.netty.resolver;
   requires io.netty.transport;
   requires io.netty.transport.classes.epoll;

@@ -45,7 +45,8 @@ final class ProbeRunner {
 
   /** Returns the exit code: 0 when the server answered, 1 when the probe failed. */
   int run(ProbeRequest request) {
-    if (request.keyLog() != null) {
+    // HTTP/3's QUIC handshake runs in the QUIC codec's BoringSSL, which writes the key log itself.
+    if (request.keyLog() != null && !request.policy().usesHttp3()) {
       String problem = KeyLogSupport.problem(request.tlsProvider(), KeyLogSupport.jdkAgentAttached());
       if (problem != null) {
         return fail(request, request.uri(), "--keylog: " + problem, List.of());

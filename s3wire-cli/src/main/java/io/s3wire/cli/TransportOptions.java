@@ -12,9 +12,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /** How a command speaks HTTP and TLS: the options every network command shares (a picocli mixin). */
 public final class TransportOptions {
-  @Option(names = "--http", paramLabel = "1.1|2|negotiate|auto", converter = PolicyConverter.class,
-      description = "HTTP version policy: 1.1, 2, negotiate (ALPN decides) or auto (negotiate, fall back to"
-          + " HTTP/1.1 on evidence; the default).")
+  @Option(names = "--http", paramLabel = "1.1|2|3|negotiate|auto", converter = PolicyConverter.class,
+      description = "HTTP version policy: 1.1, 2, 3 (HTTP/3 over QUIC, https only, no fallback), negotiate (ALPN"
+          + " decides) or auto (negotiate, fall back to HTTP/1.1 on evidence; the default).")
   HttpVersionPolicy policy = HttpVersionPolicy.NEGOTIATE_WITH_FALLBACK;
 
   @Option(names = "--tls", paramLabel = "jdk|openssl", converter = ProviderConverter.class,
@@ -57,9 +57,10 @@ public final class TransportOptions {
       return switch (value.toLowerCase(Locale.ROOT)) {
         case "1.1", "http/1.1", "1" -> HttpVersionPolicy.HTTP_1_1;
         case "2", "h2", "http/2" -> HttpVersionPolicy.HTTP_2;
+        case "3", "h3", "http/3" -> HttpVersionPolicy.HTTP_3;
         case "negotiate" -> HttpVersionPolicy.NEGOTIATE;
         case "auto" -> HttpVersionPolicy.NEGOTIATE_WITH_FALLBACK;
-        default -> throw new TypeConversionException("expected 1.1, 2, negotiate or auto, not '" + value + "'");
+        default -> throw new TypeConversionException("expected 1.1, 2, 3, negotiate or auto, not '" + value + "'");
       };
     }
   }

@@ -53,6 +53,8 @@ class ProbeRequestTest {
     assertThat(parse("probe", "--http", "1.1", "https://h/").policy()).isEqualTo(HttpVersionPolicy.HTTP_1_1);
     assertThat(parse("probe", "--http", "negotiate", "https://h/").policy()).isEqualTo(HttpVersionPolicy.NEGOTIATE);
     assertThat(parse("probe", "--http=auto", "https://h/").policy()).isEqualTo(HttpVersionPolicy.NEGOTIATE_WITH_FALLBACK);
+    assertThat(parse("probe", "--http", "3", "https://h/").policy()).isEqualTo(HttpVersionPolicy.HTTP_3);
+    assertThat(parse("probe", "--http", "h3", "https://h/").policy()).isEqualTo(HttpVersionPolicy.HTTP_3);
   }
 
   @Test
@@ -101,7 +103,7 @@ class ProbeRequestTest {
         List.of("probe", "--insecure", "--ca", "/x.pem", "https://h/"),
         List.of("probe", "ftp://h/"),
         List.of("probe", "--http", "2", "--alpn", "http/1.1", "https://h/"),
-        List.of("probe", "--http", "3", "https://h/"),
+        List.of("probe", "--http", "4", "https://h/"),
         List.of("probe", "--tls", "nss", "https://h/"))) {
       StringWriter e = new StringWriter();
       int code = Main.run(Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(e), args.toArray(String[]::new));

@@ -4,7 +4,8 @@ package io.s3wire.http;
  * How a connection chooses its HTTP version.
  *
  * <p>Over TLS, ALPN decides: the policy sets what the client offers and what it accepts. Over plain
- * TCP there is no negotiation: HTTP/1.1, or HTTP/2 with prior knowledge (h2c).
+ * TCP there is no negotiation: HTTP/1.1, or HTTP/2 with prior knowledge (h2c). HTTP/3 is chosen
+ * explicitly ({@link #HTTP_3}): it runs over QUIC (UDP), a different connection altogether.
  */
 public enum HttpVersionPolicy {
   /** HTTP/1.1 only. Over TLS, ALPN offers {@code http/1.1} (unless the offer is set explicitly). */
@@ -21,23 +22,38 @@ public enum HttpVersionPolicy {
    * a version problem is retried once over HTTP/1.1 (see docs/architecture.md, "Fallback, gated on
    * evidence"). The default.
    */
-  NEGOTIATE_WITH_FALLBACK;
+  NEGOTIATE_WITH_FALLBACK,
+  /**
+   * HTTP/3 only, over QUIC with ALPN {@code h3} (https origins only). No fallback: a QUIC connection
+   * that cannot be made (UDP blocked, handshake refused) fails the call with an error that names
+   * HTTP/3 and the reason.
+   */
+  HTTP_3;
 
   /**
    * Whether this policy may put a request on an HTTP/2 connection.
    *
-   * @return {@code false} only for {@link #HTTP_1_1}
+   * @return {@code false} for {@link #HTTP_1_1} and {@link #HTTP_3}
    */
   public boolean allowsHttp2() {
-    return this != HTTP_1_1;
+    return this != HTTP_1_1 && this != HTTP_3;
   }
 
   /**
    * Whether this policy may put a request on an HTTP/1.1 connection.
    *
-   * @return {@code false} only for {@link #HTTP_2}
+   * @return {@code false} for {@link #HTTP_2} and {@link #HTTP_3}
    */
   public boolean allowsHttp1() {
-    return this != HTTP_2;
+    return this != HTTP_2 && this != HTTP_3;
+  }
+
+  /**
+   * Whether this policy puts requests on HTTP/3 (QUIC) connections.
+   *
+   * @return {@code true} only for {@link #HTTP_3}
+   */
+  public boolean usesHttp3() {
+    return this == HTTP_3;
   }
 }

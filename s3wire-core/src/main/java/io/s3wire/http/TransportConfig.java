@@ -549,6 +549,10 @@ public final class TransportConfig {
         throw new IllegalArgumentException(
             "versionPolicy HTTP_1_1 and alpnOffer " + alpnOffer + " clash: the offer has no http/1.1");
       }
+      if (versionPolicy == HttpVersionPolicy.HTTP_3 && !offered.contains("h3")) {
+        throw new IllegalArgumentException(
+            "versionPolicy HTTP_3 and alpnOffer " + alpnOffer + " clash: QUIC needs h3 in the ALPN offer");
+      }
       if (!minTlsVersion.equals("TLSv1.2") && !minTlsVersion.equals("TLSv1.3")) {
         throw new IllegalArgumentException("minTlsVersion must be TLSv1.2 or TLSv1.3, not " + minTlsVersion);
       }

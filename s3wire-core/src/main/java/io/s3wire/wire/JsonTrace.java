@@ -109,6 +109,20 @@ public final class JsonTrace {
           .string("algorithm", e.algorithm()).string("checked_by", e.checkedBy());
     } else if (event instanceof WireEvent.Http2Preface e) {
       j.string("event", "preface").string("dir", dir(e.direction()));
+    } else if (event instanceof WireEvent.QuicHandshake e) {
+      j.string("event", "quic_handshake").string("version", e.quicVersion()).string("cipher", e.cipherSuite())
+          .strings("alpn_offered", e.alpnOffered() == null ? List.of() : e.alpnOffered())
+          .string("alpn_selected", e.alpnSelected()).string("peer_subject", e.peerSubject());
+    } else if (event instanceof WireEvent.Http3Frame f) {
+      j.string("event", "h3_frame").string("dir", dir(f.direction())).string("type", f.type()).number("stream_id", f.streamId())
+          .raw("length", f.length() < 0 ? "null" : Long.toString(f.length()));
+      if (f.headers() != null) {
+        j.raw("headers", headers(f.headers()));
+      }
+    } else if (event instanceof WireEvent.QuicFrame q) {
+      j.string("event", "quic").string("dir", dir(q.direction())).string("type", q.type()).number("stream_id", q.streamId())
+          .string("error_name", q.errorName()).raw("error_code", q.errorName() == null ? "null" : Long.toString(q.errorCode()))
+          .bool("application", q.application()).string("reason", q.reason());
     }
     return j.build();
   }

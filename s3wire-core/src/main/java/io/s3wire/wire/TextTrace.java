@@ -108,6 +108,22 @@ public final class TextTrace {
           + " (" + clean(e.subject()) + "); integrity was checked by " + clean(e.checkedBy()));
     } else if (event instanceof WireEvent.Http2Preface e) {
       out.add(head + direction(e.direction()) + " connection preface (PRI * HTTP/2.0)");
+    } else if (event instanceof WireEvent.QuicHandshake e) {
+      out.add(head + "QUIC handshake done: " + clean(e.quicVersion()) + " " + clean(e.cipherSuite()));
+      out.add(INDENT + "ALPN: " + alpn(e.alpnOffered()) + " -> " + (e.alpnSelected() == null ? "none" : clean(e.alpnSelected())));
+      if (e.peerSubject() != null) {
+        out.add(INDENT + "peer: " + clean(e.peerSubject()));
+      }
+    } else if (event instanceof WireEvent.Http3Frame f) {
+      out.add(head + direction(f.direction()) + " HTTP/3 " + clean(f.type()) + " frame <length="
+          + (f.length() < 0 ? "?" : Long.toString(f.length())) + ", stream_id=" + f.streamId() + ">");
+      headers(f.headers(), out);
+    } else if (event instanceof WireEvent.QuicFrame q) {
+      out.add(head + direction(q.direction()) + " QUIC " + clean(q.type()) + (q.streamId() >= 0 ? " <stream_id=" + q.streamId() + ">" : ""));
+      if (q.errorName() != null) {
+        out.add(INDENT + "(error_code=" + clean(q.errorName()) + "(0x" + Long.toHexString(q.errorCode()) + ")"
+            + (q.reason() == null || q.reason().isEmpty() ? "" : ", reason=" + clean(q.reason())) + ")");
+      }
     }
   }
 

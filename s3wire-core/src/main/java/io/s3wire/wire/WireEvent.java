@@ -242,4 +242,33 @@ public sealed interface WireEvent {
   /** A frame of a type this decoder does not know, kept by type, flags and length. */
   record UnknownFrame(long nanoTime, String connectionId, Direction direction, int streamId, int type, int flags, int length)
       implements Http2Frame {}
+
+  /**
+   * The QUIC handshake of an HTTP/3 connection completed (TLS 1.3 inside QUIC, always BoringSSL).
+   *
+   * @param quicVersion e.g. {@code QUIC v1}
+   * @param peerSubject the subject of the server's certificate, or {@code null}
+   */
+  record QuicHandshake(long nanoTime, String connectionId, String quicVersion, String cipherSuite, List<String> alpnOffered,
+      String alpnSelected, String peerSubject) implements WireEvent {}
+
+  /**
+   * An HTTP/3 frame on a request stream: {@code HEADERS} with the decoded fields in order, values
+   * redacted, and length -1 (the codec hands over the decoded section, not its QPACK size); {@code
+   * DATA} with its payload length and no headers.
+   */
+  record Http3Frame(long nanoTime, String connectionId, Direction direction, long streamId, String type, long length,
+      List<Header> headers) implements WireEvent {}
+
+  /**
+   * A QUIC event of an HTTP/3 connection: {@code STREAM_OPENED}, {@code FIN} (one direction of a
+   * stream ended), {@code RESET_STREAM} and {@code STOP_SENDING} with their HTTP/3 code, or {@code
+   * CONNECTION_CLOSE} (stream -1) with its code, which is an HTTP/3 code when {@code application}
+   * and a QUIC transport code otherwise.
+   *
+   * @param errorName the code's name, e.g. {@code H3_REQUEST_REJECTED}; {@code null} when the event has no code
+   * @param reason CONNECTION_CLOSE's reason phrase, or {@code null}
+   */
+  record QuicFrame(long nanoTime, String connectionId, Direction direction, long streamId, String type, long errorCode,
+      String errorName, boolean application, String reason) implements WireEvent {}
 }

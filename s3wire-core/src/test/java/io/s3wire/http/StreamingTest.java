@@ -89,7 +89,7 @@ class StreamingTest {
   }
 
   @ParameterizedTest
-  @EnumSource(HttpProtocol.class)
+  @EnumSource(value = HttpProtocol.class, mode = EnumSource.Mode.EXCLUDE, names = "HTTP_3") // TCP; HTTP/3 in Http3TransportTest
   void downloadsWithBoundedPooledMemory(HttpProtocol protocol) throws Exception {
     long size = 32L << 20;
     try (TestHttpServer s = TestHttpServer.builder().build();
@@ -107,7 +107,7 @@ class StreamingTest {
   }
 
   @ParameterizedTest
-  @EnumSource(HttpProtocol.class)
+  @EnumSource(value = HttpProtocol.class, mode = EnumSource.Mode.EXCLUDE, names = "HTTP_3") // TCP; HTTP/3 in Http3TransportTest
   void uploadsWithBoundedPooledMemory(HttpProtocol protocol) throws Exception {
     long size = 32L << 20;
     try (TestHttpServer s = TestHttpServer.builder().build();
@@ -157,7 +157,7 @@ class StreamingTest {
   }
 
   @ParameterizedTest
-  @EnumSource(HttpProtocol.class)
+  @EnumSource(value = HttpProtocol.class, mode = EnumSource.Mode.EXCLUDE, names = "HTTP_3") // TCP; HTTP/3 in Http3TransportTest
   void uploadsAFileRegion(HttpProtocol protocol, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     long size = 3L << 20;
     java.nio.file.Path file = dir.resolve("body.bin");

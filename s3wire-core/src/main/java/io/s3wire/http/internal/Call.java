@@ -110,6 +110,16 @@ final class Call {
     future.completeExceptionally(withAttempt(e, info));
   }
 
+  /** Fails what the caller holds: the response body when the response began ({@code body} not null), else the call. */
+  void failResponse(S3Exception e, ConnectionInfo info, StreamingResponseBody body) {
+    withAttempt(e, info);
+    if (body != null) {
+      body.fail(e);
+    } else {
+      fail(e, info);
+    }
+  }
+
   /** Adds this attempt's facts to {@code e} (once) and returns it. */
   S3Exception withAttempt(S3Exception e, ConnectionInfo info) {
     if (e.attempts().isEmpty()) {
@@ -148,6 +158,11 @@ final class Call {
       String prefix = c.subject() + ": ";
       String m = c.getMessage().startsWith(prefix) ? c.getMessage().substring(prefix.length()) : c.getMessage();
       return new ClientException(c.subject(), m, c.getCause());
+    }
+    if (e instanceof StreamResetException s && s.isHttp3()) {
+      return s.isGoAway()
+          ? StreamResetException.http3ConnectionClose(s.errorCode(), s.streamId(), s.lastStreamId(), s.debugData(), s.afterResponseHeaders())
+          : StreamResetException.http3Reset(s.errorCode(), s.streamId(), s.sentByPeer(), s.afterResponseHeaders());
     }
     if (e instanceof StreamResetException s) {
       return s.isGoAway()

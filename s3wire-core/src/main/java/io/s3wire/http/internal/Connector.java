@@ -30,7 +30,8 @@ import javax.net.ssl.SSLSession;
 
 /**
  * Opens connections: DNS off the event loop, TCP, TLS with ALPN, the version decision, and the
- * HTTP/1.1 or HTTP/2 codec; then hands the ready connection to its {@link OriginPool}.
+ * HTTP/1.1 or HTTP/2 codec; then hands the ready connection to its {@link OriginPool}. HTTP/3
+ * connections (QUIC over UDP) are opened by {@link Http3Connector} after the same lookup.
  */
 final class Connector implements OriginPool.Opener {
   private final TransportContext context;
@@ -39,12 +40,19 @@ final class Connector implements OriginPool.Opener {
   private final AtomicLong ids = new AtomicLong();
   /** The transport's capture file, or {@code null}. */
   private final PcapFile pcap;
+  private final Http3Connector http3;
 
   Connector(TransportContext context, EventLoops loops, java.util.function.Supplier<SslContext> ssl, PcapFile pcap) {
     this.context = context;
     this.loops = loops;
     this.ssl = ssl;
     this.pcap = pcap;
+    this.http3 = new Http3Connector(context, loops, () -> "c" + ids.incrementAndGet());
+  }
+
+  /** Releases what HTTP/3 connections shared (the QUIC TLS context, its key log). */
+  void close() {
+    http3.close();
   }
 
   private TransportConfig config() {
@@ -54,6 +62,10 @@ final class Connector implements OriginPool.Opener {
   @Override
   public void open(OriginPool pool, HttpProtocol expected, Call opener) {
     Origin origin = pool.origin();
+    if (expected == HttpProtocol.HTTP_3 && !origin.tls()) {
+      pool.connectFailed(expected, Http3Connector.plainOrigin(origin));
+      return;
+    }
     try {
       context.bodyExecutor().execute(() -> {
         InetAddress address;
@@ -76,6 +88,10 @@ final class Connector implements OriginPool.Opener {
   }
 
   private void connect(OriginPool pool, HttpProtocol expected, Call opener, InetSocketAddress address) {
+    if (expected == HttpProtocol.HTTP_3) {
+      http3.connect(pool, expected, opener, address);
+      return;
+    }
     Origin origin = pool.origin();
     TransportConfig c = config();
     SslContext sslContext;

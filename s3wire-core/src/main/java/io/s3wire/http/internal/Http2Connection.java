@@ -30,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * last-stream-id fail as unprocessed, the others finish. Stream state lives in {@link
  * Http2Exchange}s, confined to the channel's event loop.
  */
-final class Http2Connection implements PooledConnection {
+final class Http2Connection extends MultiplexedConnection {
   private final Channel channel;
   private final ConnectionInfo info;
   private final EventRouter router;
@@ -43,8 +43,6 @@ final class Http2Connection implements PooledConnection {
   private volatile int maxConcurrentStreams = Integer.MAX_VALUE;
   private volatile boolean usable = true;
   private volatile String closeReason;
-  /** Streams the pool has put on this connection and not yet seen end; guarded by the pool's lock. */
-  int active;
   private boolean goAwayReceived;
   private int goAwayLastStreamId;
   private long goAwayErrorCode;
@@ -99,6 +97,7 @@ final class Http2Connection implements PooledConnection {
     return usable && channel.isActive();
   }
 
+  @Override
   int maxConcurrentStreams() {
     return maxConcurrentStreams;
   }

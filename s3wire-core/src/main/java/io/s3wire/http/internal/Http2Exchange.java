@@ -10,9 +10,7 @@ import io.netty.handler.codec.http2.Http2Stream;
 import io.s3wire.error.RetrySafety;
 import io.s3wire.error.S3Exception;
 import io.s3wire.error.TransportException;
-import io.s3wire.http.HttpHeaders;
 import io.s3wire.http.HttpProtocol;
-import java.util.Map;
 
 /**
  * One call as one HTTP/2 stream: sends HEADERS (with END_STREAM when bodiless) and the body as the
@@ -195,24 +193,9 @@ final class Http2Exchange implements Call.Exchange, StreamingResponseBody.Source
     }
     headersReceived = true;
     timers.headersReceived();
-    HttpHeaders.Builder hb = HttpHeaders.builder();
-    long length = -1;
-    for (Map.Entry<CharSequence, CharSequence> e : h) {
-      String name = e.getKey().toString();
-      if (name.startsWith(":")) {
-        continue;
-      }
-      hb.add(name, e.getValue().toString());
-      if (name.equals("content-length")) {
-        try {
-          length = Long.parseLong(e.getValue().toString().trim());
-        } catch (NumberFormatException ignored) {
-          length = -1;
-        }
-      }
-    }
-    body = new StreamingResponseBody(length, this, conn.context().bodyExecutor(), batchBytes(conn.context().config()));
-    call.succeed(status, hb.build(), HttpProtocol.HTTP_2, body, conn.info());
+    ResponseHead head = ResponseHead.of(h);
+    body = new StreamingResponseBody(head.contentLength(), this, conn.context().bodyExecutor(), batchBytes(conn.context().config()));
+    call.succeed(status, head.headers(), HttpProtocol.HTTP_2, body, conn.info());
     if (endStream) {
       end();
     }
@@ -335,12 +318,7 @@ final class Http2Exchange implements Call.Exchange, StreamingResponseBody.Source
       pump.close();
       pump = null;
     }
-    call.withAttempt(e, conn.info());
-    if (body != null) {
-      body.fail(e);
-    } else {
-      call.fail(e, conn.info());
-    }
+    call.failResponse(e, conn.info(), body);
     Http2Stream stream = streamId > 0 ? stream() : null;
     if (stream == null || stream.state() == Http2Stream.State.CLOSED) {
       // No stream left for Netty to close: streamClosed() will not come.

@@ -143,6 +143,7 @@ public final class NettyHttpTransport implements HttpTransport {
     }
     loops.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     bodyExecutor.shutdownNow();
+    connector.close();
     if (pcap != null) {
       pcap.close();
     }

@@ -20,10 +20,13 @@ import java.nio.file.StandardOpenOption;
  * in its protected {@code ctx} field: read here by reflection, in this one class. ({@code
  * sslCtxPointer()} is not that pointer's equivalent for this call: passing it crashes the JVM.)
  *
+ * <p>HTTP/3's QUIC handshakes run in the QUIC codec's own BoringSSL, which takes a key log directly
+ * ({@code QuicSslContextBuilder.keylog}): this class is that log too ({@link #open}).
+ *
  * <p>The callback runs on the event loop during handshakes; each line is one small append to a file
  * opened once, which the transport closes with {@link #close()}.
  */
-final class OpenSslKeyLog implements AutoCloseable {
+final class OpenSslKeyLog implements AutoCloseable, io.netty.handler.codec.quic.BoringSSLKeylog {
   private final FileChannel out;
 
   private OpenSslKeyLog(FileChannel out) {
@@ -46,15 +49,23 @@ final class OpenSslKeyLog implements AutoCloseable {
     if (ctx == 0) {
       throw new ClientException("keyLogFile", "BoringSSL's context is not initialised");
     }
-    FileChannel channel;
+    OpenSslKeyLog log = open(file);
+    SSLContext.setKeyLogCallback(ctx, (ssl, line) -> log.write(line));
+    return log;
+  }
+
+  /** A key log appending to {@code file}, for a QUIC context's {@code keylog} option. */
+  static OpenSslKeyLog open(Path file) {
     try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      return new OpenSslKeyLog(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
     } catch (IOException e) {
       throw new ClientException("keyLogFile", "cannot open " + file + " for writing: " + e.getMessage(), e);
     }
-    OpenSslKeyLog log = new OpenSslKeyLog(channel);
-    SSLContext.setKeyLogCallback(ctx, (ssl, line) -> log.write(line));
-    return log;
+  }
+
+  @Override
+  public void logKey(javax.net.ssl.SSLEngine engine, String line) {
+    write(line.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
 
   private synchronized void write(byte[] line) {

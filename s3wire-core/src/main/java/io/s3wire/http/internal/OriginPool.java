@@ -15,7 +15,8 @@ import java.util.List;
  * first) and evicted after {@code poolIdleTimeout}. HTTP/2: up to {@code http2ConnectionsPerOrigin}
  * connections; a call takes a connection with no active stream, else opens another while below the
  * limit (spreading bulk transfers over connections, hence cores), else shares the least loaded one
- * below its SETTINGS_MAX_CONCURRENT_STREAMS, else waits. When only ALPN can tell the version
+ * below its SETTINGS_MAX_CONCURRENT_STREAMS, else waits. HTTP/3: the same, with one QUIC connection
+ * per origin and the peer's stream limit. When only ALPN can tell the version
  * (NEGOTIATE over TLS), one connection is opened first and the others wait for its answer.
  *
  * <p>One lock guards the state; connection work runs outside it.
@@ -31,7 +32,7 @@ final class OriginPool {
   private final Opener opener;
   private final ArrayDeque<Call> waiters = new ArrayDeque<>();
   private final ArrayDeque<Http1Connection> idle = new ArrayDeque<>();
-  private final List<Http2Connection> h2 = new ArrayList<>();
+  private final List<MultiplexedConnection> h2 = new ArrayList<>();
   private HttpProtocol known;
   private int h1Total;
   private int h1Connecting;
@@ -84,7 +85,7 @@ final class OriginPool {
         h.pooled = true;
         idle.push(h);
       } else {
-        h2.add((Http2Connection) c);
+        h2.add((MultiplexedConnection) c);
       }
     }
     dispatch();
@@ -157,20 +158,20 @@ final class OriginPool {
           h1Total--;
         }
       } else if (h2.remove(c)) {
-        ((Http2Connection) c).active = 0;
+        ((MultiplexedConnection) c).active = 0;
       }
     }
     dispatch();
   }
 
-  void streamEnded(Http2Connection c) {
+  void streamEnded(MultiplexedConnection c) {
     synchronized (this) {
       c.active--;
     }
     dispatch();
   }
 
-  void draining(Http2Connection c) {
+  void draining(MultiplexedConnection c) {
     synchronized (this) {
       h2.remove(c);
     }
@@ -262,15 +263,17 @@ final class OriginPool {
     int covered = h2Connecting;
     for (Iterator<Call> it = waiters.iterator(); it.hasNext(); ) {
       Call call = it.next();
-      Http2Connection best = null;
-      for (Http2Connection c : h2) {
+      MultiplexedConnection best = null;
+      for (MultiplexedConnection c : h2) {
         if (c.isUsable() && c.active < c.maxConcurrentStreams() && (best == null || c.active < best.active)) {
           best = c;
         }
       }
-      boolean canOpen = h2.size() + h2Connecting < config.http2ConnectionsPerOrigin();
+      // HTTP/3: one QUIC connection per origin carries every stream.
+      int limit = known == HttpProtocol.HTTP_3 ? 1 : config.http2ConnectionsPerOrigin();
+      boolean canOpen = h2.size() + h2Connecting < limit;
       if (best != null && (best.active == 0 || (covered == 0 && !canOpen))) {
-        Http2Connection chosen = best;
+        MultiplexedConnection chosen = best;
         chosen.active++;
         it.remove();
         actions.add(() -> chosen.start(call));
@@ -278,7 +281,8 @@ final class OriginPool {
         covered--;
       } else if (canOpen) {
         h2Connecting++;
-        actions.add(() -> opener.open(this, HttpProtocol.HTTP_2, call));
+        HttpProtocol expected = known;
+        actions.add(() -> opener.open(this, expected, call));
       } else {
         return;
       }

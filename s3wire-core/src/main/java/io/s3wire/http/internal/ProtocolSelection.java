@@ -24,6 +24,10 @@ final class ProtocolSelection {
    * tell.
    */
   static HttpProtocol beforeHandshake(HttpVersionPolicy policy, boolean tls) {
+    if (policy == HttpVersionPolicy.HTTP_3) {
+      // QUIC is always encrypted; Http3Connector refuses a plain origin with the reason.
+      return HttpProtocol.HTTP_3;
+    }
     if (!tls) {
       return forPlain(policy);
     }
@@ -31,6 +35,7 @@ final class ProtocolSelection {
       case HTTP_1_1 -> HttpProtocol.HTTP_1_1;
       case HTTP_2 -> HttpProtocol.HTTP_2;
       case NEGOTIATE, NEGOTIATE_WITH_FALLBACK -> null;
+      case HTTP_3 -> HttpProtocol.HTTP_3;
     };
   }
 
@@ -54,6 +59,7 @@ final class ProtocolSelection {
       case HTTP_2 -> "h2";
       case HTTP_1_1 -> "http/1.1";
       case NEGOTIATE, NEGOTIATE_WITH_FALLBACK -> "h2 or http/1.1";
+      case HTTP_3 -> "h3";
     };
     throw new TransportException(TransportException.Kind.ALPN_MISMATCH,
         "ALPN: the server selected " + chose + " but version policy " + policy + " needs " + needs,

@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -35,7 +36,8 @@ final class TlsContexts {
    * still fails fast for an https endpoint.
    */
   static void checkAtCreation(TransportConfig config) {
-    if (config.keyLogFile() != null && config.tlsProvider() == TlsProvider.JDK) {
+    // HTTP/3's QUIC handshake always runs in BoringSSL (quiche), whose key log needs no provider choice.
+    if (config.keyLogFile() != null && config.tlsProvider() == TlsProvider.JDK && !config.versionPolicy().usesHttp3()) {
       throw new ClientException("keyLogFile",
           "Java 17 cannot export TLS 1.3 secrets from the JDK TLS provider; use the OPENSSL provider,"
               + " or run with the extract-tls-secrets agent (the s3wire launcher adds it for --keylog with --tls jdk)");
@@ -61,6 +63,27 @@ final class TlsContexts {
     }
   }
 
+  /**
+   * Hands the config's source of trust to a context builder (TLS over TCP, or QUIC): everything when
+   * insecure, else a CA bundle file, certificates, a key store, or nothing (the JDK's defaults).
+   */
+  static void applyTrust(TransportConfig config, Consumer<File> file, Consumer<X509Certificate[]> certificates,
+      Consumer<TrustManagerFactory> factory) {
+    if (config.insecure()) {
+      factory.accept(InsecureTrustManagerFactory.INSTANCE);
+    } else if (config.trustedCertificates() != null) {
+      File pem = config.trustedCertificates().toFile();
+      if (!pem.canRead()) {
+        throw new ClientException("trustedCertificates", "cannot read the CA bundle " + pem);
+      }
+      file.accept(pem);
+    } else if (!config.trustedCertificateList().isEmpty()) {
+      certificates.accept(config.trustedCertificateList().toArray(new X509Certificate[0]));
+    } else if (config.trustStore() != null) {
+      factory.accept(trustManagers(config.trustStore()));
+    }
+  }
+
   static Built build(TransportConfig config) {
     check(config);
     TlsProvider provider = config.tlsProvider();
@@ -76,22 +99,8 @@ final class TlsContexts {
           ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
           alpn));
     }
-    if (config.insecure()) {
-      b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
-    } else {
-      if (config.trustedCertificates() != null) {
-        File pem = config.trustedCertificates().toFile();
-        if (!pem.canRead()) {
-          throw new ClientException("trustedCertificates", "cannot read the CA bundle " + pem);
-        }
-        b.trustManager(pem);
-      } else if (!config.trustedCertificateList().isEmpty()) {
-        b.trustManager(config.trustedCertificateList().toArray(new X509Certificate[0]));
-      } else if (config.trustStore() != null) {
-        b.trustManager(trustManagers(config.trustStore()));
-      }
-      b.endpointIdentificationAlgorithm("HTTPS");
-    }
+    applyTrust(config, b::trustManager, b::trustManager, b::trustManager);
+    b.endpointIdentificationAlgorithm(config.insecure() ? null : "HTTPS");
     SslContext context;
     try {
       context = b.build();

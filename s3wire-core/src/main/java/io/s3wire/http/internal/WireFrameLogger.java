@@ -125,8 +125,12 @@ final class WireFrameLogger extends Http2FrameLogger {
   }
 
   private List<WireEvent.Header> headers(int streamId, Http2Headers headers) {
-    Redaction redaction = router.redaction(streamId);
-    List<WireEvent.Header> out = new ArrayList<>(headers.size());
+    return redacted(router.redaction(streamId), headers, headers.size());
+  }
+
+  /** Header fields as a trace event carries them: {@code :path} with secret query values masked, secret values masked. */
+  static List<WireEvent.Header> redacted(Redaction redaction, Iterable<Map.Entry<CharSequence, CharSequence>> headers, int size) {
+    List<WireEvent.Header> out = new ArrayList<>(size);
     for (Map.Entry<CharSequence, CharSequence> h : headers) {
       String name = h.getKey().toString();
       String value = h.getValue().toString();
