@@ -89,7 +89,8 @@ public final class FaultRules {
       b.protocol(switch (p) {
         case "h2", "http/2", "http2" -> HttpProtocol.HTTP_2;
         case "http/1.1", "h1", "http1" -> HttpProtocol.HTTP_1_1;
-        default -> throw new IllegalArgumentException("unknown protocol '" + p + "' (h2 or http/1.1)");
+        case "h3", "http/3", "http3" -> HttpProtocol.HTTP_3;
+        default -> throw new IllegalArgumentException("unknown protocol '" + p + "' (h3, h2 or http/1.1)");
       });
     }
     if (r.get("nth") != null) {

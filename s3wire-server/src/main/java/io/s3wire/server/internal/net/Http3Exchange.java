@@ -60,13 +60,9 @@ final class Http3Exchange extends StreamExchange<Http3Headers> {
     stream.writeAndFlush(new DefaultHttp3HeadersFrame(new DefaultHttp3Headers().status("100")));
   }
 
-  /**
-   * HTTP/2's constant: core's {@link HttpProtocol} has no HTTP/3 yet. HTTP/3 requests share HTTP/2's
-   * semantics here (pseudo-headers, streams, resets), and {@link #describe()} names the real version.
-   */
   @Override
   public HttpProtocol protocol() {
-    return HttpProtocol.HTTP_2;
+    return HttpProtocol.HTTP_3;
   }
 
   @Override
