@@ -148,8 +148,13 @@ abstract class AbstractExchange implements Exchange {
   public void stream(HttpResponseStatus status, HttpHeaders headers, ObjectContent content, ResponseShaping shaping)
       throws IOException {
     boolean handedOff = false;
-    synchronized (streaming) {
-      streamer = Thread.currentThread();
+    // On the event loop (a small body from memory) nothing waits: the connection takes the whole
+    // body at once, and the deadline, which runs on the same loop, cannot fire meanwhile.
+    boolean onLoop = channel.eventLoop().inEventLoop();
+    if (!onLoop) {
+      synchronized (streaming) {
+        streamer = Thread.currentThread();
+      }
     }
     try {
       if (!claim()) {
@@ -171,7 +176,9 @@ abstract class AbstractExchange implements Exchange {
           // Deadline, reset or closed connection: nobody takes the rest.
           throw new IOException("the exchange ended after " + sent + " of " + content.length() + " response bytes");
         }
-        gate.await(channel, limits.writeTimeout().toNanos());
+        if (!onLoop) {
+          gate.await(channel, limits.writeTimeout().toNanos());
+        }
         int n = (int) Math.min(CHUNK, remaining);
         if (shaping.cutAfterBytes() >= 0) {
           n = (int) Math.min(n, shaping.cutAfterBytes() - sent);

@@ -14,7 +14,8 @@ import java.io.IOException;
  *
  * <p>Created on the event loop when the request head is complete; the router then works on a
  * worker thread. {@link #respond} may be called from any thread; {@link #stream} blocks and must be
- * called from a worker. Exactly one of respond, stream, reset or a connection action ends it.
+ * called from a worker, except for a body the store holds in memory, small enough to hand over at
+ * once, which the event loop may send. Exactly one of respond, stream, reset or a connection action ends it.
  */
 public interface Exchange {
   HttpProtocol protocol();

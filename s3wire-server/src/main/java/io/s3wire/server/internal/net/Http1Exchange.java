@@ -52,6 +52,11 @@ final class Http1Exchange extends AbstractExchange {
         && HttpUtil.getContentLength(request, Long.MAX_VALUE) <= READ_AHEAD_BYTES;
   }
 
+  /** Whether the body arrives without being asked for: there is none, or it {@link #readsAhead() reads ahead}. */
+  boolean arrivesWhole() {
+    return bodyless || readsAhead();
+  }
+
   @Override
   boolean expectsContinue() {
     return HttpUtil.is100ContinueExpected(request);

@@ -47,6 +47,10 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
   private boolean waitingForRequest = true;
   /** Closed for a stalled head: the codec's complaint about the cut-off head says nothing new. */
   private boolean closedAsSlowloris;
+  /** The current exchange waits for its body's end (or the end of this read) before it is routed. */
+  private boolean routeAtBodyEnd;
+  /** The router is running on this loop: an exchange it ends must not start the next one inside it. */
+  private boolean routing;
 
   Http1Handler(RequestHandler requests, ServerLimits limits, WritabilityGate gate) {
     this.requests = requests;
@@ -125,7 +129,13 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         ctx.channel().config().setAutoRead(false);
       }
       ReferenceCountUtil.release(msg);
-      requests.onRequest(current);
+      // A body that arrives on its own is usually in this same read: routed with it in hand, the
+      // request can be served on this loop (see Router). The end of the read routes it regardless.
+      if (current.body().isComplete() || !current.arrivesWhole()) {
+        route();
+      } else {
+        routeAtBodyEnd = true;
+      }
       return;
     }
     if (msg instanceof HttpContent content) {
@@ -133,6 +143,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         content.release();
         if (current != null) {
           current.body().fail(new IOException("malformed request body: " + content.decoderResult().cause()));
+          routeIfWaiting();
         }
         return;
       }
@@ -141,11 +152,30 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         current.body().end();
         // The next request head waits until this exchange is over.
         ctx.channel().config().setAutoRead(false);
+        content.release();
+        routeIfWaiting();
+        return;
       }
       content.release();
       return;
     }
     ReferenceCountUtil.release(msg);
+  }
+
+  private void routeIfWaiting() {
+    if (routeAtBodyEnd) {
+      route();
+    }
+  }
+
+  private void route() {
+    routeAtBodyEnd = false;
+    routing = true;
+    try {
+      requests.onRequest(current);
+    } finally {
+      routing = false;
+    }
   }
 
   private void rejectMalformed(Throwable cause) {
@@ -166,6 +196,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
+    routeIfWaiting();
     if (current != null) {
       current.body().readComplete();
     }
@@ -174,7 +205,9 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
 
   /** Called on the event loop when an exchange's response is written and its body was read. */
   void exchangeDone(Http1Exchange exchange) {
-    if (!ctx.executor().inEventLoop()) {
+    if (!ctx.executor().inEventLoop() || routing) {
+      // From the router on this loop: the next pipelined request starts after it returns, not
+      // nested in it (a batch of pipelined requests would otherwise nest one frame per request).
       ctx.executor().execute(() -> exchangeDone(exchange));
       return;
     }
@@ -187,6 +220,8 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     while (!pending.isEmpty() && (current == null || !(pending.peek() instanceof HttpRequest))) {
       handle(pending.poll());
     }
+    // The rest of a waiting body is not read yet: no read ends here to route it, so route it now.
+    routeIfWaiting();
     if (current == null) {
       ctx.channel().config().setAutoRead(true);
       ctx.read();
@@ -197,6 +232,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) {
     cancelHeadTimer();
     if (current != null) {
+      routeIfWaiting();
       current.connectionClosed();
     }
     Object m;

@@ -22,6 +22,8 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
   private final ServerLimits limits;
   private final WritabilityGate gate;
   private Http2Exchange exchange;
+  /** The exchange waits for its body's end (or the end of this read) before it is routed. */
+  private boolean routeAtBodyEnd;
 
   Http2StreamHandler(RequestHandler requests, ServerLimits limits, WritabilityGate gate) {
     this.requests = requests;
@@ -45,12 +47,14 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
           exchange.body().offer(data.content().retain());
           if (data.isEndStream()) {
             exchange.body().end();
+            routeIfWaiting();
           } else if (exchange.readsAhead()) {
             ctx.read();
           }
         }
       } else if (msg instanceof Http2ResetFrame reset) {
         if (exchange != null) {
+          routeIfWaiting();
           exchange.streamClosed("stream reset by the client with " + Http2Error.valueOf(reset.errorCode()));
         }
       }
@@ -63,6 +67,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
     if (exchange != null) {
       // Trailers end the body; their content is not used.
       exchange.body().end();
+      routeIfWaiting();
       return;
     }
     String malformed = StrictHeaders.violation(frame.headers());
@@ -78,15 +83,29 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
     if (frame.isEndStream()) {
       exchange.body().end();
     } else if (exchange.readsAhead()) {
-      // A small body is read as it arrives, not when the worker asks (a hand-off per request).
-      ctx.read();
+      // A small body is read as it arrives, not when the worker asks (a hand-off per request); it
+      // is usually in this same read, and routed with it in hand the request can be served on
+      // this loop (see Router). The end of the read routes it regardless.
+      // Reading on (not one frame per ask) keeps the DATA frames in the read that delivered the
+      // head; with one ask per frame the stream's read ends after the head, before its body.
+      routeAtBodyEnd = true;
+      ctx.channel().config().setAutoRead(true);
+      return;
     }
     requests.onRequest(exchange);
+  }
+
+  private void routeIfWaiting() {
+    if (routeAtBodyEnd) {
+      routeAtBodyEnd = false;
+      requests.onRequest(exchange);
+    }
   }
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
     if (exchange != null) {
+      routeIfWaiting();
       exchange.body().readComplete();
     }
     ctx.fireChannelReadComplete();
@@ -95,6 +114,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     if (exchange != null) {
+      routeIfWaiting();
       exchange.streamClosed("stream closed");
     }
     ctx.fireChannelInactive();

@@ -1,7 +1,6 @@
 package io.s3wire.server.internal.s3;
 
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.http.HttpDate;
 import io.s3wire.server.ObjectAttributes;
@@ -152,7 +151,7 @@ final class ObjectOps {
       return;
     }
     ObjectContent content = VersioningOps.open(call.store(), call.bucket, call.key, versionId, offset, length);
-    call.exchange.stream(HttpResponseStatus.valueOf(status), h, content, call.shaping);
+    call.stream(status, h, content);
   }
 
   /**

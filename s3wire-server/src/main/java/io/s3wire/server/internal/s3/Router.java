@@ -14,12 +14,15 @@ import io.s3wire.server.internal.net.RequestHandler;
 import io.s3wire.server.internal.net.ResponseShaping;
 import io.s3wire.server.internal.net.ServerLog;
 import io.s3wire.server.internal.store.FileStore;
+import io.s3wire.server.internal.store.MemoryStore;
 import io.s3wire.server.internal.store.StorageFull;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +31,11 @@ import java.util.concurrent.TimeUnit;
  * The one router for HTTP/1.1 and HTTP/2: on the event loop it applies the profile's front-end
  * rules and the fault rules that act before any response, resolves the operation and tells the
  * observers; then a worker authenticates and runs the operation's handler from the table.
+ *
+ * <p>A small object operation on the memory store whose request body has fully arrived runs on
+ * the event loop instead: nothing in it can block (the body is in hand, the store holds its locks
+ * only for map updates, authentication is arithmetic), and the hand-off to a worker and the
+ * worker's writes back to the loop cost more than the operation (see {@link #runsInline}).
  */
 public final class Router implements RequestHandler {
   private final ServerContext ctx;
@@ -82,10 +90,39 @@ public final class Router implements RequestHandler {
       }
       later.add(a);
     }
+    if (later.isEmpty() && runsInline(call)) {
+      call.offload = task -> offload(call, task);
+      run(call, later);
+      return;
+    }
     try {
       ctx.workers().execute(() -> run(call, later));
     } catch (RejectedExecutionException e) {
       ErrorResponses.send(call, new S3ErrorException(S3ErrorCode.SLOW_DOWN), 0);
+    }
+  }
+
+  /** The operations that stay on the event loop when their body is in hand: bounded, non-blocking work. */
+  private static final Set<Operation> INLINE = EnumSet.of(Operation.PUT_OBJECT, Operation.GET_OBJECT,
+      Operation.HEAD_OBJECT, Operation.DELETE_OBJECT, Operation.HEAD_BUCKET);
+
+  /**
+   * Whether a call runs on the event loop: the store is the plain memory store (a decorator may
+   * delay, a file store waits on the disk), and the request body has arrived whole, so reading it
+   * never waits for the loop itself. A GET's body larger than {@link S3Call#INLINE_RESPONSE_BYTES}
+   * is sent from a worker ({@link S3Call#stream}).
+   */
+  private boolean runsInline(S3Call call) {
+    return ctx.store() instanceof MemoryStore && INLINE.contains(call.operation)
+        && call.exchange.body().isComplete();
+  }
+
+  /** Runs the rest of an inline call on a worker, with the same error handling as a call started there. */
+  private void offload(S3Call call, S3Call.Step step) {
+    try {
+      ctx.workers().execute(() -> guarded(call, step));
+    } catch (RejectedExecutionException e) {
+      answerError(call, new S3ErrorException(S3ErrorCode.SLOW_DOWN));
     }
   }
 
@@ -94,60 +131,69 @@ public final class Router implements RequestHandler {
   }
 
   private void run(S3Call call, List<FaultRule.Action> actions) {
-    try {
-      long bandwidth = 0;
-      long cutResponse = -1;
-      for (FaultRule.Action a : actions) {
-        if (a instanceof FaultRule.Delay d) {
-          TimeUnit.NANOSECONDS.sleep(d.delay().toNanos());
-        } else if (a instanceof FaultRule.ErrorStatus e) {
-          ErrorResponses.send(call, new S3ErrorException(e.code()), e.status());
-          return;
-        } else if (a instanceof FaultRule.Bandwidth b) {
-          bandwidth = b.bytesPerSecond();
-        } else if (a instanceof FaultRule.CutResponseBody c) {
-          cutResponse = c.bytes();
-        } else if (a instanceof FaultRule.CutRequestBody c) {
-          long limit = c.bytes();
-          call.exchange.body().tap(total -> {
-            if (total >= limit) {
-              call.exchange.closeConnection();
-              throw new IOException("fault rule cut the request after " + total + " bytes");
-            }
-          });
-        }
-      }
-      if (bandwidth > 0) {
-        long rate = bandwidth;
-        long started = System.nanoTime();
-        call.exchange.body().tap(total -> Pacing.pace(started, total, rate));
-      }
-      call.shaping = new ResponseShaping(bandwidth, cutResponse);
-      if (call.operation == Operation.NOT_IMPLEMENTED) {
-        throw new S3ErrorException(S3ErrorCode.NOT_IMPLEMENTED);
-      }
-      if (call.operation == Operation.METHOD_NOT_ALLOWED) {
-        throw new S3ErrorException(S3ErrorCode.METHOD_NOT_ALLOWED);
-      }
-      if (call.operation == Operation.OPTIONS_OBJECT) {
-        // A browser's preflight carries no credentials; S3 answers it from the CORS rules alone.
-        table.get(call.operation).handle(call);
+    guarded(call, () -> handle(call, actions));
+  }
+
+  private void handle(S3Call call, List<FaultRule.Action> actions) throws IOException, InterruptedException {
+    long bandwidth = 0;
+    long cutResponse = -1;
+    for (FaultRule.Action a : actions) {
+      if (a instanceof FaultRule.Delay d) {
+        TimeUnit.NANOSECONDS.sleep(d.delay().toNanos());
+      } else if (a instanceof FaultRule.ErrorStatus e) {
+        ErrorResponses.send(call, new S3ErrorException(e.code()), e.status());
         return;
+      } else if (a instanceof FaultRule.Bandwidth b) {
+        bandwidth = b.bytesPerSecond();
+      } else if (a instanceof FaultRule.CutResponseBody c) {
+        cutResponse = c.bytes();
+      } else if (a instanceof FaultRule.CutRequestBody c) {
+        long limit = c.bytes();
+        call.exchange.body().tap(total -> {
+          if (total >= limit) {
+            call.exchange.closeConnection();
+            throw new IOException("fault rule cut the request after " + total + " bytes");
+          }
+        });
       }
-      call.corsHeaders = Cors.forActualRequest(call);
-      // A browser form is signed in its fields, not its headers: PostObjectOp verifies it.
-      Authenticator.Verdict verdict = call.operation == Operation.POST_OBJECT ? Authenticator.Verdict.UNSIGNED
-          : verify(call);
-      call.caller = verdict.caller() != null || !ctx.users().isEmpty() ? verdict.caller() : ctx.users().defaultOwner();
-      AccessChecks.check(call);
-      ProfileChecks.check(call, ctx.profile());
-      ProfileChecks.emulate(call, ctx.profile());
-      if ((call.operation == Operation.PUT_OBJECT || call.operation == Operation.UPLOAD_PART)
-          && ctx.store() instanceof FileStore files) {
-        StorageFull.refuseLargerThanFree(files.root(), declaredLength(call));
-      }
-      call.body = PayloadStreams.wrap(call, verdict);
+    }
+    if (bandwidth > 0) {
+      long rate = bandwidth;
+      long started = System.nanoTime();
+      call.exchange.body().tap(total -> Pacing.pace(started, total, rate));
+    }
+    call.shaping = new ResponseShaping(bandwidth, cutResponse);
+    if (call.operation == Operation.NOT_IMPLEMENTED) {
+      throw new S3ErrorException(S3ErrorCode.NOT_IMPLEMENTED);
+    }
+    if (call.operation == Operation.METHOD_NOT_ALLOWED) {
+      throw new S3ErrorException(S3ErrorCode.METHOD_NOT_ALLOWED);
+    }
+    if (call.operation == Operation.OPTIONS_OBJECT) {
+      // A browser's preflight carries no credentials; S3 answers it from the CORS rules alone.
       table.get(call.operation).handle(call);
+      return;
+    }
+    call.corsHeaders = Cors.forActualRequest(call);
+    // A browser form is signed in its fields, not its headers: PostObjectOp verifies it.
+    Authenticator.Verdict verdict = call.operation == Operation.POST_OBJECT ? Authenticator.Verdict.UNSIGNED
+        : verify(call);
+    call.caller = verdict.caller() != null || !ctx.users().isEmpty() ? verdict.caller() : ctx.users().defaultOwner();
+    AccessChecks.check(call);
+    ProfileChecks.check(call, ctx.profile());
+    ProfileChecks.emulate(call, ctx.profile());
+    if ((call.operation == Operation.PUT_OBJECT || call.operation == Operation.UPLOAD_PART)
+        && ctx.store() instanceof FileStore files) {
+      StorageFull.refuseLargerThanFree(files.root(), declaredLength(call));
+    }
+    call.body = PayloadStreams.wrap(call, verdict);
+    table.get(call.operation).handle(call);
+  }
+
+  /** Runs {@code step}, answering what it throws as S3 does: typed errors as themselves, the rest as InternalError. */
+  private static void guarded(S3Call call, S3Call.Step step) {
+    try {
+      step.run();
     } catch (S3ErrorException e) {
       answerError(call, e);
     } catch (IOException e) {
