@@ -69,6 +69,24 @@ abstract class AbstractExchange implements Exchange {
     return expectsContinue() && !continueSent && !body.isComplete();
   }
 
+  @Override
+  public boolean smallBodyAfterContinue() {
+    return awaitingContinue() && smallBody();
+  }
+
+  /** Whether the request declares a body of at most {@link #READ_AHEAD_BYTES}, in a form known in advance. */
+  abstract boolean smallBody();
+
+  @Override
+  public void continueAndReadAhead(Runnable then) {
+    continueSent = true;
+    sendContinue();
+    readAheadThen(then);
+  }
+
+  /** Reads the body as it arrives and runs {@code then} as {@link #continueAndReadAhead} says. On the event loop. */
+  abstract void readAheadThen(Runnable then);
+
   /**
    * Starts the per-stream deadline. Past it the stream is cancelled (HTTP/2) or the connection
    * closed, with one log line, and a worker still sending the response is interrupted so that a

@@ -74,6 +74,19 @@ public interface Exchange {
    */
   boolean awaitingContinue();
 
+  /**
+   * Whether the client {@link #awaitingContinue() waits for 100 Continue} before a body small
+   * enough, by its declared length, to be read as it arrives ({@link #continueAndReadAhead}).
+   */
+  boolean smallBodyAfterContinue();
+
+  /**
+   * Answers {@code 100 Continue} and reads the body as it arrives rather than when a worker asks;
+   * runs {@code then} once, on the event loop: when the body has ended or failed, or when a read
+   * ended with part of the body in. Called on the event loop, once the request's head is accepted.
+   */
+  void continueAndReadAhead(Runnable then);
+
   /** Closes the connection at once, with no response. */
   void closeConnection();
 

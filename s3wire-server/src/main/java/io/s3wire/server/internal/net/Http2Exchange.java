@@ -59,8 +59,13 @@ final class Http2Exchange extends AbstractExchange {
    * when the worker asks; never for a client that waits for {@code 100 Continue}.
    */
   boolean readsAhead() {
+    return !expectsContinue() && smallBody();
+  }
+
+  @Override
+  boolean smallBody() {
     CharSequence length = requestHeaders.get("content-length");
-    if (length == null || expectsContinue()) {
+    if (length == null) {
       return false;
     }
     try {
@@ -80,6 +85,12 @@ final class Http2Exchange extends AbstractExchange {
   @Override
   void sendContinue() {
     stream.writeAndFlush(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status("100"), false));
+  }
+
+  @Override
+  void readAheadThen(Runnable then) {
+    stream.pipeline().get(Http2StreamHandler.class).readAheadThen(this, then);
+    stream.config().setAutoRead(true);
   }
 
   @Override

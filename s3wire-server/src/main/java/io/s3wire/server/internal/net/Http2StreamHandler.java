@@ -22,8 +22,13 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
   private final ServerLimits limits;
   private final WritabilityGate gate;
   private Http2Exchange exchange;
-  /** The exchange waits for its body's end (or the end of this read) before it is routed. */
-  private boolean routeAtBodyEnd;
+  /**
+   * Runs once the exchange's body has ended or failed, or at the end of a read: routes an exchange
+   * that waits for its body, or carries on a routed one that asked for its body.
+   */
+  private Runnable atBodyEnd;
+  /** {@link #atBodyEnd} waits past the end of reads that brought none of the body (it follows a 100 Continue). */
+  private boolean untilBodyStarts;
 
   Http2StreamHandler(RequestHandler requests, ServerLimits limits, WritabilityGate gate) {
     this.requests = requests;
@@ -47,14 +52,14 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
           exchange.body().offer(data.content().retain());
           if (data.isEndStream()) {
             exchange.body().end();
-            routeIfWaiting();
+            bodyEnded();
           } else if (exchange.readsAhead()) {
             ctx.read();
           }
         }
       } else if (msg instanceof Http2ResetFrame reset) {
         if (exchange != null) {
-          routeIfWaiting();
+          bodyEnded();
           exchange.streamClosed("stream reset by the client with " + Http2Error.valueOf(reset.errorCode()));
         }
       }
@@ -67,7 +72,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
     if (exchange != null) {
       // Trailers end the body; their content is not used.
       exchange.body().end();
-      routeIfWaiting();
+      bodyEnded();
       return;
     }
     String malformed = StrictHeaders.violation(frame.headers());
@@ -88,24 +93,42 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
       // this loop (see Router). The end of the read routes it regardless.
       // Reading on (not one frame per ask) keeps the DATA frames in the read that delivered the
       // head; with one ask per frame the stream's read ends after the head, before its body.
-      routeAtBodyEnd = true;
+      atBodyEnd = () -> requests.onRequest(exchange);
       ctx.channel().config().setAutoRead(true);
       return;
     }
     requests.onRequest(exchange);
   }
 
-  private void routeIfWaiting() {
-    if (routeAtBodyEnd) {
-      routeAtBodyEnd = false;
-      requests.onRequest(exchange);
+  /** The body ended or failed: what waits for it runs now. */
+  private void bodyEnded() {
+    Runnable r = atBodyEnd;
+    if (r != null) {
+      atBodyEnd = null;
+      untilBodyStarts = false;
+      r.run();
     }
+  }
+
+  /**
+   * Runs {@code then} for {@code ex}, a routed request whose client was just sent 100 Continue and
+   * whose body is read as it arrives, as {@link Exchange#continueAndReadAhead} says.
+   */
+  void readAheadThen(Http2Exchange ex, Runnable then) {
+    if (ex != exchange) {
+      return;
+    }
+    atBodyEnd = then;
+    untilBodyStarts = true;
   }
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
     if (exchange != null) {
-      routeIfWaiting();
+      // What waits for the body runs now, unless none of a body that follows a 100 Continue is in yet.
+      if (!untilBodyStarts || exchange.body().received() > 0) {
+        bodyEnded();
+      }
       exchange.body().readComplete();
     }
     ctx.fireChannelReadComplete();
@@ -114,7 +137,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     if (exchange != null) {
-      routeIfWaiting();
+      bodyEnded();
       exchange.streamClosed("stream closed");
     }
     ctx.fireChannelInactive();

@@ -49,7 +49,7 @@ final class S3Call {
   /** A part of handling a call, run where the router decides, with its error handling. */
   @FunctionalInterface
   interface Step {
-    void run() throws IOException, InterruptedException;
+    void run() throws IOException;
   }
 
   S3Call(Exchange exchange, ServerContext ctx, String requestId, Operation operation, String bucket, String key,
