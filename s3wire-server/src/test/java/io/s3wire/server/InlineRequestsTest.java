@@ -2,7 +2,6 @@ package io.s3wire.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -130,17 +129,6 @@ class InlineRequestsTest {
     }
   }
 
-  /** Reads one response head (up to its blank line), nothing after it. */
-  static String head(InputStream in) throws Exception {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-      int b = in.read();
-      assertThat(b).as("connection ended inside a response head: " + head).isNotNegative();
-      head.write(b);
-    }
-    return head.toString(StandardCharsets.ISO_8859_1);
-  }
-
   private static String continuedPut(String key, int length) {
     return "PUT /bucket/" + key + " HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: " + length
         + "\r\n\r\n";
@@ -150,7 +138,8 @@ class InlineRequestsTest {
   private static String putAfterContinue(Socket s, String key, String body) throws Exception {
     s.getOutputStream().write(ascii(continuedPut(key, body.length())));
     InputStream in = s.getInputStream();
-    assertThat(head(in)).as("the interim answer, before any body byte was sent").startsWith("HTTP/1.1 100 Continue\r\n");
+    assertThat(PipeliningTest.head(in)).as("the interim answer, before any body byte was sent")
+        .startsWith("HTTP/1.1 100 Continue\r\n");
     s.getOutputStream().write(ascii(body));
     return PipeliningTest.response(in);
   }
@@ -199,7 +188,7 @@ class InlineRequestsTest {
       int size = 1 << 20;
       large.getOutputStream().write(ascii(continuedPut("large", size)));
       // A worker asks for the body: from here until it is sent, that worker is taken.
-      assertThat(head(large.getInputStream())).startsWith("HTTP/1.1 100 Continue\r\n");
+      assertThat(PipeliningTest.head(large.getInputStream())).startsWith("HTTP/1.1 100 Continue\r\n");
       try (Socket s = new Socket("127.0.0.1", one.port())) {
         s.setSoTimeout(10_000);
         s.setTcpNoDelay(true);
@@ -256,7 +245,7 @@ class InlineRequestsTest {
       s.setSoTimeout(10_000);
       s.getOutputStream().write(ascii(continuedPut("stalled", 5)));
       InputStream in = s.getInputStream();
-      assertThat(head(in)).startsWith("HTTP/1.1 100 Continue\r\n");
+      assertThat(PipeliningTest.head(in)).startsWith("HTTP/1.1 100 Continue\r\n");
       assertThat(PipeliningTest.response(in)).startsWith("HTTP/1.1 400 Bad Request")
           .contains("<Code>RequestTimeout</Code>").containsIgnoringCase("connection: close");
     }
@@ -283,7 +272,7 @@ class InlineRequestsTest {
           .putObjectRequest(p -> p.bucket("bucket").key("large"))).url();
       large.getOutputStream().write(ascii("PUT " + url.getFile() + " HTTP/1.1\r\nHost: " + url.getAuthority()
           + "\r\nExpect: 100-continue\r\nContent-Length: " + size + "\r\n\r\n"));
-      assertThat(head(large.getInputStream())).startsWith("HTTP/1.1 100 Continue\r\n");
+      assertThat(PipeliningTest.head(large.getInputStream())).startsWith("HTTP/1.1 100 Continue\r\n");
       int n = 20;
       for (int i = 0; i < n; i++) {
         String key = "sdk/" + i;
