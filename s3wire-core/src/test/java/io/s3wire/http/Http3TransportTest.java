@@ -33,17 +33,35 @@ class Http3TransportTest extends Http3TestBase {
       assertThat(r.status()).isEqualTo(200);
       assertThat(r.protocol()).isEqualTo(HttpProtocol.HTTP_3);
       assertThat(r.body().contentLength()).isEqualTo(MIB_32);
-      CRC32 crc = new CRC32();
-      long total = 0;
-      byte[] buf = new byte[64 * 1024];
-      try (InputStream in = r.body().stream()) {
-        for (int n; (n = in.read(buf)) > 0; ) {
-          crc.update(buf, 0, n);
-          total += n;
-        }
+      assertPatternBody(r, MIB_32, 64 * 1024);
+    }
+  }
+
+  /** Reads {@code r}'s body {@code chunk} bytes at a time: {@code size} bytes of the test pattern. */
+  private static void assertPatternBody(HttpResponse r, long size, int chunk) throws java.io.IOException {
+    CRC32 crc = new CRC32();
+    long total = 0;
+    byte[] buf = new byte[chunk];
+    try (InputStream in = r.body().stream()) {
+      for (int n; (n = in.read(buf)) > 0; ) {
+        crc.update(buf, 0, n);
+        total += n;
       }
-      assertThat(total).isEqualTo(MIB_32);
-      assertThat(crc.getValue()).isEqualTo(Pattern.crc(MIB_32));
+    }
+    assertThat(total).isEqualTo(size);
+    assertThat(crc.getValue()).isEqualTo(Pattern.crc(size));
+  }
+
+  /**
+   * A 64 KiB stream window and a 32 KiB read-ahead: the server is held back and let on again many
+   * times (reads after each datagram batch, credit as the caller consumes); a lost read stalls it.
+   */
+  @Test
+  void smallStreamWindowStillDeliversTheWholeBody() throws Exception {
+    long size = 4L << 20;
+    try (HttpTransport t = HttpTransport.create(h3().http2InitialStreamWindow(65_535).build());
+        HttpResponse r = t.execute(HttpRequest.get(uri("/bytes/" + size))).get(60, TimeUnit.SECONDS)) {
+      assertPatternBody(r, size, 8 * 1024);
     }
   }
 
