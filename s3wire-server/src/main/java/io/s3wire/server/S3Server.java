@@ -552,7 +552,7 @@ public final class S3Server implements AutoCloseable {
 
     /**
      * The event-loop threads that read and write connections (default: the processor count, at least
-     * two). Only small requests on the memory store run their store call on them; the rest go to workers.
+     * two). Store calls never run on them.
      * @param n the number of I/O threads
      * @return this builder
      */

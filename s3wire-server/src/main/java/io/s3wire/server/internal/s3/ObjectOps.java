@@ -1,6 +1,7 @@
 package io.s3wire.server.internal.s3;
 
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.http.HttpDate;
 import io.s3wire.server.ObjectAttributes;
@@ -66,14 +67,6 @@ final class ObjectOps {
   }
 
   static void putObject(S3Call call) throws IOException {
-    acceptPut(call).run();
-  }
-
-  /**
-   * What a PUT checks from its head alone, before it reads its body (for a client that waits for
-   * {@code 100 Continue}, before that is sent); returns the rest: storing the body and answering.
-   */
-  static S3Call.Step acceptPut(S3Call call) throws IOException {
     validateKey(call.key);
     call.requireContentLength();
     call.requireBucket();
@@ -87,16 +80,13 @@ final class ObjectOps {
     ObjectLocks.requireIntegrity(call, attributes, claim);
     ChecksumAlgorithm kept = Checksums.forPut(claim);
     Digests.DigestingInputStream body = Checksums.checkedBody(call, claim, kept);
-    ObjectAttributes stored = attributes;
-    return () -> {
-      StoredObject info = call.store().putObject(call.bucket, call.key, stored, kept, body, condition);
-      HttpHeaders h = call.responseHeaders();
-      h.set("etag", info.etag());
-      VersioningOps.describe(h, info);
-      Encryption.answer(h, info.attributes().encryption(), true);
-      Checksums.answer(h, info.checksum() != null ? info.checksum() : Checksums.claimed(claim, body), true);
-      call.respond(200, h);
-    };
+    StoredObject info = call.store().putObject(call.bucket, call.key, attributes, kept, body, condition);
+    HttpHeaders h = call.responseHeaders();
+    h.set("etag", info.etag());
+    VersioningOps.describe(h, info);
+    Encryption.answer(h, info.attributes().encryption(), true);
+    Checksums.answer(h, info.checksum() != null ? info.checksum() : Checksums.claimed(claim, body), true);
+    call.respond(200, h);
   }
 
   /** Headers describing an object in GET and HEAD answers. */
@@ -162,7 +152,7 @@ final class ObjectOps {
       return;
     }
     ObjectContent content = VersioningOps.open(call.store(), call.bucket, call.key, versionId, offset, length);
-    call.stream(status, h, content);
+    call.exchange.stream(HttpResponseStatus.valueOf(status), h, content, call.shaping);
   }
 
   /**
