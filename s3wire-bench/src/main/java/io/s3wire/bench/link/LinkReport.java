@@ -64,20 +64,20 @@ final class LinkReport {
     return out.toString();
   }
 
-  private static Optional<Double> rate(List<RateRow> rows, String client, String op, int inflight) {
+  static Optional<Double> rate(List<RateRow> rows, String client, String op, int inflight) {
     return rows.stream().filter(r -> r.client().equals(client) && r.op().equals(op) && r.inflight() == inflight)
         .map(RateRow::rate).findFirst();
   }
 
-  private static Optional<Double> big(List<BigRow> rows, String subject) {
+  static Optional<Double> big(List<BigRow> rows, String subject) {
     return rows.stream().filter(r -> r.subject().equals(subject)).map(BigRow::mibPerSecond).findFirst();
   }
 
-  private static Optional<Double> max(Optional<Double> a, Optional<Double> b) {
+  static Optional<Double> max(Optional<Double> a, Optional<Double> b) {
     return a.isEmpty() ? b : b.isEmpty() ? a : Optional.of(Math.max(a.get(), b.get()));
   }
 
-  private static String ratio(Optional<Double> num, Optional<Double> den) {
+  static String ratio(Optional<Double> num, Optional<Double> den) {
     return num.isEmpty() || den.isEmpty() || den.get() <= 0 ? "n/a" : fmt(num.get() / den.get());
   }
 
