@@ -24,19 +24,18 @@ final class DatagramLine {
 
   private final EventLoop loop;
   private final long delayNanos;
-  private final long bytesPerSecond;
+  private final RateCap cap;
   private final long maxQueuedBytes;
   private final ArrayDeque<Datagram> queue = new ArrayDeque<>();
   private Channel output;
   private long queuedBytes;
-  private long linkFreeAtNanos;
   private long dropped;
   private boolean closed;
 
   DatagramLine(EventLoop loop, long delayNanos, long bytesPerSecond, long maxQueuedBytes) {
     this.loop = loop;
     this.delayNanos = delayNanos;
-    this.bytesPerSecond = bytesPerSecond;
+    this.cap = new RateCap(bytesPerSecond);
     this.maxQueuedBytes = maxQueuedBytes;
   }
 
@@ -56,12 +55,7 @@ final class DatagramLine {
       content.release();
       return;
     }
-    long now = System.nanoTime();
-    long departs = now;
-    if (bytesPerSecond > 0) {
-      linkFreeAtNanos = Math.max(now, linkFreeAtNanos) + n * 1_000_000_000L / bytesPerSecond;
-      departs = linkFreeAtNanos;
-    }
+    long departs = cap.departure(System.nanoTime(), n);
     queuedBytes += n;
     queue.addLast(new Datagram(departs + delayNanos, content, recipient));
     if (queue.size() == 1 && output != null) {

@@ -5,10 +5,7 @@ import static io.s3wire.bench.link.LinkReport.fmt;
 import static io.s3wire.bench.link.LinkReport.rate;
 import static io.s3wire.bench.link.LinkReport.ratio;
 
-import io.s3wire.bench.link.LinkBench.BigRow;
-import io.s3wire.bench.link.LinkBench.RateRow;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The HTTP/3 harness's Markdown: per part (loopback, link) a table of small-object rates and one of
@@ -37,12 +34,7 @@ final class H3Report {
       } else {
         out.append("#### ").append(p.name()).append("\n\n");
       }
-      out.append("| client | op | in flight | req/s | load before | load after |\n|---|---|---:|---:|---|---|\n");
-      for (RateRow r : p.rates()) {
-        out.append("| ").append(r.client()).append(" | ").append(r.op()).append(" | ").append(r.inflight())
-            .append(" | ").append(String.format(Locale.ROOT, "%.0f", r.rate())).append(" | ").append(r.before())
-            .append(" | ").append(r.after()).append(" |\n");
-      }
+      LinkReport.rateTable(out, p.rates());
       out.append('\n');
       for (String op : List.of("put", "get")) {
         for (int inflight : s.inflight()) {
@@ -52,11 +44,8 @@ final class H3Report {
               .append(" h3_vs_h1=").append(ratio(h3, rate(p.rates(), LinkClients.H1, op, inflight))).append('\n');
         }
       }
-      out.append("\n| subject | MiB/s | note | load before | load after |\n|---|---:|---|---|---|\n");
-      for (BigRow b : p.bigs()) {
-        out.append("| ").append(b.subject()).append(" | ").append(fmt(b.mibPerSecond())).append(" | ")
-            .append(b.note()).append(" | ").append(b.before()).append(" | ").append(b.after()).append(" |\n");
-      }
+      out.append('\n');
+      LinkReport.bigTable(out, p.bigs());
       var h3 = big(p.bigs(), LinkClients.H3);
       out.append("\nfigure: h3 ").append(p.name()).append(" get").append(s.big() >> 20).append(" h3_vs_h2=")
           .append(ratio(h3, big(p.bigs(), LinkClients.H2))).append(" h3_vs_h1=")
