@@ -2,7 +2,7 @@
 # Runs s3wire's benchmark set — s3wire side by side with its peers in one run — and writes a
 # Markdown results file (figures, ratios, load average, machine facts, the commands).
 #
-#   bench/run.sh [--only micro,transport,server,small,link,transfer] [--out FILE]
+#   bench/run.sh [--only micro,transport,server,small,link,h3,transfer] [--out FILE]
 #
 # Sizes and durations come from the environment, with defaults that keep the whole set near ten
 # minutes on a quiet 2-core machine:
@@ -19,6 +19,10 @@
 #   BENCH_LINK_RATE=0     its rate cap each way in bytes/s, e.g. 200m (0: the relay's own speed)
 #   BENCH_LINK_BIG=256m   size of its large GET; BENCH_LINK_REPEATS=3 rounds of GETs, best kept
 #   BENCH_LINK_INFLIGHT=16,64 depths of its small requests
+#   BENCH_H3_PARTS=loopback,link  parts of the HTTP/3 harness (h1, h2, h3 over TLS; server on core 0,
+#                         harness on core 1); its link uses BENCH_LINK_RTT_MS and BENCH_LINK_RATE through a TCP
+#                         relay (h1, h2) and a UDP one (h3), its small requests BENCH_LINK_INFLIGHT, its large GET
+#                         BENCH_LINK_BIG and BENCH_LINK_REPEATS
 #   BENCH_TRANSFER_SIZE=1g size of the transfer comparison's file (more knobs: bench/transfer.sh)
 #
 # Exit status: 0 when every harness ran; 1 when one failed to run (a broken harness, not a slow
@@ -36,7 +40,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --only) ONLY="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -129,6 +133,13 @@ for h in ${ONLY//,/ }; do
         --rtt-ms "${BENCH_LINK_RTT_MS:-25}" --rate "${BENCH_LINK_RATE:-0}" --big "${BENCH_LINK_BIG:-256m}" \
         --small "${BENCH_SMALL_OBJECT:-4k}" --inflight "${BENCH_LINK_INFLIGHT:-16,64}" \
         --seconds "${BENCH_SMALL_SECONDS:-5}" --repeats "${BENCH_LINK_REPEATS:-3}" ;;
+    h3)
+      PIN=(); [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null && PIN=(taskset -c 1)
+      run h3 "${PIN[@]}" "$JAVA" -cp "$JAR" io.s3wire.bench.link.H3Bench --parts "${BENCH_H3_PARTS:-loopback,link}" \
+        --rtt-ms "${BENCH_LINK_RTT_MS:-25}" --rate "${BENCH_LINK_RATE:-0}" --big "${BENCH_LINK_BIG:-256m}" \
+        --small "${BENCH_SMALL_OBJECT:-4k}" --inflight "${BENCH_LINK_INFLIGHT:-16,64}" \
+        --seconds "${BENCH_SMALL_SECONDS:-5}" --repeats "${BENCH_LINK_REPEATS:-3}" \
+        --server-cpu "$([ ${#PIN[@]} -gt 0 ] && echo 0 || echo none)" ;;
     transfer)
       run transfer bash bench/transfer.sh ;;
     *) echo "bench: unknown harness $h" >&2; FAILED+=("$h") ;;

@@ -25,20 +25,19 @@ final class DelayLine extends ChannelInboundHandlerAdapter {
   private record Chunk(long dueNanos, ByteBuf data) {}
 
   private final long delayNanos;
-  private final long bytesPerSecond;
+  private final RateCap cap;
   private final long maxQueuedBytes;
   private final ArrayDeque<Chunk> queue = new ArrayDeque<>();
   private Channel source;
   private Channel destination;
   private DelayLine reverse;
   private long queuedBytes;
-  private long linkFreeAtNanos;
   private boolean closing;
 
   DelayLine(Channel source, long delayNanos, long bytesPerSecond, long maxQueuedBytes) {
     this.source = source;
     this.delayNanos = delayNanos;
-    this.bytesPerSecond = bytesPerSecond;
+    this.cap = new RateCap(bytesPerSecond);
     this.maxQueuedBytes = maxQueuedBytes;
   }
 
@@ -62,12 +61,7 @@ final class DelayLine extends ChannelInboundHandlerAdapter {
       ReferenceCountUtil.release(msg);
       return;
     }
-    long now = System.nanoTime();
-    long departs = now;
-    if (bytesPerSecond > 0) {
-      linkFreeAtNanos = Math.max(now, linkFreeAtNanos) + data.readableBytes() * 1_000_000_000L / bytesPerSecond;
-      departs = linkFreeAtNanos;
-    }
+    long departs = cap.departure(System.nanoTime(), data.readableBytes());
     queuedBytes += data.readableBytes();
     enqueue(new Chunk(departs + delayNanos, data));
     updateReading();

@@ -70,7 +70,7 @@ public final class LinkBench {
                 Integer.toString(port), "--access-key", ACCESS_KEY, "--secret-key", SECRET_KEY), port);
         DelayRelay relay = DelayRelay.start(new InetSocketAddress("127.0.0.1", port), s.rtt().dividedBy(2), s.rate(),
             64L << 20, 2)) {
-      seed(server.endpoint(), s, dir);
+      seed(server.endpoint(), s, dir, null);
       try (S3Client h1 = LinkClients.create(LinkClients.H1, relay.endpoint(), dir);
           S3Client h2 = LinkClients.create(LinkClients.H2, relay.endpoint(), dir)) {
         smallRates(List.of(h1, h2), List.of(LinkClients.H1, LinkClients.H2), s, rates);
@@ -94,9 +94,12 @@ public final class LinkBench {
     System.exit(failures.isEmpty() ? 0 : 1);
   }
 
-  /** The bucket, 64 small objects and the large one, straight to the server (not through the relay). */
-  private static void seed(String endpoint, Settings s, Path dir) throws IOException {
-    try (S3Client c = LinkClients.create(LinkClients.H1, endpoint, dir)) {
+  /**
+   * The bucket, 64 small objects and the large one, straight to the server (not through the relay);
+   * {@code ca}, when not null, is the certificate to trust on an https endpoint.
+   */
+  static void seed(String endpoint, Settings s, Path dir, Path ca) throws IOException {
+    try (S3Client c = LinkClients.create(LinkClients.H1, endpoint, dir, ca)) {
       c.createBucket(BUCKET);
       byte[] small = new byte[s.small()];
       Arrays.fill(small, (byte) 'x');
@@ -116,7 +119,7 @@ public final class LinkBench {
    * The rates of {@code clients}, one figure after another for each depth and operation, so that a
    * change in the machine's load falls on both sides of a ratio.
    */
-  private static void smallRates(List<S3Client> clients, List<String> names, Settings s, List<RateRow> rows)
+  static void smallRates(List<S3Client> clients, List<String> names, Settings s, List<RateRow> rows)
       throws Exception {
     byte[] small = new byte[s.small()];
     Arrays.fill(small, (byte) 'y');
@@ -197,7 +200,7 @@ public final class LinkBench {
     failed.forEach((subject, e) -> failures.add("large GET, " + subject + ": " + e));
   }
 
-  private static long timedGet(S3Client c, long size) throws IOException {
+  static long timedGet(S3Client c, long size) throws IOException {
     long start = System.nanoTime();
     long n = drain(c);
     long elapsed = System.nanoTime() - start;
@@ -218,7 +221,7 @@ public final class LinkBench {
     return n;
   }
 
-  private static double mibPerSecond(long bytes, long nanos) {
+  static double mibPerSecond(long bytes, long nanos) {
     return bytes / (double) (1 << 20) / (nanos / 1e9);
   }
 }

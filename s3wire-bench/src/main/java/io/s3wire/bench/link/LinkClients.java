@@ -22,29 +22,42 @@ final class LinkClients {
   static final String H2_1M = "s3wire-h2-1m-windows";
   /** As {@link #H2} with 64 MiB stream and 256 MiB connection windows: whether the defaults still limit. */
   static final String H2_64M = "s3wire-h2-64m-windows";
+  /** s3wire over HTTP/3 (QUIC), transport defaults; always TLS. */
+  static final String H3 = "s3wire-h3";
   static final String CURL_H1 = "curl-h1";
   static final String CURL_H2 = "curl-h2";
 
   private LinkClients() {}
 
   static S3Client create(String name, String endpoint, Path dir) {
-    TransportConfig transport = switch (name) {
-      case H1 -> TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_1_1).build();
-      case H2 -> TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_2).http2ConnectionsPerOrigin(1)
-          .build();
+    return create(name, endpoint, dir, null);
+  }
+
+  /**
+   * The client {@code name} towards {@code endpoint}; with {@code ca} (a PEM file) it trusts that
+   * certificate, for an https endpoint. HTTP/1.1 and HTTP/2 over TLS pick their version through ALPN.
+   */
+  static S3Client create(String name, String endpoint, Path dir, Path ca) {
+    TransportConfig.Builder transport = switch (name) {
+      case H1 -> TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_1_1);
+      case H2 -> TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_2).http2ConnectionsPerOrigin(1);
       case H2_1M -> TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_2).http2ConnectionsPerOrigin(1)
-          .http2InitialStreamWindow(1 << 20).http2InitialConnectionWindow(1 << 20).build();
+          .http2InitialStreamWindow(1 << 20).http2InitialConnectionWindow(1 << 20);
       case H2_64M -> TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_2).http2ConnectionsPerOrigin(1)
-          .http2InitialStreamWindow(64 << 20).http2InitialConnectionWindow(256 << 20).build();
+          .http2InitialStreamWindow(64 << 20).http2InitialConnectionWindow(256 << 20);
+      case H3 -> TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_3);
       default -> throw new IllegalArgumentException("unknown client " + name);
     };
+    if (ca != null) {
+      transport.trustedCertificates(ca);
+    }
     return S3Client.builder()
         .awsConfig(new AwsConfigResolver(Map.of(), dir.resolve("no-aws-home")))
         .endpoint(endpoint)
         .region("us-east-1")
         .credentials(LinkBench.ACCESS_KEY, LinkBench.SECRET_KEY)
         .provider(ProviderProfiles.generic())
-        .transportConfig(transport)
+        .transportConfig(transport.build())
         .build();
   }
 

@@ -24,12 +24,7 @@ final class LinkReport {
         .append(" bytes, ").append(s.warmup()).append(" s warm-up and ").append(s.seconds())
         .append(" s counted per figure; s3wire-h1 = the HTTP/1.1 pool, s3wire-h2 = one HTTP/2 connection "
             + "(prior knowledge); both with the transport's defaults.\n\n");
-    out.append("| client | op | in flight | req/s | load before | load after |\n|---|---|---:|---:|---|---|\n");
-    for (RateRow r : rates) {
-      out.append("| ").append(r.client()).append(" | ").append(r.op()).append(" | ").append(r.inflight())
-          .append(" | ").append(String.format(Locale.ROOT, "%.0f", r.rate())).append(" | ").append(r.before())
-          .append(" | ").append(r.after()).append(" |\n");
-    }
+    rateTable(out, rates);
     out.append('\n');
     for (String op : List.of("put", "get")) {
       for (int inflight : s.inflight()) {
@@ -43,11 +38,7 @@ final class LinkReport {
         + "the better of the HTTP/1.1 GETs through the same relay (s3wire's and curl's). s3wire-h2 uses the "
         + "transport's default windows (16 MiB per stream, 64 MiB per connection); s3wire-h2-1m-windows and "
         + "s3wire-h2-64m-windows show the same GET with 1 MiB / 1 MiB and 64 MiB / 256 MiB windows.\n\n");
-    out.append("| subject | MiB/s | note | load before | load after |\n|---|---:|---|---|---|\n");
-    for (BigRow b : bigs) {
-      out.append("| ").append(b.subject()).append(" | ").append(fmt(b.mibPerSecond())).append(" | ")
-          .append(b.note()).append(" | ").append(b.before()).append(" | ").append(b.after()).append(" |\n");
-    }
+    bigTable(out, bigs);
     out.append('\n');
     Optional<Double> link = max(big(bigs, LinkClients.H1), big(bigs, LinkClients.CURL_H1));
     Optional<Double> h2 = big(bigs, LinkClients.H2);
@@ -64,20 +55,39 @@ final class LinkReport {
     return out.toString();
   }
 
-  private static Optional<Double> rate(List<RateRow> rows, String client, String op, int inflight) {
+  /** The small-object rates as a Markdown table. */
+  static void rateTable(StringBuilder out, List<RateRow> rates) {
+    out.append("| client | op | in flight | req/s | load before | load after |\n|---|---|---:|---:|---|---|\n");
+    for (RateRow r : rates) {
+      out.append("| ").append(r.client()).append(" | ").append(r.op()).append(" | ").append(r.inflight())
+          .append(" | ").append(String.format(Locale.ROOT, "%.0f", r.rate())).append(" | ").append(r.before())
+          .append(" | ").append(r.after()).append(" |\n");
+    }
+  }
+
+  /** The large GETs as a Markdown table. */
+  static void bigTable(StringBuilder out, List<BigRow> bigs) {
+    out.append("| subject | MiB/s | note | load before | load after |\n|---|---:|---|---|---|\n");
+    for (BigRow b : bigs) {
+      out.append("| ").append(b.subject()).append(" | ").append(fmt(b.mibPerSecond())).append(" | ")
+          .append(b.note()).append(" | ").append(b.before()).append(" | ").append(b.after()).append(" |\n");
+    }
+  }
+
+  static Optional<Double> rate(List<RateRow> rows, String client, String op, int inflight) {
     return rows.stream().filter(r -> r.client().equals(client) && r.op().equals(op) && r.inflight() == inflight)
         .map(RateRow::rate).findFirst();
   }
 
-  private static Optional<Double> big(List<BigRow> rows, String subject) {
+  static Optional<Double> big(List<BigRow> rows, String subject) {
     return rows.stream().filter(r -> r.subject().equals(subject)).map(BigRow::mibPerSecond).findFirst();
   }
 
-  private static Optional<Double> max(Optional<Double> a, Optional<Double> b) {
+  static Optional<Double> max(Optional<Double> a, Optional<Double> b) {
     return a.isEmpty() ? b : b.isEmpty() ? a : Optional.of(Math.max(a.get(), b.get()));
   }
 
-  private static String ratio(Optional<Double> num, Optional<Double> den) {
+  static String ratio(Optional<Double> num, Optional<Double> den) {
     return num.isEmpty() || den.isEmpty() || den.get() <= 0 ? "n/a" : fmt(num.get() / den.get());
   }
 
