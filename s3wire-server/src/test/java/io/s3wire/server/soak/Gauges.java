@@ -1,13 +1,19 @@
 package io.s3wire.server.soak;
 
+import io.netty.buffer.PoolArenaMetric;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.internal.PlatformDependent;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 
-/** Heap after a full collection, direct memory (JDK buffers and Netty's own count) and open file descriptors. */
-record Gauges(long heapUsed, long jdkDirect, long nettyDirect, long openFiles, int threads) {
+/**
+ * Heap after a full collection, direct memory (JDK buffers and Netty's own count), open file descriptors,
+ * threads, and the buffers the client's pooled allocator has handed out and not had back (those in its
+ * threads' caches count as handed out until the thread ends).
+ */
+record Gauges(long heapUsed, long jdkDirect, long nettyDirect, long openFiles, int threads, long pooledBuffers) {
   private static final boolean NETTY_BYPASSES_JDK_COUNT = PlatformDependent.useDirectBufferNoCleaner();
 
   /**
@@ -39,8 +45,10 @@ record Gauges(long heapUsed, long jdkDirect, long nettyDirect, long openFiles, i
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     long fds = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean u
         ? u.getOpenFileDescriptorCount() : -1;
+    long pooledBuffers = PooledByteBufAllocator.DEFAULT.metric().directArenas().stream()
+        .mapToLong(PoolArenaMetric::numActiveAllocations).sum();
     return new Gauges(heap, direct, PlatformDependent.usedDirectMemory(), fds,
-        ManagementFactory.getThreadMXBean().getThreadCount());
+        ManagementFactory.getThreadMXBean().getThreadCount(), pooledBuffers);
   }
 
   private static void collect() throws InterruptedException {
@@ -90,8 +98,8 @@ record Gauges(long heapUsed, long jdkDirect, long nettyDirect, long openFiles, i
 
   @Override
   public String toString() {
-    return String.format("heap %.1f MiB, direct %.1f MiB (Netty's %.1f, the rest %.1f), open files %d, threads %d",
-        heapUsed / 1048576.0, directUsed() / 1048576.0, nettyDirect / 1048576.0, directNotNetty() / 1048576.0,
-        openFiles, threads);
+    return String.format("heap %.1f MiB, direct %.1f MiB (Netty's %.1f, the rest %.1f), open files %d, threads %d,"
+        + " pooled buffers out %d", heapUsed / 1048576.0, directUsed() / 1048576.0, nettyDirect / 1048576.0,
+        directNotNetty() / 1048576.0, openFiles, threads, pooledBuffers);
   }
 }

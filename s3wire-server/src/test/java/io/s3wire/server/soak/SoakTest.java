@@ -34,9 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * DELETE, copy; 0 B to {@code s3wire.soak.maxMiB} MiB) against the file store, over HTTP/1.1 and
  * HTTP/2, plain and TLS, while fault rules fire on a share of requests. Nothing written may be
  * lost or corrupted, every failure must reach the caller typed, no multipart upload may be left,
- * file descriptors must be flat between the end of a warm-up and the end, direct memory must grow
- * more slowly in the second half than in the first, and once everything is closed its threads must
- * end and direct memory outside Netty's pools must be back where it started.
+ * file descriptors must be flat between the end of a warm-up and the end, direct memory must not grow
+ * grossly in the second half, no buffer may be reported leaked (detection at PARANOID), and once
+ * everything is closed its threads must end, every buffer of the client's pooled allocator must be
+ * back and direct memory outside Netty's pools must be back where it started.
  *
  * <p>{@code mvn -Psoak -pl s3wire-server -am verify -Dgroups=soak -Ds3wire.soak.seconds=1800} runs
  * it by hand for longer; CI runs the default length. The figures are printed and written to
@@ -99,9 +100,13 @@ class SoakTest {
         plain.faultRules(faults());
         tls.faultRules(faults());
 
-        // Gauges after a warm-up, half-way and at the end: pools grow towards the load's peak ever more
-        // slowly (a rarer peak each time), so the second half, the longer one, must grow less than the
-        // first; a leak grows in step with the work done.
+        // Gauges after a warm-up, half-way and at the end. Netty's pools keep chunks up to the load's
+        // highest peak so far, and a rare peak can come in either half (+0.8 MiB then +12.6 in one CI
+        // run, +26.6 then +12.5 in another): pool sizes cannot tell a small leak from a new peak. The
+        // leak checks are exact instead: the detector at PARANOID (a buffer dropped unreleased) and the
+        // count of buffers still out once everything is closed (a buffer kept). In the run, growth only
+        // has to stay under a bound that a leak of about 10 KiB per operation exceeds (CI: 150 s, some
+        // 4,500 operations in the second half).
         long warmup = Math.max(10, seconds / 6);
         runAll(workers, warmup);
         Gauges warm = Gauges.measure();
@@ -132,7 +137,7 @@ class SoakTest {
         assertThat(leftUploads).as("incomplete multipart uploads left").isZero();
         assertThat(end.heapUsed() - start.heapUsed()).as("heap growth after GC, second half").isLessThan(48 * MiB);
         assertThat(end.directUsed() - start.directUsed()).as("direct memory growth, second half (first half: %d)",
-            start.directUsed() - warm.directUsed()).isLessThan(start.directUsed() - warm.directUsed() + 8 * MiB);
+            start.directUsed() - warm.directUsed()).isLessThan(48 * MiB);
         assertThat(end.openFiles() - start.openFiles()).as("file descriptor growth, second half").isLessThan(16);
       } finally {
         managers.forEach(TransferManager::close);
@@ -148,8 +153,10 @@ class SoakTest {
     System.out.println(afterClose);
     Files.writeString(Path.of("target", "soak-report.txt"), afterClose, java.nio.file.StandardOpenOption.APPEND);
     assertThat(running).as("s3wire threads still running a minute after closing").isEmpty();
-    // Netty's pools keep their chunks for the next user (a high-water mark, bounded by the in-run check);
-    // every other direct buffer must have been freed.
+    // Netty's pools keep their chunks for the next user (a high-water mark), but every buffer taken from
+    // the client's pooled allocator must be back (its threads' caches are emptied as the threads end),
+    // and every other direct buffer must have been freed.
+    assertThat(closed.pooledBuffers()).as("buffers of the pooled allocator still out after closing all").isZero();
     assertThat(closed.directNotNetty() - before.directNotNetty()).as("direct memory other than Netty's pools left"
         + " after closing all").isLessThan(8 * MiB);
   }
