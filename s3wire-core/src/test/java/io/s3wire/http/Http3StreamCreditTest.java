@@ -59,6 +59,22 @@ class Http3StreamCreditTest {
     return URI.create("https://127.0.0.1:" + server.port() + path);
   }
 
+  /**
+   * Takes all the connection's credit with held requests {@code name-0}, {@code name-1}, ...: their
+   * response headers have arrived, their streams stay open, so the next call can only wait.
+   */
+  private static List<HttpResponse> useAllCredit(HttpTransport t, String name) throws Exception {
+    List<HttpResponse> held = new ArrayList<>();
+    for (int i = 0; i < CREDIT; i++) {
+      held.add(t.execute(HttpRequest.get(uri("/held/" + name + "-" + i))).get(30, TimeUnit.SECONDS));
+    }
+    return held;
+  }
+
+  private static void close(List<HttpResponse> responses) {
+    responses.forEach(HttpResponse::close);
+  }
+
   private static List<String> pathsSeen() {
     return server.requests().stream().map(h -> String.valueOf(h.path())).toList();
   }
@@ -97,15 +113,13 @@ class Http3StreamCreditTest {
   @Test
   void aCancelledCallWaitingForCreditIsNeverSent() throws Exception {
     try (HttpTransport t = HttpTransport.create(h3().build())) {
-      HttpResponse a = t.execute(HttpRequest.get(uri("/held/cancel-a"))).get(30, TimeUnit.SECONDS);
-      HttpResponse b = t.execute(HttpRequest.get(uri("/held/cancel-b"))).get(30, TimeUnit.SECONDS);
-      // Both streams of credit are in use and none has closed: the next call can only wait.
+      List<HttpResponse> held = useAllCredit(t, "cancel");
       CompletableFuture<HttpResponse> waiting = t.execute(HttpRequest.get(uri("/hello?cancelled")));
       waiting.cancel(true);
-      server.resetHeld("cancel-a", (int) Http3ErrorCode.H3_INTERNAL_ERROR.code());
-      server.resetHeld("cancel-b", (int) Http3ErrorCode.H3_INTERNAL_ERROR.code());
-      a.close();
-      b.close();
+      for (int i = 0; i < CREDIT; i++) {
+        server.resetHeld("cancel-" + i, (int) Http3ErrorCode.H3_INTERNAL_ERROR.code());
+      }
+      close(held);
       try (HttpResponse after = t.execute(HttpRequest.get(uri("/hello?after"))).get(30, TimeUnit.SECONDS)) {
         assertThat(new String(after.body().bytes(), StandardCharsets.US_ASCII)).isEqualTo("hello");
       }
@@ -118,16 +132,14 @@ class Http3StreamCreditTest {
   @Test
   void aCallWaitingForCreditEndsWithTheCallTimeoutNotAsAConnectFailure() throws Exception {
     try (HttpTransport t = HttpTransport.create(h3().callTimeout(Duration.ofMillis(3000)).build())) {
-      HttpResponse a = t.execute(HttpRequest.get(uri("/held/timeout-a"))).get(30, TimeUnit.SECONDS);
-      HttpResponse b = t.execute(HttpRequest.get(uri("/held/timeout-b"))).get(30, TimeUnit.SECONDS);
+      List<HttpResponse> held = useAllCredit(t, "timeout");
       Throwable thrown;
       // A paused server sends no MAX_STREAMS, even once the first two calls time out and reset their streams.
       try (AutoCloseable paused = server.pause()) {
         CompletableFuture<HttpResponse> waiting = t.execute(HttpRequest.get(uri("/hello?timed-out")));
         thrown = catchThrowable(() -> waiting.get(30, TimeUnit.SECONDS));
       }
-      a.close();
-      b.close();
+      close(held);
       assertThat(thrown).isInstanceOf(ExecutionException.class).cause().isInstanceOfSatisfying(TransportException.class, e -> {
         assertThat(e.kind()).isEqualTo(TransportException.Kind.CALL_TIMEOUT);
         assertThat(e.getMessage()).doesNotContain("cannot connect").doesNotContain("STREAM_LIMIT");
@@ -138,13 +150,12 @@ class Http3StreamCreditTest {
   @Test
   void whenTheConnectionClosesACallWaitingForCreditGoesOnANewOne() throws Exception {
     try (HttpTransport t = HttpTransport.create(h3().build())) {
-      HttpResponse a = t.execute(HttpRequest.get(uri("/held/close-a"))).get(30, TimeUnit.SECONDS);
-      HttpResponse b = t.execute(HttpRequest.get(uri("/held/close-b"))).get(30, TimeUnit.SECONDS);
+      List<HttpResponse> held = useAllCredit(t, "close");
       CompletableFuture<HttpResponse> waiting = t.execute(HttpRequest.get(uri("/hello?moved")));
-      server.closeConnectionOf("close-a", (int) Http3ErrorCode.H3_INTERNAL_ERROR.code());
-      for (HttpResponse held : List.of(a, b)) {
+      server.closeConnectionOf("close-0", (int) Http3ErrorCode.H3_INTERNAL_ERROR.code());
+      for (HttpResponse r : held) {
         Throwable thrown = catchThrowable(() -> {
-          try (held; InputStream in = held.body().stream()) {
+          try (r; InputStream in = r.body().stream()) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
           }
         });
@@ -164,17 +175,12 @@ class Http3StreamCreditTest {
   @Test
   void callsWaitingForCreditFailTypedWhenTheTransportCloses() throws Exception {
     CompletableFuture<HttpResponse> waiting;
-    HttpResponse a;
-    HttpResponse b;
+    List<HttpResponse> held;
     try (HttpTransport t = HttpTransport.create(h3().build())) {
-      a = t.execute(HttpRequest.get(uri("/held/shut-a"))).get(30, TimeUnit.SECONDS);
-      b = t.execute(HttpRequest.get(uri("/held/shut-b"))).get(30, TimeUnit.SECONDS);
+      held = useAllCredit(t, "shut");
       waiting = t.execute(HttpRequest.get(uri("/hello?shut")));
     }
-    a.close();
-    b.close();
-    server.resetHeld("shut-a", (int) Http3ErrorCode.H3_NO_ERROR.code());
-    server.resetHeld("shut-b", (int) Http3ErrorCode.H3_NO_ERROR.code());
+    close(held);
     assertThat(catchThrowable(() -> waiting.get(30, TimeUnit.SECONDS))).isInstanceOf(ExecutionException.class).cause()
         .isInstanceOfSatisfying(TransportException.class, e -> {
           assertThat(e.kind()).isEqualTo(TransportException.Kind.CANCELLED);
