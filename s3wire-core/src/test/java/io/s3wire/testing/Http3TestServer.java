@@ -57,9 +57,18 @@ public final class Http3TestServer implements AutoCloseable {
   private final java.util.Map<String, QuicStreamChannel> held = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
-   * Starts a server with {@code cert}; the QUIC idle timeout is {@code idleMillis}.
+   * Starts a server with {@code cert}; the QUIC idle timeout is {@code idleMillis}; it grants 100
+   * request streams at first.
    */
   public Http3TestServer(TestCertificates cert, long idleMillis) throws InterruptedException {
+    this(cert, idleMillis, 100);
+  }
+
+  /**
+   * Starts a server that grants {@code streamCredit} request streams at first
+   * (initial_max_streams_bidi) and more, by MAX_STREAMS, only as streams close.
+   */
+  public Http3TestServer(TestCertificates cert, long idleMillis, int streamCredit) throws InterruptedException {
     QuicSslContext ssl = QuicSslContextBuilder.forServer(cert.key(), null, cert.certificate())
         .applicationProtocols(Http3.supportedApplicationProtocols()).build();
     var codec = Http3.newQuicServerCodecBuilder()
@@ -68,7 +77,7 @@ public final class Http3TestServer implements AutoCloseable {
         .initialMaxData(64L << 20)
         .initialMaxStreamDataBidirectionalRemote(4L << 20)
         .initialMaxStreamDataBidirectionalLocal(4L << 20)
-        .initialMaxStreamsBidirectional(100)
+        .initialMaxStreamsBidirectional(streamCredit)
         .tokenHandler(InsecureQuicTokenHandler.INSTANCE)
         .handler(new ChannelInitializer<QuicChannel>() {
           @Override
@@ -99,6 +108,38 @@ public final class Http3TestServer implements AutoCloseable {
   /** The header sections received, in order. */
   public List<Http3Headers> requests() {
     return requests;
+  }
+
+  /** Closes the QUIC connection of the held stream {@code name} with the HTTP/3 code {@code code}. */
+  public void closeConnectionOf(String name, int code) {
+    QuicStreamChannel stream = held.remove(name);
+    stream.parent().close(true, code, stream.alloc().buffer().writeBytes("test close".getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  /** Resets the held stream {@code name} with the HTTP/3 code {@code code}, without a request (which would need a stream). */
+  public void resetHeld(String name, int code) {
+    held.remove(name).shutdownOutput(code);
+  }
+
+  /**
+   * Stops the server's only event loop until the returned handle is closed: nothing is received
+   * or sent meanwhile (no response, no MAX_STREAMS). Waits for the loop to stop, at most 10 seconds.
+   */
+  public AutoCloseable pause() throws InterruptedException {
+    java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch resume = new java.util.concurrent.CountDownLatch(1);
+    group.next().execute(() -> {
+      stopped.countDown();
+      try {
+        resume.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    if (!stopped.await(10, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the server's event loop did not stop within 10 s");
+    }
+    return resume::countDown;
   }
 
   @Override

@@ -13,9 +13,12 @@ import io.s3wire.http.HttpVersionPolicy;
 import io.s3wire.http.TransportConfig;
 import io.s3wire.retry.RetryPolicy;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +74,33 @@ class Http3EndToEndTest {
             assertThat(e.code()).isEqualTo(Http2ErrorCode.REFUSED_STREAM);
             assertThat(e.isRetryable()).isTrue();
           });
+    }
+  }
+
+  /**
+   * QUIC stream credit is cumulative: a server that grants four streams, and more only as streams
+   * close, still serves 64 calls at once, with no retry to hide a STREAM_LIMIT_ERROR.
+   */
+  @Test
+  void sixtyFourCallsAtOnceOnFourStreamsOfCredit() throws Exception {
+    ServerLimits d = ServerLimits.defaults();
+    ServerLimits fourStreams = d.withHttp2(4, d.maxHeaderListSize(), d.maxReceivedRstFrames(), d.maxSentRstFrames(),
+        d.maxSmallContinuationFrames(), d.maxQueuedControlFrames());
+    try (S3Server server = S3Server.builder().tls(true).http3(true).limits(fourStreams).start();
+        S3Client s3 = client(server, RetryPolicy.none())) {
+      s3.createBucket("h3-credit");
+      List<CompletableFuture<?>> puts = new ArrayList<>();
+      for (int i = 0; i < 64; i++) {
+        puts.add(s3.async().putObject(BucketKey.of("h3-credit", "k" + i), new byte[] {(byte) i}));
+      }
+      CompletableFuture.allOf(puts.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
+      List<CompletableFuture<io.s3wire.ObjectBytes>> gets = new ArrayList<>();
+      for (int i = 0; i < 64; i++) {
+        gets.add(s3.async().getObjectBytes(BucketKey.of("h3-credit", "k" + i)));
+      }
+      for (int i = 0; i < 64; i++) {
+        assertThat(gets.get(i).get(60, TimeUnit.SECONDS).bytes()).containsExactly((byte) i);
+      }
     }
   }
 }

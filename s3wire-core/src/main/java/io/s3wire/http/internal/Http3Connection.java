@@ -11,20 +11,27 @@ import io.netty.handler.codec.http3.Http3GoAwayFrame;
 import io.netty.handler.codec.quic.QuicChannel;
 import io.netty.handler.codec.quic.QuicConnectionCloseEvent;
 import io.netty.handler.codec.quic.QuicStreamChannel;
+import io.netty.handler.codec.quic.QuicStreamLimitChangedEvent;
+import io.netty.handler.codec.quic.QuicStreamType;
 import io.netty.util.ReferenceCountUtil;
 import io.s3wire.error.S3Exception;
 import io.s3wire.wire.WireEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One HTTP/3 connection: a QUIC connection whose bidirectional streams each carry one call.
  *
- * <p>QUIC does the multiplexing and flow control; the {@link OriginPool} counts streams against the
- * peer's initial_max_streams_bidi. After the server's GOAWAY it takes no new streams: those at or
- * above the GOAWAY's id fail as unprocessed, the others finish. Stream state lives in {@link
- * Http3Exchange}s, confined to the QUIC channel's event loop.
+ * <p>QUIC does the multiplexing and flow control. Stream credit is cumulative (RFC 9000 section
+ * 4.6): initial_max_streams_bidi is how many streams may ever be opened until the server raises it
+ * with MAX_STREAMS as streams close, not a limit on streams at once. So the {@link OriginPool} is
+ * told the credit left ({@link #maxConcurrentStreams}) and holds calls beyond it in its queue, where
+ * timeouts, cancellation and the connection's end reach them; Netty's QuicStreamLimitChangedEvent
+ * (the server's MAX_STREAMS) lets it dispatch again. After the server's GOAWAY it takes no new
+ * streams: those at or above the GOAWAY's id fail as unprocessed, the others finish. Stream state
+ * lives in {@link Http3Exchange}s, confined to the QUIC channel's event loop.
  */
 final class Http3Connection extends MultiplexedConnection {
   /**
@@ -59,6 +66,11 @@ final class Http3Connection extends MultiplexedConnection {
             public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
               if (evt instanceof QuicConnectionCloseEvent e) {
                 closeEvent = e;
+              } else if (evt instanceof QuicStreamLimitChangedEvent) {
+                Http3Connection c = connection;
+                if (c != null) {
+                  c.pool.capacityChanged();
+                }
               }
               ReferenceCountUtil.release(evt);
             }
@@ -76,7 +88,11 @@ final class Http3Connection extends MultiplexedConnection {
   private final OriginPool pool;
   private final Handlers handlers;
   private final Map<Long, Http3Exchange> exchanges = new LinkedHashMap<>();
-  private final int maxConcurrentStreams;
+  /**
+   * The streams opened for calls the pool still counts in {@link #active}; the rest of those calls
+   * are on their way to the event loop, each about to take one stream of credit.
+   */
+  private final AtomicInteger opened = new AtomicInteger();
   private volatile boolean usable = true;
   private volatile String closeReason;
 
@@ -89,8 +105,6 @@ final class Http3Connection extends MultiplexedConnection {
     this.context = context;
     this.pool = pool;
     this.handlers = handlers;
-    long peerStreams = quic.peerTransportParameters() == null ? 100 : quic.peerTransportParameters().initialMaxStreamsBidi();
-    this.maxConcurrentStreams = (int) Math.max(1, Math.min(Integer.MAX_VALUE, peerStreams));
     handlers.connection = this;
     if (handlers.goAwayId >= 0) {
       usable = false;
@@ -108,9 +122,23 @@ final class Http3Connection extends MultiplexedConnection {
     return usable && quic.isActive();
   }
 
+  /**
+   * The streams open for the pool's calls plus the new ones the server's credit allows: the pool
+   * then hands over no more calls than there is credit for. The credit is Netty's count, which drops
+   * as streams open and rises when the server's MAX_STREAMS arrives; read from the pool's thread it
+   * may be a moment old, which {@link #start} checks again.
+   */
   @Override
   int maxConcurrentStreams() {
-    return maxConcurrentStreams;
+    long credit = Math.max(0, quic.peerAllowedStreams(QuicStreamType.BIDIRECTIONAL));
+    return (int) Math.min(Integer.MAX_VALUE, opened.get() + credit);
+  }
+
+  /** A call's stream ended (or never opened): the pool may hand the connection another. */
+  void streamEnded() {
+    // Before the pool's count: a dispatch in between then sees one call fewer than there is room for, never one more.
+    opened.decrementAndGet();
+    pool.streamEnded(this);
   }
 
   EventRouter router() {
@@ -149,7 +177,9 @@ final class Http3Connection extends MultiplexedConnection {
   @Override
   public void start(Call call) {
     quic.eventLoop().execute(() -> {
-      if (!quic.isActive() || !usable) {
+      // Without credit (the pool's view was a moment old) the call goes back to the pool's queue:
+      // opening the stream anyway would be QUIC's STREAM_LIMIT_ERROR.
+      if (!quic.isActive() || !usable || quic.peerAllowedStreams(QuicStreamType.BIDIRECTIONAL) <= 0) {
         pool.streamEnded(this);
         pool.requeue(call);
         return;
@@ -159,11 +189,15 @@ final class Http3Connection extends MultiplexedConnection {
         pool.streamEnded(this);
         return;
       }
-      Http3.newRequestStream(quic, e.handler()).addListener(f -> {
+      // On the event loop the stream (and its credit) is taken before newRequestStream returns; the
+      // exchange gives its place back through streamEnded() however it ends, failing to open included.
+      var opening = Http3.newRequestStream(quic, e.handler());
+      opened.incrementAndGet();
+      opening.addListener(f -> {
         if (f.isSuccess()) {
           e.opened((QuicStreamChannel) f.getNow());
         } else {
-          e.fail(Http3Failures.connecting(f.cause(), pool.origin(), 0, 0));
+          e.fail(Http3Failures.streamNotOpened(f.cause(), pool.origin(), quic.isActive()));
         }
       });
     });

@@ -330,7 +330,7 @@ final class Http3Exchange implements Call.Exchange, StreamingResponseBody.Source
   private void releaseSlot() {
     if (!slotReleased) {
       slotReleased = true;
-      conn.pool().streamEnded(conn);
+      conn.streamEnded();
     }
   }
 

@@ -1,6 +1,8 @@
 package io.s3wire.http.internal;
 
 import io.netty.handler.codec.quic.QuicConnectionCloseEvent;
+import io.netty.handler.codec.quic.QuicException;
+import io.netty.handler.codec.quic.QuicTransportError;
 import io.s3wire.error.Http3ErrorCode;
 import io.s3wire.error.RetrySafety;
 import io.s3wire.error.S3Exception;
@@ -58,6 +60,28 @@ final class Http3Failures {
   /** QUIC reports a refused handshake as the channel closing with the peer's CONNECTION_CLOSE (a TLS alert). */
   private static boolean closedDuringHandshake(Throwable t) {
     return t instanceof io.netty.handler.codec.quic.QuicClosedChannelException c && c.event() != null && c.event().isTlsError();
+  }
+
+  /**
+   * A request stream that could not be opened on an established QUIC connection. Nothing of the
+   * request was sent, so it is unprocessed and retryable, as HTTP/2's REFUSED_STREAM; and it is
+   * not a connect failure, whatever Netty's exception says.
+   *
+   * @param connectionOpen whether the QUIC connection was still open when the stream failed
+   */
+  static TransportException streamNotOpened(Throwable t, Origin origin, boolean connectionOpen) {
+    Throwable c = Failures.unwrap(t);
+    String on = " on the QUIC connection to " + origin.host() + ":" + origin.port() + "; the request was not sent";
+    if (c instanceof QuicException q && q.error() == QuicTransportError.STREAM_LIMIT_ERROR) {
+      return new TransportException(Kind.IO, "HTTP/3: no request stream could be opened" + on
+          + " (STREAM_LIMIT_ERROR: the server's stream credit was used up)", RetrySafety.UNPROCESSED, c);
+    }
+    if (!connectionOpen) {
+      return new TransportException(Kind.CONNECTION_CLOSED, "HTTP/3: the connection closed before a request stream could be opened"
+          + on, RetrySafety.UNPROCESSED, c);
+    }
+    return new TransportException(Kind.IO, "HTTP/3: no request stream could be opened" + on + " (" + Failures.oneLine(c) + ")",
+        RetrySafety.UNPROCESSED, c);
   }
 
   /** The QUIC handshake did not finish in time: the twin of a TCP connect timeout, and often UDP being blocked. */
