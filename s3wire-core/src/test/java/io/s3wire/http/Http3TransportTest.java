@@ -37,6 +37,19 @@ class Http3TransportTest extends Http3TestBase {
     }
   }
 
+  /**
+   * The client reads datagrams in batches of fixed slots (recvmmsg), so it must tell the server in the
+   * handshake not to send any larger than a slot: an Ethernet frame's 1500 bytes, not quiche's 65,527.
+   */
+  @Test
+  void advertisesNoLargerDatagramsThanItsReadSlots() throws Exception {
+    try (HttpTransport t = HttpTransport.create(h3().build());
+        HttpResponse r = t.execute(HttpRequest.get(uri("/"))).get(60, TimeUnit.SECONDS)) {
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(server.clientMaxUdpPayload()).isEqualTo(1500);
+    }
+  }
+
   /** Reads {@code r}'s body {@code chunk} bytes at a time: {@code size} bytes of the test pattern. */
   private static void assertPatternBody(HttpResponse r, long size, int chunk) throws java.io.IOException {
     CRC32 crc = new CRC32();

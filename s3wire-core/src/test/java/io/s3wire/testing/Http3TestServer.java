@@ -55,6 +55,7 @@ public final class Http3TestServer implements AutoCloseable {
   private final Channel channel;
   private final List<Http3Headers> requests = new CopyOnWriteArrayList<>();
   private final java.util.Map<String, QuicStreamChannel> held = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile long clientMaxUdpPayload = -1;
 
   /**
    * Starts a server with {@code cert}; the QUIC idle timeout is {@code idleMillis}; it grants 100
@@ -85,6 +86,7 @@ public final class Http3TestServer implements AutoCloseable {
             ch.pipeline().addLast(new Http3ServerConnectionHandler(new ChannelInitializer<QuicStreamChannel>() {
               @Override
               protected void initChannel(QuicStreamChannel stream) {
+                clientMaxUdpPayload = stream.parent().peerTransportParameters().maxUdpPayloadSize();
                 stream.pipeline().addLast(new Exchange());
               }
             }));
@@ -93,6 +95,11 @@ public final class Http3TestServer implements AutoCloseable {
         .build();
     channel = new Bootstrap().group(group).channel(NioDatagramChannel.class).handler(codec)
         .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
+  }
+
+  /** The max_udp_payload_size the last client to open a request stream advertised; -1 before any. */
+  public long clientMaxUdpPayload() {
+    return clientMaxUdpPayload;
   }
 
   /** The UDP port. */

@@ -3,6 +3,9 @@ package io.s3wire.http.internal;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.handler.codec.http3.Http3;
@@ -28,6 +31,12 @@ import java.util.function.Supplier;
  * <p>The QUIC TLS context is built on the first HTTP/3 connection and released by {@link #close()}.
  */
 final class Http3Connector implements AutoCloseable {
+  /**
+   * The largest UDP payload taken from the server, advertised in the handshake (max_udp_payload_size)
+   * so that no datagram outgrows a slot of a batched read: an Ethernet frame's worth.
+   */
+  static final int MAX_UDP_PAYLOAD = 1500;
+  private static final int DATAGRAMS_PER_READ = 64;
   private final TransportContext context;
   private final EventLoops loops;
   private final Supplier<String> ids;
@@ -74,6 +83,7 @@ final class Http3Connector implements AutoCloseable {
           .maxIdleTimeout(c.poolIdleTimeout().toMillis(), TimeUnit.MILLISECONDS)
           .initialMaxData(c.http2InitialConnectionWindow())
           .initialMaxStreamDataBidirectionalLocal(c.http2InitialStreamWindow())
+          .maxRecvUdpPayloadSize(MAX_UDP_PAYLOAD)
           .build();
     } catch (S3Exception e) {
       pool.connectFailed(expected, e);
@@ -86,8 +96,14 @@ final class Http3Connector implements AutoCloseable {
         .channel(loops.name().equals("epoll") ? EpollDatagramChannel.class : NioDatagramChannel.class)
         // Bursts of QUIC packets overflow the default UDP receive buffer, and each drop costs a loss
         // recovery; the kernel caps this at net.core.rmem_max.
-        .option(io.netty.channel.ChannelOption.SO_RCVBUF, 4 << 20)
+        .option(ChannelOption.SO_RCVBUF, 4 << 20)
         .handler(codec);
+    if (loops.name().equals("epoll")) {
+      // Many datagrams per system call (recvmmsg), so the codec acknowledges a batch at a time: a
+      // download spent 7.8-10.5 client CPU-s per GiB reading them one by one, 3.9-6.3 in batches.
+      b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_UDP_PAYLOAD)
+          .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DATAGRAMS_PER_READ * MAX_UDP_PAYLOAD));
+    }
     b.bind(new InetSocketAddress(0)).addListener(bf -> {
       if (!bf.isSuccess()) {
         pool.connectFailed(expected, Http3Failures.connecting(bf.cause(), origin, c.connectTimeout().toMillis(),

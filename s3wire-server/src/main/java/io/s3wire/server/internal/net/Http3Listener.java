@@ -6,6 +6,9 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
@@ -29,6 +32,10 @@ import java.util.concurrent.TimeUnit;
  * {@link RequestHandler} as on HTTP/1.1 and HTTP/2, under the same {@link ServerLimits}.
  */
 final class Http3Listener {
+  /** The largest UDP payload taken from a client, advertised in the handshake (max_udp_payload_size). */
+  private static final int MAX_UDP_PAYLOAD = 1500;
+  private static final int DATAGRAMS_PER_READ = 64;
+
   private Http3Listener() {}
 
   /** The {@code Alt-Svc} value that advertises HTTP/3 on {@code port} for a day (RFC 7838). */
@@ -49,6 +56,7 @@ final class Http3Listener {
         .initialMaxStreamDataBidirectionalRemote(window)
         .initialMaxStreamDataBidirectionalLocal(window)
         .initialMaxStreamsBidirectional(limits.maxConcurrentStreams())
+        .maxRecvUdpPayloadSize(MAX_UDP_PAYLOAD)
         .handler(new ChannelInitializer<QuicChannel>() {
           @Override
           protected void initChannel(QuicChannel quic) {
@@ -66,10 +74,17 @@ final class Http3Listener {
           }
         })
         .build();
-    return new Bootstrap()
+    Bootstrap udp = new Bootstrap()
         .group(group)
         .channel(Epoll.isAvailable() ? EpollDatagramChannel.class : NioDatagramChannel.class)
-        .handler(codec)
+        .option(ChannelOption.SO_RCVBUF, 4 << 20)
+        .handler(codec);
+    if (Epoll.isAvailable()) {
+      // Many datagrams per system call (recvmmsg) for uploads and many clients; a slot per datagram.
+      udp.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_UDP_PAYLOAD)
+          .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DATAGRAMS_PER_READ * MAX_UDP_PAYLOAD));
+    }
+    return udp
         .bind(new InetSocketAddress(host, port)).sync().channel();
   }
 
