@@ -71,7 +71,7 @@ public final class AltSvcCache {
    * @param fields the response's Alt-Svc field values, in order; empty for none
    * @return what the fields said, for tracing; {@code null} when there were none
    */
-  String observe(Key origin, List<String> fields) {
+  public String observe(Key origin, List<String> fields) {
     AltSvcHeader.Advice advice = AltSvcHeader.parse(fields, origin.host());
     if (advice == null) {
       return null;
