@@ -102,7 +102,7 @@ public final class Http3UpgradeTransport implements HttpTransport {
         return;
       }
       altSvc.markBroken(key);
-      WireEvent.Fallback event = new WireEvent.Fallback(System.nanoTime(), watch.connectionId == null ? "" : watch.connectionId,
+      WireEvent.Fallback event = new WireEvent.Fallback(System.nanoTime(), watch.connectionId == null ? "-" : watch.connectionId,
           "h3", String.join(" or ", config.alpnProtocols()), d.reason() + "; sending it over TCP instead, HTTP/3 to "
           + key.host() + ":" + key.port() + " (UDP " + port.getAsInt() + ") kept off for " + altSvc.brokenFor().toSeconds() + " s");
       SecondAttempt.deliver(config.listener(), event);
