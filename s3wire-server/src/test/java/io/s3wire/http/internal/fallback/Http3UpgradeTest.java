@@ -140,11 +140,12 @@ class Http3UpgradeTest {
   void aQuicAttemptThatGetsNoAnswerFallsBackToTcpAndKeepsTheOriginOffHttp3(boolean swallow) throws Exception {
     start(false);
     assertThat(status200(request("PUT", "/blackhole"))).isEqualTo(HttpProtocol.HTTP_2);
-    try (DatagramSocket hole = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-      int udpPort = hole.getLocalPort();
-      if (!swallow) {
-        hole.close();
-      }
+    DatagramSocket hole = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    int udpPort = hole.getLocalPort();
+    if (!swallow) {
+      hole.close();
+    }
+    try {
       assertThat(transport.altSvc().observe(origin(), List.of("h3=\":" + udpPort + "\"; ma=86400")))
           .isEqualTo("h3 on UDP port " + udpPort + " for 86400 s");
 
@@ -177,6 +178,8 @@ class Http3UpgradeTest {
       clock.advance(Duration.ofSeconds(1));
       assertThat(status200(request("GET", "/blackhole"))).isEqualTo(HttpProtocol.HTTP_2);
       assertThat(fallbacks()).hasSize(2);
+    } finally {
+      hole.close();
     }
     assertThat(events).noneMatch(e -> e instanceof WireEvent.QuicHandshake);
   }
