@@ -12,9 +12,10 @@ import picocli.CommandLine.TypeConversionException;
 
 /** How a command speaks HTTP and TLS: the options every network command shares (a picocli mixin). */
 public final class TransportOptions {
-  @Option(names = "--http", paramLabel = "1.1|2|3|negotiate|auto", converter = PolicyConverter.class,
+  @Option(names = "--http", paramLabel = "1.1|2|3|negotiate|auto|auto-h3", converter = PolicyConverter.class,
       description = "HTTP version policy: 1.1, 2, 3 (HTTP/3 over QUIC, https only, no fallback), negotiate (ALPN"
-          + " decides) or auto (negotiate, fall back to HTTP/1.1 on evidence; the default).")
+          + " decides), auto (negotiate, fall back to HTTP/1.1 on evidence; the default) or auto-h3 (auto, and HTTP/3"
+          + " where the server advertises it with Alt-Svc, back to TCP when QUIC fails).")
   HttpVersionPolicy policy = HttpVersionPolicy.NEGOTIATE_WITH_FALLBACK;
 
   @Option(names = "--tls", paramLabel = "jdk|openssl", converter = ProviderConverter.class,
@@ -60,7 +61,8 @@ public final class TransportOptions {
         case "3", "h3", "http/3" -> HttpVersionPolicy.HTTP_3;
         case "negotiate" -> HttpVersionPolicy.NEGOTIATE;
         case "auto" -> HttpVersionPolicy.NEGOTIATE_WITH_FALLBACK;
-        default -> throw new TypeConversionException("expected 1.1, 2, 3, negotiate or auto, not '" + value + "'");
+        case "auto-h3", "alt-svc" -> HttpVersionPolicy.NEGOTIATE_WITH_HTTP3;
+        default -> throw new TypeConversionException("expected 1.1, 2, 3, negotiate, auto or auto-h3, not '" + value + "'");
       };
     }
   }

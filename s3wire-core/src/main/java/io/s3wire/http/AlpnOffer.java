@@ -104,7 +104,7 @@ public record AlpnOffer(Kind kind, List<String> protocols) {
       case FOR_POLICY -> switch (policy) {
         case HTTP_1_1 -> List.of("http/1.1");
         case HTTP_2 -> List.of("h2");
-        case NEGOTIATE, NEGOTIATE_WITH_FALLBACK -> List.of("h2", "http/1.1");
+        case NEGOTIATE, NEGOTIATE_WITH_FALLBACK, NEGOTIATE_WITH_HTTP3 -> List.of("h2", "http/1.1");
         case HTTP_3 -> List.of("h3");
       };
     };

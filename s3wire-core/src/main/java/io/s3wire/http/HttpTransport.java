@@ -19,13 +19,16 @@ import java.util.concurrent.CompletableFuture;
 public interface HttpTransport extends AutoCloseable {
   /**
    * A transport on Netty for {@code config}; with {@link HttpVersionPolicy#NEGOTIATE_WITH_FALLBACK} it
-   * retries a request over HTTP/1.1 when HTTP/2 fails in a way that is evidence of a version problem.
+   * retries a request over HTTP/1.1 when HTTP/2 fails in a way that is evidence of a version problem,
+   * and with {@link HttpVersionPolicy#NEGOTIATE_WITH_HTTP3} it also moves to HTTP/3 where an origin
+   * advertises it with {@code Alt-Svc}, back to TCP when QUIC fails.
    *
    * @param config how to connect and speak HTTP, not {@code null}
    * @return a new transport with its own event loop; close it when done
    */
   static HttpTransport create(TransportConfig config) {
-    // NEGOTIATE_WITH_FALLBACK: the evidence-gated HTTP/1.1 fallback decorates the Netty transport.
+    // NEGOTIATE_WITH_FALLBACK: the evidence-gated HTTP/1.1 fallback decorates the Netty transport;
+    // NEGOTIATE_WITH_HTTP3: the Alt-Svc upgrade decorates that.
     return io.s3wire.http.internal.fallback.FallbackTransport.decorate(config, io.s3wire.http.internal.NettyHttpTransport::create);
   }
 

@@ -89,7 +89,19 @@ final class EventRouter {
 
   /** An event about one stream: the global listener and that stream's call (or every attached call). */
   void emitStream(int streamId, WireEvent event) {
-    Route r = streamId == 0 ? null : streams.get(streamId);
+    if (streamId == 0) {
+      emit(event);
+      return;
+    }
+    emitRequestStream(streamId, event);
+  }
+
+  /**
+   * An event about one stream where no id stands for the connection: HTTP/3's first request stream
+   * is 0, which on HTTP/2 is the connection ({@link #emitStream}).
+   */
+  void emitRequestStream(int streamId, WireEvent event) {
+    Route r = streams.get(streamId);
     if (r == null) {
       emit(event);
       return;

@@ -77,7 +77,7 @@ final class Http3Exchange implements Call.Exchange, StreamingResponseBody.Source
   }
 
   private void emit(WireEvent e) {
-    conn.router().emitStream(sid(), e);
+    conn.router().emitRequestStream(sid(), e);
   }
 
   /** The stream exists: send the request. */

@@ -95,6 +95,17 @@ public final class NettyHttpTransport implements HttpTransport {
 
   @Override
   public CompletableFuture<HttpResponse> execute(HttpRequest request, WireListener listener) {
+    return execute(request, listener, request.port());
+  }
+
+  /**
+   * Sends a request to {@code connectPort} on the request's host instead of the URI's port, with the
+   * request itself ({@code :authority}, signature) unchanged: how an {@code Alt-Svc} alternative on
+   * another port is reached. Connections are pooled per host and connect port.
+   *
+   * @param connectPort the port to connect to
+   */
+  public CompletableFuture<HttpResponse> execute(HttpRequest request, WireListener listener, int connectPort) {
     Call call = new Call(request, listener == null ? WireListener.NONE : listener, config.tlsProvider(), config.alpnProtocols());
     try {
       RequestNormalizer.validate(request);
@@ -114,7 +125,8 @@ public final class NettyHttpTransport implements HttpTransport {
       // The deadline covers the body too: the exchange cancels it when the response has ended.
       call.deadline(timer);
     }
-    Origin origin = Origin.of(request);
+    Origin uriOrigin = Origin.of(request);
+    Origin origin = connectPort == uriOrigin.port() ? uriOrigin : new Origin(uriOrigin.tls(), uriOrigin.host(), connectPort);
     OriginPool pool = pools.computeIfAbsent(origin,
         o -> new OriginPool(o, config, ProtocolSelection.beforeHandshake(config.versionPolicy(), o.tls()), connector));
     pool.acquire(call);

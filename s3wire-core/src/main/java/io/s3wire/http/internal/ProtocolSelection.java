@@ -8,8 +8,10 @@ import io.s3wire.http.HttpRequest;
 import io.s3wire.http.HttpVersionPolicy;
 
 /**
- * The decisions about HTTP versions, in one place: which version a connection speaks, and whether a
- * failed HTTP/2 attempt is retried over HTTP/1.1.
+ * The decisions about which HTTP version a connection speaks. Under {@code NEGOTIATE_WITH_HTTP3} a TCP
+ * connection negotiates as under {@code NEGOTIATE_WITH_FALLBACK}; its HTTP/3 connections come from a
+ * transport of policy {@code HTTP_3} ({@code fallback.Http3UpgradeTransport}), which also decides the
+ * fallbacks with {@code fallback.FallbackGate}.
  */
 final class ProtocolSelection {
   private ProtocolSelection() {}
@@ -34,7 +36,7 @@ final class ProtocolSelection {
     return switch (policy) {
       case HTTP_1_1 -> HttpProtocol.HTTP_1_1;
       case HTTP_2 -> HttpProtocol.HTTP_2;
-      case NEGOTIATE, NEGOTIATE_WITH_FALLBACK -> null;
+      case NEGOTIATE, NEGOTIATE_WITH_FALLBACK, NEGOTIATE_WITH_HTTP3 -> null;
       case HTTP_3 -> HttpProtocol.HTTP_3;
     };
   }
@@ -58,7 +60,7 @@ final class ProtocolSelection {
     String needs = switch (policy) {
       case HTTP_2 -> "h2";
       case HTTP_1_1 -> "http/1.1";
-      case NEGOTIATE, NEGOTIATE_WITH_FALLBACK -> "h2 or http/1.1";
+      case NEGOTIATE, NEGOTIATE_WITH_FALLBACK, NEGOTIATE_WITH_HTTP3 -> "h2 or http/1.1";
       case HTTP_3 -> "h3";
     };
     throw new TransportException(TransportException.Kind.ALPN_MISMATCH,

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Watches every event of a transport (as its global listener) and remembers which connections have
- * received response headers for any stream: such a connection is proven, so a PROTOCOL_ERROR on it
+ * received response headers for any stream (HTTP/2 or HTTP/3): such a connection is proven, so a PROTOCOL_ERROR on it
  * is about the request, not about the HTTP version. Bounded (the most recent {@value #MAX} proven
  * connections); fast and non-blocking as {@link WireListener} requires.
  */
@@ -28,6 +28,10 @@ final class ConnectionFreshness implements WireListener {
   public void onEvent(WireEvent event) {
     if (event instanceof WireEvent.HeadersFrame h && h.direction() == WireEvent.Direction.RECEIVED && h.streamId() > 0) {
       proven.add(h.connectionId());
+    } else if (event instanceof WireEvent.Http3Frame f && f.direction() == WireEvent.Direction.RECEIVED
+        && "HEADERS".equals(f.type())) {
+      // HTTP/3 request streams start at 0; only request streams carry HEADERS.
+      proven.add(f.connectionId());
     }
   }
 

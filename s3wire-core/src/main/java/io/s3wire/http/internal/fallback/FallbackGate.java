@@ -1,8 +1,10 @@
 package io.s3wire.http.internal.fallback;
 
+import io.s3wire.error.ClientException;
 import io.s3wire.error.Http2ErrorCode;
 import io.s3wire.error.S3Exception;
 import io.s3wire.error.StreamResetException;
+import io.s3wire.error.TransportException;
 import io.s3wire.http.HttpRequest;
 import java.util.Locale;
 import java.util.Set;
@@ -21,7 +23,13 @@ import java.util.Set;
  *       did not mark the request {@code notFallbackSafe}.
  * </ol>
  *
- * Stateless and thread-safe.
+ * For HTTP/3 ({@link #decideHttp3}), a QUIC attempt that failed before the request went out (no
+ * handshake in time, which is what blocked UDP looks like; an ICMP error; CONNECTION_CLOSE before any
+ * stream) always goes over TCP instead: nothing was sent, so any request may go. A request that did
+ * go out on HTTP/3 goes over TCP only under the two gates above, with the HTTP/3 codes read as their
+ * HTTP/2 twins (H3_VERSION_FALLBACK as HTTP_1_1_REQUIRED, H3_MESSAGE_ERROR as PROTOCOL_ERROR).
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class FallbackGate {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE");
@@ -57,6 +65,28 @@ public final class FallbackGate {
       return new Decision(false, evidence + ", but the request body is a one-shot stream that cannot be sent again");
     }
     return new Decision(true, evidence);
+  }
+
+  /**
+   * Decides for one failed HTTP/3 attempt whether the request goes over TCP instead.
+   *
+   * @param requestSent whether the request's stream was opened (its HEADERS may have reached the
+   *     server); {@code false} when the QUIC connection failed before that
+   * @param freshConnection whether the QUIC connection had received no response headers before this
+   *     failure
+   */
+  public static Decision decideHttp3(HttpRequest request, S3Exception failure, boolean requestSent, boolean freshConnection) {
+    if (requestSent) {
+      return decide(request, failure, freshConnection);
+    }
+    if (failure instanceof TransportException t && (t.kind() == TransportException.Kind.CALL_TIMEOUT
+        || t.kind() == TransportException.Kind.CANCELLED)) {
+      return new Decision(false, "the call ended (" + t.kind() + ") before HTTP/3 sent it");
+    }
+    if (failure instanceof ClientException) {
+      return new Decision(false, "the request was refused before sending: " + failure.getMessage());
+    }
+    return new Decision(true, failure.getMessage() + " (before the request was sent)");
   }
 
   private static String evidence(StreamResetException reset, boolean freshConnection) {

@@ -1,10 +1,6 @@
 package io.s3wire.http.internal.fallback;
 
-import io.s3wire.error.Attempt;
-import io.s3wire.error.ClientException;
 import io.s3wire.error.S3Exception;
-import io.s3wire.error.StreamResetException;
-import io.s3wire.error.TransportException;
 import io.s3wire.http.AlpnOffer;
 import io.s3wire.http.HttpRequest;
 import io.s3wire.http.HttpResponse;
@@ -15,10 +11,7 @@ import io.s3wire.wire.WireEvent;
 import io.s3wire.wire.WireListener;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -54,10 +47,26 @@ public final class FallbackTransport implements HttpTransport {
 
   /**
    * The transport for {@code config}: this decorator around {@code factory}'s transport when the
-   * policy is NEGOTIATE_WITH_FALLBACK, else {@code factory}'s transport itself.
+   * policy is NEGOTIATE_WITH_FALLBACK, an {@link Http3UpgradeTransport} (over this decorator) when it
+   * is NEGOTIATE_WITH_HTTP3, else {@code factory}'s transport itself.
    */
   public static HttpTransport decorate(TransportConfig config, Function<TransportConfig, HttpTransport> factory) {
+    if (config.versionPolicy() == HttpVersionPolicy.NEGOTIATE_WITH_HTTP3) {
+      return withHttp3(config, factory, Clock.systemUTC(), Http3UpgradeTransport.DEFAULT_BROKEN_FOR);
+    }
     return decorate(config, factory, Clock.systemUTC(), DEFAULT_TTL);
+  }
+
+  /**
+   * The transport for policy NEGOTIATE_WITH_HTTP3 with the clock of its Alt-Svc cache, broken marks
+   * and HTTP/1.1 memory, and how long a failed QUIC attempt keeps an origin off HTTP/3.
+   */
+  public static Http3UpgradeTransport withHttp3(TransportConfig config, Function<TransportConfig, HttpTransport> factory,
+      Clock clock, Duration brokenFor) {
+    if (config.versionPolicy() != HttpVersionPolicy.NEGOTIATE_WITH_HTTP3) {
+      throw new IllegalArgumentException("the HTTP/3 upgrade needs versionPolicy NEGOTIATE_WITH_HTTP3, not " + config.versionPolicy());
+    }
+    return new Http3UpgradeTransport(config, factory, clock, brokenFor, DEFAULT_TTL);
   }
 
   /** As {@link #decorate(TransportConfig, Function)} with the memory's clock and time to live. */
@@ -93,7 +102,7 @@ public final class FallbackTransport implements HttpTransport {
         result.complete(response);
         return;
       }
-      S3Exception failure = unwrap(error);
+      S3Exception failure = SecondAttempt.unwrap(error);
       if (failure == null || closed) {
         result.completeExceptionally(error);
         return;
@@ -106,25 +115,10 @@ public final class FallbackTransport implements HttpTransport {
       memory.remember(key);
       WireEvent.Fallback event = new WireEvent.Fallback(System.nanoTime(), watch.connectionId == null ? "" : watch.connectionId,
           "h2", "http/1.1", d.reason() + "; retrying once over HTTP/1.1, remembered for " + memory.ttl().toSeconds() + " s");
-      deliver(config.listener(), event);
-      deliver(callListener, event);
+      SecondAttempt.deliver(config.listener(), event);
+      SecondAttempt.deliver(callListener, event);
       LOG.debug("{} {}: falling back from h2 to http/1.1: {}", request.method(), request.uri().getHost(), event.reason());
-      http1().execute(request, callListener).whenComplete((second, error2) -> {
-        if (error2 == null) {
-          result.complete(new HttpResponse(second.status(), second.headers(), second.protocol(), second.body(),
-              concat(failure.attempts(), second.attempts())));
-          return;
-        }
-        S3Exception failure2 = unwrap(error2);
-        if (failure2 == null) {
-          result.completeExceptionally(error2);
-          return;
-        }
-        S3Exception both = copyWithoutAttempts(failure2);
-        concat(failure.attempts(), failure2.attempts()).forEach(both::addAttempt);
-        both.addSuppressed(failure);
-        result.completeExceptionally(both);
-      });
+      SecondAttempt.finish(result, failure, http1().execute(request, callListener));
     });
     // Cancelling the caller's future cancels whichever attempt is running.
     result.whenComplete((r, t) -> {
@@ -173,48 +167,6 @@ public final class FallbackTransport implements HttpTransport {
     }
   }
 
-  private static S3Exception unwrap(Throwable t) {
-    Throwable c = t;
-    while (c instanceof CompletionException && c.getCause() != null) {
-      c = c.getCause();
-    }
-    return c instanceof S3Exception s ? s : null;
-  }
-
-  private static List<Attempt> concat(List<Attempt> a, List<Attempt> b) {
-    List<Attempt> all = new ArrayList<>(a);
-    all.addAll(b);
-    return List.copyOf(all);
-  }
-
-  /** A copy of the second attempt's failure, so it can list the first attempt before its own. */
-  private static S3Exception copyWithoutAttempts(S3Exception e) {
-    S3Exception copy;
-    if (e instanceof TransportException t) {
-      copy = new TransportException(t.kind(), t.getMessage(), t.retrySafety(), t.getCause());
-    } else if (e instanceof ClientException c) {
-      String prefix = c.subject() + ": ";
-      String m = c.getMessage().startsWith(prefix) ? c.getMessage().substring(prefix.length()) : c.getMessage();
-      copy = new ClientException(c.subject(), m, c.getCause());
-    } else if (e instanceof StreamResetException s) {
-      copy = s.isGoAway()
-          ? StreamResetException.goAway(s.errorCode(), s.streamId(), s.lastStreamId(), s.debugData(), s.afterResponseHeaders())
-          : StreamResetException.rstStream(s.errorCode(), s.streamId(), s.sentByPeer(), s.afterResponseHeaders());
-    } else {
-      return e;
-    }
-    copy.setStackTrace(e.getStackTrace());
-    return copy;
-  }
-
-  private static void deliver(WireListener l, WireEvent event) {
-    try {
-      l.onEvent(event);
-    } catch (RuntimeException ignored) {
-      // A listener must not throw (WireListener's contract); its failure must not change the call.
-    }
-  }
-
   /** Passes a call's events on and notes the connection its stream travelled on. */
   private static final class ConnectionWatch implements WireListener {
     private final WireListener next;
@@ -231,7 +183,7 @@ public final class FallbackTransport implements HttpTransport {
       } else if (connectionId == null) {
         connectionId = event.connectionId();
       }
-      deliver(next, event);
+      SecondAttempt.deliver(next, event);
     }
   }
 }
