@@ -32,7 +32,9 @@ public record Route(TlsProvider tls, String alpn, HttpVersionPolicy policy) {
 
   public Route {
     boolean h3 = H3.equals(alpn) && tls != null && policy == HttpVersionPolicy.HTTP_3;
-    if (!h3 && ((tls == null) != (alpn == null) || (tls != null) != (policy == HttpVersionPolicy.NEGOTIATE))) {
+    boolean tcp = !H3.equals(alpn) && policy != HttpVersionPolicy.HTTP_3 && (tls == null) == (alpn == null)
+        && (tls != null) == (policy == HttpVersionPolicy.NEGOTIATE);
+    if (!h3 && !tcp) {
       throw new IllegalArgumentException("a route is TLS with an ALPN offer (policy NEGOTIATE), h3 (policy HTTP_3),"
           + " or plain HTTP/1.1 or h2c");
     }
