@@ -38,6 +38,7 @@ final class MatrixRunner {
   private final java.nio.file.Path pcap;
   /** {@code --http3}: h3 rows even when no response advertised HTTP/3. */
   private final boolean http3Asked;
+  private final java.util.function.Supplier<String> quicUnavailable;
   /** What the run decided about h3, once the TCP rows ran. */
   private Http3Plan http3 = Http3Plan.none("h3 not tried: the matrix did not run");
 
@@ -46,9 +47,16 @@ final class MatrixRunner {
   }
 
   MatrixRunner(Target target, Clock clock, java.nio.file.Path pcap, boolean http3Asked) {
+    this(target, clock, pcap, http3Asked, io.s3wire.cli.Http3Support::unavailabilityCause);
+  }
+
+  /** @param quicUnavailable why QUIC cannot run here, or {@code null} ({@link io.s3wire.cli.Http3Support}; tests give another) */
+  MatrixRunner(Target target, Clock clock, java.nio.file.Path pcap, boolean http3Asked,
+      java.util.function.Supplier<String> quicUnavailable) {
     this.target = target;
     this.pcap = pcap;
     this.http3Asked = http3Asked;
+    this.quicUnavailable = quicUnavailable;
     this.prober = new Prober(target, clock);
     this.probeTarget = target;
     this.prefix = "s3wire-doctor-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
@@ -103,7 +111,7 @@ final class MatrixRunner {
         pool.shutdownNow();
       }
       // The TCP rows' responses say whether HTTP/3 is on offer (Alt-Svc): only then, or when asked, h3 rows.
-      http3 = Http3Plan.decide(target.endpoint(), cells, http3Asked, io.s3wire.cli.Http3Support.unavailabilityCause());
+      http3 = Http3Plan.decide(target.endpoint(), cells, http3Asked, quicUnavailable.get());
       cells.addAll(http3Rows(http3));
       probes(h1, probes);
       cleanup = cleanup(h1, fixture, cells, probes);

@@ -104,6 +104,22 @@ class DoctorHttp3Test {
   }
 
   @Test
+  void withoutTheNativeQuicLibraryTheH3CellsSayWhy() throws Exception {
+    start(true);
+    Target target = new Target(server.endpoint(), DoctorTestServer.BUCKET, "us-east-1",
+        io.s3wire.auth.Credentials.of(server.accessKey(), server.secretKey()), false, DoctorTestServer.ca(server, dir), null, null);
+    MatrixRunner runner = new MatrixRunner(target, java.time.Clock.systemUTC(), null, false, () -> "no library (test)");
+    Measurements m = runner.run();
+
+    assertThat(runner.http3().line()).endsWith("so the jdk h3 row does not run, nor the openssl one: no library (test)");
+    List<Cell> h3 = m.cells().stream().filter(c -> c.route().http3()).toList();
+    assertThat(h3).hasSize((1 + 5) * 4).noneMatch(Cell::ran);
+    assertThat(h3.subList(0, 4)).allSatisfy(c -> assertThat(c.text()).isEqualTo("JDK has no QUIC"));
+    assertThat(h3.subList(4, h3.size())).allSatisfy(c -> assertThat(c.text()).isEqualTo("no native QUIC"));
+    assertThat(m.cells().stream().filter(c -> !c.route().http3() && c.shape() == Shape.NORMALISED)).allMatch(Cell::passed);
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void askedWithNoUdpListenerFailsTheH3RowInOneLineAndTheTcpRowsPass() throws Exception {
     Map<String, String> env = start(false);
