@@ -30,15 +30,24 @@ final class Http3Rules {
       evidence.add("alt-svc: " + advertised.header() + " (on the TCP rows' responses)");
     }
     evidence.addAll(Evidence.containing(first, "QUIC"));
+    boolean tcpPasses = m.cells().stream().anyMatch(c -> !c.route().http3() && c.shape() == Shape.NORMALISED && c.passed());
+    io.s3wire.error.S3Exception failure = first.outcome().failure();
+    // A handshake that heard nothing is UDP's silence, not TCP's: say so rather than a TCP connect timeout's words.
+    String cause = first.outcome().transportKind() == io.s3wire.error.TransportException.Kind.CONNECT_TIMEOUT
+        ? "No QUIC handshake completed: the UDP datagrams to that port got no answer. Either nothing listens there on UDP"
+            + " (a closed UDP port answers nothing QUIC can hear) or UDP is dropped on the way (firewalls and some"
+            + " networks block or throttle it); TCP to the same host works."
+        : failure.explain();
     String skipped = m.cells().stream().anyMatch(c -> Http3Plan.NOT_CONNECTED.equals(c.skipped()))
         ? "; the row's other cells did not run, as each would wait for the same handshake" : "";
     out.add(new Finding("h3-unreachable", advertised != null ? Finding.PROBLEM : Finding.NOTE,
         advertised != null ? "HTTP/3 is advertised in Alt-Svc, but no QUIC connection could be made"
             : "No HTTP/3 at the endpoint's port: no QUIC connection could be made",
         first.row() + " " + first.operation().id() + ": " + first.outcome().describe() + skipped,
-        "only the transport: the same requests pass over TCP (TLS with HTTP/2 or HTTP/1.1) to the same host",
+        tcpPasses ? "only the transport: the same requests pass over TCP (TLS with HTTP/2 or HTTP/1.1) to the same host"
+            : "the TCP rows fail too (see the other findings), so this may not be about HTTP/3 alone",
         evidence,
-        first.outcome().failure().explain(),
+        cause,
         advertised != null
             ? List.of("open UDP port " + advertised.port() + " to the server, or stop advertising h3 in Alt-Svc until it"
                 + " is reachable: clients that follow Alt-Svc (browsers, curl --http3) try QUIC first and fall back late",
