@@ -84,16 +84,17 @@ public final class DoctorEngine {
     java.util.logging.Level h2Level = h2Log.getLevel();
     serverLog.setLevel(java.util.logging.Level.SEVERE);
     h2Log.setLevel(java.util.logging.Level.WARNING);
-    boolean h3 = io.s3wire.cli.Http3Support.unavailabilityCause() == null;
-    try (S3Server server = S3Server.builder().tls(true).http3(h3).profile(ServerProfile.GCS).build().start()) {
+    List<String> noH3 = new ArrayList<>();
+    try (S3Server server = startEmbedded(noH3)) {
       Path dir = Files.createTempDirectory("s3wire-doctor");
       Path ca = dir.resolve("embedded-ca.pem");
       try {
         server.writeCertificatePem(ca);
         headline.add("s3wire doctor: no endpoint configured (--endpoint, AWS_ENDPOINT_URL, endpoint_url in ~/.aws/config),"
             + " so it started the embedded S3 server over TLS in the gcs profile at " + server.endpoint()
-            + " (it behaves like Google Cloud Storage's front end)" + (h3 ? ", with HTTP/3 on UDP port "
+            + " (it behaves like Google Cloud Storage's front end)" + (noH3.isEmpty() ? ", with HTTP/3 on UDP port "
             + server.endpoint().getPort() : ""));
+        noH3.forEach(why -> headline.add("s3wire doctor: the embedded server serves no HTTP/3: " + why));
         String bucket = options.bucket() != null ? options.bucket() : EMBEDDED_BUCKET;
         Target target = new Target(server.endpoint(), bucket, "auto", Credentials.of(server.accessKey(), server.secretKey()),
             false, ca, provider != null ? provider : ProviderProfiles.gcs(), "embedded S3 server, gcs profile");
@@ -107,6 +108,29 @@ public final class DoctorEngine {
       serverLog.setLevel(level);
       h2Log.setLevel(h2Level);
     }
+  }
+
+  /**
+   * The embedded server with HTTP/3 where QUIC runs here. Its UDP port is the TCP port's number, which
+   * another program may hold: then another port, twice, before it starts without HTTP/3; {@code noH3}
+   * gets why it has none.
+   */
+  private static S3Server startEmbedded(List<String> noH3) {
+    String quic = io.s3wire.cli.Http3Support.unavailabilityCause();
+    if (quic != null) {
+      noH3.add(quic);
+    } else {
+      java.io.UncheckedIOException last = null;
+      for (int attempt = 0; attempt < 3; attempt++) {
+        try {
+          return S3Server.builder().tls(true).http3(true).profile(ServerProfile.GCS).build().start();
+        } catch (java.io.UncheckedIOException e) {
+          last = e;
+        }
+      }
+      noH3.add(last.getMessage());
+    }
+    return S3Server.builder().tls(true).profile(ServerProfile.GCS).build().start();
   }
 
   private void createBucket(Target target) {
