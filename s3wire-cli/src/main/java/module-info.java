@@ -7,6 +7,8 @@ module io.s3wire.cli {
   requires io.s3wire;
   requires io.s3wire.server;
   requires info.picocli;
+  // Whether Netty's native QUIC library loaded: probe and doctor say so before offering h3.
+  requires io.netty.codec.classes.quic;
   // JSON: fault rules and policies (server), the doctor's report (CLI).
   requires com.fasterxml.jackson.jr.ob;
   requires java.logging;

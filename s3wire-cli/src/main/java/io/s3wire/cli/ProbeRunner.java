@@ -92,10 +92,12 @@ final class ProbeRunner {
         HttpHeaders.of("user-agent", "s3wire-probe", "accept", "*/*"), RequestBody.empty());
     HttpResponse response = null;
     long bodyBytes = -1;
+    String altSvc = null;
     Throwable failure = null;
     try (HttpTransport transport = HttpTransport.create(request.transportConfig(ca, listener))) {
       try {
         response = transport.execute(httpRequest).get(CALL_SECONDS, TimeUnit.SECONDS);
+        altSvc = response.headers().first("alt-svc").orElse(null);
         try (HttpResponse r = response; InputStream in = r.body().stream()) {
           bodyBytes = in.transferTo(OutputStream.nullOutputStream());
         }
@@ -115,6 +117,9 @@ final class ProbeRunner {
       err.println("s3wire: capture written to " + request.pcap() + "; read it with: " + TsharkCommand.reading(request.pcap()));
       err.flush();
     }
+    List<WireEvent> events = List.copyOf(recorder.events());
+    // After a TCP answer, its Alt-Svc decides whether the same request goes over QUIC too (its events join the trace).
+    String h3 = failure == null ? ProbeHttp3.line(request, httpRequest, altSvc, ca, listener) : null;
     if (request.trace() == ProbeRequest.Trace.STDOUT) {
       recorder.render(format).forEach(out::println);
     }
@@ -122,7 +127,7 @@ final class ProbeRunner {
       List<Attempt> attempts = failure instanceof S3Exception s ? s.attempts() : List.of();
       return fail(request, uri, message(failure), attempts);
     }
-    ProbeSummary summary = ProbeSummary.of(request, uri, response, bodyBytes, recorder.events());
+    ProbeSummary summary = ProbeSummary.of(request, uri, response, bodyBytes, events, h3);
     (request.json() ? List.of(summary.json()) : summary.lines()).forEach(out::println);
     out.flush();
     return 0;

@@ -9,7 +9,12 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a probe found, as text lines or one JSON object. */
+/**
+ * What a probe found, as text lines or one JSON object.
+ *
+ * @param h3 what the response's Alt-Svc said about HTTP/3 and what came of trying it ({@link ProbeHttp3}), or
+ *     {@code null} when the probe was HTTP/3 itself
+ */
 record ProbeSummary(
     ProbeRequest request,
     URI uri,
@@ -18,9 +23,11 @@ record ProbeSummary(
     long bodyBytes,
     WireEvent.TlsHandshake tls,
     List<String> warnings,
-    List<String> fallbacks) {
+    List<String> fallbacks,
+    String h3) {
 
-  static ProbeSummary of(ProbeRequest request, URI uri, HttpResponse response, long bodyBytes, List<WireEvent> events) {
+  static ProbeSummary of(ProbeRequest request, URI uri, HttpResponse response, long bodyBytes, List<WireEvent> events,
+      String h3) {
     List<String> warnings = new ArrayList<>();
     List<String> fallbacks = new ArrayList<>();
     for (WireEvent e : events) {
@@ -31,7 +38,7 @@ record ProbeSummary(
       }
     }
     return new ProbeSummary(request, uri, response.protocol().toString(), response.status(), bodyBytes,
-        ProbeRunner.handshake(events), warnings, fallbacks);
+        ProbeRunner.handshake(events), warnings, fallbacks, h3);
   }
 
   List<String> lines() {
@@ -57,6 +64,9 @@ record ProbeSummary(
     }
     lines.add("status:   " + status);
     lines.add("body:     " + bodyBytes + " bytes");
+    if (h3 != null) {
+      lines.add("h3:       " + h3);
+    }
     return lines;
   }
 
@@ -71,7 +81,7 @@ record ProbeSummary(
     } else {
       j.string("tls_provider", null);
     }
-    return j.strings("fallbacks", fallbacks).strings("warnings", warnings).build();
+    return j.strings("fallbacks", fallbacks).strings("warnings", warnings).string("h3", h3).build();
   }
 
   static String failureJson(ProbeRequest request, URI uri, String message, List<Attempt> attempts) {

@@ -42,7 +42,7 @@ class ProbeEndToEndTest {
     assertThat(lines).anyMatch(l -> l.matches("          \\[SETTINGS_MAX_CONCURRENT_STREAMS\\(0x03\\):\\d+\\]"));
     assertThat(lines).anyMatch(l -> l.matches("\\[ *\\d+\\.\\d{3}\\] c1 send HEADERS frame <length=\\?, flags=0x05, stream_id=\\d+>"));
     assertThat(lines).anyMatch(l -> l.matches("\\[ *\\d+\\.\\d{3}\\] c1 recv DATA frame <length=\\d+, flags=0x01, stream_id=\\d+>"));
-    int summary = lines.size() - 8;
+    int summary = lines.size() - 9;
     assertThat(lines.get(summary)).matches("GET https://127\\.0\\.0\\.1:\\d+/");
     assertThat(lines.subList(summary + 1, lines.size())).satisfiesExactly(
         l -> assertThat(l).isEqualTo("policy:   NEGOTIATE_WITH_FALLBACK, ALPN offer (per policy)"),
@@ -51,7 +51,8 @@ class ProbeEndToEndTest {
         l -> assertThat(l).isEqualTo("ALPN:     h2,http/1.1 -> h2"),
         l -> assertThat(l).matches("peer:     CN=s3wire server \\(valid \\S+Z to \\S+Z\\)"),
         l -> assertThat(l).isEqualTo("status:   200"),
-        l -> assertThat(l).matches("body:     [1-9]\\d* bytes"));
+        l -> assertThat(l).matches("body:     [1-9]\\d* bytes"),
+        l -> assertThat(l).isEqualTo("h3:       not tried: the response carried no Alt-Svc with h3 (--http 3 probes HTTP/3 directly)"));
   }
 
   static Stream<Arguments> matrix() {
@@ -112,7 +113,8 @@ class ProbeEndToEndTest {
         "\\{\"event\":\"probe_result\",\"method\":\"GET\",\"url\":\"https://127\\.0\\.0\\.1:\\d+/\",\"policy\":\"HTTP_1_1\","
             + "\"protocol\":\"HTTP/1\\.1\",\"status\":200,\"body_bytes\":[1-9]\\d*,\"tls_provider\":\"JDK\",\"tls_version\":\"TLSv1\\.3\","
             + "\"cipher\":\"TLS_\\w+\",\"alpn_offered\":\\[\"http/1\\.1\"\\],\"alpn_selected\":\"http/1\\.1\","
-            + "\"peer_subject\":\"CN=s3wire server\",\"fallbacks\":\\[\\],\"warnings\":\\[\\]\\}");
+            + "\"peer_subject\":\"CN=s3wire server\",\"fallbacks\":\\[\\],\"warnings\":\\[\\],"
+            + "\"h3\":\"not tried: the response carried no Alt-Svc with h3 \\(--http 3 probes HTTP/3 directly\\)\"\\}");
   }
 
   @Test

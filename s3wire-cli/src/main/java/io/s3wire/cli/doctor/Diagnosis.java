@@ -22,6 +22,7 @@ public final class Diagnosis {
     AddressingRules.apply(m, out, explained);
     AuthRules.apply(m, out, explained);
     ProtocolRules.apply(m, out, explained);
+    Http3Rules.apply(m, out, explained);
     ShapeRules.apply(m, out, explained);
     CapabilityRules.apply(m, out);
     unexplained(m, out, explained);

@@ -10,11 +10,14 @@ import java.nio.file.Path;
  * those of its route's file (its connection's TCP stream), found by the cell's request in Wireshark.
  */
 final class DoctorCaptures {
+  /** What stands where an h3 route's capture would: the capture is of TCP connections' cleartext only. */
+  static final String NO_H3 = "no capture for h3: QUIC is not captured";
+
   private DoctorCaptures() {}
 
-  /** The capture of {@code route}'s transport, or {@code null} without {@code --pcap}. */
+  /** The capture of {@code route}'s transport, or {@code null} without {@code --pcap} or for an h3 route. */
   static Path forRoute(Path base, Route route) {
-    return base == null ? null : sibling(base, route.keyPart());
+    return base == null || route.http3() ? null : sibling(base, route.keyPart());
   }
 
   /** How the routes' captures are named, for a person: {@code FILE-ROUTE.pcap}. */

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "doctor", mixinStandardHelpOptions = true,
     description = {
       "Run TLS provider x ALPN offer x request shape x operation against an endpoint, then name the cause",
-      "of what fails, with the frames that show it and the fix. With no endpoint configured anywhere it",
-      "starts the embedded S3 server over TLS in the gcs profile and examines that."})
+      "of what fails, with the frames that show it and the fix. h3 rows (HTTP/3 over QUIC) join when a",
+      "response advertises h3 in Alt-Svc, or with --http3. With no endpoint configured anywhere it starts",
+      "the embedded S3 server over TLS (and HTTP/3) in the gcs profile and examines that."})
 public final class DoctorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -56,6 +57,10 @@ public final class DoctorCommand implements Callable<Integer> {
       + " the HTML report links each failing cell to its route's capture.")
   Path pcap;
 
+  @Option(names = "--http3", description = "Add the h3 rows (HTTP/3 over QUIC) even when no response advertises h3 in"
+      + " Alt-Svc; they go to the endpoint's own port then. Without it they run only when advertised.")
+  boolean http3;
+
   private final Map<String, String> env;
 
   public DoctorCommand(Map<String, String> env) {
@@ -86,7 +91,7 @@ public final class DoctorCommand implements Callable<Integer> {
     if (provider != null && providerFile != null) {
       throw new ParameterException(spec.commandLine(), "--provider and --provider-file clash: give one");
     }
-    return new DoctorOptions(uri, bucket, provider, providerFile, ca, json, report, writeProfile, pcap);
+    return new DoctorOptions(uri, bucket, provider, providerFile, ca, json, report, writeProfile, pcap, http3);
   }
 
   @Override
@@ -108,8 +113,9 @@ public final class DoctorCommand implements Callable<Integer> {
       }
     }
     if (options.pcap() != null && !options.json()) {
+      boolean h3 = r.measurements().cells().stream().anyMatch(c -> c.route().http3() && c.ran());
       out.println("captures: " + options.pcap() + " (setup and probes) and " + DoctorCaptures.routePattern(options.pcap())
-          + " per route; read one with: " + TsharkCommand.reading(options.pcap()));
+          + " per route" + (h3 ? " (" + DoctorCaptures.NO_H3 + ")" : "") + "; read one with: " + TsharkCommand.reading(options.pcap()));
     }
     if (options.writeProfile() != null) {
       ProfileWriter.write(r, options.writeProfile());

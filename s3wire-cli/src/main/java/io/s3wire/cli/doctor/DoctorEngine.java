@@ -70,9 +70,10 @@ public final class DoctorEngine {
     if (!endpoint.getScheme().equalsIgnoreCase("https")) {
       headline.add("s3wire doctor: " + Route.PLAIN_NOTE);
     }
-    return diagnose(target, headline, start);
+    return diagnose(target, headline, start, options.http3());
   }
 
+  /** The embedded server serves HTTP/3 too where QUIC runs here, so the default run shows the h3 rows. */
   private DoctorReport embedded(DoctorOptions options, ProviderProfile provider, List<String> headline, long start)
       throws IOException {
     // The embedded server logs the abuse it sees (the doctor's malformed shapes are exactly that) as
@@ -83,19 +84,22 @@ public final class DoctorEngine {
     java.util.logging.Level h2Level = h2Log.getLevel();
     serverLog.setLevel(java.util.logging.Level.SEVERE);
     h2Log.setLevel(java.util.logging.Level.WARNING);
-    try (S3Server server = S3Server.builder().tls(true).profile(ServerProfile.GCS).build().start()) {
+    List<String> noH3 = new ArrayList<>();
+    try (S3Server server = startEmbedded(noH3)) {
       Path dir = Files.createTempDirectory("s3wire-doctor");
       Path ca = dir.resolve("embedded-ca.pem");
       try {
         server.writeCertificatePem(ca);
         headline.add("s3wire doctor: no endpoint configured (--endpoint, AWS_ENDPOINT_URL, endpoint_url in ~/.aws/config),"
             + " so it started the embedded S3 server over TLS in the gcs profile at " + server.endpoint()
-            + " (it behaves like Google Cloud Storage's front end)");
+            + " (it behaves like Google Cloud Storage's front end)" + (noH3.isEmpty() ? ", with HTTP/3 on UDP port "
+            + server.endpoint().getPort() : ""));
+        noH3.forEach(why -> headline.add("s3wire doctor: the embedded server serves no HTTP/3: " + why));
         String bucket = options.bucket() != null ? options.bucket() : EMBEDDED_BUCKET;
         Target target = new Target(server.endpoint(), bucket, "auto", Credentials.of(server.accessKey(), server.secretKey()),
             false, ca, provider != null ? provider : ProviderProfiles.gcs(), "embedded S3 server, gcs profile");
         createBucket(target);
-        return diagnose(target, headline, start);
+        return diagnose(target, headline, start, options.http3());
       } finally {
         Files.deleteIfExists(ca);
         Files.deleteIfExists(dir);
@@ -104,6 +108,29 @@ public final class DoctorEngine {
       serverLog.setLevel(level);
       h2Log.setLevel(h2Level);
     }
+  }
+
+  /**
+   * The embedded server with HTTP/3 where QUIC runs here. Its UDP port is the TCP port's number, which
+   * another program may hold: then another port, twice, before it starts without HTTP/3; {@code noH3}
+   * gets why it has none.
+   */
+  private static S3Server startEmbedded(List<String> noH3) {
+    String quic = io.s3wire.cli.Http3Support.unavailabilityCause();
+    if (quic != null) {
+      noH3.add(quic);
+    } else {
+      java.io.UncheckedIOException last = null;
+      for (int attempt = 0; attempt < 3; attempt++) {
+        try {
+          return S3Server.builder().tls(true).http3(true).profile(ServerProfile.GCS).build().start();
+        } catch (java.io.UncheckedIOException e) {
+          last = e;
+        }
+      }
+      noH3.add(last.getMessage());
+    }
+    return S3Server.builder().tls(true).profile(ServerProfile.GCS).build().start();
   }
 
   private void createBucket(Target target) {
@@ -117,7 +144,7 @@ public final class DoctorEngine {
     }
   }
 
-  private DoctorReport diagnose(Target target, List<String> headline, long start) {
+  private DoctorReport diagnose(Target target, List<String> headline, long start, boolean http3) {
     if (target.endpoint().getScheme().equalsIgnoreCase("https")) {
       for (TlsProvider p : TlsProvider.values()) {
         if (p.unavailabilityCause() != null) {
@@ -126,7 +153,9 @@ public final class DoctorEngine {
         }
       }
     }
-    Measurements m = new MatrixRunner(target, clock, pcap).run();
+    MatrixRunner runner = new MatrixRunner(target, clock, pcap, http3);
+    Measurements m = runner.run();
+    headline.add("s3wire doctor: " + runner.http3().line());
     List<Finding> findings = Diagnosis.diagnose(m);
     long ms = (System.nanoTime() - start) / 1_000_000;
     return new DoctorReport(List.copyOf(headline), m, findings, ms);

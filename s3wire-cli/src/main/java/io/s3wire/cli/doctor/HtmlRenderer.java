@@ -85,7 +85,10 @@ public final class HtmlRenderer {
       }
       sb.append("<h3 id=\"").append(anchor(c)).append("\">").append(esc(c.row() + " " + c.operation().id() + ": " + c.text()))
           .append("</h3>\n<p>").append(esc(c.outcome().describe())).append("</p>\n");
-      if (pcap != null) {
+      if (pcap != null && c.route().http3()) {
+        sb.append("<p class=\"capture\">Capture: ").append(esc(DoctorCaptures.NO_H3)).append(" (the h3 cells' frames are in the"
+            + " diagram below)</p>\n");
+      } else if (pcap != null) {
         java.nio.file.Path capture = DoctorCaptures.forRoute(pcap, c.route());
         String link = DoctorCaptures.link(report, capture);
         sb.append("<p class=\"capture\">Capture: <a href=\"").append(esc(link)).append("\">").append(esc(link))

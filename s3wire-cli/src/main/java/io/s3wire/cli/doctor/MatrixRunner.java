@@ -36,10 +36,27 @@ final class MatrixRunner {
   private io.s3wire.auth.StringToSign stringToSign;
   /** {@code --pcap}: the captures' base name, or {@code null}. */
   private final java.nio.file.Path pcap;
+  /** {@code --http3}: h3 rows even when no response advertised HTTP/3. */
+  private final boolean http3Asked;
+  private final java.util.function.Supplier<String> quicUnavailable;
+  /** What the run decided about h3, once the TCP rows ran. */
+  private Http3Plan http3 = Http3Plan.none("h3 not tried: the matrix did not run");
 
   MatrixRunner(Target target, Clock clock, java.nio.file.Path pcap) {
+    this(target, clock, pcap, false);
+  }
+
+  MatrixRunner(Target target, Clock clock, java.nio.file.Path pcap, boolean http3Asked) {
+    this(target, clock, pcap, http3Asked, io.s3wire.cli.Http3Support::unavailabilityCause);
+  }
+
+  /** @param quicUnavailable why QUIC cannot run here, or {@code null} ({@link io.s3wire.cli.Http3Support}; tests give another) */
+  MatrixRunner(Target target, Clock clock, java.nio.file.Path pcap, boolean http3Asked,
+      java.util.function.Supplier<String> quicUnavailable) {
     this.target = target;
     this.pcap = pcap;
+    this.http3Asked = http3Asked;
+    this.quicUnavailable = quicUnavailable;
     this.prober = new Prober(target, clock);
     this.probeTarget = target;
     this.prefix = "s3wire-doctor-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
@@ -93,10 +110,51 @@ final class MatrixRunner {
       } finally {
         pool.shutdownNow();
       }
+      // The TCP rows' responses say whether HTTP/3 is on offer (Alt-Svc): only then, or when asked, h3 rows.
+      http3 = Http3Plan.decide(target.endpoint(), cells, http3Asked, quicUnavailable.get());
+      cells.addAll(http3Rows(http3));
       probes(h1, probes);
       cleanup = cleanup(h1, fixture, cells, probes);
     }
     return new Measurements(target, List.copyOf(cells), probes, canonical, stringToSign, prefix, cleanup);
+  }
+
+  /** What the run decided about h3 (valid after {@link #run()}). */
+  Http3Plan http3() {
+    return http3;
+  }
+
+  /**
+   * The h3 routes' cells, against the endpoint at the advertised UDP port: one jdk row that says it
+   * cannot run, then every shape over QUIC (skipped when the native QUIC library did not load).
+   * Nothing captures QUIC, so no pcap; shorter handshake budgets than TCP's, as a QUIC handshake that
+   * gets no answer (UDP dropped) only ends when its budget does.
+   */
+  private List<Cell> http3Rows(Http3Plan plan) {
+    List<Cell> cells = new ArrayList<>();
+    for (Route route : plan.routes()) {
+      String unavailable = route.tls() == TlsProvider.JDK ? Http3Plan.JDK_CELL
+          : plan.quicUnavailable() != null ? Http3Plan.NO_QUIC_CELL : null;
+      if (unavailable != null) {
+        for (Shape shape : route.tls() == TlsProvider.JDK ? List.of(Shape.NORMALISED) : List.of(Shape.values())) {
+          for (Operation op : Operation.values()) {
+            cells.add(new Cell(route, shape, op, null, unavailable));
+          }
+        }
+        continue;
+      }
+      TransportConfig config = config(TlsProvider.JDK, route.policy(), route.offer(), null).toBuilder()
+          .connectTimeout(Duration.ofSeconds(3))
+          .tlsHandshakeTimeout(Duration.ofSeconds(3))
+          .build();
+      Target h3 = target.withEndpoint(plan.endpoint());
+      try (HttpTransport t = HttpTransport.create(config)) {
+        for (Shape shape : Shape.values()) {
+          runRow(t, h3, route, shape, cells);
+        }
+      }
+    }
+    return cells;
   }
 
   private List<Cell> row(Route route) {
@@ -113,7 +171,7 @@ final class MatrixRunner {
     try (HttpTransport t = HttpTransport.create(config(route.tls() == null ? TlsProvider.JDK : route.tls(), route.policy(),
         route.offer(), DoctorCaptures.forRoute(pcap, route)))) {
       for (Shape shape : Shape.values()) {
-        runRow(t, route, shape, cells);
+        runRow(t, target, route, shape, cells);
       }
     }
     return cells;
@@ -124,11 +182,16 @@ final class MatrixRunner {
     return key(route.keyPart() + "-" + shape.id());
   }
 
-  private void runRow(HttpTransport t, Route route, Shape shape, List<Cell> cells) {
+  /** One route and shape's cells, sent to {@code target} (the endpoint, or its h3 alternative). */
+  private void runRow(HttpTransport t, Target target, Route route, Shape shape, List<Cell> cells) {
     String rowKey = rowKey(route, shape);
     for (Operation op : Operation.values()) {
       if (!shape.appliesTo(op)) {
         cells.add(new Cell(route, shape, op, null, "n/a"));
+        continue;
+      }
+      if (route.http3() && cells.stream().anyMatch(c -> c.failed() && c.outcome().protocol() == null)) {
+        cells.add(new Cell(route, shape, op, null, Http3Plan.NOT_CONNECTED));
         continue;
       }
       if (op != Operation.BUCKET && target.bucket() == null) {
@@ -139,7 +202,7 @@ final class MatrixRunner {
         case BUCKET -> target.bucket() == null
             ? prober.signed("GET", target.uri(null, null, null), HttpHeaders.empty(), null)
             : prober.signed("HEAD", target.uri(target.bucket(), null, null), HttpHeaders.empty(), null);
-        case PUT -> put(rowKey);
+        case PUT -> put(target, rowKey);
         case GET -> prober.signed("GET", target.uri(target.bucket(), key("fixture"), null), HttpHeaders.empty(), null);
         case DELETE -> prober.signed("DELETE", target.uri(target.bucket(), rowKey, null), HttpHeaders.empty(), null);
       };
@@ -169,6 +232,10 @@ final class MatrixRunner {
   }
 
   private HttpRequest put(String key) {
+    return put(target, key);
+  }
+
+  private HttpRequest put(Target target, String key) {
     return prober.signed("PUT", target.uri(target.bucket(), key, null), HttpHeaders.of("content-type", "text/plain"), PAYLOAD);
   }
 

@@ -20,6 +20,7 @@ import java.util.List;
  * @param serverDate the server's {@code Date} header, or {@code null}
  * @param millis how long the request took
  * @param trace the request's text trace, redacted
+ * @param altSvc the response's {@code Alt-Svc} header (where the server says HTTP/3 is), or {@code null}
  */
 public record Outcome(
     HttpProtocol protocol,
@@ -31,7 +32,14 @@ public record Outcome(
     Instant requestTime,
     Instant serverDate,
     long millis,
-    List<String> trace) {
+    List<String> trace,
+    String altSvc) {
+
+  /** An outcome whose response carried no {@code Alt-Svc}. */
+  public Outcome(HttpProtocol protocol, String alpnSelected, int status, String server, ServiceException serviceError,
+      S3Exception failure, Instant requestTime, Instant serverDate, long millis, List<String> trace) {
+    this(protocol, alpnSelected, status, server, serviceError, failure, requestTime, serverDate, millis, trace, null);
+  }
 
   public boolean passed() {
     return failure == null && status >= 200 && status < 300;
@@ -52,7 +60,7 @@ public record Outcome(
     return failure instanceof TransportException t ? t.kind() : null;
   }
 
-  /** {@code h2}, {@code http/1.1} or {@code -} when no connection was made. */
+  /** {@code h3}, {@code h2}, {@code http/1.1} or {@code -} when no connection was made. */
   public String protocolLabel() {
     return protocol == null ? "-" : protocol.alpnId();
   }

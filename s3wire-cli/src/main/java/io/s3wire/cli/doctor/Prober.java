@@ -95,7 +95,7 @@ final class Prober {
         }
         return new Outcome(response.protocol(), a == null ? null : a.alpnSelected(), response.status(),
             response.headers().first("server").orElse(null), error, null,
-            requestTime, date(response.headers()), ms, lines(trace));
+            requestTime, date(response.headers()), ms, lines(trace), response.headers().first("alt-svc").orElse(null));
       }
     } catch (ExecutionException | CompletionException e) {
       return failed(e.getCause(), requestTime, start, trace);

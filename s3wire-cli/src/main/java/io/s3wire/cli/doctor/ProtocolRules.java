@@ -28,6 +28,26 @@ final class ProtocolRules {
     return c.outcome() != null && c.outcome().protocol() == HttpProtocol.HTTP_2;
   }
 
+  /**
+   * Whether {@code c} went over HTTP/2 or HTTP/3 and was refused as malformed: PROTOCOL_ERROR, or its
+   * HTTP/3 twin H3_MESSAGE_ERROR (RFC 9114 section 4.1.2 treats a malformed request as HTTP/2 does).
+   */
+  private static boolean malformedOnMultiplexed(Cell c) {
+    return (onH2(c) || onH3(c)) && c.outcome().failure() instanceof io.s3wire.error.StreamResetException s
+        && s.code() == io.s3wire.error.Http2ErrorCode.PROTOCOL_ERROR;
+  }
+
+  private static boolean onH3(Cell c) {
+    return c.outcome() != null && c.outcome().protocol() == HttpProtocol.HTTP_3;
+  }
+
+  /** {@code ; and N HTTP/3 cell(s) with H3_MESSAGE_ERROR (...): rows}, or nothing without h3 cells. */
+  private static String h3Part(List<Cell> cells) {
+    List<Cell> h3 = cells.stream().filter(ProtocolRules::onH3).toList();
+    return h3.isEmpty() ? "" : "; over HTTP/3, " + h3.size() + " cell(s) with " + h3.get(0).outcome().h2Error()
+        + " (PROTOCOL_ERROR's HTTP/3 twin): " + Diagnosis.rows(h3);
+  }
+
   private static boolean onH1(Cell c) {
     return c.outcome() != null && c.outcome().protocol() == HttpProtocol.HTTP_1_1;
   }
@@ -75,12 +95,14 @@ final class ProtocolRules {
   }
 
   private static void hostHeader(Measurements m, List<Finding> out, Set<Cell> explained) {
-    List<Cell> cells = failing(m, c -> c.shape() == Shape.HOST_HEADER && onH2(c)
-        && "PROTOCOL_ERROR".equals(c.outcome().h2Error()) && differs(c, normalised(m, c)));
+    List<Cell> cells = failing(m, c -> c.shape() == Shape.HOST_HEADER && malformedOnMultiplexed(c)
+        && differs(c, normalised(m, c)));
     if (cells.stream().noneMatch(ProtocolRules::rstStream)) {
       return; // another form (GOAWAY alone): the general shape rule names it
     }
     explained.addAll(cells);
+    List<Cell> h2 = cells.stream().filter(ProtocolRules::onH2).toList();
+    String h3 = h3Part(cells);
     List<Cell> h1 = failing(m, c -> c.shape() == Shape.HOST_HEADER && onH1(c));
     List<String> evidence = new ArrayList<>();
     Cell first = cells.stream().filter(c -> c.operation() == Operation.PUT).findFirst().orElse(cells.get(0));
@@ -88,8 +110,8 @@ final class ProtocolRules {
     evidence.addAll(Evidence.frames(first, "host"));
     String differs = "only the explicit host header: the normalised request (no host, authority in :authority) is not reset"
         + " on the same HTTP/2 connection";
-    String whatFails = cells.size() + " HTTP/2 cell(s) with a host header are reset with RST_STREAM(PROTOCOL_ERROR) before"
-        + " any response: " + Diagnosis.rows(cells);
+    String whatFails = (h2.isEmpty() ? "no HTTP/2 cell" : h2.size() + " HTTP/2 cell(s) with a host header are reset with"
+        + " RST_STREAM(PROTOCOL_ERROR) before any response: " + Diagnosis.rows(h2)) + h3;
     if (h1.isEmpty()) {
       differs += ", and the same request with host over HTTP/1.1 passes";
     } else {
@@ -99,7 +121,9 @@ final class ProtocolRules {
       evidence.add("HTTP/1.1 answers with a readable error: " + c.outcome().describe());
     }
     out.add(new Finding("host-header-reset", Finding.PROBLEM,
-        "HTTP/2 requests that carry a host header are reset with RST_STREAM(PROTOCOL_ERROR)",
+        (h2.isEmpty() ? "HTTP/3 requests that carry a host header are reset with H3_MESSAGE_ERROR"
+            : "HTTP/2 requests that carry a host header are reset with RST_STREAM(PROTOCOL_ERROR)"
+            + (h3.isEmpty() ? "" : ", HTTP/3 ones with H3_MESSAGE_ERROR")),
         whatFails,
         differs,
         evidence,
@@ -111,29 +135,35 @@ final class ProtocolRules {
         "RFC 9113 section 8.3.1 (the authority travels in :authority; a host header must not differ from it, and"
             + " Google's front end rejects one even when it agrees) and section 8.1.1 (malformed requests); public reports:"
             + " rust-s3#377, rustls#2108, reqwest#1809, hyper#2079,"
-            + " h2#715, quickwit#1584"));
+            + " h2#715, quickwit#1584" + (h3.isEmpty() ? "" : "; RFC 9114 section 4.3.1 (the same for HTTP/3)")));
   }
 
   private static void keepAlive(Measurements m, List<Finding> out, Set<Cell> explained) {
-    List<Cell> cells = failing(m, c -> c.shape() == Shape.KEEP_ALIVE && onH2(c)
-        && "PROTOCOL_ERROR".equals(c.outcome().h2Error()) && differs(c, normalised(m, c)));
+    List<Cell> cells = failing(m, c -> c.shape() == Shape.KEEP_ALIVE && malformedOnMultiplexed(c)
+        && differs(c, normalised(m, c)));
     if (cells.stream().noneMatch(ProtocolRules::rstStream)) {
       return;
     }
     explained.addAll(cells);
+    List<Cell> h2 = cells.stream().filter(ProtocolRules::onH2).toList();
+    String h3 = h3Part(cells);
     List<String> evidence = new ArrayList<>();
     evidence.add(Evidence.cellLine(cells.get(0)));
     evidence.addAll(Evidence.frames(cells.get(0), "connection"));
     out.add(new Finding("connection-header-reset", Finding.NOTE,
-        "HTTP/2 requests with connection: keep-alive are reset, as RFC 9113 requires",
-        cells.size() + " HTTP/2 cell(s) with a connection header are reset with PROTOCOL_ERROR: " + Diagnosis.rows(cells),
+        (h2.isEmpty() ? "HTTP/3 requests with connection: keep-alive are reset, as RFC 9114 requires"
+            : "HTTP/2 requests with connection: keep-alive are reset, as RFC 9113 requires"
+            + (h3.isEmpty() ? "" : ", and HTTP/3 ones, as RFC 9114 does")),
+        (h2.isEmpty() ? "no HTTP/2 cell" : h2.size() + " HTTP/2 cell(s) with a connection header are reset with PROTOCOL_ERROR: "
+            + Diagnosis.rows(h2)) + h3,
         "only the connection header; without it the request passes",
         evidence,
         "Connection-specific header fields are forbidden in HTTP/2; a request with one is malformed. The server is right;"
             + " a client that copies HTTP/1.1 headers onto HTTP/2 fails here.",
         List.of("s3wire never sends connection-specific headers on HTTP/2",
             "for another client: drop connection, keep-alive, proxy-connection, transfer-encoding and upgrade on HTTP/2"),
-        "RFC 9113 section 8.2.2 (connection-specific header fields)"));
+        "RFC 9113 section 8.2.2 (connection-specific header fields)"
+            + (h3.isEmpty() ? "" : "; RFC 9114 section 4.2 (the same for HTTP/3)")));
   }
 
   private static void noHttp2(Measurements m, List<Finding> out) {

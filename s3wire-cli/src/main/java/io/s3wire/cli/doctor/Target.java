@@ -51,6 +51,11 @@ public record Target(
     return URI.create(sb.toString());
   }
 
+  /** The same target at another URL: the h3 rows' when Alt-Svc names another port. */
+  public Target withEndpoint(URI other) {
+    return new Target(other, bucket, region, credentials, virtualHosted, ca, provider, embedded);
+  }
+
   public Target withVirtualHosted(boolean v) {
     return new Target(endpoint, bucket, region, credentials, v, ca, provider, embedded);
   }

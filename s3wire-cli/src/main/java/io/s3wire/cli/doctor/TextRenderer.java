@@ -12,7 +12,8 @@ public final class TextRenderer {
     List<String> out = new ArrayList<>(r.headline());
     Measurements m = r.measurements();
     out.add("");
-    out.add("matrix (cell: negotiated protocol, status or HTTP/2 error code, time; " + m.cells().stream().filter(Cell::ran).count()
+    boolean h3 = m.cells().stream().anyMatch(c -> c.route().http3());
+    out.add("matrix (cell: negotiated protocol, status or HTTP/2" + (h3 ? " or HTTP/3" : "") + " error code, time; " + m.cells().stream().filter(Cell::ran).count()
         + " requests, objects under " + (m.target().bucket() == null ? "-" : m.target().bucket() + "/" + m.prefix() + "/") + ")");
     boolean plain = !m.cells().isEmpty() && m.cells().get(0).route().plain();
     // Over plain HTTP the route is one column (http/1.1 or h2c) as wide as tls and alpn together.

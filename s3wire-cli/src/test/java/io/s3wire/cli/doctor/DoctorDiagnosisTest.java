@@ -107,6 +107,18 @@ class DoctorDiagnosisTest {
         .isEqualTo("jdk none");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Route(io.s3wire.http.TlsProvider.JDK, "h2,http/1.1",
         io.s3wire.http.HttpVersionPolicy.HTTP_2)).hasMessage(
-        "a route is TLS with an ALPN offer (policy NEGOTIATE), or plain HTTP/1.1 or h2c");
+        "a route is TLS with an ALPN offer (policy NEGOTIATE), h3 (policy HTTP_3), or plain HTTP/1.1 or h2c");
+    assertThat(Route.h3().label()).isEqualTo("openssl h3");
+    assertThat(Route.h3().http()).isEqualTo("h3");
+    assertThat(Route.jdkH3().keyPart()).isEqualTo("jdk-h3");
+    // h3 is only ever HTTP_3, and HTTP_3 only ever h3.
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Route(io.s3wire.http.TlsProvider.OPENSSL, "h3",
+        io.s3wire.http.HttpVersionPolicy.NEGOTIATE)).isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Route(io.s3wire.http.TlsProvider.OPENSSL, "h2,http/1.1",
+        io.s3wire.http.HttpVersionPolicy.HTTP_3)).isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Route(null, "h3",
+        io.s3wire.http.HttpVersionPolicy.HTTP_3)).isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Route(null, null,
+        io.s3wire.http.HttpVersionPolicy.HTTP_3)).isInstanceOf(IllegalArgumentException.class);
   }
 }
