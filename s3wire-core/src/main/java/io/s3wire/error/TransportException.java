@@ -16,7 +16,7 @@ public final class TransportException extends S3Exception {
     HOSTNAME_MISMATCH(false),
     /** The server selected no protocol the policy accepts (e.g. HTTP/2 required, server chose http/1.1). */
     ALPN_MISMATCH(false),
-    /** The TCP connection was not established within the connect timeout. */
+    /** The connection (TCP, or QUIC for HTTP/3) was not established within the connect timeout. */
     CONNECT_TIMEOUT(true),
     /** The TLS handshake did not finish within its timeout. */
     TLS_HANDSHAKE_TIMEOUT(true),
@@ -86,7 +86,7 @@ public final class TransportException extends S3Exception {
       case UNTRUSTED_CERTIFICATE -> "The server's certificate is not trusted: give its CA with --ca (a PEM bundle), or use --insecure only for a test server you control.";
       case HOSTNAME_MISMATCH -> "The server's certificate does not name the host we connected to: use the host name the certificate names.";
       case ALPN_MISMATCH -> "The server did not select an HTTP version this policy accepts in ALPN (RFC 7301): allow HTTP/1.1, or offer h2.";
-      case CONNECT_TIMEOUT -> "The TCP connection was not established in time.";
+      case CONNECT_TIMEOUT -> "The connection was not established in time (over HTTP/3: no QUIC handshake, often UDP blocked on the way).";
       case TLS_HANDSHAKE_TIMEOUT -> "The TLS handshake did not finish in time.";
       case RESPONSE_HEADERS_TIMEOUT -> "The server did not send response headers in time.";
       case IDLE_READ_TIMEOUT -> "The server stopped sending data for longer than the idle read timeout.";
