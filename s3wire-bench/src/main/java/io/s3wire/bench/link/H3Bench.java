@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +22,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP/3 harness: s3wire's client over HTTP/1.1, HTTP/2 and HTTP/3, all over TLS, to the
@@ -100,14 +104,23 @@ public final class H3Bench {
     System.exit(failures.isEmpty() ? 0 : 1);
   }
 
-  /** The server writes its certificate just after it listens: waits (up to 30 s) for the whole PEM. */
+  /**
+   * The server writes its certificate just after it listens, whole (it renames a finished file into
+   * place): waits (up to 30 s) for the file to appear, woken by the directory's creation events.
+   */
   private static void awaitCertificate(Path ca) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!Files.exists(ca) || !Files.readString(ca, StandardCharsets.US_ASCII).contains("-----END CERTIFICATE-----")) {
-      if (System.nanoTime() > deadline) {
-        throw new IOException("the server wrote no certificate to " + ca + " in 30 s");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    try (WatchService watcher = ca.getFileSystem().newWatchService()) {
+      ca.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+      while (!Files.exists(ca)) {
+        long left = deadline - System.nanoTime();
+        WatchKey key = left > 0 ? watcher.poll(left, TimeUnit.NANOSECONDS) : null;
+        if (key == null) {
+          throw new IOException("the server wrote no certificate to " + ca + " in 30 s");
+        }
+        key.pollEvents();
+        key.reset();
       }
-      Thread.sleep(50);
     }
   }
 

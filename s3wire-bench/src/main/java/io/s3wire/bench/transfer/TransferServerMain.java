@@ -3,7 +3,9 @@ package io.s3wire.bench.transfer;
 import io.s3wire.bench.Args;
 import io.s3wire.http.TlsProvider;
 import io.s3wire.server.S3Server;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -28,7 +30,11 @@ public final class TransferServerMain {
     }
     S3Server server = b.start();
     if (tls) {
-      server.writeCertificatePem(Path.of(a.get("cert-pem", "server.pem")));
+      // Written aside and renamed into place, so a reader waiting for the file never sees half of it.
+      Path pem = Path.of(a.get("cert-pem", "server.pem")).toAbsolutePath();
+      Path partial = pem.resolveSibling(pem.getFileName() + ".partial");
+      server.writeCertificatePem(partial);
+      Files.move(partial, pem, StandardCopyOption.ATOMIC_MOVE);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
