@@ -34,7 +34,7 @@ class PipeliningTest {
   }
 
   /** Reads one response: head, then as many body bytes as its content-length says. */
-  private static String response(InputStream in) throws Exception {
+  static String response(InputStream in) throws Exception {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
       int b = in.read();

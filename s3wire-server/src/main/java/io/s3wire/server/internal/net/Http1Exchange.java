@@ -171,10 +171,16 @@ final class Http1Exchange extends AbstractExchange {
     boolean reuse = reusable();
     last.addListener((ChannelFutureListener) f -> {
       finish();
-      if (!f.isSuccess() || !reuse) {
+      if (!f.isSuccess()) {
         f.channel().close();
-      } else {
+      } else if (reuse) {
         handler.exchangeDone(this);
+      } else if (!bodyless && !body.isComplete()) {
+        // Answered before the body was read: closing now, with its bytes unread, would send RST.
+        long declared = HttpUtil.getContentLength(request, -1L);
+        handler.closeLingering(declared < 0 ? -1 : Math.max(0, declared - body.received()));
+      } else {
+        f.channel().close();
       }
     });
   }

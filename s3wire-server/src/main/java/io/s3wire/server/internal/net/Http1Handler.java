@@ -34,6 +34,9 @@ import java.util.concurrent.TimeUnit;
  * request head arrives, the whole head must follow within the request-head timeout, or the
  * connection is closed as slowloris with a warning. {@link #headStart()} sees those first bytes,
  * ahead of the codec that buffers a partial head.
+ *
+ * <p>A connection that closes after an answer given before its request was read to the end closes
+ * lingering ({@link LingeringClose}): the bytes still coming are discarded ahead of the codec.
  */
 final class Http1Handler extends ChannelInboundHandlerAdapter {
   private final RequestHandler requests;
@@ -47,6 +50,8 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
   private boolean waitingForRequest = true;
   /** Closed for a stalled head: the codec's complaint about the cut-off head says nothing new. */
   private boolean closedAsSlowloris;
+  /** Set once the connection closes after an answer that left request bytes unread; they are discarded. */
+  private LingeringClose lingering;
 
   Http1Handler(RequestHandler requests, ServerLimits limits, WritabilityGate gate) {
     this.requests = requests;
@@ -61,12 +66,20 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
 
   /**
    * A handler to place before the HTTP/1.1 codec: it tells this one when bytes arrive while the
-   * connection waits for a request, which starts the request-head timeout.
+   * connection waits for a request, which starts the request-head timeout, and discards the bytes
+   * of a lingering close.
    */
   ChannelInboundHandlerAdapter headStart() {
     return new ChannelInboundHandlerAdapter() {
       @Override
       public void channelRead(ChannelHandlerContext c, Object msg) {
+        if (lingering != null) {
+          if (msg instanceof ByteBuf b) {
+            lingering.discard(b.readableBytes());
+          }
+          ReferenceCountUtil.release(msg);
+          return;
+        }
         if (waitingForRequest && msg instanceof ByteBuf b && b.isReadable()) {
           waitingForRequest = false;
           armHeadTimer();
@@ -160,8 +173,25 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
     response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     ctx.channel().config().setAutoRead(false);
+    // What follows a malformed head is unknown: a body, more requests; it is read and discarded.
+    ctx.writeAndFlush(response).addListener((ChannelFutureListener) f -> {
+      if (f.isSuccess()) {
+        closeLingering(-1);
+      } else {
+        f.channel().close();
+      }
+    });
+  }
+
+  /**
+   * Closes the connection once the client stopped sending, after a response that left request bytes
+   * unread: {@code unread} more may come (-1: unknown). Called on the event loop, the response written.
+   */
+  void closeLingering(long unread) {
+    if (lingering == null && ctx.channel().isOpen()) {
+      lingering = LingeringClose.start(ctx.channel(), unread);
+    }
   }
 
   @Override
