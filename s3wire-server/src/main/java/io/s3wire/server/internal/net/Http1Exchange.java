@@ -48,8 +48,23 @@ final class Http1Exchange extends AbstractExchange {
    * when the worker asks; never for a client that waits for {@code 100 Continue}.
    */
   boolean readsAhead() {
-    return !bodyless && !expectsContinue() && !HttpUtil.isTransferEncodingChunked(request)
+    return !expectsContinue() && smallBody();
+  }
+
+  @Override
+  boolean smallBody() {
+    return !bodyless && !HttpUtil.isTransferEncodingChunked(request)
         && HttpUtil.getContentLength(request, Long.MAX_VALUE) <= READ_AHEAD_BYTES;
+  }
+
+  @Override
+  void readAheadThen(Runnable then) {
+    handler.readAheadThen(this, then);
+  }
+
+  /** Whether the body arrives without being asked for: there is none, or it {@link #readsAhead() reads ahead}. */
+  boolean arrivesWhole() {
+    return bodyless || readsAhead();
   }
 
   @Override
