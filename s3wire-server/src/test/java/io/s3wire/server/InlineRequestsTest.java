@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.net.URL;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -28,17 +28,14 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 @Timeout(30)
 class InlineRequestsTest {
+  @RegisterExtension
+  static final S3ServerExtension S3 = new S3ServerExtension(b -> b.anonymous(true));
   static S3Server server;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = S3Server.builder().anonymous(true).start();
+  static void bucket(S3Server started) throws Exception {
+    server = started;
     server.store().createBucket("bucket");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   private static byte[] ascii(String s) {
