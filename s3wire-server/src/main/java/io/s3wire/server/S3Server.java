@@ -552,7 +552,7 @@ public final class S3Server implements AutoCloseable {
 
     /**
      * The event-loop threads that read and write connections (default: the processor count, at least
-     * two). Store calls never run on them.
+     * two). Only small requests on the memory store run their store call on them; the rest go to workers.
      * @param n the number of I/O threads
      * @return this builder
      */

@@ -88,6 +88,20 @@ class Http3Test {
   }
 
   @Test
+  void aSmallPutThatWaitsFor100ContinueGetsItAndIsStored() throws Exception {
+    try (S3Server s3 = server().start(); Http3TestClient h3 = new Http3TestClient(s3)) {
+      s3.store().createBucket("b");
+      byte[] data = "after 100".getBytes(StandardCharsets.UTF_8);
+      // The client sends no body byte before the interim 100 (exchangeAfterContinue waits for it).
+      Http3TestClient.Response put = h3.exchangeAfterContinue(signed(s3, "PUT", "/b/c", "content-length", "9",
+          "expect", "100-continue"), data);
+      assertThat(put.status()).isEqualTo(200);
+      assertThat(new String(h3.exchange(signed(s3, "GET", "/b/c")).body(), StandardCharsets.UTF_8))
+          .isEqualTo("after 100");
+    }
+  }
+
+  @Test
   void a32MiBBodyStreamsBothWays() throws Exception {
     int size = 32 << 20;
     try (S3Server s3 = server().start(); Http3TestClient h3 = new Http3TestClient(s3)) {

@@ -71,13 +71,29 @@ final class Http3TestClient implements AutoCloseable {
    */
   Response exchange(Http3Headers head, Consumer<BodyWriter> body) throws Exception {
     CompletableFuture<Response> done = new CompletableFuture<>();
-    QuicStreamChannel stream = Http3.newRequestStream(quic, new Collector(done)).get(30, TimeUnit.SECONDS);
+    QuicStreamChannel stream = Http3.newRequestStream(quic, new Collector(done, new CompletableFuture<>()))
+        .get(30, TimeUnit.SECONDS);
     stream.writeAndFlush(new DefaultHttp3HeadersFrame(head)).sync();
     body.accept(chunk -> {
       if (!stream.writeAndFlush(new DefaultHttp3DataFrame(Unpooled.wrappedBuffer(chunk))).await(60, TimeUnit.SECONDS)) {
         throw new IOException("the server took no request bytes for 60 s");
       }
     });
+    stream.shutdownOutput();
+    return done.get(120, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Sends {@code head} (which asks for {@code 100 Continue}), waits for the server's interim 100 and
+   * only then sends {@code body} and the FIN, as a client that honours Expect does.
+   */
+  Response exchangeAfterContinue(Http3Headers head, byte[] body) throws Exception {
+    CompletableFuture<Response> done = new CompletableFuture<>();
+    CompletableFuture<Void> interim = new CompletableFuture<>();
+    QuicStreamChannel stream = Http3.newRequestStream(quic, new Collector(done, interim)).get(30, TimeUnit.SECONDS);
+    stream.writeAndFlush(new DefaultHttp3HeadersFrame(head)).sync();
+    interim.get(30, TimeUnit.SECONDS);
+    stream.writeAndFlush(new DefaultHttp3DataFrame(Unpooled.wrappedBuffer(body))).sync();
     stream.shutdownOutput();
     return done.get(120, TimeUnit.SECONDS);
   }
@@ -104,16 +120,21 @@ final class Http3TestClient implements AutoCloseable {
     private final MessageDigest sha = sha256();
     private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
     private Http3Headers headers;
+    private final CompletableFuture<Void> interim;
     private long length;
 
-    Collector(CompletableFuture<Response> done) {
+    Collector(CompletableFuture<Response> done, CompletableFuture<Void> interim) {
       this.done = done;
+      this.interim = interim;
     }
 
     @Override
     protected void channelRead(ChannelHandlerContext ctx, Http3HeadersFrame frame) {
       if (headers == null || headers.status().charAt(0) == '1') {
         headers = frame.headers();
+        if (headers.status().toString().equals("100")) {
+          interim.complete(null);
+        }
       }
     }
 

@@ -33,15 +33,20 @@ class PipeliningTest {
     return "PUT /bucket/" + key + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
   }
 
-  /** Reads one response: head, then as many body bytes as its content-length says. */
-  private static String response(InputStream in) throws Exception {
+  /** Reads one response head (up to its blank line), nothing after it. */
+  static String head(InputStream in) throws Exception {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
       int b = in.read();
       assertThat(b).as("connection ended inside a response head: " + head).isNotNegative();
       head.write(b);
     }
-    String h = head.toString(StandardCharsets.ISO_8859_1);
+    return head.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  /** Reads one response: head, then as many body bytes as its content-length says. */
+  static String response(InputStream in) throws Exception {
+    String h = head(in);
     Matcher m = Pattern.compile("(?i)content-length: (\\d+)").matcher(h);
     int length = m.find() ? Integer.parseInt(m.group(1)) : 0;
     return h + new String(in.readNBytes(length), StandardCharsets.ISO_8859_1);

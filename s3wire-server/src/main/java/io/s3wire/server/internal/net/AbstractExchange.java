@@ -69,6 +69,24 @@ abstract class AbstractExchange implements Exchange {
     return expectsContinue() && !continueSent && !body.isComplete();
   }
 
+  @Override
+  public boolean smallBodyAfterContinue() {
+    return awaitingContinue() && smallBody();
+  }
+
+  /** Whether the request declares a body of at most {@link #READ_AHEAD_BYTES}, in a form known in advance. */
+  abstract boolean smallBody();
+
+  @Override
+  public void continueAndReadAhead(Runnable then) {
+    continueSent = true;
+    sendContinue();
+    readAheadThen(then);
+  }
+
+  /** Reads the body as it arrives and runs {@code then} as {@link #continueAndReadAhead} says. On the event loop. */
+  abstract void readAheadThen(Runnable then);
+
   /**
    * Starts the per-stream deadline. Past it the stream is cancelled (HTTP/2) or the connection
    * closed, with one log line, and a worker still sending the response is interrupted so that a
@@ -148,8 +166,13 @@ abstract class AbstractExchange implements Exchange {
   public void stream(HttpResponseStatus status, HttpHeaders headers, ObjectContent content, ResponseShaping shaping)
       throws IOException {
     boolean handedOff = false;
-    synchronized (streaming) {
-      streamer = Thread.currentThread();
+    // On the event loop (a small body from memory) nothing waits: the connection takes the whole
+    // body at once, and the deadline, which runs on the same loop, cannot fire meanwhile.
+    boolean onLoop = channel.eventLoop().inEventLoop();
+    if (!onLoop) {
+      synchronized (streaming) {
+        streamer = Thread.currentThread();
+      }
     }
     try {
       if (!claim()) {
@@ -171,7 +194,9 @@ abstract class AbstractExchange implements Exchange {
           // Deadline, reset or closed connection: nobody takes the rest.
           throw new IOException("the exchange ended after " + sent + " of " + content.length() + " response bytes");
         }
-        gate.await(channel, limits.writeTimeout().toNanos());
+        if (!onLoop) {
+          gate.await(channel, limits.writeTimeout().toNanos());
+        }
         int n = (int) Math.min(CHUNK, remaining);
         if (shaping.cutAfterBytes() >= 0) {
           n = (int) Math.min(n, shaping.cutAfterBytes() - sent);

@@ -14,7 +14,8 @@ import java.io.IOException;
  *
  * <p>Created on the event loop when the request head is complete; the router then works on a
  * worker thread. {@link #respond} may be called from any thread; {@link #stream} blocks and must be
- * called from a worker. Exactly one of respond, stream, reset or a connection action ends it.
+ * called from a worker, except for a body the store holds in memory, small enough to hand over at
+ * once, which the event loop may send. Exactly one of respond, stream, reset or a connection action ends it.
  */
 public interface Exchange {
   HttpProtocol protocol();
@@ -72,6 +73,19 @@ public interface Exchange {
    * been asked for, so an error can be answered without reading it.
    */
   boolean awaitingContinue();
+
+  /**
+   * Whether the client {@link #awaitingContinue() waits for 100 Continue} before a body small
+   * enough, by its declared length, to be read as it arrives ({@link #continueAndReadAhead}).
+   */
+  boolean smallBodyAfterContinue();
+
+  /**
+   * Answers {@code 100 Continue} and reads the body as it arrives rather than when a worker asks;
+   * runs {@code then} once, on the event loop: when the body has ended or failed, or when a read
+   * ended with part of the body in. Called on the event loop, once the request's head is accepted.
+   */
+  void continueAndReadAhead(Runnable then);
 
   /** Closes the connection at once, with no response. */
   void closeConnection();

@@ -48,8 +48,23 @@ final class Http1Exchange extends AbstractExchange {
    * when the worker asks; never for a client that waits for {@code 100 Continue}.
    */
   boolean readsAhead() {
-    return !bodyless && !expectsContinue() && !HttpUtil.isTransferEncodingChunked(request)
+    return !expectsContinue() && smallBody();
+  }
+
+  @Override
+  boolean smallBody() {
+    return !bodyless && !HttpUtil.isTransferEncodingChunked(request)
         && HttpUtil.getContentLength(request, Long.MAX_VALUE) <= READ_AHEAD_BYTES;
+  }
+
+  @Override
+  void readAheadThen(Runnable then) {
+    handler.readAheadThen(this, then);
+  }
+
+  /** Whether the body arrives without being asked for: there is none, or it {@link #readsAhead() reads ahead}. */
+  boolean arrivesWhole() {
+    return bodyless || readsAhead();
   }
 
   @Override
@@ -171,10 +186,16 @@ final class Http1Exchange extends AbstractExchange {
     boolean reuse = reusable();
     last.addListener((ChannelFutureListener) f -> {
       finish();
-      if (!f.isSuccess() || !reuse) {
+      if (!f.isSuccess()) {
         f.channel().close();
-      } else {
+      } else if (reuse) {
         handler.exchangeDone(this);
+      } else if (!bodyless && !body.isComplete()) {
+        // Answered before the body was read: closing now, with its bytes unread, would send RST.
+        long declared = HttpUtil.getContentLength(request, -1L);
+        handler.closeLingering(declared < 0 ? -1 : Math.max(0, declared - body.received()));
+      } else {
+        f.channel().close();
       }
     });
   }

@@ -34,6 +34,12 @@ final class Http2Exchange extends StreamExchange<Http2Headers> {
   }
 
   @Override
+  void readAheadThen(Runnable then) {
+    stream.pipeline().get(Http2StreamHandler.class).readAheadThen(this, then);
+    stream.config().setAutoRead(true);
+  }
+
+  @Override
   public HttpProtocol protocol() {
     return HttpProtocol.HTTP_2;
   }

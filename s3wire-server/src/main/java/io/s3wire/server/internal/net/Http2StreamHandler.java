@@ -22,6 +22,13 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
   private final ServerLimits limits;
   private final WritabilityGate gate;
   private Http2Exchange exchange;
+  /**
+   * Runs once the exchange's body has ended or failed, or at the end of a read: routes an exchange
+   * that waits for its body, or carries on a routed one that asked for its body.
+   */
+  private Runnable atBodyEnd;
+  /** {@link #atBodyEnd} waits past the end of reads that brought none of the body (it follows a 100 Continue). */
+  private boolean untilBodyStarts;
 
   Http2StreamHandler(RequestHandler requests, ServerLimits limits, WritabilityGate gate) {
     this.requests = requests;
@@ -45,12 +52,14 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
           exchange.body().offer(data.content().retain());
           if (data.isEndStream()) {
             exchange.body().end();
+            bodyEnded();
           } else if (exchange.readsAhead()) {
             ctx.read();
           }
         }
       } else if (msg instanceof Http2ResetFrame reset) {
         if (exchange != null) {
+          bodyEnded();
           exchange.streamClosed("stream reset by the client with " + Http2Error.valueOf(reset.errorCode()));
         }
       }
@@ -63,6 +72,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
     if (exchange != null) {
       // Trailers end the body; their content is not used.
       exchange.body().end();
+      bodyEnded();
       return;
     }
     String malformed = StrictHeaders.violation(frame.headers());
@@ -78,15 +88,47 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
     if (frame.isEndStream()) {
       exchange.body().end();
     } else if (exchange.readsAhead()) {
-      // A small body is read as it arrives, not when the worker asks (a hand-off per request).
-      ctx.read();
+      // A small body is read as it arrives, not when the worker asks (a hand-off per request); it
+      // is usually in this same read, and routed with it in hand the request can be served on
+      // this loop (see Router). The end of the read routes it regardless.
+      // Reading on (not one frame per ask) keeps the DATA frames in the read that delivered the
+      // head; with one ask per frame the stream's read ends after the head, before its body.
+      atBodyEnd = () -> requests.onRequest(exchange);
+      ctx.channel().config().setAutoRead(true);
+      return;
     }
     requests.onRequest(exchange);
+  }
+
+  /** The body ended or failed: what waits for it runs now. */
+  private void bodyEnded() {
+    Runnable r = atBodyEnd;
+    if (r != null) {
+      atBodyEnd = null;
+      untilBodyStarts = false;
+      r.run();
+    }
+  }
+
+  /**
+   * Runs {@code then} for {@code ex}, a routed request whose client was just sent 100 Continue and
+   * whose body is read as it arrives, as {@link Exchange#continueAndReadAhead} says.
+   */
+  void readAheadThen(Http2Exchange ex, Runnable then) {
+    if (ex != exchange) {
+      return;
+    }
+    atBodyEnd = then;
+    untilBodyStarts = true;
   }
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
     if (exchange != null) {
+      // What waits for the body runs now, unless none of a body that follows a 100 Continue is in yet.
+      if (!untilBodyStarts || exchange.body().received() > 0) {
+        bodyEnded();
+      }
       exchange.body().readComplete();
     }
     ctx.fireChannelReadComplete();
@@ -95,6 +137,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     if (exchange != null) {
+      bodyEnded();
       exchange.streamClosed("stream closed");
     }
     ctx.fireChannelInactive();

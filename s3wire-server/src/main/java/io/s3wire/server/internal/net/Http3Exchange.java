@@ -61,6 +61,11 @@ final class Http3Exchange extends StreamExchange<Http3Headers> {
   }
 
   @Override
+  void readAheadThen(Runnable then) {
+    stream.pipeline().get(Http3StreamHandler.class).readAheadThen(this, then);
+  }
+
+  @Override
   public HttpProtocol protocol() {
     return HttpProtocol.HTTP_3;
   }

@@ -23,6 +23,8 @@ final class Http3StreamHandler extends Http3RequestStreamInboundHandler {
   private final ServerLimits limits;
   private final WritabilityGate gate;
   private Http3Exchange exchange;
+  /** What waits for the end of a body read after 100 Continue (see {@link #readAheadThen}). */
+  private Runnable atBodyEnd;
 
   Http3StreamHandler(RequestHandler requests, ServerLimits limits, WritabilityGate gate) {
     this.requests = requests;
@@ -69,7 +71,7 @@ final class Http3StreamHandler extends Http3RequestStreamInboundHandler {
       return;
     }
     exchange.body().offer(frame.content());
-    if (exchange.readsAhead()) {
+    if (exchange.readsAhead() || atBodyEnd != null) {
       ctx.read();
     }
   }
@@ -78,6 +80,32 @@ final class Http3StreamHandler extends Http3RequestStreamInboundHandler {
   protected void channelInputClosed(ChannelHandlerContext ctx) {
     if (exchange != null) {
       exchange.body().end();
+      bodyEnded();
+    }
+  }
+
+  /**
+   * Runs {@code then} for {@code ex}, a routed request whose client was just sent 100 Continue, once
+   * its (small) body has arrived, reading it as it comes, as {@link Exchange#continueAndReadAhead} says.
+   */
+  void readAheadThen(Http3Exchange ex, Runnable then) {
+    if (ex != exchange) {
+      return;
+    }
+    if (exchange.body().isComplete()) {
+      then.run();
+      return;
+    }
+    atBodyEnd = then;
+    ex.channel.read();
+  }
+
+  /** The body ended or failed: what waits for it runs now. */
+  private void bodyEnded() {
+    Runnable r = atBodyEnd;
+    if (r != null) {
+      atBodyEnd = null;
+      r.run();
     }
   }
 
@@ -92,6 +120,7 @@ final class Http3StreamHandler extends Http3RequestStreamInboundHandler {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     if (exchange != null) {
+      bodyEnded();
       exchange.streamClosed("stream closed");
     }
     ctx.fireChannelInactive();

@@ -76,8 +76,13 @@ abstract class StreamExchange<H extends Headers<CharSequence, CharSequence, H>> 
    * when the worker asks; never for a client that waits for {@code 100 Continue}.
    */
   boolean readsAhead() {
+    return !expectsContinue() && smallBody();
+  }
+
+  @Override
+  boolean smallBody() {
     CharSequence length = fields.get("content-length");
-    if (length == null || expectsContinue()) {
+    if (length == null) {
       return false;
     }
     try {

@@ -1,7 +1,6 @@
 package io.s3wire.server.internal.s3;
 
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.http.HttpDate;
 import io.s3wire.server.ObjectAttributes;
@@ -67,6 +66,14 @@ final class ObjectOps {
   }
 
   static void putObject(S3Call call) throws IOException {
+    acceptPut(call).run();
+  }
+
+  /**
+   * What a PUT checks from its head alone, before it reads its body (for a client that waits for
+   * {@code 100 Continue}, before that is sent); returns the rest: storing the body and answering.
+   */
+  static S3Call.Step acceptPut(S3Call call) throws IOException {
     validateKey(call.key);
     call.requireContentLength();
     call.requireBucket();
@@ -80,13 +87,16 @@ final class ObjectOps {
     ObjectLocks.requireIntegrity(call, attributes, claim);
     ChecksumAlgorithm kept = Checksums.forPut(claim);
     Digests.DigestingInputStream body = Checksums.checkedBody(call, claim, kept);
-    StoredObject info = call.store().putObject(call.bucket, call.key, attributes, kept, body, condition);
-    HttpHeaders h = call.responseHeaders();
-    h.set("etag", info.etag());
-    VersioningOps.describe(h, info);
-    Encryption.answer(h, info.attributes().encryption(), true);
-    Checksums.answer(h, info.checksum() != null ? info.checksum() : Checksums.claimed(claim, body), true);
-    call.respond(200, h);
+    ObjectAttributes stored = attributes;
+    return () -> {
+      StoredObject info = call.store().putObject(call.bucket, call.key, stored, kept, body, condition);
+      HttpHeaders h = call.responseHeaders();
+      h.set("etag", info.etag());
+      VersioningOps.describe(h, info);
+      Encryption.answer(h, info.attributes().encryption(), true);
+      Checksums.answer(h, info.checksum() != null ? info.checksum() : Checksums.claimed(claim, body), true);
+      call.respond(200, h);
+    };
   }
 
   /** Headers describing an object in GET and HEAD answers. */
@@ -152,7 +162,7 @@ final class ObjectOps {
       return;
     }
     ObjectContent content = VersioningOps.open(call.store(), call.bucket, call.key, versionId, offset, length);
-    call.exchange.stream(HttpResponseStatus.valueOf(status), h, content, call.shaping);
+    call.stream(status, h, content);
   }
 
   /**

@@ -14,20 +14,32 @@ import io.s3wire.server.internal.net.RequestHandler;
 import io.s3wire.server.internal.net.ResponseShaping;
 import io.s3wire.server.internal.net.ServerLog;
 import io.s3wire.server.internal.store.FileStore;
+import io.s3wire.server.internal.store.MemoryStore;
 import io.s3wire.server.internal.store.StorageFull;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one router for HTTP/1.1 and HTTP/2: on the event loop it applies the profile's front-end
  * rules and the fault rules that act before any response, resolves the operation and tells the
  * observers; then a worker authenticates and runs the operation's handler from the table.
+ *
+ * <p>A small object operation on the memory store whose request body has fully arrived runs on
+ * the event loop instead: nothing in it can block (the body is in hand, the store holds its locks
+ * only for map updates, authentication is arithmetic), and the hand-off to a worker and the
+ * worker's writes back to the loop cost more than the operation (see {@link #runsInline}). So does
+ * a small PUT whose client waits for {@code 100 Continue}, in two steps: its head's checks, then,
+ * once 100 Continue brought its body, the rest (see {@link #acceptThenContinue}).
  */
 public final class Router implements RequestHandler {
   private final ServerContext ctx;
@@ -83,10 +95,85 @@ public final class Router implements RequestHandler {
       }
       later.add(a);
     }
+    if (later.isEmpty() && runsInline(call)) {
+      call.offload = task -> offload(call, task);
+      run(call, later);
+      return;
+    }
+    if (later.isEmpty() && continuesInline(call)) {
+      call.offload = task -> offload(call, task);
+      guarded(call, () -> acceptThenContinue(call));
+      return;
+    }
     try {
       ctx.workers().execute(() -> run(call, later));
     } catch (RejectedExecutionException e) {
       ErrorResponses.send(call, new S3ErrorException(S3ErrorCode.SLOW_DOWN), 0);
+    }
+  }
+
+  /** The operations that stay on the event loop when their body is in hand: bounded, non-blocking work. */
+  private static final Set<Operation> INLINE = EnumSet.of(Operation.PUT_OBJECT, Operation.GET_OBJECT,
+      Operation.HEAD_OBJECT, Operation.DELETE_OBJECT, Operation.HEAD_BUCKET);
+
+  /**
+   * Whether a call runs on the event loop: the store is the plain memory store (a decorator may
+   * delay, a file store waits on the disk), and the request body has arrived whole, so reading it
+   * never waits for the loop itself. A GET's body larger than {@link S3Call#INLINE_RESPONSE_BYTES}
+   * is sent from a worker ({@link S3Call#stream}).
+   */
+  private boolean runsInline(S3Call call) {
+    return ctx.store() instanceof MemoryStore && INLINE.contains(call.operation)
+        && call.exchange.body().isComplete();
+  }
+
+  /**
+   * Whether a PUT from a client that waits for {@code 100 Continue} runs in two steps on the event
+   * loop ({@link #acceptThenContinue}): the plain memory store, and a body small enough to hold
+   * (see {@link Exchange#smallBodyAfterContinue}).
+   */
+  private boolean continuesInline(S3Call call) {
+    return ctx.store() instanceof MemoryStore && call.operation == Operation.PUT_OBJECT
+        && call.exchange.smallBodyAfterContinue();
+  }
+
+  /**
+   * The first step of a {@link #continuesInline} PUT, on the event loop: the checks a worker makes
+   * from the request's head before it asks for the body (authentication, access, the PUT's own);
+   * what they throw is answered without {@code 100 Continue}. Then the exchange answers {@code 100
+   * Continue} and reads the body as it arrives; once it is in, the PUT stores it on the loop. A
+   * body split over reads is stored by a worker, which waits for the rest; a body that does not
+   * start within the read timeout is answered RequestTimeout, as a worker waiting for it would be.
+   */
+  private void acceptThenContinue(S3Call call) throws IOException {
+    admit(call);
+    S3Call.Step rest = ObjectOps.acceptPut(call);
+    Exchange ex = call.exchange;
+    AtomicBoolean decided = new AtomicBoolean();
+    ScheduledFuture<?> timeout = ex.connection().eventLoop().schedule(() -> {
+      if (decided.compareAndSet(false, true)) {
+        answerError(call, new S3ErrorException(S3ErrorCode.REQUEST_TIMEOUT));
+      }
+    }, ctx.limits().readTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    ex.continueAndReadAhead(() -> {
+      if (!decided.compareAndSet(false, true)) {
+        return;
+      }
+      timeout.cancel(false);
+      if (ex.body().isComplete()) {
+        guarded(call, rest);
+      } else {
+        offload(call, rest);
+      }
+    });
+  }
+
+  /** Runs the rest of an inline call on a worker, with the same error handling as a call started there. */
+  private void offload(S3Call call, S3Call.Step step) {
+    try {
+      ctx.workers().execute(() -> guarded(call, step));
+    } catch (RejectedExecutionException e) {
+      answerError(call, new S3ErrorException(S3ErrorCode.SLOW_DOWN));
     }
   }
 
@@ -95,60 +182,95 @@ public final class Router implements RequestHandler {
   }
 
   private void run(S3Call call, List<FaultRule.Action> actions) {
-    try {
-      long bandwidth = 0;
-      long cutResponse = -1;
-      for (FaultRule.Action a : actions) {
-        if (a instanceof FaultRule.Delay d) {
-          TimeUnit.NANOSECONDS.sleep(d.delay().toNanos());
-        } else if (a instanceof FaultRule.ErrorStatus e) {
-          ErrorResponses.send(call, new S3ErrorException(e.code()), e.status());
-          return;
-        } else if (a instanceof FaultRule.Bandwidth b) {
-          bandwidth = b.bytesPerSecond();
-        } else if (a instanceof FaultRule.CutResponseBody c) {
-          cutResponse = c.bytes();
-        } else if (a instanceof FaultRule.CutRequestBody c) {
-          long limit = c.bytes();
-          call.exchange.body().tap(total -> {
-            if (total >= limit) {
-              call.exchange.closeConnection();
-              throw new IOException("fault rule cut the request after " + total + " bytes");
-            }
-          });
-        }
-      }
-      if (bandwidth > 0) {
-        long rate = bandwidth;
-        long started = System.nanoTime();
-        call.exchange.body().tap(total -> Pacing.pace(started, total, rate));
-      }
-      call.shaping = new ResponseShaping(bandwidth, cutResponse);
-      if (call.operation == Operation.NOT_IMPLEMENTED) {
-        throw new S3ErrorException(S3ErrorCode.NOT_IMPLEMENTED);
-      }
-      if (call.operation == Operation.METHOD_NOT_ALLOWED) {
-        throw new S3ErrorException(S3ErrorCode.METHOD_NOT_ALLOWED);
-      }
-      if (call.operation == Operation.OPTIONS_OBJECT) {
-        // A browser's preflight carries no credentials; S3 answers it from the CORS rules alone.
-        table.get(call.operation).handle(call);
-        return;
-      }
-      call.corsHeaders = Cors.forActualRequest(call);
-      // A browser form is signed in its fields, not its headers: PostObjectOp verifies it.
-      Authenticator.Verdict verdict = call.operation == Operation.POST_OBJECT ? Authenticator.Verdict.UNSIGNED
-          : verify(call);
-      call.caller = verdict.caller() != null || !ctx.users().isEmpty() ? verdict.caller() : ctx.users().defaultOwner();
-      AccessChecks.check(call);
-      ProfileChecks.check(call, ctx.profile());
-      ProfileChecks.emulate(call, ctx.profile());
-      if ((call.operation == Operation.PUT_OBJECT || call.operation == Operation.UPLOAD_PART)
-          && ctx.store() instanceof FileStore files) {
-        StorageFull.refuseLargerThanFree(files.root(), declaredLength(call));
-      }
-      call.body = PayloadStreams.wrap(call, verdict);
+    guarded(call, () -> handle(call, actions));
+  }
+
+  private void handle(S3Call call, List<FaultRule.Action> actions) throws IOException {
+    if (!applyFaults(call, actions)) {
+      return;
+    }
+    if (call.operation == Operation.OPTIONS_OBJECT) {
+      // A browser's preflight carries no credentials; S3 answers it from the CORS rules alone.
       table.get(call.operation).handle(call);
+      return;
+    }
+    admit(call);
+    table.get(call.operation).handle(call);
+  }
+
+  /**
+   * Applies the fault rules that act once the request is routed: delays, error answers, bandwidth
+   * and cuts; false when the request is over (answered, or its connection closed).
+   */
+  private static boolean applyFaults(S3Call call, List<FaultRule.Action> actions) {
+    long bandwidth = 0;
+    long cutResponse = -1;
+    for (FaultRule.Action a : actions) {
+      if (a instanceof FaultRule.Delay d) {
+        try {
+          TimeUnit.NANOSECONDS.sleep(d.delay().toNanos());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          call.exchange.closeConnection();
+          return false;
+        }
+      } else if (a instanceof FaultRule.ErrorStatus e) {
+        ErrorResponses.send(call, new S3ErrorException(e.code()), e.status());
+        return false;
+      } else if (a instanceof FaultRule.Bandwidth b) {
+        bandwidth = b.bytesPerSecond();
+      } else if (a instanceof FaultRule.CutResponseBody c) {
+        cutResponse = c.bytes();
+      } else if (a instanceof FaultRule.CutRequestBody c) {
+        long limit = c.bytes();
+        call.exchange.body().tap(total -> {
+          if (total >= limit) {
+            call.exchange.closeConnection();
+            throw new IOException("fault rule cut the request after " + total + " bytes");
+          }
+        });
+      }
+    }
+    if (bandwidth > 0) {
+      long rate = bandwidth;
+      long started = System.nanoTime();
+      call.exchange.body().tap(total -> Pacing.pace(started, total, rate));
+    }
+    call.shaping = new ResponseShaping(bandwidth, cutResponse);
+    return true;
+  }
+
+  /**
+   * What every operation but a CORS preflight passes from its head before its handler runs:
+   * authentication, access, the profile's checks and free space; then wraps the body to be decoded
+   * and verified as it is read.
+   */
+  private void admit(S3Call call) throws IOException {
+    if (call.operation == Operation.NOT_IMPLEMENTED) {
+      throw new S3ErrorException(S3ErrorCode.NOT_IMPLEMENTED);
+    }
+    if (call.operation == Operation.METHOD_NOT_ALLOWED) {
+      throw new S3ErrorException(S3ErrorCode.METHOD_NOT_ALLOWED);
+    }
+    call.corsHeaders = Cors.forActualRequest(call);
+    // A browser form is signed in its fields, not its headers: PostObjectOp verifies it.
+    Authenticator.Verdict verdict = call.operation == Operation.POST_OBJECT ? Authenticator.Verdict.UNSIGNED
+        : verify(call);
+    call.caller = verdict.caller() != null || !ctx.users().isEmpty() ? verdict.caller() : ctx.users().defaultOwner();
+    AccessChecks.check(call);
+    ProfileChecks.check(call, ctx.profile());
+    ProfileChecks.emulate(call, ctx.profile());
+    if ((call.operation == Operation.PUT_OBJECT || call.operation == Operation.UPLOAD_PART)
+        && ctx.store() instanceof FileStore files) {
+      StorageFull.refuseLargerThanFree(files.root(), declaredLength(call));
+    }
+    call.body = PayloadStreams.wrap(call, verdict);
+  }
+
+  /** Runs {@code step}, answering what it throws as S3 does: typed errors as themselves, the rest as InternalError. */
+  private static void guarded(S3Call call, S3Call.Step step) {
+    try {
+      step.run();
     } catch (S3ErrorException e) {
       answerError(call, e);
     } catch (IOException e) {
@@ -158,9 +280,6 @@ public final class Router implements RequestHandler {
       } else {
         ServerLog.debug(call.exchange.describe() + ": " + e.getMessage());
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      call.exchange.closeConnection();
     } catch (RuntimeException e) {
       ServerLog.error(call.exchange.describe() + ": " + call.operation.awsName() + " failed", e);
       answerError(call, new S3ErrorException(S3ErrorCode.INTERNAL_ERROR));

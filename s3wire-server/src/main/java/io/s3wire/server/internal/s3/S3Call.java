@@ -5,11 +5,13 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.s3wire.server.ObjectContent;
 import io.s3wire.server.ObjectStore;
 import io.s3wire.server.S3ErrorCode;
 import io.s3wire.server.S3ErrorException;
 import io.s3wire.server.internal.net.Exchange;
 import io.s3wire.server.internal.net.ResponseShaping;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
@@ -35,6 +37,20 @@ final class S3Call {
   HttpHeaders corsHeaders;
   /** The user the request acts as, once verified; {@code null} for an unsigned request (a public read). */
   io.s3wire.xml.Owner caller;
+  /**
+   * For a call running on the event loop: hands a step that may wait (sending a large body) to a
+   * worker; {@code null} for a call already on a worker.
+   */
+  java.util.function.Consumer<Step> offload;
+
+  /** A GET's body up to this size is sent from the event loop when the call runs there. */
+  static final long INLINE_RESPONSE_BYTES = 64 * 1024;
+
+  /** A part of handling a call, run where the router decides, with its error handling. */
+  @FunctionalInterface
+  interface Step {
+    void run() throws IOException;
+  }
 
   S3Call(Exchange exchange, ServerContext ctx, String requestId, Operation operation, String bucket, String key,
       String path, Map<String, String> query) {
@@ -92,6 +108,18 @@ final class S3Call {
     headers.set("content-type", "application/xml");
     ProfileChecks.answer(headers, ctx.profile());
     exchange.respond(HttpResponseStatus.valueOf(status), headers, body);
+  }
+
+  /**
+   * Sends {@code content} as the response body; from an inline call, a body larger than
+   * {@link #INLINE_RESPONSE_BYTES} goes to a worker, which waits for the connection to take it.
+   */
+  void stream(int status, HttpHeaders headers, ObjectContent content) throws IOException {
+    if (offload != null && content.length() > INLINE_RESPONSE_BYTES) {
+      offload.accept(() -> exchange.stream(HttpResponseStatus.valueOf(status), headers, content, shaping));
+      return;
+    }
+    exchange.stream(HttpResponseStatus.valueOf(status), headers, content, shaping);
   }
 
   void xml(byte[] document) {
