@@ -414,7 +414,7 @@ public final class S3Server implements AutoCloseable {
      * Serves HTTP/3 over QUIC on UDP at the TLS port's number as well, with the same certificate, and
      * advertises it in every TCP response as {@code Alt-Svc: h3=":PORT"; ma=86400}. Needs
      * {@link #tls(boolean) tls(true)} (QUIC has no cleartext form) and Netty's native QUIC library,
-     * which loads on linux-x86_64.
+     * which loads on linux-x86_64. With port 0, OS-chosen ports whose UDP twin is taken are passed over.
      * @param http3 {@code true} to serve HTTP/3 too (default {@code false})
      * @return this builder
      */

@@ -111,24 +111,20 @@ public final class DoctorEngine {
   }
 
   /**
-   * The embedded server with HTTP/3 where QUIC runs here. Its UDP port is the TCP port's number, which
-   * another program may hold: then another port, twice, before it starts without HTTP/3; {@code noH3}
-   * gets why it has none.
+   * The embedded server with HTTP/3 where QUIC runs here. The server itself passes over OS-chosen ports
+   * whose UDP twin another program holds; should it still find none, the doctor runs without HTTP/3
+   * rather than not at all, and {@code noH3} gets why.
    */
   private static S3Server startEmbedded(List<String> noH3) {
     String quic = io.s3wire.cli.Http3Support.unavailabilityCause();
     if (quic != null) {
       noH3.add(quic);
     } else {
-      java.io.UncheckedIOException last = null;
-      for (int attempt = 0; attempt < 3; attempt++) {
-        try {
-          return S3Server.builder().tls(true).http3(true).profile(ServerProfile.GCS).build().start();
-        } catch (java.io.UncheckedIOException e) {
-          last = e;
-        }
+      try {
+        return S3Server.builder().tls(true).http3(true).profile(ServerProfile.GCS).build().start();
+      } catch (java.io.UncheckedIOException e) {
+        noH3.add(e.getMessage());
       }
-      noH3.add(last.getMessage());
     }
     return S3Server.builder().tls(true).profile(ServerProfile.GCS).build().start();
   }

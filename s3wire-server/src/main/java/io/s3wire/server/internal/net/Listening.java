@@ -25,7 +25,9 @@ import io.s3wire.server.internal.s3.Router;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -39,6 +41,8 @@ import java.util.function.Function;
  * the threads.
  */
 public final class Listening implements AutoCloseable {
+  /** TCP ports the OS may choose before one has its UDP twin free, for HTTP/3. */
+  private static final int PORT_ATTEMPTS = 8;
   private final EventLoopGroup group;
   private final ThreadPoolExecutor workers;
   private final ChannelGroup connections;
@@ -88,9 +92,9 @@ public final class Listening implements AutoCloseable {
     try {
       l.serverChannel = sb.bind(new InetSocketAddress(host, port)).sync().channel();
       if (quic != null) {
-        int bound = l.port();
-        l.udpChannel = Http3Listener.bind(l.group, l.connections, host, bound, quic, requests, limits);
-        pipelines.advertiseHttp3(bound);
+        l.bindUdpTwin(sb, host, port == 0, udpPort -> Http3Listener.bind(l.group, l.connections, host, udpPort, quic,
+            requests, limits));
+        pipelines.advertiseHttp3(l.port());
         l.serverChannel.config().setAutoRead(true);
       }
     } catch (InterruptedException e) {
@@ -99,12 +103,58 @@ public final class Listening implements AutoCloseable {
       throw new UncheckedIOException(new InterruptedIOException("interrupted while binding"));
     } catch (Exception e) {
       // Netty rethrows the bind failure as is: a BindException (checked) or a runtime exception.
+      // Past the TCP bind, it is the UDP one at the (last) TCP port's number that failed.
+      String what = (l.serverChannel != null ? "could not bind " + host + ":" + l.port() + " (UDP, for HTTP/3)"
+          : "could not bind " + host + ":" + port) + ": " + e.getMessage();
       l.close();
-      String what = "could not bind " + host + ":" + port + (l.serverChannel != null ? " (UDP, for HTTP/3)" : "")
-          + ": " + e.getMessage();
       throw new UncheckedIOException(what, e instanceof IOException cause ? cause : new IOException(e.getMessage(), e));
     }
     return l;
+  }
+
+  /**
+   * Binds UDP at the TCP port's number. When the OS chose the TCP port ({@code chosen}) and another
+   * program holds its UDP twin, it takes another TCP port, keeping the refused ones bound meanwhile
+   * so the OS cannot hand them out again, up to {@link #PORT_ATTEMPTS} in all.
+   */
+  private void bindUdpTwin(ServerBootstrap sb, String host, boolean chosen, UdpBinder udp) throws Exception {
+    List<Channel> refused = new ArrayList<>();
+    try {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          udpChannel = udp.bind(port());
+          return;
+        } catch (Exception e) {
+          if (!chosen || attempt == PORT_ATTEMPTS || !addressInUse(e)) {
+            throw e;
+          }
+          var next = sb.bind(new InetSocketAddress(host, 0)).await();
+          if (!next.isSuccess()) {
+            // No other TCP port to be had: the UDP refusal is the news.
+            e.addSuppressed(next.cause());
+            throw e;
+          }
+          refused.add(serverChannel);
+          serverChannel = next.channel();
+        }
+      }
+    } finally {
+      refused.forEach(ch -> ch.close().syncUninterruptibly());
+    }
+  }
+
+  private static boolean addressInUse(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Binds the UDP side at a port; throws as Netty's bind does. */
+  private interface UdpBinder {
+    Channel bind(int port) throws Exception;
   }
 
   /** The port bound (the OS's choice when 0 was asked for). */
