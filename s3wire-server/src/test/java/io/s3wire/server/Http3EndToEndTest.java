@@ -78,6 +78,32 @@ class Http3EndToEndTest {
   }
 
   /**
+   * A 24 MiB PUT signed with the wrong secret: the server answers 403 from the headers, before the body,
+   * and asks the client to stop sending (STOP_SENDING); the caller gets that answer as the S3 error it is.
+   */
+  @Test
+  void anAnswerBeforeTheBodyArrivesAsTheS3ErrorItIs() throws Exception {
+    try (S3Server server = S3Server.builder().tls(true).http3(true).start();
+        S3Client owner = client(server, RetryPolicy.none())) {
+      owner.createBucket("h3-bucket");
+      Path ca = dir.resolve("ca.pem");
+      try (S3Client stranger = S3Client.builder().endpoint(server.endpoint()).region("us-east-1")
+          .credentials(server.accessKey(), "not-the-secret").retryPolicy(RetryPolicy.none())
+          .transportConfig(TransportConfig.builder().versionPolicy(HttpVersionPolicy.HTTP_3).trustedCertificates(ca)
+              .build())
+          .build()) {
+        assertThatThrownBy(() -> stranger.putObject(BucketKey.of("h3-bucket", "k"), new byte[24 << 20]))
+            .isInstanceOfSatisfying(io.s3wire.error.ServiceException.class, e -> {
+              assertThat(e.status()).isEqualTo(403);
+              assertThat(e.errorCode()).isEqualTo("SignatureDoesNotMatch");
+            });
+      }
+      assertThatThrownBy(() -> owner.headObject(BucketKey.of("h3-bucket", "k")))
+          .isInstanceOfSatisfying(io.s3wire.error.ServiceException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+  }
+
+  /**
    * QUIC stream credit is cumulative: a server that grants four streams, and more only as streams
    * close, still serves 64 calls at once, with no retry to hide a STREAM_LIMIT_ERROR.
    */
