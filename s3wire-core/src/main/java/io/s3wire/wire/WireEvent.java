@@ -262,7 +262,8 @@ public sealed interface WireEvent {
 
   /**
    * A QUIC event of an HTTP/3 connection: {@code STREAM_OPENED}, {@code FIN} (one direction of a
-   * stream ended), {@code RESET_STREAM} and {@code STOP_SENDING} with their HTTP/3 code, or {@code
+   * stream ended), {@code RESET_STREAM} and {@code STOP_SENDING} with their HTTP/3 code (a STOP_SENDING
+   * received has none: Netty's QUIC codec does not pass it on), or {@code
    * CONNECTION_CLOSE} (stream -1) with its code, which is an HTTP/3 code when {@code application}
    * and a QUIC transport code otherwise.
    *

@@ -2,6 +2,7 @@ package io.s3wire.http.internal;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.ChannelOutputShutdownException;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http3.DefaultHttp3DataFrame;
 import io.netty.handler.codec.http3.DefaultHttp3Headers;
@@ -43,6 +44,8 @@ final class Http3Exchange implements Call.Exchange, StreamingResponseBody.Source
   private boolean finished;
   private boolean slotReleased;
   private boolean pumping;
+  /** The server sent STOP_SENDING: the request body stopped, the response still counts. */
+  private boolean stopSendingReceived;
   private boolean uploadBlocked;
   private StreamingResponseBody body;
   private boolean readScheduled;
@@ -122,9 +125,31 @@ final class Http3Exchange implements Call.Exchange, StreamingResponseBody.Source
   private void written(io.netty.channel.ChannelFuture f) {
     if (f.isSuccess()) {
       timers.touch();
-    } else if (!finished) {
+    } else if (!finished && !stoppedByPeer(f.cause())) {
       failAndReset(writeFailure(f.cause()));
     }
+  }
+
+  /**
+   * Whether {@code cause} is the server's STOP_SENDING: it answers (or will) without the rest of the
+   * body, and a client must not discard that response (RFC 9114 section 4.1). The body stops, the
+   * response is awaited as usual (its timers still run), and the trace shows the frame once.
+   */
+  private boolean stoppedByPeer(Throwable cause) {
+    if (!(cause instanceof ChannelOutputShutdownException)) {
+      return false;
+    }
+    if (!stopSendingReceived) {
+      stopSendingReceived = true;
+      emit(new WireEvent.QuicFrame(System.nanoTime(), conn.info().id(), WireEvent.Direction.RECEIVED, streamId,
+          "STOP_SENDING", 0, null, true, null));
+      if (pump != null) {
+        pump.close();
+        pump = null;
+      }
+      uploadBlocked = false;
+    }
+    return true;
   }
 
   private S3Exception writeFailure(Throwable cause) {
@@ -138,7 +163,7 @@ final class Http3Exchange implements Call.Exchange, StreamingResponseBody.Source
   /** Ends our side with FIN once {@code f}'s write is done: the request is sent. */
   private void finWritten(io.netty.util.concurrent.Future<?> f) {
     if (!f.isSuccess()) {
-      if (!finished) {
+      if (!finished && !stoppedByPeer(f.cause())) {
         failAndReset(writeFailure(f.cause()));
       }
       return;
