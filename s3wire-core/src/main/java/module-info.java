@@ -6,8 +6,9 @@
  * <p>Only the API packages are exported. Packages named {@code internal} are implementation; a few
  * of them, and the S3 XML model {@code io.s3wire.xml}, are exported to the sibling modules that
  * share them (the embedded server reads and writes the same XML documents and verifies SigV4 with
- * the same code; the CLI prints the wire trace the client records). No public signature in an
- * exported package mentions a type from a package that is not exported.
+ * the same code; the CLI prints the wire trace the client records and reads {@code Alt-Svc} with the
+ * client's parser). No public signature in an exported package mentions a type from a package that
+ * is not exported.
  *
  * <p>netty-tcnative (BoringSSL) is optional: without it on the module path {@link
  * io.s3wire.http.TlsProvider#OPENSSL} reports why it is unavailable and the JDK's TLS is used.

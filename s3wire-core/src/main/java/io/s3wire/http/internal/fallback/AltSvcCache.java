@@ -1,5 +1,6 @@
 package io.s3wire.http.internal.fallback;
 
+import io.s3wire.internal.AltSvcHeader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,17 +73,18 @@ public final class AltSvcCache {
    * @return what the fields said, for tracing; {@code null} when there were none
    */
   public String observe(Key origin, List<String> fields) {
-    AltSvcHeader.Advice advice = AltSvcHeader.parse(fields, origin.host());
+    AltSvcHeader.Advice advice = AltSvcHeader.parse(fields);
     if (advice == null) {
       return null;
     }
     if (advice instanceof AltSvcHeader.Malformed m) {
       return "ignored malformed Alt-Svc: " + m.why();
     }
+    AltSvcHeader.Alternative h3 = advice instanceof AltSvcHeader.Alternatives list ? list.firstH3On(origin.host()) : null;
     synchronized (this) {
-      if (advice instanceof AltSvcHeader.Alternatives a && a.h3Port() > 0 && a.maxAgeSeconds() > 0) {
-        advertised.put(origin, new Advertised(a.h3Port(), clock.instant().plusSeconds(a.maxAgeSeconds())));
-        return "h3 on UDP port " + a.h3Port() + " for " + a.maxAgeSeconds() + " s";
+      if (h3 != null && h3.maxAgeSeconds() > 0) {
+        advertised.put(origin, new Advertised(h3.port(), clock.instant().plusSeconds(h3.maxAgeSeconds())));
+        return "h3 on UDP port " + h3.port() + " for " + h3.maxAgeSeconds() + " s";
       }
       advertised.remove(origin);
       return advice instanceof AltSvcHeader.Clear ? "cleared" : "no same-host h3 alternative";

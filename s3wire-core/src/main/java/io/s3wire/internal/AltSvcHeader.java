@@ -1,49 +1,114 @@
-package io.s3wire.http.internal.fallback;
+package io.s3wire.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Parses {@code Alt-Svc} field values (RFC 7838 section 3) into what the HTTP/3 upgrade needs: the
- * first {@code h3} alternative on the same host, with its max-age. Stateless; never throws on input
- * a server sent: a value that does not parse is {@link Malformed}.
+ * Parses {@code Alt-Svc} field values (RFC 7838 section 3) into what they say: {@code clear}, or the
+ * alternatives they list, or why they do not parse. The one parser of the header: the client's HTTP/3
+ * upgrade ({@code AltSvcCache}) uses the first same-host {@code h3} alternative, the CLI's probe and
+ * doctor quote the first {@code h3} one wherever it is. Stateless; never throws on input a server
+ * sent: a value that does not parse is {@link Malformed}.
  *
  * <p>Supported: {@code clear}; alternatives {@code protocol-id="[host]:port"} with parameters (only
  * {@code ma} is read, {@code persist} and unknown ones are skipped); several alternatives in one value
- * or in several fields (joined by commas, which is what they mean). An alternative on another host
- * is not used: the client only switches port and transport, never the host it trusts.
+ * or in several fields (joined by commas, which is what they mean). An alternative that does not parse
+ * is skipped when others in the same value do; the value is malformed only when none does. The
+ * protocol id is compared exactly, like every ALPN id: {@code H3} and the drafts ({@code h3-29}) are not
+ * {@code h3}, which is the only HTTP/3 s3wire speaks (RFC 9114).
  */
-final class AltSvcHeader {
+public final class AltSvcHeader {
   /** RFC 7838's default freshness when {@code ma} is absent: 24 hours. */
-  static final long DEFAULT_MAX_AGE_SECONDS = 86_400;
+  public static final long DEFAULT_MAX_AGE_SECONDS = 86_400;
 
   /** What one response's Alt-Svc fields say. */
-  sealed interface Advice permits Clear, Alternatives, Malformed {}
+  public sealed interface Advice permits Clear, Alternatives, Malformed {}
 
   /** {@code clear}: forget every alternative of the origin. */
-  record Clear() implements Advice {}
+  public record Clear() implements Advice {}
 
   /**
    * A valid list of alternatives, which replaces what was known (RFC 7838 section 3).
    *
-   * @param h3Port the first same-host {@code h3} alternative's port, or -1 when the list has none
-   * @param maxAgeSeconds its {@code ma}, or the default
+   * @param alternatives the entries that parsed, in the order sent; never empty
    */
-  record Alternatives(int h3Port, long maxAgeSeconds) implements Advice {}
+  public record Alternatives(List<Alternative> alternatives) implements Advice {
+    /**
+     * Copies the list.
+     *
+     * @param alternatives the entries that parsed
+     */
+    public Alternatives {
+      alternatives = List.copyOf(alternatives);
+    }
 
-  /** A value that does not parse: ignored, nothing changes. */
-  record Malformed(String why) implements Advice {}
+    /**
+     * The first {@code h3} alternative, on any host.
+     *
+     * @return it, or {@code null} when none is h3
+     */
+    public Alternative firstH3() {
+      return alternatives.stream().filter(Alternative::isH3).findFirst().orElse(null);
+    }
+
+    /**
+     * The first {@code h3} alternative on {@code originHost} itself.
+     *
+     * @param originHost the host the response came from
+     * @return it, or {@code null} when none is
+     */
+    public Alternative firstH3On(String originHost) {
+      return alternatives.stream().filter(a -> a.isH3() && a.sameHost(originHost)).findFirst().orElse(null);
+    }
+  }
+
+  /**
+   * One {@code alt-value}.
+   *
+   * @param protocolId the ALPN protocol id, as sent ({@code h3}, {@code h3-29}, {@code h2})
+   * @param host the alternative's host without IPv6 brackets, or {@code null} when it is the origin's
+   *     own ({@code h3=":443"})
+   * @param port the alternative's port, 1 to 65535
+   * @param maxAgeSeconds its {@code ma}, or {@link #DEFAULT_MAX_AGE_SECONDS}
+   */
+  public record Alternative(String protocolId, String host, int port, long maxAgeSeconds) {
+    /**
+     * Whether this is RFC 9114's HTTP/3.
+     *
+     * @return {@code true} for the protocol id {@code h3} exactly
+     */
+    public boolean isH3() {
+      return protocolId.equals("h3");
+    }
+
+    /**
+     * Whether the alternative is on {@code originHost} itself: no host named, or the same one.
+     *
+     * @param originHost the origin's host; an IPv6 literal with or without brackets
+     * @return {@code true} when switching to it keeps the host
+     */
+    public boolean sameHost(String originHost) {
+      return host == null || host.equalsIgnoreCase(unbracket(originHost));
+    }
+  }
+
+  /**
+   * A value that does not parse: ignored, nothing changes.
+   *
+   * @param why what does not parse, quoting the value
+   */
+  public record Malformed(String why) implements Advice {}
 
   private AltSvcHeader() {}
 
   /**
-   * Reads the Alt-Svc fields of one response from {@code originHost}.
+   * Reads the Alt-Svc fields of one response.
    *
    * @param fields the field values in order (several fields mean the same as one joined by commas)
    * @return the advice; {@code null} when there is no field
    */
-  static Advice parse(List<String> fields, String originHost) {
+  public static Advice parse(List<String> fields) {
     if (fields.isEmpty()) {
       return null;
     }
@@ -57,27 +122,23 @@ final class AltSvcHeader {
     } catch (IllegalArgumentException e) {
       return new Malformed(e.getMessage());
     }
-    int parsed = 0;
+    List<Alternative> parsed = new ArrayList<>();
     String firstError = null;
     for (String item : items) {
       if (item.isBlank()) {
         continue;
       }
       try {
-        Alternatives a = alternative(item, originHost);
-        parsed++;
-        if (a != null) {
-          return a;
-        }
+        parsed.add(alternative(item));
       } catch (IllegalArgumentException e) {
         firstError = firstError == null ? e.getMessage() : firstError;
       }
     }
-    return parsed > 0 ? new Alternatives(-1, 0) : new Malformed(firstError == null ? "no alternative" : firstError);
+    return !parsed.isEmpty() ? new Alternatives(parsed) : new Malformed(firstError == null ? "no alternative" : firstError);
   }
 
-  /** One {@code alt-value}: the h3 same-host alternative it names, or {@code null} for any other valid one. */
-  private static Alternatives alternative(String item, String originHost) {
+  /** One {@code alt-value}; throws {@link IllegalArgumentException} saying what does not parse. */
+  private static Alternative alternative(String item) {
     List<String> parts = split(item, ';');
     String alt = parts.get(0).trim();
     int eq = alt.indexOf('=');
@@ -94,10 +155,7 @@ final class AltSvcHeader {
       throw new IllegalArgumentException("alt-authority '" + authority + "' has no port");
     }
     int port = port(authority.substring(colon + 1));
-    String host = authority.substring(0, colon);
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
+    String host = unbracket(authority.substring(0, colon));
     long maxAge = DEFAULT_MAX_AGE_SECONDS;
     for (int i = 1; i < parts.size(); i++) {
       String p = parts.get(i).trim();
@@ -112,9 +170,11 @@ final class AltSvcHeader {
         maxAge = deltaSeconds(v);
       }
     }
-    boolean sameHost = host.isEmpty() || host.equalsIgnoreCase(originHost);
-    // "h3" is case-sensitive like every ALPN id; draft versions (h3-29) are not spoken.
-    return protocol.equals("h3") && sameHost ? new Alternatives(port, maxAge) : null;
+    return new Alternative(protocol, host.isEmpty() ? null : host, port, maxAge);
+  }
+
+  private static String unbracket(String host) {
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
   }
 
   /** Splits on {@code sep} outside quoted strings; an unterminated quote is malformed. */
