@@ -123,4 +123,35 @@ class Http2RulesTest {
       assertThat(c.isClosedByServer()).isTrue();
     }
   }
+  /**
+   * A client that has not yet read our GOAWAY may open a stream above its last-stream-id and send
+   * DATA on it. RFC 9113 section 6.8 lets us discard those frames; the streams the GOAWAY covers
+   * must still finish. (Netty's codec alone calls that DATA a connection error, PROTOCOL_ERROR
+   * "Stream 5 does not exist", which cut the covered upload short.)
+   */
+  @Test
+  void dataOnAStreamOpenedAfterOurGoAwayIsDiscardedAndTheCoveredStreamFinishes() throws Exception {
+    server.addFaultRule(FaultRule.when().method("GET").goAway(Http2ErrorCode.NO_ERROR, 1));
+    try (RawH2Client c = new RawH2Client(server.port())) {
+      c.headers(1, RawH2Client.request("PUT", "/bucket/covered", "content-length", "8"), false);
+      c.frame(RawH2Client.DATA, 0, 1, RawH2Client.bytes(4));
+      c.headers(3, RawH2Client.request("GET", "/bucket"), true);
+      RawH2Client.Frame g = c.await(RawH2Client.GOAWAY, 0);
+      assertThat(g).as("GOAWAY").isNotNull();
+      assertThat(g.lastStreamId()).isEqualTo(1);
+
+      c.headers(5, RawH2Client.request("PUT", "/bucket/too-late", "content-length", "4"), false);
+      c.frame(RawH2Client.DATA, 1, 5, RawH2Client.bytes(4));
+      c.frame(RawH2Client.DATA, 1, 1, RawH2Client.bytes(4));
+      RawH2Client.Frame f;
+      while ((f = c.read()) != null && !(f.type() == RawH2Client.HEADERS && f.streamId() == 1)) {
+        assertThat(f.type() == RawH2Client.GOAWAY ? f.errorCode() : 0L).as("a second GOAWAY's code: " + f)
+            .isEqualTo(Http2ErrorCode.NO_ERROR.code());
+      }
+      assertThat(f).as("the answer on stream 1").isNotNull();
+      assertThat(c.decode(f).status().toString()).isEqualTo("200");
+    }
+    assertThat(server.store().headObject("bucket", "covered").size()).isEqualTo(8);
+    assertThat(server.store().listObjects("bucket", "too-late", "").hasNext()).as("the discarded stream's object").isFalse();
+  }
 }

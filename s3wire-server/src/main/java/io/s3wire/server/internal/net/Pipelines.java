@@ -9,7 +9,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2FrameCodec;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
@@ -75,7 +74,7 @@ public final class Pipelines extends ChannelInitializer<SocketChannel> {
         .initialWindowSize(limits.initialWindowSize())
         .maxFrameSize(limits.maxFrameSize());
     int rstWindowSeconds = (int) Math.max(1, limits.rstWindow().toSeconds());
-    Http2FrameCodec codec = Http2FrameCodecBuilder.forServer()
+    Http2FrameCodec codec = GoAwayTolerantConnection.codecBuilder()
         .initialSettings(settings)
         .validateHeaders(true)
         .decoderEnforceMaxRstFramesPerWindow(limits.maxReceivedRstFrames(), rstWindowSeconds)
