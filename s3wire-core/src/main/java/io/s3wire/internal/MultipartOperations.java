@@ -65,7 +65,12 @@ public final class MultipartOperations {
     S3Call call = b.build();
     return pipeline.execute(call)
         .thenCompose(r -> Xml.read(call, r, S3Xml::readInitiateMultipartUploadResult))
-        .thenApply(r -> new MultipartUpload(object, r.uploadId(), request.customerKey()));
+        .thenApply(r -> new MultipartUpload(object, r.uploadId(), request.customerKey()))
+        .whenComplete((u, err) -> {
+          if (err != null) {
+            LeftUploads.createFailed(err, object);
+          }
+        });
   }
 
   /** The start of a call about one part: its address and, for an SSE-C upload, the customer key. */

@@ -83,7 +83,7 @@ public final class StreamUpload {
               return multipart.abort(upload).handle((x, abortErr) -> {
                 Throwable cause = Futures.unwrap(err);
                 if (abortErr != null) {
-                  cause.addSuppressed(Futures.unwrap(abortErr));
+                  LeftUploads.abortFailed(cause, upload, abortErr);
                 }
                 throw Futures.asCompletion(cause);
               }).thenApply(x -> result);

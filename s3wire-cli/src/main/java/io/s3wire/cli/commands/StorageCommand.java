@@ -2,6 +2,7 @@ package io.s3wire.cli.commands;
 
 import io.s3wire.error.Attempt;
 import io.s3wire.error.S3Exception;
+import io.s3wire.error.UploadLeft;
 import io.s3wire.wire.Redaction;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -76,6 +77,8 @@ abstract class StorageCommand implements Callable<Integer> {
   /** Prints a failure: one line, then with {@code verbose} each attempt and its trace tail. */
   static void report(PrintWriter err, S3Exception e, boolean verbose) {
     err.println("s3wire: " + oneLine(e));
+    // A second line only when storage may stay in use: the failure alone does not say so.
+    UploadLeft.in(e).ifPresent(left -> err.println("s3wire: " + Redaction.DEFAULT.text(left.getMessage())));
     if (verbose) {
       List<Attempt> attempts = e.attempts();
       for (int i = 0; i < attempts.size(); i++) {

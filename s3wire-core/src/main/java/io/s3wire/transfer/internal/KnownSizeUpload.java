@@ -10,6 +10,7 @@ import io.s3wire.S3AsyncClient;
 import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.error.ServiceException;
 import io.s3wire.internal.Futures;
+import io.s3wire.internal.LeftUploads;
 import io.s3wire.transfer.TransferConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -137,7 +138,7 @@ final class KnownSizeUpload {
     }
     return session.abort().thenApply(abortErr -> {
       if (abortErr != null) {
-        cause.addSuppressed(abortErr);
+        LeftUploads.abortFailed(cause, session.upload(), abortErr);
       }
       throw cause instanceof CompletionException ce ? ce : new CompletionException(cause);
     });

@@ -12,6 +12,7 @@ import io.s3wire.S3AsyncClient;
 import io.s3wire.error.RetrySafety;
 import io.s3wire.error.TransportException;
 import io.s3wire.internal.Futures;
+import io.s3wire.internal.LeftUploads;
 import io.s3wire.transfer.TransferConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,7 @@ final class ServerCopy {
             Throwable cause = Futures.unwrap(err);
             return client.abortMultipartUpload(upload).handle((x, abortErr) -> {
               if (abortErr != null) {
-                cause.addSuppressed(Futures.unwrap(abortErr));
+                LeftUploads.abortFailed(cause, upload, abortErr);
               }
               throw cause instanceof CompletionException ce ? ce : new CompletionException(cause);
             }).thenApply(x -> result);

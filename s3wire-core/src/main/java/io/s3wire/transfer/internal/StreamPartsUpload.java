@@ -9,6 +9,7 @@ import io.s3wire.S3AsyncClient;
 import io.s3wire.checksum.ChecksumAlgorithm;
 import io.s3wire.error.ClientException;
 import io.s3wire.internal.Futures;
+import io.s3wire.internal.LeftUploads;
 import io.s3wire.transfer.TransferConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,7 +89,7 @@ final class StreamPartsUpload {
               Throwable cause = Futures.unwrap(err);
               return session.abort().<PutObjectResult>thenApply(abortErr -> {
                 if (abortErr != null) {
-                  cause.addSuppressed(abortErr);
+                  LeftUploads.abortFailed(cause, upload, abortErr);
                 }
                 throw cause instanceof CompletionException ce ? ce : new CompletionException(cause);
               });

@@ -2,6 +2,7 @@ package io.s3wire.server.soak;
 
 import io.s3wire.error.S3Exception;
 import io.s3wire.error.ServiceException;
+import io.s3wire.error.UploadLeft;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ final class SoakFigures {
   final List<String> lost = new CopyOnWriteArrayList<>();
   final List<String> corrupt = new CopyOnWriteArrayList<>();
   final List<String> untyped = new CopyOnWriteArrayList<>();
+  /** The notes of failures that said a multipart upload may be left on the server. */
+  final List<UploadLeft> saidLeft = new CopyOnWriteArrayList<>();
 
   void done(String op) {
     done.computeIfAbsent(op, k -> new LongAdder()).increment();
@@ -34,6 +37,7 @@ final class SoakFigures {
     surfaced.computeIfAbsent(op + " " + what, k -> new LongAdder()).increment();
     samples.putIfAbsent(op + " " + what, String.valueOf(e.getMessage()));
     retriesInFailures.add(Math.max(0, e.attempts().size() - 1));
+    UploadLeft.in(e).ifPresent(saidLeft::add);
   }
 
   void untyped(String op, Throwable t) {
