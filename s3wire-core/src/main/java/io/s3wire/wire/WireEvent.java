@@ -254,8 +254,8 @@ public sealed interface WireEvent {
 
   /**
    * An HTTP/3 frame on a request stream: {@code HEADERS} with the decoded fields in order, values
-   * redacted, and length -1 (the codec hands over the decoded section, not its QPACK size); {@code
-   * DATA} with its payload length and no headers.
+   * redacted, and as length the size of its QPACK-encoded field section (-1 when it was not seen);
+   * {@code DATA} with its payload length and no headers.
    */
   record Http3Frame(long nanoTime, String connectionId, Direction direction, long streamId, String type, long length,
       List<Header> headers) implements WireEvent {}

@@ -37,18 +37,27 @@ class Http3TraceTest extends Http3TestBase {
     String all = String.join("\n", lines);
     assertThat(all).doesNotContain("deadbeefcafe");
     assertThat(lines).anySatisfy(l -> assertThat(l).matches("QUIC handshake done: QUIC v1 TLS_[A-Z0-9_]+"));
+    // The response's field section, encoded as RFC 9204 has it with the static table: 2 bytes of
+    // prefix (no dynamic table), ":status: 200" as static entry 25 (1 byte), "content-length: 5" as a
+    // literal naming static entry 4 (1 byte, then the value's length and the value: 2).
     assertThat(lines).contains(
         TextTrace.INDENT + "ALPN: h3 -> h3",
         "send QUIC STREAM_OPENED <stream_id=0>",
-        "send HTTP/3 HEADERS frame <length=?, stream_id=0>",
         TextTrace.INDENT + ":method: GET",
         TextTrace.INDENT + ":path: /hello",
         "send QUIC FIN <stream_id=0>",
-        "recv HTTP/3 HEADERS frame <length=?, stream_id=0>",
+        "recv HTTP/3 HEADERS frame <length=6, stream_id=0>",
         TextTrace.INDENT + ":status: 200",
         "recv HTTP/3 DATA frame <length=5, stream_id=0>",
         "recv QUIC FIN <stream_id=0>");
     assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(TextTrace.INDENT + "authorization: AWS4-HMAC-SHA256"));
+    // The request's section: QPACK-encoded, so shorter than its fields written out, and not empty.
+    WireEvent.Http3Frame sent = events.stream().filter(e -> e instanceof WireEvent.Http3Frame f
+        && f.direction() == WireEvent.Direction.SENT && f.type().equals("HEADERS")).map(WireEvent.Http3Frame.class::cast)
+        .findFirst().orElseThrow();
+    int written = sent.headers().stream().mapToInt(h -> h.name().length() + 2 + h.value().length()).sum();
+    assertThat(sent.length()).isBetween(20L, (long) written);
+    assertThat(lines).contains("send HTTP/3 HEADERS frame <length=" + sent.length() + ", stream_id=0>");
   }
 
   @Test

@@ -21,6 +21,7 @@ import io.s3wire.error.S3Exception;
 import io.s3wire.error.TransportException;
 import io.s3wire.http.HttpProtocol;
 import io.s3wire.wire.WireEvent;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +49,10 @@ final class Http3Exchange implements Call.Exchange, StreamingResponseBody.Source
   private boolean stopSendingReceived;
   private boolean uploadBlocked;
   private StreamingResponseBody body;
+  /** The request's fields, redacted, until its HEADERS frame is traced. */
+  private List<WireEvent.Header> unsentHeaders;
+  /** QPACK sizes of HEADERS frames read but not yet decoded, oldest first. */
+  private final ArrayDeque<Long> receivedHeadersLengths = new ArrayDeque<>();
   private boolean readScheduled;
   private final Runnable readAfterBatch = () -> {
     readScheduled = false;
@@ -99,10 +104,12 @@ final class Http3Exchange implements Call.Exchange, StreamingResponseBody.Source
     emit(new WireEvent.QuicFrame(System.nanoTime(), id, WireEvent.Direction.SENT, streamId, "STREAM_OPENED", 0, null, true, null));
     Http3Headers headers = toHttp3(RequestNormalizer.toHttp2(call.request));
     boolean bodiless = RequestNormalizer.isBodiless(call.request);
-    emit(new WireEvent.Http3Frame(System.nanoTime(), id, WireEvent.Direction.SENT, streamId, "HEADERS", -1,
-        WireFrameLogger.redacted(call.redaction, headers, headers.size())));
+    // Traced when the encoded frame passes Http3FrameSizes, with its QPACK size.
+    unsentHeaders = WireFrameLogger.redacted(call.redaction, headers, headers.size());
+    s.pipeline().addFirst(new Http3FrameSizes(this::headersFrame));
     timers.startIdle();
     var written = s.writeAndFlush(new DefaultHttp3HeadersFrame(headers));
+    written.addListener(f -> headersFrame(true, -1));
     if (bodiless) {
       written.addListener(this::finWritten);
     } else {
@@ -216,10 +223,25 @@ final class Http3Exchange implements Call.Exchange, StreamingResponseBody.Source
     return !headersReceived || uploadBlocked || (!responseEnded && body.queuedBytes() == 0);
   }
 
+  /**
+   * A HEADERS frame's length, from {@link Http3FrameSizes}: a sent one is traced now (or with -1 once
+   * its write ended without the frame passing); a received one when the codec hands it over decoded.
+   */
+  private void headersFrame(boolean sent, long length) {
+    if (!sent) {
+      receivedHeadersLengths.add(length);
+    } else if (unsentHeaders != null) {
+      emit(new WireEvent.Http3Frame(System.nanoTime(), conn.info().id(), WireEvent.Direction.SENT, streamId, "HEADERS", length,
+          unsentHeaders));
+      unsentHeaders = null;
+    }
+  }
+
   private void headers(Http3Headers h) {
     timers.touch();
-    emit(new WireEvent.Http3Frame(System.nanoTime(), conn.info().id(), WireEvent.Direction.RECEIVED, streamId, "HEADERS", -1,
-        WireFrameLogger.redacted(call.redaction, h, h.size())));
+    Long length = receivedHeadersLengths.poll();
+    emit(new WireEvent.Http3Frame(System.nanoTime(), conn.info().id(), WireEvent.Direction.RECEIVED, streamId, "HEADERS",
+        length == null ? -1 : length, WireFrameLogger.redacted(call.redaction, h, h.size())));
     if (headersReceived) {
       return; // Trailers: nothing in them is part of the response we deliver.
     }
