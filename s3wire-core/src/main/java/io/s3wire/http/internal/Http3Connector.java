@@ -120,13 +120,20 @@ final class Http3Connector implements AutoCloseable {
           .remoteAddress(address)
           .connect();
       long budget = c.connectTimeout().toMillis() + c.tlsHandshakeTimeout().toMillis();
+      // Out of time, the attempt fails and its UDP channel closes, which ends the QUIC channel and so
+      // the connect future. Not connecting.cancel(): Netty's bootstrap completes that future itself
+      // and logs an IllegalStateException with a stack trace when it was cancelled first.
+      boolean[] timedOut = {false};
       var timer = udp.eventLoop().schedule(() -> {
-        connecting.cancel(false);
+        timedOut[0] = true;
         fail(pool, expected, opener, router, udp, Http3Failures.handshakeTimeout(origin, budget));
       }, budget, TimeUnit.MILLISECONDS);
       connecting.addListener(qf -> {
         timer.cancel(false);
-        if (qf.isCancelled()) {
+        if (timedOut[0]) {
+          if (qf.isSuccess()) {
+            ((QuicChannel) qf.getNow()).close();
+          }
           return;
         }
         if (!qf.isSuccess()) {
