@@ -20,8 +20,8 @@ import java.util.Map;
  *           [SETTINGS_MAX_CONCURRENT_STREAMS(0x03):100]
  * </pre>
  *
- * <p>A length the emitter could not know (HEADERS: the codec hands over the decoded block) shows as
- * {@code length=?}. Header values and URLs pass through a {@link Redaction} on top of the emitter's, and control
+ * <p>A HEADERS frame's length is its encoded header block's size; one the emitter could not know (a
+ * HEADERS write that failed before its frames went out) shows as {@code length=?}. Header values and URLs pass through a {@link Redaction} on top of the emitter's, and control
  * characters are escaped so a hostile peer cannot forge trace lines. Stateless and thread-safe.
  */
 public final class TextTrace {

@@ -33,9 +33,9 @@ class TsharkCaptureTest {
   /** HTTP/2 frame types by name, as our trace writes them; tshark prints the numbers. */
   static final Map<String, Integer> TYPES = Map.of("DATA", 0, "HEADERS", 1, "PRIORITY", 2, "RST_STREAM", 3,
       "SETTINGS", 4, "PUSH_PROMISE", 5, "PING", 6, "GOAWAY", 7, "WINDOW_UPDATE", 8);
-  /** A frame event in our JSON trace: direction, type, stream. */
+  /** A frame event in our JSON trace: direction, type, stream, length. */
   static final Pattern FRAME = Pattern.compile(
-      "\"event\":\"frame\",\"dir\":\"(send|recv)\",\"type\":\"([A-Z_]+)\",\"stream_id\":(\\d+)");
+      "\"event\":\"frame\",\"dir\":\"(send|recv)\",\"type\":\"([A-Z_]+)\",\"stream_id\":(\\d+),\"length\":(\\d+|null)");
 
   @TempDir Path tmp;
 
@@ -53,7 +53,11 @@ class TsharkCaptureTest {
     }
     List<String> ours = result.get(0);
     List<String> theirs = result.get(1);
-    assertThat(ours).as("our trace").contains("send HEADERS " + firstStream(ours), "recv HEADERS " + firstStream(ours));
+    // Each frame as "send HEADERS 1 52": direction, type, stream and length, a HEADERS frame's being the
+    // encoded size of its header block, which our trace reads off the bytes.
+    String first = firstStream(ours);
+    assertThat(ours).as("our trace").anyMatch(f -> f.matches("send HEADERS " + first + " \\d+"))
+        .anyMatch(f -> f.matches("recv HEADERS " + first + " \\d+"));
     List<String> ourSent = ours.stream().filter(f -> f.startsWith("send ")).toList();
     List<String> ourReceived = ours.stream().filter(f -> f.startsWith("recv ")).toList();
     List<String> theirSent = theirs.stream().filter(f -> f.startsWith("send ")).toList();
@@ -104,7 +108,7 @@ class TsharkCaptureTest {
   private static String firstStream(List<String> frames) {
     for (String f : frames) {
       if (f.startsWith("send HEADERS ")) {
-        return f.substring("send HEADERS ".length());
+        return f.split(" ")[2];
       }
     }
     return "?";
@@ -154,7 +158,7 @@ class TsharkCaptureTest {
     for (String line : Files.readAllLines(trace)) {
       Matcher m = FRAME.matcher(line);
       if (m.find()) {
-        (m.group(1).equals("send") ? sent : received).add(m.group(1) + " " + m.group(2) + " " + m.group(3));
+        (m.group(1).equals("send") ? sent : received).add(m.group(1) + " " + m.group(2) + " " + m.group(3) + " " + m.group(4));
       }
     }
     sent.addAll(received);
@@ -164,7 +168,8 @@ class TsharkCaptureTest {
   /** The same list from the capture, decrypted with the key log. */
   private static List<String> tsharkFrames(Path tshark, Path capture, Path keys, int serverPort) throws Exception {
     Process p = new ProcessBuilder(tshark.toString(), "-r", capture.toString(), "-o", "tls.keylog_file:" + keys,
-        "-Y", "http2", "-T", "fields", "-E", "separator=/t", "-e", "tcp.srcport", "-e", "http2.type", "-e", "http2.streamid")
+        "-Y", "http2", "-T", "fields", "-E", "separator=/t", "-e", "tcp.srcport", "-e", "http2.type", "-e", "http2.streamid",
+        "-e", "http2.length")
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -180,9 +185,10 @@ class TsharkCaptureTest {
       boolean fromServer = Integer.parseInt(cols[0].trim()) == serverPort;
       String[] types = cols[1].split(",");
       String[] streams = cols[2].split(",");
+      String[] lengths = cols.length > 3 ? cols[3].split(",") : new String[0];
       for (int i = 0; i < types.length; i++) {
         String f = (fromServer ? "recv " : "send ") + names.getOrDefault(Integer.parseInt(types[i].trim()), "TYPE_" + types[i])
-            + " " + streams[i].trim();
+            + " " + streams[i].trim() + " " + (i < lengths.length ? lengths[i].trim() : "?");
         (fromServer ? received : sent).add(f);
       }
     }

@@ -50,6 +50,7 @@ final class Http2Connection extends MultiplexedConnection {
   private Throwable connectionError;
   /** Client streams are odd; we start at 1 (Netty's own counter skips 1, kept for h2c upgrade). */
   private int nextStreamId = 1;
+  private final WireFrameLogger frameLogger;
 
   Http2Connection(Channel channel, ConnectionInfo info, EventRouter router, TransportContext context, OriginPool pool) {
     this.channel = channel;
@@ -57,7 +58,8 @@ final class Http2Connection extends MultiplexedConnection {
     this.router = router;
     this.context = context;
     this.pool = pool;
-    this.handler = new Http2ClientHandler.Builder(context.config(), this, new Listener(), new WireFrameLogger(router)).create();
+    this.frameLogger = new WireFrameLogger(router);
+    this.handler = new Http2ClientHandler.Builder(context.config(), this, new Listener(), frameLogger).create();
     handler.connection().addListener(new Http2ConnectionAdapter() {
       @Override
       public void onGoAwayReceived(int lastStreamId, long errorCode, ByteBuf debugData) {
@@ -84,6 +86,8 @@ final class Http2Connection extends MultiplexedConnection {
       ready.completeExceptionally(Failures.closed("connection closed before the server's HTTP/2 SETTINGS", RetrySafety.UNPROCESSED));
       pool.remove(this);
     });
+    // Below the HTTP/2 handler, and before it (which writes the preface on being added).
+    channel.pipeline().addLast("h2-frame-sizes", frameLogger.frameSizes());
     channel.pipeline().addLast("http2", handler);
   }
 
@@ -160,6 +164,11 @@ final class Http2Connection extends MultiplexedConnection {
     }
     nextStreamId += 2;
     return id;
+  }
+
+  /** A HEADERS write on {@code streamId} failed: its trace event goes out without the encoded size. */
+  void headersNotSent(int streamId) {
+    frameLogger.headersNotSent(streamId);
   }
 
   void register(int streamId, Http2Exchange e) {

@@ -81,7 +81,10 @@ final class Http2Exchange implements Call.Exchange, StreamingResponseBody.Source
   private void written(io.netty.channel.ChannelFuture f) {
     if (f.isSuccess()) {
       timers.touch();
-    } else if (!finished) {
+      return;
+    }
+    conn.headersNotSent(streamId);
+    if (!finished) {
       reset(new TransportException(TransportException.Kind.IO, "sending the request on stream " + streamId + " failed: "
           + Failures.oneLine(f.cause()), RetrySafety.UNKNOWN, f.cause()));
     }

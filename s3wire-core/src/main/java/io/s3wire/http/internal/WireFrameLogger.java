@@ -12,6 +12,7 @@ import io.s3wire.wire.Redaction;
 import io.s3wire.wire.WireEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +24,40 @@ import java.util.TreeMap;
  * <p>Netty's builder wraps its frame reader and writer in {@code Http2InboundFrameLogger} and {@code
  * Http2OutboundFrameLogger} with this logger, so the events come from the codec's own decoding, not
  * from re-parsing bytes. Header values are redacted with the stream's call's {@link Redaction}.
- * HEADERS and PUSH_PROMISE events carry length -1: the codec hands over the decoded block, not its
- * encoded size.
+ * A HEADERS event carries its block's encoded size, which the codec does not hand over:
+ * {@link Http2FrameSizes} reads it off the bytes, and a sent HEADERS is traced once its frames pass
+ * there (the codec logs it before encoding it). PUSH_PROMISE events carry no length.
  */
 final class WireFrameLogger extends Http2FrameLogger {
   private final EventRouter router;
+  private final Http2FrameSizes sizes = new Http2FrameSizes(this::sentBlock);
+  /** Sent HEADERS logged but not yet encoded, by stream. */
+  private final Map<Integer, WireEvent.HeadersFrame> unsent = new HashMap<>();
 
   WireFrameLogger(EventRouter router) {
     super(LogLevel.TRACE, WireFrameLogger.class);
     this.router = router;
+  }
+
+  /** {@return the handler that measures header blocks; goes in the pipeline below the HTTP/2 handler} */
+  Http2FrameSizes frameSizes() {
+    return sizes;
+  }
+
+  private void sentBlock(int streamId, long length) {
+    WireEvent.HeadersFrame h = unsent.remove(streamId);
+    if (h != null) {
+      router.emitStream(streamId, new WireEvent.HeadersFrame(h.nanoTime(), h.connectionId(), h.direction(), streamId,
+          (int) length, h.endStream(), h.headers()));
+    }
+  }
+
+  /** A HEADERS write failed before its frames went out: traced now, without a length. */
+  void headersNotSent(int streamId) {
+    WireEvent.HeadersFrame h = unsent.remove(streamId);
+    if (h != null) {
+      router.emitStream(streamId, h);
+    }
   }
 
   private static WireEvent.Direction dir(Http2FrameLogger.Direction d) {
@@ -55,8 +81,13 @@ final class WireFrameLogger extends Http2FrameLogger {
 
   @Override
   public void logHeaders(Http2FrameLogger.Direction d, ChannelHandlerContext ctx, int streamId, Http2Headers headers, int padding, boolean endStream) {
-    router.emitStream(streamId,
-        new WireEvent.HeadersFrame(System.nanoTime(), id(), dir(d), streamId, -1, endStream, headers(streamId, headers)));
+    if (d == Http2FrameLogger.Direction.OUTBOUND) {
+      unsent.put(streamId, new WireEvent.HeadersFrame(System.nanoTime(), id(), dir(d), streamId, -1, endStream,
+          headers(streamId, headers)));
+      return;
+    }
+    router.emitStream(streamId, new WireEvent.HeadersFrame(System.nanoTime(), id(), dir(d), streamId,
+        (int) sizes.takeReceived(streamId), endStream, headers(streamId, headers)));
   }
 
   @Override
