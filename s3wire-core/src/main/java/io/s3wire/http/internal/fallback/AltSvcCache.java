@@ -14,13 +14,17 @@ import java.util.OptionalInt;
  * What each https origin advertised for HTTP/3 through {@code Alt-Svc}, with its max-age, and which
  * origins' HTTP/3 is broken (a QUIC attempt failed) and until when. Browsers keep the same two
  * tables: an advertisement says where h3 is, a broken mark says not to try it for a while, even if
- * later responses advertise it again.
+ * later responses advertise it again. Each failure in a row doubles the period, up to {@link
+ * #MAX_BROKEN} (Chromium's rule: an origin whose UDP stays blocked costs a QUIC attempt a few times a
+ * day, not every five minutes); a response over HTTP/3 forgets the failures.
  *
  * <p>Thread-safe (one lock, held only for map operations); bounded to the {@value #MAX} most recently
  * advertised origins. The clock is injectable so tests pin it.
  */
 public final class AltSvcCache {
   static final int MAX = 4096;
+  /** The longest an origin is kept off HTTP/3 after failures in a row. */
+  public static final Duration MAX_BROKEN = Duration.ofDays(2);
 
   /** An https origin, as requests name it: host (lower case, no brackets) and TCP port. */
   public record Key(String host, int port) {
@@ -38,6 +42,9 @@ public final class AltSvcCache {
 
   private record Advertised(int h3Port, Instant expires) {}
 
+  /** Off HTTP/3 until {@code until}; {@code failures} in a row so far (kept after {@code until}, for the next period). */
+  private record Broken(Instant until, int failures) {}
+
   private final Clock clock;
   private final Duration brokenFor;
   private final Map<Key, Advertised> advertised = new LinkedHashMap<>(64, 0.75f, false) {
@@ -46,9 +53,9 @@ public final class AltSvcCache {
       return size() > MAX;
     }
   };
-  private final Map<Key, Instant> broken = new LinkedHashMap<>(16, 0.75f, false) {
+  private final Map<Key, Broken> broken = new LinkedHashMap<>(16, 0.75f, false) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<Key, Instant> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<Key, Broken> eldest) {
       return size() > MAX;
     }
   };
@@ -57,7 +64,7 @@ public final class AltSvcCache {
    * An empty cache.
    *
    * @param clock what "now" is for max-age and broken marks
-   * @param brokenFor how long a failed QUIC attempt keeps an origin off HTTP/3
+   * @param brokenFor how long a first failed QUIC attempt keeps an origin off HTTP/3
    */
   public AltSvcCache(Clock clock, Duration brokenFor) {
     this.clock = clock;
@@ -122,25 +129,46 @@ public final class AltSvcCache {
   }
 
   private boolean isBroken(Key origin, Instant now) {
-    Instant until = broken.get(origin);
-    if (until != null && !now.isBefore(until)) {
-      broken.remove(origin);
-      return false;
-    }
-    return until != null;
+    Broken b = broken.get(origin);
+    return b != null && now.isBefore(b.until());
   }
 
   /**
-   * Keeps {@code origin} off HTTP/3 for {@link #brokenFor()} from now.
+   * Keeps {@code origin} off HTTP/3 from now: for {@link #brokenFor()} after a first failure, twice
+   * the last period after each further one in a row, at most {@link #MAX_BROKEN}. A failure while
+   * the origin is already kept off (a request that was in flight) changes nothing.
+   *
+   * @param origin the https origin
+   * @return how long it is kept off
+   */
+  public synchronized Duration markBroken(Key origin) {
+    Instant now = clock.instant();
+    Broken last = broken.get(origin);
+    if (last != null && now.isBefore(last.until())) {
+      // Another request's attempt failed in the same period: one failure, not two in a row.
+      return Duration.between(now, last.until());
+    }
+    int failures = last == null ? 1 : last.failures() + 1;
+    Duration period = brokenFor.multipliedBy(1L << Math.min(failures - 1, 30));
+    if (period.compareTo(MAX_BROKEN) > 0 || period.isNegative()) {
+      period = MAX_BROKEN;
+    }
+    broken.put(origin, new Broken(now.plus(period), failures));
+    return period;
+  }
+
+  /**
+   * An HTTP/3 response came from {@code origin}: its failures are forgotten, so a later one starts
+   * again at {@link #brokenFor()}.
    *
    * @param origin the https origin
    */
-  public synchronized void markBroken(Key origin) {
-    broken.put(origin, clock.instant().plus(brokenFor));
+  public synchronized void worked(Key origin) {
+    broken.remove(origin);
   }
 
   /**
-   * How long a broken mark lasts.
+   * How long a first broken mark lasts.
    *
    * @return the duration given at construction
    */

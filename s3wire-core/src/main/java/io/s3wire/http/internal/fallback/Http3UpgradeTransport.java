@@ -2,6 +2,7 @@ package io.s3wire.http.internal.fallback;
 
 import io.s3wire.error.S3Exception;
 import io.s3wire.http.AlpnOffer;
+import io.s3wire.http.HttpProtocol;
 import io.s3wire.http.HttpRequest;
 import io.s3wire.http.HttpResponse;
 import io.s3wire.http.HttpTransport;
@@ -25,7 +26,8 @@ import java.util.function.Function;
  * created on the first advertisement.
  *
  * <p>A failed HTTP/3 attempt goes over TCP when {@link FallbackGate#decideHttp3} says so; the origin
- * is then kept off HTTP/3 for {@link AltSvcCache#brokenFor()}, a {@link WireEvent.Fallback} from
+ * is then kept off HTTP/3 ({@link AltSvcCache#markBroken}: five minutes, doubling with each failure in a
+ * row), a {@link WireEvent.Fallback} from
  * {@code h3} goes to the call's and the transport's listeners, and the outcome carries both attempts,
  * as the h2 -> HTTP/1.1 fallback does.
  *
@@ -88,6 +90,9 @@ public final class Http3UpgradeTransport implements HttpTransport {
     AtomicReference<CompletableFuture<HttpResponse>> running = new AtomicReference<>(first);
     first.whenComplete((response, error) -> {
       if (error == null) {
+        if (response.protocol() == HttpProtocol.HTTP_3) {
+          altSvc.worked(key);
+        }
         deliverTo(result, key, response);
         return;
       }
@@ -101,10 +106,10 @@ public final class Http3UpgradeTransport implements HttpTransport {
         result.completeExceptionally(failure);
         return;
       }
-      altSvc.markBroken(key);
+      Duration keptOff = altSvc.markBroken(key);
       WireEvent.Fallback event = new WireEvent.Fallback(System.nanoTime(), watch.connectionId == null ? "-" : watch.connectionId,
           "h3", String.join(" or ", config.alpnProtocols()), d.reason() + "; sending it over TCP instead, HTTP/3 to "
-          + key.host() + ":" + key.port() + " (UDP " + port.getAsInt() + ") kept off for " + altSvc.brokenFor().toSeconds() + " s");
+          + key.host() + ":" + key.port() + " (UDP " + port.getAsInt() + ") kept off for " + keptOff.toSeconds() + " s");
       SecondAttempt.deliver(config.listener(), event);
       SecondAttempt.deliver(callListener, event);
       LOG.debug("{} {}: falling back from h3 to TCP: {}", request.method(), key.host(), event.reason());

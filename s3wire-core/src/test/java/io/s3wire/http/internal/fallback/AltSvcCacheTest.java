@@ -116,4 +116,31 @@ class AltSvcCacheTest {
     assertThat(cache.isBroken(ORIGIN)).isFalse();
     assertThat(cache.h3Port(ORIGIN)).isEqualTo(OptionalInt.of(8443));
   }
+  @Test
+  void eachFailureInARowDoublesThePeriodUpToTwoDaysAndAnHttp3ResponseStartsOver() {
+    observe("h3=\":8443\"; ma=31536000");
+    List<Long> periods = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      Duration p = cache.markBroken(ORIGIN);
+      periods.add(p.toMinutes());
+      clock.advance(p.minusSeconds(1));
+      assertThat(cache.h3Port(ORIGIN)).as("kept off for all of %s", p).isEmpty();
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(cache.h3Port(ORIGIN)).as("tried again after %s", p).hasValue(8443);
+    }
+    assertThat(periods).containsExactly(5L, 10L, 20L, 40L, 80L, 160L, 320L, 640L, 1280L, 2560L, 2880L, 2880L);
+
+    cache.worked(ORIGIN);
+    assertThat(cache.markBroken(ORIGIN)).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void aSecondFailureWithinThePeriodIsNotASecondInARow() {
+    observe("h3=\":8443\"; ma=86400");
+    assertThat(cache.markBroken(ORIGIN)).isEqualTo(Duration.ofMinutes(5));
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(cache.markBroken(ORIGIN)).as("what is left of the first period").isEqualTo(Duration.ofMinutes(4));
+    clock.advance(Duration.ofMinutes(4));
+    assertThat(cache.markBroken(ORIGIN)).isEqualTo(Duration.ofMinutes(10));
+  }
 }

@@ -174,10 +174,12 @@ class Http3UpgradeTest {
       }
       assertThat(fallbacks()).hasSize(1);
 
-      // The period over, HTTP/3 is tried again (the advertisement is still fresh) and fails again.
+      // The period over, HTTP/3 is tried again (the advertisement is still fresh) and fails again:
+      // a second failure in a row keeps it off twice as long.
       clock.advance(Duration.ofSeconds(1));
       assertThat(status200(request("GET", "/blackhole"))).isEqualTo(HttpProtocol.HTTP_2);
       assertThat(fallbacks()).hasSize(2);
+      assertThat(fallbacks().get(1).reason()).endsWith("kept off for 600 s");
     } finally {
       hole.close();
     }
