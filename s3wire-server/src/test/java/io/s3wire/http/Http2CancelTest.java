@@ -74,7 +74,16 @@ class Http2CancelTest {
         assertThat(client.getObjectBytes(BucketKey.of("h2cancel", "slow")).get(10, TimeUnit.SECONDS).bytes()).isEqualTo(body);
         assertThat(events).filteredOn(e -> e instanceof WireEvent.ConnectionOpened).hasSize(1);
         assertThat(events).filteredOn(e -> e instanceof WireEvent.ConnectionClosed).isEmpty();
-        assertThat(events).filteredOn(e -> e instanceof WireEvent.RstStreamFrame).hasSize(1);
+        // The client resets one stream, once, with CANCEL. Frames the server had sent before the reset
+        // reached it may still arrive; Netty answers each with RST_STREAM(STREAM_CLOSED), as RFC 9113
+        // section 5.1 allows (seen once in CI: two, 2 ms after the cancel), and only on that stream.
+        List<WireEvent.RstStreamFrame> resets = events.stream().filter(e -> e instanceof WireEvent.RstStreamFrame)
+            .map(WireEvent.RstStreamFrame.class::cast).toList();
+        String onTheStream = events.stream().filter(e -> e.toString().contains("streamId=" + stream + ",")).toList().toString();
+        assertThat(resets).as("resets; every event on stream %d: %s", stream, onTheStream)
+            .allSatisfy(r -> assertThat(r.streamId()).isEqualTo(stream))
+            .filteredOn(r -> r.errorCode() != Http2ErrorCode.STREAM_CLOSED.code()).singleElement()
+            .satisfies(r -> assertThat(r.errorCode()).isEqualTo(Http2ErrorCode.CANCEL.code()));
       }
     }
   }
