@@ -56,7 +56,9 @@ class Http2CancelTest {
           .provider(ProviderProfiles.generic()).transportConfig(transport).buildAsync()) {
         byte[] body = "kept".getBytes(StandardCharsets.UTF_8);
         client.putObject(BucketKey.of("h2cancel", "slow"), body).get(10, TimeUnit.SECONDS);
-        // The GET's answer waits far longer than the test may run.
+        client.putObject(BucketKey.of("h2cancel", "next"), body).get(10, TimeUnit.SECONDS);
+        // The GET's answer waits far longer than the test may run. The rule stays: the observer hears the
+        // GET before the server matches it against the rules, so clearing them now could let it through.
         server.addFaultRule(FaultRule.when().method("GET").path("/h2cancel/slow").delay(Duration.ofMinutes(5)));
 
         CompletableFuture<Integer> size = client.getObjectBytes(BucketKey.of("h2cancel", "slow")).thenApply(r -> r.bytes().length);
@@ -70,20 +72,10 @@ class Http2CancelTest {
         assertThat(f.errorCode()).isEqualTo(Http2ErrorCode.CANCEL.code());
         assertThatThrownBy(size::join).isInstanceOf(CancellationException.class);
 
-        server.clearFaultRules();
-        assertThat(client.getObjectBytes(BucketKey.of("h2cancel", "slow")).get(10, TimeUnit.SECONDS).bytes()).isEqualTo(body);
+        assertThat(client.getObjectBytes(BucketKey.of("h2cancel", "next")).get(10, TimeUnit.SECONDS).bytes()).isEqualTo(body);
         assertThat(events).filteredOn(e -> e instanceof WireEvent.ConnectionOpened).hasSize(1);
         assertThat(events).filteredOn(e -> e instanceof WireEvent.ConnectionClosed).isEmpty();
-        // The client resets one stream, once, with CANCEL. Frames the server had sent before the reset
-        // reached it may still arrive; Netty answers each with RST_STREAM(STREAM_CLOSED), as RFC 9113
-        // section 5.1 allows (seen once in CI: two, 2 ms after the cancel), and only on that stream.
-        List<WireEvent.RstStreamFrame> resets = events.stream().filter(e -> e instanceof WireEvent.RstStreamFrame)
-            .map(WireEvent.RstStreamFrame.class::cast).toList();
-        String onTheStream = events.stream().filter(e -> e.toString().contains("streamId=" + stream + ",")).toList().toString();
-        assertThat(resets).as("resets; every event on stream %d: %s", stream, onTheStream)
-            .allSatisfy(r -> assertThat(r.streamId()).isEqualTo(stream))
-            .filteredOn(r -> r.errorCode() != Http2ErrorCode.STREAM_CLOSED.code()).singleElement()
-            .satisfies(r -> assertThat(r.errorCode()).isEqualTo(Http2ErrorCode.CANCEL.code()));
+        assertThat(events).filteredOn(e -> e instanceof WireEvent.RstStreamFrame).hasSize(1);
       }
     }
   }
