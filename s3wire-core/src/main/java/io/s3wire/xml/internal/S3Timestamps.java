@@ -7,11 +7,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Timestamps in S3 XML: written as S3 writes them ({@code 2009-10-12T17:50:30.000Z}, UTC with
  * milliseconds), read leniently (any fraction or none, {@code Z} or an offset, or no zone, taken as
- * UTC). Locale-independent.
+ * UTC) and kept to the millisecond, S3's precision, so a document read and written again says the
+ * same. Locale-independent.
  */
 public final class S3Timestamps {
   private S3Timestamps() {}
@@ -46,6 +48,10 @@ public final class S3Timestamps {
 
   /** Parses an S3 timestamp; throws {@link S3XmlException} naming the value when it is not one. */
   public static Instant parse(String raw) {
+    return parseExact(raw).truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private static Instant parseExact(String raw) {
     String s = raw.trim();
     Instant fast = parseCanonical(s);
     if (fast != null) {
