@@ -48,6 +48,32 @@ class Crc64NvmeTest {
     }
   }
 
+  /** Past four strides the input runs as four interleaved streams, joined; the joins must be exact. */
+  @Test
+  void interleavedStreamsAgreeWithTheBitwiseDefinition() {
+    SplittableRandom random = new SplittableRandom(11);
+    byte[] data = new byte[3 * 4 * 4 * Crc64Nvme.STRIDE + 64];
+    random.nextBytes(data);
+    int four = 4 * Crc64Nvme.STRIDE;
+    for (int len : new int[] {four - 1, four, four + 1, four + 7, four + 8, 2 * four - 1, 2 * four + 13, data.length - 64}) {
+      for (int off = 0; off < 4; off++) {
+        assertThat(Crc64Nvme.of(data, off, len)).as("%d+%d", off, len).isEqualTo(bitwise(data, off, len));
+      }
+    }
+    ByteBuffer direct = ByteBuffer.allocateDirect(data.length);
+    direct.put(data).flip();
+    Crc64Nvme c = new Crc64Nvme();
+    c.update(direct);
+    assertThat(c.getValue()).isEqualTo(bitwise(data, 0, data.length));
+    c.reset();
+    for (int at = 0; at < data.length; ) {
+      int n = Math.min(data.length - at, random.nextInt(3 * four));
+      c.update(ByteBuffer.allocateDirect(n).put(data, at, n).flip());
+      at += n;
+    }
+    assertThat(c.getValue()).isEqualTo(bitwise(data, 0, data.length));
+  }
+
   private static long bitwise(byte[] b, int off, int len) {
     long crc = -1L;
     for (int i = off; i < off + len; i++) {
