@@ -5,6 +5,7 @@ import io.s3wire.bench.RateLoop;
 import io.s3wire.bench.report.LoadAverage;
 import io.s3wire.http.HttpVersionPolicy;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +44,12 @@ public final class SmallBench {
 
   private SmallBench() {}
 
-  /** One figure: a rate with the server's CPU per 1000 requests and the load average around it. */
+  /**
+   * One figure: a rate with the server's CPU per 1000 requests, the client's (this JVM's; -1 when
+   * the client ran elsewhere) and the load average around it.
+   */
   record Row(String server, String client, String op, int inflight, double rate, double serverCpuPer1000,
-      double switchesPerRequest, LoadAverage before, LoadAverage after) {}
+      double switchesPerRequest, double clientCpuPer1000, LoadAverage before, LoadAverage after) {}
 
   record Settings(int small, List<Integer> inflight, int seconds, int warmup, String serverCpu, String heap,
       Path s3proxyClasspath) {}
@@ -153,22 +157,32 @@ public final class SmallBench {
     LoadAverage before = LoadAverage.now();
     double[] cpu = new double[2];
     long[] switches = new long[2];
+    long[] own = new long[2];
     double rate = RateLoop.perSecond(inflight, s.warmup() * 1000L, s.seconds() * 1000L, call, () -> {
       cpu[0] = child.cpuSeconds();
       switches[0] = child.voluntarySwitches();
+      own[0] = ownCpuNanos();
     }, () -> {
       cpu[1] = child.cpuSeconds();
       switches[1] = child.voluntarySwitches();
+      own[1] = ownCpuNanos();
     });
     double requests = rate * s.seconds();
     double per1000 = cpu[0] < 0 || requests <= 0 ? -1 : (cpu[1] - cpu[0]) / requests * 1000;
     double perRequest = switches[0] < 0 || requests <= 0 ? -1 : (switches[1] - switches[0]) / requests;
-    return new Row(server, client, op, inflight, rate, per1000, perRequest, before, LoadAverage.now());
+    double clientPer1000 = own[0] < 0 || requests <= 0 ? -1 : (own[1] - own[0]) / 1e9 / requests * 1000;
+    return new Row(server, client, op, inflight, rate, per1000, perRequest, clientPer1000, before, LoadAverage.now());
+  }
+
+  /** This JVM's CPU time, every thread (the client's and this harness's own small share). */
+  private static long ownCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : -1;
   }
 
   static Row row(String server, String client, String op, int inflight, double rate, double per1000,
       double switchesPerRequest, LoadAverage before) {
-    return new Row(server, client, op, inflight, rate, per1000, switchesPerRequest, before, LoadAverage.now());
+    return new Row(server, client, op, inflight, rate, per1000, switchesPerRequest, -1, before, LoadAverage.now());
   }
 
   private static ChildJvm startServer(String server, Settings s, Path dir) throws Exception {

@@ -24,7 +24,8 @@ final class SmallReport {
         .append(" s counted; PUTs cycle over 64 keys per thread, GETs over 64 seeded objects. Server CPU is the ")
         .append("child's user+system time over the counted window per 1000 requests (the load-robust figure); server "
             + "waits are the voluntary context switches of its threads per request (hand-offs between threads, "
-            + "lock and I/O waits), which do not depend on the load. ")
+            + "lock and I/O waits), which do not depend on the load. Client CPU is the harness JVM's own over the same window "
+            + "(the client's threads and the harness's small share; n/a for rclone, its own process). ")
         .append("Clients: s3wire-h1 = s3wire over its HTTP/1.1 pool (64 connections), s3wire-h2x1 / -h2x4 = "
             + "HTTP/2 with prior knowledge over 1 / 4 connections, sdk = AWS SDK v2 with ApacheHttpClient "
             + "(64 connections, checksums WHEN_REQUIRED), rclone = `rclone copy` of as many files with "
@@ -33,9 +34,9 @@ final class SmallReport {
       for (int inflight : s.inflight()) {
         out.append("#### ").append(op.toUpperCase(java.util.Locale.ROOT)).append(", ").append(inflight)
             .append(" in flight\n\n");
-        out.append("| server | client | req/s | server CPU-s / 1000 req | server waits / req | load before "
-            + "| load after |\n");
-        out.append("|---|---|---|---|---|---|---|\n");
+        out.append("| server | client | req/s | server CPU-s / 1000 req | server waits / req "
+            + "| client CPU-s / 1000 req | load before | load after |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
         for (String server : servers) {
           for (String client : clients) {
             Row r = byKey.get(server + "|" + client + "|" + op + "|" + inflight);
@@ -47,6 +48,8 @@ final class SmallReport {
                 .append(r.serverCpuPer1000() < 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f",
                     r.serverCpuPer1000()))
                 .append(" | ").append(r.switchesPerRequest() < 0 ? "n/a" : SmallBench.fmt(r.switchesPerRequest()))
+                .append(" | ").append(r.clientCpuPer1000() < 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f",
+                    r.clientCpuPer1000()))
                 .append(" | ").append(r.before()).append(" | ").append(r.after()).append(" |\n");
           }
         }
