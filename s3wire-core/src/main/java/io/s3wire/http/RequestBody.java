@@ -58,6 +58,17 @@ public interface RequestBody {
   }
 
   /**
+   * The whole body, when it is already in memory: lets the transport send a small body with the
+   * request's head, in one write, instead of reading it through {@link #open()} on another thread.
+   * Each call gives a buffer of its own over the same bytes, which the caller must not change.
+   *
+   * @return the bytes, read-only, or {@code null} (the default) when the body must be read through {@link #open()}
+   */
+  default ByteBuffer inMemory() {
+    return null;
+  }
+
+  /**
    * A region of a file.
    *
    * @param path the file
@@ -113,8 +124,13 @@ public interface RequestBody {
       }
 
       @Override
+      public ByteBuffer inMemory() {
+        return ByteBuffer.wrap(bytes, offset, length).slice().asReadOnlyBuffer();
+      }
+
+      @Override
       public ReadableByteChannel open() {
-        ByteBuffer buf = ByteBuffer.wrap(bytes, offset, length).slice().asReadOnlyBuffer();
+        ByteBuffer buf = inMemory();
         return new ReadableByteChannel() {
           private boolean open = true;
 

@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * A body that computes the MD5 of the bytes as the transport reads them, so a single-part upload can
  * be checked against the ETag without reading the source twice. Each {@link #open()} starts a fresh
  * digest (a retry sends the bytes again); {@link #md5Hex()} tells the digest of the last open read
- * to its end.
+ * to its end, or of the bytes {@link #inMemory()} last gave the transport.
  */
 final class Md5Body implements RequestBody {
   private final RequestBody delegate;
@@ -39,6 +39,18 @@ final class Md5Body implements RequestBody {
   /** The MD5 of the bytes last read to their end, lower-case hex, or {@code null}. */
   String md5Hex() {
     return md5Hex;
+  }
+
+  /** The bytes beneath when they are in memory, hashed now: the transport sends exactly these. */
+  @Override
+  public ByteBuffer inMemory() {
+    ByteBuffer mem = delegate.inMemory();
+    if (mem != null) {
+      MessageDigest md = Digests.md5();
+      md.update(mem.duplicate());
+      md5Hex = HexFormat.of().formatHex(md.digest());
+    }
+    return mem;
   }
 
   @Override

@@ -237,9 +237,12 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Pool
         channel.write(new DefaultFileRegion(new File(f.path().toString()), f.offset(), f.length())).addListener((ChannelFutureListener) this::written);
         channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener((ChannelFutureListener) this::sent);
       } else {
-        channel.flush();
         pump = new BodyPump(b, BodyPump.LARGE_CHUNK, channel.alloc(), channel.eventLoop(), context.bodyExecutor(), this);
         pump.start();
+        // A body in memory is ready now and leaves with the head, in one write; any other, later.
+        if (!pumpBody()) {
+          channel.flush();
+        }
       }
       channel.read();
     }
@@ -266,20 +269,21 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Pool
       pumpBody();
     }
 
-    void pumpBody() {
+    /** Writes the chunks that are ready and the connection can take; whether it wrote (and flushed) any. */
+    boolean pumpBody() {
       // A write may fire a writability change synchronously: never interleave with ourselves.
       if (pump == null || finished || pumping) {
-        return;
+        return false;
       }
       pumping = true;
       try {
-        writeChunks();
+        return writeChunks();
       } finally {
         pumping = false;
       }
     }
 
-    private void writeChunks() {
+    private boolean writeChunks() {
       boolean wrote = false;
       BodyPump.Chunk c;
       while (channel.isWritable() && (c = pump.next()) != null) {
@@ -296,6 +300,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Pool
       if (wrote) {
         channel.flush();
       }
+      return wrote;
     }
 
     @Override

@@ -66,6 +66,8 @@ final class Http2Exchange implements Call.Exchange, StreamingResponseBody.Source
     if (!bodiless && !finished) {
       pump = new BodyPump(call.request.body(), BodyPump.CHUNK, ctx.alloc(), conn.channel().eventLoop(), conn.context().bodyExecutor(), this);
       pump.start();
+      // A body in memory is ready now: its DATA goes with the HEADERS, in the one flush below.
+      pumpBody();
     }
     flush();
   }

@@ -116,6 +116,7 @@ final class Http3Exchange implements Call.Exchange, StreamingResponseBody.Source
       written.addListener((ChannelFutureListener) this::written);
       pump = new BodyPump(call.request.body(), BodyPump.CHUNK, s.alloc(), s.eventLoop(), conn.context().bodyExecutor(), this);
       pump.start();
+      pumpBody(); // a body in memory is ready now
     }
     s.read();
   }
