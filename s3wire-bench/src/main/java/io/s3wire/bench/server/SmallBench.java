@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * average around it.
  *
  * <p>Options: {@code --small} (4k), {@code --inflight} (16,64), {@code --seconds} per figure (5),
- * {@code --warmup} seconds (2), {@code --servers} (memory,file,s3proxy), {@code --clients}
+ * {@code --warmup} seconds (2), {@code --client-warmup} seconds (30: untimed PUTs and GETs by each
+ * JVM client on each server before any figure), {@code --servers} (memory,file,s3proxy), {@code --clients}
  * (s3wire-h1,s3wire-h2x1,s3wire-h2x4,sdk,rclone), {@code --server-cpu} (0; "none" runs unpinned),
  * {@code --s3proxy-classpath}, {@code --heap} (1g), {@code --out}. Each table ends with {@code
  * figure:} lines a script can compare across runs. Exit status 1 when a part failed to run.
@@ -51,15 +52,15 @@ public final class SmallBench {
   record Row(String server, String client, String op, int inflight, double rate, double serverCpuPer1000,
       double switchesPerRequest, double clientCpuPer1000, LoadAverage before, LoadAverage after) {}
 
-  record Settings(int small, List<Integer> inflight, int seconds, int warmup, String serverCpu, String heap,
-      Path s3proxyClasspath) {}
+  record Settings(int small, List<Integer> inflight, int seconds, int warmup, int clientWarmup, String serverCpu,
+      String heap, Path s3proxyClasspath) {}
 
   public static void main(String[] argv) throws Exception {
     Args a = Args.parse(argv, "small", "inflight", "seconds", "warmup", "servers", "clients", "server-cpu",
-        "s3proxy-classpath", "heap", "out");
+        "s3proxy-classpath", "heap", "out", "client-warmup");
     Settings s = new Settings((int) a.getSize("small", 4096),
         Arrays.stream(a.get("inflight", "16,64").split(",")).map(String::trim).map(Integer::parseInt).toList(),
-        a.getInt("seconds", 5), a.getInt("warmup", 2), a.get("server-cpu", "0"), a.get("heap", "1g"),
+        a.getInt("seconds", 5), a.getInt("warmup", 2), a.getInt("client-warmup", 30), a.get("server-cpu", "0"), a.get("heap", "1g"),
         a.getPath("s3proxy-classpath"));
     List<String> servers = List.of(a.get("servers", "memory,file,s3proxy").split(","));
     List<String> clients = List.of(a.get("clients", String.join(",", S3WIRE_H1, S3WIRE_H2X1, S3WIRE_H2X4, SDK,
@@ -67,11 +68,34 @@ public final class SmallBench {
     Path dir = Files.createTempDirectory("s3wire-bench-small");
     List<Row> rows = new ArrayList<>();
     List<String> failures = new ArrayList<>();
+    Map<String, ChildJvm> children = new LinkedHashMap<>();
     try {
+      // Every server runs for the whole harness (each pinned, idle while another is measured), so
+      // that each measure can be taken in both orders: see runClient.
       for (String server : servers) {
-        runServer(server, clients, s, dir, rows, failures);
+        try {
+          children.put(server, startServer(server, s, dir));
+        } catch (Exception e) {
+          failures.add(server + ": did not start: " + e.getMessage());
+        }
+      }
+      for (String clientName : clients) {
+        try {
+          if (clientName.equals(RCLONE)) {
+            for (Map.Entry<String, ChildJvm> e : children.entrySet()) {
+              RcloneSmall.run(e.getValue(), e.getKey(), s, dir, rows);
+            }
+          } else {
+            runClient(clientName, children, s, dir, rows);
+          }
+        } catch (Exception e) {
+          failures.add(clientName + ": " + e);
+        }
       }
     } finally {
+      for (ChildJvm child : children.values()) {
+        child.close();
+      }
       deleteTree(dir);
     }
     String report = SmallReport.markdown(s, servers, clients, rows, failures);
@@ -82,35 +106,6 @@ public final class SmallBench {
           java.nio.file.StandardOpenOption.APPEND);
     }
     System.exit(failures.isEmpty() ? 0 : 1);
-  }
-
-  private static void runServer(String server, List<String> clients, Settings s, Path dir, List<Row> rows,
-      List<String> failures) throws Exception {
-    ChildJvm child;
-    try {
-      child = startServer(server, s, dir);
-    } catch (Exception e) {
-      failures.add(server + ": did not start: " + e.getMessage());
-      return;
-    }
-    try (child) {
-      for (String clientName : clients) {
-        if (server.equals("s3proxy") && clientName.startsWith("s3wire-h2")) {
-          continue; // s3proxy (Jetty, as configured) speaks no h2c
-        }
-        try {
-          if (clientName.equals(RCLONE)) {
-            RcloneSmall.run(child, server, s, dir, rows);
-          } else {
-            try (BenchClient c = client(clientName, child.endpoint(), dir).get()) {
-              runClient(c, clientName, child, server, s, rows);
-            }
-          }
-        } catch (Exception e) {
-          failures.add(server + ", " + clientName + ": " + e);
-        }
-      }
-    }
   }
 
   static Supplier<BenchClient> client(String name, String endpoint, Path dir) {
@@ -127,29 +122,86 @@ public final class SmallBench {
     };
   }
 
-  private static void runClient(BenchClient c, String clientName, ChildJvm child, String server, Settings s,
+  /** One client on one server, with its bucket of seeded objects. */
+  private record Pair(String server, ChildJvm child, BenchClient client, String bucket) {}
+
+  /**
+   * Measures one client against every server. Each pair first runs {@code --client-warmup} seconds
+   * of untimed PUTs and GETs (the client's JIT and the server's alike). Then every figure is taken
+   * twice, the servers in order and again in reverse (A B, then B A), and the two averaged: on
+   * one run the server measured second came out up to 1.6x faster for the AWS SDK whichever it was,
+   * as the client (and its heap) still settled.
+   */
+  private static void runClient(String clientName, Map<String, ChildJvm> children, Settings s, Path dir,
       List<Row> rows) throws Exception {
-    String bucket = "small-" + clientName.replaceAll("[^a-z0-9]", "");
-    c.createBucket(bucket);
-    byte[] small = new byte[s.small()];
-    Arrays.fill(small, (byte) 'x');
-    for (int i = 0; i < 64; i++) {
-      c.putBytes(bucket, "seed/" + i, small);
-    }
-    // Both operations warm the server's JIT before either is counted, so that neither pays for the other's compiling.
-    int deepest = s.inflight().stream().max(Integer::compare).orElse(16);
-    RateLoop.perSecond(deepest, 0, s.warmup() * 1000L, (th, n) -> c.putBytes(bucket, "t" + th + "/" + (n % 64), small));
-    RateLoop.perSecond(deepest, 0, s.warmup() * 1000L, (th, n) -> c.getBytes(bucket, "seed/" + ((th + n) % 64)));
-    for (int inflight : s.inflight()) {
-      rows.add(measure(child, server, clientName, "put", inflight, s,
-          (th, n) -> c.putBytes(bucket, "t" + th + "/" + (n % 64), small)));
-      rows.add(measure(child, server, clientName, "get", inflight, s, (th, n) -> {
-        byte[] b = c.getBytes(bucket, "seed/" + ((th + n) % 64));
-        if (b.length != s.small()) {
-          throw new IOException("received " + b.length + " bytes, expected " + s.small());
+    List<Pair> pairs = new ArrayList<>();
+    try {
+      for (Map.Entry<String, ChildJvm> e : children.entrySet()) {
+        if (e.getKey().equals("s3proxy") && clientName.startsWith("s3wire-h2")) {
+          continue; // s3proxy (Jetty, as configured) speaks no h2c
         }
-      }));
+        BenchClient c = client(clientName, e.getValue().endpoint(), dir).get();
+        pairs.add(new Pair(e.getKey(), e.getValue(), c, "small-" + clientName.replaceAll("[^a-z0-9]", "")));
+      }
+      byte[] small = new byte[s.small()];
+      Arrays.fill(small, (byte) 'x');
+      int deepest = s.inflight().stream().max(Integer::compare).orElse(16);
+      long warmup = Math.max(s.clientWarmup(), s.warmup()) * 1000L / 2;
+      for (Pair p : pairs) {
+        p.client().createBucket(p.bucket());
+        for (int i = 0; i < 64; i++) {
+          p.client().putBytes(p.bucket(), "seed/" + i, small);
+        }
+        RateLoop.perSecond(deepest, 0, warmup, put(p, small));
+        RateLoop.perSecond(deepest, 0, warmup, get(p, s.small()));
+      }
+      List<Pair> reversed = new ArrayList<>(pairs);
+      java.util.Collections.reverse(reversed);
+      for (int inflight : s.inflight()) {
+        for (String op : List.of("put", "get")) {
+          Map<String, Row> first = new LinkedHashMap<>();
+          for (Pair p : pairs) {
+            first.put(p.server(), measure(p, clientName, op, inflight, s, small));
+          }
+          for (Pair p : reversed) {
+            rows.add(mean(first.get(p.server()), measure(p, clientName, op, inflight, s, small)));
+          }
+        }
+      }
+    } finally {
+      for (Pair p : pairs) {
+        p.client().close();
+      }
     }
+  }
+
+  private static RateLoop.Call put(Pair p, byte[] small) {
+    return (th, n) -> p.client().putBytes(p.bucket(), "t" + th + "/" + (n % 64), small);
+  }
+
+  private static RateLoop.Call get(Pair p, int size) {
+    return (th, n) -> {
+      byte[] b = p.client().getBytes(p.bucket(), "seed/" + ((th + n) % 64));
+      if (b.length != size) {
+        throw new IOException("received " + b.length + " bytes, expected " + size);
+      }
+    };
+  }
+
+  private static Row measure(Pair p, String client, String op, int inflight, Settings s, byte[] small)
+      throws Exception {
+    return measure(p.child(), p.server(), client, op, inflight, s, op.equals("put") ? put(p, small) : get(p, s.small()));
+  }
+
+  /** The mean of two measures of the same figure; the load before the first and after the second. */
+  private static Row mean(Row a, Row b) {
+    return new Row(a.server(), a.client(), a.op(), a.inflight(), (a.rate() + b.rate()) / 2,
+        meanOf(a.serverCpuPer1000(), b.serverCpuPer1000()), meanOf(a.switchesPerRequest(), b.switchesPerRequest()),
+        meanOf(a.clientCpuPer1000(), b.clientCpuPer1000()), a.before(), b.after());
+  }
+
+  private static double meanOf(double a, double b) {
+    return a < 0 || b < 0 ? -1 : (a + b) / 2;
   }
 
   private static Row measure(ChildJvm child, String server, String client, String op, int inflight, Settings s,

@@ -20,6 +20,10 @@ final class SmallReport {
     out.append(s.small()).append("-byte objects; servers in child JVMs (-Xmx").append(s.heap()).append(")")
         .append(s.serverCpu().equals("none") ? ", unpinned" : " pinned to core " + s.serverCpu())
         .append("; clients in the harness JVM (or rclone's process) wherever bench/run.sh put them. ")
+        .append("Every server runs throughout; each JVM client first runs ").append(s.clientWarmup())
+        .append(" s of untimed PUTs and GETs against each server, then every figure is measured twice, the servers "
+            + "in order and again in reverse, and the two averaged (the server measured second came out faster "
+            + "for a client still settling). ")
         .append("Each figure: ").append(s.warmup()).append(" s warm-up, ").append(s.seconds())
         .append(" s counted; PUTs cycle over 64 keys per thread, GETs over 64 seeded objects. Server CPU is the ")
         .append("child's user+system time over the counted window per 1000 requests (the load-robust figure); server "
