@@ -158,11 +158,13 @@ measure_once() { # client op endpoint key file pem jit-flags
   local line s0 s1
   jcmd "$SERVER_PID" GC.run >/dev/null 2>&1
   s0=$(server_cpu_ticks)
-  line=$(client_run "$@" 2>"$W/err.log" | grep '^RESULT') || return 0
+  # A JVM client reads the server's CPU itself around its timed transfer (BENCH_SERVER_PID), so
+  # untimed warm-ups in its JVM are not counted; for curl the harness's own reading is the same.
+  line=$(BENCH_SERVER_PID=$SERVER_PID client_run "$@" 2>"$W/err.log" | grep '^RESULT') || return 0
   s1=$(server_cpu_ticks)
   # The server's CPU during the run (it idles while the client's JVM starts): what this client's
   # way of transferring cost the server, which shares the client's cores.
-  line=${line/ note=/ server_cpu_ms=$(( (s1 - s0) * 1000 / CLOCK_TICKS )) note=}
+  [[ "$line" == *" server_cpu_ms="* ]] || line=${line/ note=/ server_cpu_ms=$(( (s1 - s0) * 1000 / CLOCK_TICKS )) note=}
   if [ "$2" = get ] && ! cmp -s "$W/src.bin" "$5"; then line="$line; CONTENT MISMATCH"; fi
   [ "$2" = get ] && rm -f "$5"
   [ "$1" != curl ] && line="$line; JVM: $([ "$7" = default ] && echo "default JIT" || echo "$7")$([ -s "$(cds_archive "$1" "$2")" ] && echo ", AppCDS archive")"
@@ -303,7 +305,7 @@ figure_line() { # proto op
   echo "Before any client is measured, the server is warmed by untimed transfers: a single PUT and GET by curl, then one upload and one download by every JVM client. Those runs also write each JVM client's AppCDS archive (-XX:ArchiveClassesAtExit, one per client, transfer and server), which its measured runs then map (-XX:SharedArchiveFile), as s3wire's launcher does for its command line."
   echo "Peak RSS is the client process's VmHWM (curl: /usr/bin/time); heap is the sum of the heap pools' peak usage. Time is the transfer alone (no JVM start)."
   echo "Client CPU-s is the client process's CPU time (user + system from /proc/self/stat, every thread: JIT, GC, the CRT's native threads) during the timed transfer; curl's is its whole run. The server shares the same cores, so a client that needs less CPU leaves more to the server."
-  echo "Server CPU-s is the server process's CPU time during the same run (from its /proc stat): what that client's way of transferring cost the server. Each table ends with the ceiling it sets: the cores divided by the least server CPU-s per GiB of any run, the rate no client could pass here even needing no CPU itself."
+  echo "Server CPU-s is the server process's CPU time during the timed transfer (from its /proc stat, read by a JVM client around its timed transfer, by the harness around curl's run): what that client's way of transferring cost the server. Each table ends with the ceiling it sets: the cores divided by the least server CPU-s per GiB of any run, the rate no client could pass here even needing no CPU itself."
   echo
   for proto in http https; do
     for op in $OPS; do

@@ -148,11 +148,13 @@ public final class TransferPeer {
       }
     }
     // CPU of the whole process (every thread: JIT, GC, native CRT threads) during the transfer.
+    long server0 = serverCpuMillis();
     long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     once.run();
     long t1 = System.nanoTime();
     long cpu1 = processCpuNanos();
+    long server1 = serverCpuMillis();
     resources.close();
     if (client.startsWith("sdk-")) {
       note += defaults ? ", SDK checksum defaults (flexible checksums on)" : ", checksums WHEN_REQUIRED";
@@ -169,8 +171,8 @@ public final class TransferPeer {
     }
     long hwm = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
         .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
-    System.out.printf(Locale.ROOT, "RESULT seconds=%.3f bytes=%d hwm_kib=%d heap_peak_mib=%d cpu_ms=%d note=%s%n",
-        (t1 - t0) / 1e9, bytes, hwm, heapPeak >> 20, (cpu1 - cpu0) / 1_000_000, note);
+    System.out.printf(Locale.ROOT, "RESULT seconds=%.3f bytes=%d hwm_kib=%d heap_peak_mib=%d cpu_ms=%d%s note=%s%n",
+        (t1 - t0) / 1e9, bytes, hwm, heapPeak >> 20, (cpu1 - cpu0) / 1_000_000, serverField(server0, server1), note);
     System.exit(0);
   }
 
@@ -193,7 +195,12 @@ public final class TransferPeer {
    * machinery at the start of the timed transfer.
    */
   static long processCpuNanos() throws java.io.IOException {
-    String stat = Files.readString(Path.of("/proc/self/stat"));
+    return cpuNanos("self");
+  }
+
+  /** A process's CPU time (user + system, every thread) from /proc/PID/stat. */
+  static long cpuNanos(String pid) throws java.io.IOException {
+    String stat = Files.readString(Path.of("/proc", pid, "stat"));
     // Fields after the command name, which is in parentheses and may hold spaces: utime is the 12th, stime the 13th.
     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
@@ -202,4 +209,26 @@ public final class TransferPeer {
 
   /** USER_HZ: 100 on every Linux architecture the bench runs on. */
   private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+  /**
+   * The server's CPU time in milliseconds, when the harness names its process in BENCH_SERVER_PID;
+   * -1 otherwise. Read around the timed transfer alone, so untimed warm-ups in the same JVM are not
+   * counted.
+   */
+  static long serverCpuMillis() {
+    String pid = System.getenv("BENCH_SERVER_PID");
+    if (pid == null || pid.isBlank()) {
+      return -1;
+    }
+    try {
+      return cpuNanos(pid.trim()) / 1_000_000;
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** " server_cpu_ms=N" for the RESULT line, or nothing when the server's CPU was not read. */
+  static String serverField(long before, long after) {
+    return before < 0 || after < 0 ? "" : " server_cpu_ms=" + (after - before);
+  }
 }

@@ -83,6 +83,8 @@ public final class S3wireTransferMain {
     // CPU of the whole process (every thread: JIT and GC included) during the timed transfer.
     long cpu0;
     long cpu1;
+    long server0;
+    long server1;
     // Untimed runs first (0 by default: the measure includes the JIT's warm-up, as for every peer).
     int warmups = a.getInt("warmups", 0);
     try (TransferManager tm = TransferManager.create(client.async(), config)) {
@@ -99,6 +101,7 @@ public final class S3wireTransferMain {
       if (!op.equals("put")) {
         Files.deleteIfExists(file);
       }
+      server0 = serverCpuMillis();
       cpu0 = processCpuNanos();
       t0 = System.nanoTime();
       if (op.equals("put")) {
@@ -108,6 +111,7 @@ public final class S3wireTransferMain {
       }
       t1 = System.nanoTime();
       cpu1 = processCpuNanos();
+      server1 = serverCpuMillis();
     }
     client.close();
     long heapPeak = 0;
@@ -118,8 +122,8 @@ public final class S3wireTransferMain {
     }
     long hwm = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
         .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
-    System.out.printf(Locale.ROOT, "RESULT seconds=%.3f bytes=%d hwm_kib=%d heap_peak_mib=%d cpu_ms=%d note=%s%n", (t1 - t0) / 1e9,
-        Files.size(file), hwm, heapPeak >> 20, (cpu1 - cpu0) / 1_000_000, "TransferManager part " + (partSize >> 20) + " MiB, " + concurrency
+    System.out.printf(Locale.ROOT, "RESULT seconds=%.3f bytes=%d hwm_kib=%d heap_peak_mib=%d cpu_ms=%d%s note=%s%n", (t1 - t0) / 1e9,
+        Files.size(file), hwm, heapPeak >> 20, (cpu1 - cpu0) / 1_000_000, serverField(server0, server1), "TransferManager part " + (partSize >> 20) + " MiB, " + concurrency
             + " in flight, " + http + ", BoringSSL, Netty JFR events " + ("false".equals(System.getProperty(NETTY_JFR)) ? "off" : "on") + ", checksum " + checksum
             + (checksum == TransferChecksum.MD5 ? " (computed while sending)" : " (CRC32C where accepted" + (a.get("endpoint", "").startsWith("https") && op.equals("put") ? ", parts' in aws-chunked trailers" : "") + ")") + ", payload " + signing
             + (warmups > 0 ? ", after " + warmups + " untimed in the same JVM" : ""));
@@ -132,7 +136,12 @@ public final class S3wireTransferMain {
    * machinery at the start of the timed transfer.
    */
   static long processCpuNanos() throws java.io.IOException {
-    String stat = Files.readString(Path.of("/proc/self/stat"));
+    return cpuNanos("self");
+  }
+
+  /** A process's CPU time (user + system, every thread) from /proc/PID/stat. */
+  static long cpuNanos(String pid) throws java.io.IOException {
+    String stat = Files.readString(Path.of("/proc", pid, "stat"));
     // Fields after the command name, which is in parentheses and may hold spaces: utime is the 12th, stime the 13th.
     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
@@ -141,4 +150,26 @@ public final class S3wireTransferMain {
 
   /** USER_HZ: 100 on every Linux architecture the bench runs on. */
   private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+  /**
+   * The server's CPU time in milliseconds, when the harness names its process in BENCH_SERVER_PID;
+   * -1 otherwise. Read around the timed transfer alone, so untimed warm-ups in the same JVM are not
+   * counted.
+   */
+  static long serverCpuMillis() {
+    String pid = System.getenv("BENCH_SERVER_PID");
+    if (pid == null || pid.isBlank()) {
+      return -1;
+    }
+    try {
+      return cpuNanos(pid.trim()) / 1_000_000;
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** " server_cpu_ms=N" for the RESULT line, or nothing when the server's CPU was not read. */
+  static String serverField(long before, long after) {
+    return before < 0 || after < 0 ? "" : " server_cpu_ms=" + (after - before);
+  }
 }
